@@ -1,0 +1,77 @@
+import type { Report } from './types.js';
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileError {
+  message: string;
+  line?: number;
+  column?: number;
+  /** Stack trace of a transform crash, shown with --verbose. */
+  stack?: string;
+}
+
+/**
+ * One file's outcome. `before`/`after` are the full texts as they are (or would be) on disk, BOM included,
+ * and are present only for changed files. Created files have `before: null`; deleted files `after: null`.
+ */
+export interface FileChange {
+  /** Absolute path. */
+  absPath: string;
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+  status: FileStatus;
+  before?: string | null;
+  after?: string | null;
+  created?: boolean;
+  deleted?: boolean;
+  /** File mode of the existing file (e.g. 0o100644), kept on write. */
+  mode?: number;
+  reason?: string;
+  error?: FileError;
+  reports?: Report[];
+}
+
+export interface ChangeSetSummary {
+  scanned: number;
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  errors: number;
+  durationMs: number;
+}
+
+/** The single product of every engine; every output (diff, patch, JSON, apply, PR) is rendered from it. */
+export interface ChangeSet {
+  transform: string;
+  cwd: string;
+  files: FileChange[];
+  durationMs: number;
+  /** jscodeshift-style `api.stats(name)` counters, summed over files. */
+  stats: Record<string, number>;
+}
+
+export function summarize(changeSet: ChangeSet): ChangeSetSummary {
+  const count = (s: FileStatus) => changeSet.files.filter((f) => f.status === s).length;
+  return {
+    scanned: changeSet.files.length,
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    errors: count('error'),
+    durationMs: Math.round(changeSet.durationMs),
+  };
+}
+
+export function changedFiles(changeSet: ChangeSet): FileChange[] {
+  return changeSet.files.filter((f) => f.status === 'changed');
+}
+
+/** Counts by key, sorted by count descending then key. */
+export function countBy<T>(items: T[], key: (item: T) => string | undefined): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}

@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pc from 'picocolors';
+import yargs, { type Argv } from 'yargs';
+import { changedFiles, summarize } from './changeset.js';
+import { DEFAULT_EXTENSIONS, findGitRoot } from './discover.js';
+import { defaultJobs } from './engine/pool.js';
+import { describeOptions, optionsJsonSchema } from './options.js';
+import { UsageError, loadBuiltins, loadTransform, resolveTransformSpec } from './registry.js';
+import { executePlan, planRun, type RunRequest } from './run.js';
+import { applyChangeSet } from './sinks/apply.js';
+import { renderDiff } from './sinks/diff.js';
+import { renderPatch } from './sinks/patch.js';
+import { renderErrors, renderJsonReport, renderSummary } from './sinks/report.js';
+import { dirtyFiles } from './git.js';
+import { findFixtureExample } from './fixtures.js';
+import type { LoadedTransform, ParserChoice } from './types.js';
+
+export const EXIT = { ok: 0, changesFound: 1, usage: 2, failures: 3 } as const;
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  /** Colors on stdout (diffs) and stderr (summaries). */
+  colorOut: boolean;
+  colorErr: boolean;
+}
+
+function defaultIO(): CliIO {
+  const enabled = (stream: NodeJS.WriteStream) =>
+    !process.env.NO_COLOR && (Boolean(process.env.FORCE_COLOR) || Boolean(stream.isTTY));
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    colorOut: enabled(process.stdout),
+    colorErr: enabled(process.stderr),
+  };
+}
+
+/** Flags the runner owns; every other `--flag` goes to the transform. */
+const RUN_FLAGS = new Set([
+  'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
+  'ignore', 'help', 'version', 'transform', 'paths', 'color',
+]);
+
+function runOptions(y: Argv) {
+  return y
+    .positional('transform', { type: 'string', describe: 'built-in transform name, or path to a transform module (TS/JS, ESM/CJS, remodel or jscodeshift)' })
+    .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: .)' })
+    .option('dry', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff per changed file and a summary' })
+    .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if any file would change (CI gate)' })
+    .option('patch', { type: 'string', describe: 'write nothing but one unified patch of all changes to this file (git apply / patch -p1)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable JSON report on stdout instead of diffs' })
+    .option('allow-dirty', { type: 'boolean', default: false, describe: 'apply even to files with uncommitted git changes' })
+    .option('jobs', { alias: 'j', type: 'number', default: defaultJobs(), describe: 'worker threads' })
+    .option('parser', { choices: ['auto', 'babel', 'ts', 'tsx', 'flow'] as const, default: 'auto' as const, describe: 'parser; auto picks by extension' })
+    .option('format', { choices: ['auto', 'prettier', 'none'] as const, default: 'auto' as const, describe: 'auto: prettier on changed files only where the project has a prettier config' })
+    .option('shard', { type: 'string', describe: 'i/n: run only shard i of n (deterministic by path), for CI matrices' })
+    .option('extensions', { type: 'string', default: DEFAULT_EXTENSIONS.join(','), describe: 'comma-separated file extensions to walk' })
+    .option('ignore', { type: 'string', array: true, default: [] as string[], describe: 'gitignore-style pattern to skip (repeatable)' })
+    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'list every finding and stack traces of crashes' })
+    .epilogue('Any other --flag is passed to the transform and checked against its declared options (see `remodel describe <transform>`).')
+    .example('$0 run no-var src --dry', 'preview the change as a diff')
+    .example('$0 run no-var src --check', 'exit 1 if anything would change')
+    .example('$0 run ./my-transform.ts src --patch out.diff', 'write a patch for git apply')
+    .example('$0 run template-literals . --json', 'JSON report');
+}
+
+/** Unknown flags, camelCased by yargs, are the transform's options. */
+function transformFlags(argv: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(argv)) {
+    if (key === '_' || key === '$0' || key.includes('-') || RUN_FLAGS.has(key) || key === 'j' || key === 'v') continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number> {
+  const dry = Boolean(argv.dry || argv.check || argv.patch || argv.json);
+  const request: RunRequest = {
+    cwd: io.cwd,
+    transform: String(argv.transform),
+    paths: (argv.paths as string[]).map(String),
+    extensions: String(argv.extensions).split(',').map((e) => e.trim()).filter(Boolean),
+    ignore: (argv.ignore as string[]).map(String),
+    shard: argv.shard,
+    parser: argv.parser as ParserChoice,
+    format: argv.format,
+    jobs: Math.max(1, Math.floor(Number(argv.jobs) || 1)),
+    dry,
+    options: transformFlags(argv),
+  };
+  const plan = await planRun(request);
+  if (argv.verbose) io.stderr(`${plan.transform.meta.name}: ${plan.files.length} files\n`);
+  const changeSet = await executePlan(plan);
+  const changed = changedFiles(changeSet);
+  const summary = summarize(changeSet);
+
+  io.stderr(renderErrors(changeSet, { color: io.colorErr, verbose: argv.verbose }));
+
+  if (argv.patch) {
+    const root = findGitRoot(io.cwd) ?? io.cwd;
+    const target = path.resolve(io.cwd, argv.patch);
+    fs.writeFileSync(target, renderPatch(changeSet, root));
+    io.stderr(`wrote patch of ${changed.length} file(s) to ${path.relative(io.cwd, target) || target} (apply at ${root})\n`);
+  }
+  if (argv.json) {
+    io.stdout(renderJsonReport(changeSet));
+  } else if (argv.dry && !argv.check) {
+    io.stdout(renderDiff(changeSet, { color: io.colorOut }));
+  }
+  if (argv.check) {
+    for (const f of changed) io.stderr(`${f.path}\n`);
+  }
+  if (!argv.json) io.stderr(renderSummary(changeSet, { color: io.colorErr, dry, verbose: argv.verbose }));
+
+  if (!dry && changed.length) {
+    if (!argv.allowDirty) {
+      const dirty = dirtyFiles(changed.map((f) => f.absPath));
+      if (dirty.length) {
+        const list = dirty.map((f) => `  ${path.relative(io.cwd, f)}`).join('\n');
+        throw new UsageError(
+          `refusing to write ${dirty.length} file(s) with uncommitted changes (commit or stash them, or pass --allow-dirty):\n${list}`,
+        );
+      }
+    }
+    const applied = await applyChangeSet(changeSet);
+    for (const f of applied.failed) io.stderr(`${pc.createColors(io.colorErr).red(f.change.path)} ${f.message}\n`);
+    io.stderr(`wrote ${applied.written.length} file(s)\n`);
+    if (applied.failed.length) return EXIT.failures;
+  }
+  if (summary.errors) return EXIT.failures;
+  if (argv.check && changed.length) return EXIT.changesFound;
+  return EXIT.ok;
+}
+
+function listEntry(t: LoadedTransform) {
+  return {
+    name: t.meta.name,
+    description: t.meta.description,
+    engine: t.meta.engine,
+    options: describeOptions(t.meta),
+    optionsSchema: optionsJsonSchema(t.meta),
+  };
+}
+
+async function commandList(argv: Record<string, any>, io: CliIO): Promise<number> {
+  const transforms = await loadBuiltins();
+  if (argv.json) {
+    io.stdout(JSON.stringify({ transforms: transforms.map(listEntry) }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const c = pc.createColors(io.colorOut);
+  const width = Math.max(...transforms.map((t) => t.meta.name.length));
+  for (const t of transforms) {
+    io.stdout(`${c.bold(t.meta.name.padEnd(width))}  ${c.dim(`[${t.meta.engine}]`)}  ${t.meta.description}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<number> {
+  const spec = resolveTransformSpec(String(argv.transform), io.cwd);
+  const t = await loadTransform(spec);
+  const c = pc.createColors(io.colorOut);
+  let out = `${c.bold(t.meta.name)} (${t.meta.engine} engine)\n\n${t.meta.description}\n`;
+  if (t.meta.docs) out += `\n${t.meta.docs.trim()}\n`;
+  const options = describeOptions(t.meta);
+  out += `\n${c.bold('Options')}\n`;
+  if (!options.length) out += '  (none)\n';
+  for (const o of options) {
+    const def = o.default !== undefined ? ` (default: ${JSON.stringify(o.default)})` : '';
+    out += `  ${o.flag} <${o.type}>${def}\n      ${o.description ?? ''}\n`;
+  }
+  const example = spec.kind === 'builtin' ? findFixtureExample(t.meta.name) : undefined;
+  const examples = example ? [example] : (t.meta.examples ?? []);
+  for (const ex of examples) {
+    out += `\n${c.bold(`Example${ex.title ? `: ${ex.title}` : ''}`)}\n${c.dim('before:')}\n${indent(ex.before)}\n${c.dim('after:')}\n${indent(ex.after)}\n`;
+  }
+  io.stdout(out);
+  return EXIT.ok;
+}
+
+function indent(text: string): string {
+  return text.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
+}
+
+export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const wrap = (fn: (argv: Record<string, any>, io: CliIO) => Promise<number>) => async (argv: Record<string, any>) => {
+    exitCode = await fn(argv, io);
+  };
+  const parser = yargs(args)
+    .scriptName('remodel')
+    .parserConfiguration({ 'strip-dashed': true, 'populate--': false })
+    .command('run <transform> [paths..]', 'run a transform over files (applies unless --dry/--check/--patch/--json)', runOptions, wrap(commandRun))
+    .command('list', 'list built-in transforms', (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output with option schemas' }), wrap(commandList))
+    .command('describe <transform>', "show a transform's docs, options and a before/after example", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))
+    .demandCommand(1, 'name a command: run, list or describe')
+    .recommendCommands()
+    .strictCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .epilogue('Exit codes: 0 done, 1 --check found changes, 2 usage or config error, 3 some files failed.');
+  try {
+    let helpShown = false;
+    await parser.parseAsync(args, {}, (err, _argv, output) => {
+      if (output && !err) {
+        io.stdout(output + '\n');
+        helpShown = true;
+      }
+      if (err) throw err;
+    });
+    if (helpShown) return EXIT.ok;
+    return exitCode;
+  } catch (err) {
+    if (err instanceof UsageError || (err as Error)?.name === 'YError') {
+      io.stderr(`remodel: ${(err as Error).message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TransformExample } from './types.js';
+
+export const FIXTURE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+
+export interface FixtureCase {
+  name: string;
+  inputPath: string;
+  /** Absent when the case must stay unchanged. */
+  outputPath?: string;
+  /** Options from `<case>.options.json`, if present. */
+  options?: Record<string, unknown>;
+}
+
+/** The folder of this package (holding package.json), from src/ or dist/src/. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('remodel package root not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** `<dir>/<case>.input.<ext>` with optional `<case>.output.<ext>` and `<case>.options.json`. */
+export function discoverFixtureCases(dir: string): FixtureCase[] {
+  if (!fs.existsSync(dir)) return [];
+  const cases: FixtureCase[] = [];
+  for (const entry of fs.readdirSync(dir).sort()) {
+    const m = /^(.*)\.input\.([a-z]+)$/.exec(entry);
+    if (!m || !FIXTURE_EXTENSIONS.includes(m[2])) continue;
+    const [, name, ext] = m;
+    const outputPath = path.join(dir, `${name}.output.${ext}`);
+    const optionsPath = path.join(dir, `${name}.options.json`);
+    cases.push({
+      name,
+      inputPath: path.join(dir, entry),
+      ...(fs.existsSync(outputPath) ? { outputPath } : {}),
+      ...(fs.existsSync(optionsPath) ? { options: JSON.parse(fs.readFileSync(optionsPath, 'utf8')) } : {}),
+    });
+  }
+  return cases;
+}
+
+/** The shortest fixture case that changes something, as a before/after example for `describe`. */
+export function findFixtureExample(transformName: string): TransformExample | undefined {
+  const cases = discoverFixtureCases(path.join(packageRoot(), '__testfixtures__', transformName)).filter((c) => c.outputPath && !c.options);
+  const withText = cases.map((c) => ({
+    c,
+    before: fs.readFileSync(c.inputPath, 'utf8'),
+    after: fs.readFileSync(c.outputPath!, 'utf8'),
+  }));
+  withText.sort((a, b) => a.before.length - b.before.length);
+  const best = withText.find((x) => x.before.length > 40) ?? withText[0];
+  return best ? { title: best.c.name, before: best.before, after: best.after } : undefined;
+}

@@ -1,0 +1,12 @@
+export type { ChangeSet, ChangeSetSummary, FileChange, FileStatus } from './changeset.js';
+export { summarize } from './changeset.js';
+export { discoverFiles, DEFAULT_EXTENSIONS } from './discover.js';
+export { ParseError, parseSource, parserFor } from './parse.js';
+export { TextEdits, EditConflictError } from './text-edits.js';
+export { planRun, executePlan, runTransform, type RunRequest, type RunPlan } from './run.js';
+export { renderDiff } from './sinks/diff.js';
+export { renderPatch } from './sinks/patch.js';
+export { renderJsonReport, renderSummary } from './sinks/report.js';
+export { applyChangeSet } from './sinks/apply.js';
+export { defineMeta } from './types.js';
+export type * from './types.js';

@@ -1,0 +1,107 @@
+import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type { File as BabelFile } from '@babel/types';
+import path from 'node:path';
+import type { ParserChoice, ParserName } from './types.js';
+
+/** A syntax error with a 1-based line and 1-based column, printed as `path:line:col message`. */
+export class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'ParseError';
+  }
+}
+
+const COMMON_PLUGINS: ParserPlugin[] = [
+  'asyncGenerators',
+  'bigInt',
+  'classPrivateMethods',
+  'classPrivateProperties',
+  'classProperties',
+  'classStaticBlock',
+  'decorators-legacy',
+  'doExpressions',
+  'dynamicImport',
+  'exportDefaultFrom',
+  'exportNamespaceFrom',
+  'functionBind',
+  'functionSent',
+  'importMeta',
+  'logicalAssignment',
+  'nullishCoalescingOperator',
+  'numericSeparator',
+  'objectRestSpread',
+  'optionalCatchBinding',
+  'optionalChaining',
+  'topLevelAwait',
+  'explicitResourceManagement',
+  ['importAttributes', { deprecatedAssertSyntax: true }],
+];
+
+const PLUGINS: Record<ParserName, ParserPlugin[]> = {
+  // As jscodeshift's `babel` parser: JSX plus Flow annotations (ambiguous `f<T>(x)` stays JS unless `@flow`).
+  babel: ['jsx', 'flow', ...COMMON_PLUGINS],
+  flow: ['jsx', ['flow', { all: true }], ...COMMON_PLUGINS],
+  ts: ['typescript', ...COMMON_PLUGINS],
+  tsx: ['typescript', 'jsx', ...COMMON_PLUGINS],
+};
+
+/** Picks the parser for a file: `auto` decides by extension. */
+export function parserFor(file: string, choice: ParserChoice): ParserName {
+  if (choice !== 'auto') return choice;
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'ts';
+  if (ext === '.tsx') return 'tsx';
+  return 'babel';
+}
+
+function optionsFor(parser: ParserName): ParserOptions {
+  return {
+    sourceType: 'unambiguous',
+    allowImportExportEverywhere: true,
+    allowReturnOutsideFunction: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+    allowUndeclaredExports: true,
+    errorRecovery: false,
+    createParenthesizedExpressions: false,
+    tokens: false,
+    plugins: PLUGINS[parser],
+  };
+}
+
+/** Parses with Babel; syntax errors become ParseError with 1-based line and column. */
+export function parseSource(source: string, parser: ParserName): BabelFile {
+  try {
+    return babelParse(source, optionsFor(parser)) as unknown as BabelFile;
+  } catch (err) {
+    throw toParseError(err);
+  }
+}
+
+export function toParseError(err: unknown): ParseError | unknown {
+  const e = err as { message?: string; loc?: { line: number; column: number }; lineNumber?: number; column?: number };
+  if (e && e.loc && typeof e.loc.line === 'number') {
+    // Babel appends "(line:col)" to its messages; the location is printed separately.
+    const message = String(e.message).replace(/\s*\(\d+:\d+\)$/, '');
+    return new ParseError(message, e.loc.line, e.loc.column + 1);
+  }
+  if (e && typeof e.lineNumber === 'number') {
+    return new ParseError(String(e.message), e.lineNumber, (e.column ?? 0) + 1);
+  }
+  return err;
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumnAt(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

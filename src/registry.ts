@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoadedTransform, TransformMeta, TransformSpec } from './types.js';
+
+/** Thrown for problems the user must fix (unknown transform, bad option, dirty tree): exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Built-in transforms, loaded lazily so that `remodel --help` does not pay for their dependencies. */
+const BUILTINS: Record<string, () => Promise<Record<string, unknown>>> = {
+  'no-var': () => import('../transforms/no-var.js'),
+  'template-literals': () => import('../transforms/template-literals.js'),
+};
+
+export function builtinNames(): string[] {
+  return Object.keys(BUILTINS).sort();
+}
+
+const TRANSFORM_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
+
+/** Decides whether `<transform>` names a built-in or a module file. */
+export function resolveTransformSpec(nameOrPath: string, cwd: string): TransformSpec {
+  if (Object.hasOwn(BUILTINS, nameOrPath)) return { kind: 'builtin', name: nameOrPath };
+  const candidate = path.resolve(cwd, nameOrPath);
+  if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return { kind: 'path', path: candidate };
+  for (const ext of TRANSFORM_EXTENSIONS) {
+    if (fs.existsSync(candidate + ext)) return { kind: 'path', path: candidate + ext };
+  }
+  const known = builtinNames().join(', ');
+  throw new UsageError(`unknown transform "${nameOrPath}": not a built-in (${known}) and no such file`);
+}
+
+const loaded = new Map<string, Promise<LoadedTransform>>();
+
+export function loadTransform(spec: TransformSpec): Promise<LoadedTransform> {
+  const key = spec.kind === 'builtin' ? `builtin:${spec.name}` : `path:${spec.path}`;
+  let pending = loaded.get(key);
+  if (!pending) {
+    pending = spec.kind === 'builtin' ? BUILTINS[spec.name]().then((m) => normalize(m, spec.name)) : loadFromPath(spec.path);
+    loaded.set(key, pending);
+  }
+  return pending;
+}
+
+async function loadFromPath(file: string): Promise<LoadedTransform> {
+  let mod: Record<string, unknown>;
+  try {
+    const ext = path.extname(file);
+    if (ext === '.mjs' || ext === '.cjs') {
+      mod = await import(pathToFileURL(file).href);
+    } else {
+      // jiti compiles TypeScript and ESM-in-CJS-package modules on the fly, as jscodeshift's babel-register does.
+      const { createJiti } = await import('jiti');
+      const jiti = createJiti(import.meta.url, { interopDefault: false, moduleCache: true, fsCache: false });
+      mod = (await jiti.import(file)) as Record<string, unknown>;
+    }
+  } catch (err) {
+    throw new UsageError(`cannot load transform ${file}: ${(err as Error).message}`);
+  }
+  const fallbackName = path.basename(file).replace(/\.[^.]+$/, '');
+  return normalize(mod, fallbackName, file);
+}
+
+/** Accepts remodel modules (`meta` + default function) and plain jscodeshift modules (ESM or CJS). */
+export function normalize(mod: Record<string, unknown>, fallbackName: string, file?: string): LoadedTransform {
+  const def = mod.default as any;
+  const meta = (mod.meta ?? def?.meta) as TransformMeta | undefined;
+  if (meta && typeof meta === 'object' && typeof meta.name === 'string') {
+    const fn = typeof def === 'function' ? def : typeof def?.transform === 'function' ? def.transform : mod.transform;
+    if (typeof fn !== 'function') {
+      throw new UsageError(`transform ${meta.name} exports meta but no transform function (default export)`);
+    }
+    return { kind: 'remodel', meta, transform: fn as any };
+  }
+  // jscodeshift's own rule: `module.default` when it is a function, else the module itself.
+  let fn: unknown = typeof def === 'function' ? def : mod;
+  if (typeof fn !== 'function' && def && typeof def.default === 'function') fn = def.default;
+  if (typeof fn !== 'function') {
+    throw new UsageError(`${file ?? fallbackName} does not export a transform function`);
+  }
+  const parser = (mod.parser ?? def?.parser) as any;
+  return {
+    kind: 'jscodeshift',
+    meta: {
+      name: fallbackName,
+      description: `jscodeshift transform ${file ? path.basename(file) : fallbackName}`,
+      engine: 'file',
+    },
+    transform: fn as any,
+    parser: typeof parser === 'string' || (parser && typeof parser.parse === 'function') ? parser : undefined,
+  };
+}
+
+export async function loadBuiltins(): Promise<LoadedTransform[]> {
+  return Promise.all(builtinNames().map((name) => loadTransform({ kind: 'builtin', name })));
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { ChangeSet } from './changeset.js';
+import { discoverFiles } from './discover.js';
+import { runFiles } from './engine/pool.js';
+import type { FormatMode } from './engine/format.js';
+import { resolveOptions } from './options.js';
+import { UsageError, loadTransform, resolveTransformSpec } from './registry.js';
+import type { LoadedTransform, ParserChoice, TransformSpec } from './types.js';
+
+export interface RunRequest {
+  cwd: string;
+  transform: string;
+  paths: string[];
+  extensions?: string[];
+  ignore?: string[];
+  shard?: string;
+  parser?: ParserChoice;
+  format?: FormatMode;
+  jobs?: number;
+  dry: boolean;
+  /** Raw transform options (CLI flags or config), validated against the transform's schema. */
+  options?: Record<string, unknown>;
+}
+
+/** argv → plan: what runs, with which options, over which files. Usage problems throw UsageError. */
+export interface RunPlan {
+  cwd: string;
+  spec: TransformSpec;
+  transform: LoadedTransform;
+  options: Record<string, unknown>;
+  files: string[];
+  request: RunRequest;
+}
+
+export async function planRun(request: RunRequest): Promise<RunPlan> {
+  const cwd = path.resolve(request.cwd);
+  const spec = resolveTransformSpec(request.transform, cwd);
+  const transform = await loadTransform(spec);
+  const options = resolveOptions(transform, request.options ?? {});
+  if (transform.meta.engine !== 'file') {
+    throw new UsageError(`transform ${transform.meta.name} needs the project engine, which this version does not include`);
+  }
+  const files = await discoverFiles({
+    cwd,
+    paths: request.paths,
+    extensions: request.extensions,
+    ignore: request.ignore,
+    shard: request.shard,
+  });
+  return { cwd, spec, transform, options, files, request };
+}
+
+/** plan → engine → change set. Nothing is written here: sinks render or apply the change set. */
+export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
+  const started = performance.now();
+  const outcomes = await runFiles(
+    plan.spec,
+    plan.files,
+    {
+      cwd: plan.cwd,
+      parser: plan.request.parser ?? 'auto',
+      format: plan.request.format ?? 'auto',
+      transformOptions: plan.options,
+      dry: plan.request.dry,
+    },
+    { jobs: plan.request.jobs },
+  );
+  const stats: Record<string, number> = {};
+  const files = outcomes.map((o) => {
+    const { stats: fileStats, ...change } = o;
+    for (const [k, v] of Object.entries(fileStats ?? {})) stats[k] = (stats[k] ?? 0) + v;
+    change.path = path.relative(plan.cwd, o.absPath).split(path.sep).join('/');
+    return change;
+  });
+  return { transform: plan.transform.meta.name, cwd: plan.cwd, files, durationMs: performance.now() - started, stats };
+}
+
+export async function runTransform(request: RunRequest): Promise<{ plan: RunPlan; changeSet: ChangeSet }> {
+  const plan = await planRun(request);
+  return { plan, changeSet: await executePlan(plan) };
+}

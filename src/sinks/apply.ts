@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { changedFiles, type ChangeSet, type FileChange } from '../changeset.js';
+
+export interface ApplyResult {
+  written: string[];
+  failed: Array<{ change: FileChange; message: string }>;
+}
+
+/**
+ * Writes a change set to disk. Each file is written atomically (temporary file + rename) with its mode kept,
+ * or not at all; a file that changed on disk since it was read is left alone and reported.
+ */
+export async function applyChangeSet(changeSet: ChangeSet): Promise<ApplyResult> {
+  const result: ApplyResult = { written: [], failed: [] };
+  for (const change of changedFiles(changeSet)) {
+    try {
+      const current = fs.existsSync(change.absPath) ? fs.readFileSync(change.absPath, 'utf8') : null;
+      const expected = change.created || change.before == null ? null : change.before;
+      if (current !== expected) {
+        result.failed.push({ change, message: current === null ? 'file disappeared during the run' : 'file changed on disk during the run; not written' });
+        continue;
+      }
+      if (change.deleted || change.after === null) {
+        fs.unlinkSync(change.absPath);
+      } else {
+        fs.mkdirSync(path.dirname(change.absPath), { recursive: true });
+        const mode = change.mode !== undefined ? change.mode & 0o7777 : undefined;
+        await writeFileAtomic(change.absPath, change.after ?? '', { encoding: 'utf8', ...(mode !== undefined ? { mode } : {}) });
+      }
+      result.written.push(change.absPath);
+    } catch (err) {
+      result.failed.push({ change, message: (err as Error).message });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,59 @@
+import pc from 'picocolors';
+import { countBy, summarize, type ChangeSet } from '../changeset.js';
+
+/** The `--json` report: the documented keys first (summary, files), more detail beside them. */
+export function renderJsonReport(changeSet: ChangeSet): string {
+  const report = {
+    summary: summarize(changeSet),
+    transform: changeSet.transform,
+    files: changeSet.files.map((f) => ({
+      path: f.path,
+      status: f.status,
+      ...(f.reason ? { reason: f.reason } : {}),
+      ...(f.error ? { error: { message: f.error.message, line: f.error.line ?? null, column: f.error.column ?? null } } : {}),
+      ...(f.reports?.length ? { reports: f.reports } : {}),
+    })),
+    ...(Object.keys(changeSet.stats).length ? { stats: changeSet.stats } : {}),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** `path:line:col message` for every failed file. */
+export function renderErrors(changeSet: ChangeSet, options: { color: boolean; verbose?: boolean }): string {
+  const c = pc.createColors(options.color);
+  let out = '';
+  for (const f of changeSet.files) {
+    if (f.status !== 'error' || !f.error) continue;
+    const loc = f.error.line ? `:${f.error.line}:${f.error.column ?? 1}` : '';
+    out += `${c.red(`${f.path}${loc}`)} ${f.error.message}\n`;
+    if (options.verbose && f.error.stack) out += c.dim(f.error.stack) + '\n';
+  }
+  return out;
+}
+
+/** Human summary: counts, skips by reason, spots left alone by reason, and jscodeshift stats. */
+export function renderSummary(changeSet: ChangeSet, options: { color: boolean; dry: boolean; verbose?: boolean }): string {
+  const c = pc.createColors(options.color);
+  const s = summarize(changeSet);
+  const verb = options.dry ? 'would change' : 'changed';
+  const lines: string[] = [];
+  const parts = [
+    c.green(`${s.changed} ${verb}`),
+    `${s.unchanged} unchanged`,
+    s.skipped ? c.yellow(`${s.skipped} skipped`) : `0 skipped`,
+    s.errors ? c.red(`${s.errors} failed`) : `0 failed`,
+  ];
+  lines.push(`${changeSet.transform}: ${s.scanned} files scanned, ${parts.join(', ')} in ${(s.durationMs / 1000).toFixed(2)}s`);
+  const skipped = changeSet.files.filter((f) => f.status === 'skipped');
+  for (const [reason, n] of countBy(skipped, (f) => f.reason ?? 'no reason given')) lines.push(`  skipped ${n} × ${reason}`);
+  const reports = changeSet.files.flatMap((f) => (f.reports ?? []).map((r) => ({ file: f.path, ...r })));
+  if (reports.length) {
+    lines.push(`  left alone or noted: ${reports.length}`);
+    for (const [reason, n] of countBy(reports, (r) => r.reason ?? r.message)) lines.push(`    ${n} × ${reason}`);
+    if (options.verbose) {
+      for (const r of reports) lines.push(c.dim(`    ${r.file}${r.line ? `:${r.line}:${r.column}` : ''} ${r.message}`));
+    }
+  }
+  for (const [name, n] of Object.entries(changeSet.stats)) lines.push(`  stat ${name}: ${n}`);
+  return lines.join('\n') + '\n';
+}

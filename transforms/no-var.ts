@@ -1,0 +1,267 @@
+import * as traverseModule from '@babel/traverse';
+import type { Binding, NodePath, TraverseOptions } from '@babel/traverse';
+import type * as t from '@babel/types';
+import { z } from 'zod';
+import { defineMeta, type FileTransformContext } from '../src/types.js';
+
+// @babel/traverse is CommonJS: its function sits on `default` (or on `default.default` through some loaders).
+const traverseExport: any = (traverseModule as any).default ?? traverseModule;
+const traverse = (typeof traverseExport === 'function' ? traverseExport : traverseExport.default) as (
+  parent: t.Node,
+  opts: TraverseOptions,
+) => void;
+
+export const meta = defineMeta({
+  name: 'no-var',
+  description: 'var → const when never reassigned, else let; leaves var alone where block scoping would change behaviour',
+  engine: 'file',
+  version: '1',
+  docs: `
+Replaces only the \`var\` keyword (one token), so nothing else in the file moves. A declaration becomes
+\`const\` when every name it declares has an initializer and is never reassigned, otherwise \`let\`.
+
+A \`var\` is left alone, and the reason reported, when block scoping could change what the program does:
+- a name is read or written before its declaration (\`let\` would throw in the temporal dead zone), including
+  from a hoisted function declaration that may run before the declaration, or from another \`case\` of a switch;
+- a name is used outside the block it is declared in (hoisting across blocks);
+- a name is declared more than once, or also as a parameter, function or catch parameter;
+- the declaration is in a loop and a closure captures the name (\`let\` gives each iteration its own binding),
+  or it sits in a loop without an initializer (\`let\` resets it to undefined on every iteration);
+- the declaration is at the top level of a script that is not a module (it creates a global property), is an
+  ambient \`declare var\`, or stands where only a statement is allowed (\`if (a) var b = 1;\`);
+- the file uses direct \`eval\` or \`with\`, which can see or create any name.`,
+  options: z.object({
+    preferConst: z.boolean().default(true).describe('use const for declarations that are never reassigned (false: always let)'),
+  }),
+  prefilter: (source) => source.includes('var'),
+});
+
+type Options = z.infer<NonNullable<typeof meta.options>>;
+
+interface Verdict {
+  ok: boolean;
+  reason?: string;
+  message?: string;
+  constant?: boolean;
+}
+
+const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+const BLOCK_PARENTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'TSModuleBlock', 'SwitchCase']);
+
+export default function noVar(ctx: FileTransformContext<Options>): string | undefined {
+  if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
+  if (!/\bvar\b/.test(ctx.source)) return undefined;
+  const ast = ctx.parse();
+  const declarations: NodePath<t.VariableDeclaration>[] = [];
+  let hasEvalOrWith = false;
+  traverse(ast, {
+    VariableDeclaration(path: NodePath<t.VariableDeclaration>) {
+      if (path.node.kind === 'var') declarations.push(path);
+    },
+    WithStatement() {
+      hasEvalOrWith = true;
+    },
+    CallExpression(path: NodePath<t.CallExpression>) {
+      const callee = path.node.callee;
+      if (callee.type === 'Identifier' && callee.name === 'eval' && !path.scope.hasBinding('eval')) hasEvalOrWith = true;
+    },
+  });
+  if (declarations.length === 0) return undefined;
+  if (hasEvalOrWith) {
+    ctx.report('all `var`s kept: the file uses direct eval or with, which can reach any name', declarations[0].node, 'eval-or-with');
+    return undefined;
+  }
+
+  const isModule = ast.program.sourceType === 'module' || /\.(mjs|cjs|mts|cts)$/.test(ctx.path) || usesCommonJs(ctx.source);
+  const edits = ctx.edits();
+  for (const decl of declarations) {
+    const verdict = judge(decl, isModule);
+    if (!verdict.ok) {
+      ctx.report(verdict.message!, decl.node, verdict.reason);
+      continue;
+    }
+    const start = decl.node.start!;
+    if (ctx.source.slice(start, start + 3) !== 'var') {
+      ctx.report('`var` keyword not found where expected; left alone', decl.node, 'unexpected-source');
+      continue;
+    }
+    edits.replace(start, start + 3, verdict.constant && ctx.options.preferConst !== false ? 'const' : 'let');
+  }
+  return edits.size ? edits.apply() : undefined;
+}
+
+function usesCommonJs(source: string): boolean {
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[A-Za-z_$]/.test(source);
+}
+
+const fail = (reason: string, message: string): Verdict => ({ ok: false, reason, message });
+
+/** Decides whether one `var` declaration can become `let`/`const` without changing behaviour. */
+function judge(decl: NodePath<t.VariableDeclaration>, isModule: boolean): Verdict {
+  const node = decl.node;
+  if (node.declare || decl.findParent((p) => p.isTSModuleDeclaration() && Boolean(p.node.declare))) {
+    return fail('declare', 'ambient `declare var` kept');
+  }
+  const parent = decl.parentPath!;
+  const inForHead =
+    (parent.isForStatement() && decl.key === 'init') || ((parent.isForInStatement() || parent.isForOfStatement()) && decl.key === 'left');
+  const exported = parent.isExportNamedDeclaration();
+  const container = exported ? parent.parentPath! : parent;
+  if (!inForHead && !BLOCK_PARENTS.has(container.node.type)) {
+    return fail('single-statement', '`var` kept: a lexical declaration is not allowed in a single-statement position');
+  }
+  if (container.isProgram() && !isModule) {
+    return fail('global-script', '`var` kept: at the top level of a script it creates a global property');
+  }
+  const scopeRange = lexicalRange(decl, inForHead, container);
+  const functionNode = (decl.scope.getFunctionParent() ?? decl.scope.getProgramParent()).path.node;
+  const inLoop = inForHead || hasLoopBetween(decl, functionNode);
+  const switchCase = container.isSwitchCase() ? container.node : undefined;
+
+  let constant = true;
+  for (const declarator of decl.get('declarations')) {
+    if (!declarator.node.init && !inForHead) constant = false;
+    if (!declarator.node.init && inLoop && !inForHead) {
+      return fail('uninitialized-in-loop', `\`${firstName(declarator.node)}\` kept as var: declared without a value in a loop, where let would reset it each iteration`);
+    }
+    const names = Object.keys(declarator.getBindingIdentifiers());
+    for (const name of names) {
+      if (name === 'let' || name === 'arguments' || name === 'eval') {
+        return fail('reserved-name', `\`${name}\` kept as var: the name cannot be lexically declared`);
+      }
+      const binding = decl.scope.getBinding(name);
+      if (!binding || binding.kind !== 'var') {
+        return fail('redeclared', `\`${name}\` kept as var: the name is also declared as a ${binding?.kind ?? 'different binding'}`);
+      }
+      if (binding.constantViolations.some((v) => v.isVariableDeclarator() || v.isFunctionDeclaration() || v.isClassDeclaration())) {
+        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
+      }
+      if (!bindingDeclaredBy(binding, declarator)) {
+        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
+      }
+      const catchPath = container.parentPath;
+      if (catchPath?.isCatchClause() && catchPath.node.param) {
+        const catchNames = Object.keys((catchPath.get('param') as NodePath).getBindingIdentifiers());
+        if (catchNames.includes(name)) return fail('catch-param', `\`${name}\` kept as var: it redeclares the catch parameter`);
+      }
+      if (binding.constantViolations.length > 0) constant = false;
+      const uses: NodePath[] = [...binding.referencePaths, ...binding.constantViolations];
+      for (const use of uses) {
+        const verdict = judgeUse(use, name, decl, declarator, inForHead, scopeRange, functionNode, inLoop, switchCase);
+        if (!verdict.ok) return verdict;
+      }
+    }
+  }
+  return { ok: true, constant };
+}
+
+function firstName(declarator: t.VariableDeclarator): string {
+  return declarator.id.type === 'Identifier' ? declarator.id.name : 'destructured names';
+}
+
+/** The binding's own declaring identifier lies inside this declarator (not in a second declaration). */
+function bindingDeclaredBy(binding: Binding, declarator: NodePath<t.VariableDeclarator>): boolean {
+  const id = binding.identifier;
+  return id.start! >= declarator.node.id.start! && id.end! <= declarator.node.id.end!;
+}
+
+/** Source range a `let` in this position would be visible in. */
+function lexicalRange(decl: NodePath<t.VariableDeclaration>, inForHead: boolean, container: NodePath): [number, number] {
+  if (inForHead) return [decl.parentPath!.node.start!, decl.parentPath!.node.end!];
+  if (container.isSwitchCase()) {
+    const cases = (container.parentPath!.node as t.SwitchStatement).cases;
+    return [cases[0].start!, cases[cases.length - 1].end!];
+  }
+  return [container.node.start!, container.node.end!];
+}
+
+function hasLoopBetween(path: NodePath, stop: t.Node): boolean {
+  for (let p = path.parentPath; p && p.node !== stop; p = p.parentPath) {
+    if (LOOP_TYPES.has(p.node.type)) return true;
+    if (p.isFunction()) return false;
+  }
+  return false;
+}
+
+/** Functions (and class bodies, whose field initialisers run later) between a use and the declaring function. */
+function enclosingClosures(use: NodePath, stop: t.Node): NodePath[] {
+  const out: NodePath[] = [];
+  for (let p = use.parentPath; p && p.node !== stop; p = p.parentPath) {
+    if (p.isFunction() || p.isClassProperty() || p.isClassPrivateProperty()) out.push(p);
+  }
+  return out;
+}
+
+function judgeUse(
+  use: NodePath,
+  name: string,
+  decl: NodePath<t.VariableDeclaration>,
+  declarator: NodePath<t.VariableDeclarator>,
+  inForHead: boolean,
+  [scopeStart, scopeEnd]: [number, number],
+  functionNode: t.Node,
+  inLoop: boolean,
+  switchCase: t.SwitchCase | undefined,
+): Verdict {
+  const pos = use.node.start!;
+  if (pos < scopeStart || pos >= scopeEnd) {
+    return fail('used-outside-block', `\`${name}\` kept as var: used outside the block it is declared in`);
+  }
+  if (pos < declarator.node.start!) {
+    return fail('used-before-declaration', `\`${name}\` kept as var: used before its declaration, where let would throw`);
+  }
+  if (pos < declarator.node.end!) {
+    const init = declarator.node.init;
+    const inInitFunction =
+      init &&
+      (init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression' || init.type === 'ClassExpression') &&
+      pos >= init.start! &&
+      pos < init.end!;
+    if (!inInitFunction) {
+      return fail('used-before-declaration', `\`${name}\` kept as var: used in its own initializer, where let would throw`);
+    }
+  }
+  if (inForHead) {
+    const loop = decl.parentPath!.node as t.ForInStatement | t.ForOfStatement;
+    if ((loop.type === 'ForInStatement' || loop.type === 'ForOfStatement') && pos >= loop.right.start! && pos < loop.right.end!) {
+      return fail('used-before-declaration', `\`${name}\` kept as var: used in the loop's own iterated expression`);
+    }
+  }
+  if (switchCase && !(pos >= switchCase.start! && pos < switchCase.end!)) {
+    return fail('switch-case', `\`${name}\` kept as var: used in another case of the switch, which can skip its declaration`);
+  }
+  const closures = enclosingClosures(use, functionNode);
+  if (closures.length && inLoop) {
+    return fail('closure-in-loop', `\`${name}\` kept as var: a closure in the loop captures it, and let would give each iteration its own binding`);
+  }
+  for (const closure of closures) {
+    if (closure.isFunctionDeclaration() && !hoistedFunctionRunsAfter(closure, decl.node.end!, 0)) {
+      return fail('hoisted-function', `\`${name}\` kept as var: used in a hoisted function that may run before the declaration`);
+    }
+  }
+  return { ok: true };
+}
+
+/**
+ * A function declaration is hoisted: it can be called before a declaration that precedes it in the text.
+ * It is safe only if every mention of its name comes after `after`, and none of those mentions sits in another
+ * hoisted function that could itself run early. Exported functions may be called from outside at any time.
+ */
+function hoistedFunctionRunsAfter(fn: NodePath<t.FunctionDeclaration>, after: number, depth: number): boolean {
+  if (depth > 4) return false;
+  const parent = fn.parentPath;
+  if (parent?.isExportNamedDeclaration() || parent?.isExportDefaultDeclaration()) return false;
+  const id = fn.node.id;
+  if (!id) return false;
+  const binding = fn.parentPath?.scope.getBinding(id.name);
+  if (!binding) return false;
+  const stop = (fn.parentPath!.scope.getFunctionParent() ?? fn.parentPath!.scope.getProgramParent()).path.node;
+  for (const ref of [...binding.referencePaths, ...binding.constantViolations]) {
+    if (ref.node.start! < after) return false;
+    for (const closure of enclosingClosures(ref, stop)) {
+      if (closure.node === fn.node) continue;
+      if (closure.isFunctionDeclaration() && !hoistedFunctionRunsAfter(closure, after, depth + 1)) return false;
+    }
+  }
+  return true;
+}

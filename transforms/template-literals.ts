@@ -1,0 +1,231 @@
+import type * as t from '@babel/types';
+import { z } from 'zod';
+import { walk } from '../src/ast.js';
+import { defineMeta, type FileTransformContext } from '../src/types.js';
+
+export const meta = defineMeta({
+  name: 'template-literals',
+  description: "string concatenation with non-literal parts → template literal, keeping evaluation order and escaping",
+  engine: 'file',
+  version: '1',
+  docs: `
+Rewrites a chain of \`+\` that starts as string concatenation into one template literal:
+\`'Hello ' + user.name + '!'\` becomes \`\\\`Hello \${user.name}!\\\`\`. Backticks, \`\${\` and backslashes in the
+strings are escaped so the value stays the same; operands are evaluated in the same order.
+
+Left alone (and reported):
+- chains whose first two operands are not strings (\`a + b + 'px'\` may be a numeric addition first);
+- chains with comments inside, which a template literal cannot hold;
+- strings with legacy octal escapes (\`\\0\`-\`\\7\` followed by digits, \`\\8\`, \`\\9\`), invalid in templates;
+- operands that are object literals, \`new\` expressions or date-library calls (\`moment()\`, \`dayjs()\`), where
+  \`+\` (valueOf first) and a template (toString first) can produce different text;
+- enum initializers.
+Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually deliberate line wrapping.`,
+  options: z.object({}),
+  prefilter: (source) => source.includes('+') && /['"]/.test(source),
+});
+
+type Chain = { node: t.BinaryExpression; operands: t.Expression[] };
+
+const DATE_CALLS = new Set(['moment', 'dayjs', 'luxon', 'DateTime']);
+const isStringish = (n: t.Node): n is t.StringLiteral | t.TemplateLiteral => n.type === 'StringLiteral' || n.type === 'TemplateLiteral';
+const isPlus = (n: t.Node | null | undefined): n is t.BinaryExpression => !!n && n.type === 'BinaryExpression' && n.operator === '+';
+
+export default function templateLiterals(ctx: FileTransformContext): string | undefined {
+  const ast = ctx.parse();
+  const source = ctx.source;
+  const comments = (ast.comments ?? []).map((c) => [c.start!, c.end!] as const);
+  // Roots of `+` chains (a `+` that is not the left operand of another `+`), in source order.
+  const roots: t.BinaryExpression[] = [];
+  const inEnum = new Set<t.Node>();
+  walk(ast, (node, parent, key) => {
+    if (node.type === 'TSEnumDeclaration') {
+      inEnum.add(node);
+      return false;
+    }
+    if (isPlus(node) && !(isPlus(parent) && key === 'left')) roots.push(node);
+  });
+  if (!roots.length) return undefined;
+
+  const chainOf = (node: t.BinaryExpression): Chain => {
+    const operands: t.Expression[] = [];
+    const flatten = (n: t.Expression) => {
+      if (isPlus(n)) {
+        flatten(n.left as t.Expression);
+        // A parenthesised right-hand chain that is already a string joins in: 'a' + ('b' + c) === 'ab' + c.
+        if (isPlus(n.right) && isStringish(firstOperand(n.right))) flatten(n.right);
+        else operands.push(n.right);
+      } else operands.push(n);
+    };
+    flatten(node);
+    return { node, operands };
+  };
+
+  roots.sort((a, b) => a.start! - b.start! || b.end! - a.end!);
+  const firstRootAt = (offset: number): number => {
+    let lo = 0;
+    let hi = roots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (roots[mid].start! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  /** Source text of [start, end) with every root chain inside it (other than `self`) rendered. */
+  const renderRange = (start: number, end: number, self?: t.Node): string => {
+    let out = '';
+    let pos = start;
+    for (let i = firstRootAt(start); i < roots.length && roots[i].start! < end; i++) {
+      const root = roots[i];
+      if (root === self || root.start! < pos || root.end! > end) continue;
+      out += source.slice(pos, root.start!) + renderChain(root);
+      pos = root.end!;
+    }
+    return out + source.slice(pos, end);
+  };
+
+  const renderChain = (root: t.BinaryExpression): string => {
+    const chain = chainOf(root);
+    const problem = whyNot(chain);
+    if (problem) {
+      if (problem.reason) ctx.report(problem.message, root, problem.reason);
+      return renderRange(root.start!, root.end!, root);
+    }
+    return toTemplate(chain);
+  };
+
+  const whyNot = (chain: Chain): { reason?: string; message: string } | undefined => {
+    const ops = chain.operands;
+    const firstString = ops.findIndex(isStringish);
+    if (firstString === -1) return { message: 'not string concatenation' };
+    if (ops.every((o) => o.type === 'StringLiteral' || (o.type === 'TemplateLiteral' && o.expressions.length === 0))) {
+      return { message: 'literal-only concatenation' };
+    }
+    if (firstString >= 2) {
+      return { reason: 'ambiguous-plus', message: 'concatenation left alone: its first operands may add up as numbers before becoming a string' };
+    }
+    for (const [s, e] of comments) {
+      if (s >= chain.node.start! && e <= chain.node.end!) {
+        return { reason: 'comments', message: 'concatenation left alone: it contains comments a template literal cannot keep' };
+      }
+    }
+    for (const o of ops) {
+      if (o.type === 'StringLiteral' && hasLegacyEscape(source.slice(o.start! + 1, o.end! - 1))) {
+        return { reason: 'octal-escape', message: 'concatenation left alone: a string uses an octal escape, invalid in template literals' };
+      }
+      if (
+        o.type === 'ObjectExpression' ||
+        o.type === 'NewExpression' ||
+        (o.type === 'CallExpression' && calleeName(o.callee) !== undefined && DATE_CALLS.has(calleeName(o.callee)!))
+      ) {
+        return { reason: 'object-operand', message: 'concatenation left alone: an object operand may convert differently in a template (valueOf vs toString)' };
+      }
+    }
+    if ([...inEnum].some((e) => chain.node.start! >= e.start! && chain.node.end! <= e.end!)) {
+      return { message: 'enum initializer' };
+    }
+    return undefined;
+  };
+
+  const toTemplate = (chain: Chain): string => {
+    let out = '`';
+    let quasi = '';
+    const flushQuasi = () => {
+      out += escapeDollarBrace(quasi);
+      quasi = '';
+    };
+    for (const o of chain.operands) {
+      if (o.type === 'StringLiteral') {
+        quasi += stringRawToTemplateRaw(source.slice(o.start! + 1, o.end! - 1));
+      } else if (o.type === 'TemplateLiteral' && isUntagged(o)) {
+        o.quasis.forEach((q, i) => {
+          quasi += q.value.raw;
+          if (i < o.expressions.length) {
+            flushQuasi();
+            const ex = o.expressions[i];
+            out += '${' + renderRange(ex.start!, ex.end!) + '}';
+          }
+        });
+      } else {
+        flushQuasi();
+        out += '${' + renderRange(o.start!, o.end!) + '}';
+      }
+    }
+    flushQuasi();
+    return out + '`';
+  };
+
+  const edits = ctx.edits();
+  let pos = 0;
+  for (const root of roots) {
+    if (root.start! < pos) continue; // nested inside a root already rendered
+    const text = renderChain(root);
+    if (text !== source.slice(root.start!, root.end!)) edits.replace(root.start!, root.end!, text);
+    pos = root.end!;
+  }
+  return edits.size ? edits.apply() : undefined;
+}
+
+function firstOperand(n: t.Node): t.Node {
+  while (isPlus(n)) n = n.left;
+  return n;
+}
+
+function isUntagged(_n: t.TemplateLiteral): boolean {
+  return true; // a TemplateLiteral node as an operand is never tagged (that would be a TaggedTemplateExpression)
+}
+
+function calleeName(callee: t.Node): string | undefined {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') return callee.object.name;
+  return undefined;
+}
+
+/** Legacy octal escapes (\1-\7, \0 followed by a digit) and \8 \9 are SyntaxErrors in template literals. */
+function hasLegacyEscape(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '\\') continue;
+    const next = raw[i + 1];
+    if (next >= '1' && next <= '9') return true;
+    if (next === '0' && raw[i + 2] >= '0' && raw[i + 2] <= '9') return true;
+    i++;
+  }
+  return false;
+}
+
+/** Body of a quoted string → body of a template: quotes need no escape there, backticks do. */
+function stringRawToTemplateRaw(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '\\') {
+      const next = raw[i + 1];
+      out += next === "'" || next === '"' ? next : ch + next;
+      i++;
+    } else if (ch === '`') {
+      out += '\\`';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** `${` that is text, not a substitution, must be written `\${` (escaped characters are skipped over). */
+function escapeDollarBrace(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '\\') {
+      out += ch + (raw[i + 1] ?? '');
+      i++;
+    } else if (ch === '$' && raw[i + 1] === '{') {
+      out += '\\$';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
