@@ -63,7 +63,7 @@ export default function noVar(ctx: FileTransformContext<Options>): string | unde
     },
     CallExpression(path: NodePath<t.CallExpression>) {
       const callee = path.node.callee;
-      if (callee.type === 'Identifier' && callee.name === 'eval' && !path.scope.hasBinding('eval')) hasEvalOrWith = true;
+      if (callee.type === 'Identifier' && callee.name === 'eval' && !path.scope.getBinding('eval')) hasEvalOrWith = true;
     },
   });
   if (declarations.length === 0) return undefined;
@@ -129,23 +129,27 @@ function judge(decl: NodePath<t.VariableDeclaration>, isModule: boolean): Verdic
       if (name === 'let' || name === 'arguments' || name === 'eval') {
         return fail('reserved-name', `\`${name}\` kept as var: the name cannot be lexically declared`);
       }
-      const binding = decl.scope.getBinding(name);
-      if (!binding || binding.kind !== 'var') {
-        return fail('redeclared', `\`${name}\` kept as var: the name is also declared as a ${binding?.kind ?? 'different binding'}`);
-      }
-      if (binding.constantViolations.some((v) => v.isVariableDeclarator() || v.isFunctionDeclaration() || v.isClassDeclaration())) {
-        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
-      }
-      if (!bindingDeclaredBy(binding, declarator)) {
-        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
-      }
       const catchPath = container.parentPath;
       if (catchPath?.isCatchClause() && catchPath.node.param) {
         const catchNames = Object.keys((catchPath.get('param') as NodePath).getBindingIdentifiers());
         if (catchNames.includes(name)) return fail('catch-param', `\`${name}\` kept as var: it redeclares the catch parameter`);
       }
-      if (binding.constantViolations.length > 0) constant = false;
-      const uses: NodePath[] = [...binding.referencePaths, ...binding.constantViolations];
+      const binding = decl.scope.getBinding(name);
+      if (!binding || binding.kind !== 'var') {
+        return fail('redeclared', `\`${name}\` kept as var: the name is also declared as a ${binding?.kind ?? 'different binding'}`);
+      }
+      // Babel lists a declarator in a loop as a "violation" of its own binding (it runs again each iteration).
+      const writes = binding.constantViolations.filter((v) => v.node !== declarator.node);
+      if (writes.some((v) => v.isVariableDeclarator() || v.isFunctionDeclaration() || v.isClassDeclaration())) {
+        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
+      }
+      if (!bindingDeclaredBy(binding, declarator)) {
+        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
+      }
+      if (writes.length > 0) constant = false;
+      // `export var x` lists the export statement itself as a reference.
+      const reads = binding.referencePaths.filter((r) => r.node !== decl.parentPath?.node);
+      const uses: NodePath[] = [...reads, ...writes];
       for (const use of uses) {
         const verdict = judgeUse(use, name, decl, declarator, inForHead, scopeRange, functionNode, inLoop, switchCase);
         if (!verdict.ok) return verdict;
@@ -245,18 +249,18 @@ function judgeUse(
 /**
  * A function declaration is hoisted: it can be called before a declaration that precedes it in the text.
  * It is safe only if every mention of its name comes after `after`, and none of those mentions sits in another
- * hoisted function that could itself run early. Exported functions may be called from outside at any time.
+ * hoisted function that could itself run early. An exported function is taken to be called by importers only
+ * once this module has finished evaluating (a circular import calling it earlier is not modelled).
  */
 function hoistedFunctionRunsAfter(fn: NodePath<t.FunctionDeclaration>, after: number, depth: number): boolean {
   if (depth > 4) return false;
-  const parent = fn.parentPath;
-  if (parent?.isExportNamedDeclaration() || parent?.isExportDefaultDeclaration()) return false;
   const id = fn.node.id;
   if (!id) return false;
   const binding = fn.parentPath?.scope.getBinding(id.name);
   if (!binding) return false;
   const stop = (fn.parentPath!.scope.getFunctionParent() ?? fn.parentPath!.scope.getProgramParent()).path.node;
   for (const ref of [...binding.referencePaths, ...binding.constantViolations]) {
+    if (ref.node === fn.parentPath?.node) continue; // `export function f` names itself
     if (ref.node.start! < after) return false;
     for (const closure of enclosingClosures(ref, stop)) {
       if (closure.node === fn.node) continue;

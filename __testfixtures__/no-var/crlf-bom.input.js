@@ -1,0 +1,3 @@
+﻿var fs = require('fs');
+var data = fs.readFileSync('x');
+module.exports = data;

@@ -1,0 +1,3 @@
+﻿const fs = require('fs');
+const data = fs.readFileSync('x');
+module.exports = data;

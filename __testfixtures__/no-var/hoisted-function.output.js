@@ -1,0 +1,15 @@
+start();
+
+var settings = { debug: true };
+
+function start() {
+  return settings.debug;
+}
+
+const limit = 10;
+
+function check(n) {
+  return n < limit;
+}
+
+module.exports = { check };

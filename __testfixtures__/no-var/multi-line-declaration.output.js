@@ -1,0 +1,10 @@
+const path = require('path');
+
+const root = path.resolve(__dirname, '..'),
+    src = path.join(root, 'src'),
+    dist = path.join(root, 'dist');
+
+let total = 0, i;
+for (i = 0; i < 3; i++) total += i;
+
+module.exports = { root, src, dist, total };

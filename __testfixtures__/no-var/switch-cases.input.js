@@ -1,0 +1,12 @@
+module.exports = function describe(kind) {
+  switch (kind) {
+    case 'a':
+      var label = 'first';
+      return label;
+    case 'b':
+      var other = 'second';
+      break;
+    default:
+      return other;
+  }
+};

@@ -1,0 +1,3 @@
+const text = 'Hello ' + // the name
+  name + '!';
+const other = 'a' + /* inline */ b;

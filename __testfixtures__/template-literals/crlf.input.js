@@ -1,0 +1,2 @@
+const a = 'x' + y;
+const b = 1 + 2;

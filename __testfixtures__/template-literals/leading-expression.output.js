@@ -1,0 +1,3 @@
+const width = `${size}px`;
+const label = `${count} items`;
+const call = `${getName()}: ${value}`;

@@ -1,0 +1,2 @@
+const line = 'user ' + format('id=' + id) + ' done';
+const inner = compute(a + b) + ' total';

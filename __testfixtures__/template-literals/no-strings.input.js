@@ -1,0 +1,2 @@
+const total = price * quantity + shipping;
+const next = index + 1;

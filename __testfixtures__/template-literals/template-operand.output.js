@@ -1,0 +1,2 @@
+const a = `id: ${prefix}-${id} end`;
+const b = `start ${middle}${tail}`;

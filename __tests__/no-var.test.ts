@@ -1,0 +1,4 @@
+import { defineFixtureTests } from '../src/testing.js';
+import * as noVar from '../transforms/no-var.js';
+
+defineFixtureTests(noVar);

@@ -1,0 +1,4 @@
+import { defineFixtureTests } from '../src/testing.js';
+import * as templateLiterals from '../transforms/template-literals.js';
+
+defineFixtureTests(templateLiterals);

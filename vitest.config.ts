@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['__tests__/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // End-to-end tests spawn the CLI with worker threads; keep two files at a time on a 2-core machine.
+    maxWorkers: 2,
+  },
+});
