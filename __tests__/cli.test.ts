@@ -20,7 +20,7 @@ describe('remodel run: dry run, check, patch and apply on a git repository', () 
     const res = runCli(['run', 'no-var', '.', '--dry'], dir);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('diff --git a/src/a.js b/src/a.js');
-    expect(res.stdout).toContain("@@ -1,6 +1,6 @@\n-var fs = require('fs');\n-var count = 0;\n+const fs = require('fs');\n+let count = 0;\n function inc() {");
+    expect(res.stdout).toContain("@@ -1,5 +1,5 @@\n-var fs = require('fs');\n-var count = 0;\n+const fs = require('fs');\n+let count = 0;\n function inc() {");
     expect(res.stdout).not.toContain('\u001b['); // not a TTY: no colors
     expect(res.stderr).toMatch(/3 files scanned, 2 would change, 1 unchanged, 0 skipped, 0 failed/);
     expect(snapshot(dir)).toEqual(before);
