@@ -15,10 +15,14 @@ export interface CliResult {
 
 /** Runs the built CLI (dist/, built by `npm test` before vitest) as a user would. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+  delete base.FORCE_COLOR;
+  const merged = { ...base, ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === '') delete merged[k];
   const res = spawnSync(process.execPath, [cliPath, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
+    env: merged,
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
