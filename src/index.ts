@@ -10,3 +10,4 @@ export { renderJsonReport, renderSummary } from './sinks/report.js';
 export { applyChangeSet } from './sinks/apply.js';
 export { defineMeta } from './types.js';
 export type * from './types.js';
+export { walk } from './ast.js';

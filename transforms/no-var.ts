@@ -49,6 +49,15 @@ const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 
 const BLOCK_PARENTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'TSModuleBlock', 'SwitchCase']);
 
 export default function noVar(ctx: FileTransformContext<Options>): string | undefined {
+  try {
+    return convert(ctx);
+  } finally {
+    // Babel keeps paths and scopes of every traversed AST in module-level caches; drop them between files.
+    traverseExport.cache?.clear?.();
+  }
+}
+
+function convert(ctx: FileTransformContext<Options>): string | undefined {
   if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
   if (!/\bvar\b/.test(ctx.source)) return undefined;
   const ast = ctx.parse();

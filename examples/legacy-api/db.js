@@ -5,11 +5,9 @@
 
 reset(); // initialise the tables when the module is first loaded
 
-var users;
-var orders;
-var nextUserId;
-var nextOrderId;
-var failures;
+var users, orders;
+var nextUserId, nextOrderId;
+var failures; // test hook, see failNext()
 
 function reset() {
   users = [];
@@ -22,20 +20,12 @@ function reset() {
 function seed() {
   users.push({ id: nextUserId++, name: 'Ada Lovelace', email: 'ada@example.com' });
   users.push({ id: nextUserId++, name: 'Alan Turing', email: 'alan@example.com' });
-  orders.push({
-    id: nextOrderId++,
-    userId: 1,
-    items: [{ productId: 'notebook', quantity: 2, price: 12.5, lineTotalCents: 2500 }],
-    subtotalCents: 2500,
-    discountCents: 0,
-    totalCents: 2500
-  });
+  var items = [{ productId: 'notebook', quantity: 2, price: 12.5, lineTotalCents: 2500 }];
+  orders.push({ id: nextOrderId++, userId: 1, items: items, subtotalCents: 2500, discountCents: 0, totalCents: 2500 });
 }
 
 // Test hook: the next call to the function called `name` fails with `err`.
-function failNext(name, err) {
-  failures[name] = err;
-}
+function failNext(name, err) { failures[name] = err; }
 
 function takeFailure(name) {
   var err = failures[name];
@@ -52,11 +42,7 @@ function deferred(name, compute) {
     setImmediate(function () {
       var err = takeFailure(name);
       if (err) return reject(err);
-      try {
-        resolve(compute());
-      } catch (e) {
-        reject(e);
-      }
+      resolve(compute());
     });
   });
 }
@@ -104,9 +90,7 @@ function removeUser(id, cb) {
     }
     if (i === users.length) return cb(null, false);
     users.splice(i, 1);
-    orders = orders.filter(function (order) {
-      return order.userId !== id;
-    });
+    orders = orders.filter(function (order) { return order.userId !== id; });
     cb(null, true);
   });
 }
@@ -139,15 +123,7 @@ function counts() {
 }
 
 module.exports = {
-  reset: reset,
-  seed: seed,
-  failNext: failNext,
-  findUserById: findUserById,
-  findUserByEmail: findUserByEmail,
-  listUsers: listUsers,
-  insertUser: insertUser,
-  removeUser: removeUser,
-  listOrders: listOrders,
-  insertOrder: insertOrder,
-  counts: counts
+  reset: reset, seed: seed, failNext: failNext, counts: counts,
+  findUserById: findUserById, findUserByEmail: findUserByEmail, listUsers: listUsers, insertUser: insertUser,
+  removeUser: removeUser, listOrders: listOrders, insertOrder: insertOrder
 };

@@ -5,38 +5,20 @@ function Money(cents) {
   this.cents = Math.round(cents);
 }
 
-Money.fromDecimal = function (amount) {
-  return new Money(amount * 100);
-};
+Money.fromDecimal = function (amount) { return new Money(amount * 100); };
 
-Money.prototype.plus = function (other) {
-  return new Money(this.cents + other.cents);
-};
-
-Money.prototype.minus = function (other) {
-  return new Money(this.cents - other.cents);
-};
-
-Money.prototype.times = function (factor) {
-  return new Money(this.cents * factor);
-};
-
-Money.prototype.percent = function (pct) {
-  return new Money(this.cents * pct / 100);
-};
-
-Money.prototype.isGreaterThan = function (other) {
-  return this.cents > other.cents;
-};
+Money.prototype.plus = function (other) { return new Money(this.cents + other.cents); };
+Money.prototype.minus = function (other) { return new Money(this.cents - other.cents); };
+Money.prototype.times = function (factor) { return new Money(this.cents * factor); };
+Money.prototype.percent = function (pct) { return new Money(this.cents * pct / 100); };
+Money.prototype.isGreaterThan = function (other) { return this.cents > other.cents; };
 
 Money.prototype.format = function () {
   var sign = this.cents < 0 ? '-' : '';
   return sign + '$' + (Math.abs(this.cents) / 100).toFixed(2);
 };
 
-Money.prototype.toJSON = function () {
-  return this.cents / 100;
-};
+Money.prototype.toJSON = function () { return this.cents / 100; };
 
 // Public representation of a user. Works with or without `new`, because some
 // callers pass it straight to Array#map.
@@ -50,7 +32,8 @@ UserView.prototype.url = function () {
 };
 
 UserView.prototype.toJSON = function () {
-  return { id: this.user.id, name: this.user.name, email: this.user.email, url: this.url() };
+  var user = this.user;
+  return { id: user.id, name: user.name, email: user.email, url: this.url() };
 };
 
 function presentOrder(order) {
@@ -59,12 +42,8 @@ function presentOrder(order) {
     id: order.id,
     userId: order.userId,
     items: order.items.map(function (line) {
-      return {
-        productId: line.productId,
-        quantity: line.quantity,
-        price: line.price,
-        lineTotal: new Money(line.lineTotalCents)
-      };
+      return { productId: line.productId, quantity: line.quantity, price: line.price,
+        lineTotal: new Money(line.lineTotalCents) };
     }),
     subtotal: new Money(order.subtotalCents),
     discount: new Money(order.discountCents),
@@ -86,10 +65,4 @@ function pick(obj, keys) {
   return out;
 }
 
-module.exports = {
-  Money: Money,
-  UserView: UserView,
-  presentOrder: presentOrder,
-  pluralize: pluralize,
-  pick: pick
-};
+module.exports = { Money: Money, UserView: UserView, presentOrder: presentOrder, pluralize: pluralize, pick: pick };

@@ -9,27 +9,15 @@ var DISCOUNT_THRESHOLD = Money.fromDecimal(100);
 var DISCOUNT_PERCENT = 10;
 
 var ITEM_CHECKS = [
-  {
-    field: 'productId',
-    message: 'must be a non-empty string',
-    test: function (item) {
-      return typeof item.productId === 'string' && item.productId.length > 0;
-    }
-  },
-  {
-    field: 'quantity',
-    message: 'must be a positive integer',
-    test: function (item) {
-      return typeof item.quantity === 'number' && item.quantity % 1 === 0 && item.quantity > 0;
-    }
-  },
-  {
-    field: 'price',
-    message: 'must be a non-negative number',
-    test: function (item) {
-      return typeof item.price === 'number' && isFinite(item.price) && item.price >= 0;
-    }
-  }
+  { field: 'productId', message: 'must be a non-empty string', test: function (item) {
+    return typeof item.productId === 'string' && item.productId.length > 0;
+  } },
+  { field: 'quantity', message: 'must be a positive integer', test: function (item) {
+    return typeof item.quantity === 'number' && item.quantity % 1 === 0 && item.quantity > 0;
+  } },
+  { field: 'price', message: 'must be a non-negative number', test: function (item) {
+    return typeof item.price === 'number' && isFinite(item.price) && item.price >= 0;
+  } }
 ];
 
 // POST /orders { userId, items: [{ productId, quantity, price }] }
@@ -64,12 +52,8 @@ router.post('/', function (req, res, next) {
   for (var i = 0; i < items.length; i++) {
     var lineTotal = Money.fromDecimal(items[i].price).times(items[i].quantity);
     subtotal = subtotal.plus(lineTotal);
-    lines.push({
-      productId: items[i].productId,
-      quantity: items[i].quantity,
-      price: items[i].price,
-      lineTotalCents: lineTotal.cents
-    });
+    lines.push({ productId: items[i].productId, quantity: items[i].quantity, price: items[i].price,
+      lineTotalCents: lineTotal.cents });
   }
   var discount = new Money(0);
   if (subtotal.isGreaterThan(DISCOUNT_THRESHOLD)) {
@@ -82,19 +66,11 @@ router.post('/', function (req, res, next) {
       if (!user) {
         return res.status(404).json({ error: 'User ' + userId + ' not found' });
       }
-      var order = {
-        userId: user.id,
-        items: lines,
-        subtotalCents: subtotal.cents,
-        discountCents: discount.cents,
-        totalCents: total.cents
-      };
+      var order = { userId: user.id, items: lines,
+        subtotalCents: subtotal.cents, discountCents: discount.cents, totalCents: total.cents };
       db.insertOrder(order, function (err, saved) {
         if (err) return next(err);
-        res
-          .status(201)
-          .location('/users/' + user.id + '/orders')
-          .json(format.presentOrder(saved));
+        res.status(201).location('/users/' + user.id + '/orders').json(format.presentOrder(saved));
       });
     })
     .catch(next);

@@ -21,22 +21,20 @@ function parseId(raw) {
 router.get('/', function (req, res, next) {
   var limit = parseInt(req.query.limit, 10) || DEFAULT_LIMIT,
     offset = parseInt(req.query.offset, 10) || 0;
-  if (limit < 0 || offset < 0) {
-    return res.status(400).json({ error: 'Query parameters `limit` and `offset` must not be negative' });
+  if (limit < 0) {
+    return res.status(400).json({ error: 'Query parameter `limit` must not be negative, got ' + limit });
+  }
+  if (offset < 0) {
+    return res.status(400).json({ error: 'Query parameter `offset` must not be negative, got ' + offset });
   }
   if (limit > MAX_LIMIT) limit = MAX_LIMIT;
 
   db.listUsers(offset, limit)
     .then(function (result) {
       var page = result.users;
-      var body = {
-        users: page.map(UserView),
-        total: result.total,
-        limit: limit,
-        offset: offset,
-        range: page.length ? offset + 1 + '-' + (offset + page.length) : null,
-        next: null
-      };
+      var body = { users: page.map(UserView), total: result.total, limit: limit, offset: offset };
+      body.range = page.length ? offset + 1 + '-' + (offset + page.length) : null;
+      body.next = null;
       if (offset + limit < result.total) {
         body.next = '/users?limit=' + limit + '&offset=' + (offset + limit);
       }
@@ -48,18 +46,14 @@ router.get('/', function (req, res, next) {
 // GET /users/:id?fields=id,name
 router.get('/:id', function (req, res, next) {
   var id = parseId(req.params.id);
-  if (!id) {
-    return res.status(400).json({ error: 'Invalid user id: ' + req.params.id });
-  }
+  if (!id) return res.status(400).json({ error: 'Invalid user id: ' + req.params.id });
   if (req.query.fields) {
     var fields = String(req.query.fields).split(',');
   }
 
   db.findUserById(id)
     .then(function (user) {
-      if (!user) {
-        return res.status(404).json({ error: 'User ' + id + ' not found' });
-      }
+      if (!user) return res.status(404).json({ error: 'User ' + id + ' not found' });
       var body = new UserView(user).toJSON();
       if (fields) body = format.pick(body, fields);
       res.json(body);
@@ -96,14 +90,10 @@ router.post('/', function (req, res, next) {
 // DELETE /users/:id (also drops the user's orders)
 router.delete('/:id', function (req, res, next) {
   var id = parseId(req.params.id);
-  if (!id) {
-    return res.status(400).json({ error: 'Invalid user id: ' + req.params.id });
-  }
+  if (!id) return res.status(400).json({ error: 'Invalid user id: ' + req.params.id });
   db.removeUser(id, function (err, removed) {
     if (err) return next(err);
-    if (!removed) {
-      return res.status(404).json({ error: 'User ' + id + ' not found' });
-    }
+    if (!removed) return res.status(404).json({ error: 'User ' + id + ' not found' });
     res.sendStatus(204);
   });
 });
@@ -111,15 +101,11 @@ router.delete('/:id', function (req, res, next) {
 // GET /users/:id/orders
 router.get('/:id/orders', function (req, res, next) {
   var id = parseId(req.params.id);
-  if (!id) {
-    return res.status(400).json({ error: 'Invalid user id: ' + req.params.id });
-  }
+  if (!id) return res.status(400).json({ error: 'Invalid user id: ' + req.params.id });
 
   db.findUserById(id)
     .then(function (user) {
-      if (!user) {
-        return res.status(404).json({ error: 'User ' + id + ' not found' });
-      }
+      if (!user) return res.status(404).json({ error: 'User ' + id + ' not found' });
       db.listOrders(user.id, function (err, orders) {
         if (err) return next(err);
         var spent = new Money(0);

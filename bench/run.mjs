@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Times remodel against jscodeshift's own runner on the real-code corpus (bench/corpus.sh), in the same run:
+// wall time (median of --runs), files/s, peak RSS of the whole process tree, the ratio, and whether both runners
+// report the same set of changed files.
+//
+//   node bench/run.mjs [--runs 3] [--corpus DIR] [--only name,name]
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+};
+const runs = Number(arg('runs', '3'));
+const corpus = arg('corpus', undefined) ?? execFileSync('bash', [path.join(here, 'corpus.sh')], { encoding: 'utf8' }).trim().split('\n').pop();
+const only = arg('only', '')?.split(',').filter(Boolean);
+const jscodeshift = path.join(corpus, 'jscs', 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+const remodel = path.join(root, 'bin', 'remodel.js');
+const t = (name) => path.join(here, 'transforms', name);
+
+/** Each case runs the same job with both runners; `remodel` may use remodel's own transform for the job. */
+const cases = [
+  { name: 'var-to-let (same jscodeshift file)', corpus: 'js', ext: 'js', jscs: t('var-to-let.cjs'), remodel: t('var-to-let.cjs') },
+  { name: 'no-var vs var-to-let', corpus: 'js', ext: 'js', jscs: t('var-to-let.cjs'), remodel: 'no-var', sameChanges: false },
+  { name: 'rename-foo (same jscodeshift file)', corpus: 'js', ext: 'js', jscs: t('rename-foo.cjs'), remodel: t('rename-foo.cjs') },
+  { name: 'rename-foo (remodel prefilter)', corpus: 'js', ext: 'js', jscs: t('rename-foo.cjs'), remodel: t('rename-foo.remodel.mjs') },
+  { name: 'ts: var-to-let (same jscodeshift file)', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('var-to-let.cjs'), remodel: t('var-to-let.cjs') },
+  { name: 'ts: no-var vs var-to-let', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('var-to-let.cjs'), remodel: 'no-var', sameChanges: false },
+  { name: 'ts: rename-foo (remodel prefilter)', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('rename-foo.cjs'), remodel: t('rename-foo.remodel.mjs') },
+].filter((c) => !only?.length || only.some((o) => c.name.includes(o)));
+
+/** Sum of VmRSS over a process and all its descendants, from /proc. */
+function treeRss(pid) {
+  let total = 0;
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {}
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {}
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+function measure(cmd, argv, cwd) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code, stdout, stderr, wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRss: peak });
+    });
+  });
+}
+
+async function runJscodeshift(c) {
+  const dir = path.join(corpus, c.corpus);
+  const argv = [jscodeshift, '--dry', '--verbose=2', '-t', c.jscs, '.', `--extensions=${c.ext}`, '--ignore-pattern=**/node_modules/**'];
+  if (c.parser) argv.push(`--parser=${c.parser}`);
+  const r = await measure(process.execPath, argv, dir);
+  const changed = new Set();
+  for (const line of r.stdout.split('\n')) {
+    const m = /^\s*OKK (.+)$/.exec(line.replace(/\u001b\[[0-9;]*m/g, ''));
+    if (m) changed.add(path.normalize(m[1].trim()));
+  }
+  const files = (r.stdout.match(/(\d+) ok/) ?? [])[1];
+  return { ...r, changed, errors: Number((r.stdout.match(/(\d+) errors/) ?? [0, 0])[1]), okCount: Number(files ?? changed.size) };
+}
+
+async function runRemodel(c) {
+  const dir = path.join(corpus, c.corpus);
+  const argv = [remodel, 'run', c.remodel, '.', '--json', '--extensions', c.ext, '--format', 'none'];
+  if (c.parser) argv.push('--parser', c.parser);
+  const r = await measure(process.execPath, argv, dir);
+  const report = JSON.parse(r.stdout);
+  const changed = new Set(report.files.filter((f) => f.status === 'changed').map((f) => path.normalize(f.path)));
+  return { ...r, changed, scanned: report.summary.scanned, errors: report.summary.errors };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (b) => `${Math.round(b / 1024 / 1024)} MB`;
+
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${mb(os.totalmem())} RAM, node ${process.version}`);
+console.log(`corpus: ${corpus}; ${runs} run(s) each, median wall time\n`);
+const rows = [];
+for (const c of cases) {
+  const jr = [];
+  const rr = [];
+  for (let i = 0; i < runs; i++) {
+    jr.push(await runJscodeshift(c));
+    rr.push(await runRemodel(c));
+  }
+  const jWall = median(jr.map((r) => r.wallMs));
+  const rWall = median(rr.map((r) => r.wallMs));
+  const files = rr[0].scanned;
+  const a = jr[0].changed;
+  const b = rr[0].changed;
+  const onlyJ = [...a].filter((f) => !b.has(f));
+  const onlyR = [...b].filter((f) => !a.has(f));
+  const row = {
+    case: c.name,
+    files,
+    'jscodeshift wall': `${(jWall / 1000).toFixed(1)} s`,
+    'remodel wall': `${(rWall / 1000).toFixed(1)} s`,
+    'jscodeshift files/s': Math.round(files / (jWall / 1000)),
+    'remodel files/s': Math.round(files / (rWall / 1000)),
+    speedup: `${(jWall / rWall).toFixed(2)}x`,
+    'jscodeshift peak RSS': mb(Math.max(...jr.map((r) => r.peakRss))),
+    'remodel peak RSS': mb(Math.max(...rr.map((r) => r.peakRss))),
+    changed: `${a.size} / ${b.size}`,
+    'same changed set': c.sameChanges === false ? `n/a (${onlyJ.length} only jscs, ${onlyR.length} only remodel)` : onlyJ.length + onlyR.length === 0 ? 'yes' : `NO (${onlyJ.length} only jscs, ${onlyR.length} only remodel)`,
+  };
+  rows.push(row);
+  console.log(JSON.stringify(row));
+  if (c.sameChanges !== false && (onlyJ.length || onlyR.length)) {
+    console.log(`  only jscodeshift: ${onlyJ.slice(0, 5).join(', ')}\n  only remodel: ${onlyR.slice(0, 5).join(', ')}`);
+  }
+}
+console.log('');
+console.table(rows);
