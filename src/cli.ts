@@ -117,6 +117,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   }
   if (!argv.json) io.stderr(renderSummary(changeSet, { color: io.colorErr, dry, verbose: argv.verbose }));
 
+  if (!dry && !changed.length) io.stderr('wrote 0 file(s)\n');
   if (!dry && changed.length) {
     if (!argv.allowDirty) {
       const dirty = dirtyFiles(changed.map((f) => f.absPath));

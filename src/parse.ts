@@ -97,11 +97,21 @@ export function toParseError(err: unknown): ParseError | unknown {
 
 /** 1-based line and column of a character offset. */
 export function lineColumnAt(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return lineIndex(source)(offset);
+}
+
+/** Builds the line-start table of `source` once; the returned lookup is a binary search. */
+export function lineIndex(source: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
 }

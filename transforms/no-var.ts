@@ -248,7 +248,7 @@ function judgeUse(
     return fail('closure-in-loop', `\`${name}\` kept as var: a closure in the loop captures it, and let would give each iteration its own binding`);
   }
   for (const closure of closures) {
-    if (closure.isFunctionDeclaration() && !hoistedFunctionRunsAfter(closure, decl.node.end!, 0)) {
+    if (closure.isFunctionDeclaration() && !hoistedFunctionRunsAfter(closure, decl.node.end!)) {
       return fail('hoisted-function', `\`${name}\` kept as var: used in a hoisted function that may run before the declaration`);
     }
   }
@@ -257,24 +257,39 @@ function judgeUse(
 
 /**
  * A function declaration is hoisted: it can be called before a declaration that precedes it in the text.
- * It is safe only if every mention of its name comes after `after`, and none of those mentions sits in another
- * hoisted function that could itself run early. An exported function is taken to be called by importers only
+ * The earliest point it can run is the first mention of its name, or, for a mention inside another hoisted
+ * function, the earliest point that one can run. An exported function is taken to be called by importers only
  * once this module has finished evaluating (a circular import calling it earlier is not modelled).
  */
-function hoistedFunctionRunsAfter(fn: NodePath<t.FunctionDeclaration>, after: number, depth: number): boolean {
-  if (depth > 4) return false;
+function hoistedFunctionRunsAfter(fn: NodePath<t.FunctionDeclaration>, after: number): boolean {
+  return earliestRun(fn) >= after;
+}
+
+const earliestCache = new WeakMap<t.Node, number>();
+
+function earliestRun(fn: NodePath<t.FunctionDeclaration>): number {
+  const cached = earliestCache.get(fn.node);
+  if (cached !== undefined) return cached;
+  earliestCache.set(fn.node, Infinity); // mutual recursion alone never starts a call
   const id = fn.node.id;
-  if (!id) return false;
-  const binding = fn.parentPath?.scope.getBinding(id.name);
-  if (!binding) return false;
-  const stop = (fn.parentPath!.scope.getFunctionParent() ?? fn.parentPath!.scope.getProgramParent()).path.node;
-  for (const ref of [...binding.referencePaths, ...binding.constantViolations]) {
-    if (ref.node === fn.parentPath?.node) continue; // `export function f` names itself
-    if (ref.node.start! < after) return false;
-    for (const closure of enclosingClosures(ref, stop)) {
-      if (closure.node === fn.node) continue;
-      if (closure.isFunctionDeclaration() && !hoistedFunctionRunsAfter(closure, after, depth + 1)) return false;
+  const binding = id ? fn.parentPath?.scope.getBinding(id.name) : undefined;
+  let earliest = Infinity;
+  if (!id || !binding) earliest = -Infinity;
+  else {
+    const stop = (fn.parentPath!.scope.getFunctionParent() ?? fn.parentPath!.scope.getProgramParent()).path.node;
+    for (const ref of [...binding.referencePaths, ...binding.constantViolations]) {
+      if (ref.node === fn.parentPath?.node) continue; // `export function f` names itself
+      let at = ref.node.start!;
+      for (const closure of enclosingClosures(ref, stop)) {
+        if (closure.node === fn.node) {
+          at = Infinity; // a call from inside itself does not start it
+          break;
+        }
+        if (closure.isFunctionDeclaration()) at = Math.min(at, earliestRun(closure));
+      }
+      earliest = Math.min(earliest, at);
     }
   }
-  return true;
+  earliestCache.set(fn.node, earliest);
+  return earliest;
 }

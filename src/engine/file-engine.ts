@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { File as BabelFile } from '@babel/types';
 import type { FileChange } from '../changeset.js';
-import { ParseError, lineColumnAt, parseSource, parserFor, toParseError } from '../parse.js';
+import { ParseError, lineIndex, parseSource, parserFor, toParseError } from '../parse.js';
 import { TextEdits } from '../text-edits.js';
 import type {
   FileTransformContext,
@@ -139,6 +139,7 @@ async function runRemodel(
 ): Promise<unknown> {
   const parser: ParserName = parserFor(relPath, opts.parser);
   let ast: BabelFile | undefined;
+  let locate: ReturnType<typeof lineIndex> | undefined;
   const ctx: FileTransformContext = {
     path: relPath,
     source,
@@ -151,7 +152,8 @@ async function runRemodel(
     edits: () => new TextEdits(source),
     report(message, at, reason) {
       const offset = typeof at === 'number' ? at : at?.start ?? undefined;
-      reports.push({ message, ...(offset != null ? lineColumnAt(source, offset) : {}), ...(reason ? { reason } : {}) });
+      locate ??= lineIndex(source);
+      reports.push({ message, ...(offset != null ? locate(offset) : {}), ...(reason ? { reason } : {}) });
     },
     skip: (reason) => ({ skip: true, reason }),
   };
