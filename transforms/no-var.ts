@@ -111,18 +111,14 @@ function judge(decl: NodePath<t.VariableDeclaration>, isModule: boolean): Verdic
   if (node.declare || decl.findParent((p) => p.isTSModuleDeclaration() && Boolean(p.node.declare))) {
     return fail('declare', 'ambient `declare var` kept');
   }
-  const parent = decl.parentPath!;
-  const inForHead =
-    (parent.isForStatement() && decl.key === 'init') || ((parent.isForInStatement() || parent.isForOfStatement()) && decl.key === 'left');
-  const exported = parent.isExportNamedDeclaration();
-  const container = exported ? parent.parentPath! : parent;
-  if (!inForHead && !BLOCK_PARENTS.has(container.node.type)) {
+  const site = declarationSite(decl);
+  if (!site) {
     return fail('single-statement', '`var` kept: a lexical declaration is not allowed in a single-statement position');
   }
+  const { inForHead, range: scopeRange, container } = site;
   if (container.isProgram() && !isModule) {
     return fail('global-script', '`var` kept: at the top level of a script it creates a global property');
   }
-  const scopeRange = lexicalRange(decl, inForHead, container);
   const functionNode = (decl.scope.getFunctionParent() ?? decl.scope.getProgramParent()).path.node;
   const inLoop = inForHead || hasLoopBetween(decl, functionNode);
   const switchCase = container.isSwitchCase() ? container.node : undefined;
@@ -149,16 +145,27 @@ function judge(decl: NodePath<t.VariableDeclaration>, isModule: boolean): Verdic
       }
       // Babel lists a declarator in a loop as a "violation" of its own binding (it runs again each iteration).
       const writes = binding.constantViolations.filter((v) => v.node !== declarator.node);
-      if (writes.some((v) => v.isVariableDeclarator() || v.isFunctionDeclaration() || v.isClassDeclaration())) {
-        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
+      if (writes.some((v) => v.isFunctionDeclaration() || v.isClassDeclaration())) {
+        return fail('redeclared', `\`${name}\` kept as var: also declared as a function or class`);
       }
-      if (!bindingDeclaredBy(binding, declarator)) {
-        return fail('redeclared', `\`${name}\` kept as var: declared more than once`);
-      }
-      if (writes.length > 0) constant = false;
+      // Every declarator of the name: the binding's first one plus the redeclarations Babel lists as violations.
+      const allDeclarators = [binding.path, ...binding.constantViolations].filter(
+        (v, i, list): v is NodePath<t.VariableDeclarator> => v.isVariableDeclarator() && list.findIndex((o) => o.node === v.node) === i,
+      );
+      const otherDeclarators = allDeclarators.filter((v) => v.node !== declarator.node);
       // `export var x` lists the export statement itself as a reference.
-      const reads = binding.referencePaths.filter((r) => r.node !== decl.parentPath?.node);
-      const uses: NodePath[] = [...reads, ...writes];
+      let uses: NodePath[] = [
+        ...binding.referencePaths.filter((r) => r.node !== decl.parentPath?.node),
+        ...writes.filter((v) => !v.isVariableDeclarator()),
+      ];
+      if (otherDeclarators.length) {
+        const split = ownSegment(name, declarator, otherDeclarators, uses, scopeRange, functionNode);
+        if (!split.ok) return split;
+        uses = split.uses;
+      }
+      if (uses.some((u) => u.isAssignmentExpression() || u.isUpdateExpression() || u.isForXStatement() || !u.isIdentifier())) {
+        constant = false;
+      }
       for (const use of uses) {
         const verdict = judgeUse(use, name, decl, declarator, inForHead, scopeRange, functionNode, inLoop, switchCase);
         if (!verdict.ok) return verdict;
@@ -168,14 +175,59 @@ function judge(decl: NodePath<t.VariableDeclaration>, isModule: boolean): Verdic
   return { ok: true, constant };
 }
 
-function firstName(declarator: t.VariableDeclarator): string {
-  return declarator.id.type === 'Identifier' ? declarator.id.name : 'destructured names';
+/**
+ * A name declared by several `var`s (typically `for (var i ...)` twice in one function) is one variable. Each
+ * declaration can still become its own `let` when the declarations sit in disjoint blocks, each one assigns a
+ * value before any use in its block, every use lies in one of those blocks, and no closure sees the name
+ * (so no value can flow from one block to another). Returns the uses that belong to this declaration's block.
+ */
+function ownSegment(
+  name: string,
+  declarator: NodePath<t.VariableDeclarator>,
+  others: NodePath<t.VariableDeclarator>[],
+  uses: NodePath[],
+  own: [number, number],
+  functionNode: t.Node,
+): Verdict & { uses: NodePath[] } {
+  const bad = (message: string) => ({ ...fail('redeclared', `\`${name}\` kept as var: ${message}`), uses: [] });
+  const ranges: Array<[number, number]> = [own];
+  for (const other of [declarator, ...others]) {
+    const otherDecl = other.parentPath as NodePath<t.VariableDeclaration>;
+    if (!otherDecl.isVariableDeclaration() || otherDecl.node.kind !== 'var') return bad('declared more than once');
+    const info = declarationSite(otherDecl);
+    if (!info) return bad('declared more than once, once where let is not allowed');
+    const isForXHead = info.inForHead && !otherDecl.parentPath!.isForStatement();
+    if (!other.node.init && !isForXHead) return bad('declared more than once, once without a value that would carry over');
+    if (other !== declarator) ranges.push(info.range);
+  }
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i][0] < sorted[i - 1][1]) return bad('declared more than once in nested or shared blocks');
+  }
+  const mine: NodePath[] = [];
+  for (const use of uses) {
+    const pos = use.node.start!;
+    if (enclosingClosures(use, functionNode).length) return bad('declared more than once and used in a closure');
+    if (!ranges.some(([a, b]) => pos >= a && pos < b)) return bad('declared more than once and used outside those blocks');
+    if (pos >= own[0] && pos < own[1]) mine.push(use);
+  }
+  return { ok: true, uses: mine };
 }
 
-/** The binding's own declaring identifier lies inside this declarator (not in a second declaration). */
-function bindingDeclaredBy(binding: Binding, declarator: NodePath<t.VariableDeclarator>): boolean {
-  const id = binding.identifier;
-  return id.start! >= declarator.node.id.start! && id.end! <= declarator.node.id.end!;
+/** Whether a declaration may become lexical where it stands, and the range such a declaration would cover. */
+function declarationSite(
+  decl: NodePath<t.VariableDeclaration>,
+): { inForHead: boolean; range: [number, number]; container: NodePath } | undefined {
+  const parent = decl.parentPath!;
+  const inForHead =
+    (parent.isForStatement() && decl.key === 'init') || ((parent.isForInStatement() || parent.isForOfStatement()) && decl.key === 'left');
+  const container = parent.isExportNamedDeclaration() ? parent.parentPath! : parent;
+  if (!inForHead && !BLOCK_PARENTS.has(container.node.type)) return undefined;
+  return { inForHead, range: lexicalRange(decl, inForHead, container), container };
+}
+
+function firstName(declarator: t.VariableDeclarator): string {
+  return declarator.id.type === 'Identifier' ? declarator.id.name : 'destructured names';
 }
 
 /** Source range a `let` in this position would be visible in. */
