@@ -19,9 +19,16 @@ Left alone (and reported):
 - strings with legacy octal escapes (\`\\0\`-\`\\7\` followed by digits, \`\\8\`, \`\\9\`), invalid in templates;
 - operands that are object literals, \`new\` expressions or date-library calls (\`moment()\`, \`dayjs()\`), where
   \`+\` (valueOf first) and a template (toString first) can produce different text;
-- enum initializers.
+- enum initializers;
+- chains with an operand that spans several lines (a callback body would end up inside \`\${}\`), unless
+  \`--multiline-operands\`.
 Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually deliberate line wrapping.`,
-  options: z.object({}),
+  options: z.object({
+    multilineOperands: z
+      .boolean()
+      .default(false)
+      .describe('also convert chains whose non-string operands span several lines (e.g. a callback inside ${})'),
+  }),
   prefilter: (source) => source.includes('+') && /['"]/.test(source),
 });
 
@@ -31,7 +38,9 @@ const DATE_CALLS = new Set(['moment', 'dayjs', 'luxon', 'DateTime']);
 const isStringish = (n: t.Node): n is t.StringLiteral | t.TemplateLiteral => n.type === 'StringLiteral' || n.type === 'TemplateLiteral';
 const isPlus = (n: t.Node | null | undefined): n is t.BinaryExpression => !!n && n.type === 'BinaryExpression' && n.operator === '+';
 
-export default function templateLiterals(ctx: FileTransformContext): string | undefined {
+type Options = z.infer<NonNullable<typeof meta.options>>;
+
+export default function templateLiterals(ctx: FileTransformContext<Options>): string | undefined {
   const ast = ctx.parse();
   const source = ctx.source;
   const comments = (ast.comments ?? []).map((c) => [c.start!, c.end!] as const);
@@ -121,6 +130,12 @@ export default function templateLiterals(ctx: FileTransformContext): string | un
         (o.type === 'CallExpression' && calleeName(o.callee) !== undefined && DATE_CALLS.has(calleeName(o.callee)!))
       ) {
         return { reason: 'object-operand', message: 'concatenation left alone: an object operand may convert differently in a template (valueOf vs toString)' };
+      }
+    }
+    if (!ctx.options.multilineOperands) {
+      const multiline = ops.find((o) => !isStringish(o) && source.slice(o.start!, o.end!).includes('\n'));
+      if (multiline) {
+        return { reason: 'multiline-operand', message: 'concatenation left alone: an operand spans several lines (--multiline-operands converts it)' };
       }
     }
     if ([...inEnum].some((e) => chain.node.start! >= e.start! && chain.node.end! <= e.end!)) {

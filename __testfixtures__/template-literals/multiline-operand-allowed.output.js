@@ -1,0 +1,3 @@
+res.send(`<ul>${users.map(function (user) {
+  return `<li>${user.name}</li>`;
+}).join('')}</ul>`);
