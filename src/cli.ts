@@ -2,20 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import yargs, { type Argv } from 'yargs';
-import { changedFiles, summarize } from './changeset.js';
-import { DEFAULT_EXTENSIONS, findGitRoot } from './discover.js';
-import { defaultJobs } from './engine/pool.js';
-import { describeOptions, optionsJsonSchema } from './options.js';
-import { UsageError, loadBuiltins, loadTransform, resolveTransformSpec } from './registry.js';
-import { executePlan, planRun, type RunRequest } from './run.js';
-import { applyChangeSet } from './sinks/apply.js';
-import { renderDiff } from './sinks/diff.js';
-import { renderPatch } from './sinks/patch.js';
-import { renderErrors, renderJsonReport, renderSummary } from './sinks/report.js';
-import { dirtyFiles } from './git.js';
-import { findFixtureExample } from './fixtures.js';
+import { DEFAULT_EXTENSIONS, defaultJobs } from './defaults.js';
+import { UsageError } from './errors.js';
 import type { LoadedTransform, ParserChoice } from './types.js';
+import type { RunRequest } from './run.js';
 
+// Command modules are imported when a command runs, so `remodel --help` stays fast.
 export const EXIT = { ok: 0, changesFound: 1, usage: 2, failures: 3 } as const;
 
 export interface CliIO {
@@ -42,7 +34,7 @@ function defaultIO(): CliIO {
 /** Flags the runner owns; every other `--flag` goes to the transform. */
 const RUN_FLAGS = new Set([
   'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
-  'ignore', 'help', 'version', 'transform', 'paths', 'color',
+  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir',
 ]);
 
 function runOptions(y: Argv) {
@@ -60,6 +52,8 @@ function runOptions(y: Argv) {
     .option('shard', { type: 'string', describe: 'i/n: run only shard i of n (deterministic by path), for CI matrices' })
     .option('extensions', { type: 'string', default: DEFAULT_EXTENSIONS.join(','), describe: 'comma-separated file extensions to walk' })
     .option('ignore', { type: 'string', array: true, default: [] as string[], describe: 'gitignore-style pattern to skip (repeatable)' })
+    .option('cache', { type: 'boolean', default: true, describe: 'reuse results of earlier runs for unchanged files (--no-cache: off)' })
+    .option('cache-dir', { type: 'string', describe: 'cache folder (default: node_modules/.cache/remodel of the nearest package)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'list every finding and stack traces of crashes' })
     .epilogue('Any other --flag is passed to the transform and checked against its declared options (see `remodel describe <transform>`).')
     .example('$0 run no-var src --dry', 'preview the change as a diff')
@@ -79,6 +73,18 @@ function transformFlags(argv: Record<string, unknown>): Record<string, unknown> 
 }
 
 async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number> {
+  const [{ changedFiles, summarize }, { findGitRoot }, { executePlan, planRun }, { applyChangeSet }, { renderDiff }, { renderPatch }, report, { dirtyFiles }] =
+    await Promise.all([
+      import('./changeset.js'),
+      import('./discover.js'),
+      import('./run.js'),
+      import('./sinks/apply.js'),
+      import('./sinks/diff.js'),
+      import('./sinks/patch.js'),
+      import('./sinks/report.js'),
+      import('./git.js'),
+    ]);
+  const { renderErrors, renderJsonReport, renderSummary } = report;
   const dry = Boolean(argv.dry || argv.check || argv.patch || argv.json);
   const request: RunRequest = {
     cwd: io.cwd,
@@ -92,6 +98,8 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     jobs: Math.max(1, Math.floor(Number(argv.jobs) || 1)),
     dry,
     options: transformFlags(argv),
+    cache: argv.cache !== false,
+    cacheDir: argv.cacheDir,
   };
   const plan = await planRun(request);
   if (argv.verbose) io.stderr(`${plan.transform.meta.name}: ${plan.files.length} files\n`);
@@ -138,7 +146,8 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   return EXIT.ok;
 }
 
-function listEntry(t: LoadedTransform) {
+async function listEntry(t: LoadedTransform) {
+  const { describeOptions, optionsJsonSchema } = await import('./options.js');
   return {
     name: t.meta.name,
     description: t.meta.description,
@@ -149,9 +158,10 @@ function listEntry(t: LoadedTransform) {
 }
 
 async function commandList(argv: Record<string, any>, io: CliIO): Promise<number> {
+  const { loadBuiltins } = await import('./registry.js');
   const transforms = await loadBuiltins();
   if (argv.json) {
-    io.stdout(JSON.stringify({ transforms: transforms.map(listEntry) }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ transforms: await Promise.all(transforms.map(listEntry)) }, null, 2) + '\n');
     return EXIT.ok;
   }
   const c = pc.createColors(io.colorOut);
@@ -163,6 +173,11 @@ async function commandList(argv: Record<string, any>, io: CliIO): Promise<number
 }
 
 async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<number> {
+  const [{ loadTransform, resolveTransformSpec }, { describeOptions }, { findFixtureExample }] = await Promise.all([
+    import('./registry.js'),
+    import('./options.js'),
+    import('./fixtures.js'),
+  ]);
   const spec = resolveTransformSpec(String(argv.transform), io.cwd);
   const t = await loadTransform(spec);
   const c = pc.createColors(io.colorOut);

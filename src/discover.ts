@@ -3,9 +3,11 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from './registry.js';
+import { UsageError } from './errors.js';
 
-export const DEFAULT_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+import { DEFAULT_EXTENSIONS } from './defaults.js';
+
+export { DEFAULT_EXTENSIONS };
 const NEVER = new Set(['node_modules', '.git']);
 
 export interface DiscoverOptions {

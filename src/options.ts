@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LoadedTransform, TransformMeta } from './types.js';
-import { UsageError } from './registry.js';
+import { UsageError } from './errors.js';
 
 export interface OptionInfo {
   name: string;

@@ -3,13 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadedTransform, TransformMeta, TransformSpec } from './types.js';
 
-/** Thrown for problems the user must fix (unknown transform, bad option, dirty tree): exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+import { UsageError } from './errors.js';
+
+export { UsageError };
 
 /** Built-in transforms, loaded lazily so that `remodel --help` does not pay for their dependencies. */
 const BUILTINS: Record<string, () => Promise<Record<string, unknown>>> = {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ChangeSet } from './changeset.js';
 import { discoverFiles } from './discover.js';
+import { defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
 import { runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
 import { resolveOptions } from './options.js';
@@ -20,6 +21,9 @@ export interface RunRequest {
   dry: boolean;
   /** Raw transform options (CLI flags or config), validated against the transform's schema. */
   options?: Record<string, unknown>;
+  /** Reuse results of earlier runs for unchanged files (default true). */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 /** argv → plan: what runs, with which options, over which files. Usage problems throw UsageError. */
@@ -53,18 +57,37 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
 /** plan → engine → change set. Nothing is written here: sinks render or apply the change set. */
 export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
   const started = performance.now();
+  const parser = plan.request.parser ?? 'auto';
+  const cache =
+    plan.request.cache === false
+      ? undefined
+      : openCache(plan.request.cacheDir ? path.resolve(plan.cwd, plan.request.cacheDir) : defaultCacheDir(plan.cwd), {
+          cwd: plan.cwd,
+          transform: transformIdentity(plan.spec, plan.transform),
+          options: plan.options,
+          parser,
+        });
+  const cacheUpdates: Record<string, CacheEntry> = {};
   const outcomes = await runFiles(
     plan.spec,
     plan.files,
     {
       cwd: plan.cwd,
-      parser: plan.request.parser ?? 'auto',
+      parser,
       format: plan.request.format ?? 'auto',
       transformOptions: plan.options,
       dry: plan.request.dry,
+      cache,
     },
-    { jobs: plan.request.jobs },
+    { jobs: plan.request.jobs, onCacheUpdates: (u) => Object.assign(cacheUpdates, u) },
   );
+  if (cache) {
+    try {
+      saveCache(cache, cacheUpdates);
+    } catch {
+      // A cache that cannot be written (read-only folder) only costs speed next time.
+    }
+  }
   const stats: Record<string, number> = {};
   const files = outcomes.map((o) => {
     const { stats: fileStats, ...change } = o;

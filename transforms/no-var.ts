@@ -1,15 +1,20 @@
-import * as traverseModule from '@babel/traverse';
-import type { Binding, NodePath, TraverseOptions } from '@babel/traverse';
+import type { NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 
-// @babel/traverse is CommonJS: its function sits on `default` (or on `default.default` through some loaders).
-const traverseExport: any = (traverseModule as any).default ?? traverseModule;
-const traverse = (typeof traverseExport === 'function' ? traverseExport : traverseExport.default) as (
-  parent: t.Node,
-  opts: TraverseOptions,
-) => void;
+type Traverse = ((parent: t.Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
+let traverse: Traverse | undefined;
+
+/** @babel/traverse is loaded on first use (it is the costliest import), and is CommonJS: unwrap `default`. */
+async function loadTraverse(): Promise<Traverse> {
+  if (!traverse) {
+    const mod: any = await import('@babel/traverse');
+    const fn = mod.default ?? mod;
+    traverse = (typeof fn === 'function' ? fn : fn.default) as Traverse;
+  }
+  return traverse;
+}
 
 export const meta = defineMeta({
   name: 'no-var',
@@ -48,16 +53,17 @@ interface Verdict {
 const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const BLOCK_PARENTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'TSModuleBlock', 'SwitchCase']);
 
-export default function noVar(ctx: FileTransformContext<Options>): string | undefined {
+export default async function noVar(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+  const traverse = await loadTraverse();
   try {
-    return convert(ctx);
+    return convert(ctx, traverse);
   } finally {
     // Babel keeps paths and scopes of every traversed AST in module-level caches; drop them between files.
-    traverseExport.cache?.clear?.();
+    traverse.cache?.clear?.();
   }
 }
 
-function convert(ctx: FileTransformContext<Options>): string | undefined {
+function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string | undefined {
   if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
   if (!/\bvar\b/.test(ctx.source)) return undefined;
   const ast = ctx.parse();

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cliPath = path.join(repoRoot, 'bin', 'remodel.js');
 
+const testCacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-test-cache-'));
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -15,7 +17,8 @@ export interface CliResult {
 
 /** Runs the built CLI (dist/, built by `npm test` before vitest) as a user would. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
-  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+  // Caches of directories without a package.json go to the user cache folder: keep the tests' apart.
+  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: testCacheHome };
   delete base.FORCE_COLOR;
   const merged = { ...base, ...env };
   for (const [k, v] of Object.entries(merged)) if (v === '') delete merged[k];

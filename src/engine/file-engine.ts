@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { File as BabelFile } from '@babel/types';
-import type { FileChange } from '../changeset.js';
+import type { FileChange, FileError, FileStatus } from '../changeset.js';
 import { ParseError, lineIndex, parseSource, parserFor, toParseError } from '../parse.js';
 import { TextEdits } from '../text-edits.js';
 import type {
@@ -16,6 +16,7 @@ import type {
   SkipResult,
 } from '../types.js';
 import { formatWithPrettier, type FormatMode } from './format.js';
+import type { CacheLocation } from '../cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +27,8 @@ export interface FileRunOptions {
   /** Options already validated against the transform's schema. */
   transformOptions: Record<string, unknown>;
   dry: boolean;
+  /** Index of earlier results (see cache.ts); absent with --no-cache. */
+  cache?: CacheLocation;
 }
 
 export interface FileOutcome extends FileChange {
@@ -38,20 +41,76 @@ function isSkip(value: unknown): value is SkipResult {
   return typeof value === 'object' && value !== null && (value as SkipResult).skip === true;
 }
 
+/**
+ * What a transform made of one file, before formatting: the part that depends only on the file's text, the
+ * transform and its options, and so can be cached (see cache.ts).
+ */
+export interface RawResult {
+  status: FileStatus;
+  /** Transformed text without BOM, line endings kept; only when `status` is `changed`. */
+  after?: string;
+  reason?: string;
+  error?: FileError;
+  reports?: Report[];
+  stats?: Record<string, number>;
+}
+
+/** A way to reuse raw results of an earlier run for identical inputs. */
+export interface RawResultCache {
+  /** A hit without reading the file: size and mtime match an entry that needs no text. */
+  peek?(relPath: string, stat: { size: number; mtimeMs: number }): RawResult | undefined;
+  get(relPath: string, raw: string): RawResult | undefined;
+  set(relPath: string, raw: string, result: RawResult, stat?: { size: number; mtimeMs: number }): void;
+}
+
+/**
+ * The outcome of a file from the cache alone, or undefined on a miss (or an unreadable file, which the full
+ * run reports). Lets the pool answer warm files without starting workers or loading the transform.
+ */
+export async function cachedOutcome(absPath: string, opts: FileRunOptions, cache: RawResultCache): Promise<FileOutcome | undefined> {
+  const relPath = toPosix(path.relative(opts.cwd, absPath));
+  let raw: string;
+  try {
+    const peeked = cache.peek?.(relPath, fs.statSync(absPath));
+    if (peeked) return { absPath, path: relPath, ...peeked };
+    raw = fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const result = cache.get(relPath, raw);
+  if (!result) return undefined;
+  const outcome = await finishOutcome(result, absPath, relPath, raw, opts);
+  if (outcome.status === 'changed') outcome.mode = fs.statSync(absPath).mode;
+  return outcome;
+}
+
 /** Reads one file and runs the transform on it; never throws: failures become `error` outcomes. */
-export async function runFile(transform: LoadedTransform, absPath: string, opts: FileRunOptions): Promise<FileOutcome> {
+export async function runFile(
+  transform: LoadedTransform | (() => Promise<LoadedTransform>),
+  absPath: string,
+  opts: FileRunOptions,
+  cache?: RawResultCache,
+): Promise<FileOutcome> {
   const relPath = toPosix(path.relative(opts.cwd, absPath));
   let raw: string;
   let mode: number;
+  let stat: fs.Stats;
   try {
+    stat = fs.statSync(absPath);
     const buf = fs.readFileSync(absPath);
-    mode = fs.statSync(absPath).mode;
+    mode = stat.mode;
     if (buf.includes(0)) return { absPath, path: relPath, status: 'skipped', reason: 'binary file' };
     raw = buf.toString('utf8');
   } catch (err) {
     return { absPath, path: relPath, status: 'error', error: { message: `cannot read file: ${(err as Error).message}` } };
   }
-  const outcome = await transformText(transform, absPath, relPath, raw, opts);
+  let result = cache?.get(relPath, raw);
+  if (!result) {
+    const loaded = typeof transform === 'function' ? await transform() : transform;
+    result = await transformRaw(loaded, relPath, stripBom(raw), opts);
+    cache?.set(relPath, raw, result, stat);
+  }
+  const outcome = await finishOutcome(result, absPath, relPath, raw, opts);
   if (outcome.status === 'changed') outcome.mode = mode;
   return outcome;
 }
@@ -64,16 +123,21 @@ export async function transformText(
   raw: string,
   opts: FileRunOptions,
 ): Promise<FileOutcome> {
-  const hasBom = raw.startsWith(BOM);
-  const source = hasBom ? raw.slice(1) : raw;
-  const base: FileOutcome = { absPath, path: relPath, status: 'unchanged' };
+  const result = await transformRaw(transform, relPath, stripBom(raw), opts);
+  return finishOutcome(result, absPath, relPath, raw, opts);
+}
+
+function stripBom(raw: string): string {
+  return raw.startsWith(BOM) ? raw.slice(1) : raw;
+}
+
+/** Runs the transform on BOM-less text and classifies what it returned. */
+async function transformRaw(transform: LoadedTransform, relPath: string, source: string, opts: FileRunOptions): Promise<RawResult> {
   const reports: Report[] = [];
   const stats: Record<string, number> = {};
-
   if (transform.kind === 'remodel' && transform.meta.prefilter && !transform.meta.prefilter(source)) {
-    return base;
+    return { status: 'unchanged' };
   }
-
   let result: unknown;
   try {
     result =
@@ -83,11 +147,10 @@ export async function transformText(
   } catch (err) {
     const parsed = toParseError(err);
     if (parsed instanceof ParseError) {
-      return { ...base, status: 'error', error: { message: parsed.message, line: parsed.line, column: parsed.column } };
+      return { status: 'error', error: { message: parsed.message, line: parsed.line, column: parsed.column } };
     }
     const e = err as Error;
     return {
-      ...base,
       status: 'error',
       error: { message: `transform ${transform.meta.name} crashed: ${e?.message ?? String(err)}`, stack: e?.stack },
       ...(reports.length ? { reports } : {}),
@@ -97,26 +160,37 @@ export async function transformText(
     ...(reports.length ? { reports } : {}),
     ...(Object.keys(stats).length ? { stats } : {}),
   };
-  if (isSkip(result)) return { ...base, status: 'skipped', reason: result.reason, ...extra };
+  if (isSkip(result)) return { status: 'skipped', reason: result.reason, ...extra };
   if (result === undefined || result === null || result === '') {
     // jscodeshift's runner counts a falsy result as "skipped"; remodel transforms return undefined for "no change".
     return transform.kind === 'jscodeshift'
-      ? { ...base, status: 'skipped', reason: 'transform returned nothing', ...extra }
-      : { ...base, ...extra };
+      ? { status: 'skipped', reason: 'transform returned nothing', ...extra }
+      : { status: 'unchanged', ...extra };
   }
   if (typeof result !== 'string') {
-    return { ...base, status: 'error', error: { message: `transform ${transform.meta.name} returned ${typeof result}, expected a string` } };
+    return { status: 'error', error: { message: `transform ${transform.meta.name} returned ${typeof result}, expected a string` } };
   }
-  if (result === source) return { ...base, ...extra };
+  if (result === source) return { status: 'unchanged', ...extra };
+  return { status: 'changed', after: keepLineEndings(source, result), ...extra };
+}
 
-  let after = keepLineEndings(source, result);
+/** Formatting (prettier, where configured) and the BOM turn a raw result into the file's outcome. */
+async function finishOutcome(result: RawResult, absPath: string, relPath: string, raw: string, opts: FileRunOptions): Promise<FileOutcome> {
+  const { after: rawAfter, ...rest } = result;
+  const base: FileOutcome = { absPath, path: relPath, ...rest };
+  if (result.status !== 'changed' || rawAfter === undefined) return base;
+  const hasBom = raw.startsWith(BOM);
+  const source = hasBom ? raw.slice(1) : raw;
+  const reports = [...(result.reports ?? [])];
+  let after = rawAfter;
   if (opts.format !== 'none') {
     const formatted = await formatWithPrettier(after, absPath, opts.format);
     if (formatted.error) reports.push({ message: `prettier could not format the result: ${formatted.error}`, reason: 'format-failed' });
     else if (formatted.text !== undefined) after = keepLineEndings(source, formatted.text);
   }
-  if (after === source) return { ...base, ...extra };
-  return { ...base, status: 'changed', before: raw, after: hasBom ? BOM + after : after, ...extra, ...(reports.length ? { reports } : {}) };
+  const withReports = reports.length ? { reports } : {};
+  if (after === source) return { ...base, status: 'unchanged', ...withReports };
+  return { ...base, status: 'changed', before: raw, after: hasBom ? BOM + after : after, ...withReports };
 }
 
 /** A file written with CRLF only keeps CRLF where a printer or formatter introduced bare LF. */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 export type FormatMode = 'auto' | 'prettier' | 'none';
@@ -17,6 +18,8 @@ export async function formatWithPrettier(
   mode: FormatMode,
 ): Promise<{ text?: string; error?: string }> {
   if (mode === 'none') return {};
+  // Loading prettier costs more than most runs; a project without any config file never needs it.
+  if (mode === 'auto' && !mayHavePrettierConfig(path.dirname(absPath))) return {};
   prettierModule ??= import('prettier');
   const prettier = await prettierModule;
   const dir = path.dirname(absPath);
@@ -36,4 +39,49 @@ export async function formatWithPrettier(
   } catch (err) {
     return { error: (err as Error).message.split('\n')[0] };
   }
+}
+
+const CONFIG_FILES = [
+  '.prettierrc',
+  '.prettierrc.json',
+  '.prettierrc.yaml',
+  '.prettierrc.yml',
+  '.prettierrc.json5',
+  '.prettierrc.js',
+  '.prettierrc.cjs',
+  '.prettierrc.mjs',
+  '.prettierrc.ts',
+  '.prettierrc.cts',
+  '.prettierrc.mts',
+  '.prettierrc.toml',
+  'prettier.config.js',
+  'prettier.config.cjs',
+  'prettier.config.mjs',
+  'prettier.config.ts',
+  'prettier.config.cts',
+  'prettier.config.mts',
+];
+const mayHaveByDir = new Map<string, boolean>();
+
+/** Cheap look for prettier's config files (or a "prettier" key in package.json) from `dir` upwards. */
+function mayHavePrettierConfig(dir: string): boolean {
+  const known = mayHaveByDir.get(dir);
+  if (known !== undefined) return known;
+  let found = CONFIG_FILES.some((f) => fs.existsSync(path.join(dir, f)));
+  if (!found) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try {
+        found = 'prettier' in JSON.parse(fs.readFileSync(pkg, 'utf8'));
+      } catch {
+        found = true; // let prettier itself decide about an unreadable package.json
+      }
+    }
+  }
+  if (!found) {
+    const parent = path.dirname(dir);
+    found = parent !== dir && mayHavePrettierConfig(parent);
+  }
+  mayHaveByDir.set(dir, found);
+  return found;
 }

@@ -1,14 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { defaultJobs } from '../defaults.js';
 import { loadTransform } from '../registry.js';
+import { FileResultCache, type CacheEntry } from '../cache.js';
 import type { TransformSpec } from '../types.js';
-import { runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
+import { cachedOutcome, runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
 import type { WorkerRequest } from './worker.js';
 
 export interface PoolOptions {
   jobs?: number;
+  /** Receives new cache entries made for files that missed the cache. */
+  onCacheUpdates?: (updates: Record<string, CacheEntry>) => void;
   /** Called once per finished file, in completion order. */
   onResult?: (outcome: FileOutcome) => void;
 }
@@ -17,9 +20,7 @@ const BATCH = 24;
 /** Below this many files per extra worker, starting a thread costs more than it saves. */
 const FILES_PER_WORKER = 40;
 
-export function defaultJobs(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-}
+export { defaultJobs };
 
 /** The compiled worker; absent when running from TypeScript sources (tests), where files run in this thread. */
 function workerScript(): string | undefined {
@@ -35,12 +36,29 @@ export async function runFiles(
   options: FileRunOptions,
   pool: PoolOptions = {},
 ): Promise<FileOutcome[]> {
+  const results = new Map<string, FileOutcome>();
+  if (options.cache) {
+    // Warm files are answered here; only misses go to the transform.
+    const cache = new FileResultCache(options.cache);
+    const misses: string[] = [];
+    for (const file of files) {
+      const hit = await cachedOutcome(file, options, cache);
+      if (hit) {
+        results.set(file, hit);
+        pool.onResult?.(hit);
+      } else misses.push(file);
+    }
+    if (misses.length < files.length) {
+      const rest = misses.length ? await runFiles(spec, misses, { ...options, cache: { ...options.cache, entries: {} } }, pool) : [];
+      for (const r of rest) results.set(r.absPath, r);
+      return files.map((f) => results.get(f)!);
+    }
+  }
   const requested = pool.jobs ?? defaultJobs();
   const jobs = Math.max(1, Math.min(requested, Math.ceil(files.length / FILES_PER_WORKER)));
   const script = workerScript();
   if (jobs <= 1 || !script) return runInThread(spec, files, options, pool);
 
-  const results = new Map<string, FileOutcome>();
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   let next = 0;
@@ -61,7 +79,8 @@ export async function runFiles(
         const msg: WorkerRequest = { type: 'batch', id: next++, files: inFlight };
         worker.postMessage(msg);
       };
-      worker.on('message', (msg: { results: FileOutcome[] }) => {
+      worker.on('message', (msg: { results: FileOutcome[]; cacheUpdates?: Record<string, CacheEntry> }) => {
+        if (msg.cacheUpdates) pool.onCacheUpdates?.(msg.cacheUpdates);
         for (const r of msg.results) {
           results.set(r.absPath, r);
           pool.onResult?.(r);
@@ -93,12 +112,14 @@ export async function runFiles(
 }
 
 async function runInThread(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions): Promise<FileOutcome[]> {
-  const transform = await loadTransform(spec);
+  const cache = options.cache ? new FileResultCache(options.cache) : undefined;
+  const load = () => loadTransform(spec);
   const out: FileOutcome[] = [];
   for (const file of files) {
-    const r = await runFile(transform, file, options);
+    const r = await runFile(load, file, options, cache);
     pool.onResult?.(r);
     out.push(r);
   }
+  if (cache) pool.onCacheUpdates?.(cache.updates);
   return out;
 }
