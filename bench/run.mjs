@@ -94,7 +94,7 @@ async function runJscodeshift(c) {
 
 async function runRemodel(c) {
   const dir = path.join(corpus, c.corpus);
-  const argv = [remodel, 'run', c.remodel, '.', '--json', '--extensions', c.ext, '--format', 'none'];
+  const argv = [remodel, 'run', c.remodel, '.', '--json', '--extensions', c.ext, '--format', 'none', '--no-cache'];
   if (c.parser) argv.push('--parser', c.parser);
   const r = await measure(process.execPath, argv, dir);
   const report = JSON.parse(r.stdout);
@@ -143,3 +143,42 @@ for (const c of cases) {
 }
 console.log('');
 console.table(rows);
+
+// Start-up: --help, and a run over one small file (both runners, same transform file).
+if (!only?.length || only.includes('startup')) {
+  const small = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-bench-small-'));
+  fs.writeFileSync(path.join(small, 'a.js'), "var a = require('a');\nmodule.exports = a;\n");
+  const times = async (cmd, argv) => {
+    const xs = [];
+    for (let i = 0; i < Math.max(5, runs); i++) xs.push((await measure(cmd, argv, small)).wallMs);
+    return median(xs);
+  };
+  const startup = {
+    'jscodeshift --help': await times(process.execPath, [jscodeshift, '--help']),
+    'remodel --help': await times(process.execPath, [remodel, '--help']),
+    'jscodeshift one file': await times(process.execPath, [jscodeshift, '--dry', '-t', t('var-to-let.cjs'), 'a.js', '--silent']),
+    'remodel one file (same transform)': await times(process.execPath, [remodel, 'run', t('var-to-let.cjs'), 'a.js', '--dry', '--no-cache']),
+    'remodel one file (no-var)': await times(process.execPath, [remodel, 'run', 'no-var', 'a.js', '--dry', '--no-cache']),
+  };
+  console.log('\nstart-up, median wall ms:');
+  console.table(Object.fromEntries(Object.entries(startup).map(([k, v]) => [k, Math.round(v)])));
+}
+
+// Second run on unchanged files (the scheduled-PR case): the result cache against a cold first run.
+if (!only?.length || only.includes('cache')) {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-bench-cache-'));
+  const dir = path.join(corpus, 'js');
+  const argv = [remodel, 'run', 'no-var', '.', '--json', '--format', 'none', '--cache-dir', cacheDir];
+  const first = await measure(process.execPath, argv, dir);
+  const again = [];
+  for (let i = 0; i < Math.max(3, runs); i++) again.push((await measure(process.execPath, argv, dir)).wallMs);
+  const same = JSON.stringify(JSON.parse(first.stdout).files) === JSON.stringify(JSON.parse((await measure(process.execPath, argv, dir)).stdout).files);
+  console.log('\nresult cache (no-var over the JS corpus):');
+  console.table({
+    'first run (cold cache)': { wall: `${(first.wallMs / 1000).toFixed(2)} s` },
+    'second run (median)': { wall: `${(median(again) / 1000).toFixed(2)} s` },
+    speedup: { wall: `${(first.wallMs / median(again)).toFixed(1)}x` },
+    'same report': { wall: same ? 'yes' : 'NO' },
+  });
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+}
