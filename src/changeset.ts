@@ -24,6 +24,8 @@ export interface FileChange {
   after?: string | null;
   created?: boolean;
   deleted?: boolean;
+  /** Absolute path the file had before it was moved to `absPath`. */
+  renamedFrom?: string;
   /** File mode of the existing file (e.g. 0o100644), kept on write. */
   mode?: number;
   reason?: string;
@@ -48,6 +50,12 @@ export interface ChangeSet {
   durationMs: number;
   /** jscodeshift-style `api.stats(name)` counters, summed over files. */
   stats: Record<string, number>;
+  /** Set when a project transform refused to make its change (nothing changed). */
+  refusal?: string;
+  /** With verification: type errors the change introduced (empty when none). */
+  newDiagnostics?: Array<{ path: string; line?: number; column?: number; code: number; message: string }>;
+  verified?: boolean;
+  timings?: { loadMs: number; transformMs: number; verifyMs: number };
 }
 
 export function summarize(changeSet: ChangeSet): ChangeSetSummary {

@@ -34,7 +34,7 @@ function defaultIO(): CliIO {
 /** Flags the runner owns; every other `--flag` goes to the transform. */
 const RUN_FLAGS = new Set([
   'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
-  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir',
+  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify',
 ]);
 
 function runOptions(y: Argv) {
@@ -52,6 +52,7 @@ function runOptions(y: Argv) {
     .option('shard', { type: 'string', describe: 'i/n: run only shard i of n (deterministic by path), for CI matrices' })
     .option('extensions', { type: 'string', default: DEFAULT_EXTENSIONS.join(','), describe: 'comma-separated file extensions to walk' })
     .option('ignore', { type: 'string', array: true, default: [] as string[], describe: 'gitignore-style pattern to skip (repeatable)' })
+    .option('verify', { type: 'boolean', default: true, describe: 'project transforms: type-check affected files before and after in memory; new errors block the change (exit 3)' })
     .option('cache', { type: 'boolean', default: true, describe: 'reuse results of earlier runs for unchanged files (--no-cache: off)' })
     .option('cache-dir', { type: 'string', describe: 'cache folder (default: node_modules/.cache/remodel of the nearest package)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'list every finding and stack traces of crashes' })
@@ -100,6 +101,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     options: transformFlags(argv),
     cache: argv.cache !== false,
     cacheDir: argv.cacheDir,
+    verify: argv.verify !== false,
   };
   const plan = await planRun(request);
   if (argv.verbose) io.stderr(`${plan.transform.meta.name}: ${plan.files.length} files\n`);
@@ -108,6 +110,13 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   const summary = summarize(changeSet);
 
   io.stderr(renderErrors(changeSet, { color: io.colorErr, verbose: argv.verbose }));
+  if (changeSet.refusal) {
+    if (argv.json) io.stdout(report.renderJsonReport(changeSet));
+    io.stderr(`remodel: ${changeSet.transform} made no change: ${changeSet.refusal}\n`);
+    return EXIT.usage;
+  }
+  const introduced = changeSet.newDiagnostics ?? [];
+  for (const d of introduced) io.stderr(`${d.path}${d.line ? `:${d.line}:${d.column}` : ''} error TS${d.code}: ${d.message}\n`);
 
   if (argv.patch) {
     const root = findGitRoot(io.cwd) ?? io.cwd;
@@ -125,10 +134,14 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   }
   if (!argv.json) io.stderr(renderSummary(changeSet, { color: io.colorErr, dry, verbose: argv.verbose }));
 
+  if (introduced.length) {
+    io.stderr(`remodel: the change introduces ${introduced.length} type error(s); nothing was written\n`);
+    return EXIT.failures;
+  }
   if (!dry && !changed.length) io.stderr('wrote 0 file(s)\n');
   if (!dry && changed.length) {
     if (!argv.allowDirty) {
-      const dirty = dirtyFiles(changed.map((f) => f.absPath));
+      const dirty = dirtyFiles(changed.flatMap((f) => (f.renamedFrom ? [f.absPath, f.renamedFrom] : [f.absPath])));
       if (dirty.length) {
         const list = dirty.map((f) => `  ${path.relative(io.cwd, f)}`).join('\n');
         throw new UsageError(

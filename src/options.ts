@@ -88,6 +88,7 @@ export function resolveOptions(transform: LoadedTransform, raw: Record<string, u
     const key = String(issue.path[0] ?? '');
     const prop = props[key];
     const expected = prop ? typeName(prop) : 'a valid value';
+    if (input[key] === undefined) throw new UsageError(`transform ${transform.meta.name} needs --${kebab(key)} <${expected}>`);
     throw new UsageError(
       `invalid option --${kebab(key)} for transform ${transform.meta.name}: expected ${expected}, got ${JSON.stringify(raw[key])}`,
     );

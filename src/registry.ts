@@ -9,6 +9,7 @@ export { UsageError };
 
 /** Built-in transforms, loaded lazily so that `remodel --help` does not pay for their dependencies. */
 const BUILTINS: Record<string, () => Promise<Record<string, unknown>>> = {
+  'move-symbol': () => import('../transforms/move-symbol.js'),
   'no-var': () => import('../transforms/no-var.js'),
   'template-literals': () => import('../transforms/template-literals.js'),
 };

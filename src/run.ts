@@ -21,6 +21,8 @@ export interface RunRequest {
   dry: boolean;
   /** Raw transform options (CLI flags or config), validated against the transform's schema. */
   options?: Record<string, unknown>;
+  /** Project transforms: type-check affected files before and after (default true). */
+  verify?: boolean;
   /** Reuse results of earlier runs for unchanged files (default true). */
   cache?: boolean;
   cacheDir?: string;
@@ -41,9 +43,6 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
   const spec = resolveTransformSpec(request.transform, cwd);
   const transform = await loadTransform(spec);
   const options = resolveOptions(transform, request.options ?? {});
-  if (transform.meta.engine !== 'file') {
-    throw new UsageError(`transform ${transform.meta.name} needs the project engine, which this version does not include`);
-  }
   const files = await discoverFiles({
     cwd,
     paths: request.paths,
@@ -58,6 +57,17 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
 export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
   const started = performance.now();
   const parser = plan.request.parser ?? 'auto';
+  if (plan.transform.meta.engine === 'project') {
+    const { runProjectTransform } = await import('./engine/project-engine.js');
+    return runProjectTransform(plan.transform, plan.transform.meta.name, {
+      cwd: plan.cwd,
+      files: plan.files,
+      transformOptions: plan.options,
+      parser,
+      format: plan.request.format ?? 'auto',
+      verify: plan.request.verify !== false,
+    });
+  }
   const cache =
     plan.request.cache === false
       ? undefined

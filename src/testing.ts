@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transformText, type FileOutcome } from './engine/file-engine.js';
@@ -77,6 +78,152 @@ export function defineFixtureTests(
         const second = await runCase(t, c.inputPath, actual, caseOptions);
         expect(second.status, describeFailure(second)).not.toBe('error');
         expect(second.status === 'changed' ? second.after : actual, 'a second run must change nothing').toBe(actual);
+      });
+    }
+  });
+  return cases;
+}
+
+export interface ProjectFixtureCase {
+  name: string;
+  dir: string;
+  /** Absent when the project must stay unchanged. */
+  outputDir?: string;
+  options: Record<string, unknown>;
+  /** Text the refusal reason must contain (`refuses.txt`), for cases the transform must turn down. */
+  refuses?: string;
+}
+
+/** `<dir>/<case>/input/**`, optional `<case>/output/**`, `<case>/options.json` and `<case>/refuses.txt`. */
+export function discoverProjectFixtureCases(dir: string): ProjectFixtureCase[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'input')))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const caseDir = path.join(dir, name);
+      const read = (f: string) => (fs.existsSync(path.join(caseDir, f)) ? fs.readFileSync(path.join(caseDir, f), 'utf8') : undefined);
+      const options = read('options.json');
+      const refuses = read('refuses.txt')?.trim();
+      return {
+        name,
+        dir: caseDir,
+        ...(fs.existsSync(path.join(caseDir, 'output')) ? { outputDir: path.join(caseDir, 'output') } : {}),
+        options: options ? JSON.parse(options) : {},
+        ...(refuses ? { refuses } : {}),
+      };
+    });
+}
+
+function readTree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) visit(abs);
+      else out.set(path.relative(root, abs).split(path.sep).join('/'), fs.readFileSync(abs, 'utf8'));
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function writeTree(root: string, tree: Map<string, string>): void {
+  for (const [rel, text] of tree) {
+    const abs = path.join(root, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, text);
+  }
+}
+
+async function runProjectCase(t: LoadedTransform, root: string, options: Record<string, unknown>) {
+  const { runProjectTransform } = await import('./engine/project-engine.js');
+  const { discoverFiles } = await import('./discover.js');
+  const files = await discoverFiles({ cwd: root, paths: ['.'] });
+  return runProjectTransform(t, t.meta.name, {
+    cwd: root,
+    files,
+    transformOptions: resolveOptions(t, options),
+    parser: 'auto',
+    format: 'none',
+    verify: true,
+  });
+}
+
+/** The tree after a change set, as text by relative path. */
+function applyInMemory(tree: Map<string, string>, root: string, changeSet: import('./changeset.js').ChangeSet): Map<string, string> {
+  const out = new Map(tree);
+  for (const f of changeSet.files) {
+    if (f.status !== 'changed') continue;
+    const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+    if (f.renamedFrom) out.delete(rel(f.renamedFrom));
+    if (f.deleted || f.after === null) out.delete(rel(f.absPath));
+    else out.set(rel(f.absPath), f.after as string);
+  }
+  return out;
+}
+
+async function typeErrors(root: string): Promise<string[]> {
+  const { loadProject } = await import('./engine/project-engine.js');
+  const { discoverFiles } = await import('./discover.js');
+  const project = loadProject(root, await discoverFiles({ cwd: root, paths: ['.'] }));
+  return project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getBaseName() ?? ''}: ${String(d.getMessageText()).slice(0, 200)}`);
+}
+
+/**
+ * Registers one vitest test per multi-file case of a project transform. Each case runs on a copy of `input/` and
+ * asserts the whole resulting tree equals `output/` (created and deleted files included; no `output/` means
+ * nothing may change), that every output file parses, that a second run changes nothing, that verification found
+ * no new type errors, and that the output type-checks whenever the input did. `UPDATE_FIXTURES=1` rewrites `output/`.
+ */
+export function defineProjectFixtureTests(
+  transform: LoadedTransform | Record<string, unknown>,
+  options: { fixturesDir?: string } = {},
+): ProjectFixtureCase[] {
+  const t = asLoaded(transform);
+  const dir = options.fixturesDir ?? path.join(process.cwd(), '__testfixtures__', t.meta.name);
+  const cases = discoverProjectFixtureCases(dir);
+  const update = process.env.UPDATE_FIXTURES === '1';
+  describe(`project fixtures: ${t.meta.name}`, () => {
+    it('has fixture cases', () => {
+      expect(cases.length, `no fixture cases in ${dir}`).toBeGreaterThan(0);
+    });
+    for (const c of cases) {
+      it(c.name, async () => {
+        const input = readTree(path.join(c.dir, 'input'));
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), `remodel-fixture-${t.meta.name}-`));
+        writeTree(root, input);
+        const first = await runProjectCase(t, root, c.options);
+        const errors = first.files.filter((f) => f.status === 'error');
+        expect(errors.map((f) => f.error?.message)).toEqual([]);
+        if (c.refuses) {
+          expect(first.refusal, 'the transform must refuse this case').toContain(c.refuses);
+          return;
+        }
+        expect(first.refusal, 'unexpected refusal').toBeUndefined();
+        expect(first.newDiagnostics ?? [], 'the change must not introduce type errors').toEqual([]);
+        const result = applyInMemory(input, root, first);
+        if (update) {
+          const outDir = path.join(c.dir, 'output');
+          fs.rmSync(outDir, { recursive: true, force: true });
+          if (first.files.some((f) => f.status === 'changed')) writeTree(outDir, result);
+          return;
+        }
+        const expected = c.outputDir ? readTree(c.outputDir) : input;
+        expect(Object.fromEntries([...result].sort())).toEqual(Object.fromEntries([...expected].sort()));
+        for (const [rel, text] of result) {
+          if (/\.[cm]?[jt]sx?$/.test(rel)) expect(() => parseSource(text, parserFor(rel, 'auto')), rel).not.toThrow();
+        }
+        // Apply for real, then: type-checks if the input did, and a second run changes nothing.
+        const inputErrors = await typeErrors(root);
+        fs.rmSync(root, { recursive: true });
+        fs.mkdirSync(root);
+        writeTree(root, result);
+        if (inputErrors.length === 0) expect(await typeErrors(root)).toEqual([]);
+        const second = await runProjectCase(t, root, c.options);
+        expect(second.files.filter((f) => f.status === 'changed').map((f) => f.path), 'a second run must change nothing').toEqual([]);
       });
     }
   });

@@ -16,10 +16,17 @@ export async function applyChangeSet(changeSet: ChangeSet): Promise<ApplyResult>
   const result: ApplyResult = { written: [], failed: [] };
   for (const change of changedFiles(changeSet)) {
     try {
-      const current = fs.existsSync(change.absPath) ? fs.readFileSync(change.absPath, 'utf8') : null;
+      const source = change.renamedFrom ?? change.absPath;
+      const current = fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : null;
       const expected = change.created || change.before == null ? null : change.before;
       if (current !== expected) {
-        result.failed.push({ change, message: current === null ? 'file disappeared during the run' : 'file changed on disk during the run; not written' });
+        const message =
+          expected === null ? 'file to be created already exists; not written' : current === null ? 'file disappeared during the run' : 'file changed on disk during the run; not written';
+        result.failed.push({ change, message });
+        continue;
+      }
+      if (change.renamedFrom && fs.existsSync(change.absPath)) {
+        result.failed.push({ change, message: `cannot move ${change.renamedFrom}: destination exists` });
         continue;
       }
       if (change.deleted || change.after === null) {
@@ -28,6 +35,7 @@ export async function applyChangeSet(changeSet: ChangeSet): Promise<ApplyResult>
         fs.mkdirSync(path.dirname(change.absPath), { recursive: true });
         const mode = change.mode !== undefined ? change.mode & 0o7777 : undefined;
         await writeFileAtomic(change.absPath, change.after ?? '', { encoding: 'utf8', ...(mode !== undefined ? { mode } : {}) });
+        if (change.renamedFrom) fs.unlinkSync(change.renamedFrom);
       }
       result.written.push(change.absPath);
     } catch (err) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import pc from 'picocolors';
 import { changedFiles, type ChangeSet } from '../changeset.js';
 import { unifiedDiff } from './unified.js';
@@ -12,7 +13,8 @@ export function renderDiff(changeSet: ChangeSet, options: DiffRenderOptions): st
   const c = pc.createColors(options.color);
   let out = '';
   for (const change of changedFiles(changeSet)) {
-    const { header, hunks } = unifiedDiff(change, change.path, options.context);
+    const from = change.renamedFrom ? path.relative(changeSet.cwd, change.renamedFrom).split(path.sep).join('/') : undefined;
+    const { header, hunks } = unifiedDiff(change, change.path, options.context, from);
     for (const line of header) out += c.bold(line) + '\n';
     for (const line of hunks) {
       const text = line.replace(/\r$/, '');

@@ -9,8 +9,8 @@ import { unifiedDiff } from './unified.js';
 export function renderPatch(changeSet: ChangeSet, root: string): string {
   let out = '';
   for (const change of changedFiles(changeSet)) {
-    const rel = path.relative(root, change.absPath).split(path.sep).join('/');
-    const { header, hunks } = unifiedDiff(change, rel);
+    const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+    const { header, hunks } = unifiedDiff(change, rel(change.absPath), 3, change.renamedFrom ? rel(change.renamedFrom) : undefined);
     out += header.join('\n') + '\n';
     for (const line of hunks) out += line + '\n';
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import pc from 'picocolors';
 import { countBy, summarize, type ChangeSet } from '../changeset.js';
 
@@ -11,9 +12,15 @@ export function renderJsonReport(changeSet: ChangeSet): string {
       status: f.status,
       ...(f.reason ? { reason: f.reason } : {}),
       ...(f.error ? { error: { message: f.error.message, line: f.error.line ?? null, column: f.error.column ?? null } } : {}),
+      ...(f.created ? { created: true } : {}),
+      ...(f.deleted ? { deleted: true } : {}),
+      ...(f.renamedFrom ? { renamedFrom: path.relative(changeSet.cwd, f.renamedFrom).split(path.sep).join('/') } : {}),
       ...(f.reports?.length ? { reports: f.reports } : {}),
     })),
     ...(Object.keys(changeSet.stats).length ? { stats: changeSet.stats } : {}),
+    ...(changeSet.refusal ? { refusal: changeSet.refusal } : {}),
+    ...(changeSet.verified ? { verification: { newDiagnostics: changeSet.newDiagnostics ?? [] } } : {}),
+    ...(changeSet.timings ? { timings: changeSet.timings } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';
 }
@@ -55,5 +62,10 @@ export function renderSummary(changeSet: ChangeSet, options: { color: boolean; d
     }
   }
   for (const [name, n] of Object.entries(changeSet.stats)) lines.push(`  stat ${name}: ${n}`);
+  if (changeSet.verified) {
+    const n = changeSet.newDiagnostics?.length ?? 0;
+    const ms = changeSet.timings ? ` in ${Math.round(changeSet.timings.verifyMs)} ms` : '';
+    lines.push(n ? c.red(`  verify: ${n} new type error(s)${ms}`) : c.green(`  verify: no new type errors${ms}`));
+  }
   return lines.join('\n') + '\n';
 }

@@ -16,16 +16,22 @@ function modeString(mode: number | undefined): string {
   return m & 0o111 ? '100755' : '100644';
 }
 
-/** Renders one file change as a git-style unified diff with `a/` and `b/` prefixes on `displayPath`. */
-export function unifiedDiff(change: FileChange, displayPath: string, context = 3): UnifiedFileDiff {
+/**
+ * Renders one file change as a git-style unified diff with `a/` and `b/` prefixes on `displayPath` (and on
+ * `fromPath` for a moved file, written as a rename that `git apply` performs).
+ */
+export function unifiedDiff(change: FileChange, displayPath: string, context = 3, fromPath?: string): UnifiedFileDiff {
   const before = change.before ?? '';
   const after = change.after ?? '';
   const created = change.created || change.before === null;
   const deleted = change.deleted || change.after === null;
-  const header = [`diff --git a/${displayPath} b/${displayPath}`];
+  const oldPath = fromPath ?? displayPath;
+  const header = [`diff --git a/${oldPath} b/${displayPath}`];
   if (created) header.push(`new file mode ${modeString(change.mode)}`);
   if (deleted) header.push(`deleted file mode ${modeString(change.mode)}`);
-  header.push(created ? '--- /dev/null' : `--- a/${displayPath}`);
+  if (oldPath !== displayPath) header.push(`rename from ${oldPath}`, `rename to ${displayPath}`);
+  if (before === after && oldPath !== displayPath) return { header, hunks: [] };
+  header.push(created ? '--- /dev/null' : `--- a/${oldPath}`);
   header.push(deleted ? '+++ /dev/null' : `+++ b/${displayPath}`);
   const patch = structuredPatch(displayPath, displayPath, before, after, '', '', { context });
   const hunks: string[] = [];

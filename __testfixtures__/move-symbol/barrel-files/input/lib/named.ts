@@ -1,0 +1,1 @@
+export { slugify, truncate } from './strings';

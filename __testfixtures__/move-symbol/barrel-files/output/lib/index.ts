@@ -1,0 +1,2 @@
+export * from './strings';
+export { slugify } from './slug';

@@ -1,0 +1,2 @@
+export { truncate } from './strings';
+export { slugify } from './slug';

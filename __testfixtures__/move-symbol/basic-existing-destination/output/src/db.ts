@@ -1,0 +1,1 @@
+export const db = { users: [{ id: '1', first: 'ada', last: 'lovelace' }] };

@@ -1,0 +1,3 @@
+import makeApp from './app';
+
+export const cliApp = makeApp('cli');

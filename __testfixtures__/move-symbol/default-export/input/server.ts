@@ -1,0 +1,3 @@
+import createApp, { version } from './app';
+
+export const app = createApp(`api ${version}`);

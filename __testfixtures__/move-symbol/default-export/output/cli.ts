@@ -1,0 +1,3 @@
+import makeApp from './factory';
+
+export const cliApp = makeApp('cli');

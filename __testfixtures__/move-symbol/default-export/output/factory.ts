@@ -1,0 +1,5 @@
+import { routes } from './routes';
+
+export default function createApp(name: string) {
+  return { name, routes };
+}

@@ -1,0 +1,17 @@
+export class UserRecord {
+  /**
+   * @param {string} id
+   * @param {string} email
+   */
+  constructor(id, email) {
+    this.id = id;
+    this.email = email;
+  }
+
+  /** @returns {string} */
+  describe() {
+    return this.id + ' <' + this.email + '>';
+  }
+}
+
+export const ROLES = ['admin', 'member'];

@@ -1,0 +1,6 @@
+import { ROLES } from './models.js';
+
+/** @param {import('./models.js').UserRecord} record */
+export function render(record) {
+  return record.describe() + ' ' + ROLES.join(',');
+}

@@ -1,0 +1,3 @@
+import * as a from './a';
+
+export const sum = a.one() + a.two();

@@ -1,0 +1,7 @@
+import { saveOrder } from '../orders';
+import type { Order } from '../types';
+
+export async function handle(order: Order): Promise<string> {
+  await saveOrder(order);
+  return 'ok';
+}

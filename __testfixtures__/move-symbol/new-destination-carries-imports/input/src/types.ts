@@ -1,0 +1,3 @@
+export interface Order {
+  items: Array<{ price: number; quantity: number }>;
+}

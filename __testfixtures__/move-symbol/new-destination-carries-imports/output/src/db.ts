@@ -1,0 +1,1 @@
+export const db = { insert: async (_row: unknown) => {} };

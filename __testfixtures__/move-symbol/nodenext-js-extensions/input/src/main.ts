@@ -1,0 +1,3 @@
+import { joinParts } from './util.js';
+
+console.log(joinParts(['a', 'b']));

@@ -1,0 +1,3 @@
+import { joinParts } from './paths/join.js';
+
+console.log(joinParts(['a', 'b']));

@@ -1,0 +1,3 @@
+import { cents } from '@lib/money';
+
+export const total = cents(12.5);

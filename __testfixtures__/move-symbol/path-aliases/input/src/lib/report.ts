@@ -1,0 +1,3 @@
+import { cents } from './money';
+
+export const line = `total: ${cents(1)}`;

@@ -1,0 +1,3 @@
+import { cents } from '@lib/currency/cents';
+
+export const total = cents(12.5);

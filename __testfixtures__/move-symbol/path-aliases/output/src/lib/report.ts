@@ -1,0 +1,3 @@
+import { cents } from './currency/cents';
+
+export const line = `total: ${cents(1)}`;

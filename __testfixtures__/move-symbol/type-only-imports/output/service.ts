@@ -1,0 +1,5 @@
+import type { User } from './models/user';
+
+export function email(user: User): string {
+  return user.email;
+}

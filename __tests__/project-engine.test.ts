@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, initRepo, repoRoot, runCli, snapshot, tempDir, writeFiles } from './support/helpers.js';
+
+const TSCONFIG = JSON.stringify({
+  compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, types: [] },
+  include: ['src'],
+});
+
+/** A small TypeScript project in a git repository, with a test script that exercises its modules. */
+function tsProject(): string {
+  const dir = tempDir('remodel-ts-');
+  writeFiles(dir, {
+    'package.json': JSON.stringify({ name: 'ts-app', private: true, type: 'module' }),
+    'tsconfig.json': TSCONFIG,
+    'src/pricing.ts': [
+      "import { round } from './math.js';",
+      '',
+      'export function priceWithTax(net: number, rate: number): number {',
+      '  return round(net * (1 + rate));',
+      '}',
+      '',
+      'export function discount(total: number): number {',
+      '  return total > 100 ? round(total * 0.9) : total;',
+      '}',
+      '',
+    ].join('\n'),
+    'src/math.ts': 'export function round(n: number): number {\n  return Math.round(n * 100) / 100;\n}\n',
+    'src/checkout.ts': [
+      "import { discount, priceWithTax } from './pricing.js';",
+      '',
+      'export function checkout(items: number[]): number {',
+      '  return discount(items.map((n) => priceWithTax(n, 0.2)).reduce((a, b) => a + b, 0));',
+      '}',
+      '',
+    ].join('\n'),
+    'test/checkout.test.ts': [
+      "import assert from 'node:assert/strict';",
+      "import { checkout } from '../src/checkout.js';",
+      '',
+      'assert.equal(checkout([10, 20]), 36);',
+      'assert.equal(checkout([100]), 108);',
+      "console.log('checkout ok');",
+      '',
+    ].join('\n'),
+  });
+  fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
+  initRepo(dir);
+  return dir;
+}
+
+const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** Runs the project's test through jiti (TypeScript without a build step). */
+function projectTest(dir: string): string {
+  const jiti = path.join(repoRoot, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs');
+  return execFileSync(process.execPath, [jiti, 'test/checkout.test.ts'], { cwd: dir, encoding: 'utf8' });
+}
+
+describe('project engine with move-symbol on a git repository', () => {
+  it('--dry --patch: git apply reproduces the run, tsc passes, the tests pass, a second run changes nothing', () => {
+    const dir = tsProject();
+    expect(projectTest(dir)).toContain('checkout ok');
+    const before = snapshot(dir);
+    const patch = path.join(dir, '..', `${path.basename(dir)}.diff`);
+    const args = ['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/discounts.ts', 'src'];
+    const dry = runCli([...args, '--dry', '--patch', patch], dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('diff --git a/src/discounts.ts b/src/discounts.ts\nnew file mode 100644');
+    expect(snapshot(dir)).toEqual(before);
+    git(dir, 'apply', '--check', patch);
+    git(dir, 'apply', patch);
+    const applied = snapshot(dir);
+    git(dir, 'checkout', '-q', '--', '.');
+    fs.rmSync(path.join(dir, 'src/discounts.ts'));
+    const real = runCli(args, dir);
+    expect(real.code, real.stderr).toBe(0);
+    expect(snapshot(dir)).toEqual(applied);
+    expect(fs.readFileSync(path.join(dir, 'src/checkout.ts'), 'utf8')).toContain(
+      "import { priceWithTax } from './pricing.js';\nimport { discount } from './discounts.js';",
+    );
+    execFileSync(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: dir });
+    expect(projectTest(dir)).toContain('checkout ok');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'moved');
+    const again = runCli([...args, '--json'], dir);
+    expect(JSON.parse(again.stdout).summary.changed).toBe(0);
+  });
+
+  it('renders a moved or deleted file in the patch so that git apply performs it', () => {
+    const dir = tsProject();
+    const patch = path.join(dir, '..', `${path.basename(dir)}-del.diff`);
+    const args = ['run', 'move-symbol', '--symbol', 'round', '--from', 'src/math.ts', '--to', 'src/numbers.ts', 'src'];
+    expect(runCli([...args, '--patch', patch], dir).code).toBe(0);
+    const text = fs.readFileSync(patch, 'utf8');
+    expect(text).toContain('diff --git a/src/math.ts b/src/math.ts\ndeleted file mode 100644');
+    git(dir, 'apply', patch);
+    expect(fs.existsSync(path.join(dir, 'src/math.ts'))).toBe(false);
+    execFileSync(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: dir });
+    expect(projectTest(dir)).toContain('checkout ok');
+  });
+
+  it('--verify catches a transform that introduces a type error, writes nothing and exits 3', () => {
+    const dir = tsProject();
+    const before = snapshot(dir);
+    const transform = path.join(repoRoot, '__tests__', 'support', 'break-exports.mjs');
+    const res = runCli(['run', transform, 'src/math.ts'], dir);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toMatch(/src\/pricing\.ts:1:\d+ error TS2305: Module '".\/math.js"' has no exported member 'round'/);
+    expect(res.stderr).toContain('nothing was written');
+    expect(snapshot(dir)).toEqual(before);
+    const dry = runCli(['run', transform, 'src/math.ts', '--dry'], dir);
+    expect(dry.code).toBe(3);
+    const unchecked = runCli(['run', transform, 'src/math.ts', '--dry', '--no-verify'], dir);
+    expect(unchecked.code).toBe(0);
+  });
+
+  it('pre-existing type errors never block a change', () => {
+    const dir = tsProject();
+    fs.appendFileSync(path.join(dir, 'src/checkout.ts'), 'export const broken: number = "not a number";\n');
+    git(dir, 'commit', '-qam', 'existing error');
+    const res = runCli(['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/discounts.ts', 'src'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'src/discounts.ts'))).toBe(true);
+  });
+
+  it('a refused move exits 2 with the reason and changes nothing', () => {
+    const dir = tsProject();
+    const before = snapshot(dir);
+    const res = runCli(['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/checkout.ts', 'src'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('move-symbol made no change: src/checkout.ts already declares or imports "discount"');
+    expect(snapshot(dir)).toEqual(before);
+    const missing = runCli(['run', 'move-symbol', '--from', 'src/pricing.ts', '--to', 'src/x.ts', 'src'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('transform move-symbol needs --symbol <string>');
+  });
+
+  it('list --json shows engine "project" for project transforms', () => {
+    const { transforms } = JSON.parse(runCli(['list', '--json'], repoRoot).stdout);
+    expect(transforms.find((t: any) => t.name === 'move-symbol')).toMatchObject({ engine: 'project' });
+  });
+});

@@ -1,0 +1,304 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Project, ts, type SourceFile } from 'ts-morph';
+import type { ChangeSet, FileChange } from '../changeset.js';
+import { lineIndex } from '../parse.js';
+import type { LoadedTransform, ParserChoice, Report } from '../types.js';
+import { keepLineEndings } from './file-engine.js';
+import { formatWithPrettier, type FormatMode } from './format.js';
+
+/** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
+export class TransformRefusal extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'TransformRefusal';
+  }
+}
+
+export interface ProjectTransformContext<Options = Record<string, unknown>> {
+  /** The whole program, loaded from the target's tsconfig.json (or the walked files with allowJs). In memory only. */
+  project: Project;
+  /** The files selected by the run's paths, ignores and extensions. */
+  files: SourceFile[];
+  cwd: string;
+  options: Options;
+  /** Records a finding on a file (at a position or node), grouped by `reason` in summaries. */
+  report(file: SourceFile | string, message: string, at?: number | { getStart(): number }, reason?: string): void;
+  /** Stops the transform: nothing is changed and the reason is reported. */
+  refuse(reason: string): never;
+  /** Turns an absolute path into the run's relative display path. */
+  relative(absPath: string): string;
+}
+
+export type ProjectTransformFn<Options = any> = (ctx: ProjectTransformContext<Options>) => void | Promise<void>;
+
+export interface ProjectRunOptions {
+  cwd: string;
+  files: string[];
+  transformOptions: Record<string, unknown>;
+  parser: ParserChoice;
+  format: FormatMode;
+  /** Type-check the affected files before and after, in memory; new diagnostics block the change. */
+  verify: boolean;
+}
+
+export interface Diagnostic {
+  path: string;
+  line?: number;
+  column?: number;
+  code: number;
+  message: string;
+}
+
+export type ProjectChangeSet = ChangeSet;
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+const BOM = '\uFEFF';
+
+/** The tsconfig.json governing `cwd`: in it or the nearest folder above. */
+export function findTsconfig(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'tsconfig.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Loads the program: tsconfig.json when there is one (plus selected files it leaves out), else the files with allowJs. */
+export function loadProject(cwd: string, files: string[]): Project {
+  const tsconfig = findTsconfig(cwd);
+  const project = tsconfig
+    ? new Project({ tsConfigFilePath: tsconfig })
+    : new Project({
+        compilerOptions: {
+          allowJs: true,
+          checkJs: true,
+          noEmit: true,
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          jsx: ts.JsxEmit.Preserve,
+          esModuleInterop: true,
+          skipLibCheck: true,
+          strict: false,
+        },
+      });
+  for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
+  return project;
+}
+
+interface Original {
+  path: string;
+  raw: string;
+  text: string;
+  mode: number;
+}
+
+/** Runs a project transform and turns the in-memory result into a change set; nothing touches disk. */
+export async function runProjectTransform(transform: LoadedTransform, transformName: string, opts: ProjectRunOptions): Promise<ProjectChangeSet> {
+  const started = performance.now();
+  const cwd = path.resolve(opts.cwd);
+  const relative = (abs: string) => toPosix(path.relative(cwd, abs));
+  const project = loadProject(cwd, opts.files);
+  const originals = new Map<SourceFile, Original>();
+  for (const sf of project.getSourceFiles()) {
+    const file = sf.getFilePath();
+    if (file.includes('/node_modules/')) continue;
+    let raw = sf.getFullText();
+    let mode = 0o100644;
+    try {
+      raw = fs.readFileSync(file, 'utf8');
+      mode = fs.statSync(file).mode;
+    } catch {
+      // not on disk (should not happen for loaded files); compare with the parsed text
+    }
+    originals.set(sf, { path: file, raw, text: sf.getFullText(), mode });
+  }
+  const before = opts.verify ? project.getProgram().compilerObject : undefined;
+  const loadMs = performance.now() - started;
+
+  const reportsByFile = new Map<string, Report[]>();
+  const ctx: ProjectTransformContext = {
+    project,
+    files: opts.files.map((f) => project.getSourceFile(f)).filter((sf): sf is SourceFile => Boolean(sf)),
+    cwd,
+    options: opts.transformOptions,
+    relative,
+    report(file, message, at, reason) {
+      const filePath = typeof file === 'string' ? path.resolve(cwd, file) : file.getFilePath();
+      const list = reportsByFile.get(filePath) ?? [];
+      const offset = typeof at === 'number' ? at : at?.getStart();
+      const text = typeof file === 'string' ? undefined : file.getFullText();
+      list.push({ message, ...(offset !== undefined && text ? lineIndex(text)(offset) : {}), ...(reason ? { reason } : {}) });
+      reportsByFile.set(filePath, list);
+    },
+    refuse(reason) {
+      throw new TransformRefusal(reason);
+    },
+  };
+
+  const base = (files: FileChange[], extra: Partial<ProjectChangeSet> = {}): ProjectChangeSet => ({
+    transform: transformName,
+    cwd,
+    files,
+    durationMs: performance.now() - started,
+    stats: {},
+    ...extra,
+  });
+
+  const transformStarted = performance.now();
+  try {
+    await (transform.transform as unknown as ProjectTransformFn)(ctx);
+  } catch (err) {
+    if (err instanceof TransformRefusal) return base([], { refusal: err.reason });
+    throw err;
+  }
+  const transformMs = performance.now() - transformStarted;
+
+  const changes = await collectChanges(project, originals, opts, relative);
+  for (const change of changes) {
+    const reports = reportsByFile.get(change.absPath);
+    if (reports) change.reports = reports;
+  }
+  // Files with findings but no change are listed too, so reports reach the summary.
+  for (const [file, reports] of reportsByFile) {
+    if (!changes.some((c) => c.absPath === file)) changes.push({ absPath: file, path: relative(file), status: 'unchanged', reports });
+  }
+
+  let newDiagnostics: Diagnostic[] | undefined;
+  const verifyStarted = performance.now();
+  if (before && changes.some((c) => c.status === 'changed')) {
+    newDiagnostics = introducedDiagnostics(before, project, changes, relative);
+  }
+  const verifyMs = performance.now() - verifyStarted;
+  changes.sort((a, b) => a.path.localeCompare(b.path));
+  return base(changes, {
+    ...(newDiagnostics ? { newDiagnostics, verified: true } : {}),
+    timings: { loadMs, transformMs, verifyMs },
+  });
+}
+
+async function collectChanges(
+  project: Project,
+  originals: Map<SourceFile, Original>,
+  opts: ProjectRunOptions,
+  relative: (abs: string) => string,
+): Promise<FileChange[]> {
+  const changes: FileChange[] = [];
+  const finalText = async (absPath: string, text: string, original?: Original) => {
+    let out = original ? keepLineEndings(original.text, text) : text;
+    if (opts.format !== 'none') {
+      const formatted = await formatWithPrettier(out, absPath, opts.format);
+      if (formatted.text !== undefined) out = original ? keepLineEndings(original.text, formatted.text) : formatted.text;
+    }
+    return original?.raw.startsWith(BOM) ? BOM + out : out;
+  };
+  for (const [sf, original] of originals) {
+    if (sf.wasForgotten()) {
+      changes.push({ absPath: original.path, path: relative(original.path), status: 'changed', before: original.raw, after: null, deleted: true, mode: original.mode });
+      continue;
+    }
+    const now = sf.getFilePath();
+    const text = sf.getFullText();
+    if (now === original.path && text === original.text) continue;
+    const after = text === original.text ? original.raw : await finalText(now, text, original);
+    if (now === original.path) {
+      if (after !== original.raw) changes.push({ absPath: now, path: relative(now), status: 'changed', before: original.raw, after, mode: original.mode });
+      continue;
+    }
+    changes.push({
+      absPath: now,
+      path: relative(now),
+      status: 'changed',
+      before: original.raw,
+      after,
+      renamedFrom: original.path,
+      mode: original.mode,
+    });
+  }
+  const known = new Set(originals.keys());
+  for (const sf of project.getSourceFiles()) {
+    if (known.has(sf)) continue;
+    const file = sf.getFilePath();
+    if (file.includes('/node_modules/')) continue;
+    changes.push({ absPath: file, path: relative(file), status: 'changed', before: null, after: await finalText(file, sf.getFullText()), created: true });
+  }
+  return changes;
+}
+
+function flatten(d: ts.Diagnostic): string {
+  return ts.flattenDiagnosticMessageText(d.messageText, '\n');
+}
+
+function diagnosticsOf(program: ts.Program, files: Set<string>, pathOf: (file: string) => string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const sf of program.getSourceFiles()) {
+    if (!files.has(sf.fileName)) continue;
+    const list = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    for (const d of list) {
+      const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      out.push({
+        path: pathOf(sf.fileName),
+        ...(pos ? { line: pos.line + 1, column: pos.character + 1 } : {}),
+        code: d.code,
+        message: flatten(d),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Type-checks only the affected files, before (the program as loaded, kept untouched) and after, and returns
+ * the diagnostics that are new. Affected: every changed, created or moved file, and every file whose imports
+ * mention a moved or deleted file's name (an import left pointing at it would now fail). Existing errors are
+ * matched by file, code and message (not position, which edits shift) and never count against the change.
+ */
+function introducedDiagnostics(
+  before: ts.Program,
+  project: Project,
+  changes: FileChange[],
+  relative: (abs: string) => string,
+): Diagnostic[] {
+  const after = project.getProgram().compilerObject;
+  const touched = new Set<string>();
+  const movedAway = new Map<string, string>(); // original path → new path ('' when deleted)
+  for (const c of changes) {
+    if (c.status !== 'changed') continue;
+    touched.add(c.absPath);
+    if (c.deleted) movedAway.set(c.absPath, '');
+    if (c.renamedFrom) movedAway.set(c.renamedFrom, c.absPath);
+  }
+  // Dependents of every changed file: removing or renaming an export breaks importers that did not change.
+  const affected = [...touched, ...movedAway.keys()];
+  if (affected.length) {
+    const stems = [...new Set(affected.map((f) => path.basename(f).replace(/\.[cm]?[jt]sx?$/, '')))].map((stem) =>
+      stem === 'index' ? '/' : stem,
+    );
+    for (const sf of after.getSourceFiles()) {
+      if (sf.fileName.includes('/node_modules/')) continue;
+      const text = sf.text;
+      if (stems.some((stem) => text.includes(stem))) touched.add(sf.fileName);
+    }
+  }
+  // The same files as they were: original paths of moved files, importers by their (unchanged) paths.
+  const newToOld = new Map<string, string>();
+  for (const [oldPath, newPath] of movedAway) if (newPath) newToOld.set(newPath, oldPath);
+  const beforeFiles = new Set<string>();
+  for (const f of touched) beforeFiles.add(newToOld.get(f) ?? f);
+  for (const oldPath of movedAway.keys()) beforeFiles.add(oldPath);
+
+  // Diagnostics of a moved file are compared under its new path; of a deleted one, never (it is gone).
+  const beforeDiags = diagnosticsOf(before, beforeFiles, (f) => relative(movedAway.get(f) || f));
+  const afterDiags = diagnosticsOf(after, touched, relative);
+  const key = (d: Diagnostic) => `${d.path}\0${d.code}\0${d.message}`;
+  const remaining = new Map<string, number>();
+  for (const d of beforeDiags) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
+  const introduced: Diagnostic[] = [];
+  for (const d of afterDiags) {
+    const n = remaining.get(key(d)) ?? 0;
+    if (n > 0) remaining.set(key(d), n - 1);
+    else introduced.push(d);
+  }
+  return introduced;
+}
