@@ -143,3 +143,19 @@ describe('project engine with move-symbol on a git repository', () => {
     expect(transforms.find((t: any) => t.name === 'move-symbol')).toMatchObject({ engine: 'project' });
   });
 });
+
+describe('verification reaches importers through barrels', () => {
+  it('an export removed behind `export *` breaks an importer of the barrel, and --verify sees it', () => {
+    const dir = tempDir('remodel-barrel-');
+    writeFiles(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true } }),
+      'lib/math.ts': 'export function round(n: number): number {\n  return Math.round(n);\n}\n',
+      'lib/index.ts': "export * from './math';\n",
+      'app.ts': "import { round } from './lib';\n\nexport const x = round(1.5);\n",
+    });
+    const transform = path.join(repoRoot, '__tests__', 'support', 'break-exports.mjs');
+    const res = runCli(['run', transform, 'lib/math.ts', '--dry'], dir);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toMatch(/app\.ts:1:\d+ error TS2305/);
+  });
+});

@@ -6,6 +6,7 @@ import { DEFAULT_EXTENSIONS, defaultJobs } from './defaults.js';
 import { UsageError } from './errors.js';
 import type { LoadedTransform, ParserChoice } from './types.js';
 import type { RunRequest } from './run.js';
+import { commandInit, commandPr, initOptions, prOptions } from './pr/command.js';
 
 // Command modules are imported when a command runs, so `remodel --help` stays fast.
 export const EXIT = { ok: 0, changesFound: 1, usage: 2, failures: 3 } as const;
@@ -227,6 +228,8 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .command('run <transform> [paths..]', 'run a transform over files (applies unless --dry/--check/--patch/--json)', runOptions, wrap(commandRun))
     .command('list', 'list built-in transforms', (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output with option schemas' }), wrap(commandList))
     .command('describe <transform>', "show a transform's docs, options and a before/after example", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))
+    .command('pr <transform> [paths..]', 'run a transform and keep one pull request up to date with the result (scheduled cleanup PRs)', prOptions, wrap(commandPr))
+    .command('init', 'set up remodel in a repository (--workflow: a scheduled cleanup-PR GitHub Actions workflow)', initOptions, wrap(commandInit))
     .demandCommand(1, 'name a command: run, list or describe')
     .recommendCommands()
     .strictCommands()

@@ -270,15 +270,21 @@ function introducedDiagnostics(
     if (c.renamedFrom) movedAway.set(c.renamedFrom, c.absPath);
   }
   // Dependents of every changed file: removing or renaming an export breaks importers that did not change.
-  const affected = [...touched, ...movedAway.keys()];
-  if (affected.length) {
-    const stems = [...new Set(affected.map((f) => path.basename(f).replace(/\.[cm]?[jt]sx?$/, '')))].map((stem) =>
-      stem === 'index' ? '/' : stem,
-    );
-    for (const sf of after.getSourceFiles()) {
-      if (sf.fileName.includes('/node_modules/')) continue;
-      const text = sf.text;
-      if (stems.some((stem) => text.includes(stem))) touched.add(sf.fileName);
+  const targets = new Set([...touched, ...movedAway.keys()].map(withoutExtension));
+  const stems = new Set([...targets].map((t) => path.basename(t)));
+  // A dependent that re-exports (a barrel) passes the change on: its own importers are dependents too.
+  const candidates = after.getSourceFiles().filter((sf) => !sf.fileName.includes('/node_modules/'));
+  for (let grew = targets.size > 0; grew; ) {
+    grew = false;
+    for (const sf of candidates) {
+      if (touched.has(sf.fileName) || !importsAny(sf, targets, stems)) continue;
+      touched.add(sf.fileName);
+      if (/\bexport\s*(\*|\{[^}]*\}\s*from|type\s*\{[^}]*\}\s*from)/.test(sf.text)) {
+        const t = withoutExtension(sf.fileName);
+        targets.add(t);
+        stems.add(path.basename(t));
+        grew = true;
+      }
     }
   }
   // The same files as they were: original paths of moved files, importers by their (unchanged) paths.
@@ -301,4 +307,24 @@ function introducedDiagnostics(
     else introduced.push(d);
   }
   return introduced;
+}
+
+const withoutExtension = (file: string) => file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+
+/**
+ * Whether a file imports (or re-exports, or `import()`s) one of `targets` (paths without extension). Relative
+ * specifiers are resolved by path; others (path aliases) match when their last segment is a target's file name.
+ * Uses the compiler's cheap pre-processing scanner, not a type check.
+ */
+function importsAny(sf: ts.SourceFile, targets: Set<string>, stems: Set<string>): boolean {
+  const { importedFiles } = ts.preProcessFile(sf.text, true, true);
+  const dir = path.dirname(sf.fileName);
+  for (const { fileName: spec } of importedFiles) {
+    if (spec.startsWith('.')) {
+      if (targets.has(withoutExtension(path.resolve(dir, spec)))) return true;
+    } else if (stems.has(path.basename(withoutExtension(spec)))) {
+      return true;
+    }
+  }
+  return false;
 }
