@@ -433,7 +433,7 @@ describe('remodel init --workflow', () => {
     expect(runCli(['init', '--workflow', '--force', '--recipe', 'no-such-transform'], dir).code).toBe(2);
 
     // The README section shows exactly what init writes.
-    const docs = fs.readFileSync(path.join(repoRoot, 'docs/scheduled-prs.md'), 'utf8');
+    const docs = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     expect(docs).toContain(yaml);
   });
 });

@@ -230,7 +230,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .command('describe <transform>', "show a transform's docs, options and a before/after example", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))
     .command('pr <transform> [paths..]', 'run a transform and keep one pull request up to date with the result (scheduled cleanup PRs)', prOptions, wrap(commandPr))
     .command('init', 'set up remodel in a repository (--workflow: a scheduled cleanup-PR GitHub Actions workflow)', initOptions, wrap(commandInit))
-    .demandCommand(1, 'name a command: run, list or describe')
+    .demandCommand(1, 'name a command: run, list, describe, pr or init')
     .recommendCommands()
     .strictCommands()
     .help()
