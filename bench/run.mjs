@@ -4,7 +4,8 @@
 // report the same set of changed files.
 //
 //   node bench/run.mjs [--runs 3] [--corpus DIR] [--only name,name]
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { measure } from './measure.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,49 +35,6 @@ const cases = [
   { name: 'ts: no-var vs var-to-let', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('var-to-let.cjs'), remodel: 'no-var', sameChanges: false },
   { name: 'ts: rename-foo (remodel prefilter)', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('rename-foo.cjs'), remodel: t('rename-foo.remodel.mjs') },
 ].filter((c) => !only?.length || only.some((o) => c.name.includes(o)));
-
-/** Sum of VmRSS over a process and all its descendants, from /proc. */
-function treeRss(pid) {
-  let total = 0;
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {}
-  }
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-      if (m) total += Number(m[1]) * 1024;
-    } catch {}
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
-
-function measure(cmd, argv, cwd) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ code, stdout, stderr, wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRss: peak });
-    });
-  });
-}
 
 async function runJscodeshift(c) {
   const dir = path.join(corpus, c.corpus);

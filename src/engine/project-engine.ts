@@ -160,9 +160,13 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     const reports = reportsByFile.get(change.absPath);
     if (reports) change.reports = reports;
   }
-  // Files with findings but no change are listed too, so reports reach the summary.
-  for (const [file, reports] of reportsByFile) {
-    if (!changes.some((c) => c.absPath === file)) changes.push({ absPath: file, path: relative(file), status: 'unchanged', reports });
+  // Every selected file is listed (unchanged ones too, as the file engine does), and so is any file with findings.
+  const listed = new Set(changes.map((c) => c.absPath));
+  for (const file of new Set([...opts.files.map((f) => path.resolve(f)), ...reportsByFile.keys()])) {
+    if (listed.has(file)) continue;
+    listed.add(file);
+    const reports = reportsByFile.get(file);
+    changes.push({ absPath: file, path: relative(file), status: 'unchanged', ...(reports ? { reports } : {}) });
   }
 
   let newDiagnostics: Diagnostic[] | undefined;
