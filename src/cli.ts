@@ -3,6 +3,7 @@ import path from 'node:path';
 import pc from 'picocolors';
 import yargs, { type Argv } from 'yargs';
 import { DEFAULT_EXTENSIONS, defaultJobs } from './defaults.js';
+import { transformFlags } from './cli-flags.js';
 import { UsageError } from './errors.js';
 import type { LoadedTransform, ParserChoice } from './types.js';
 import type { RunRequest } from './run.js';
@@ -35,7 +36,7 @@ function defaultIO(): CliIO {
 /** Flags the runner owns; every other `--flag` goes to the transform. */
 const RUN_FLAGS = new Set([
   'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
-  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify',
+  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify', 'j', 'v',
 ]);
 
 function runOptions(y: Argv) {
@@ -64,16 +65,6 @@ function runOptions(y: Argv) {
     .example('$0 run template-literals . --json', 'JSON report');
 }
 
-/** Unknown flags, camelCased by yargs, are the transform's options. */
-function transformFlags(argv: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(argv)) {
-    if (key === '_' || key === '$0' || key.includes('-') || RUN_FLAGS.has(key) || key === 'j' || key === 'v') continue;
-    out[key] = value;
-  }
-  return out;
-}
-
 async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number> {
   const [{ changedFiles, summarize }, { findGitRoot }, { executePlan, planRun }, { applyChangeSet }, { renderDiff }, { renderPatch }, report, { dirtyFiles }] =
     await Promise.all([
@@ -99,7 +90,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     format: argv.format,
     jobs: Math.max(1, Math.floor(Number(argv.jobs) || 1)),
     dry,
-    options: transformFlags(argv),
+    options: transformFlags(argv, RUN_FLAGS),
     cache: argv.cache !== false,
     cacheDir: argv.cacheDir,
     verify: argv.verify !== false,

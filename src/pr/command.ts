@@ -1,5 +1,6 @@
 // `remodel pr` and `remodel init`: yargs builders and handlers. Kept light on purpose: the pipeline (engine,
 // git, Octokit) is imported when the command runs, so `remodel --help` does not load it.
+import { transformFlags } from '../cli-flags.js';
 import type { Argv } from 'yargs';
 import type { CliIO } from '../cli.js';
 import type { FormatMode } from '../engine/format.js';
@@ -56,14 +57,6 @@ export function prOptions(y: Argv) {
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Unknown flags, camelCased by yargs, are the transform's options. */
-function transformFlags(argv: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(argv)) {
-    if (key === '_' || key === '$0' || key.includes('-') || PR_FLAGS.has(key)) continue;
-    out[key] = value;
-  }
-  return out;
-}
 
 /** The flags that make `remodel run` do what this run did (for the body's "reproduce locally"). */
 function reproduceFlags(argv: Record<string, any>, options: Record<string, unknown>): string[] {
@@ -86,7 +79,7 @@ function reproduceFlags(argv: Record<string, any>, options: Record<string, unkno
 
 export async function commandPr(argv: Record<string, any>, io: CliIO): Promise<number> {
   const { runPr } = await import('./run-pr.js');
-  const options = transformFlags(argv);
+  const options = transformFlags(argv, PR_FLAGS);
   const paths = (argv.paths as string[]).map(String);
   return runPr(
     {
