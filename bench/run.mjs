@@ -28,10 +28,12 @@ const t = (name) => path.join(here, 'transforms', name);
 /** Each case runs the same job with both runners; `remodel` may use remodel's own transform for the job. */
 const cases = [
   { name: 'var-to-let (same jscodeshift file)', corpus: 'js', ext: 'js', jscs: t('var-to-let.cjs'), remodel: t('var-to-let.cjs') },
+  { name: 'var-to-let (remodel text edits)', corpus: 'js', ext: 'js', jscs: t('var-to-let.cjs'), remodel: t('var-to-let.remodel.mjs') },
   { name: 'no-var vs var-to-let', corpus: 'js', ext: 'js', jscs: t('var-to-let.cjs'), remodel: 'no-var', sameChanges: false },
   { name: 'rename-foo (same jscodeshift file)', corpus: 'js', ext: 'js', jscs: t('rename-foo.cjs'), remodel: t('rename-foo.cjs') },
   { name: 'rename-foo (remodel prefilter)', corpus: 'js', ext: 'js', jscs: t('rename-foo.cjs'), remodel: t('rename-foo.remodel.mjs') },
   { name: 'ts: var-to-let (same jscodeshift file)', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('var-to-let.cjs'), remodel: t('var-to-let.cjs') },
+  { name: 'ts: var-to-let (remodel text edits)', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('var-to-let.cjs'), remodel: t('var-to-let.remodel.mjs') },
   { name: 'ts: no-var vs var-to-let', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('var-to-let.cjs'), remodel: 'no-var', sameChanges: false },
   { name: 'ts: rename-foo (remodel prefilter)', corpus: 'ts', ext: 'ts', parser: 'ts', jscs: t('rename-foo.cjs'), remodel: t('rename-foo.remodel.mjs') },
 ].filter((c) => !only?.length || only.some((o) => c.name.includes(o)));
