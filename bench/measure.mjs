@@ -2,9 +2,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-/** Sum of VmRSS over a process and all its descendants, from /proc. */
-export function treeRss(pid) {
-  let total = 0;
+/** Pids of a process and all its descendants, from /proc (a full scan: done only now and then). */
+export function processTree(pid) {
   const children = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -15,19 +14,29 @@ export function treeRss(pid) {
       children.get(ppid).push(Number(entry));
     } catch {}
   }
+  const out = [];
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop();
+    out.push(p);
+    stack.push(...(children.get(p) ?? []));
+  }
+  return out;
+}
+
+/** Sum of VmRSS of the given pids (worker threads count with their process). */
+export function rssOf(pids) {
+  let total = 0;
+  for (const p of pids) {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
       if (m) total += Number(m[1]) * 1024;
     } catch {}
-    stack.push(...(children.get(p) ?? []));
   }
   return total;
 }
 
-export function measure(cmd, argv, cwd) {
+export function measure(cmd, argv, cwd, { sampleRss = true } = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
@@ -36,7 +45,15 @@ export function measure(cmd, argv, cwd) {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    let pids = [child.pid];
+    let tick = 0;
+    // Reading a few status files every 50 ms is cheap; the full /proc scan for new children runs every 500 ms,
+    // so the sampler itself takes little CPU from the measured process on a 2-core machine.
+    const timer = setInterval(() => {
+      if (!sampleRss) return;
+      if (tick++ % 10 === 0) pids = processTree(child.pid);
+      peak = Math.max(peak, rssOf(pids));
+    }, 50);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);

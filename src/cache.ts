@@ -90,11 +90,38 @@ export class FileResultCache implements RawResultCache {
 
   constructor(private readonly location: CacheLocation) {}
 
-  /** Result of a file whose size and mtime are as recorded and which needs no text (it did not change). */
-  peek(relPath: string, stat: { size: number; mtimeMs: number }): RawResult | undefined {
+  /**
+   * Result of a file whose size and mtime are as recorded, without reading it. For a changed file the texts are
+   * read only if something asks for them (a JSON report or --check never does): `after` from its blob, `before`
+   * from the file, checked against the recorded hash so that a file edited meanwhile is never paired with a
+   * stale result.
+   */
+  peek(relPath: string, stat: { size: number; mtimeMs: number }, absPath?: string): (RawResult & { lazyBefore?: () => string }) | undefined {
     const entry = this.location.entries[relPath];
-    if (!entry || entry.status === 'changed' || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return undefined;
-    return this.toResult(entry);
+    if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return undefined;
+    if (entry.status !== 'changed') return this.toResult(entry);
+    if (!absPath || !entry.blob) return undefined;
+    const { hash, blob, size: _size, mtimeMs: _mtime, ...result } = entry;
+    const blobPath = path.join(this.location.dir, 'blobs', blob);
+    if (!fs.existsSync(blobPath)) return undefined;
+    let before: string | undefined;
+    const lazyBefore = () => {
+      if (before === undefined) {
+        const text = fs.readFileSync(absPath, 'utf8');
+        if (sha1(text) !== hash) throw new Error(`${relPath} changed on disk during the run`);
+        before = text;
+      }
+      return before;
+    };
+    let after: string | undefined;
+    return {
+      ...result,
+      get after() {
+        after ??= fs.readFileSync(blobPath, 'utf8');
+        return after;
+      },
+      lazyBefore,
+    };
   }
 
   get(relPath: string, raw: string): RawResult | undefined {

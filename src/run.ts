@@ -99,11 +99,12 @@ export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
     }
   }
   const stats: Record<string, number> = {};
+  // Outcomes are used as they are, not copied: a cached change reads its texts only when a sink asks.
   const files = outcomes.map((o) => {
-    const { stats: fileStats, ...change } = o;
-    for (const [k, v] of Object.entries(fileStats ?? {})) stats[k] = (stats[k] ?? 0) + v;
-    change.path = path.relative(plan.cwd, o.absPath).split(path.sep).join('/');
-    return change;
+    for (const [k, v] of Object.entries(o.stats ?? {})) stats[k] = (stats[k] ?? 0) + v;
+    delete o.stats;
+    o.path = path.relative(plan.cwd, o.absPath).split(path.sep).join('/');
+    return o;
   });
   return { transform: plan.transform.meta.name, cwd: plan.cwd, files, durationMs: performance.now() - started, stats };
 }

@@ -15,7 +15,7 @@ import type {
   Report,
   SkipResult,
 } from '../types.js';
-import { formatWithPrettier, type FormatMode } from './format.js';
+import { formatWithPrettier, mayFormat, type FormatMode } from './format.js';
 import type { CacheLocation } from '../cache.js';
 
 const require = createRequire(import.meta.url);
@@ -58,7 +58,7 @@ export interface RawResult {
 /** A way to reuse raw results of an earlier run for identical inputs. */
 export interface RawResultCache {
   /** A hit without reading the file: size and mtime match an entry that needs no text. */
-  peek?(relPath: string, stat: { size: number; mtimeMs: number }): RawResult | undefined;
+  peek?(relPath: string, stat: { size: number; mtimeMs: number }, absPath?: string): (RawResult & { lazyBefore?: () => string }) | undefined;
   get(relPath: string, raw: string): RawResult | undefined;
   set(relPath: string, raw: string, result: RawResult, stat?: { size: number; mtimeMs: number }): void;
 }
@@ -71,8 +71,20 @@ export async function cachedOutcome(absPath: string, opts: FileRunOptions, cache
   const relPath = toPosix(path.relative(opts.cwd, absPath));
   let raw: string;
   try {
-    const peeked = cache.peek?.(relPath, fs.statSync(absPath));
-    if (peeked) return { absPath, path: relPath, ...peeked };
+    const stat = fs.statSync(absPath);
+    // A changed file that no formatter will touch keeps its texts on disk until a sink asks for them.
+    const peeked = cache.peek?.(relPath, stat, mayFormat(absPath, opts.format) ? undefined : absPath);
+    if (peeked && peeked.status !== 'changed') return { absPath, path: relPath, ...peeked };
+    if (peeked?.lazyBefore) {
+      const { after: _after, lazyBefore, ...rest } = peeked;
+      const outcome: FileOutcome = { absPath, path: relPath, ...rest, status: 'changed', mode: stat.mode };
+      const BOMCHAR = '\uFEFF';
+      Object.defineProperties(outcome, {
+        before: { enumerable: true, get: lazyBefore },
+        after: { enumerable: true, get: () => (lazyBefore().startsWith(BOMCHAR) ? BOMCHAR : '') + peeked.after! },
+      });
+      return outcome;
+    }
     raw = fs.readFileSync(absPath, 'utf8');
   } catch {
     return undefined;

@@ -63,6 +63,11 @@ const CONFIG_FILES = [
 ];
 const mayHaveByDir = new Map<string, boolean>();
 
+/** Whether formatting could change a file in this mode (without loading prettier). */
+export function mayFormat(absPath: string, mode: FormatMode): boolean {
+  return mode === 'prettier' || (mode === 'auto' && mayHavePrettierConfig(path.dirname(absPath)));
+}
+
 /** Cheap look for prettier's config files (or a "prettier" key in package.json) from `dir` upwards. */
 function mayHavePrettierConfig(dir: string): boolean {
   const known = mayHaveByDir.get(dir);
