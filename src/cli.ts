@@ -208,14 +208,36 @@ function indent(text: string): string {
   return text.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
 }
 
+/**
+ * Boolean options the named transform declares (`--keep-reexport`), so that yargs does not take the next
+ * positional path as their value. Found before parsing from `run|pr <transform>`; unknown transforms yield none
+ * (the run itself reports them).
+ */
+async function transformBooleanFlags(args: string[], cwd: string): Promise<string[]> {
+  const command = args.findIndex((a) => a === 'run' || a === 'pr');
+  const name = command === -1 ? undefined : args.slice(command + 1).find((a) => !a.startsWith('-'));
+  if (!name) return [];
+  try {
+    const [{ loadTransform, resolveTransformSpec }, { describeOptions }] = await Promise.all([import('./registry.js'), import('./options.js')]);
+    const transform = await loadTransform(resolveTransformSpec(name, cwd));
+    return describeOptions(transform.meta)
+      .filter((o) => o.type === 'boolean')
+      .map((o) => o.flag.slice(2));
+  } catch {
+    return [];
+  }
+}
+
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const booleans = await transformBooleanFlags(args, io.cwd);
   const wrap = (fn: (argv: Record<string, any>, io: CliIO) => Promise<number>) => async (argv: Record<string, any>) => {
     exitCode = await fn(argv, io);
   };
   const parser = yargs(args)
     .scriptName('remodel')
     .parserConfiguration({ 'strip-dashed': true, 'populate--': false })
+    .boolean(booleans)
     .command('run <transform> [paths..]', 'run a transform over files (applies unless --dry/--check/--patch/--json)', runOptions, wrap(commandRun))
     .command('list', 'list built-in transforms', (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output with option schemas' }), wrap(commandList))
     .command('describe <transform>', "show a transform's docs, options and a before/after example", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))

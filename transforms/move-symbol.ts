@@ -25,7 +25,7 @@ without a \`.js\` extension, or a tsconfig path alias); barrels that \`export *\
 re-export. \`--keep-reexport\` leaves \`export { symbol } from '<to>'\` at the old place for outside users.
 
 Refused, with the reason, when the move cannot be made safely: the destination already has that name, a helper is
-shared with code that stays, the move would create an import cycle (\`--allow-cycles\` to accept), the old module is
+shared with code that stays (\`--export-shared\` exports it from the old module instead), the move would create an import cycle (\`--allow-cycles\` to accept), the old module is
 used through a namespace import, a dynamic \`import()\` or \`require\` (unless \`--keep-reexport\`), or the symbol is
 itself a re-export, a CommonJS export or declared together with other variables.`,
   options: z.object({
@@ -34,6 +34,10 @@ itself a re-export, a CommonJS export or declared together with other variables.
     to: z.string().describe('destination module (created when missing)'),
     keepReexport: z.boolean().default(false).describe('keep `export { symbol } from "<to>"` in the old module'),
     allowCycles: z.boolean().default(false).describe('allow the move even if it creates an import cycle'),
+    exportShared: z
+      .boolean()
+      .default(false)
+      .describe('export private helpers that staying code also uses from the old module and import them, instead of refusing'),
   }),
 });
 
@@ -92,6 +96,7 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
   const graphBefore = importGraph(project);
   const carriedImports = new Map<string, { decl: ImportDeclaration; names: Set<string> }>();
   const exportedDeps = new Set<string>();
+  const helpersToExport = new Set<Statement>();
   let changedSet = true;
   while (changedSet) {
     changedSet = false;
@@ -111,6 +116,9 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
         }
         const owner = topLevelStatement(decl);
         if (!owner || moved.has(owner)) continue;
+        // Only names of top-level declarations matter; members (`token.type`) travel with their type.
+        const declaresOwner = owner === decl || (Node.isVariableStatement(owner) && Node.isVariableDeclaration(decl) && decl.getVariableStatement() === owner);
+        if (!declaresOwner) continue;
         if (Node.isExportable(owner) && owner.isExported()) {
           exportedDeps.add(id.getText());
           continue;
@@ -120,7 +128,17 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
           .filter((s) => !moved.has(s) && s !== owner)
           .some((s) => mentions(s, id.getText()));
         if (usedElsewhere) {
-          ctx.refuse(`"${symbol}" uses the private helper "${id.getText()}", which code staying in ${options.from} also uses`);
+          if (!options.exportShared) {
+            ctx.refuse(
+              `"${symbol}" uses the private helper "${id.getText()}", which code staying in ${options.from} also uses (--export-shared exports it from there)`,
+            );
+          }
+          if (!Node.isExportable(owner) || (Node.isVariableStatement(owner) && owner.getDeclarations().length > 1)) {
+            ctx.refuse(`the shared helper "${id.getText()}" cannot be exported on its own`);
+          }
+          helpersToExport.add(owner);
+          exportedDeps.add(id.getText());
+          continue;
         }
         moved.add(owner);
         changedSet = true;
@@ -214,6 +232,7 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
   // 5. The old module: drop the moved code and the imports only it used; re-import or re-export what is needed.
   const carriedNames = new Set([...carriedImports.values()].flatMap((c) => [...c.names]));
   if (!exportedInline) removeSeparateExport(fromFile, localName);
+  for (const helper of helpersToExport) if (Node.isExportable(helper)) helper.setIsExported(true);
   for (const stmt of [...moved].sort((a, b) => b.getPos() - a.getPos())) stmt.remove();
   for (const decl of fromFile.getImportDeclarations()) {
     if (!decl.getImportClause()) continue; // side-effect imports stay

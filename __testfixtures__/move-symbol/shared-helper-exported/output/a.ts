@@ -1,0 +1,7 @@
+export function normalize(s: string): string {
+  return s.trim().toLowerCase();
+}
+
+export function equalsIgnoringCase(a: string, b: string): boolean {
+  return normalize(a) === normalize(b);
+}
