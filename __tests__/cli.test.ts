@@ -151,12 +151,16 @@ describe('remodel run: bad input', () => {
     const badOption = runCli(['run', 'no-var', '.', '--dry', '--frobnicate'], dir);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain('unknown option --frobnicate for transform no-var (known: --prefer-const)');
-    const badType = runCli(['run', 'no-var', '.', '--dry', '--prefer-const', 'maybe'], dir);
+    const badType = runCli(['run', 'no-var', '.', '--dry', '--prefer-const=maybe'], dir);
     expect(badType.code).toBe(2);
     expect(badType.stderr).toContain('invalid option --prefer-const for transform no-var: expected boolean, got "maybe"');
     const ok = runCli(['run', 'no-var', 'src/b.js', '--dry', '--no-prefer-const'], dir);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("+let msg = 'hi';");
+    // A boolean transform flag followed by a path takes no value from it.
+    const flagThenPath = runCli(['run', 'no-var', '--prefer-const', 'src/b.js', '--dry'], dir);
+    expect(flagThenPath.code).toBe(0);
+    expect(flagThenPath.stdout).toContain("+const msg = 'hi';");
     const missingPath = runCli(['run', 'no-var', 'nope/'], dir);
     expect(missingPath.code).toBe(2);
     expect(missingPath.stderr).toContain('path not found: nope/');

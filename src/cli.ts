@@ -230,14 +230,21 @@ async function transformBooleanFlags(args: string[], cwd: string): Promise<strin
 
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const booleans = await transformBooleanFlags(args, io.cwd);
+  // `--keep-reexport src` must not read `src` as the flag's value: a declared boolean flag followed by anything but
+  // true/false is given `=true`. `--flag=maybe` stays as written, so validation still rejects it.
+  const booleans = new Set(await transformBooleanFlags(args, io.cwd));
+  args = args.flatMap((a, i) => {
+    const name = a.startsWith('--') ? a.slice(2) : '';
+    if (!booleans.has(name)) return [a];
+    const next = args[i + 1];
+    return next === 'true' || next === 'false' ? [a] : [`${a}=true`];
+  });
   const wrap = (fn: (argv: Record<string, any>, io: CliIO) => Promise<number>) => async (argv: Record<string, any>) => {
     exitCode = await fn(argv, io);
   };
   const parser = yargs(args)
     .scriptName('remodel')
     .parserConfiguration({ 'strip-dashed': true, 'populate--': false })
-    .boolean(booleans)
     .command('run <transform> [paths..]', 'run a transform over files (applies unless --dry/--check/--patch/--json)', runOptions, wrap(commandRun))
     .command('list', 'list built-in transforms', (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output with option schemas' }), wrap(commandList))
     .command('describe <transform>', "show a transform's docs, options and a before/after example", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))
