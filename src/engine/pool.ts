@@ -48,12 +48,17 @@ export async function runFiles(
         pool.onResult?.(hit);
       } else misses.push(file);
     }
-    if (misses.length < files.length) {
-      const rest = misses.length ? await runFiles(spec, misses, { ...options, cache: { ...options.cache, entries: {} } }, pool) : [];
-      for (const r of rest) results.set(r.absPath, r);
-      return files.map((f) => results.get(f)!);
-    }
+    // Workers get an empty index: the misses are known to miss.
+    const rest = misses.length ? await runUncached(spec, misses, { ...options, cache: { ...options.cache, entries: {} } }, pool) : [];
+    for (const r of rest) results.set(r.absPath, r);
+    return files.map((f) => results.get(f)!);
   }
+  return runUncached(spec, files, options, pool);
+}
+
+/** Runs the transform on every file: on worker threads when there are enough files, else in this thread. */
+async function runUncached(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions): Promise<FileOutcome[]> {
+  const results = new Map<string, FileOutcome>();
   const requested = pool.jobs ?? defaultJobs();
   const jobs = Math.max(1, Math.min(requested, Math.ceil(files.length / FILES_PER_WORKER)));
   const script = workerScript();
