@@ -102,6 +102,29 @@ describe('project engine with move-symbol on a git repository', () => {
     expect(projectTest(dir)).toContain('checkout ok');
   });
 
+  it('a file moved by ts-morph is a rename in the patch; git apply moves it and the re-pointed imports type-check', () => {
+    const dir = tsProject();
+    const transform = path.join(repoRoot, '__tests__', 'support', 'move-file.mjs');
+    const patch = path.join(dir, '..', `${path.basename(dir)}-move.diff`);
+    const res = runCli(['run', transform, 'src', '--patch', patch], dir);
+    expect(res.code, res.stderr).toBe(0);
+    const text = fs.readFileSync(patch, 'utf8');
+    expect(text).toContain('diff --git a/src/math.ts b/src/lib/numbers.ts\nrename from src/math.ts\nrename to src/lib/numbers.ts');
+    expect(text).toContain("-import { round } from './math.js';\n+import { round } from './lib/numbers.js';");
+    git(dir, 'apply', patch);
+    expect(fs.existsSync(path.join(dir, 'src/math.ts'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'src/lib/numbers.ts'))).toBe(true);
+    execFileSync(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: dir });
+    expect(projectTest(dir)).toContain('checkout ok');
+    // Applying the same change set directly gives the same tree.
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'moved by patch');
+    const viaPatch = snapshot(dir);
+    git(dir, 'reset', '-q', '--hard', 'HEAD~1');
+    expect(runCli(['run', transform, 'src'], dir).code).toBe(0);
+    expect(snapshot(dir)).toEqual(viaPatch);
+  });
+
   it('--verify catches a transform that introduces a type error, writes nothing and exits 3', () => {
     const dir = tsProject();
     const before = snapshot(dir);

@@ -154,6 +154,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     throw err;
   }
   const transformMs = performance.now() - transformStarted;
+  restoreSpecifierExtensions(project, originals);
 
   const changes = await collectChanges(project, originals, opts, relative);
   for (const change of changes) {
@@ -331,4 +332,39 @@ function importsAny(sf: ts.SourceFile, targets: Set<string>, stems: Set<string>)
     }
   }
   return false;
+}
+
+/**
+ * ts-morph writes extensionless relative specifiers when it re-points imports (for example after
+ * `sourceFile.move()`), which NodeNext/ESM projects reject. Specifiers that a transform introduced get the
+ * extension Node needs back (`.js` for `.ts`, `.mjs` for `.mts`, ...) when the project resolves like Node
+ * (module resolution node16/nodenext) or the file already wrote its relative imports with extensions.
+ */
+function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile, Original>): void {
+  const resolution = project.getCompilerOptions().moduleResolution;
+  const nodeStyle = resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
+  const hasExtension = (spec: string) => /\.[cm]?[jt]sx?$/.test(spec);
+  for (const sf of project.getSourceFiles()) {
+    const original = originals.get(sf);
+    if (original && original.text === sf.getFullText()) continue;
+    const before = new Set(original ? ts.preProcessFile(original.text, true, true).importedFiles.map((f) => f.fileName) : []);
+    const beforeRelative = [...before].filter((spec) => spec.startsWith('.'));
+    const fileUsesExtensions = beforeRelative.length > 0 && beforeRelative.every(hasExtension);
+    if (!nodeStyle && !fileUsesExtensions) continue;
+    for (const decl of [...sf.getImportDeclarations(), ...sf.getExportDeclarations()]) {
+      const literal = decl.getModuleSpecifier();
+      const spec = decl.getModuleSpecifierValue();
+      if (!literal || !spec || !spec.startsWith('.') || hasExtension(spec) || before.has(spec)) continue;
+      const target = decl.getModuleSpecifierSourceFile();
+      if (!target) continue;
+      const targetPath = target.getFilePath();
+      const ext = path.extname(targetPath);
+      const runtimeExt = ext === '.mts' ? '.mjs' : ext === '.cts' ? '.cjs' : ext === '.ts' || ext === '.tsx' ? '.js' : ext;
+      const resolvedNoExt = path.resolve(path.dirname(sf.getFilePath()), spec);
+      const isDirectoryImport = resolvedNoExt !== targetPath.slice(0, -ext.length);
+      const next = isDirectoryImport ? `${spec.replace(/\/$/, '')}/index${runtimeExt}` : `${spec}${runtimeExt}`;
+      const quote = literal.getText().startsWith("'") ? "'" : '"';
+      literal.replaceWithText(`${quote}${next}${quote}`);
+    }
+  }
 }
