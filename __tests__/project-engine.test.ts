@@ -140,6 +140,19 @@ describe('project engine with move-symbol on a git repository', () => {
     expect(unchecked.code).toBe(0);
   });
 
+  it('--verify checks NodeNext files in their real module format ("type": "module" makes them ESM)', () => {
+    const dir = tsProject();
+    const transform = path.join(repoRoot, '__tests__', 'support', 'top-level-await.mjs');
+    const res = runCli(['run', transform, 'src', '--dry'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain('verify: no new type errors');
+    // The same file in a CommonJS package is an error the change introduced.
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'ts-app', private: true, type: 'commonjs' }));
+    const cjs = runCli(['run', transform, 'src', '--dry'], dir);
+    expect(cjs.code).toBe(3);
+    expect(cjs.stderr).toMatch(/src\/pricing\.ts:\d+:\d+ error TS1309: The current file is a CommonJS module/);
+  });
+
   it('pre-existing type errors never block a change', () => {
     const dir = tsProject();
     fs.appendFileSync(path.join(dir, 'src/checkout.ts'), 'export const broken: number = "not a number";\n');

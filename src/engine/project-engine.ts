@@ -260,12 +260,15 @@ function diagnosticsOf(program: ts.Program, files: Set<string>, pathOf: (file: s
  * matched by file, code and message (not position, which edits shift) and never count against the change.
  */
 function introducedDiagnostics(
-  before: ts.Program,
+  loaded: ts.Program,
   project: Project,
   changes: FileChange[],
   relative: (abs: string) => string,
 ): Diagnostic[] {
-  const after = project.getProgram().compilerObject;
+  let before = loaded;
+  let after = project.getProgram().compilerObject;
+  const node = nodeFormatPrograms(loaded, project, changes);
+  if (node) ({ before, after } = node);
   const touched = new Set<string>();
   const movedAway = new Map<string, string>(); // original path → new path ('' when deleted)
   for (const c of changes) {
@@ -367,4 +370,63 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
       literal.replaceWithText(`${quote}${next}${quote}`);
     }
   }
+}
+
+/**
+ * ts-morph creates source files without the module format Node gives them (ESM under "type": "module", else
+ * CommonJS), so in a node16/nodenext project its programs miss errors that depend on it (top-level await in a
+ * CommonJS file, an extensionless relative import in an ES module). For such projects the check runs on programs built by the compiler's own host: the one
+ * before from disk (which nothing has touched), the one after reusing it with the transform's texts laid over.
+ */
+function nodeFormatPrograms(before: ts.Program, project: Project, changes: FileChange[]): { before: ts.Program; after: ts.Program } | undefined {
+  const options = before.getCompilerOptions();
+  const resolution = options.moduleResolution;
+  if (resolution !== ts.ModuleResolutionKind.Node16 && resolution !== ts.ModuleResolutionKind.NodeNext) return undefined;
+  const diskHost = ts.createCompilerHost(options, true);
+  // ts-morph keeps TypeScript's lib files in memory, not on disk: serve them from its program.
+  const libFile = before.getSourceFiles().find((sf) => before.isSourceFileDefaultLibrary(sf));
+  const libDir = libFile ? path.dirname(libFile.fileName) : diskHost.getDefaultLibLocation!();
+  const isLib = (f: string) => f.startsWith(libDir + '/');
+  const host: ts.CompilerHost = {
+    ...diskHost,
+    getDefaultLibLocation: () => libDir,
+    getDefaultLibFileName: (o) => path.join(libDir, ts.getDefaultLibFileName(o)),
+    fileExists: (f) => (isLib(f) ? Boolean(before.getSourceFile(f)) || diskHost.fileExists(f) : diskHost.fileExists(f)),
+    readFile: (f) => (isLib(f) ? before.getSourceFile(f)?.text ?? diskHost.readFile(f) : diskHost.readFile(f)),
+    getSourceFile: (f, v, onError, create) => (isLib(f) ? before.getSourceFile(f) : undefined) ?? diskHost.getSourceFile(f, v, onError, create),
+  };
+  const realBefore = ts.createProgram({ rootNames: before.getRootFileNames(), options, host });
+  const texts = new Map<string, string>();
+  const gone = new Set<string>();
+  for (const c of changes) {
+    if (c.status !== 'changed') continue;
+    if (c.deleted) gone.add(c.absPath);
+    if (c.renamedFrom) gone.add(c.renamedFrom);
+    const sf = project.getSourceFile(c.absPath);
+    if (sf && !c.deleted) texts.set(c.absPath, sf.getFullText());
+  }
+  const newDirs = new Set([...texts.keys()].flatMap((f) => {
+    const dirs: string[] = [];
+    for (let d = path.dirname(f); d !== path.dirname(d); d = path.dirname(d)) dirs.push(d);
+    return dirs;
+  }));
+  const overlay: ts.CompilerHost = {
+    ...host,
+    directoryExists: (d) => newDirs.has(d) || (host.directoryExists ? host.directoryExists(d) : true),
+    fileExists: (f) => texts.has(f) || (!gone.has(f) && host.fileExists(f)),
+    readFile: (f) => texts.get(f) ?? (gone.has(f) ? undefined : host.readFile(f)),
+    getSourceFile: (f, languageVersionOrOptions, onError, shouldCreate) => {
+      const text = texts.get(f);
+      if (text !== undefined) return ts.createSourceFile(f, text, languageVersionOrOptions, true);
+      if (gone.has(f)) return undefined;
+      // Unchanged files are the very objects of the program before, so the compiler reuses them.
+      return realBefore.getSourceFile(f) ?? host.getSourceFile(f, languageVersionOrOptions, onError, shouldCreate);
+    },
+  };
+  const rootNames = project
+    .getSourceFiles()
+    .map((sf) => sf.getFilePath() as string)
+    .filter((f) => !f.includes('/node_modules/'));
+  const realAfter = ts.createProgram({ rootNames, options, host: overlay, oldProgram: realBefore });
+  return { before: realBefore, after: realAfter };
 }
