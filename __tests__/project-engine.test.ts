@@ -177,6 +177,9 @@ describe('project engine with move-symbol on a git repository', () => {
   it('list --json shows engine "project" for project transforms', () => {
     const { transforms } = JSON.parse(runCli(['list', '--json'], repoRoot).stdout);
     expect(transforms.find((t: any) => t.name === 'move-symbol')).toMatchObject({ engine: 'project' });
+    const described = runCli(['describe', 'move-symbol'], repoRoot);
+    expect(described.stdout).toContain('move-symbol (project engine)');
+    expect(described.stdout).toMatch(/Example: [\w-]+ \(--symbol \w+ --from [^)]+\)\nbefore:\n {4}\/\/ [^\n]+\n[\s\S]*after:\n {4}\/\/ /);
   });
 });
 

@@ -178,7 +178,7 @@ async function commandList(argv: Record<string, any>, io: CliIO): Promise<number
 }
 
 async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<number> {
-  const [{ loadTransform, resolveTransformSpec }, { describeOptions }, { findFixtureExample }] = await Promise.all([
+  const [{ loadTransform, resolveTransformSpec }, { describeOptions }, { findFixtureExample, findProjectFixtureExample }] = await Promise.all([
     import('./registry.js'),
     import('./options.js'),
     import('./fixtures.js'),
@@ -195,10 +195,12 @@ async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<nu
     const def = o.default !== undefined ? ` (default: ${JSON.stringify(o.default)})` : '';
     out += `  ${o.flag} <${o.type}>${def}\n      ${o.description ?? ''}\n`;
   }
-  const example = spec.kind === 'builtin' ? findFixtureExample(t.meta.name) : undefined;
+  const example =
+    spec.kind !== 'builtin' ? undefined : t.meta.engine === 'project' ? findProjectFixtureExample(t.meta.name) : findFixtureExample(t.meta.name);
   const examples = example ? [example] : (t.meta.examples ?? []);
   for (const ex of examples) {
-    out += `\n${c.bold(`Example${ex.title ? `: ${ex.title}` : ''}`)}\n${c.dim('before:')}\n${indent(ex.before)}\n${c.dim('after:')}\n${indent(ex.after)}\n`;
+    const opts = ex.options ? ` (${Object.entries(ex.options).map(([k, v]) => `--${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${v}`).join(' ')})` : '';
+    out += `\n${c.bold(`Example${ex.title ? `: ${ex.title}` : ''}`)}${opts}\n${c.dim('before:')}\n${indent(ex.before)}\n${c.dim('after:')}\n${indent(ex.after)}\n`;
   }
   io.stdout(out);
   return EXIT.ok;

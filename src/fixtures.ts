@@ -54,6 +54,44 @@ export function findFixtureExample(transformName: string): TransformExample | un
     after: fs.readFileSync(c.outputPath!, 'utf8'),
   }));
   withText.sort((a, b) => a.before.length - b.before.length);
+  // Byte-order marks and CRLF make poor reading on a terminal; those cases test the engine, not the idea.
+  const readable = withText.filter((x) => !/[\uFEFF\r]/.test(x.before));
+  if (readable.length) withText.splice(0, withText.length, ...readable);
   const best = withText.find((x) => x.before.length > 40) ?? withText[0];
   return best ? { title: best.c.name, before: best.before, after: best.after } : undefined;
+}
+
+function listTree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) visit(abs);
+      else out.set(path.relative(root, abs).split(path.sep).join('/'), fs.readFileSync(abs, 'utf8'));
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/**
+ * For project transforms: the smallest multi-file case with an output tree, shown as the files it changes
+ * (`// path` headers; created files appear only after, deleted ones only before).
+ */
+export function findProjectFixtureExample(transformName: string): TransformExample | undefined {
+  const dir = path.join(packageRoot(), '__testfixtures__', transformName);
+  if (!fs.existsSync(dir)) return undefined;
+  const candidates = fs
+    .readdirSync(dir)
+    .filter((c) => fs.existsSync(path.join(dir, c, 'output')))
+    .map((c) => {
+      const input = listTree(path.join(dir, c, 'input'));
+      const output = listTree(path.join(dir, c, 'output'));
+      const changed = [...new Set([...input.keys(), ...output.keys()])].filter((f) => input.get(f) !== output.get(f)).sort();
+      const show = (tree: Map<string, string>) => changed.filter((f) => tree.has(f)).map((f) => `// ${f}\n${tree.get(f)}`).join('\n');
+      const options = fs.existsSync(path.join(dir, c, 'options.json')) ? JSON.parse(fs.readFileSync(path.join(dir, c, 'options.json'), 'utf8')) : undefined;
+      return { title: c, before: show(input), after: show(output), options };
+    })
+    .sort((a, b) => a.before.length + a.after.length - (b.before.length + b.after.length));
+  return candidates[0];
 }
