@@ -6,6 +6,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
 
 import { DEFAULT_EXTENSIONS } from './defaults.js';
+import { toPosix } from './paths.js';
 
 export { DEFAULT_EXTENSIONS };
 const NEVER = new Set(['node_modules', '.git']);
@@ -80,9 +81,6 @@ class IgnoreRules {
   }
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
 
 /** Lists the files a run covers, sorted, honouring .gitignore at all levels, --ignore and --extensions. */
 export async function discoverFiles(options: DiscoverOptions): Promise<string[]> {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TransformExample } from './types.js';
+import { relativePosix } from './paths.js';
 
 export const FIXTURE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
 
@@ -61,13 +62,14 @@ export function findFixtureExample(transformName: string): TransformExample | un
   return best ? { title: best.c.name, before: best.before, after: best.after } : undefined;
 }
 
-function listTree(root: string): Map<string, string> {
+/** Every file under `root` as text, by forward-slash relative path. */
+export function readTree(root: string): Map<string, string> {
   const out = new Map<string, string>();
   const visit = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) visit(abs);
-      else out.set(path.relative(root, abs).split(path.sep).join('/'), fs.readFileSync(abs, 'utf8'));
+      else out.set(relativePosix(root, abs), fs.readFileSync(abs, 'utf8'));
     }
   };
   visit(root);
@@ -85,8 +87,8 @@ export function findProjectFixtureExample(transformName: string): TransformExamp
     .readdirSync(dir)
     .filter((c) => fs.existsSync(path.join(dir, c, 'output')))
     .map((c) => {
-      const input = listTree(path.join(dir, c, 'input'));
-      const output = listTree(path.join(dir, c, 'output'));
+      const input = readTree(path.join(dir, c, 'input'));
+      const output = readTree(path.join(dir, c, 'output'));
       const changed = [...new Set([...input.keys(), ...output.keys()])].filter((f) => input.get(f) !== output.get(f)).sort();
       const show = (tree: Map<string, string>) => changed.filter((f) => tree.has(f)).map((f) => `// ${f}\n${tree.get(f)}`).join('\n');
       const options = fs.existsSync(path.join(dir, c, 'options.json')) ? JSON.parse(fs.readFileSync(path.join(dir, c, 'options.json'), 'utf8')) : undefined;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { findGitRoot } from './discover.js';
+import { relativePosix } from './paths.js';
 
 /**
  * Of the given files, those with uncommitted changes (modified, staged, or untracked) in their git repository.
@@ -17,7 +18,7 @@ export function dirtyFiles(files: string[]): string[] {
   }
   const dirty: string[] = [];
   for (const [root, list] of byRoot) {
-    const wanted = new Set(list.map((f) => path.relative(root, f).split(path.sep).join('/')));
+    const wanted = new Set(list.map((f) => relativePosix(root, f)));
     // Ask about everything once: a long list of pathspecs can exceed the command-line limit.
     const out = execFileSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
       cwd: root,

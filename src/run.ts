@@ -5,8 +5,9 @@ import { defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEnt
 import { runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
 import { resolveOptions } from './options.js';
-import { UsageError, loadTransform, resolveTransformSpec } from './registry.js';
+import { loadTransform, resolveTransformSpec } from './registry.js';
 import type { LoadedTransform, ParserChoice, TransformSpec } from './types.js';
+import { relativePosix } from './paths.js';
 
 export interface RunRequest {
   cwd: string;
@@ -103,7 +104,7 @@ export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
   const files = outcomes.map((o) => {
     for (const [k, v] of Object.entries(o.stats ?? {})) stats[k] = (stats[k] ?? 0) + v;
     delete o.stats;
-    o.path = path.relative(plan.cwd, o.absPath).split(path.sep).join('/');
+    o.path = relativePosix(plan.cwd, o.absPath);
     return o;
   });
   return { transform: plan.transform.meta.name, cwd: plan.cwd, files, durationMs: performance.now() - started, stats };

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transformText, type FileOutcome } from './engine/file-engine.js';
-import { discoverFixtureCases, type FixtureCase } from './fixtures.js';
+import { discoverFixtureCases, readTree, type FixtureCase } from './fixtures.js';
+import { relativePosix } from './paths.js';
 import { resolveOptions } from './options.js';
 import { parseSource, parserFor } from './parse.js';
 import { normalize } from './registry.js';
@@ -117,19 +118,6 @@ export function discoverProjectFixtureCases(dir: string): ProjectFixtureCase[] {
     });
 }
 
-function readTree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const visit = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) visit(abs);
-      else out.set(path.relative(root, abs).split(path.sep).join('/'), fs.readFileSync(abs, 'utf8'));
-    }
-  };
-  visit(root);
-  return out;
-}
-
 function writeTree(root: string, tree: Map<string, string>): void {
   for (const [rel, text] of tree) {
     const abs = path.join(root, rel);
@@ -157,7 +145,7 @@ function applyInMemory(tree: Map<string, string>, root: string, changeSet: impor
   const out = new Map(tree);
   for (const f of changeSet.files) {
     if (f.status !== 'changed') continue;
-    const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+    const rel = (abs: string) => relativePosix(root, abs);
     if (f.renamedFrom) out.delete(rel(f.renamedFrom));
     if (f.deleted || f.after === null) out.delete(rel(f.absPath));
     else out.set(rel(f.absPath), f.after as string);

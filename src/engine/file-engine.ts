@@ -17,6 +17,7 @@ import type {
 } from '../types.js';
 import { formatWithPrettier, mayFormat, type FormatMode } from './format.js';
 import type { CacheLocation } from '../cache.js';
+import { toPosix } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 
@@ -212,9 +213,6 @@ export function keepLineEndings(original: string, output: string): string {
   return output.replace(/\r?\n/g, '\r\n');
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
 
 async function runRemodel(
   transform: RemodelFileTransform,

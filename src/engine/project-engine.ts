@@ -6,6 +6,7 @@ import { lineIndex } from '../parse.js';
 import type { LoadedTransform, ParserChoice, Report } from '../types.js';
 import { keepLineEndings } from './file-engine.js';
 import { formatWithPrettier, type FormatMode } from './format.js';
+import { toPosix } from '../paths.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
 export class TransformRefusal extends Error {
@@ -52,7 +53,6 @@ export interface Diagnostic {
 
 export type ProjectChangeSet = ChangeSet;
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
 const BOM = '\uFEFF';
 
 /** The tsconfig.json governing `cwd`: in it or the nearest folder above. */

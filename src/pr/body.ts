@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { changedFiles, countBy, summarize, type ChangeSet } from '../changeset.js';
 import type { RunPlan } from '../run.js';
 import { unifiedDiff } from '../sinks/unified.js';
+import { relativePosix } from '../paths.js';
 
 /**
  * One transform's part of a `remodel pr` run. A recipe (a list of transforms) will produce several steps, each
@@ -125,7 +125,7 @@ export function renderBody(ctx: PrContext): RenderedBody {
   ctx.steps.forEach((step, i) => {
     for (const change of changedFiles(step.changeSet)) {
       const from = (change as { renamedFrom?: string }).renamedFrom; // moved files (project transforms)
-      const rel = (from ? `${relPath(ctx.root, from)} → ` : '') + relPath(ctx.root, change.absPath);
+      const rel = (from ? `${relativePosix(ctx.root, from)} → ` : '') + relativePosix(ctx.root, change.absPath);
       const row = rows.get(rel) ?? ctx.steps.map(() => undefined);
       row[i] = lineCounts(change);
       rows.set(rel, row);
@@ -164,7 +164,7 @@ export function renderBody(ctx: PrContext): RenderedBody {
       leftAlone.push(`- ${prefix}failed on ${failed.length} file(s), which stay unchanged:`);
       for (const f of failed.slice(0, MAX_ERROR_ROWS)) {
         const loc = f.error?.line ? `:${f.error.line}:${f.error.column ?? 1}` : '';
-        leftAlone.push(`  - ${code(relPath(ctx.root, f.absPath) + loc)} ${oneLine(f.error?.message ?? 'failed')}`);
+        leftAlone.push(`  - ${code(relativePosix(ctx.root, f.absPath) + loc)} ${oneLine(f.error?.message ?? 'failed')}`);
       }
       if (failed.length > MAX_ERROR_ROWS) leftAlone.push(`  - … ${failed.length - MAX_ERROR_ROWS} more`);
     }
@@ -185,9 +185,6 @@ export function renderBody(ctx: PrContext): RenderedBody {
   return { body: `${text}\n\n<!-- remodel:body-hash=${hash} -->\n`, hash };
 }
 
-function relPath(root: string, abs: string): string {
-  return path.relative(root, abs).split(path.sep).join('/');
-}
 
 function lineCounts(change: Parameters<typeof unifiedDiff>[0]): { added: number; removed: number } {
   const { hunks } = unifiedDiff(change, change.path, 0);

@@ -16,6 +16,7 @@ import { PR_EXIT } from './command.js';
 import * as g from './git-ops.js';
 import { GitHub, GitHubError, parseRepo, repoFromRemoteUrl, type PullRequest, type RepoId } from './github.js';
 import { addSecret, redact } from './redact.js';
+import { toPosix } from '../paths.js';
 
 export interface PrRequest extends Omit<RunRequest, 'dry'> {
   /** Arguments after `remodel run` that reproduce the run locally. */
@@ -40,7 +41,6 @@ export interface PrRequest extends Omit<RunRequest, 'dry'> {
 const BOT: g.Identity = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 
 const short = (sha: string) => sha.slice(0, 7);
-const toPosix = (p: string) => p.split(path.sep).join('/');
 
 function remodelVersion(): string {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import pc from 'picocolors';
 import { changedFiles, type ChangeSet } from '../changeset.js';
 import { unifiedDiff } from './unified.js';
+import { relativePosix } from '../paths.js';
 
 export interface DiffRenderOptions {
   color: boolean;
@@ -13,7 +13,7 @@ export function renderDiff(changeSet: ChangeSet, options: DiffRenderOptions): st
   const c = pc.createColors(options.color);
   let out = '';
   for (const change of changedFiles(changeSet)) {
-    const from = change.renamedFrom ? path.relative(changeSet.cwd, change.renamedFrom).split(path.sep).join('/') : undefined;
+    const from = change.renamedFrom ? relativePosix(changeSet.cwd, change.renamedFrom) : undefined;
     const { header, hunks } = unifiedDiff(change, change.path, options.context, from);
     for (const line of header) out += c.bold(line) + '\n';
     for (const line of hunks) {

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { changedFiles, type ChangeSet } from '../changeset.js';
 import { unifiedDiff } from './unified.js';
+import { relativePosix } from '../paths.js';
 
 /**
  * One patch of every change, paths relative to `root` (the git repository root, so `git apply` works there;
@@ -9,8 +9,7 @@ import { unifiedDiff } from './unified.js';
 export function renderPatch(changeSet: ChangeSet, root: string): string {
   let out = '';
   for (const change of changedFiles(changeSet)) {
-    const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-    const { header, hunks } = unifiedDiff(change, rel(change.absPath), 3, change.renamedFrom ? rel(change.renamedFrom) : undefined);
+    const { header, hunks } = unifiedDiff(change, relativePosix(root, change.absPath), 3, change.renamedFrom ? relativePosix(root, change.renamedFrom) : undefined);
     out += header.join('\n') + '\n';
     for (const line of hunks) out += line + '\n';
   }

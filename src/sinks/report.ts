@@ -1,6 +1,6 @@
-import path from 'node:path';
 import pc from 'picocolors';
 import { countBy, summarize, type ChangeSet } from '../changeset.js';
+import { relativePosix } from '../paths.js';
 
 /** The `--json` report: the documented keys first (summary, files), more detail beside them. */
 export function renderJsonReport(changeSet: ChangeSet): string {
@@ -14,7 +14,7 @@ export function renderJsonReport(changeSet: ChangeSet): string {
       ...(f.error ? { error: { message: f.error.message, line: f.error.line ?? null, column: f.error.column ?? null } } : {}),
       ...(f.created ? { created: true } : {}),
       ...(f.deleted ? { deleted: true } : {}),
-      ...(f.renamedFrom ? { renamedFrom: path.relative(changeSet.cwd, f.renamedFrom).split(path.sep).join('/') } : {}),
+      ...(f.renamedFrom ? { renamedFrom: relativePosix(changeSet.cwd, f.renamedFrom) } : {}),
       ...(f.reports?.length ? { reports: f.reports } : {}),
     })),
     ...(Object.keys(changeSet.stats).length ? { stats: changeSet.stats } : {}),
