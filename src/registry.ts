@@ -7,22 +7,55 @@ import { UsageError } from './errors.js';
 
 export { UsageError };
 
-/** Built-in transforms, loaded lazily so that `remodel --help` does not pay for their dependencies. */
-const BUILTINS: Record<string, () => Promise<Record<string, unknown>>> = {
-  'move-symbol': () => import('../transforms/move-symbol.js'),
-  'no-var': () => import('../transforms/no-var.js'),
-  'template-literals': () => import('../transforms/template-literals.js'),
+/**
+ * Built-in transforms: every module or folder (with an `index`) directly under `transforms/`, except names starting
+ * with `_` (shared helpers). Listed from the directory so that adding a transform never edits a central list; loaded
+ * lazily so that `remodel --help` does not pay for their dependencies.
+ */
+const TRANSFORMS_DIR = new URL('../transforms/', import.meta.url);
+let builtinFiles: Map<string, string> | undefined;
+
+function builtins(): Map<string, string> {
+  if (builtinFiles) return builtinFiles;
+  builtinFiles = new Map();
+  // From dist/ the modules are .js; from the TypeScript sources (vitest, jiti) they are .ts.
+  const moduleExt = /\.(js|ts)$/;
+  let entries: fs.Dirent[] = [];
+  try {
+    entries = fs.readdirSync(TRANSFORMS_DIR, { withFileTypes: true });
+  } catch {
+    return builtinFiles;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) {
+      for (const index of ['index.js', 'index.ts']) {
+        if (fs.existsSync(new URL(`${entry.name}/${index}`, TRANSFORMS_DIR))) {
+          builtinFiles.set(entry.name, `${entry.name}/${index}`);
+          break;
+        }
+      }
+    } else if (moduleExt.test(entry.name) && !/\.d\.ts$|\.map$/.test(entry.name)) {
+      builtinFiles.set(entry.name.replace(moduleExt, ''), entry.name);
+    }
+  }
+  return builtinFiles;
+}
+
+const BUILTINS = {
+  has: (name: string) => builtins().has(name),
+  load: (name: string): Promise<Record<string, unknown>> => import(new URL(builtins().get(name)!, TRANSFORMS_DIR).href),
 };
 
 export function builtinNames(): string[] {
-  return Object.keys(BUILTINS).sort();
+  return [...builtins().keys()].sort();
 }
 
 const TRANSFORM_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 
 /** Decides whether `<transform>` names a built-in or a module file. */
 export function resolveTransformSpec(nameOrPath: string, cwd: string): TransformSpec {
-  if (Object.hasOwn(BUILTINS, nameOrPath)) return { kind: 'builtin', name: nameOrPath };
+  if (BUILTINS.has(nameOrPath)) return { kind: 'builtin', name: nameOrPath };
   const candidate = path.resolve(cwd, nameOrPath);
   if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return { kind: 'path', path: candidate };
   for (const ext of TRANSFORM_EXTENSIONS) {
@@ -38,7 +71,7 @@ export function loadTransform(spec: TransformSpec): Promise<LoadedTransform> {
   const key = spec.kind === 'builtin' ? `builtin:${spec.name}` : `path:${spec.path}`;
   let pending = loaded.get(key);
   if (!pending) {
-    pending = spec.kind === 'builtin' ? BUILTINS[spec.name]().then((m) => normalize(m, spec.name)) : loadFromPath(spec.path);
+    pending = spec.kind === 'builtin' ? BUILTINS.load(spec.name).then((m) => normalize(m, spec.name)) : loadFromPath(spec.path);
     loaded.set(key, pending);
   }
   return pending;
