@@ -1,0 +1,6 @@
+Poller.prototype.start = function () {
+  this.timer = setInterval(() => {
+    this.tick();
+  }, this.interval);
+  emitter.on('stop', (() => { this.stop(); }));
+};

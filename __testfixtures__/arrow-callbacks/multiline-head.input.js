@@ -1,0 +1,8 @@
+request(options, function (
+  err,
+  response,
+  body
+)
+{
+  callback(err, body);
+});

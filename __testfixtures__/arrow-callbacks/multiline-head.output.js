@@ -1,0 +1,8 @@
+request(options, (
+  err,
+  response,
+  body
+) =>
+{
+  callback(err, body);
+});

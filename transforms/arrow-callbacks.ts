@@ -1,0 +1,195 @@
+import type * as t from '@babel/types';
+import { z } from 'zod';
+import { defineMeta, type FileTransformContext } from '../src/types.js';
+import {
+  commentsIn,
+  hasDuplicateParams,
+  hasThisParam,
+  paramsCloseParen,
+  paramsOpenParen,
+  scanFunction,
+  walkWithAncestors,
+} from './_function-scope.js';
+
+export const meta = defineMeta({
+  name: 'arrow-callbacks',
+  description: 'function expressions passed as call arguments → arrow functions, where this/arguments/new.target are not used',
+  engine: 'file',
+  version: '1',
+  docs: `
+Rewrites a function expression that is passed directly as an argument of a call or \`new\`
+(\`items.map(function (x) { return x * 2; })\`) into an arrow function, keeping the block body as it is
+(\`items.map((x) => { return x * 2; })\`): only the head changes, so the diff is one line per callback.
+\`async function\` becomes \`async () =>\`. TypeScript/Flow parameter and return types are kept.
+
+\`function () { ... }.bind(this)\` becomes an arrow with the \`.bind(this)\` dropped, when it is bound to exactly
+\`this\` with no further arguments and the bound function stands in a call argument (alone or as an operand of
+\`||\`, \`&&\`, \`??\` or a \`?:\` branch; parentheses are added where the arrow needs them).
+
+Left alone, and reported with a reason:
+- the function uses its own \`this\` (mocha, jQuery and event-emitter callbacks: \`this-used\`), \`arguments\`
+  (\`arguments-used\`), \`new.target\` or \`super\` (\`new-target\`), or a direct \`eval\` (\`eval\`); uses inside
+  nested non-arrow functions do not count;
+- generators (\`generator\`), named functions whose name is mentioned inside (recursion: \`named-recursive\`),
+  functions with duplicate parameter names (\`duplicate-params\`), a TypeScript \`this:\` parameter (\`this-param\`);
+- functions handed to something that constructs or subclasses them (\`util.inherits\`, \`Object.create\`,
+  \`Reflect.construct\`, \`Object.setPrototypeOf\`) or whose \`.prototype\` is touched (\`constructor-like\`);
+- comments inside the function's head, which the rewrite would have to move (\`comment\`);
+- type parameters outside .ts files, where \`<T>(x) =>\` can read as JSX (\`generic\`).
+An unused function name is dropped (\`function handler(req, res) {}\` → \`(req, res) => {}\`), which changes the
+function's \`.name\`; pass \`--keep-named\` to leave named callbacks alone. A callee that calls its callback with
+\`new\` would break on an arrow: remodel cannot see into the callee, so this is the one assumption made.`,
+  options: z.object({
+    keepNamed: z.boolean().default(false).describe('leave named function expressions alone even when the name is unused (keeps .name)'),
+    bind: z.boolean().default(true).describe('also rewrite function () {...}.bind(this) into an arrow'),
+  }),
+  prefilter: (source) => source.includes('function'),
+});
+
+type Options = z.infer<NonNullable<typeof meta.options>>;
+
+const CONSTRUCTING_CALLEES = new Set(['inherits', 'create', 'construct', 'setPrototypeOf', 'inheritPrototype']);
+
+type Ancestor = { node: t.Node; key: string };
+
+function calleeName(call: t.CallExpression | t.NewExpression | t.OptionalCallExpression): string | undefined {
+  const c = call.callee;
+  if (c.type === 'Identifier') return c.name;
+  if ((c.type === 'MemberExpression' || c.type === 'OptionalMemberExpression') && !c.computed && c.property.type === 'Identifier') {
+    return c.property.name;
+  }
+  return undefined;
+}
+
+const isCall = (n: t.Node): n is t.CallExpression | t.NewExpression | t.OptionalCallExpression =>
+  n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'OptionalCallExpression';
+
+/** `function () {...}.bind(this)` with nothing else bound. */
+function bindReceiver(node: t.Node): t.FunctionExpression | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'bind') {
+    return undefined;
+  }
+  if (callee.object.type !== 'FunctionExpression') return undefined;
+  if (node.arguments.length !== 1 || node.arguments[0].type !== 'ThisExpression') return undefined;
+  return callee.object;
+}
+
+/**
+ * For a bind call: walks up through `||`/`&&`/`??` operands, `?:` branches and sequences to a call argument.
+ * Returns whether it reached one and whether the arrow needs parentheses of its own where it stands.
+ */
+function bindContext(call: t.CallExpression, fn: t.FunctionExpression, ancestors: Ancestor[]): { ok: boolean; parens: boolean } {
+  const direct = ancestors[ancestors.length - 1];
+  if (!direct) return { ok: false, parens: false };
+  const alreadyWrapped = Boolean((call as any).extra?.parenthesized) || Boolean((fn as any).extra?.parenthesized);
+  const safeSlot = (isCall(direct.node) && direct.key === 'arguments') || (direct.node.type === 'ConditionalExpression' && direct.key !== 'test');
+  const parens = !alreadyWrapped && !safeSlot;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const { node: a, key } = ancestors[i];
+    if (isCall(a) && key === 'arguments') return { ok: true, parens };
+    if (a.type === 'LogicalExpression' || a.type === 'SequenceExpression') continue;
+    if (a.type === 'ConditionalExpression' && key !== 'test') continue;
+    return { ok: false, parens: false };
+  }
+  return { ok: false, parens: false };
+}
+
+export default function arrowCallbacks(ctx: FileTransformContext<Options>): string | undefined {
+  const ast = ctx.parse();
+  const source = ctx.source;
+  const comments = ast.comments ?? [];
+  const typeParamsOk = ctx.parser === 'ts';
+  const edits = ctx.edits();
+
+  walkWithAncestors(ast, (node, ancestors) => {
+    let fn: t.FunctionExpression | undefined;
+    let bindCall: t.CallExpression | undefined;
+    let parens = false;
+    const parent = ancestors[ancestors.length - 1];
+    if (node.type === 'FunctionExpression' && parent && isCall(parent.node) && parent.key === 'arguments') {
+      fn = node;
+      const name = calleeName(parent.node);
+      if (name && CONSTRUCTING_CALLEES.has(name)) {
+        ctx.report(`function passed to ${name}() kept: it may be constructed or subclassed`, node, 'constructor-like');
+        return;
+      }
+    } else if (ctx.options.bind !== false && bindReceiver(node)) {
+      fn = bindReceiver(node)!;
+      const context = bindContext(node as t.CallExpression, fn, ancestors);
+      if (!context.ok) return;
+      bindCall = node as t.CallExpression;
+      parens = context.parens;
+    } else {
+      return;
+    }
+
+    const why = refusal(fn, Boolean(bindCall), ctx.options, typeParamsOk);
+    if (why) {
+      ctx.report(why.message, fn, why.reason);
+      return;
+    }
+
+    // Head: `async function name <T>(` → `async <T>(`; keep everything from the type parameters or `(` on.
+    const open = paramsOpenParen(source, fn);
+    const close = paramsCloseParen(source, fn);
+    if (open < 0 || close < 0) {
+      ctx.report('parameter list not found where expected; left alone', fn, 'unexpected-source');
+      return;
+    }
+    const headEnd = fn.typeParameters ? fn.typeParameters.start! : open;
+    const arrowAt = fn.returnType ? fn.returnType.end! : close;
+    if (commentsIn(comments, fn.start!, headEnd).length || commentsIn(comments, arrowAt, fn.body.start!).length) {
+      ctx.report('comment in the function head kept the function as it is', fn, 'comment');
+      return;
+    }
+    if (!/^\s*$/.test(source.slice(arrowAt, fn.body.start!))) {
+      ctx.report('unexpected text between parameters and body; left alone', fn, 'unexpected-source');
+      return;
+    }
+    let tailStart = 0;
+    if (bindCall) {
+      const tail = source.slice(fn.end!, bindCall.end!);
+      const m = /^((?:\s*\))*)\s*\.\s*bind\s*\(\s*this\s*\)$/.exec(tail);
+      if (!m) {
+        ctx.report('`.bind(this)` written in an unexpected way (comments?); left alone', fn, 'comment');
+        return;
+      }
+      tailStart = fn.end! + m[1].length;
+    }
+    edits.replace(fn.start!, headEnd, (parens ? '(' : '') + (fn.async ? 'async ' : ''));
+    edits.insert(arrowAt, ' =>');
+    if (bindCall) edits.replace(tailStart, bindCall.end!, parens ? ')' : '');
+  });
+
+  return edits.size ? edits.apply() : undefined;
+}
+
+function refusal(
+  fn: t.FunctionExpression,
+  bound: boolean,
+  options: Options,
+  typeParamsOk: boolean,
+): { reason: string; message: string } | undefined {
+  if (fn.generator) return { reason: 'generator', message: 'generator callback kept: arrows cannot be generators' };
+  if (hasThisParam(fn)) return { reason: 'this-param', message: 'callback with a TypeScript `this:` parameter kept' };
+  const usage = scanFunction(fn);
+  if (usage.thisUsed && !bound) {
+    return { reason: 'this-used', message: 'callback kept: it uses its own `this` (the caller may set it)' };
+  }
+  if (usage.argumentsUsed) return { reason: 'arguments-used', message: 'callback kept: it uses `arguments`, which an arrow does not have' };
+  if (usage.newTarget || usage.superUsed) return { reason: 'new-target', message: 'callback kept: it uses `new.target` or `super`' };
+  if (usage.directEval) return { reason: 'eval', message: 'callback kept: a direct eval inside could read `this` or `arguments`' };
+  if (fn.id) {
+    if (usage.names.has(fn.id.name)) {
+      return { reason: 'named-recursive', message: `callback \`${fn.id.name}\` kept: its name is used inside (recursion or self-reference)` };
+    }
+    if (options.keepNamed) return { reason: 'named', message: `named callback \`${fn.id.name}\` kept (--keep-named)` };
+  }
+  if (hasDuplicateParams(fn)) return { reason: 'duplicate-params', message: 'callback kept: duplicate parameter names are not allowed in arrows' };
+  if (fn.typeParameters && !typeParamsOk) {
+    return { reason: 'generic', message: 'generic callback kept: `<T>(x) =>` can read as JSX outside .ts files' };
+  }
+  return undefined;
+}
