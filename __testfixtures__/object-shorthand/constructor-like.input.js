@@ -1,0 +1,10 @@
+// A method cannot be called with `new`: anything that may be a constructor stays a function.
+var shapes = {
+  Point: function (x, y) { this.x = x; this.y = y; },
+  make: function () { return {}; },
+  widget: function () {},
+  init: function (opts) { this.opts = opts; },
+  guard: function () { if (!new.target) throw new Error('use new'); },
+};
+var made = new shapes.make();
+shapes.widget.prototype.draw = function () {};

@@ -1,0 +1,6 @@
+// The name equals the key and is not used inside: .name stays 'render'.
+var view = {
+  render(data) {
+    return template(data);
+  },
+};

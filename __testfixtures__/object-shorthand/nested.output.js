@@ -1,0 +1,5 @@
+module.exports = {
+  create(id, name) {
+    return { id, name, toJSON() { return { id }; } };
+  },
+};

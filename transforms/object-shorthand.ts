@@ -1,0 +1,190 @@
+import type * as t from '@babel/types';
+import { z } from 'zod';
+import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { commentsIn, hasDuplicateParams, paramsOpenParen, scanFunction, walkWithAncestors } from './_function-scope.js';
+
+export const meta = defineMeta({
+  name: 'object-shorthand',
+  description: 'object literal { a: a } → { a } and { f: function () {} } → { f() {} }, where the two mean the same',
+  engine: 'file',
+  version: '1',
+  docs: `
+In object literals, rewrites \`{ a: a }\` to \`{ a }\` and \`{ f: function (x) { ... } }\` to \`{ f(x) { ... } }\`
+(\`async\`, generator and async generator functions too: \`async f()\`, \`*f()\`, \`async *f()\`). Only the key and the
+function head change; the body keeps its bytes. String, numeric and computed keys keep their spelling as method
+names (\`'a-b': function () {}\` → \`'a-b'() {}\`, \`[key]: function () {}\` → \`[key]() {}\`): the method gets the same
+\`.name\` as the function would. Value shorthand needs a plain identifier key (\`'a': a\` and \`[a]: a\` stay).
+TypeScript parameter and return types and type parameters are kept. Destructuring patterns are not touched.
+
+Left alone, and reported with a reason:
+- \`__proto__\` keys (\`__proto__: __proto__\` or \`__proto__: function\`): the long form sets the prototype, the
+  shorthand creates an own property (\`proto\`);
+- functions that may be used as constructors, which a method cannot be (\`new obj.f()\` throws): a capitalised key,
+  a key used with \`new\` or with \`.prototype\` anywhere in the file, or a function that assigns \`this.x = ...\`
+  or reads \`new.target\` (\`constructor-like\`). Objects assigned to \`X.prototype\` (or passed with it to \`Object.assign\` and the like) are treated as prototypes: their
+  functions are methods even when they assign \`this.x\`;
+- named function expressions whose name differs from the key (\`.name\` would change) or whose name is used inside
+  (recursion: a method has no name binding of its own) (\`named-function\`);
+- functions with duplicate parameter names, a SyntaxError in a method (\`duplicate-params\`);
+- comments between the key and the function body or value, which the rewrite would drop (\`comment\`);
+- values wrapped in parentheses or type assertions (\`a: a as T\`, \`a: (a)\`), arrow functions (an arrow keeps the
+  outer \`this\`; a method would not), getters/setters, and keys written with escapes.`,
+  options: z.object({
+    properties: z.boolean().default(true).describe('rewrite { a: a } to { a }'),
+    methods: z.boolean().default(true).describe('rewrite { f: function () {} } to { f() {} }'),
+  }),
+  prefilter: (source) => source.includes(':'),
+});
+
+type Options = z.infer<NonNullable<typeof meta.options>>;
+
+/** Names a file constructs or reaches the prototype of: `new x.Name(`, `new Name(`, `x.Name.prototype`, `Name.prototype`. */
+function constructedNames(ast: t.File): Set<string> {
+  const names = new Set<string>();
+  const nameOf = (n: t.Node): string | undefined => {
+    if (n.type === 'Identifier') return n.name;
+    if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && !n.computed && n.property.type === 'Identifier') return n.property.name;
+    if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && n.computed && n.property.type === 'StringLiteral') return n.property.value;
+    return undefined;
+  };
+  walkWithAncestors(ast, (node) => {
+    if (node.type === 'NewExpression') {
+      const name = nameOf(node.callee);
+      if (name) names.add(name);
+    }
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier') {
+      if (node.property.name === 'prototype') {
+        const name = nameOf(node.object);
+        if (name) names.add(name);
+      }
+    }
+  });
+  return names;
+}
+
+function isPrototypeMember(n: t.Node): boolean {
+  return n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'prototype';
+}
+
+function keyName(key: t.Node, computed: boolean): string | undefined {
+  if (computed) return undefined;
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'StringLiteral') return key.value;
+  if (key.type === 'NumericLiteral') return String(key.value);
+  return undefined;
+}
+
+const RESERVED_VALUES = new Set(['await', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public']);
+
+export default function objectShorthand(ctx: FileTransformContext<Options>): string | undefined {
+  const ast = ctx.parse();
+  const source = ctx.source;
+  const comments = ast.comments ?? [];
+  const edits = ctx.edits();
+  let constructed: Set<string> | undefined;
+
+  walkWithAncestors(ast, (node, ancestors) => {
+    if (node.type !== 'ObjectExpression') return;
+    const parent = ancestors[ancestors.length - 1];
+    // `X.prototype = {...}` or `Object.assign(X.prototype, {...})`: its functions are called on instances.
+    const isPrototypeObject =
+      (parent?.node.type === 'AssignmentExpression' && parent.key === 'right' && isPrototypeMember(parent.node.left)) ||
+      (parent?.node.type === 'CallExpression' && parent.key === 'arguments' && parent.node.arguments.some(isPrototypeMember));
+    for (const prop of node.properties) {
+      if (prop.type !== 'ObjectProperty' || prop.shorthand) continue;
+      const value = prop.value as t.Node;
+      const name = keyName(prop.key, prop.computed);
+      if (name === '__proto__') {
+        if (value.type === 'Identifier' || value.type === 'FunctionExpression') {
+          ctx.report('`__proto__:` kept: the long form sets the prototype, the shorthand would create an own property', prop, 'proto');
+        }
+        continue;
+      }
+      if (value.type === 'Identifier' && ctx.options.properties !== false) {
+        if (prop.computed || prop.key.type !== 'Identifier' || prop.key.name !== value.name) continue;
+        if (RESERVED_VALUES.has(value.name)) continue;
+        if (source.slice(prop.key.start!, prop.key.end!) !== value.name || source.slice(value.start!, value.end!) !== value.name) continue;
+        if ((value as any).extra?.parenthesized) continue;
+        if (commentsIn(comments, prop.start!, prop.end!).length) {
+          ctx.report(`\`${value.name}: ${value.name}\` kept: a comment sits inside the property`, prop, 'comment');
+          continue;
+        }
+        edits.replace(prop.start!, prop.end!, value.name);
+        continue;
+      }
+      if (value.type === 'FunctionExpression' && ctx.options.methods !== false) {
+        constructed ??= constructedNames(ast);
+        convertMethod(ctx, prop, value, name, isPrototypeObject, constructed, comments, edits);
+      }
+    }
+  });
+
+  return edits.size ? edits.apply() : undefined;
+}
+
+function convertMethod(
+  ctx: FileTransformContext<Options>,
+  prop: t.ObjectProperty,
+  fn: t.FunctionExpression,
+  name: string | undefined,
+  isPrototypeObject: boolean,
+  constructed: Set<string>,
+  comments: readonly t.Comment[],
+  edits: ReturnType<FileTransformContext['edits']>,
+): void {
+  const source = ctx.source;
+  const label = name ?? source.slice(prop.key.start!, prop.key.end!);
+  if ((fn as any).extra?.parenthesized) return;
+  if (name !== undefined && prop.key.type === 'Identifier' && source.slice(prop.key.start!, prop.key.end!) !== name) return;
+  const usage = scanFunction(fn);
+  if (name !== undefined && /^[A-Z]/.test(name)) {
+    ctx.report(`\`${label}\` kept as a function: a capitalised name suggests a constructor, and a method cannot be one`, prop, 'constructor-like');
+    return;
+  }
+  if (name !== undefined && constructed.has(name)) {
+    ctx.report(`\`${label}\` kept as a function: the file uses a \`${name}\` with new or .prototype, and a method has neither`, prop, 'constructor-like');
+    return;
+  }
+  if (usage.newTarget || (usage.thisAssigned && !isPrototypeObject)) {
+    ctx.report(`\`${label}\` kept as a function: it sets up \`this\` like a constructor, and a method cannot be called with new`, prop, 'constructor-like');
+    return;
+  }
+  if (fn.id) {
+    if (fn.id.name !== name) {
+      ctx.report(`\`${label}\` kept: the function is named \`${fn.id.name}\`, and a method would be named after its key`, prop, 'named-function');
+      return;
+    }
+    if (usage.names.has(fn.id.name)) {
+      ctx.report(`\`${label}\` kept: the function refers to itself by name, which a method cannot`, prop, 'named-function');
+      return;
+    }
+  }
+  if (hasDuplicateParams(fn)) {
+    ctx.report(`\`${label}\` kept: duplicate parameter names are a SyntaxError in a method`, prop, 'duplicate-params');
+    return;
+  }
+  if (usage.directEval) {
+    ctx.report(`\`${label}\` kept: a direct eval inside could depend on the function form`, prop, 'eval');
+    return;
+  }
+  // Key end: after the `]` of a computed key.
+  let keyEnd = prop.key.end!;
+  if (prop.computed) {
+    const close = source.indexOf(']', keyEnd);
+    if (close < 0 || !/^\s*$/.test(source.slice(keyEnd, close))) return;
+    keyEnd = close + 1;
+  }
+  const open = paramsOpenParen(source, fn);
+  if (open < 0) {
+    ctx.report(`\`${label}\` kept: parameter list not found where expected`, prop, 'unexpected-source');
+    return;
+  }
+  const headEnd = fn.typeParameters ? fn.typeParameters.start! : open;
+  if (commentsIn(comments, keyEnd, headEnd).length) {
+    ctx.report(`\`${label}\` kept: a comment sits between the key and the parameters, and the rewrite would drop it`, prop, 'comment');
+    return;
+  }
+  const prefix = (fn.async ? 'async ' : '') + (fn.generator ? '*' : '');
+  if (prefix) edits.insert(prop.start!, prefix);
+  edits.remove(keyEnd, headEnd);
+}
