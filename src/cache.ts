@@ -60,8 +60,13 @@ export function defaultCacheDir(cwd: string): string {
 /** What makes a transform's output change: its name and version, or its module's content. */
 export function transformIdentity(spec: TransformSpec, transform: LoadedTransform): string {
   const parts = [remodelVersion()];
+  if (spec.kind === 'pipeline' && transform.kind === 'pipeline') {
+    // A pipeline's result depends on every step, in order, with its options.
+    spec.steps.forEach((s, i) => parts.push(`[${transformIdentity(s.spec, transform.steps[i].transform)} ${JSON.stringify(s.options)}]`));
+    return parts.join(' ');
+  }
   if (spec.kind === 'builtin') parts.push(`builtin:${spec.name}@${transform.meta.version ?? '0'}`);
-  else parts.push(`file:${sha1(fs.readFileSync(spec.path, 'utf8'))}`);
+  else if (spec.kind === 'path') parts.push(`file:${sha1(fs.readFileSync(spec.path, 'utf8'))}`);
   if (transform.kind === 'jscodeshift') {
     parts.push(`jscodeshift@${(require('jscodeshift/package.json') as { version: string }).version}`);
   }

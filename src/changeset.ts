@@ -56,6 +56,8 @@ export interface ChangeSet {
   newDiagnostics?: Array<{ path: string; line?: number; column?: number; code: number; message: string }>;
   verified?: boolean;
   timings?: { loadMs: number; transformMs: number; verifyMs: number };
+  /** A recipe's engine runs in order: per-file steps grouped into one pass, each project step on its own. */
+  steps?: Array<{ transforms: string[]; engine: 'file' | 'project'; changed: number; durationMs: number; refusal?: string }>;
 }
 
 export function summarize(changeSet: ChangeSet): ChangeSetSummary {

@@ -41,7 +41,7 @@ const RUN_FLAGS = new Set([
 
 function runOptions(y: Argv) {
   return y
-    .positional('transform', { type: 'string', describe: 'built-in transform name, or path to a transform module (TS/JS, ESM/CJS, remodel or jscodeshift)' })
+    .positional('transform', { type: 'string', describe: 'built-in transform, recipe (built-in or from the config), local transform, or path to a transform module (TS/JS, ESM/CJS, remodel or jscodeshift)' })
     .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: .)' })
     .option('dry', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff per changed file and a summary' })
     .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if any file would change (CI gate)' })
@@ -62,7 +62,8 @@ function runOptions(y: Argv) {
     .example('$0 run no-var src --dry', 'preview the change as a diff')
     .example('$0 run no-var src --check', 'exit 1 if anything would change')
     .example('$0 run ./my-transform.ts src --patch out.diff', 'write a patch for git apply')
-    .example('$0 run template-literals . --json', 'JSON report');
+    .example('$0 run template-literals . --json', 'JSON report')
+    .example('$0 run modernize src --dry', 'run a recipe: its steps in order, one change set');
 }
 
 async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number> {
@@ -96,7 +97,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     verify: argv.verify !== false,
   };
   const plan = await planRun(request);
-  if (argv.verbose) io.stderr(`${plan.transform.meta.name}: ${plan.files.length} files\n`);
+  if (argv.verbose) io.stderr(`${plan.name}: ${plan.files.length} files${plan.recipe ? ` (recipe: ${plan.steps.map((st) => st.transform.meta.name).join(' → ')})` : ''}\n`);
   const changeSet = await executePlan(plan);
   const changed = changedFiles(changeSet);
   const summary = summarize(changeSet);
@@ -163,16 +164,43 @@ async function listEntry(t: LoadedTransform) {
 }
 
 async function commandList(argv: Record<string, any>, io: CliIO): Promise<number> {
-  const { loadBuiltins } = await import('./registry.js');
+  const [{ loadBuiltins, loadTransform, localTransformPaths }, { allRecipes, loadConfig }] = await Promise.all([
+    import('./registry.js'),
+    import('./config.js'),
+  ]);
+  const config = await loadConfig(io.cwd);
   const transforms = await loadBuiltins();
+  const local = await Promise.all(
+    [...localTransformPaths(config.transformDirs)].map(async ([name, file]) => ({ name, file, t: await loadTransform({ kind: 'path', path: file }) })),
+  );
+  const recipes = allRecipes(config);
   if (argv.json) {
-    io.stdout(JSON.stringify({ transforms: await Promise.all(transforms.map(listEntry)) }, null, 2) + '\n');
+    const out = {
+      transforms: await Promise.all(transforms.map(listEntry)),
+      localTransforms: await Promise.all(local.map(async (l) => ({ ...(await listEntry(l.t)), name: l.name, file: path.relative(io.cwd, l.file) }))),
+      recipes: recipes.map((r) => ({
+        name: r.name,
+        description: r.description,
+        source: r.source === 'builtin' ? 'builtin' : path.relative(io.cwd, r.source),
+        steps: r.steps,
+      })),
+      ...(config.file ? { config: path.relative(io.cwd, config.file) } : {}),
+    };
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
     return EXIT.ok;
   }
   const c = pc.createColors(io.colorOut);
-  const width = Math.max(...transforms.map((t) => t.meta.name.length));
-  for (const t of transforms) {
-    io.stdout(`${c.bold(t.meta.name.padEnd(width))}  ${c.dim(`[${t.meta.engine}]`)}  ${t.meta.description}\n`);
+  const rows: Array<[string, string, string]> = [
+    ...transforms.map((t): [string, string, string] => [t.meta.name, t.meta.engine, t.meta.description]),
+    ...local.map((l): [string, string, string] => [l.name, `${l.t.meta.engine}, local`, l.t.meta.description]),
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length), ...recipes.map((r) => r.name.length));
+  io.stdout(`${c.bold('Transforms')}\n`);
+  for (const [name, engine, description] of rows) io.stdout(`  ${c.bold(name.padEnd(width))}  ${c.dim(`[${engine}]`)}  ${description}\n`);
+  io.stdout(`\n${c.bold('Recipes')}${config.file ? c.dim(` (config: ${path.relative(io.cwd, config.file)})`) : ''}\n`);
+  for (const r of recipes) {
+    const where = r.source === 'builtin' ? '' : c.dim(' [config]');
+    io.stdout(`  ${c.bold(r.name.padEnd(width))}${where}  ${r.description}\n  ${' '.repeat(width)}  ${c.dim(r.steps.map((s) => s.transform).join(' → '))}\n`);
   }
   return EXIT.ok;
 }
@@ -183,9 +211,23 @@ async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<nu
     import('./options.js'),
     import('./fixtures.js'),
   ]);
-  const spec = resolveTransformSpec(String(argv.transform), io.cwd);
-  const t = await loadTransform(spec);
+  const { findRecipe, loadConfig } = await import('./config.js');
+  const config = await loadConfig(io.cwd);
   const c = pc.createColors(io.colorOut);
+  const recipe = findRecipe(String(argv.transform), config);
+  if (recipe) {
+    let out = `${c.bold(recipe.name)} (recipe${recipe.source === 'builtin' ? '' : ` from ${path.relative(io.cwd, recipe.source)}`})\n\n${recipe.description}\n\n${c.bold('Steps')} (in order; each sees the previous step's output; one change set)\n`;
+    for (const [i, step] of recipe.steps.entries()) {
+      const t = await loadTransform(resolveTransformSpec(step.transform, io.cwd, config.transformDirs));
+      const opts = Object.keys(step.options).length ? ` ${c.dim(JSON.stringify(step.options))}` : '';
+      out += `  ${i + 1}. ${c.bold(t.meta.name)} [${t.meta.engine}]${opts}\n     ${t.meta.description}\n`;
+    }
+    out += `\nOptions given on the command line go to the steps that declare them (see \`remodel describe <step>\`).\n`;
+    io.stdout(out);
+    return EXIT.ok;
+  }
+  const spec = resolveTransformSpec(String(argv.transform), io.cwd, config.transformDirs);
+  const t = await loadTransform(spec);
   let out = `${c.bold(t.meta.name)} (${t.meta.engine} engine)\n\n${t.meta.description}\n`;
   if (t.meta.docs) out += `\n${t.meta.docs.trim()}\n`;
   const options = describeOptions(t.meta);
@@ -220,11 +262,19 @@ async function transformBooleanFlags(args: string[], cwd: string): Promise<strin
   const name = command === -1 ? undefined : args.slice(command + 1).find((a) => !a.startsWith('-'));
   if (!name) return [];
   try {
-    const [{ loadTransform, resolveTransformSpec }, { describeOptions }] = await Promise.all([import('./registry.js'), import('./options.js')]);
-    const transform = await loadTransform(resolveTransformSpec(name, cwd));
-    return describeOptions(transform.meta)
-      .filter((o) => o.type === 'boolean')
-      .map((o) => o.flag.slice(2));
+    const [{ loadTransform, resolveTransformSpec }, { describeOptions }, { findRecipe, loadConfig }] = await Promise.all([
+      import('./registry.js'),
+      import('./options.js'),
+      import('./config.js'),
+    ]);
+    const config = await loadConfig(cwd);
+    const names = findRecipe(name, config)?.steps.map((s) => s.transform) ?? [name];
+    const flags: string[] = [];
+    for (const n of names) {
+      const transform = await loadTransform(resolveTransformSpec(n, cwd, config.transformDirs));
+      for (const o of describeOptions(transform.meta)) if (o.type === 'boolean') flags.push(o.flag.slice(2));
+    }
+    return flags;
   } catch {
     return [];
   }
@@ -248,8 +298,8 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .scriptName('remodel')
     .parserConfiguration({ 'strip-dashed': true, 'populate--': false })
     .command('run <transform> [paths..]', 'run a transform over files (applies unless --dry/--check/--patch/--json)', runOptions, wrap(commandRun))
-    .command('list', 'list built-in transforms', (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output with option schemas' }), wrap(commandList))
-    .command('describe <transform>', "show a transform's docs, options and a before/after example", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))
+    .command('list', 'list transforms and recipes (built-in and from the config file)', (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output with option schemas' }), wrap(commandList))
+    .command('describe <transform>', "show a transform's docs, options and a before/after example, or a recipe's steps", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))
     .command('pr <transform> [paths..]', 'run a transform and keep one pull request up to date with the result (scheduled cleanup PRs)', prOptions, wrap(commandPr))
     .command('init', 'set up remodel in a repository (--workflow: a scheduled cleanup-PR GitHub Actions workflow)', initOptions, wrap(commandInit))
     .demandCommand(1, 'name a command: run, list, describe, pr or init')

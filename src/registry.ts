@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LoadedTransform, TransformMeta, TransformSpec } from './types.js';
+import type { LoadedTransform, PipelineTransform, TransformMeta, TransformSpec } from './types.js';
 
 import { UsageError } from './errors.js';
 
@@ -53,28 +53,96 @@ export function builtinNames(): string[] {
 
 const TRANSFORM_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 
-/** Decides whether `<transform>` names a built-in or a module file. */
-export function resolveTransformSpec(nameOrPath: string, cwd: string): TransformSpec {
+/**
+ * Decides whether `<transform>` names a built-in, a local transform in one of the config's `transforms` folders
+ * (`<dir>/<name>.ts` or `<dir>/<name>/index.ts`, any module extension), or a module file.
+ */
+export function resolveTransformSpec(nameOrPath: string, cwd: string, transformDirs: string[] = []): TransformSpec {
   if (BUILTINS.has(nameOrPath)) return { kind: 'builtin', name: nameOrPath };
+  if (/^[\w@.-][\w.-]*$/.test(nameOrPath)) {
+    for (const dir of transformDirs) {
+      const local = findModule(path.join(dir, nameOrPath)) ?? findModule(path.join(dir, nameOrPath, 'index'));
+      if (local) return { kind: 'path', path: local };
+    }
+  }
   const candidate = path.resolve(cwd, nameOrPath);
   if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return { kind: 'path', path: candidate };
-  for (const ext of TRANSFORM_EXTENSIONS) {
-    if (fs.existsSync(candidate + ext)) return { kind: 'path', path: candidate + ext };
-  }
+  const withExt = findModule(candidate);
+  if (withExt) return { kind: 'path', path: withExt };
   const known = builtinNames().join(', ');
-  throw new UsageError(`unknown transform "${nameOrPath}": not a built-in (${known}) and no such file`);
+  throw new UsageError(`unknown transform "${nameOrPath}": not a built-in (${known}), recipe or local transform, and no such file`);
+}
+
+function findModule(base: string): string | undefined {
+  for (const ext of TRANSFORM_EXTENSIONS) {
+    if (fs.existsSync(base + ext)) return base + ext;
+  }
+  return undefined;
+}
+
+/** The transforms of the config's `transforms` folders, by name (file name without extension, or folder name). */
+export function localTransformPaths(transformDirs: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const dir of transformDirs) {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('_') || entry.name.startsWith('.') || /\.d\.[cm]?ts$/.test(entry.name)) continue;
+      const name = entry.isDirectory() ? entry.name : entry.name.replace(/\.[^.]+$/, '');
+      const file = entry.isDirectory()
+        ? findModule(path.join(dir, entry.name, 'index'))
+        : TRANSFORM_EXTENSIONS.includes(path.extname(entry.name))
+          ? path.join(dir, entry.name)
+          : undefined;
+      if (file && !found.has(name)) found.set(name, file);
+    }
+  }
+  return found;
 }
 
 const loaded = new Map<string, Promise<LoadedTransform>>();
 
+function specKey(spec: TransformSpec): string {
+  if (spec.kind === 'builtin') return `builtin:${spec.name}`;
+  if (spec.kind === 'path') return `path:${spec.path}`;
+  return `pipeline:${JSON.stringify(spec)}`;
+}
+
 export function loadTransform(spec: TransformSpec): Promise<LoadedTransform> {
-  const key = spec.kind === 'builtin' ? `builtin:${spec.name}` : `path:${spec.path}`;
+  const key = specKey(spec);
   let pending = loaded.get(key);
   if (!pending) {
-    pending = spec.kind === 'builtin' ? BUILTINS.load(spec.name).then((m) => normalize(m, spec.name)) : loadFromPath(spec.path);
+    pending =
+      spec.kind === 'builtin'
+        ? BUILTINS.load(spec.name).then((m) => normalize(m, spec.name))
+        : spec.kind === 'path'
+          ? loadFromPath(spec.path)
+          : loadPipeline(spec);
     loaded.set(key, pending);
   }
   return pending;
+}
+
+async function loadPipeline(spec: Extract<TransformSpec, { kind: 'pipeline' }>): Promise<PipelineTransform> {
+  const steps = await Promise.all(
+    spec.steps.map(async (s) => {
+      const transform = await loadTransform(s.spec);
+      if (transform.kind === 'pipeline' || transform.meta.engine !== 'file') {
+        throw new UsageError(`${transform.meta.name} cannot run as a per-file step`);
+      }
+      return { transform, options: s.options };
+    }),
+  );
+  const names = steps.map((s) => s.transform.meta.name);
+  return {
+    kind: 'pipeline',
+    meta: { name: spec.name, description: `per-file steps ${names.join(' → ')}`, engine: 'file', version: '1' },
+    steps,
+  };
 }
 
 async function loadFromPath(file: string): Promise<LoadedTransform> {

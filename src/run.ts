@@ -1,5 +1,10 @@
 import path from 'node:path';
-import type { ChangeSet } from './changeset.js';
+import type { ChangeSet, FileChange } from './changeset.js';
+import { findRecipe, loadConfig, type RemodelConfig } from './config.js';
+import type { Recipe } from './recipes.js';
+import { UsageError } from './errors.js';
+import { transformText } from './engine/file-engine.js';
+import { DEFAULT_EXTENSIONS } from './defaults.js';
 import { discoverFiles } from './discover.js';
 import { defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
 import { runFiles } from './engine/pool.js';
@@ -27,71 +32,218 @@ export interface RunRequest {
   /** Reuse results of earlier runs for unchanged files (default true). */
   cache?: boolean;
   cacheDir?: string;
+  /** The config to use instead of searching for one from `cwd` (tests, callers that already loaded it). */
+  config?: RemodelConfig;
 }
 
-/** argv → plan: what runs, with which options, over which files. Usage problems throw UsageError. */
+/** One transform of a plan, with its validated options. */
+export interface PlanStep {
+  spec: TransformSpec;
+  transform: LoadedTransform;
+  options: Record<string, unknown>;
+}
+
+/** argv → plan: what runs (one transform, or a recipe's steps), with which options, over which files. */
 export interface RunPlan {
   cwd: string;
+  /** The transform's or the recipe's name. */
+  name: string;
+  recipe?: Recipe;
+  steps: PlanStep[];
+  /** The single transform (a recipe's first step): kept for callers that run one transform. */
   spec: TransformSpec;
   transform: LoadedTransform;
   options: Record<string, unknown>;
   files: string[];
   request: RunRequest;
+  config: RemodelConfig;
 }
 
 export async function planRun(request: RunRequest): Promise<RunPlan> {
   const cwd = path.resolve(request.cwd);
-  const spec = resolveTransformSpec(request.transform, cwd);
-  const transform = await loadTransform(spec);
-  const options = resolveOptions(transform, request.options ?? {});
+  const config = request.config ?? (await loadConfig(cwd));
+  const recipe = isPathLike(request.transform) ? undefined : findRecipe(request.transform, config);
+  const wanted = recipe ? recipe.steps : [{ transform: request.transform, options: {} }];
+  const flags = request.options ?? {};
+  const steps: PlanStep[] = [];
+  for (const step of wanted) {
+    const spec = resolveTransformSpec(step.transform, cwd, config.transformDirs);
+    const transform = await loadTransform(spec);
+    const defaults = config.options[transform.meta.name] ?? config.options[step.transform] ?? {};
+    // A recipe passes each command-line option to the steps that declare it.
+    const own = recipe ? pick(flags, declaredOptions(transform)) : flags;
+    steps.push({ spec, transform, options: resolveOptions(transform, { ...defaults, ...step.options, ...own }) });
+  }
+  if (recipe) {
+    const declared = new Set(steps.flatMap((s) => declaredOptions(s.transform)));
+    const stray = Object.keys(flags).filter((k) => !declared.has(k));
+    if (stray.length) {
+      throw new UsageError(`no step of recipe ${recipe.name} takes --${kebab(stray[0])} (steps: ${steps.map((s) => s.transform.meta.name).join(', ')})`);
+    }
+  }
   const files = await discoverFiles({
     cwd,
     paths: request.paths,
     extensions: request.extensions,
-    ignore: request.ignore,
+    ignore: [...config.ignore, ...(request.ignore ?? [])],
     shard: request.shard,
   });
-  return { cwd, spec, transform, options, files, request };
+  const [first] = steps;
+  return { cwd, name: recipe?.name ?? first.transform.meta.name, recipe, steps, spec: first.spec, transform: first.transform, options: first.options, files, request, config };
 }
 
-/** plan → engine → change set. Nothing is written here: sinks render or apply the change set. */
+const isPathLike = (s: string) => s.includes('/') || s.includes('\\') || /\.[cm]?[jt]sx?$/.test(s);
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function declaredOptions(transform: LoadedTransform): string[] {
+  return transform.kind === 'remodel' ? Object.keys(transform.meta.options?.shape ?? {}) : [];
+}
+
+function pick(values: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => keys.includes(k)));
+}
+
+/**
+ * plan → engine(s) → one change set. Consecutive per-file steps run as one pipeline over each file; a project
+ * step sees the texts the steps before it produced. Nothing is written here: sinks render or apply the change set.
+ */
 export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
+  if (!plan.recipe) return executeSegment(plan, plan.steps, plan.name);
+  const started = performance.now();
+  const segments: PlanStep[][] = [];
+  for (const step of plan.steps) {
+    const last = segments.at(-1);
+    if (last && step.transform.meta.engine === 'file' && last[0].transform.meta.engine === 'file') last.push(step);
+    else segments.push([step]);
+  }
+  let merged: ChangeSet | undefined;
+  const stepResults: NonNullable<ChangeSet['steps']> = [];
+  for (const segment of segments) {
+    const overlay = merged ? overlayOf(merged) : undefined;
+    const segmentStarted = performance.now();
+    const result = await executeSegment(plan, segment, plan.name, overlay);
+    const names = segment.map((s) => s.transform.meta.name);
+    stepResults.push({
+      transforms: names,
+      engine: segment[0].transform.meta.engine,
+      changed: result.files.filter((f) => f.status === 'changed').length,
+      durationMs: performance.now() - segmentStarted,
+      ...(result.refusal ? { refusal: result.refusal } : {}),
+    });
+    if (segment[0].transform.meta.engine === 'project') {
+      for (const f of result.files) for (const r of f.reports ?? []) r.transform ??= names[0];
+    }
+    merged = merged ? mergeChangeSets(merged, result) : result;
+    // A step that introduces type errors blocks the whole recipe: later steps would build on a broken program.
+    if (result.newDiagnostics?.length) break;
+  }
+  return { ...merged!, transform: plan.name, durationMs: performance.now() - started, steps: stepResults, refusal: undefined };
+}
+
+/** Current texts of the files earlier steps changed: what the next step must start from. */
+function overlayOf(changeSet: ChangeSet): Map<string, string | null> {
+  const overlay = new Map<string, string | null>();
+  for (const f of changeSet.files) {
+    if (f.status !== 'changed') continue;
+    if (f.renamedFrom) overlay.set(f.renamedFrom, null);
+    overlay.set(f.absPath, f.deleted ? null : (f.after ?? null));
+  }
+  return overlay;
+}
+
+/** Later results win per file, but `before` (and created/renamed) stay those of the disk. */
+export function mergeChangeSets(earlier: ChangeSet, later: ChangeSet): ChangeSet {
+  const byPath = new Map(earlier.files.map((f) => [f.absPath, f]));
+  for (const f of later.files) {
+    const prior = byPath.get(f.absPath);
+    if (!prior) {
+      byPath.set(f.absPath, f);
+      continue;
+    }
+    const reports = [...(prior.reports ?? []), ...(f.reports ?? [])];
+    if (f.status === 'changed') {
+      const wasChanged = prior.status === 'changed';
+      const merged: FileChange = {
+        ...f,
+        before: wasChanged ? prior.before : f.before,
+        ...(wasChanged && prior.created ? { created: true, before: null } : {}),
+        ...(wasChanged && prior.renamedFrom ? { renamedFrom: prior.renamedFrom } : {}),
+        mode: prior.mode ?? f.mode,
+        ...(reports.length ? { reports } : {}),
+      };
+      // Created by one step and deleted by a later one: nothing is left to do.
+      if (merged.created && merged.deleted) byPath.delete(f.absPath);
+      else byPath.set(f.absPath, merged);
+    } else if (prior.status === 'changed' || prior.status === 'error') {
+      byPath.set(f.absPath, { ...prior, ...(reports.length ? { reports } : {}) });
+    } else {
+      byPath.set(f.absPath, { ...f, ...(reports.length ? { reports } : {}) });
+    }
+  }
+  const stats = { ...earlier.stats };
+  for (const [k, v] of Object.entries(later.stats)) stats[k] = (stats[k] ?? 0) + v;
+  const diagnostics = [...(earlier.newDiagnostics ?? []), ...(later.newDiagnostics ?? [])];
+  return {
+    ...later,
+    files: [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)),
+    stats,
+    ...(earlier.verified || later.verified ? { verified: true, newDiagnostics: diagnostics } : {}),
+  };
+}
+
+/** One engine run: a single transform, a pipeline of per-file steps, or one project step. */
+async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, overlay?: Map<string, string | null>): Promise<ChangeSet> {
   const started = performance.now();
   const parser = plan.request.parser ?? 'auto';
-  if (plan.transform.meta.engine === 'project') {
+  const [first] = steps;
+  if (first.transform.meta.engine === 'project') {
     const { runProjectTransform } = await import('./engine/project-engine.js');
-    return runProjectTransform(plan.transform, plan.transform.meta.name, {
+    return runProjectTransform(first.transform, first.transform.meta.name, {
       cwd: plan.cwd,
       files: plan.files,
-      transformOptions: plan.options,
+      transformOptions: first.options,
       parser,
       format: plan.request.format ?? 'auto',
       verify: plan.request.verify !== false,
+      ...(overlay ? { overlay } : {}),
     });
   }
+  const pipeline = steps.length > 1;
+  const spec: TransformSpec = pipeline
+    ? { kind: 'pipeline', name, steps: steps.map((s) => ({ spec: s.spec, options: s.options })) }
+    : first.spec;
+  const transform = pipeline ? await loadTransform(spec) : first.transform;
+  const options = pipeline ? {} : first.options;
+  const runOptions = { cwd: plan.cwd, parser, format: plan.request.format ?? 'auto', transformOptions: options, dry: plan.request.dry } as const;
+  // Files an earlier (project) step changed run here on their new text; the rest go to the pool from disk.
+  const fromOverlay = overlay ? plan.files.filter((f) => overlay.has(path.resolve(f))) : [];
+  // Files an earlier step created (a module move's destination) get the later steps too.
+  const extensions = (plan.request.extensions?.length ? plan.request.extensions : DEFAULT_EXTENSIONS).map((e) => (e.startsWith('.') ? e : `.${e}`));
+  const selected = new Set(plan.files.map((f) => path.resolve(f)));
+  for (const [file, text] of overlay ?? []) {
+    if (text !== null && !selected.has(file) && extensions.includes(path.extname(file)) && !path.relative(plan.cwd, file).startsWith('..')) {
+      fromOverlay.push(file);
+    }
+  }
+  const fromDisk = fromOverlay.length ? plan.files.filter((f) => !overlay!.has(path.resolve(f))) : plan.files;
   const cache =
     plan.request.cache === false
       ? undefined
       : openCache(plan.request.cacheDir ? path.resolve(plan.cwd, plan.request.cacheDir) : defaultCacheDir(plan.cwd), {
           cwd: plan.cwd,
-          transform: transformIdentity(plan.spec, plan.transform),
-          options: plan.options,
+          transform: transformIdentity(spec, transform),
+          options,
           parser,
         });
   const cacheUpdates: Record<string, CacheEntry> = {};
-  const outcomes = await runFiles(
-    plan.spec,
-    plan.files,
-    {
-      cwd: plan.cwd,
-      parser,
-      format: plan.request.format ?? 'auto',
-      transformOptions: plan.options,
-      dry: plan.request.dry,
-      cache,
-    },
-    { jobs: plan.request.jobs, onCacheUpdates: (u) => Object.assign(cacheUpdates, u) },
-  );
+  const outcomes = await runFiles(spec, fromDisk, { ...runOptions, cache }, { jobs: plan.request.jobs, onCacheUpdates: (u) => Object.assign(cacheUpdates, u) });
+  for (const file of fromOverlay) {
+    const abs = path.resolve(file);
+    const text = overlay!.get(abs);
+    if (text === null || text === undefined) continue;
+    const outcome = await transformText(transform, abs, relativePosix(plan.cwd, abs), text, runOptions);
+    outcomes.push(outcome);
+  }
   if (cache) {
     try {
       saveCache(cache, cacheUpdates);
@@ -107,7 +259,7 @@ export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
     o.path = relativePosix(plan.cwd, o.absPath);
     return o;
   });
-  return { transform: plan.transform.meta.name, cwd: plan.cwd, files, durationMs: performance.now() - started, stats };
+  return { transform: name, cwd: plan.cwd, files, durationMs: performance.now() - started, stats };
 }
 
 export async function runTransform(request: RunRequest): Promise<{ plan: RunPlan; changeSet: ChangeSet }> {

@@ -43,6 +43,8 @@ export interface Report {
   column?: number;
   /** Short stable reason key for grouping in summaries, e.g. `closure-in-loop`. */
   reason?: string;
+  /** In a recipe: the step (transform) that made the finding. */
+  transform?: string;
 }
 
 export interface SkipResult {
@@ -89,10 +91,20 @@ export interface JscodeshiftTransform {
   parser?: string | { parse(source: string, options?: unknown): unknown };
 }
 
-export type LoadedTransform = RemodelFileTransform | JscodeshiftTransform;
+/** A recipe's consecutive per-file steps, run one after the other on each file's text in one pass. */
+export interface PipelineTransform {
+  kind: 'pipeline';
+  meta: TransformMeta;
+  steps: Array<{ transform: RemodelFileTransform | JscodeshiftTransform; options: Record<string, unknown> }>;
+}
+
+export type LoadedTransform = RemodelFileTransform | JscodeshiftTransform | PipelineTransform;
 
 /** How a worker (or the main thread) finds a transform again: by built-in name or by module path. */
-export type TransformSpec = { kind: 'builtin'; name: string } | { kind: 'path'; path: string };
+export type TransformSpec =
+  | { kind: 'builtin'; name: string }
+  | { kind: 'path'; path: string }
+  | { kind: 'pipeline'; name: string; steps: Array<{ spec: TransformSpec; options: Record<string, unknown> }> };
 
 /** Helper for authors: keeps literal types of the options schema. */
 export function defineMeta<S extends z.ZodObject>(meta: TransformMeta<S>): TransformMeta<S> {

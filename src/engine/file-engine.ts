@@ -9,6 +9,7 @@ import type {
   FileTransformContext,
   JscodeshiftTransform,
   LoadedTransform,
+  PipelineTransform,
   ParserChoice,
   ParserName,
   RemodelFileTransform,
@@ -146,6 +147,7 @@ function stripBom(raw: string): string {
 
 /** Runs the transform on BOM-less text and classifies what it returned. */
 async function transformRaw(transform: LoadedTransform, relPath: string, source: string, opts: FileRunOptions): Promise<RawResult> {
+  if (transform.kind === 'pipeline') return pipelineRaw(transform, relPath, source, opts);
   const reports: Report[] = [];
   const stats: Record<string, number> = {};
   if (transform.kind === 'remodel' && transform.meta.prefilter && !transform.meta.prefilter(source)) {
@@ -185,6 +187,36 @@ async function transformRaw(transform: LoadedTransform, relPath: string, source:
   }
   if (result === source) return { status: 'unchanged', ...extra };
   return { status: 'changed', after: keepLineEndings(source, result), ...extra };
+}
+
+/**
+ * A recipe's per-file steps on one file: each step gets the text the previous one produced (one read, one
+ * write). A step that fails fails the file, so the file is left as it is rather than half converted.
+ */
+async function pipelineRaw(pipeline: PipelineTransform, relPath: string, source: string, opts: FileRunOptions): Promise<RawResult> {
+  let current = source;
+  const reports: Report[] = [];
+  const stats: Record<string, number> = {};
+  let previous: string | undefined;
+  for (const step of pipeline.steps) {
+    const name = step.transform.meta.name;
+    const r = await transformRaw(step.transform, relPath, current, { ...opts, transformOptions: step.options });
+    for (const report of r.reports ?? []) reports.push({ ...report, transform: name });
+    for (const [k, v] of Object.entries(r.stats ?? {})) stats[k] = (stats[k] ?? 0) + v;
+    if (r.status === 'error') {
+      const error = { ...r.error! };
+      // A parse error after an earlier step changed the text is that step's fault, not the file's.
+      if (previous && current !== source && error.line !== undefined) error.message = `${name} cannot parse the output of ${previous}: ${error.message}`;
+      return { status: 'error', error, ...(reports.length ? { reports } : {}) };
+    }
+    if (r.status === 'skipped') reports.push({ message: `${name} skipped the file: ${r.reason}`, reason: r.reason, transform: name });
+    if (r.status === 'changed' && r.after !== undefined) {
+      current = r.after;
+      previous = name;
+    }
+  }
+  const extra = { ...(reports.length ? { reports } : {}), ...(Object.keys(stats).length ? { stats } : {}) };
+  return current === source ? { status: 'unchanged', ...extra } : { status: 'changed', after: current, ...extra };
 }
 
 /** Formatting (prettier, where configured) and the BOM turn a raw result into the file's outcome. */

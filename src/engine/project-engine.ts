@@ -29,6 +29,11 @@ export interface ProjectTransformContext<Options = Record<string, unknown>> {
   refuse(reason: string): never;
   /** Turns an absolute path into the run's relative display path. */
   relative(absPath: string): string;
+  /**
+   * Writes (or creates) a file that is not a source file of the program, such as a package.json; the text
+   * joins the change set (and the verification's view of the disk) like any edited file.
+   */
+  writeFile(file: string, text: string): void;
 }
 
 export type ProjectTransformFn<Options = any> = (ctx: ProjectTransformContext<Options>) => void | Promise<void>;
@@ -41,6 +46,11 @@ export interface ProjectRunOptions {
   format: FormatMode;
   /** Type-check the affected files before and after, in memory; new diagnostics block the change. */
   verify: boolean;
+  /**
+   * Texts from earlier steps of a recipe, by absolute path (null: deleted), laid over the files on disk before the
+   * transform runs. The change set still compares with the disk: `before` is always what is on disk.
+   */
+  overlay?: Map<string, string | null>;
 }
 
 export interface Diagnostic {
@@ -100,6 +110,14 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   const cwd = path.resolve(opts.cwd);
   const relative = (abs: string) => toPosix(path.relative(cwd, abs));
   const project = loadProject(cwd, opts.files);
+  for (const [file, text] of opts.overlay ?? []) {
+    const sf = project.getSourceFile(file);
+    if (text === null) {
+      if (sf) project.removeSourceFile(sf); // from the in-memory project only; nothing on disk is touched
+    }
+    else if (sf) sf.replaceWithText(text.startsWith(BOM) ? text.slice(1) : text);
+    else if (/\.[cm]?[jt]sx?$/.test(file)) project.createSourceFile(file, text.startsWith(BOM) ? text.slice(1) : text, { overwrite: true });
+  }
   const originals = new Map<SourceFile, Original>();
   for (const sf of project.getSourceFiles()) {
     const file = sf.getFilePath();
@@ -118,6 +136,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   const loadMs = performance.now() - started;
 
   const reportsByFile = new Map<string, Report[]>();
+  const otherFiles = new Map<string, string>();
   const ctx: ProjectTransformContext = {
     project,
     files: opts.files.map((f) => project.getSourceFile(f)).filter((sf): sf is SourceFile => Boolean(sf)),
@@ -135,6 +154,9 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     refuse(reason) {
       throw new TransformRefusal(reason);
     },
+    writeFile(file, text) {
+      otherFiles.set(path.resolve(cwd, file), text);
+    },
   };
 
   const base = (files: FileChange[], extra: Partial<ProjectChangeSet> = {}): ProjectChangeSet => ({
@@ -148,7 +170,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
 
   const transformStarted = performance.now();
   try {
-    await (transform.transform as unknown as ProjectTransformFn)(ctx);
+    await ((transform as { transform: unknown }).transform as ProjectTransformFn)(ctx);
   } catch (err) {
     if (err instanceof TransformRefusal) return base([], { refusal: err.reason });
     throw err;
@@ -157,6 +179,12 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   restoreSpecifierExtensions(project, originals);
 
   const changes = await collectChanges(project, originals, opts, relative);
+  for (const [absPath, after] of otherFiles) {
+    const exists = fs.existsSync(absPath);
+    const before = exists ? fs.readFileSync(absPath, 'utf8') : null;
+    if (before === after) continue;
+    changes.push({ absPath, path: relative(absPath), status: 'changed', before, after, ...(exists ? { mode: fs.statSync(absPath).mode } : { created: true }) });
+  }
   for (const change of changes) {
     const reports = reportsByFile.get(change.absPath);
     if (reports) change.reports = reports;
@@ -404,6 +432,7 @@ function nodeFormatPrograms(before: ts.Program, project: Project, changes: FileC
     if (c.renamedFrom) gone.add(c.renamedFrom);
     const sf = project.getSourceFile(c.absPath);
     if (sf && !c.deleted) texts.set(c.absPath, sf.getFullText());
+    else if (!sf && typeof c.after === 'string') texts.set(c.absPath, c.after); // a non-source file such as package.json
   }
   const newDirs = new Set([...texts.keys()].flatMap((f) => {
     const dirs: string[] = [];

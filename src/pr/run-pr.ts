@@ -7,6 +7,7 @@ import { summarize } from '../changeset.js';
 import type { CliIO } from '../cli.js';
 import { parseShard } from '../discover.js';
 import { resolveOptions } from '../options.js';
+import { findRecipe, loadConfig } from '../config.js';
 import { UsageError, loadTransform, resolveTransformSpec } from '../registry.js';
 import { executePlan, planRun, type RunRequest } from '../run.js';
 import { applyChangeSet } from '../sinks/apply.js';
@@ -86,11 +87,23 @@ async function pr(req: PrRequest, io: CliIO, token: string | undefined, log: (s:
   const subdir = toPosix(path.relative(fs.realpathSync(root), fs.realpathSync(req.cwd)));
 
   // What runs. Today one transform; a recipe will be a list of them, each a step with its own change set.
-  const spec = resolveTransformSpec(req.transform, req.cwd);
-  const transform = await loadTransform(spec);
-  resolveOptions(transform, req.options ?? {}); // bad options: usage error before any network access
-  const stepTransforms = [spec.kind === 'builtin' ? spec.name : spec.path];
-  const name = transform.meta.name;
+  // A recipe runs as one step (its transforms in order, one change set); bad names or options are usage errors
+  // before any network access.
+  const config = await loadConfig(req.cwd);
+  const recipe = findRecipe(req.transform, config);
+  let name: string;
+  let stepTransforms: string[];
+  if (recipe) {
+    for (const step of recipe.steps) await loadTransform(resolveTransformSpec(step.transform, req.cwd, config.transformDirs));
+    name = recipe.name;
+    stepTransforms = [recipe.name];
+  } else {
+    const spec = resolveTransformSpec(req.transform, req.cwd, config.transformDirs);
+    const transform = await loadTransform(spec);
+    resolveOptions(transform, req.options ?? {});
+    stepTransforms = [spec.kind === 'builtin' ? spec.name : spec.kind === 'path' ? spec.path : req.transform];
+    name = transform.meta.name;
+  }
 
   const shard = req.shard ? parseShard(req.shard) : undefined;
   const branch = req.branch ?? `remodel/${slug(name)}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`;
@@ -319,7 +332,7 @@ async function runSteps(
         cacheDir: req.cacheDir ? path.resolve(req.cwd, req.cacheDir) : defaultCacheDir(req.cwd),
       };
       const plan = await planRun(request);
-      if (req.verbose) log(`${plan.transform.meta.name}: ${plan.files.length} files`);
+      if (req.verbose) log(`${plan.name}: ${plan.files.length} files`);
       const changeSet = await executePlan(plan);
       steps.push({ plan, changeSet, reproduce: req.reproduce });
       // Project transforms may refuse, or find that their change introduces type errors: as with `remodel run`,

@@ -21,6 +21,7 @@ export function renderJsonReport(changeSet: ChangeSet): string {
     ...(changeSet.refusal ? { refusal: changeSet.refusal } : {}),
     ...(changeSet.verified ? { verification: { newDiagnostics: changeSet.newDiagnostics ?? [] } } : {}),
     ...(changeSet.timings ? { timings: changeSet.timings } : {}),
+    ...(changeSet.steps ? { steps: changeSet.steps.map(({ durationMs, ...rest }) => ({ ...rest, durationMs: Math.round(durationMs) })) } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';
 }
@@ -56,10 +57,17 @@ export function renderSummary(changeSet: ChangeSet, options: { color: boolean; d
   const reports = changeSet.files.flatMap((f) => (f.reports ?? []).map((r) => ({ file: f.path, ...r })));
   if (reports.length) {
     lines.push(`  left alone or noted: ${reports.length}`);
-    for (const [reason, n] of countBy(reports, (r) => r.reason ?? r.message)) lines.push(`    ${n} × ${reason}`);
+    for (const [reason, n] of countBy(reports, (r) => (r.transform ? `${r.transform}: ` : '') + (r.reason ?? r.message))) lines.push(`    ${n} × ${reason}`);
     if (options.verbose) {
-      for (const r of reports) lines.push(c.dim(`    ${r.file}${r.line ? `:${r.line}:${r.column}` : ''} ${r.message}`));
+      for (const r of reports) {
+        lines.push(c.dim(`    ${r.file}${r.line ? `:${r.line}:${r.column}` : ''} ${r.transform ? `[${r.transform}] ` : ''}${r.message}`));
+      }
     }
+  }
+  for (const step of changeSet.steps ?? []) {
+    const what = step.transforms.join(' → ');
+    const outcome = step.refusal ? c.yellow(`refused: ${step.refusal}`) : `${step.changed} file(s) ${verb}`;
+    lines.push(`  step ${what} [${step.engine}]: ${outcome} (${(step.durationMs / 1000).toFixed(2)}s)`);
   }
   for (const [name, n] of Object.entries(changeSet.stats)) lines.push(`  stat ${name}: ${n}`);
   if (changeSet.verified) {
