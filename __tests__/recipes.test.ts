@@ -120,7 +120,7 @@ describe('recipes and config', () => {
       "export function greet(name: string): string {\n  const prefix = `Hello ${name}`;\n  return `${prefix}!`;\n}\n",
     );
     expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toBe("import { greet } from './greet';\nconst who = 'world';\nconsole.log(greet(who));\n");
-    expect(git(dir, 'status', '--porcelain', '--untracked-files=all').split('\n').sort()).toEqual([' M src/main.ts', ' M src/users.ts', '?? src/greet.ts']);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all').split('\n').map((l) => l.trim()).filter(Boolean).sort()).toEqual(['?? src/greet.ts', 'M src/main.ts', 'M src/users.ts']);
   });
 
   it('a step that crashes on a file fails that file only, leaving it as it was', () => {
