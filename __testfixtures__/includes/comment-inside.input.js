@@ -1,0 +1,2 @@
+const flags = ['a', 'b'];
+export const hasA = flags.indexOf('a') /* found? */ !== -1; // expect-report: comment-inside

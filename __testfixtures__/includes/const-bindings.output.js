@@ -1,0 +1,13 @@
+var METHODS = ['get', 'post', 'put'];
+const header = String(req.headers.accept);
+const parts = header.split(',');
+let tags = 'a b c'.split(' '); // never reassigned: as good as const
+
+function allowed(method) {
+  // METHODS is never mutated or passed on, so it stays dense and NaN-free: any searched value is fine.
+  return METHODS.includes(method);
+}
+
+if (!parts.includes(wanted)) reject();
+if (tags.includes('b')) keep();
+if (header.includes('json')) json();

@@ -1,0 +1,155 @@
+import type { NodePath } from '@babel/traverse';
+import type * as t from '@babel/types';
+import { z } from 'zod';
+import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { ARRAY, DENSE, NAN, NULLISH, OBJECTISH, Prover, STR, UNDEF, loadTraverse, usageOf, within } from './_proven-types.js';
+
+export const meta = defineMeta({
+  name: 'includes',
+  description: 'x.indexOf(y) !== -1 → x.includes(y), only where x is proven to be an array or a string and the result cannot differ',
+  engine: 'file',
+  version: '1',
+  docs: `
+Rewrites membership tests written with \`indexOf\`:
+\`x.indexOf(y) !== -1\`, \`!= -1\`, \`> -1\`, \`>= 0\` (and the mirrored \`-1 !== x.indexOf(y)\`) become \`x.includes(y)\`;
+\`=== -1\`, \`== -1\`, \`< 0\` become \`!x.includes(y)\`; \`~x.indexOf(y)\` becomes \`x.includes(y)\` where only its
+truthiness is used (\`if (~s.indexOf(c))\`, \`!~s.indexOf(c)\`). A second \`fromIndex\` argument is kept: both methods
+clamp and count it the same way (negative: from the end for arrays, as 0 for strings).
+
+Only when the file proves the receiver is an array or a string: array, string and template literals;
+\`.split('…')\`, \`.join()\`, \`.toLowerCase()\`/\`.trim()\` and friends, \`String(…)\`, \`Array.from/of\`,
+\`Object.keys/values/entries\`, \`.map/.filter/.slice/.concat\` of a proven array; a \`const\` (or never reassigned)
+variable initialised with one of those; a TypeScript annotation (\`string\`, \`T[]\`, \`Array<T>\`, \`readonly T[]\`,
+unions of those, typed class fields); or a dominating \`Array.isArray(x)\` / \`typeof x === 'string'\` guard on a
+never-reassigned variable. Assumed: \`.split\` with a literal separator, \`.join()\` with no or a literal separator and
+\`.toLowerCase()\`-style calls return what the built-ins return whatever the receiver.
+
+Left alone, with a reason:
+- \`unknown-receiver\`: the receiver is not proven (custom classes, jQuery, Buffer, typed arrays all have \`indexOf\`);
+- \`maybe-nan\`: an array receiver and a searched value that may be NaN or undefined (\`[NaN].indexOf(NaN)\` is -1 but
+  \`includes\` finds it; \`includes\` also finds \`undefined\` in the holes of a sparse array, \`indexOf\` skips them).
+  Arrays proven dense and NaN-free (literals of such values, \`split\`, \`Object.keys\`, never mutated) take any value;
+- \`searches-undefined\`: the searched value is \`undefined\` (or missing) on an array that may have holes;
+- \`maybe-regexp\`: a string receiver and an argument that may be a RegExp (\`includes\` throws, \`indexOf\` does not);
+- \`optional-chain\`: \`x?.indexOf(y) !== -1\` is true when x is nullish, \`x?.includes(y)\` is undefined;
+- \`tilde-value\`: \`~x.indexOf(y)\` used as a number (or as a value that may be truthy);
+- \`comment-inside\`: a comment between the call and the comparison would be lost.
+Position checks (\`> 0\`, \`=== 0\`, \`=== 2\`), \`lastIndexOf\` and results used as numbers are not membership tests and
+are never touched. Needs ES2016 (\`includes\`) at runtime.`,
+  options: z.object({}),
+  prefilter: (source) => source.includes('indexOf'),
+});
+
+type Options = Record<string, never>;
+
+const isMinusOne = (n: t.Node) =>
+  n.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'NumericLiteral' && n.argument.value === 1;
+const isZero = (n: t.Node) => n.type === 'NumericLiteral' && n.value === 0;
+const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/** +1: `x.indexOf(y)` compared so that the result means "found"; -1: means "not found"; 0: not a membership test. */
+function membership(op: string, other: t.Node): 1 | -1 | 0 {
+  if (isMinusOne(other)) {
+    if (op === '!==' || op === '!=' || op === '>') return 1;
+    if (op === '===' || op === '==') return -1;
+  }
+  if (isZero(other)) {
+    if (op === '>=') return 1;
+    if (op === '<') return -1;
+  }
+  return 0;
+}
+
+export default async function includes(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+  const traverse = await loadTraverse();
+  try {
+    return convert(ctx, traverse);
+  } finally {
+    traverse.cache?.clear?.();
+  }
+}
+
+function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnType<typeof loadTraverse>>): string | undefined {
+  if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
+  const ast = ctx.parse();
+  const source = ctx.source;
+  const comments = (ast.comments ?? []).map((c) => [c.start!, c.end!] as const);
+  const edits = ctx.edits();
+  const prover = new Prover();
+
+  const visit = (path: NodePath<t.CallExpression | t.OptionalCallExpression>) => {
+    const call = path.node;
+    const callee = call.callee;
+    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return;
+    if (callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'indexOf') return;
+
+    // Find the membership test around the call.
+    const parent = path.parentPath;
+    let target: t.Node;
+    let negate = false;
+    if (parent.isBinaryExpression()) {
+      const onLeft = parent.node.left === call;
+      const op = onLeft ? parent.node.operator : (FLIP[parent.node.operator] ?? parent.node.operator);
+      const m = membership(op, onLeft ? parent.node.right : parent.node.left);
+      if (m === 0) return; // a position check or arithmetic: not ours
+      target = parent.node;
+      negate = m === -1;
+    } else if (parent.isUnaryExpression({ operator: '~' })) {
+      const use = usageOf(parent);
+      if (use !== 'test' && use !== 'discarded') {
+        ctx.report('`~x.indexOf(y)` kept: its numeric value is used, not only its truthiness', parent.node, 'tilde-value');
+        return;
+      }
+      target = parent.node;
+    } else {
+      return;
+    }
+
+    if (call.type === 'OptionalCallExpression' || callee.type === 'OptionalMemberExpression' || call.optional || (callee as t.MemberExpression).optional) {
+      ctx.report('`?.indexOf` kept: the comparison is true or false for a nullish receiver, `?.includes` gives undefined', target, 'optional-chain');
+      return;
+    }
+    if (call.arguments.some((a) => a.type === 'SpreadElement' || a.type === 'ArgumentPlaceholder')) {
+      ctx.report('`indexOf(...args)` kept: the searched value is not visible', target, 'spread-argument');
+      return;
+    }
+    const receiver = prover.facts(path.get('callee.object') as NodePath) & ~NULLISH;
+    if (!receiver || !within(receiver, STR | ARRAY)) {
+      ctx.report('`indexOf` kept: the receiver is not proven to be an array or a string', target, 'unknown-receiver');
+      return;
+    }
+    const searched = call.arguments.length ? prover.facts(path.get('arguments.0') as NodePath) : UNDEF;
+    if (receiver & ARRAY && !(receiver & DENSE)) {
+      if (searched & NAN) {
+        ctx.report('`indexOf` kept: the searched value may be NaN (or undefined), which `includes` finds and `indexOf` does not', target, 'maybe-nan');
+        return;
+      }
+      if (searched & UNDEF) {
+        ctx.report('`indexOf` kept: `includes(undefined)` also matches holes of a sparse array', target, 'searches-undefined');
+        return;
+      }
+    }
+    if (receiver & STR && searched & OBJECTISH) {
+      ctx.report('`indexOf` kept: the argument may be a RegExp, which `String#includes` rejects', target, 'maybe-regexp');
+      return;
+    }
+    const [start, end] = [target.start!, target.end!];
+    if (comments.some(([a, b]) => a >= start && b <= end && !(a >= call.start! && b <= call.end!))) {
+      ctx.report('`indexOf` kept: a comment inside the comparison would be lost', target, 'comment-inside');
+      return;
+    }
+    if (edits.overlaps(start, end)) {
+      ctx.report('`indexOf` kept: nested inside another rewritten test; run again', target, 'nested');
+      return;
+    }
+    const prop = callee.property;
+    const text = (negate ? '!' : '') + source.slice(call.start!, prop.start!) + 'includes' + source.slice(prop.end!, call.end!);
+    edits.replace(start, end, text);
+  };
+
+  traverse(ast, {
+    CallExpression: visit,
+    OptionalCallExpression: visit,
+  } as any);
+  return edits.size ? edits.apply() : undefined;
+}
