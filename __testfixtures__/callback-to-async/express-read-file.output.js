@@ -1,0 +1,19 @@
+const express = require('express');
+const fs = require('fs');
+const path = require('path');
+
+const app = express();
+
+app.get('/config/:name', async function (req, res, next) {
+  const file = path.join(__dirname, 'config', req.params.name + '.json');
+  let text;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (err) {
+    return next(err);
+  }
+  const config = JSON.parse(text);
+  res.json(config);
+});
+
+module.exports = app;
