@@ -1,0 +1,11 @@
+(function (root, name = 'lib') {
+  root[name] = {};
+})(globalThis);
+
+function main() {
+  const greet = (who = 'world') => {
+    return 'hello ' + who;
+  };
+  console.log(greet());
+}
+main();
