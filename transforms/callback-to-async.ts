@@ -388,6 +388,11 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       if (!wrapperName) continue; // an ordinary function of the file: not a known callback API
       spec = { via: 'promisify', results: ['*'], resultsOnError: true };
     }
+    const stmtPath = callPath.parentPath;
+    if (!stmtPath?.isExpressionStatement()) {
+      report(`${calleeText}(…) left alone: its return value is used`, 'result-used');
+      continue;
+    }
     let promiseCallee: string | undefined;
     if (wrapperName) promiseCallee = wrapperName;
     else if (target.kind === 'module' && spec.via === 'promises') {
@@ -420,11 +425,6 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
     }
 
     // 2. Where the call stands.
-    const stmtPath = callPath.parentPath;
-    if (!stmtPath?.isExpressionStatement()) {
-      report(`${calleeText}(…) left alone: its return value is used`, 'result-used');
-      continue;
-    }
     const stmt = stmtPath.node;
     if (spec.argCount !== undefined && args.length - 1 !== spec.argCount) {
       report(`${calleeText}(…) left alone: with an options argument its promise form may resolve to a different shape`, 'unexpected-params');
@@ -608,7 +608,10 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
     }
     const outerDedent = outer ? outer.outerDedent + outer.unit.length : 0;
     const finalIndent = stmtIndent.slice(0, Math.max(0, stmtIndent.length - outerDedent));
-    const inner = finalIndent + (unit || fileUnit);
+    // One indentation step for the try and catch bodies: that of the callback's body over the call, else the file's.
+    const ifIndent = indentAt(source, ifStmt.start!);
+    const step = lineStart(source, ifStmt.start!) !== lineStart(source, stmt.start!) && ifIndent.startsWith(stmtIndent) && ifIndent.length > stmtIndent.length ? ifIndent.slice(stmtIndent.length) : fileUnit;
+    const inner = finalIndent + step;
     const argsText = callArgs.length ? reindent(source, callArgs[0].start!, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral) : '';
     const awaited = `await ${promiseCallee}(${argsText})`;
     const resultNames = results.map((r) => r.name);
@@ -626,12 +629,12 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       if (resultNames.length) lines.push(`let ${results.map(typed).join(', ')};`);
       lines.push('try {');
       const assign = !resultNames.length ? `${awaited};` : resultNames.length === 1 && spec.results[0] === '*' ? `${target_} = ${awaited};` : `(${target_} = ${awaited});`;
-      lines.push(`${unit || fileUnit}${assign}`);
+      lines.push(`${step}${assign}`);
       const needsAny = isTs && errRefs.some((r) => inRange(r.node, errorRange[0], errorRange[1]) && !isPassedOn(r, express?.next));
       lines.push(`} catch (${errName}${needsAny ? ': any' : ''}) {`);
       const errText = errEnd > errStart ? errorBranchText(source, errStart, errEnd, inner, inLiteral, eol) : '';
-      if (errText) lines.push(`${unit || fileUnit}${errText}`);
-      if (elseForm && !errorExits && successRange) lines.push(`${unit || fileUnit}return;`);
+      if (errText) lines.push(`${step}${errText}`);
+      if (elseForm && !errorExits && successRange) lines.push(`${step}return;`);
       lines.push('}');
     }
     const header = lines.map((l, i) => (i === 0 ? l : finalIndent + l)).join(eol);
