@@ -1,0 +1,350 @@
+import type { NodePath } from '@babel/traverse';
+import type * as t from '@babel/types';
+import { z } from 'zod';
+import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { ALL, BIGINT, BOOL, NAN, NULL, NUM, Prover, STR, loadTraverse, usageOf, type Usage } from './_proven-types.js';
+
+export const meta = defineMeta({
+  name: 'optional-chaining',
+  description: 'a && a.b → a?.b (and a != null && a.b), only where falsy-vs-nullish and null-vs-undefined cannot show',
+  engine: 'file',
+  version: '1',
+  docs: `
+Rewrites guard chains to optional chaining: \`a && a.b\` → \`a?.b\`, \`a && a.b && a.b.c\` → \`a?.b?.c\`,
+\`a && a[k]\` → \`a?.[k]\`, \`a && a.b()\` → \`a?.b()\`, \`a != null && a.b\` and
+\`a !== null && a !== undefined && a.b\` → \`a?.b\`. Only the guard prefix is removed and \`?\` inserted, so
+comments and line breaks inside the chain stay.
+
+\`a && a.b\` and \`a?.b\` differ in three ways, and each is ruled out before rewriting:
+- the value when \`a\` is falsy: \`a && a.b\` yields \`a\` itself (\`0\`, \`''\`, \`false\`, \`null\`), \`a?.b\` yields
+  undefined, and \`a != null && a.b\` yields \`false\`. So the chain must stand where only its truthiness counts (if/
+  while/for tests, ternary tests, \`!\`, \`Boolean()\`, \`&&\`/\`||\` operands in those places, the left of \`||\`), or be
+  discarded (an expression statement), unless \`a\` is proven to be an object (literal, \`new\`, TypeScript object,
+  array, function or local interface/class type) that is never null (\`Foo | undefined\` is fine, \`Foo | null\` is not);
+- what happens when \`a\` is a falsy primitive: \`a?.b\` goes on to read \`(0).b\`; harmless for a plain property name
+  (undefined, still falsy), but \`a?.b()\`, \`a?.b.c\`, \`a?.[k]\` and names such as \`toString\` would throw or be truthy.
+  Those need \`a\` proven an object (or the \`!= null\` forms, which let 0 through in both versions);
+- how often the guarded part runs: only identifiers, \`this\` and member chains without calls may repeat
+  (\`a.b() && a.b().c\` calls twice, \`a.b()?.c\` once: left alone). Getters on a repeated member chain are assumed
+  free of side effects (\`a.b && a.b.c\` reads \`a.b\` twice, \`a.b?.c\` once).
+Never rewritten: assignments, \`delete\`, \`++\` on the guarded chain, \`new a.B()\`, tagged templates
+(\`a?.tag\\\`x\\\`\` is a syntax error), chains with \`!\` non-null assertions after the guard, parenthesised parts, and
+comments in the removed guard. \`document.all\` (falsy but an object) is not modelled.
+
+Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`tagged-template\`,
+\`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`.`,
+  options: z.object({}),
+  prefilter: (source) => source.includes('&&'),
+});
+
+type Options = Record<string, never>;
+
+/** Properties a falsy primitive (0, '', false, NaN, 0n) has through its prototype: reading them is not undefined. */
+const PRIMITIVE_PROPS = new Set<string>(
+  [Object.prototype, String.prototype, Number.prototype, Boolean.prototype, BigInt.prototype].flatMap((p) => Object.getOwnPropertyNames(p)),
+);
+PRIMITIVE_PROPS.add('__proto__');
+/** `''.length` is 0 and `(0).length` undefined: falsy either way. */
+PRIMITIVE_PROPS.delete('length');
+const FALSY_PRIMITIVES = STR | NUM | NAN | BOOL | BIGINT;
+
+type Guard = { subject: NodePath; kind: 'truthy' | 'nullish'; width: number };
+type Link = { subject: NodePath; kind: Guard['kind'] };
+
+const paren = (n: t.Node) => Boolean((n as any).extra?.parenthesized);
+
+function unwrapNonNull(n: t.Node): t.Node {
+  while (n.type === 'TSNonNullExpression') n = n.expression;
+  return n;
+}
+
+/** Identifier, `this`, or a member chain of them with non-computed or literal/identifier keys: safe to evaluate twice. */
+function isPure(n: t.Node): boolean {
+  n = unwrapNonNull(n);
+  if (n.type === 'Identifier' || n.type === 'ThisExpression') return true;
+  if (n.type !== 'MemberExpression') return false;
+  if (n.computed && !['Identifier', 'StringLiteral', 'NumericLiteral'].includes(n.property.type)) return false;
+  return isPure(n.object);
+}
+
+function sameChain(a: t.Node, b: t.Node): boolean {
+  a = unwrapNonNull(a);
+  b = unwrapNonNull(b);
+  if (a.type === 'Identifier' && b.type === 'Identifier') return a.name === b.name;
+  if (a.type === 'ThisExpression' && b.type === 'ThisExpression') return true;
+  if (a.type === 'MemberExpression' && b.type === 'MemberExpression') {
+    if (a.computed !== b.computed) return false;
+    const [p, q] = [a.property, b.property];
+    const key = (x: t.Node) =>
+      x.type === 'Identifier' ? (a.computed ? `id:${x.name}` : `name:${x.name}`)
+      : x.type === 'PrivateName' ? `#${x.id.name}`
+      : x.type === 'StringLiteral' ? `name:${x.value}`
+      : x.type === 'NumericLiteral' ? `name:${x.value}`
+      : undefined;
+    const kp = key(p);
+    return kp !== undefined && kp === key(q) && sameChain(a.object, b.object);
+  }
+  return false;
+}
+
+/** The chain spine of an operand, outermost first: `a.b(x).c` → [a.b(x).c, a.b(x), a.b, a]. */
+function spineOf(node: t.Node): { nodes: t.Node[]; taggedAt: number } {
+  const nodes: t.Node[] = [];
+  let taggedAt = -1;
+  let cur: t.Node | undefined = node;
+  while (cur) {
+    nodes.push(cur);
+    switch (cur.type) {
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        cur = cur.object;
+        break;
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+        cur = cur.callee as t.Node;
+        break;
+      case 'TSNonNullExpression':
+        cur = cur.expression;
+        break;
+      case 'TaggedTemplateExpression':
+        if (taggedAt < 0) taggedAt = nodes.length - 1;
+        cur = cur.tag;
+        break;
+      default:
+        cur = undefined;
+    }
+  }
+  return { nodes, taggedAt };
+}
+
+const isNullish = (n: t.Node, path: NodePath) =>
+  n.type === 'NullLiteral' ||
+  (n.type === 'Identifier' && n.name === 'undefined' && !path.scope.getBinding('undefined')) ||
+  (n.type === 'UnaryExpression' && n.operator === 'void' && n.argument.type === 'NumericLiteral');
+const isNull = (n: t.Node) => n.type === 'NullLiteral';
+const isUndefined = (n: t.Node, path: NodePath) => !isNull(n) && isNullish(n, path);
+
+export default async function optionalChaining(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+  const traverse = await loadTraverse();
+  try {
+    return convert(ctx, traverse);
+  } finally {
+    traverse.cache?.clear?.();
+  }
+}
+
+function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnType<typeof loadTraverse>>): string | undefined {
+  if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
+  const ast = ctx.parse();
+  const source = ctx.source;
+  const comments = (ast.comments ?? []).map((c) => [c.start!, c.end!] as const);
+  const inComment = (pos: number) => comments.some(([a, b]) => pos >= a && pos < b);
+  const edits = ctx.edits();
+  const prover = new Prover();
+  const text = (n: t.Node) => source.slice(n.start!, n.end!);
+
+  /** The guard that operand `i` opens: `x != null`, `x !== null && x !== undefined`, or `x` itself. */
+  const guardAt = (ops: NodePath[], i: number): Guard => {
+    const op = ops[i];
+    const n = op.node;
+    if (n.type === 'BinaryExpression' && (n.operator === '!=' || n.operator === '!==')) {
+      const sides: Array<['left' | 'right', 'left' | 'right']> = [
+        ['left', 'right'],
+        ['right', 'left'],
+      ];
+      for (const [subj, other] of sides) {
+        const s = n[subj] as t.Node;
+        const o = n[other] as t.Node;
+        if (n.operator === '!=' && isNullish(o, op)) return { subject: op.get(subj) as NodePath, kind: 'nullish', width: 1 };
+        if (n.operator === '!==' && i + 1 < ops.length && isPure(s) && (isNull(o) || isUndefined(o, op))) {
+          // `x !== null && x !== undefined` (either order): together a nullish check.
+          const next = ops[i + 1].node;
+          if (next.type === 'BinaryExpression' && next.operator === '!==') {
+            for (const [a, b] of [
+              [next.left, next.right],
+              [next.right, next.left],
+            ] as const) {
+              if (sameChain(a, s) && (isNull(o) ? isUndefined(b, ops[i + 1]) : isNull(b))) {
+                return { subject: op.get(subj) as NodePath, kind: 'nullish', width: 2 };
+              }
+            }
+          }
+        }
+      }
+    }
+    return { subject: op, kind: 'truthy', width: 1 };
+  };
+
+  /** Index in the spine of `operand` of a node equal to `subject` (never the operand itself), or -1. */
+  const matchIn = (operand: t.Node, subject: t.Node): number => {
+    const { nodes } = spineOf(operand);
+    for (let k = 1; k < nodes.length; k++) if (sameChain(nodes[k], subject)) return k;
+    return -1;
+  };
+
+  /** Why link `k` of a run ending in `final` is unsafe (reason, message), or undefined when it is safe. */
+  const judge = (links: Link[], k: number, final: t.Node, use: Usage): [string, string] | undefined => {
+    const { nodes } = spineOf(final);
+    const link = links[k];
+    const at = matchIn(final, link.subject.node);
+    const anchor = nodes[at];
+    const steps = nodes.slice(0, at).reverse(); // innermost first
+    const firstSteps = new Set(links.map((l) => nodes[matchIn(final, l.subject.node) - 1]));
+    const name = text(link.subject.node);
+    if (anchor.type === 'TSNonNullExpression' || steps.some((s) => s.type === 'TSNonNullExpression')) {
+      return ['non-null-assertion', `\`${name}\` chain kept: a \`!\` non-null assertion after the guard`];
+    }
+    if (paren(anchor) || steps.some((s) => paren(s))) {
+      return ['parenthesized', `\`${name}\` chain kept: a parenthesised part would end the optional chain early`];
+    }
+    if (link.kind === 'nullish') {
+      return use === 'value' ? ['value-context', `\`${name} != null && …\` kept: its value is false for a nullish \`${name}\`, the optional chain gives undefined`] : undefined;
+    }
+    const facts = prover.facts(link.subject);
+    if (!(facts & FALSY_PRIMITIVES) && facts !== ALL) {
+      if (use === 'value' && facts & NULL) {
+        return ['null-becomes-undefined', `\`${name} && …\` kept: its value is null when \`${name}\` is null, the optional chain gives undefined`];
+      }
+      return undefined;
+    }
+    if (use === 'value') {
+      return ['falsy-not-nullish', `\`${name} && …\` kept: its value is \`${name}\` itself when that is 0, '' or false, the optional chain gives undefined`];
+    }
+    // In a test position a falsy primitive may reach the chain: reading one plain property gives undefined, and
+    // the next step must be optional to stop there.
+    const first = steps[0] as t.Node;
+    let plain = false;
+    if (first.type === 'MemberExpression' || first.type === 'OptionalMemberExpression') {
+      const p = first.property;
+      if (!first.computed && p.type === 'Identifier') plain = !PRIMITIVE_PROPS.has(p.name);
+      else if (first.computed && p.type === 'StringLiteral') plain = !PRIMITIVE_PROPS.has(p.value);
+      else if (first.computed && p.type === 'NumericLiteral') plain = true;
+    }
+    // Once a step yields undefined, an optional next step ends the whole chain there.
+    const laterOptional = steps.length < 2 || (steps[1] as any).optional === true || firstSteps.has(steps[1]);
+    if (!plain || !laterOptional) {
+      return [
+        'falsy-not-nullish',
+        `\`${name} && …\` kept: \`${name}\` may be 0, '' or false, and the optional chain would go on to call or read a primitive's property`,
+      ];
+    }
+    return undefined;
+  };
+
+  /** Where to put `?.` for the step right above `anchor`: [start, end, text]. */
+  const insertion = (step: t.Node, anchor: t.Node): [number, number, string] | undefined => {
+    if ((step as any).optional) return undefined;
+    if (step.type === 'CallExpression') return [anchor.end!, anchor.end!, '?.'];
+    if (step.type !== 'MemberExpression') return undefined;
+    const want = step.computed ? '[' : '.';
+    for (let pos = anchor.end!; pos < step.property.start!; pos++) {
+      if (source[pos] === want && !inComment(pos)) return step.computed ? [pos, pos, '?.'] : [pos, pos + 1, '?.'];
+    }
+    return undefined;
+  };
+
+  const visitChain = (root: NodePath<t.LogicalExpression>) => {
+    const ops: NodePath[] = [];
+    let cur: NodePath = root;
+    while (cur.isLogicalExpression({ operator: '&&' }) && (cur === root || !paren(cur.node))) {
+      ops.unshift(cur.get('right') as NodePath);
+      cur = cur.get('left') as NodePath;
+    }
+    ops.unshift(cur);
+    if (ops.length < 2) return;
+    const use = usageOf(root);
+
+    let i = 0;
+    while (i < ops.length - 1) {
+      const guard = guardAt(ops, i);
+      const subj = guard.subject.node;
+      if (!isPure(subj)) {
+        const next = ops[i + guard.width];
+        if (next && spineOf(next.node).nodes.slice(1).some((n) => text(n) === text(subj) && n.type === subj.type)) {
+          ctx.report(`\`${text(subj)}\` kept: the repeated part has a call, which the optional chain would make once`, ops[i].node, 'call-in-chain');
+        }
+        i++;
+        continue;
+      }
+      // Grow the run: each next operand extends the previous subject.
+      let links: Link[] = [];
+      let k = i + guard.width;
+      let subject = guard.subject;
+      let kind = guard.kind;
+      while (k < ops.length) {
+        const { taggedAt } = spineOf(ops[k].node);
+        const at = matchIn(ops[k].node, subject.node);
+        if (at < 0) break;
+        if (taggedAt >= 0 && taggedAt < at) {
+          ctx.report(`\`${text(subject.node)}\` chain kept: an optional chain cannot be a template tag`, ops[k].node, 'tagged-template');
+          break;
+        }
+        links.push({ subject, kind });
+        if (!isPure(ops[k].node) || k + 1 >= ops.length) break;
+        subject = ops[k];
+        kind = 'truthy';
+        k++;
+      }
+      if (!links.length) {
+        i++;
+        continue;
+      }
+      // Drop unsafe links from the end of the run until every remaining one is safe.
+      while (links.length) {
+        const final = ops[i + guard.width - 1 + links.length].node;
+        let bad = -1;
+        for (let l = 0; l < links.length; l++) {
+          const why = judge(links, l, final, use);
+          if (why) {
+            ctx.report(why[1], links[l].subject.node, why[0]);
+            bad = l;
+            break;
+          }
+        }
+        if (bad < 0) break;
+        links = links.slice(0, bad);
+      }
+      const lastIndex = i + guard.width - 1 + links.length;
+      if (!links.length) {
+        i++;
+        continue;
+      }
+      const final = ops[lastIndex].node;
+      const start = ops[i].node.start!;
+      const run = ops.slice(i, lastIndex + 1).map((p) => p.node);
+      if (run.some(paren)) {
+        ctx.report(`\`${text(subj)}\` chain kept: a parenthesised operand`, ops[i].node, 'parenthesized');
+        i = lastIndex + 1;
+        continue;
+      }
+      if (comments.some(([a, b]) => a >= start && b <= final.start!)) {
+        ctx.report(`\`${text(subj)}\` chain kept: a comment in the guard would be lost`, ops[i].node, 'comment-inside');
+        i = lastIndex + 1;
+        continue;
+      }
+      const { nodes } = spineOf(final);
+      const planned: Array<[number, number, string]> = [[start, final.start!, '']];
+      let ok = true;
+      for (const link of links) {
+        const at = matchIn(final, link.subject.node);
+        const ins = insertion(nodes[at - 1], nodes[at]);
+        if (ins) planned.push(ins);
+        else if (!(nodes[at - 1] as any).optional) ok = false;
+      }
+      if (ok && !planned.some(([a, b]) => edits.overlaps(a, Math.max(b, a + 1)))) {
+        for (const [a, b, s] of planned) edits.replace(a, b, s);
+      }
+      i = lastIndex + 1;
+    }
+  };
+
+  traverse(ast, {
+    LogicalExpression(path: NodePath<t.LogicalExpression>) {
+      if (path.node.operator !== '&&') return;
+      const parent = path.parentPath;
+      if (parent.isLogicalExpression({ operator: '&&' }) && parent.node.left === path.node && !paren(path.node)) return;
+      visitChain(path);
+    },
+  } as any);
+  return edits.size ? edits.apply() : undefined;
+}
