@@ -6,6 +6,7 @@ import {
   hasDuplicateParams,
   hasThisParam,
   paramsCloseParen,
+  paramNames,
   paramsOpenParen,
   scanFunction,
   walkWithAncestors,
@@ -186,6 +187,9 @@ function refusal(
       return { reason: 'named-recursive', message: `callback \`${fn.id.name}\` kept: its name is used inside (recursion or self-reference)` };
     }
     if (options.keepNamed) return { reason: 'named', message: `named callback \`${fn.id.name}\` kept (--keep-named)` };
+  }
+  if (fn.params.some((p) => paramNames(p).some((n) => n === 'yield' || n === 'await'))) {
+    return { reason: 'reserved-param', message: 'callback kept: a parameter named yield/await may not be allowed in an arrow here' };
   }
   if (hasDuplicateParams(fn)) return { reason: 'duplicate-params', message: 'callback kept: duplicate parameter names are not allowed in arrows' };
   if (fn.typeParameters && !typeParamsOk) {
