@@ -400,7 +400,8 @@ export default function defaultParams(ctx: FileTransformContext<Options>): strin
         ctx.report(`\`${item.name}\` kept: its default reads \`${later}\`, not yet initialised among the parameters`, item.stmt, 'references-local');
         break;
       }
-      const local = [...locals].find((n) => mentioned.has(n) && !allParamNames.has(n));
+      // Also a parameter the body redeclares with var: the body would then see another binding than the default.
+      const local = [...locals].find((n) => mentioned.has(n));
       if (local || mentioned.has('arguments')) {
         ctx.report(`\`${item.name}\` kept: its default reads \`${local ?? 'arguments'}\`, declared in the body where parameters cannot see it`, item.stmt, 'references-local');
         break;

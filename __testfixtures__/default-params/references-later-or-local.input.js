@@ -14,3 +14,10 @@ function c(items, size) {
   return items.slice(0, size);
 }
 module.exports = [a(1), b([]), c([])];
+// `var a` in the body is a separate binding once the parameters have defaults: the closure would see the parameter.
+function d(a, get) {
+  if (get === undefined) get = function () { return a; };
+  var a = 2;
+  return get();
+}
+d(1);
