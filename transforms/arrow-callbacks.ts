@@ -33,8 +33,10 @@ Left alone, and reported with a reason:
   nested non-arrow functions do not count;
 - generators (\`generator\`), named functions whose name is mentioned inside (recursion: \`named-recursive\`),
   functions with duplicate parameter names (\`duplicate-params\`), a TypeScript \`this:\` parameter (\`this-param\`);
-- functions handed to something that constructs or subclasses them (\`util.inherits\`, \`Object.create\`,
-  \`Reflect.construct\`, \`Object.setPrototypeOf\`) or whose \`.prototype\` is touched (\`constructor-like\`);
+- functions handed to something that constructs, subclasses or decorates them as objects (\`util.inherits\`,
+  \`Object.create\`, \`Reflect.construct\`, \`Object.setPrototypeOf\`, \`Object.assign(function () {}, props)\`,
+  \`Object.defineProperty\`, \`extend\`, \`mixin\`), where \`.prototype\`, \`new\` or \`.name\` may matter
+  (\`constructor-like\`);
 - comments inside the function's head, which the rewrite would have to move (\`comment\`);
 - type parameters outside .ts files, where \`<T>(x) =>\` can read as JSX (\`generic\`).
 An unused function name is dropped (\`function handler(req, res) {}\` → \`(req, res) => {}\`), which changes the
@@ -49,7 +51,19 @@ function's \`.name\`; pass \`--keep-named\` to leave named callbacks alone. A ca
 
 type Options = z.infer<NonNullable<typeof meta.options>>;
 
-const CONSTRUCTING_CALLEES = new Set(['inherits', 'create', 'construct', 'setPrototypeOf', 'inheritPrototype']);
+/** Calls that construct or subclass the function, or treat it as an object to decorate (it is no callback there). */
+const CONSTRUCTING_CALLEES = new Set([
+  'inherits',
+  'inheritPrototype',
+  'create',
+  'construct',
+  'setPrototypeOf',
+  'assign',
+  'defineProperty',
+  'defineProperties',
+  'extend',
+  'mixin',
+]);
 
 type Ancestor = { node: t.Node; key: string };
 
@@ -113,7 +127,7 @@ export default function arrowCallbacks(ctx: FileTransformContext<Options>): stri
       fn = node;
       const name = calleeName(parent.node);
       if (name && CONSTRUCTING_CALLEES.has(name)) {
-        ctx.report(`function passed to ${name}() kept: it may be constructed or subclassed`, node, 'constructor-like');
+        ctx.report(`function passed to ${name}() kept: it may be constructed, subclassed or used as an object`, node, 'constructor-like');
         return;
       }
     } else if (ctx.options.bind !== false && bindReceiver(node)) {

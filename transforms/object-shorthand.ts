@@ -21,12 +21,13 @@ Left alone, and reported with a reason:
   shorthand creates an own property (\`proto\`);
 - functions that may be used as constructors, which a method cannot be (\`new obj.f()\` throws): a capitalised key,
   a key used with \`new\` or with \`.prototype\` anywhere in the file, or a function that assigns \`this.x = ...\`
-  or reads \`new.target\` (\`constructor-like\`). Objects assigned to \`X.prototype\` (or passed with it to \`Object.assign\` and the like) are treated as prototypes: their
-  functions are methods even when they assign \`this.x\`;
+  or reads \`new.target\` (\`constructor-like\`). Objects assigned to \`X.prototype\` (or passed with it to
+  \`Object.assign\` and the like) are prototypes: their functions are methods even when they assign \`this.x\`;
 - named function expressions whose name differs from the key (\`.name\` would change) or whose name is used inside
   (recursion: a method has no name binding of its own) (\`named-function\`);
 - functions with duplicate parameter names, a SyntaxError in a method (\`duplicate-params\`);
-- comments between the key and the function body or value, which the rewrite would drop (\`comment\`);
+- comments between the key and the parameters or inside \`a: a\`, which the rewrite would drop (\`comment\`);
+- functions with a direct \`eval\` inside (\`eval\`);
 - values wrapped in parentheses or type assertions (\`a: a as T\`, \`a: (a)\`), arrow functions (an arrow keeps the
   outer \`this\`; a method would not), getters/setters, and keys written with escapes.`,
   options: z.object({

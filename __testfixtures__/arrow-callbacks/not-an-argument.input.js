@@ -5,3 +5,6 @@ var format = function (x) { return String(x); };
 })();
 module.exports = { handler: function (req, res) { res.end(); } };
 util.inherits(function () {}, Base);
+// A function used as an object to decorate is no callback: its prototype, name or constructibility may matter.
+var Tag = Object.assign(function Tag() {}, { key: 'tag' });
+Object.defineProperty(function () {}, 'name', { value: 'x' });
