@@ -1,0 +1,3 @@
+function ping(client) {
+  return client.connect().then().then(() => client.send('ping')).then((unused) => 'pong');
+}

@@ -1,0 +1,5 @@
+async function ping(client) {
+  await client.connect();
+  await client.send('ping');
+  return 'pong';
+}

@@ -1,0 +1,4 @@
+import { defineFixtureTests } from '../src/testing.js';
+import * as promiseToAsync from '../transforms/promise-to-async.js';
+
+defineFixtureTests(promiseToAsync);
