@@ -577,6 +577,8 @@ function guardFacts(path: NodePath, name: string): number | undefined {
   const binding = path.scope.getBinding(name);
   let child: NodePath = path;
   for (let p = path.parentPath; p; child = p, p = p.parentPath) {
+    // A function declaration is hoisted: it may run before any guard around it.
+    if (p.isFunctionDeclaration()) return undefined;
     let guards: Guard[] = [];
     const node = p.node;
     if ((node.type === 'IfStatement' || node.type === 'ConditionalExpression') && child.node !== node.test) {
