@@ -40,7 +40,7 @@ A matching statement further down the body is reported as \`not-at-top\`: there 
       .default(false)
       .describe('rewrite even when function.length changes for a function that may be used through a reference'),
   }),
-  prefilter: (source) => source.includes('undefined') || source.includes('void 0') || source.includes('||') || source.includes('??'),
+  prefilter: (source) => source.includes('undefined') || source.includes('void') || source.includes('||') || source.includes('??'),
 });
 
 type Options = z.infer<NonNullable<typeof meta.options>>;

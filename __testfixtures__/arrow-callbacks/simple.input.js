@@ -1,0 +1,1 @@
+var ids = users.map(function (user) { return user.id; });

@@ -1,0 +1,1 @@
+var ids = users.map((user) => { return user.id; });

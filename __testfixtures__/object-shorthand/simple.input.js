@@ -1,0 +1,1 @@
+var api = { name: name, list: function () { return []; } };

@@ -1,0 +1,1 @@
+var api = { name, list() { return []; } };
