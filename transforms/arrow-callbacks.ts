@@ -99,7 +99,10 @@ function bindContext(call: t.CallExpression, fn: t.FunctionExpression, ancestors
   const direct = ancestors[ancestors.length - 1];
   if (!direct) return { ok: false, parens: false };
   const alreadyWrapped = Boolean((call as any).extra?.parenthesized) || Boolean((fn as any).extra?.parenthesized);
-  const safeSlot = (isCall(direct.node) && direct.key === 'arguments') || (direct.node.type === 'ConditionalExpression' && direct.key !== 'test');
+  // `a ? (x): T => {} : b` is ambiguous for Flow and TypeScript parsers: a typed arrow in a branch gets parentheses.
+  const safeSlot =
+    (isCall(direct.node) && direct.key === 'arguments') ||
+    (direct.node.type === 'ConditionalExpression' && direct.key !== 'test' && !fn.returnType);
   const parens = !alreadyWrapped && !safeSlot;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const { node: a, key } = ancestors[i];

@@ -178,7 +178,7 @@ function containsYieldOrAwait(n: t.Node): boolean {
   walkWithAncestors(n, (node, ancestors) => {
     if (node.type !== 'AwaitExpression' && node.type !== 'YieldExpression') return;
     // Inside a nested function they belong to it.
-    if (!ancestors.some((a) => FUNCTION_TYPES.has(a.node.type) && a.node !== n)) found = true;
+    if (!ancestors.some((a) => FUNCTION_TYPES.has(a.node.type))) found = true;
   });
   return found;
 }
@@ -470,5 +470,8 @@ function lineRange(source: string, stmt: t.Node): { start: number; end: number; 
   if (aloneBefore && aloneAfter) {
     return { start: lineStart, end: Math.min(lineEnd + 1, source.length), commentStart: lineStart, commentEnd: lineEnd };
   }
-  return { start: stmt.start!, end: stmt.end!, commentStart: lineStart, commentEnd: lineEnd };
+  // Sharing a line with other code: take the spaces after it too (`{ if (...) a = 1; return a; }`).
+  let end = stmt.end!;
+  while (end < lineEnd && (source[end] === ' ' || source[end] === '\t')) end++;
+  return { start: stmt.start!, end, commentStart: lineStart, commentEnd: lineEnd };
 }
