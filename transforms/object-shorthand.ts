@@ -19,7 +19,8 @@ TypeScript parameter and return types and type parameters are kept. Destructurin
 Left alone, and reported with a reason:
 - \`__proto__\` keys (\`__proto__: __proto__\` or \`__proto__: function\`): the long form sets the prototype, the
   shorthand creates an own property (\`proto\`);
-- functions that may be used as constructors, which a method cannot be (\`new obj.f()\` throws): a capitalised key,
+- functions that may be used as constructors, which a method cannot be (\`new obj.f()\` throws): a \`constructor\`
+  key (\`Backbone.Model.extend({ constructor: function () {} })\` is called with new), a capitalised key,
   a key used with \`new\` or with \`.prototype\` anywhere in the file, or a function that assigns \`this.x = ...\`
   or reads \`new.target\` (\`constructor-like\`). Objects assigned to \`X.prototype\` (or passed with it to
   \`Object.assign\` and the like) are prototypes: their functions are methods even when they assign \`this.x\`;
@@ -138,6 +139,10 @@ function convertMethod(
   if ((fn as any).extra?.parenthesized) return;
   if (name !== undefined && prop.key.type === 'Identifier' && source.slice(prop.key.start!, prop.key.end!) !== name) return;
   const usage = scanFunction(fn);
+  if (name === 'constructor') {
+    ctx.report('`constructor` kept as a function: class helpers (Backbone-style extend) call it with new', prop, 'constructor-like');
+    return;
+  }
   if (name !== undefined && /^[A-Z]/.test(name)) {
     ctx.report(`\`${label}\` kept as a function: a capitalised name suggests a constructor, and a method cannot be one`, prop, 'constructor-like');
     return;

@@ -8,3 +8,6 @@ var shapes = {
 };
 var made = new shapes.make();
 shapes.widget.prototype.draw = function () {};
+// extend() helpers call a `constructor` property with new, even on a prototype object.
+var Model = Base.extend({ constructor: function (attrs) { Base.call(this, attrs); } });
+Store.prototype = { constructor: function () {} };
