@@ -138,6 +138,30 @@ setTimeout(() => { console.log('still running'); process.exit(0); }, 5000).unref
     expect(results[1]).toEqual(results[0]);
   });
 
+  it('express-else-if-chain: same listing, and a missing folder still answers 500 from the error branch', async () => {
+    const results = [];
+    for (const kind of ['input', 'output'] as const) {
+      const sub = fs.mkdtempSync(path.join(dir, `chain-${kind}-`));
+      const file = path.join(sub, 'router.cjs');
+      fs.writeFileSync(file, fixture('express-else-if-chain', kind));
+      fs.mkdirSync(path.join(sub, 'data'));
+      fs.writeFileSync(path.join(sub, 'data', 'a.csv'), '1');
+      const app = requireFrom()('express')();
+      app.use(requireFrom()(file));
+      const out = await serve(app, [{ url: '/export?format=json' }, { url: '/export?format=csv' }, { url: '/export' }]);
+      fs.rmSync(path.join(sub, 'data'), { recursive: true });
+      out.push(...(await serve(requireFrom()('express')().use(requireFrom()(file)), [{ url: '/export?format=json' }])));
+      results.push(out);
+    }
+    expect(results[0]).toEqual([
+      { status: 200, encoding: null, body: '["a.csv"]' },
+      { status: 200, encoding: null, body: 'a,b\n' },
+      { status: 400, encoding: null, body: 'Bad Request' },
+      { status: 500, encoding: null, body: '{"error":"ENOENT"}' },
+    ]);
+    expect(results[1]).toEqual(results[0]);
+  });
+
   it('exec-with-promisify: the same { stdout, stderr } on success and the same error (exit code) through next(err)', async () => {
     const results = [];
     for (const kind of ['input', 'output'] as const) {

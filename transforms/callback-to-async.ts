@@ -432,7 +432,22 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
     }
     const position = chain(stmtPath, conversions);
     if (typeof position === 'string') {
-      report(`${calleeText}(…) left alone: ${position === 'code-after-call' ? 'code after the call ran before the callback and would run after it' : 'it is not directly in the function body or in if/else blocks'}`, position);
+      // Say first what matters most: no function that could become async at all.
+      const nearest = callPath.getFunctionParent();
+      if (!nearest) {
+        report(`${calleeText}(…) left alone: at the top level of the file (a top-level await would hold up every importer)`, 'top-level');
+        continue;
+      }
+      if (!nearest.node.async && !conversions.has(nearest.node) && !expressHandler(nearest as NodePath<t.Function>, importsExpress || ctx.options.assumeExpress)) {
+        report(`${calleeText}(…) left alone: the enclosing function is neither async nor an Express handler; making it async would change what its callers get`, 'caller-not-async');
+        continue;
+      }
+      const why: Record<typeof position, string> = {
+        'code-after-call': 'code after the call ran before the callback and would run after it',
+        'unsupported-position': 'it is not directly in the function body or in if/else blocks (a loop, try, switch or braceless if)',
+        'top-level': 'at the top level of the file',
+      };
+      report(`${calleeText}(…) left alone: ${why[position]}`, position);
       continue;
     }
     const outer = position.outer;
@@ -702,11 +717,17 @@ type Position = { fn: NodePath<t.Function>; outer?: Conversion; before: t.Node[]
  * body of the function or a branch of an if that is itself last. Returns the function (or the conversion of an
  * enclosing callback, whose body moves into its own function) and the code that runs before the call.
  */
-function chain(stmtPath: NodePath<t.ExpressionStatement>, conversions: Map<t.Node, Conversion>): Position | 'code-after-call' | 'unsupported-position' {
+function chain(stmtPath: NodePath<t.ExpressionStatement>, conversions: Map<t.Node, Conversion>): Position | 'code-after-call' | 'unsupported-position' | 'top-level' {
   const before: t.Node[] = [];
   let cur: NodePath = stmtPath;
   for (;;) {
     const parent = cur.parentPath;
+    // `else if`: the inner if is the alternate of the outer one.
+    if (parent?.isIfStatement() && cur.key !== 'test' && (cur.isBlockStatement() || cur.isIfStatement())) {
+      before.push(parent.node.test);
+      cur = parent;
+      continue;
+    }
     if (!parent?.isBlockStatement()) return 'unsupported-position';
     const stmts = parent.node.body;
     const idx = stmts.indexOf(cur.node as t.Statement);
@@ -724,15 +745,14 @@ function chain(stmtPath: NodePath<t.ExpressionStatement>, conversions: Map<t.Nod
       return { fn: owner as NodePath<t.Function>, outer: conv, before };
     }
     if (owner.isIfStatement()) {
-      before.push(owner.node.test);
-      cur = owner;
+      cur = parent;
       continue;
     }
     if (owner.isBlockStatement()) {
       cur = parent;
       continue;
     }
-    return 'unsupported-position';
+    return owner.isProgram() ? 'top-level' : 'unsupported-position';
   }
 }
 
@@ -844,6 +864,15 @@ function cannotThrowStatement(s: t.Node, c: InertContext): boolean {
     return s.declarations.every((d) => d.id.type === 'Identifier' && (!d.init || inert(d.init, c)));
   }
   if (s.type.endsWith('Expression') || s.type.endsWith('Literal') || s.type === 'Identifier') return inert(s as t.Expression, c);
+  // console.log(…) of inert values (logging is taken not to throw)
+  if (s.type === 'ExpressionStatement' && s.expression.type === 'CallExpression') {
+    const callee = s.expression.callee;
+    return (
+      callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'console' &&
+      !c.scope.getBinding('console') && callee.property.type === 'Identifier' && ['log', 'info', 'warn', 'error', 'debug'].includes(callee.property.name) &&
+      s.expression.arguments.every((a) => a.type !== 'SpreadElement' && inert(a, c))
+    );
+  }
   return false;
 }
 
@@ -919,8 +948,9 @@ function stringish(e: t.Node, c: InertContext, depth = 0): boolean {
       return e.expressions.every((x) => inert(x, c));
     case 'Identifier': {
       if (c.isCommonJs && (e.name === '__dirname' || e.name === '__filename') && !c.scope.getBinding(e.name)) return true;
+      // A name never reassigned, declared (and so initialised) before the use, whose value is a string.
       const b = c.scope.getBinding(e.name);
-      if (!b || b.kind !== 'const' || depth > 0 || !b.path.isVariableDeclarator()) return false;
+      if (!b || !b.constant || depth > 0 || !b.path.isVariableDeclarator() || b.path.node.start! > e.start!) return false;
       const init = b.path.node.init;
       return !!init && stringish(init, { ...c, scope: b.path.scope }, depth + 1);
     }
