@@ -8,6 +8,7 @@
  */
 import type { Binding, NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
+import { walk } from '../src/ast.js';
 
 type Traverse = ((parent: t.Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
 let traverse: Traverse | undefined;
@@ -83,6 +84,7 @@ const STRING_METHODS_ON_STRING = new Set([
 const ARRAY_METHODS_ON_ARRAY = new Set(['map', 'filter', 'slice', 'concat', 'sort', 'reverse', 'flat', 'flatMap', 'fill', 'splice']);
 /** Methods whose result keeps the receiver's density and elements (so DENSE carries over). */
 const ARRAY_METHODS_KEEP_DENSE = new Set(['filter', 'slice', 'sort', 'reverse']);
+const CALLBACK_MEMBERS = new Set(['map', 'filter', 'forEach', 'some', 'every', 'find', 'findIndex', 'reduce']);
 /** Uses of an array that neither mutate it nor let it escape. */
 const READ_ONLY_ARRAY_MEMBERS = new Set([
   'indexOf',
@@ -513,8 +515,25 @@ function onlyReadOnlyUses(binding: Binding): boolean {
     if (!parent?.isMemberExpression() || parent.node.object !== ref.node || parent.node.computed) return false;
     const prop = parent.node.property;
     if (prop.type !== 'Identifier' || !READ_ONLY_ARRAY_MEMBERS.has(prop.name)) return false;
+    if (CALLBACK_MEMBERS.has(prop.name)) {
+      // The callback gets the array itself as its third argument: only inline callbacks that cannot see it.
+      const call = parent.parentPath;
+      const cb = call?.isCallExpression() && call.node.callee === parent.node ? call.node.arguments[0] : undefined;
+      const fnLike = cb && (cb.type === 'ArrowFunctionExpression' || cb.type === 'FunctionExpression') ? cb : undefined;
+      if (!fnLike || fnLike.params.length > 2 || fnLike.params.some((q) => q.type === 'RestElement')) return false;
+      if (fnLike.type === 'FunctionExpression' && mentionsArguments(fnLike.body)) return false;
+    }
     return prop.name === 'length' ? !(parent.parentPath?.isAssignmentExpression() && parent.parentPath.node.left === parent.node) : true;
   });
+}
+
+function mentionsArguments(body: t.Node): boolean {
+  let found = false;
+  walk(body, (n) => {
+    if (n.type === 'Identifier' && n.name === 'arguments') found = true;
+    return !found;
+  });
+  return found;
 }
 
 type Guard = { name: string; facts: number };

@@ -11,3 +11,8 @@ function allowed(method) {
 if (parts.indexOf(wanted) === -1) reject();
 if (tags.indexOf('b') >= 0) keep();
 if (header.indexOf('json') !== -1) json();
+
+// The callback could mutate the array through its third argument: no longer known to be NaN-free.
+const KINDS = ['a', 'b'];
+KINDS.forEach(function (k, i, all) { all.push(NaN); });
+export const hasKind = (k) => KINDS.indexOf(k) !== -1; // expect-report: maybe-nan

@@ -11,3 +11,8 @@ function allowed(method) {
 if (!parts.includes(wanted)) reject();
 if (tags.includes('b')) keep();
 if (header.includes('json')) json();
+
+// The callback could mutate the array through its third argument: no longer known to be NaN-free.
+const KINDS = ['a', 'b'];
+KINDS.forEach(function (k, i, all) { all.push(NaN); });
+export const hasKind = (k) => KINDS.indexOf(k) !== -1; // expect-report: maybe-nan
