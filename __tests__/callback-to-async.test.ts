@@ -14,6 +14,7 @@ const EXPECTED_REASONS: Record<string, string[]> = {
   'args-may-throw': ['args-may-throw'],
   'caller-not-async': ['caller-not-async'],
   'code-after-call': ['code-after-call'],
+  'comment-before-check': ['comments'],
   'destructured-without-namespace': ['no-module-binding'],
   'event-style-and-result-used': ['no-promise-form', 'result-used'],
   'exec-stderr-in-error-branch': ['result-used-in-error-branch'],

@@ -39,12 +39,13 @@ return;}\` followed by B. Nested callbacks of the same kind are converted in one
 
 Promise forms (no import is ever added; the module must already be bound in the file):
 - fs: access appendFile chmod chown copyFile cp lchown link lstat lutimes mkdir mkdtemp readdir readFile readlink
-  realpath rename rm rmdir stat statfs symlink truncate unlink utimes writeFile → \`<fsp>.<name>\` when the file
+  rename rm rmdir stat statfs symlink truncate unlink utimes writeFile → \`<fsp>.<name>\` when the file
   binds \`fs/promises\` (\`require('fs/promises')\`, \`require('fs').promises\`, \`import * as fsp from
   'node:fs/promises'\`…), else \`<fs>.promises.<name>\` through the file's own \`fs\` binding (\`require('fs')\`,
   \`import fs from 'fs'\`, \`import * as fs from 'node:fs'\`). A destructured \`const { readFile } = require('fs')\`
   is converted only when such a binding also exists (reported \`no-module-binding\` otherwise). fd-based and
-  multi-result functions (open, close, read, write, fstat…) differ in their promise form (FileHandle) and are left.
+  multi-result functions (open, close, read, write, fstat…) differ in their promise form (FileHandle) and are left,
+  and so is realpath (the promise form has the semantics of realpath.native).
 - dns: lookup (\`(err, address, family)\` ↔ \`{ address, family }\`, only without an options argument), lookupService
   (\`{ hostname, service }\`), resolve, resolve4, resolve6, resolveAny/Caa/Cname/Mx/Naptr/Ns/Ptr/Soa/Srv/Txt, reverse
   → \`<dns>.promises.<name>\` (or a \`dns/promises\` binding).
@@ -81,7 +82,11 @@ raises as an uncaught exception with the same error: the process ends as before 
 \`unhandledRejection\` listener sees a difference). In an already-async function the caller may now catch it. Errors
 of the call's own arguments would move from where they went to the error branch, so the arguments must not be able
 to throw (\`args-may-throw\`) except where both routes lead to the same place; an argument of the wrong type that the
-API rejects (e.g. a number where a path is wanted) is the residual case we cannot see statically.
+API rejects (e.g. a number where a path is wanted, an invalid encoding literal, or an array as writeFile data,
+which the promise form writes as an iterable) is the residual case we cannot see statically.
+
+Tests that stub the callback function (\`sinon.stub(fs, 'readFile')\`, proxyquire) must stub the promise form
+after the change (mock-fs and memfs-backed \`fs\` cover both); an existing promisify wrapper is used when there is one.
 
 The callback must start with \`if (err)\` / \`if (err != null)\` (\`no-error-check\`); have plain parameters, a block
 body, not be async (\`unsupported-shape\`) and not declare more results than the API gives (\`unexpected-params\`);
@@ -121,7 +126,8 @@ interface ApiSpec {
 }
 
 const FS_VOID = ['access', 'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'lchown', 'link', 'lutimes', 'rename', 'rm', 'rmdir', 'symlink', 'truncate', 'unlink', 'utimes', 'writeFile'];
-const FS_VALUE = ['lstat', 'mkdir', 'mkdtemp', 'readdir', 'readFile', 'readlink', 'realpath', 'stat', 'statfs'];
+// Not realpath: fs.promises.realpath has the semantics of fs.realpath.native, not of fs.realpath.
+const FS_VALUE = ['lstat', 'mkdir', 'mkdtemp', 'readdir', 'readFile', 'readlink', 'stat', 'statfs'];
 const FS_FD = new Set(['appendFile', 'readFile', 'writeFile', 'truncate']);
 const DNS_VALUE = ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse'];
 const ZLIB_VALUE = ['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'];
@@ -516,6 +522,10 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
     }
     const successStmts = elseForm ? (ifStmt.alternate as t.BlockStatement).body : body.slice(1);
     const errorExits = errorStmts.length > 0 && exits(errorStmts[errorStmts.length - 1]);
+    if (isTs && !errorExits && results.length && successStmts.length) {
+      report(`${calleeText}(…) left alone: after a catch that falls through, TypeScript would type the result as possibly undefined`, 'unsupported-shape');
+      continue;
+    }
     if (spec.resultsOnError && !errorExits) {
       report(`${calleeText}(…) left alone: the error branch falls through, and the callback may get results even on error`, 'results-on-error');
       continue;
