@@ -316,7 +316,7 @@ class FileInfo {
     this.unit = detectUnit(this.source);
     const visit = (n: any) => {
       if (!n || typeof n.type !== 'string') return;
-      if ((n.type === 'TemplateLiteral' || n.type === 'StringLiteral' || n.type === 'JSXText') && /\n/.test(this.source.slice(n.start, n.end))) {
+      if ((n.type === 'TemplateLiteral' || n.type === 'StringLiteral') && /\n/.test(this.source.slice(n.start, n.end))) {
         this.multiline.push([n.start, n.end]);
       }
       for (const k in n) {
@@ -436,6 +436,9 @@ class Converter {
     });
     if (awaitIdentifier) throw new Bail('unsupported-callback', 'kept: `await` is used as a name in this function', awaitIdentifier);
     if (node.async) return;
+    this.checkNotConstructed();
+    // A callback of a promise step: its result is adopted and its throws are rejections either way.
+    if (this.isStepCallback()) return;
 
     if (this.cand.ret) {
       const body = (node.body as t.BlockStatement).body;
@@ -465,6 +468,26 @@ class Converter {
         throw new Bail('sync-throw', 'kept (--strict-heads): the head of the chain may throw synchronously', head);
       }
     }
+  }
+
+  /** `new f()` works on a plain function, not on an async one. */
+  private checkNotConstructed(): void {
+    const node = this.fn.node;
+    if (node.type !== 'FunctionDeclaration' && node.type !== 'FunctionExpression') return;
+    if (!node.id) return;
+    const scope = node.type === 'FunctionDeclaration' ? this.fn.parentPath!.scope : this.fn.scope;
+    const binding = scope.getBinding(node.id.name);
+    for (const ref of binding?.referencePaths ?? []) {
+      const parent = ref.parent;
+      if ((parent.type === 'NewExpression' && ref.key === 'callee') || (parent.type === 'MemberExpression' && ref.key === 'object' && !parent.computed && parent.property.type === 'Identifier' && parent.property.name === 'prototype')) {
+        throw new Bail('cannot-be-async', `kept: \`${node.id.name}\` is used with new or its prototype, which an async function does not have`, ref.node);
+      }
+    }
+  }
+
+  private isStepCallback(): boolean {
+    const parent = this.fn.parent;
+    return isStepCall(parent) && (parent as t.CallExpression).arguments.includes(this.fn.node as any);
   }
 
   /** Return statements of a function, not of functions nested in it. */

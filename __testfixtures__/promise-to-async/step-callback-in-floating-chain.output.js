@@ -1,0 +1,15 @@
+// The outer chain is floating (kept). Its callback may return early and run code first: the promise machinery
+// adopts whatever it returns and turns its throws into rejections, so it can become async as it is.
+router.post('/', function (req, res, next) {
+  db.findUserByEmail(req.body.email)
+    .then(async function (existing) {
+      if (existing) {
+        res.status(409).json({ error: 'taken' });
+        return;
+      }
+      var fields = { name: req.body.name, email: req.body.email };
+      const user = await db.insertUser(fields);
+      res.status(201).json(user);
+    })
+    .catch(next);
+});
