@@ -332,7 +332,11 @@ class Converter {
     if (c.container.isProgram() && !this.moduleLike) {
       throw new Refuse('global-script', 'at the top level of a script a function declaration is a global property, a class is not');
     }
-    for (const ref of binding.referencePaths) this.classify(c, ref);
+    for (const ref of binding.referencePaths) {
+      // `export function X` / `export default function X` list the export statement as a reference.
+      if (ref.node === c.stmt.node) c.definitionRefs.add(ref.node);
+      else this.classify(c, ref);
+    }
 
     // Order: the parent link must exist before any prototype member, and constructor repair after Object.create.
     const body = c.container.node.body as t.Statement[];
@@ -419,8 +423,37 @@ class Converter {
       }
       return; // reading a static member
     }
+    if (this.isConstructorValue(c, ref)) {
+      c.definitionRefs.add(node);
+      return;
+    }
     if (isExportUse(ref)) return;
     throw new Refuse('escapes', `\`${name}\` is stored or passed where it may be called without new`, node);
+  }
+
+  /**
+   * `X` as the restored constructor: `X.prototype.constructor = X`, `constructor: X` in a prototype literal, or
+   * `value: X` in the descriptor given to Object.create (checked where those statements are read).
+   */
+  private isConstructorValue(c: Candidate, ref: NodePath): boolean {
+    const parent = ref.parentPath!;
+    if (parent.isAssignmentExpression() && parent.node.right === ref.node) {
+      const left = parent.node.left;
+      return left.type === 'MemberExpression' && propName(left) === 'constructor' && chainText(left.object) === `${c.name}.prototype`;
+    }
+    if (!parent.isObjectProperty() || parent.node.value !== ref.node) return false;
+    const key = keyName(parent.node.key);
+    const obj = parent.parentPath!;
+    if (key === 'constructor') {
+      const assign = obj.parentPath;
+      return Boolean(assign?.isAssignmentExpression() && assign.node.right === obj.node && chainText(assign.node.left) === `${c.name}.prototype`);
+    }
+    if (key === 'value') {
+      const create = obj.parentPath?.parentPath?.parentPath;
+      const assign = create?.parentPath;
+      return Boolean(create?.isCallExpression() && isObjectCall(create.node, 'create') && assign?.isAssignmentExpression() && chainText(assign.node.left) === `${c.name}.prototype`);
+    }
+    return false;
   }
 
   private staticAssignment(c: Candidate, assign: NodePath<t.AssignmentExpression>, prop: string, ref: NodePath): void {
@@ -1342,9 +1375,11 @@ function isExportUse(ref: NodePath): boolean {
     if (!value.isObjectExpression()) return false;
   }
   const assign = value.parentPath;
-  if (!assign?.isAssignmentExpression() || assign.node.right !== value.node) return false;
+  if (!assign?.isAssignmentExpression() || assign.node.right !== value.node || assign.node.operator !== '=') return false;
   const target = chainText(assign.node.left);
-  return Boolean(target && (target === 'module.exports' || /^(module\.)?exports\.[\w$]+$/.test(target)));
+  if (target && (target === 'module.exports' || /^(module\.)?exports\.[\w$]+$/.test(target))) return true;
+  // `root.Point = Point`, `window.Point = Point`: published on an object, as an export is.
+  return Boolean(target && target.includes('.') && !/\bprototype\b/.test(target) && assign.parentPath.isExpressionStatement());
 }
 
 function isPrototypeAssignment(stmt: t.Statement): boolean {

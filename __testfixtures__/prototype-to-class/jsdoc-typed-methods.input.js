@@ -1,0 +1,27 @@
+// @ts-check
+'use strict';
+
+/**
+ * @constructor
+ * @param {number} limit
+ */
+function RateLimiter(limit) {
+  /** @type {number} */
+  this.limit = limit;
+  /** @type {number[]} */
+  this.hits = [];
+}
+
+/**
+ * Records a hit; true when it is allowed.
+ * @param {number} now
+ * @returns {boolean}
+ */
+RateLimiter.prototype.hit = function (now) {
+  this.hits = this.hits.filter((t) => now - t < 1000);
+  if (this.hits.length >= this.limit) return false;
+  this.hits.push(now);
+  return true;
+};
+
+module.exports = { RateLimiter };
