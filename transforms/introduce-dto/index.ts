@@ -128,10 +128,12 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
     return f;
   };
   const plans: Plan[] = [];
+  if (process.env.DTO_DEBUG) console.error("files", files.map((f) => f.getFilePath()));
   const seenHandlers = new Set<Node>();
   for (const sf of files) {
     if (!meta.prefilter!(sf.getFullText())) continue;
     const { routes, unresolved } = findRoutes(sf, mounts);
+    if (process.env.DTO_DEBUG) console.error("routes", sf.getFilePath(), routes.length, routes.map((r) => r.framework + " " + r.path + " " + JSON.stringify([...collectReads(r.handler, r.framework).sources.keys()])));
     for (const u of unresolved) {
       ctx.report(sf, `${u.verb.toUpperCase()} ${u.path}: ${u.why}`, u.call, 'unresolved-handler');
     }
@@ -751,21 +753,28 @@ function blame(fresh: Diag[], plans: Plan[], built: Built): void {
       for (const p of inFile.length ? inFile : active) blamePlan(p, d);
       continue;
     }
-    // The fields used in the innermost statement around the error.
+    // The fields whose read holds the error, else those used in the innermost statement around it.
     let best: Array<{ kind: SourceKind; name: string; info: FieldInfo }> = [];
-    let bestLen = Infinity;
-    for (const s of owner.sources) {
-      for (const [name, info] of s.info.children) {
-        for (const [a, b] of info.uses) {
-          if (pos < a || pos > b) continue;
-          const len = b - a;
-          if (len < bestLen) {
-            bestLen = len;
-            best = [{ kind: s.kind, name, info }];
-          } else if (len === bestLen && !best.some((x) => x.kind === s.kind && x.name === name)) best.push({ kind: s.kind, name, info });
+    for (const exact of [true, false]) {
+      let bestLen = Infinity;
+      for (const s of owner.sources) {
+        for (const [name, info] of s.info.children) {
+          for (const [ea, eb, sa, sb] of info.uses) {
+            const [a, b] = exact ? [ea, eb] : [sa, sb];
+            if (pos < a || pos > b) continue;
+            const len = b - a;
+            if (len < bestLen) {
+              bestLen = len;
+              best = [{ kind: s.kind, name, info }];
+            } else if (len === bestLen && !best.some((x) => x.kind === s.kind && x.name === name)) best.push({ kind: s.kind, name, info });
+          }
         }
       }
+      if (best.length) break;
     }
+    // Several candidates: the ones nothing told about go first.
+    const vague = best.filter((b) => owner.summaries.get(b.kind)?.find((f) => f.name === b.name)?.concrete === false);
+    if (vague.length && vague.length < best.length) best = vague;
     const open = best.filter((b) => (owner.levels.get(b.kind)?.get(b.name) ?? 0) < 2 && owner.planLevel === 0);
     if (!open.length) {
       blamePlan(owner, d);

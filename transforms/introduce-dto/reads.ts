@@ -11,8 +11,8 @@ export interface FieldInfo {
   lengthUsed: boolean;
   children: Map<string, FieldInfo>;
   element?: FieldInfo;
-  /** Innermost statements ([start, end]) where the top-level field is used. */
-  uses: Array<[number, number]>;
+  /** Where the top-level field is used: the expression's range and its innermost statement's range. */
+  uses: Array<[number, number, number, number]>;
 }
 
 export interface Problem {
@@ -43,18 +43,31 @@ const CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt', 'Numb
 const PRIMITIVE_WORDS = new Set(['string', 'number', 'boolean', 'true', 'false', 'null', 'undefined', 'bigint']);
 
 /** A type we can write in a DTO without imports: primitives, literal unions and arrays of them. */
-export function expressible(type: Type | undefined): string | undefined {
-  if (!type || type.isAny() || type.isUnknown() || type.isTypeParameter()) return undefined;
-  const text = type.getText(undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType);
-  if (text.length > 120) return undefined;
-  const parts = text.split(' | ').filter((p) => p !== 'undefined' && p !== 'null');
-  if (!parts.length) return undefined;
-  for (const part of parts) {
-    const bare = part.replace(/^\(|\)$/g, '').replace(/(\[\])+$/, '');
-    if (/^'[^']*'$/.test(bare) || /^-?\d+(\.\d+)?$/.test(bare)) continue;
-    if (!PRIMITIVE_WORDS.has(bare) || bare === 'null' || bare === 'undefined') return undefined;
+export function expressible(type: Type | undefined, depth = 0): string | undefined {
+  if (!type || depth > 3 || type.isAny() || type.isUnknown() || type.isTypeParameter()) return undefined;
+  if (type.isUnion()) {
+    const parts = type.getUnionTypes().filter((t) => !t.isUndefined() && !t.isNull());
+    const texts: string[] = [];
+    const bools = parts.filter((t) => t.isBooleanLiteral()).length;
+    for (const t of parts) {
+      if (t.isBooleanLiteral() && bools === 2) {
+        if (!texts.includes('boolean')) texts.push('boolean');
+        continue;
+      }
+      const text = expressible(t, depth + 1);
+      if (!text) return undefined;
+      texts.push(text);
+    }
+    return texts.length ? texts.join(' | ') : undefined;
   }
-  return parts.join(' | ');
+  if (type.isArray()) {
+    const el = expressible(type.getArrayElementType(), depth + 1);
+    return el ? (el.includes(' | ') ? `(${el})[]` : `${el}[]`) : undefined;
+  }
+  const text = type.getText(undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType);
+  if (/^'[^'\\]*'$/.test(text) || /^-?\d+(\.\d+)?$/.test(text)) return text;
+  if (PRIMITIVE_WORDS.has(text) && text !== 'null' && text !== 'undefined') return text;
+  return undefined;
 }
 
 function literalType(node: Node): string | undefined {
@@ -70,11 +83,11 @@ function isNullish(node: Node): boolean {
   return Node.isNullLiteral(node) || (Node.isIdentifier(node) && node.getText() === 'undefined');
 }
 
-function innermostStatement(node: Node): [number, number] {
+function useRange(node: Node): [number, number, number, number] {
   let n: Node | undefined = node;
   while (n && !(Node.isStatement(n) && !Node.isBlock(n)) && !Node.isSourceFile(n)) n = n.getParent();
   const target = n && !Node.isSourceFile(n) ? n : node;
-  return [target.getStart(), target.getEnd()];
+  return [node.getStart(), node.getEnd(), target.getStart(), target.getEnd()];
 }
 
 interface State {
@@ -133,7 +146,7 @@ function calleeName(call: Node): string | undefined {
 function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): void {
   if (st.seen.has(expr) || st.depth > 12) return;
   st.seen.add(expr);
-  if (st.top) st.top.uses.push(innermostStatement(expr));
+  if (st.top) st.top.uses.push(useRange(expr));
   let node = expr;
   let parent = node.getParent();
   while (parent && (Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAwaitExpression(parent))) {
@@ -153,12 +166,11 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
   };
 
   if (Node.isAsExpression(parent) || Node.isTypeAssertion(parent) || Node.isSatisfiesExpression(parent)) {
+    const typeText = parent.getTypeNode()?.getText() ?? '';
+    // `(req.body as any).name`: the cast hides nothing, follow the value.
+    if (typeText === 'any') return sub(parent, info, root);
+    if (root) return problem('passed-through-typed', `${st.source} is cast to the declared type \`${typeText}\``);
     const t = expressible(parent.getTypeNode()?.getType());
-    if (root) {
-      const typeText = parent.getTypeNode()?.getText() ?? '';
-      if (!/^(any|unknown)$/.test(typeText)) problem('passed-through-typed', `${st.source} is cast to the declared type \`${typeText}\``);
-      return;
-    }
     if (t) info.hints.add(t);
     return;
   }
@@ -396,7 +408,7 @@ function destructure(pattern: ObjectBindingPattern, info: FieldInfo, st: State, 
     const c = child(info, key);
     const saved = st.top;
     if (root) st.top = c;
-    st.top?.uses.push(innermostStatement(el));
+    st.top?.uses.push(useRange(el));
     const init = el.getInitializer();
     if (init) {
       c.optional = true;
@@ -418,7 +430,7 @@ function followIntoCallee(call: Node, index: number, info: FieldInfo, st: State)
   const decl = symbol?.getDeclarations()[0];
   if (!decl || decl.getSourceFile().getFilePath().includes('/node_modules/') || decl.getSourceFile().isDeclarationFile()) return;
   let fn: Node | undefined = decl;
-  if (Node.isVariableDeclaration(decl)) fn = decl.getInitializer();
+  if (Node.isVariableDeclaration(decl) || Node.isPropertyAssignment(decl)) fn = decl.getInitializer();
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn))) return;
   const param = fn.getParameters()[index];
   if (!param || param.getTypeNode() || param.getDotDotDotToken()) return;

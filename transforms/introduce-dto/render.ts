@@ -40,7 +40,8 @@ function typeParts(info: FieldInfo, indent: string, oneLine = false): string[] {
   }
   if (info.children.size && !info.isArray) parts.add(objectType(info.children, indent, oneLine));
   else if (info.hints.has('object') && !info.isArray) parts.add('Record<string, unknown>');
-  if (info.isArray || info.hints.has('unknown[]')) {
+  const concreteArray = [...parts].some((p) => p.endsWith('[]'));
+  if ((info.isArray || info.hints.has('unknown[]')) && !(concreteArray && !info.element?.children.size && !info.element?.hints.size)) {
     const el = info.element ? typeParts(info.element, indent, oneLine) : [];
     const elText = el.length ? el.join(' | ') : 'unknown';
     parts.add(el.length > 1 ? `(${elText})[]` : `${elText}[]`);

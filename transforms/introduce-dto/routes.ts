@@ -88,7 +88,13 @@ export function findRoutes(sf: SourceFile, mounts: Map<string, string>): { route
     const args = call.getArguments();
     let routePath = stringValue(args[0]);
     let handlerArgs = args.slice(1);
-    const receiver = callee.getExpression();
+    let receiver = callee.getExpression();
+    // `router.route('/p').get(a).put(b)`: step back over the verbs chained before this one.
+    while (Node.isCallExpression(receiver)) {
+      const inner = receiver.getExpression();
+      if (!Node.isPropertyAccessExpression(inner) || !VERBS.has(inner.getName()) || !Node.isCallExpression(inner.getExpression())) break;
+      receiver = inner.getExpression();
+    }
     if (Node.isCallExpression(receiver)) {
       const inner = receiver.getExpression();
       if (Node.isPropertyAccessExpression(inner) && inner.getName() === 'route') {

@@ -33,12 +33,17 @@ declare module 'express' {
         ...handlers: Array<RequestHandler<P, ResBody, ReqBody, ReqQuery>>
       ): T;
     }
+    interface RouteMatcher<T> {
+      <P = ParamsDictionary, ResBody = any, ReqBody = any, ReqQuery = ParsedQs>(
+        ...handlers: Array<RequestHandler<P, ResBody, ReqBody, ReqQuery>>
+      ): T;
+    }
     interface Route {
-      get: RouterMatcher<this>;
-      post: RouterMatcher<this>;
-      put: RouterMatcher<this>;
-      patch: RouterMatcher<this>;
-      delete: RouterMatcher<this>;
+      get: RouteMatcher<this>;
+      post: RouteMatcher<this>;
+      put: RouteMatcher<this>;
+      patch: RouteMatcher<this>;
+      delete: RouteMatcher<this>;
     }
     interface Router {
       get: RouterMatcher<this>;

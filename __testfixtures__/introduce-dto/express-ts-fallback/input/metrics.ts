@@ -1,0 +1,13 @@
+import express from 'express';
+
+const router = express.Router();
+
+router.post('/metrics', (req, res) => {
+  // Nothing tells what `value` is, and `unknown` does not compile with `+ 1`: it becomes a commented fallback.
+  const next = req.body.value + 1;
+  // `source` is only logged: `unknown` compiles, so it stays `unknown`.
+  console.log(req.body.source);
+  res.json({ next, name: req.body.name.trim() });
+});
+
+export default router;

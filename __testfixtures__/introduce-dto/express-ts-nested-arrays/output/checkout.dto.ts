@@ -1,0 +1,16 @@
+// Request shapes inferred by remodel introduce-dto from how the handlers read them. They describe what the handlers
+// expect; nothing checks them at run time (JSON bodies and query strings can hold anything).
+
+export interface CreateCheckoutBody {
+  items: {
+    price: number;
+    quantity: number;
+    productId: string;
+  }[];
+  shipping: {
+    address: {
+      city: string;
+    };
+    giftWrap: boolean;
+  };
+}

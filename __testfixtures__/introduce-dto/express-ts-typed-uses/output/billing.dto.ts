@@ -1,0 +1,17 @@
+// Request shapes inferred by remodel introduce-dto from how the handlers read them. They describe what the handlers
+// expect; nothing checks them at run time (JSON bodies and query strings can hold anything).
+
+export interface CreateSubscriptionBody {
+  email: string;
+  plan: 'free' | 'pro';
+  seats: number;
+  trial: boolean;
+}
+
+export interface SubscriptionParams {
+  id: string;
+}
+
+export interface DeleteSubscriptionQuery {
+  force: string;
+}

@@ -1,0 +1,31 @@
+import express from 'express';
+import { CreateUserBody, GetUserQuery, UserParams } from './users.dto';
+
+const router = express.Router();
+
+router.post('/users', (req: express.Request<{}, unknown, CreateUserBody>, res) => {
+  const bodyCheck = CreateUserBody.safeParse(req.body);
+  if (!bodyCheck.success) {
+    res.status(400).json({ error: 'Invalid request body', issues: bodyCheck.error.issues });
+    return;
+  }
+  const name: string = req.body.name;
+  const tags: string[] = req.body.tags ?? [];
+  res.status(201).json({ name, tags, admin: req.body.admin === true });
+});
+
+router.get('/users/:id', (req: express.Request<UserParams, unknown, unknown, GetUserQuery>, res) => {
+  const paramsCheck = UserParams.safeParse(req.params);
+  if (!paramsCheck.success) {
+    res.status(400).json({ error: 'Invalid route parameters', issues: paramsCheck.error.issues });
+    return;
+  }
+  const queryCheck = GetUserQuery.safeParse(req.query);
+  if (!queryCheck.success) {
+    res.status(400).json({ error: 'Invalid query string', issues: queryCheck.error.issues });
+    return;
+  }
+  res.json({ id: req.params.id, fields: req.query.fields?.split(',') });
+});
+
+export default router;

@@ -1,0 +1,21 @@
+import fastify from 'fastify';
+
+const app = fastify();
+
+app.get('/todos', async (request) => {
+  const query = request.query as any;
+  return { done: query.done === 'true', limit: parseInt(query.limit, 10) };
+});
+
+app.post('/todos', async (request, reply) => {
+  const { title, due } = request.body as any;
+  reply.code(201);
+  return { title: title.trim(), due: due ?? null };
+});
+
+app.delete('/todos/:todoId', async (request) => {
+  const { todoId } = request.params as any;
+  return { deleted: todoId };
+});
+
+export default app;
