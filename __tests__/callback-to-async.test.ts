@@ -20,6 +20,7 @@ const EXPECTED_REASONS: Record<string, string[]> = {
   'exec-stderr-in-error-branch': ['result-used-in-error-branch'],
   'fs-exists': ['no-promise-form'],
   'maybe-fd': ['maybe-fd'],
+  'maybe-sync-callback': ['maybe-sync-callback'],
   'name-collision': ['name-collision'],
   'no-error-check': ['no-error-check'],
   'no-express-import': ['caller-not-async'],

@@ -53,10 +53,12 @@ Promise forms (no import is ever added; the module must already be bound in the 
   exec, execFile (\`(err, stdout, stderr)\` ↔ \`{ stdout, stderr }\`, Node's custom promisify) → \`promisify(<api>)(…)\`
   through the file's \`util\` or \`promisify\` binding (reported \`no-promisify\` without one). exec/execFile are left
   when the error branch reads stdout/stderr or can fall through (the callback got them on error, the rejection
-  carries them as \`err.stdout\`).
+  carries them as \`err.stdout\`/\`err.stderr\`, extra properties that code passing err on does not see).
 - a wrapper the file already has, \`const readFileAsync = util.promisify(fs.readFile)\` or \`promisify(getUser)\`, is
   used for calls of the same function: \`getUser(id, (err, user) => …)\` → \`await getUserAsync(id)\` (for a function
-  of the file's own, at most one result; the author's wrapper is taken as the promise form).
+  of the file's own: at most one result, an error branch that exits, and only in an already-async function, since
+  such a function may call back synchronously (\`maybe-sync-callback\`); the author's wrapper is taken as the
+  promise form, so a function that calls back twice is the author's to know).
 - Left alone: fs.exists (its callback has no error parameter), fs.watch and other listener/stream APIs, calls whose
   result is used (\`const child = exec(…)\`), and anything not bound to the module (a local \`fs\` is not \`fs\`).
 
@@ -74,7 +76,7 @@ Where the caller can be async (else \`caller-not-async\`):
 
 The call must be the last thing its function runs (\`code-after-call\`: code after it ran before the callback and would
 now run after it), directly in the body or in if/else blocks; never inside a loop, try, switch or a braceless if
-(\`unsupported-position\`).
+(\`unsupported-position\`), nor at the top level of a file (\`top-level\`: a top-level await holds up importers).
 
 Thrown errors. A throw in the callback body was an uncaught exception; after the change it rejects the async
 function. In an Express 4 handler that rejection is unhandled, which Node ≥ 15 (this tool needs Node 20) by default
@@ -94,8 +96,11 @@ a \`function\` callback must not use this/arguments/new.target (\`this-or-argume
 names of the enclosing function (\`name-collision\`); the success code must not read \`err\` and the error branch must
 not read the results (\`err-used-after-check\`, \`result-used-in-error-branch\`). A first argument that looks like a
 file descriptor (a number, \`fd\`) is left (\`maybe-fd\`): fs.promises wants a FileHandle there. In TypeScript the catch
-parameter is typed \`any\` when the error branch does more with it than pass it to next/console, and annotated result
-parameters keep their type on the \`let\`.`,
+parameter is typed \`any\` when the error branch does more with it than pass it to next/console, annotated result
+parameters keep their type on the \`let\`, and a catch that falls through before code reading the results is left
+(TypeScript would see them as possibly undefined). A comment in the rebuilt head (between the call's arguments and
+the error branch) would be lost: such calls are left (\`comments\`). Other reasons: \`no-promise-form\`,
+\`result-used\`, \`results-on-error\` (a function of the file whose error branch falls through, exec/execFile).`,
   options: z.object({
     assumeExpress: z
       .boolean()
@@ -472,6 +477,12 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       }
     }
     const alreadyAsync = outer ? true : fnPath.node.async;
+    if (target.kind === 'local' && !alreadyAsync) {
+      // Node's own APIs always call back later; a function of the file may call back synchronously, and a throw
+      // in such a callback went to Express through the handler, where an async handler would leave it unhandled.
+      report(`${calleeText}(…) left alone: a function of the file may call back synchronously, so making the handler async could change where a throw goes`, 'maybe-sync-callback');
+      continue;
+    }
 
     // 3. The callback's shape.
     const cbPath = callPath.get(`arguments.${args.length - 1}`) as NodePath<t.FunctionExpression | t.ArrowFunctionExpression>;
