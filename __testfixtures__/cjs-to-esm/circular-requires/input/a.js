@@ -1,0 +1,5 @@
+const b = require('./b');
+
+exports.fromA = function () {
+  return b.fromB();
+};

@@ -1,0 +1,5 @@
+const a = require('./a');
+
+exports.fromB = function () {
+  return typeof a.fromA;
+};

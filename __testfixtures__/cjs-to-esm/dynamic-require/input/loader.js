@@ -1,0 +1,3 @@
+module.exports = function load(name) {
+  return require('./handlers/' + name);
+};

@@ -1,0 +1,4 @@
+var greet = require('./greet');
+var { loud } = require('./greet');
+
+console.log(greet('ada'), loud('alan'));

@@ -1,0 +1,4 @@
+import greet from './greet.js';
+var { loud } = greet;
+
+console.log(greet('ada'), loud('alan'));

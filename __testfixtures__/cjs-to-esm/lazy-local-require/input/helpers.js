@@ -1,0 +1,3 @@
+exports.slow = function () {
+  return 1;
+};

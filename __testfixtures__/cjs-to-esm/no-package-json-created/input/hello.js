@@ -1,0 +1,3 @@
+module.exports = function hello() {
+  return 'hello';
+};

@@ -1,0 +1,3 @@
+const hello = require('./hello');
+
+hello();

@@ -1,0 +1,3 @@
+import { find } from './db.js';
+
+console.log(find(1));

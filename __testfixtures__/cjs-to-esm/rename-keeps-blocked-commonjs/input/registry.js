@@ -1,0 +1,3 @@
+const load = require('./plugins');
+
+module.exports = { plugin: load('a') };

@@ -1,0 +1,3 @@
+import path from 'path';
+
+export default path.join('x', 'y');

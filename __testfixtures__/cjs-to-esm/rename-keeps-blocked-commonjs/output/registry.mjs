@@ -1,0 +1,3 @@
+import load from './plugins.js';
+
+export default { plugin: load('a') };

@@ -1,0 +1,3 @@
+const { add } = require('./store');
+
+add(process.argv[2]);

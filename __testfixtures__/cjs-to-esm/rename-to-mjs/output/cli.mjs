@@ -1,0 +1,3 @@
+import { add } from './store.mjs';
+
+add(process.argv[2]);

@@ -1,0 +1,7 @@
+const items = [];
+
+function add(item) {
+  items.push(item);
+}
+
+export { add };

@@ -1,0 +1,3 @@
+const legacyLib = 1;
+const legacyLib2 = 2;
+module.exports = legacyLib + legacyLib2;

@@ -1,0 +1,3 @@
+if (global.__loaded) return;
+global.__loaded = true;
+module.exports = 1;

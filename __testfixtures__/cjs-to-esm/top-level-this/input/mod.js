@@ -1,0 +1,2 @@
+// `this` is module.exports here, undefined in an ES module
+this.name = 'mod';

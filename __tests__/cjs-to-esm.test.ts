@@ -1,0 +1,4 @@
+import { defineProjectFixtureTests } from '../src/testing.js';
+import * as cjsToEsm from '../transforms/cjs-to-esm.js';
+
+defineProjectFixtureTests(cjsToEsm);
