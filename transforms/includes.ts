@@ -22,7 +22,9 @@ Only when the file proves the receiver is an array or a string: array, string an
 variable initialised with one of those; a TypeScript annotation (\`string\`, \`T[]\`, \`Array<T>\`, \`readonly T[]\`,
 unions of those, typed class fields); or a dominating \`Array.isArray(x)\` / \`typeof x === 'string'\` guard on a
 never-reassigned variable. Assumed: \`.split\` with a literal separator, \`.join()\` with no or a literal separator and
-\`.toLowerCase()\`-style calls return what the built-ins return whatever the receiver.
+\`.toLowerCase()\`/\`.toString()\`-style calls return what the built-ins return whatever the receiver; TypeScript
+annotations (of the receiver and of the searched value) are trusted; callbacks passed to \`.map\`/\`.forEach\` of a
+proven NaN-free array do not mutate it unless they take its third argument.
 
 Left alone, with a reason:
 - \`unknown-receiver\`: the receiver is not proven (custom classes, jQuery, Buffer, typed arrays all have \`indexOf\`);
@@ -34,6 +36,7 @@ Left alone, with a reason:
 - \`optional-chain\`: \`x?.indexOf(y) !== -1\` is true when x is nullish, \`x?.includes(y)\` is undefined;
 - \`tilde-value\`: \`~x.indexOf(y)\` used as a number (or as a value that may be truthy);
 - \`comment-inside\`: a comment between the call and the comparison would be lost.
+- \`spread-argument\` (\`indexOf(...args)\`), \`nested\` (a test inside another rewritten one: run again).
 Position checks (\`> 0\`, \`=== 0\`, \`=== 2\`), \`lastIndexOf\` and results used as numbers are not membership tests and
 are never touched. Needs ES2016 (\`includes\`) at runtime.`,
   options: z.object({}),

@@ -208,7 +208,7 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
       return undefined;
     }
     if (use === 'value') {
-      return ['falsy-not-nullish', `\`${name} && …\` kept: its value is \`${name}\` itself when that is 0, '' or false, the optional chain gives undefined`];
+      return ['falsy-not-nullish', `\`${name} && …\` kept: its value is \`${name}\` itself when that is falsy (0, '', false, null), the optional chain gives undefined`];
     }
     // In a test position a falsy primitive may reach the chain: reading one plain property gives undefined, and
     // the next step must be optional to stop there.

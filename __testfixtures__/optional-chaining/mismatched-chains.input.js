@@ -7,4 +7,7 @@ export function f(a, b, k, j) {
   if (a && a) five();
   if (a.b && a.b) six();
   if (a && b && a.c) seven();
+  // Only one strict check: a null `a` throws here, while `a?.b` would not.
+  if (a !== undefined && a.b) eight();
+  if (null !== a && a.b) nine();
 }
