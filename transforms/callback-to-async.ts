@@ -646,9 +646,19 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
     const finalIndent = stmtIndent.slice(0, Math.max(0, stmtIndent.length - outerDedent));
     // One indentation step for the try and catch bodies: that of the callback's body over the call, else the file's.
     const ifIndent = indentAt(source, ifStmt.start!);
-    const step = lineStart(source, ifStmt.start!) !== lineStart(source, stmt.start!) && ifIndent.startsWith(stmtIndent) && ifIndent.length > stmtIndent.length ? ifIndent.slice(stmtIndent.length) : fileUnit;
+    const cbOnCallLine = lineStart(source, cb.start!) === lineStart(source, stmt.start!);
+    const step = cbOnCallLine && lineStart(source, ifStmt.start!) !== lineStart(source, stmt.start!) && ifIndent.startsWith(stmtIndent) && ifIndent.length > stmtIndent.length ? ifIndent.slice(stmtIndent.length) : fileUnit;
     const inner = finalIndent + step;
-    const argsText = callArgs.length ? reindent(source, callArgs[0].start!, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral) : '';
+    // Arguments laid out one per line stay so, indented for where the call now stands (one step deeper in a try).
+    const extra = throwOnly ? '' : step;
+    let argsText = '';
+    if (callArgs.length) {
+      const open = source.indexOf('(', ((call as any).typeArguments ?? (call as any).typeParameters ?? call.callee).end);
+      const multiline = open !== -1 && open < callArgs[0].start! && /\n/.test(source.slice(open + 1, callArgs[0].start!)) && !/\/[/*]/.test(source.slice(open + 1, callArgs[0].start!));
+      argsText = multiline
+        ? reindent(source, open + 1, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral, extra) + eol + finalIndent + extra
+        : reindent(source, callArgs[0].start!, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral, extra);
+    }
     const awaited = `await ${promiseCallee}(${argsText})`;
     const resultNames = results.map((r) => r.name);
     let target_ = '';
@@ -1020,16 +1030,21 @@ function detectUnit(source: string): string {
   return ' '.repeat(Math.max(2, Math.min(min, 4)));
 }
 
-/** Source of [start, end) with up to `remove` whitespace characters taken off each following line. */
-function reindent(source: string, start: number, end: number, remove: number, inLiteral: (pos: number) => boolean): string {
-  if (!remove) return source.slice(start, end);
+/** Source of [start, end) with up to `remove` whitespace characters taken off each following line and `add` put on. */
+function reindent(source: string, start: number, end: number, remove: number, inLiteral: (pos: number) => boolean, add = ''): string {
+  if (!remove && !add) return source.slice(start, end);
   let out = '';
   let pos = start;
   for (let i = source.indexOf('\n', start); i !== -1 && i < end; i = source.indexOf('\n', i + 1)) {
     const ls = i + 1;
     out += source.slice(pos, ls);
+    if (inLiteral(ls)) {
+      pos = ls;
+      continue;
+    }
     let n = 0;
-    if (!inLiteral(ls)) while (n < remove && ls + n < end && (source[ls + n] === ' ' || source[ls + n] === '\t')) n++;
+    while (n < remove && ls + n < end && (source[ls + n] === ' ' || source[ls + n] === '\t')) n++;
+    out += add;
     pos = ls + n;
   }
   return out + source.slice(pos, end);
