@@ -39,11 +39,12 @@ Left alone, and reported with a reason:
   (\`constructor-like\`);
 - comments inside the function's head, which the rewrite would have to move (\`comment\`);
 - type parameters outside .ts files, where \`<T>(x) =>\` can read as JSX (\`generic\`).
-An unused function name is dropped (\`function handler(req, res) {}\` → \`(req, res) => {}\`), which changes the
-function's \`.name\`; pass \`--keep-named\` to leave named callbacks alone. A callee that calls its callback with
+Named function expressions stay (\`named\`): an arrow in argument position has no name, so
+\`app.use(function errorHandler(err, req, res, next) {})\` would lose the \`.name\` that stack traces, route
+listings and debug logs show. \`--drop-names\` converts them when the name is unused inside. A callee that calls its callback with
 \`new\` would break on an arrow: remodel cannot see into the callee, so this is the one assumption made.`,
   options: z.object({
-    keepNamed: z.boolean().default(false).describe('leave named function expressions alone even when the name is unused (keeps .name)'),
+    dropNames: z.boolean().default(false).describe('also convert named function expressions whose name is unused inside (the function loses its .name)'),
     bind: z.boolean().default(true).describe('also rewrite function () {...}.bind(this) into an arrow'),
   }),
   prefilter: (source) => source.includes('function'),
@@ -203,7 +204,7 @@ function refusal(
     if (usage.names.has(fn.id.name)) {
       return { reason: 'named-recursive', message: `callback \`${fn.id.name}\` kept: its name is used inside (recursion or self-reference)` };
     }
-    if (options.keepNamed) return { reason: 'named', message: `named callback \`${fn.id.name}\` kept (--keep-named)` };
+    if (!options.dropNames) return { reason: 'named', message: `named callback \`${fn.id.name}\` kept: an arrow would lose its .name (--drop-names to convert)` };
   }
   if (fn.params.some((p) => paramNames(p).some((n) => n === 'yield' || n === 'await'))) {
     return { reason: 'reserved-param', message: 'callback kept: a parameter named yield/await may not be allowed in an arrow here' };
