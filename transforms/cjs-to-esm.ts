@@ -245,7 +245,7 @@ export default async function cjsToEsm(ctx: ProjectTransformContext<Options>): P
       if (t.type !== 'local') continue;
       const dep = infos.get(t.file)!;
       if (dep.shape.kind === 'object' || dep.shape.kind === 'props') {
-        if (!importerFitsNames(info, site, dep.shape.names) || exportsUseThis(dep)) dep.needsObject = true;
+        if (!importerFitsNames(info, site, dep.shape.names, exportsUsingThis(dep))) dep.needsObject = true;
       } else if (dep.shape.kind === 'none' && site.kind !== 'bare') {
         dep.needsObject = true;
       }
@@ -841,7 +841,7 @@ function markCycles(infos: Map<string, Info>, stays: Set<string>): void {
 // Importers and export shapes
 
 /** Whether an importer can use named or namespace imports of a module exporting `names`. */
-function importerFitsNames(info: Info, site: Site, names: Map<string, string>): boolean {
+function importerFitsNames(info: Info, site: Site, names: Map<string, string>, thisUsers: Set<string>): boolean {
   if (site.kind === 'bare') return true;
   if (site.kind === 'destructure') return simpleDestructure(site.pattern!, names) !== undefined;
   if (site.kind === 'chain') {
@@ -856,6 +856,7 @@ function importerFitsNames(info: Info, site: Site, names: Map<string, string>): 
     if (isWriteTarget(p)) return false;
     const pp = p.getParent();
     if (Node.isDeleteExpression(pp)) return false;
+    if (Node.isCallExpression(pp) && pp.getExpression() === p && thisUsers.has(p.getName())) return false;
     return true;
   });
 }
@@ -879,21 +880,18 @@ function simpleDestructure(pattern: Node, names?: Map<string, string>): string[]
   return out;
 }
 
-function exportsUseThis(info: Info): boolean {
+/** Exported names whose function uses `this`: called as `ns.name()`, `this` would be the namespace, not the exports object. */
+function exportsUsingThis(info: Info): Set<string> {
+  const out = new Set<string>();
   const shape = info.shape;
-  if (shape.kind !== 'object' && shape.kind !== 'props') return false;
-  const locals = new Set(shape.names.values());
-  for (const fn of info.sf.getStatements()) {
-    if (Node.isFunctionDeclaration(fn) && locals.has(fn.getName() ?? '') && fn.getDescendantsOfKind(SyntaxKind.ThisKeyword).length) return true;
+  if (shape.kind !== 'object' && shape.kind !== 'props') return out;
+  const usesThis = (fn: Node) => fn.getDescendantsOfKind(SyntaxKind.ThisKeyword).some((t) => enclosingFunction(t, true) === fn);
+  for (const [key, local] of shape.names) {
+    const fn = info.sf.getStatements().find((s) => Node.isFunctionDeclaration(s) && s.getName() === local);
+    if (fn && usesThis(fn)) out.add(key);
   }
-  if (shape.kind === 'props') {
-    for (const a of shape.assigns) {
-      if (!a.local && (Node.isFunctionExpression(a.value) || Node.isClassExpression(a.value)) && a.value.getDescendantsOfKind(SyntaxKind.ThisKeyword).length) {
-        if (Node.isFunctionExpression(a.value)) return true;
-      }
-    }
-  }
-  return false;
+  if (shape.kind === 'props') for (const a of shape.assigns) if (!a.local && Node.isFunctionExpression(a.value) && usesThis(a.value)) out.add(a.key);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -963,7 +961,7 @@ function rewrite(info: Info, infos: Map<string, Info>): string {
         if (!objectImports.has(`${nsLike ? '*' : 'default'}\0${spec}`)) objectImports.set(`${nsLike ? '*' : 'default'}\0${spec}`, name);
       } else if (site.kind === 'destructure') {
         const specifiers =
-          t.type === 'builtin' || t.type === 'esm' ? simpleDestructure(site.pattern!) : named && !exportsUseThisCached(dep!) ? simpleDestructure(site.pattern!, named) : undefined;
+          t.type === 'builtin' || t.type === 'esm' ? simpleDestructure(site.pattern!) : named ? simpleDestructure(site.pattern!, named) : undefined;
         if (specifiers) {
           lines.push(`import { ${specifiers.join(', ')} } from ${from}${semi}`);
         } else {
@@ -1075,12 +1073,6 @@ function rewrite(info: Info, infos: Map<string, Info>): string {
   return out;
 }
 
-const thisCache = new WeakMap<Info, boolean>();
-function exportsUseThisCached(info: Info): boolean {
-  if (!thisCache.has(info)) thisCache.set(info, exportsUseThis(info));
-  return thisCache.get(info)!;
-}
-
 function groupByStatement(sites: Site[]): Site[][] {
   const groups = new Map<Statement, Site[]>();
   for (const s of sites) groups.set(s.stmt, [...(groups.get(s.stmt) ?? []), s]);
@@ -1120,7 +1112,10 @@ const RESERVED = new Set(
 // Helpers
 
 function isEsm(sf: SourceFile): boolean {
-  return sf.getStatements().some((s) => Node.isImportDeclaration(s) || Node.isExportDeclaration(s) || Node.isExportAssignment(s) || (Node.isExportable(s) && s.isExported()));
+  // Syntax only: the compiler also calls declarations named in `module.exports = { … }` exported.
+  return sf.getStatements().some(
+    (s) => Node.isImportDeclaration(s) || Node.isExportDeclaration(s) || Node.isExportAssignment(s) || (Node.isModifierable(s) && s.hasModifier(SyntaxKind.ExportKeyword)),
+  );
 }
 
 function hasCjsSyntax(info: Info): boolean {
