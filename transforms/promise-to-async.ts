@@ -210,7 +210,11 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       } else {
         const chain = returnedChain(node.body);
         if (chain) {
-          const [start, end] = parenRange(source, node.body);
+          let [start, end] = parenRange(source, node.body);
+          // `=>` then the body on the next line: the block opens right after the arrow
+          const before = source.slice(0, start);
+          const arrow = /=>\s*$/.exec(before);
+          if (arrow && /\n/.test(arrow[0])) start = arrow.index + 2;
           candidates.push({ fn: path, start, end, chain });
         }
       }
@@ -306,6 +310,8 @@ class FileInfo {
   readonly comments: Array<{ start: number; end: number }>;
   readonly eol: string;
   readonly unit: string;
+  /** ';' when the file ends its statements with semicolons, else ''. */
+  readonly semi: string;
   /** Ranges of template literals and strings that span lines (their text must not be re-indented). */
   readonly multiline: Array<[number, number]> = [];
 
@@ -314,10 +320,16 @@ class FileInfo {
     this.comments = (ast.comments ?? []).map((c) => ({ start: c.start!, end: c.end! }));
     this.eol = this.source.includes('\r\n') ? '\r\n' : '\n';
     this.unit = detectUnit(this.source);
+    let withSemi = 0;
+    let without = 0;
     const visit = (n: any) => {
       if (!n || typeof n.type !== 'string') return;
       if ((n.type === 'TemplateLiteral' || n.type === 'StringLiteral') && /\n/.test(this.source.slice(n.start, n.end))) {
         this.multiline.push([n.start, n.end]);
+      }
+      if (n.type === 'ExpressionStatement' || n.type === 'ReturnStatement' || n.type === 'ThrowStatement' || n.type === 'VariableDeclaration') {
+        if (this.source[n.end - 1] === ';') withSemi++;
+        else if (n.type !== 'VariableDeclaration' || this.source[n.end] !== ';') without++;
       }
       for (const k in n) {
         if (k === 'loc' || k === 'extra' || k.endsWith('Comments')) continue;
@@ -327,6 +339,7 @@ class FileInfo {
       }
     };
     visit(ast.program);
+    this.semi = withSemi >= without ? ';' : '';
   }
 
   lineIndent(offset: number): string {
@@ -404,7 +417,8 @@ class Converter {
       text = rendered.replace(/^[ \t]*/, '');
     } else {
       const closeIndent = this.file.lineIndent(fnNode.start!);
-      text = `{${this.file.eol}${rendered}${this.file.eol}${closeIndent}}`;
+      const lead = /\s/.test(this.source[this.cand.start - 1] ?? '') ? '' : ' ';
+      text = `${lead}{${this.file.eol}${rendered}${this.file.eol}${closeIndent}}`;
     }
     this.checkComments(text);
     const edits: Edit[] = [{ start: this.cand.start, end: this.cand.end, text }];
@@ -675,17 +689,17 @@ class Converter {
     switch (sink.kind) {
       case 'return':
         if (valueText === null) return [];
-        return [{ level, text: `return ${sink.await ? this.awaited(value, node) : value};` }];
+        return [{ level, text: `return ${sink.await ? this.awaited(value, node) : value}${this.file.semi}` }];
       case 'declare': {
         const kw = sink.mutable ? 'let' : 'const';
-        return [{ level, text: `${kw} ${sink.text} = ${valueText === null ? 'undefined' : this.awaited(value, node)};` }];
+        return [{ level, text: `${kw} ${sink.text} = ${valueText === null ? 'undefined' : this.awaited(value, node)}${this.file.semi}` }];
       }
       case 'assign':
         if (valueText === null) return [];
-        return [{ level, text: `${sink.name} = ${this.awaited(value, node)};` }];
+        return [{ level, text: `${sink.name} = ${this.awaited(value, node)}${this.file.semi}` }];
       case 'discard':
         if (valueText === null || (node && isPlainValue(node))) return [];
-        return [{ level, text: `${this.awaited(value, node)};` }];
+        return [{ level, text: `${this.awaited(value, node)}${this.file.semi}` }];
     }
   }
 
@@ -696,7 +710,7 @@ class Converter {
       if (!sink.name) {
         throw new Bail('unsupported-callback', 'kept: a destructured value would have to cross a try block', at);
       }
-      return { inner: { kind: 'assign', name: sink.name }, before: [{ level, text: `let ${sink.text};` }] };
+      return { inner: { kind: 'assign', name: sink.name }, before: [{ level, text: `let ${sink.text}${this.file.semi}` }] };
     }
     return { inner: sink, before: [] };
   }
@@ -747,7 +761,7 @@ class Converter {
     const out: Line[] = [...before, { level, text: 'try {' }, ...this.emitChain(rest, inner, level + 1), { level, text: '} finally {' }];
     out.push(...stepComments(level + 1));
     const cb = this.callback(cbNode as t.Expression, 'finally');
-    if (cb.kind === 'ref') out.push({ level: level + 1, text: `await ${cb.name}();` });
+    if (cb.kind === 'ref') out.push({ level: level + 1, text: `await ${cb.name}()${this.file.semi}` });
     else {
       if (cb.fn.params.length) throw new Bail('unsupported-callback', 'kept: a `.finally` callback with parameters', cb.fn);
       out.push(...this.emitBody(cb, { kind: 'discard' }, level + 1));
@@ -961,6 +975,9 @@ class Converter {
     const { fn } = cb;
     if (fn.body.type !== 'BlockStatement') return this.emitExpr(fn.body, sink, level);
     const block = fn.body;
+    if (block.directives.length) {
+      throw new Bail('unsupported-callback', 'kept: the callback has a directive prologue (such as "use strict") that would not apply once inlined', block.directives[0]);
+    }
     const stmts = block.body;
     const last = stmts[stmts.length - 1];
     const finalReturn = last?.type === 'ReturnStatement' ? last : undefined;
@@ -971,6 +988,10 @@ class Converter {
         throw new Bail('early-return', 'kept: a callback returns before its end, and its value flows into a later step', early[0].node);
       }
       if (sink.await) {
+        const inTry = returns.find((r) => r.findParent((q) => q === cb.path || q.isTryStatement()) !== cb.path);
+        if (inTry) {
+          throw new Bail('early-return', "kept: a return inside the callback's own try would have to be awaited, which changes what its catch/finally sees", inTry.node);
+        }
         for (const r of returns) {
           const arg = r.node.argument;
           if (arg && !isPlainValue(arg) && arg.type !== 'AwaitExpression') {

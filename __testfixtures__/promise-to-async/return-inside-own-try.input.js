@@ -1,0 +1,14 @@
+// The callback's own try/finally: awaiting its early return (needed for the outer catch) would make cleanup
+// wait for the save, and its catch would start seeing the save's rejection.
+function store(item) {
+  return prepare(item)
+    .then((prepared) => {
+      if (!prepared) return null;
+      try {
+        return save(prepared);
+      } finally {
+        cleanup();
+      }
+    })
+    .catch(() => null);
+}
