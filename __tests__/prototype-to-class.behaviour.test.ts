@@ -88,6 +88,12 @@ const commonJsCases: Record<string, Probe> = {
     const p = new Point(1, 2).add(Point.origin()).add(new Point(3, 4));
     return [p.x, p.y, p instanceof Point];
   },
+  'wrapper-returns-constructor': ({ exports: { Scheduler } }) => {
+    const s = new Scheduler(function (this: any, owner: unknown, work: string) {
+      this.schedule = (delay: number) => [owner === s, work, delay];
+    });
+    return [s.schedule('w', 5), typeof s.now, Scheduler.now === Date.now, Object.keys(s)];
+  },
   'jsdoc-typed-methods': ({ exports: { RateLimiter } }) => {
     const r = new RateLimiter(2);
     return [r.hit(0), r.hit(10), r.hit(20), r.hit(1500), r.hits];
@@ -148,7 +154,9 @@ const expectedReasons: Record<string, string> = {
   'accessor-enumerable': 'accessor-descriptor',
   'arrow-method': 'arrow-method',
   'called-without-new': 'called-without-new',
+  'compiled-output': 'compiled-output',
   'conditional-member': 'conditional-member',
+  'constructor-only': 'no-movable-members',
   'constructor-returns-object': 'constructor-returns-value',
   'enumerates-prototype': 'enumerates-prototype',
   'escapes-to-factory': 'escapes',

@@ -61,7 +61,10 @@ A class is not an exact stand-in for a constructor function, so the whole group 
   strict: \`with\`, \`arguments.callee\`, octal literals, assignments to undeclared names, \`this\` in nested
   functions, methods passed around detached when they use \`this\` (sloppy-mode, sloppy-this, sloppy-detached-method);
 - the function is at the top level of a browser script (a class does not create a global property: global-script);
-- TypeScript files where the class would need field declarations for \`this.x\` (typescript-fields).
+- TypeScript files where the class would need field declarations for \`this.x\` (typescript-fields);
+- the file is compiled output (a source map comment, \`__extends\`, \`__esModule\`, Babel class helpers): subclasses
+  compiled the same way in other files call the constructor as \`_super.call(this)\` (compiled-output);
+- nothing would move into the class body (only data or existing functions are assigned: no-movable-members).
 
 Residual risks (not visible in one file): other files calling the exported constructor without \`new\` or
 enumerating instances or its prototype with for-in / _.extend; subclasses in other files using \`X.call(this)\` or
@@ -202,7 +205,17 @@ class Converter {
       }
     }
     if (!this.candidates.length) return undefined;
-    for (const c of this.candidates) this.guard(c, () => this.analyse(c));
+    if (COMPILED_OUTPUT.test(this.source)) {
+      // Subclasses compiled the same way (in other files) call the constructor as `_super.call(this)`.
+      for (const c of this.candidates) {
+        c.failure = {
+          reason: 'compiled-output',
+          message: 'the file is compiled output (source map, __extends, __esModule): subclasses elsewhere call constructors as `_super.call(this)`, which throws for a class; convert the source instead',
+          node: c.fn.node,
+        };
+      }
+    }
+    for (const c of this.candidates) if (!c.failure) this.guard(c, () => this.analyse(c));
     for (const c of this.candidates) if (!c.failure) this.guard(c, () => this.checkTiming(c));
     this.settleDependencies();
 
@@ -353,6 +366,9 @@ class Converter {
       if (pos(c.ctorFix) < pos(c.parent.stmt)) throw new Refuse('constructor-not-restored', '`prototype.constructor` is set before the prototype is replaced', c.ctorFix);
     }
 
+    if (!c.members.length && !c.parent) {
+      throw new Refuse('no-movable-members', 'no member can move into a class body (only data or existing functions are assigned); nothing to gain', c.fn.node);
+    }
     this.checkConstructor(c);
     const seen = new Map<string, string>();
     for (const m of c.members) {
@@ -402,6 +418,8 @@ class Converter {
         return; // parent of another constructor
       }
       if (index === 0 && isObjectCall(call.node, 'defineProperty')) return this.accessorStatement(c, call, true, ref);
+      // Error.captureStackTrace(err, X) only compares X with the frames on the stack.
+      if (index === 1 && chainText(call.node.callee) === 'Error.captureStackTrace') return;
       throw new Refuse('escapes', `\`${name}\` is passed to a function that may call it without new or enumerate it`, call.node);
     }
     if (parent.isMemberExpression() && parent.node.object === node) {
@@ -428,6 +446,8 @@ class Converter {
       return;
     }
     if (isExportUse(ref)) return;
+    // `return X;` at the end of a wrapper function publishes it, as an export does.
+    if (parent.isReturnStatement() && parent.parentPath.node === c.container.node) return;
     throw new Refuse('escapes', `\`${name}\` is stored or passed where it may be called without new`, node);
   }
 
@@ -1231,6 +1251,8 @@ class Converter {
 // Small AST helpers
 
 const UTIL = ['util', 'node:util', 'sys'];
+/** Marks of compiled (down-levelled) output, whose classes are extended elsewhere by `_super.call(this)`. */
+const COMPILED_OUTPUT = /\/\/# sourceMappingURL=|\b__esModule\b|\b__extends\b|\b_classCallCheck\b|\b_inherits\(|\b_createClass\(/;
 /** The rest of a line that is only a comment (`// …` or one `/* … *\/`). */
 const TRAILING_COMMENT = /^[ \t]*(\/\/.*|\/\*((?!\*\/).)*\*\/[ \t]*)$/;
 
