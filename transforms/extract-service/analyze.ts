@@ -1,0 +1,787 @@
+import {
+  Node,
+  SyntaxKind,
+  type Block,
+  type CallExpression,
+  type Expression,
+  type Identifier,
+  type SourceFile,
+  type Statement,
+  type Symbol as MorphSymbol,
+} from 'ts-morph';
+import { TextEdits } from '../../src/text-edits.js';
+import type { HandlerFn, RouteSite } from './routes.js';
+
+/** Why a handler (or part of one) is left alone. Keys are stable: the summary groups by them. */
+export class Unsafe extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+    readonly at?: Node,
+  ) {
+    super(message);
+  }
+}
+
+export interface Input {
+  name: string;
+  /** Expression the controller passes (a handler variable, or a request read such as `req.params.id`). */
+  expr: string;
+  /** Node whose type is the input's type. */
+  typeNode: Node;
+  /** Declared type annotation text when the handler variable has one (kept as written). */
+  annotation?: string;
+  assigned: boolean;
+  declKind: 'var' | 'let' | 'const';
+}
+
+export interface Extraction {
+  site: RouteSite;
+  /** Offsets in the route file of the statements that move to the service. */
+  start: number;
+  end: number;
+  inputs: Input[];
+  /** Service method body (original indentation), responses rewritten to `respond()` results. */
+  body: string;
+  async: boolean;
+  /** How the controller gets the result: directly, awaited, or from a promise chain. */
+  call: 'sync' | 'await' | 'then';
+  /** Module-level declarations (statements) of the route file the moved code uses. */
+  deps: Set<Statement>;
+  /** Identifier names the moved code uses from module scope (for import filtering). */
+  depNames: Set<string>;
+  /** Indentation of the first moved statement. */
+  indent: string;
+  /** A template literal spans lines: the body keeps its bytes (no re-indenting). */
+  multilineTemplate: boolean;
+}
+
+const EXPRESS_CHAIN = new Set(['status', 'set', 'header', 'location', 'type', 'append', 'vary', 'cookie', 'clearCookie', 'links', 'attachment']);
+const EXPRESS_TERMINAL = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'redirect', 'render']);
+const FASTIFY_CHAIN = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader']);
+const FASTIFY_TERMINAL = new Set(['send', 'redirect']);
+const STREAMING = new Set(['write', 'writeHead', 'pipe', 'sendFile', 'download', 'flushHeaders', 'setHeader', 'raw', 'hijack', 'stream']);
+const KOA_PROPS = new Set(['status', 'body', 'type', 'message', 'length', 'lastModified', 'etag']);
+const KOA_METHODS = new Set(['set', 'append', 'remove', 'redirect', 'attachment', 'vary']);
+const REQUEST_PARTS = new Set(['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user', 'method', 'path', 'url', 'originalUrl', 'baseUrl', 'ip', 'hostname', 'protocol']);
+const PURE_GLOBALS = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'isNaN', 'isFinite', 'decodeURIComponent', 'encodeURIComponent', 'Array', 'Math', 'JSON', 'Date', 'Object']);
+
+/** The controller helpers that replay a service result (generated code, never extracted again). */
+export const REPLAY_HELPERS = new Set(['sendResult', 'applyResult', 'sendReply']);
+
+type Role = 'request' | 'response' | 'next' | 'context';
+
+interface Roles {
+  request?: MorphSymbol;
+  response?: MorphSymbol;
+  next?: MorphSymbol;
+  /** Koa's ctx: requests and responses in one. */
+  context?: MorphSymbol;
+}
+
+function paramSymbol(fn: HandlerFn, i: number): MorphSymbol | undefined {
+  const p = fn.getParameters()[i];
+  if (!p) return undefined;
+  const nameNode = p.getNameNode();
+  if (!Node.isIdentifier(nameNode)) throw new Unsafe('destructured-parameters', 'the handler destructures its parameters', p);
+  return nameNode.getSymbol();
+}
+
+function rolesOf(site: RouteSite): Roles {
+  const { fn, framework } = site;
+  if (framework === 'koa') return { context: paramSymbol(fn, 0), next: paramSymbol(fn, 1) };
+  const roles: Roles = { request: paramSymbol(fn, 0), response: paramSymbol(fn, 1), next: paramSymbol(fn, 2) };
+  if (fn.getParameters().length > 3) throw new Unsafe('error-middleware', 'four-parameter error middleware is not a route handler', fn);
+  return roles;
+}
+
+/** The symbol an identifier refers to (the value, for shorthand properties). */
+function referenced(id: Identifier): MorphSymbol | undefined {
+  const parent = id.getParent();
+  if (Node.isShorthandPropertyAssignment(parent)) {
+    return parent.getValueSymbol() ?? undefined;
+  }
+  return id.getSymbol();
+}
+
+/** Identifiers that are references to a binding (not property names, labels or declaration names). */
+function isReference(id: Identifier): boolean {
+  const parent = id.getParent();
+  if (!parent) return false;
+  if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) return false;
+  if (Node.isPropertyAssignment(parent) && parent.getNameNode() === id) return false;
+  if ((Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertySignature(parent) || Node.isGetAccessorDeclaration(parent) || Node.isSetAccessorDeclaration(parent)) && parent.getNameNode() === id) return false;
+  if (Node.isBindingElement(parent) && parent.getPropertyNameNode() === id) return false;
+  if (Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) return false;
+  if (Node.isQualifiedName(parent) && parent.getRight() === id) return false;
+  if (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent)) return false;
+  return true;
+}
+
+function roleOf(sym: MorphSymbol | undefined, roles: Roles): Role | undefined {
+  if (!sym) return undefined;
+  if (sym === roles.request) return 'request';
+  if (sym === roles.response) return 'response';
+  if (sym === roles.next) return 'next';
+  if (sym === roles.context) return 'context';
+  return undefined;
+}
+
+const isFunctionLike = (n: Node) => Node.isArrowFunction(n) || Node.isFunctionExpression(n) || Node.isFunctionDeclaration(n) || Node.isMethodDeclaration(n) || Node.isConstructorDeclaration(n) || Node.isGetAccessorDeclaration(n) || Node.isSetAccessorDeclaration(n);
+
+/** The nearest enclosing function of a node (or undefined at module level). */
+function enclosingFunction(n: Node): Node | undefined {
+  for (let p = n.getParent(); p; p = p.getParent()) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
+/** A response written as one expression: `res.status(400).json(x)` / `reply.code(400).send(x)`. */
+interface ResponseChain {
+  root: Identifier;
+  outer: CallExpression;
+  methods: string[];
+}
+
+function responseChain(expr: Node, roles: Roles, framework: RouteSite['framework']): ResponseChain | undefined {
+  if (!Node.isCallExpression(expr)) return undefined;
+  const methods: string[] = [];
+  let cur: Node = expr;
+  while (Node.isCallExpression(cur)) {
+    const callee = cur.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return undefined;
+    methods.unshift(callee.getName());
+    cur = callee.getExpression();
+  }
+  if (!Node.isIdentifier(cur) || roleOf(referenced(cur), roles) !== 'response') return undefined;
+  const chain = framework === 'fastify' ? FASTIFY_CHAIN : EXPRESS_CHAIN;
+  const terminal = framework === 'fastify' ? FASTIFY_TERMINAL : EXPRESS_TERMINAL;
+  const last = methods[methods.length - 1];
+  if (!terminal.has(last) || !methods.slice(0, -1).every((m) => chain.has(m))) return undefined;
+  return { root: cur, outer: expr, methods };
+}
+
+/** Koa: `ctx.status = 404` / `ctx.body = x` / `ctx.set('X', y)` as one statement. */
+function koaResponseStatement(stmt: Node, roles: Roles): boolean {
+  if (!Node.isExpressionStatement(stmt)) return false;
+  const e = stmt.getExpression();
+  if (Node.isBinaryExpression(e) && e.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
+    const left = e.getLeft();
+    return Node.isPropertyAccessExpression(left) && KOA_PROPS.has(left.getName()) && isContext(left.getExpression(), roles);
+  }
+  if (Node.isCallExpression(e)) {
+    const callee = e.getExpression();
+    return Node.isPropertyAccessExpression(callee) && KOA_METHODS.has(callee.getName()) && isContext(callee.getExpression(), roles);
+  }
+  return false;
+}
+
+const isContext = (n: Node, roles: Roles) => Node.isIdentifier(n) && roleOf(referenced(n), roles) === 'context';
+
+/** Text of a Koa response statement as a recorder step: `.status(404)`. */
+function koaStep(stmt: Node, edits: TextEdits): string {
+  const e = (stmt as import('ts-morph').ExpressionStatement).getExpression();
+  if (Node.isBinaryExpression(e)) {
+    const left = e.getLeft() as import('ts-morph').PropertyAccessExpression;
+    const right = e.getRight();
+    return `.${left.getName()}(${edits.slice(right.getStart(), right.getEnd())})`;
+  }
+  const call = e as CallExpression;
+  const callee = call.getExpression() as import('ts-morph').PropertyAccessExpression;
+  const args = call.getArguments();
+  const argText = args.length ? edits.slice(args[0].getStart(), args[args.length - 1].getEnd()) : '';
+  return `.${callee.getName()}(${argText})`;
+}
+
+/** Is the request read `req.params.id` (or `ctx.params.id`, `ctx.request.body`) a plain read we can pass in? */
+function requestRead(id: Identifier, role: Role): { node: Node; name: string; alt: string } | undefined {
+  let node: Node = id;
+  const parts: string[] = [];
+  let parent = node.getParent();
+  if (role === 'context') {
+    // ctx.request.body / ctx.params / ctx.query / ctx.headers
+    if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
+    node = parent;
+    let first = parent.getName();
+    if (first === 'request') {
+      parent = node.getParent();
+      if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
+      node = parent;
+      first = parent.getName();
+    }
+    if (!['params', 'query', 'body', 'headers', 'method', 'path', 'url', 'ip'].includes(first)) return undefined;
+    parts.push(first);
+  } else {
+    if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
+    if (!REQUEST_PARTS.has(parent.getName())) return undefined;
+    node = parent;
+    parts.push(parent.getName());
+  }
+  parent = node.getParent();
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node && ['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user'].includes(parts[0])) {
+    node = parent;
+    parts.push(parent.getName());
+  }
+  // Writes (`req.body.x = 1`, `delete req.query.y`, `req.user.n++`) are not reads.
+  const outer = node.getParent();
+  if (Node.isBinaryExpression(outer) && outer.getLeft() === node && /=$/.test(outer.getOperatorToken().getText()) && outer.getOperatorToken().getText() !== '==' && outer.getOperatorToken().getText() !== '===') return undefined;
+  if (Node.isDeleteExpression(outer) || Node.isPostfixUnaryExpression(outer) || (Node.isPrefixUnaryExpression(outer) && /\+\+|--/.test(outer.getText().slice(0, 2)))) return undefined;
+  if (Node.isCallExpression(outer) && outer.getExpression() === node) return undefined; // req.get(...) or a method call on a read
+  const last = parts[parts.length - 1];
+  const suffix = { params: 'Param', query: 'Query', body: 'Body', headers: 'Header', cookies: 'Cookie', signedCookies: 'Cookie', user: 'User' } as Record<string, string>;
+  const name = parts.length === 2 ? (/^[A-Za-z_$][\w$]*$/.test(last) ? last : parts[0] + 'Value') : parts[0];
+  return { node, name, alt: parts.length === 2 ? name + suffix[parts[0]] : 'request' + parts[0][0].toUpperCase() + parts[0].slice(1) };
+}
+
+/** Leading statements that only read the request (they stay in the controller). */
+function isRequestRead(stmt: Statement, roles: Roles, file: SourceFile): boolean {
+  if (!Node.isVariableStatement(stmt)) return false;
+  let readsRequest = false;
+  let ok = true;
+  stmt.forEachDescendant((n, traversal) => {
+    if (!ok) return traversal.stop();
+    if (isFunctionLike(n) || Node.isAwaitExpression(n) || Node.isYieldExpression(n) || Node.isNewExpression(n)) {
+      ok = false;
+      return;
+    }
+    if (Node.isIdentifier(n) && isReference(n)) {
+      const role = roleOf(referenced(n), roles);
+      if (role === 'response' || role === 'next') ok = false;
+      if (role === 'request') readsRequest = true;
+      if (role === 'context') {
+        if (requestRead(n, 'context')) readsRequest = true;
+        else ok = false;
+      }
+    }
+    if (Node.isCallExpression(n)) {
+      // Calls allowed in a request read: globals (parseInt), functions of this module (parseId) and methods
+      // on values (String(x).split(',')), never module imports such as a database.
+      const callee = n.getExpression();
+      const rootOf = (e: Node): Node => (Node.isPropertyAccessExpression(e) ? rootOf(e.getExpression()) : Node.isCallExpression(e) ? rootOf(e.getExpression()) : e);
+      const root = rootOf(callee);
+      if (Node.isIdentifier(root)) {
+        const sym = referenced(root);
+        const role = roleOf(sym, roles);
+        if (role) return;
+        const decl = sym?.getDeclarations()[0];
+        if (!decl) {
+          if (!PURE_GLOBALS.has(root.getText())) ok = false;
+          return;
+        }
+        if (decl.getSourceFile() !== file) {
+          if (!PURE_GLOBALS.has(root.getText())) ok = false;
+          return;
+        }
+        if (Node.isFunctionDeclaration(decl) && decl.getParent() === file) return;
+        if (Node.isParameterDeclaration(decl) || Node.isVariableDeclaration(decl)) {
+          // a local value (String(x).split) is fine when it is not a module import
+          const statement = decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+          if (statement && statement.getParent() === file) {
+            const init = Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+            if (init && !Node.isFunctionExpression(init) && !Node.isArrowFunction(init)) ok = false;
+          }
+          return;
+        }
+        ok = false;
+      }
+    }
+  });
+  return ok && readsRequest;
+}
+
+interface Walk {
+  site: RouteSite;
+  roles: Roles;
+  edits: TextEdits;
+  /** Statements to delete (a `return;` right after a response that became `return respond()...;`). */
+  drop: Set<Node>;
+  handled: Set<Node>;
+  /** Functions whose results are the handler's responses: the region itself and result callbacks. */
+  resultFns: Set<Node>;
+  usesChain: boolean;
+}
+
+/** Is `stmt` the last thing run in result function `fn` (region root `root` when it is the handler itself)? */
+function tailOf(stmt: Node, fn: Node, root: Node): 'tail' | 'before-return' | undefined {
+  let cur: Node = stmt;
+  let first = true;
+  let beforeReturn = false;
+  for (;;) {
+    const parent = cur.getParent();
+    if (!parent) return undefined;
+    if (Node.isBlock(parent) || Node.isSourceFile(parent)) {
+      const list = parent.getStatements();
+      const i = list.indexOf(cur as Statement);
+      if (i < list.length - 1) {
+        const after = list[i + 1];
+        if (first && Node.isReturnStatement(after) && !after.getExpression()) beforeReturn = true;
+        else return undefined;
+      }
+      if (parent === root || parent === (fn as HandlerFn).getBody?.()) return beforeReturn ? 'before-return' : 'tail';
+      cur = parent;
+    } else if (Node.isIfStatement(parent)) {
+      cur = parent;
+    } else {
+      return undefined;
+    }
+    first = false;
+    if (beforeReturn) {
+      // the response is followed by `return;` in its own block: leaving the function right there
+      return insideTry(stmt, root) ? undefined : 'before-return';
+    }
+  }
+}
+
+function insideTry(n: Node, fn: Node): boolean {
+  for (let p = n.getParent(); p && p !== fn; p = p.getParent()) {
+    if (Node.isTryStatement(p) || Node.isCatchClause(p)) return true;
+  }
+  return false;
+}
+
+/** A promise chain ending in `.catch(next)`: `db.find(id).then(function (user) { ... }).catch(next)`. */
+function promiseChainTail(expr: Expression, roles: Roles): { thens: CallExpression[]; catchCall: CallExpression } | undefined {
+  if (!Node.isCallExpression(expr)) return undefined;
+  const callee = expr.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'catch') return undefined;
+  const args = expr.getArguments();
+  if (args.length !== 1 || !Node.isIdentifier(args[0]) || roleOf(referenced(args[0] as Identifier), roles) !== 'next') return undefined;
+  const thens: CallExpression[] = [];
+  let cur: Node = callee.getExpression();
+  while (Node.isCallExpression(cur)) {
+    const c = cur.getExpression();
+    if (!Node.isPropertyAccessExpression(c) || c.getName() !== 'then' || cur.getArguments().length !== 1) break;
+    thens.unshift(cur);
+    cur = c.getExpression();
+  }
+  if (!thens.length) return undefined;
+  return { thens, catchCall: expr };
+}
+
+/** The result callback of a chain (its last `.then`), checked to be a function. */
+function resultCallback(thenCall: CallExpression): HandlerFn | undefined {
+  const cb = thenCall.getArguments()[0];
+  return Node.isArrowFunction(cb) || Node.isFunctionExpression(cb) ? cb : undefined;
+}
+
+/**
+ * Checks and rewrites one result function: every response is in tail position and becomes `return respond()...`,
+ * every other `return` carries no value (or returns a nested chain whose last callback is itself a result function).
+ */
+function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: boolean, skip?: Node): void {
+  w.resultFns.add(fn);
+  const { roles, site, edits } = w;
+  const body = Node.isBlock(root) ? root : (fn as HandlerFn).getBody();
+  // Expression-bodied arrow callback: `(user) => res.json(user)`.
+  if (body && !Node.isBlock(body)) {
+    const chain = responseChain(body, roles, site.framework);
+    if (!chain) return;
+    edits.replace(chain.root.getStart(), chain.root.getEnd(), 'respond()');
+    w.handled.add(chain.root);
+    return;
+  }
+  const statementsOf = (n: Node): Statement[] => (Node.isBlock(n) ? n.getStatements() : []);
+  const visit = (n: Node) => {
+    if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
+    if (n === skip) return;
+    if (Node.isReturnStatement(n) && enclosingFunction(n) === fn) {
+      const e = n.getExpression();
+      if (!e) return;
+      const chain = responseChain(e, roles, site.framework);
+      if (chain) {
+        if (insideTry(n, root)) throw new Unsafe('response-inside-try', 'a response is written inside a try block of the logic', n);
+        edits.replace(chain.root.getStart(), chain.root.getEnd(), 'respond()');
+        w.handled.add(chain.root);
+        return;
+      }
+      // `return other.then(function (x) { ... res.json(x) })`: the nested chain's value is the result.
+      if (Node.isCallExpression(e)) {
+        const c = e.getExpression();
+        if (Node.isPropertyAccessExpression(c) && c.getName() === 'then' && e.getArguments().length === 1) {
+          const cb = resultCallback(e);
+          if (cb && mentionsResponse(cb, roles)) {
+            rewriteResultFunction(w, cb, cb, false);
+            n.getExpression()!.forEachChild(function visitOuter(c) { if (c !== cb) visit(c); });
+            return;
+          }
+        }
+      }
+      if (site.framework === 'fastify' && isHandler && site.fn.isAsync()) {
+        if (mentionsRole(e, roles)) throw new Unsafe('response-not-in-tail', 'a returned value uses the reply', n);
+        // Fastify sends what an async handler returns.
+        edits.insert(e.getStart(), 'respond().send(');
+        edits.insert(e.getEnd(), ')');
+        return;
+      }
+      if (mentionsRole(e, roles)) throw new Unsafe('response-not-in-tail', 'a returned value uses the response', n);
+      throw new Unsafe('returns-value', 'the handler returns a value that is not a response', n);
+    }
+    if (Node.isExpressionStatement(n) && enclosingFunction(n) === fn) {
+      const chain = responseChain(n.getExpression(), roles, site.framework);
+      if (chain) {
+        const tail = tailOf(n, fn, root);
+        if (!tail || insideTry(n, root)) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', n);
+        edits.replace(chain.root.getStart(), chain.root.getEnd(), 'respond()');
+        edits.insert(n.getStart(), 'return ');
+        w.handled.add(chain.root);
+        if (tail === 'before-return') {
+          const block = n.getParent() as Block;
+          const next = block.getStatements()[block.getStatements().indexOf(n) + 1];
+          w.drop.add(next);
+        }
+        return;
+      }
+    }
+    n.forEachChild(visit);
+  };
+  if (site.framework === 'koa' && isHandler) {
+    rewriteKoaGroups(w, root);
+  }
+  for (const s of statementsOf(body!)) visit(s);
+}
+
+function rewriteKoaGroups(w: Walk, root: Node): void {
+  const { roles, edits } = w;
+  const blocks: Block[] = [];
+  if (Node.isBlock(root)) blocks.push(root);
+  root.forEachDescendant((n, t) => {
+    if (isFunctionLike(n)) return t.skip();
+    if (Node.isBlock(n)) blocks.push(n);
+  });
+  for (const block of blocks) {
+    const list = block.getStatements();
+    for (let i = 0; i < list.length; i++) {
+      if (!koaResponseStatement(list[i], roles)) continue;
+      let j = i;
+      while (j + 1 < list.length && koaResponseStatement(list[j + 1], roles)) j++;
+      const last = list[j];
+      const tail = tailOf(last, w.site.fn, root);
+      if (!tail || insideTry(last, root)) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', last);
+      const steps = list.slice(i, j + 1).map((s) => koaStep(s, edits)).join('');
+      const indentOf = (s: Node) => s.getText().length;
+      void indentOf;
+      edits.replace(list[i].getStart(), last.getEnd(), `return respond()${steps};`);
+      for (const s of list.slice(i, j + 1)) s.forEachDescendant((d) => { if (Node.isIdentifier(d)) w.handled.add(d); });
+      if (tail === 'before-return') w.drop.add(list[j + 1]);
+      i = j;
+    }
+  }
+}
+
+function mentionsRole(n: Node, roles: Roles): boolean {
+  let found = false;
+  const check = (d: Node) => {
+    if (Node.isIdentifier(d) && isReference(d) && roleOf(referenced(d), roles)) found = true;
+  };
+  check(n);
+  n.forEachDescendant((d, t) => {
+    if (found) return t.stop();
+    check(d);
+  });
+  return found;
+}
+
+function mentionsResponse(n: Node, roles: Roles): boolean {
+  let found = false;
+  n.forEachDescendant((d, t) => {
+    if (found) return t.stop();
+    if (Node.isIdentifier(d) && isReference(d)) {
+      const r = roleOf(referenced(d), roles);
+      if (r === 'response' || r === 'context' || r === 'next') found = true;
+    }
+  });
+  return found;
+}
+
+/** Reasons for a use of the response object that is not a tail response. */
+function responseMisuse(id: Identifier, w: Walk): Unsafe {
+  const parent = id.getParent();
+  if (Node.isPropertyAccessExpression(parent)) {
+    const name = parent.getName();
+    if (name === 'locals') return new Unsafe('res-locals', '`res.locals` is used by the logic', id);
+    if (STREAMING.has(name)) return new Unsafe('streaming-response', `the response is streamed or written piecemeal (${name})`, id);
+  }
+  if (Node.isCallExpression(parent) && parent.getArguments().includes(id)) return new Unsafe('res-passed-to-helper', 'the response object is passed to another function', id);
+  const fn = enclosingFunction(id);
+  if (fn && !w.resultFns.has(fn) && fn !== w.site.fn) return new Unsafe('response-in-callback', 'a response is written inside a callback', id);
+  return new Unsafe('response-not-in-tail', 'the response is used in a way that cannot be moved out of the handler', id);
+}
+
+/** Analyses one handler and plans its extraction; throws Unsafe when it must be left alone. */
+export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
+  const roles = rolesOf(site);
+  const file = site.file;
+  if (!(roles.response ?? roles.context)) {
+    throw new Unsafe('no-type-info', 'the module is not part of a checked program here (a JavaScript file in a project without allowJs?)', site.fn);
+  }
+  const body = site.fn.getBody();
+  if (!body || !Node.isBlock(body)) throw new Unsafe('expression-body', 'the handler is a single expression', site.fn);
+  if (!Node.isArrowFunction(site.fn) && site.fn.isGenerator()) throw new Unsafe('generator-handler', 'generator handlers are left alone', site.fn);
+
+  // 1. Request reads at the top stay in the controller; so does a final try/catch around the logic.
+  let statements = body.getStatements();
+  let k = 0;
+  while (k < statements.length && isRequestRead(statements[k], roles, file)) k++;
+  let region = statements.slice(k);
+  let container: Node = body;
+  let catchClause: Node | undefined;
+  if (region.length === 1 && Node.isTryStatement(region[0]) && region[0].getCatchClause() && !region[0].getFinallyBlock()) {
+    const tryBlock = region[0].getTryBlock();
+    catchClause = region[0].getCatchClause();
+    statements = tryBlock.getStatements();
+    let j = 0;
+    while (j < statements.length && isRequestRead(statements[j], roles, file)) j++;
+    region = statements.slice(j);
+    container = tryBlock;
+  }
+  if (!region.length) throw new Unsafe('no-logic', 'the handler only reads the request', site.fn);
+
+  // 2. Thin handlers (one call, typically already a service call) are left as they are.
+  if (region.length === 1) {
+    const isThenCallback = (d: Node) => {
+      const p = d.getParent();
+      return Node.isCallExpression(p) && /\.(then|catch)$/.test(p.getExpression().getText());
+    };
+    const calls = region[0].getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => {
+      const callee = c.getExpression().getText();
+      if (REPLAY_HELPERS.has(callee) || /\.(then|catch)$/.test(callee)) return false;
+      return !responseChain(c, roles, site.framework) && !isChainLink(c, roles, site.framework);
+    });
+    const controlFlow = region[0].getDescendants().some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
+    if (calls.length <= 1 && !controlFlow) throw new Unsafe('already-thin', 'the handler is already thin (at most one call besides the response)', site.fn);
+  }
+
+  const start = Math.min(...leadingCommentStart(region[0]));
+  const end = region[region.length - 1].getEnd();
+  const edits = new TextEdits(file.getFullText());
+  const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false };
+
+  // 3. A final promise chain ending in .catch(next): the service returns the chain, the controller keeps .catch(next).
+  const last = region[region.length - 1];
+  const lastExpr = Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined;
+  const chain = lastExpr && site.framework === 'express' ? promiseChainTail(lastExpr, roles) : undefined;
+  if (chain) {
+    const thens = chain.thens;
+    for (const t of thens.slice(0, -1)) {
+      if (mentionsResponse(t.getArguments()[0], roles)) throw new Unsafe('response-in-callback', 'a response is written in a .then callback that is not the last one', t);
+    }
+    const cb = resultCallback(thens[thens.length - 1]);
+    if (!cb) throw new Unsafe('response-in-callback', 'the last .then callback is not a function', thens[thens.length - 1]);
+    w.usesChain = true;
+    // drop `.catch(next)` and make the chain the service's result
+    const catchCallee = chain.catchCall.getExpression() as import('ts-morph').PropertyAccessExpression;
+    edits.remove(catchCallee.getExpression().getEnd(), chain.catchCall.getEnd());
+    if (Node.isExpressionStatement(last)) edits.insert(last.getStart(), 'return ');
+    rewriteResultFunction(w, cb, cb, false);
+  }
+  rewriteResultFunction(w, site.fn, container, true, chain ? last : undefined);
+  if (chain) {
+    // the chain statement itself: only the callbacks before the result callback are plain logic
+    last.forEachDescendant((d, t) => {
+      if (isFunctionLike(d)) return t.skip();
+    });
+  }
+  if (!chain && !w.handled.size) throw new Unsafe('no-response-in-logic', 'no response is written by the logic', site.fn);
+
+  // 4. Every other mention of req/res/next/ctx inside the region must be a plain request read (passed in).
+  const inputs: Input[] = [];
+  const inputByKey = new Map<string, Input>();
+  const regionNodes = (cb: (n: Node) => void) => {
+    for (const s of region) {
+      cb(s);
+      s.forEachDescendant(cb);
+    }
+  };
+  const handlerScope = site.fn;
+  const usedNames = new Set<string>();
+  site.fn.forEachDescendant((d) => {
+    if (Node.isIdentifier(d)) usedNames.add(d.getText());
+  });
+  const deps = new Set<Statement>();
+  const depNames = new Set<string>();
+  const declaredInRegion = new Set<MorphSymbol>();
+  let usesAwait = false;
+  regionNodes((n) => {
+    if (Node.isAwaitExpression(n) && enclosingFunction(n) === site.fn) usesAwait = true;
+    if (n.getKind() === SyntaxKind.ThisKeyword || (Node.isIdentifier(n) && n.getText() === 'arguments' && isReference(n))) {
+      const owner = thisOwner(n);
+      if (!owner || owner.getStart() < start || owner.getEnd() > end) throw new Unsafe('uses-this', `the logic uses \`${n.getText()}\``, n);
+    }
+    if (Node.isVariableDeclaration(n) || Node.isFunctionDeclaration(n) || Node.isClassDeclaration(n) || Node.isParameterDeclaration(n) || Node.isBindingElement(n)) {
+      const nameNode = (n as any).getNameNode?.();
+      if (nameNode && Node.isIdentifier(nameNode)) {
+        const sym = nameNode.getSymbol();
+        if (sym) declaredInRegion.add(sym);
+      }
+    }
+  });
+  regionNodes((n) => {
+    if (!Node.isIdentifier(n) || !isReference(n) || w.handled.has(n)) return;
+    if (w.drop.has(n.getParentOrThrow())) return;
+    const sym = referenced(n);
+    const role = roleOf(sym, roles);
+    if (role === 'response') throw responseMisuse(n, w);
+    if (role === 'next') {
+      if (chain && n.getParent() === chain.catchCall) return;
+      const owner = enclosingFunction(n);
+      if (owner && owner !== site.fn && !w.resultFns.has(owner)) throw new Unsafe('response-in-callback', 'the response (or next) is written inside a callback', n);
+      throw new Unsafe('next-in-logic', 'the logic calls `next` itself', n);
+    }
+    if (role === 'request' || role === 'context') {
+      const read = requestRead(n, role);
+      if (!read) {
+        const parent = n.getParent();
+        if (role === 'request' && Node.isPropertyAccessExpression(parent) && parent.getName() === 'session') throw new Unsafe('session-mutation', 'the logic uses the session', n);
+        if (role === 'context') {
+          if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'throw') throw new Unsafe('ctx-throw', 'the logic answers with ctx.throw', n);
+          if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'state') throw new Unsafe('session-mutation', 'the logic uses ctx.state', n);
+          throw new Unsafe('response-not-in-tail', 'the logic uses the context in a way that cannot be moved', n);
+        }
+        throw new Unsafe('request-in-logic', 'the logic uses the request object beyond plain reads', n);
+      }
+      const key = read.node.getText();
+      let input = inputByKey.get(key);
+      if (!input) {
+        let name = read.name;
+        const alt = read.alt;
+        if (usedNames.has(name) || inputs.some((i) => i.name === name)) name = !usedNames.has(alt) ? alt : name;
+        for (let i = 2; usedNames.has(name) || inputs.some((x) => x.name === name); i++) name = `${read.name}${i}`;
+        input = { name, expr: key, typeNode: read.node, assigned: false, declKind: 'const' };
+        inputByKey.set(key, input);
+        inputs.push(input);
+      }
+      edits.replace(read.node.getStart(), read.node.getEnd(), input.name);
+      return;
+    }
+    if (!sym || declaredInRegion.has(sym)) return;
+    const decls = sym.getDeclarations();
+    if (!decls.length) return; // globals
+    const decl = decls[0];
+    if (decl.getSourceFile() !== file) return; // ambient or other files (never a local of this handler)
+    // declared in the handler but outside the region: an input
+    if (decl.getFirstAncestor((a) => a === handlerScope) || decl === handlerScope) {
+      if (Node.isFunctionDeclaration(decl)) throw new Unsafe('handler-local-function', 'the logic calls a function declared in the handler', n);
+      const v = Node.isVariableDeclaration(decl) ? decl : decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+      const init = v?.getInitializer();
+      if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) throw new Unsafe('handler-local-function', 'the logic calls a function declared in the handler', n);
+      if (Node.isParameterDeclaration(decl)) throw new Unsafe('request-in-logic', 'the logic uses a handler parameter', n);
+      const name = n.getText();
+      let input = inputByKey.get('$' + name);
+      if (!input) {
+        const stmt = decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+        const kind = stmt ? (stmt.getDeclarationKind() as 'var' | 'let' | 'const') : 'const';
+        const annotation = v?.getTypeNode()?.getText();
+        if (v?.getTypeNode()) {
+          // types named in the annotation (a DTO) come along like any other module-level dependency
+          v.getTypeNode()!.forEachDescendant((d) => {
+            if (!Node.isIdentifier(d)) return;
+            const td = d.getSymbol()?.getDeclarations()[0];
+            if (!td || td.getSourceFile() !== file) return;
+            const top = topLevelStatement(td);
+            if (top) {
+              deps.add(top);
+              depNames.add(d.getText());
+            }
+          });
+        }
+        input = { name, expr: name, typeNode: Node.isBindingElement(decl) ? decl.getNameNode() : (v?.getNameNode() ?? n), assigned: false, declKind: kind, ...(annotation && v?.getNameNode().getText() === name ? { annotation } : {}) };
+        inputByKey.set('$' + name, input);
+        inputs.push(input);
+      }
+      const parent = n.getParent();
+      if ((Node.isBinaryExpression(parent) && parent.getLeft() === n && parent.getOperatorToken().getText().endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(parent.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(parent) || (Node.isPrefixUnaryExpression(parent) && /^(\+\+|--)/.test(parent.getText()))) {
+        input.assigned = true;
+      }
+      return;
+    }
+    // module level
+    const stmt = topLevelStatement(decl);
+    if (!stmt) throw new Unsafe('closure-state', 'the logic uses a variable of an enclosing function', n);
+    deps.add(stmt);
+    depNames.add(n.getText());
+  });
+
+  // 5. Names declared in the region must not be used by what stays (the catch clause, the reads).
+  for (const sym of declaredInRegion) {
+    for (const decl of sym.getDeclarations()) {
+      const nameNode = (decl as any).getNameNode?.();
+      if (!nameNode || !Node.isIdentifier(nameNode)) continue;
+      for (const ref of nameNode.findReferencesAsNodes()) {
+        if (ref.getSourceFile() !== file) continue;
+        const pos = ref.getStart();
+        if (pos < start || pos >= end) throw new Unsafe('shared-local', `\`${nameNode.getText()}\` is used both by the logic and by code that stays in the handler`, ref);
+      }
+    }
+  }
+  if (catchClause) void catchClause;
+
+  // Type errors the checker already reports inside the logic would show up as new ones in the service module.
+  const existing = file.getPreEmitDiagnostics().find((d) => {
+    const at = d.getStart();
+    return at !== undefined && at >= start && at < end;
+  });
+  if (existing) {
+    const message = existing.getMessageText();
+    throw new Unsafe('type-errors-in-logic', `the logic has a type error already (${(typeof message === 'string' ? message : message.getMessageText()).slice(0, 80)})`, site.fn);
+  }
+  for (const d of w.drop) {
+    const prev = d.getPreviousSibling();
+    edits.remove(prev ? prev.getEnd() : d.getStart(), d.getEnd());
+  }
+  const bodyText = edits.slice(start, end);
+  const async = usesAwait || w.usesChain;
+  const call = w.usesChain ? 'then' : usesAwait ? 'await' : 'sync';
+  if (call === 'then' && site.fn.isAsync()) {
+    // an async handler with a promise chain: awaiting the service keeps errors on the same path (.catch(next))
+  }
+  inputs.sort((a, b) => a.typeNode.getStart() - b.typeNode.getStart());
+  const multilineTemplate = region.some((r) => r.getDescendants().some((d) => (Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d)) && d.getText().includes('\n')));
+  return { site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate };
+}
+
+/** Calls that are inner links of a response chain (`res.status(400)` inside `res.status(400).json()`). */
+function isChainLink(c: CallExpression, roles: Roles, framework: RouteSite['framework']): boolean {
+  for (let p: Node | undefined = c.getParent(); p; p = p.getParent()) {
+    if (Node.isCallExpression(p) && responseChain(p, roles, framework)) return true;
+    if (!Node.isPropertyAccessExpression(p) && !Node.isCallExpression(p)) return false;
+  }
+  return false;
+}
+
+function thisOwner(n: Node): Node | undefined {
+  for (let p = n.getParent(); p; p = p.getParent()) {
+    if (isFunctionLike(p) && !Node.isArrowFunction(p)) return p;
+  }
+  return undefined;
+}
+
+function leadingCommentStart(stmt: Statement): number[] {
+  const ranges = stmt.getLeadingCommentRanges();
+  return [stmt.getStart(), ...ranges.map((r) => r.getPos())];
+}
+
+export function topLevelStatement(n: Node): Statement | undefined {
+  let cur: Node = n;
+  for (;;) {
+    const parent = cur.getParent();
+    if (!parent) return undefined;
+    if (Node.isSourceFile(parent)) return cur as Statement;
+    if (cur !== n && isFunctionLike(cur)) return undefined;
+    if (Node.isBlock(parent) || Node.isModuleBlock(parent)) return undefined;
+    cur = parent;
+  }
+}
+
+export function indentAt(text: string, offset: number): string {
+  const ls = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(ls))![0];
+}
+
+export function lineStartOf(text: string, offset: number): number {
+  const i = text.lastIndexOf('\n', offset - 1);
+  return i + 1;
+}
+
+export function lineEndOf(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i === -1 ? text.length : i + 1;
+}

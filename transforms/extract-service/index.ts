@@ -1,0 +1,542 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Node, SyntaxKind, ts, type SourceFile, type Statement } from 'ts-morph';
+import { z } from 'zod';
+import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
+import { defineMeta } from '../../src/types.js';
+import { analyzeHandler, indentAt, REPLAY_HELPERS, Unsafe, type Extraction } from './analyze.js';
+import { findRouteSites, lowerFirst, mayHaveRoutes, methodNameFor, pascal, resourceOf, type RouteSite } from './routes.js';
+import { runtimeText } from './runtime.js';
+
+export const meta = defineMeta({
+  name: 'extract-service',
+  description: 'moves the business logic of fat route handlers (Express, Koa, Fastify) into a service module; handlers keep request reading, one service call and the response',
+  engine: 'project',
+  version: '1',
+  docs: `
+For every route handler (\`router.get('/path', ..., handler)\`, inline or a named function of the module) the
+statements after the request reads (\`var id = parseId(req.params.id)\`, \`const { name } = req.body\`) move into a
+service method: validation, database calls, computations. One service per router module
+(\`routes/users.js\` → \`services/users.service.js\`, class \`UsersService\` or plain functions with
+\`--style functions\`), method names from verb + path (\`GET /users/:id\` → \`getUser\`, \`GET /users\` →
+\`listUsers\`, a named handler keeps its name). Module-level helpers and constants the logic uses move with it
+(exported back when the router still needs them); imports are copied with re-pointed paths and dropped from the
+router when nothing there uses them any more.
+
+Responses become data: \`return res.status(400).json({ error })\` turns into
+\`return respond().status(400).json({ error })\` in the service, and the handler replays the recorded calls on the
+real response (\`sendResult(res, await usersService.createUser({ name, email }))\`), so status codes, headers, bodies
+and their order stay exactly as they were. Errors keep their path: a final \`try/catch\` with \`next(err)\` stays in
+the handler around the call, a promise chain's \`.catch(next)\` stays on the service's promise. Request reads used
+deep in the logic (\`'Invalid id: ' + req.params.id\`) are passed in as inputs. The shared module
+(\`services/http-result\`) is generated once. TypeScript services get input interfaces with the inferred types
+(or the DTO annotations introduce-dto wrote); JavaScript services get JSDoc types.
+
+Left alone, with the reason in the report: responses written inside callbacks (\`db.remove(id, function (err) {
+res.sendStatus(204) })\`), responses that are not the last thing done on their path, streaming (\`res.write\`,
+\`pipe\`, \`sendFile\`), \`res\` passed to helpers, \`res.locals\` and session/\`ctx.state\` use, \`next()\` called
+by the logic, \`ctx.throw\`, \`this\`, handler-local functions, shared mutable module state, and handlers already
+thin (one call besides the response: running it twice changes nothing). Every handler is listed in the report as
+\`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
+  options: z.object({
+    serviceDir: z
+      .string()
+      .default('')
+      .describe('folder for the services, relative to the working directory (default: services/ beside the routes folder)'),
+    style: z.enum(['class', 'functions']).default('class').describe('a service class instantiated once per router module, or exported functions'),
+  }),
+  prefilter: (source) => mayHaveRoutes(source),
+});
+
+type Options = z.infer<NonNullable<typeof meta.options>>;
+
+const RUNTIME_BASE = 'http-result';
+
+interface ModulePlan {
+  file: SourceFile;
+  extractions: (Extraction & { method: string })[];
+}
+
+export default function extractService(ctx: ProjectTransformContext<Options>): void {
+  const { options } = ctx;
+  const counts = { extracted: 0, partially: 0, skipped: 0 };
+  let summaryFile: SourceFile | undefined;
+  const plans: ModulePlan[] = [];
+
+  for (const file of ctx.files) {
+    if (file.isDeclarationFile() || /[\\/]services[\\/]/.test(file.getFilePath())) continue;
+    if (!mayHaveRoutes(file.getFullText())) continue;
+    const sites = findRouteSites(file);
+    if (!sites.length) continue;
+    summaryFile ??= file;
+    const extractions: ModulePlan['extractions'] = [];
+    const used = new Set<string>();
+    const resource = resourceOf(file);
+    for (const site of sites) {
+      try {
+        const e = analyzeHandler(site);
+        let method = site.name && !used.has(site.name) ? site.name : methodNameFor(site, resource);
+        for (let i = 2; used.has(method); i++) method = `${methodNameFor(site, resource)}${i}`;
+        used.add(method);
+        extractions.push({ ...e, method });
+      } catch (err) {
+        if (!(err instanceof Unsafe)) throw err;
+        counts.skipped++;
+        ctx.report(file, `${site.label}: skipped, ${err.message}`, err.at ?? site.call, err.reason);
+      }
+    }
+    if (!extractions.length) continue;
+    plans.push({ file, extractions });
+  }
+
+  for (const plan of plans) {
+    // Reported before the module's text changes (positions are those of the original file).
+    applyModule(ctx, plan, options, (done) => {
+      for (const e of plan.extractions) {
+        const why = done.skipped.get(e);
+        if (why) {
+          counts.skipped++;
+          ctx.report(plan.file, `${e.site.label}: skipped, ${why.message}`, e.site.call, why.reason);
+        } else {
+          counts.extracted++;
+          ctx.report(plan.file, `${e.site.label}: extracted to ${done.serviceName}.${e.method}`, e.site.call, 'extracted');
+        }
+      }
+    });
+  }
+
+  const total = counts.extracted + counts.partially + counts.skipped;
+  if (summaryFile && total) {
+    const pct = Math.round((counts.extracted / total) * 100);
+    ctx.report(summaryFile, `extract-service: ${counts.extracted} of ${total} handlers extracted (${pct}%), ${counts.partially} partially, ${counts.skipped} skipped`, undefined, 'summary');
+  }
+}
+
+interface ModuleStyle {
+  ts: boolean;
+  esm: boolean;
+  declKeyword: 'var' | 'const';
+  unit: string;
+  ext: string;
+  /** Relative imports written with an extension (`./db.js`). */
+  withExtension: boolean;
+  quote: string;
+  semi: string;
+}
+
+function styleOf(file: SourceFile): ModuleStyle {
+  const text = file.getFullText();
+  const ext = path.extname(file.getFilePath());
+  const ts = /\.[cm]?tsx?$/.test(ext);
+  const esm = file.getImportDeclarations().length > 0 || file.getExportDeclarations().length > 0 || file.getExportAssignments().length > 0 || /^export\s/m.test(text);
+  const varCount = (text.match(/^\s*var\s/gm) ?? []).length;
+  const constCount = (text.match(/^\s*(const|let)\s/gm) ?? []).length;
+  const indents = [...text.matchAll(/\n([ \t]+)\S/g)].map((m) => m[1]);
+  const tab = indents.some((i) => i.startsWith('\t'));
+  const spaces = indents.filter((i) => !i.startsWith('\t')).map((i) => i.length);
+  const unit = tab ? '\t' : ' '.repeat(spaces.length ? Math.min(...spaces) : 2);
+  const specs = ts_preProcess(text).filter((s) => s.startsWith('.'));
+  const withExtension = specs.length > 0 && specs.every((s) => /\.[cm]?[jt]sx?$/.test(s));
+  const quote = (text.match(/(['"])\.{1,2}\//) ?? [])[1] ?? "'";
+  const semi = /\)\s*;\s*$/m.test(text) ? ';' : '';
+  return { ts, esm: ts || esm, declKeyword: varCount > constCount ? 'var' : 'const', unit: unit || '  ', ext, withExtension, quote, semi };
+}
+
+function ts_preProcess(text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+}
+
+function serviceDirFor(ctx: ProjectTransformContext<Options>, file: SourceFile, options: Options): string {
+  if (options.serviceDir) return path.resolve(ctx.cwd, options.serviceDir);
+  const dir = path.dirname(file.getFilePath());
+  return /^(routes?|routers?|controllers?|api|handlers?)$/i.test(path.basename(dir)) ? path.join(path.dirname(dir), 'services') : path.join(dir, 'services');
+}
+
+function specifier(fromFile: string, toFile: string, style: ModuleStyle): string {
+  let rel = path.relative(path.dirname(fromFile), toFile).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = './' + rel;
+  const ext = path.extname(rel);
+  const bare = rel.slice(0, -ext.length);
+  if (!style.withExtension && !(style.esm && !style.ts)) return bare;
+  return bare + (ext === '.ts' || ext === '.tsx' ? '.js' : ext === '.mts' ? '.mjs' : ext === '.cts' ? '.cjs' : ext);
+}
+
+/** Re-points a relative module specifier written in `fromFile` so it works from `toDir`. */
+function repoint(spec: string, fromFile: string, toDir: string): string {
+  if (!spec.startsWith('.')) return spec;
+  let rel = path.relative(toDir, path.resolve(path.dirname(fromFile), spec)).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = './' + rel;
+  return rel;
+}
+
+interface Applied {
+  serviceName: string;
+  skipped: Map<Extraction, Unsafe>;
+}
+
+/** Module-level statements a set of statements depends on (transitively), within one file. */
+function closure(file: SourceFile, seeds: Iterable<Statement>): Set<Statement> {
+  const out = new Set<Statement>();
+  const queue = [...seeds];
+  while (queue.length) {
+    const s = queue.pop()!;
+    if (out.has(s)) continue;
+    out.add(s);
+    if (isImportLike(s)) continue;
+    s.forEachDescendant((d) => {
+      if (!Node.isIdentifier(d)) return;
+      const decl = d.getSymbol()?.getDeclarations()[0];
+      if (!decl || decl.getSourceFile() !== file) return;
+      const top = topOf(decl);
+      if (top && top !== s && !out.has(top)) queue.push(top);
+    });
+  }
+  return out;
+}
+
+function topOf(n: Node): Statement | undefined {
+  let cur: Node = n;
+  for (;;) {
+    const p = cur.getParent();
+    if (!p) return undefined;
+    if (Node.isSourceFile(p)) return cur as Statement;
+    if (Node.isBlock(p) || Node.isModuleBlock(p)) return undefined;
+    if (cur !== n && (Node.isArrowFunction(cur) || Node.isFunctionExpression(cur) || Node.isFunctionDeclaration(cur) || Node.isMethodDeclaration(cur))) return undefined;
+    cur = p;
+  }
+}
+
+function isRequireCall(n: Node | undefined): boolean {
+  if (!n) return false;
+  if (Node.isPropertyAccessExpression(n)) return isRequireCall(n.getExpression());
+  return Node.isCallExpression(n) && n.getExpression().getText() === 'require' && n.getArguments().length === 1 && Node.isStringLiteral(n.getArguments()[0]);
+}
+
+function isImportLike(s: Statement): boolean {
+  if (Node.isImportDeclaration(s) || Node.isImportEqualsDeclaration(s)) return true;
+  return Node.isVariableStatement(s) && s.getDeclarations().every((d) => isRequireCall(d.getInitializer()));
+}
+
+/** Names a statement declares at module level. */
+function declaredNames(s: Statement): Node[] {
+  if (Node.isImportDeclaration(s)) {
+    const out: Node[] = [];
+    const def = s.getDefaultImport();
+    if (def) out.push(def);
+    const ns = s.getNamespaceImport();
+    if (ns) out.push(ns);
+    for (const spec of s.getNamedImports()) out.push(spec.getAliasNode() ?? spec.getNameNode());
+    return out;
+  }
+  if (Node.isVariableStatement(s)) {
+    return s.getDeclarations().flatMap((d) => {
+      const n = d.getNameNode();
+      return Node.isIdentifier(n) ? [n] : n.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => Node.isBindingElement(i.getParent()) && (i.getParent() as any).getNameNode() === i);
+    });
+  }
+  if (Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s) || Node.isInterfaceDeclaration(s) || Node.isTypeAliasDeclaration(s) || Node.isEnumDeclaration(s) || Node.isImportEqualsDeclaration(s)) {
+    const n = s.getNameNode();
+    return n ? [n] : [];
+  }
+  return [];
+}
+
+function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, options: Options, decided: (a: Applied) => void): void {
+  const { file } = plan;
+  const style = styleOf(file);
+  const skipped = new Map<Extraction, Unsafe>();
+  const text = file.getFullText();
+  const resource = resourceOf(file) || path.basename(file.getFilePath()).replace(/\..*$/, '');
+  const className = `${pascal(resource)}Service`;
+  const instanceName = lowerFirst(className);
+  const serviceDir = serviceDirFor(ctx, file, options);
+  const serviceExt = style.ts ? '.ts' : style.ext;
+  const servicePath = path.join(serviceDir, `${resource}.service${serviceExt}`);
+  const runtimePath = path.join(serviceDir, `${RUNTIME_BASE}${serviceExt}`);
+  const skipAll = (reason: string, message: string) => {
+    for (const e of plan.extractions) skipped.set(e, new Unsafe(reason, message));
+    decided({ serviceName: className, skipped });
+  };
+  if (ctx.project.getSourceFile(servicePath) || fs.existsSync(servicePath)) {
+    return void skipAll('service-exists', `${ctx.relative(servicePath)} already exists; extract into it by hand or remove it`);
+  }
+  // Names the router module gets must be free.
+  const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  const helper = plan.extractions[0].site.framework === 'koa' ? 'applyResult' : plan.extractions[0].site.framework === 'fastify' ? 'sendReply' : 'sendResult';
+  for (const name of [instanceName, className, helper, 'result']) {
+    if (name === 'result') continue;
+    if (taken.has(name)) return void skipAll('name-clash', `the router module already uses the name \`${name}\``);
+  }
+
+  // 1. Dependencies: what the moved logic needs from module scope; refuse what cannot move safely.
+  const routerLike = new Set<Statement>();
+  for (const e of plan.extractions) {
+    const routeStmt = topOf(e.site.call);
+    if (routeStmt) routerLike.add(routeStmt);
+  }
+  const checkDeps = (e: Extraction): Unsafe | undefined => {
+    for (const s of closure(file, e.deps)) {
+      if (isImportLike(s)) continue;
+      if (routerLike.has(s)) return new Unsafe('router-dependency', 'the logic uses the router module itself', s);
+      if (Node.isExpressionStatement(s) || !declaredNames(s).length) return new Unsafe('module-side-effect', 'the logic depends on a module-level statement that is not a declaration', s);
+      if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
+        return new Unsafe('exported-dependency', 'the logic uses a declaration the router module exports', s);
+      }
+      for (const n of declaredNames(s)) {
+        if (/\b(router|app)\b/.test(s.getText()) && /express\s*\.\s*Router|express\(\)/.test(s.getText())) return new Unsafe('router-dependency', 'the logic uses the router', s);
+        // assigned after its declaration: a shared mutable binding (CommonJS would copy it)
+        const refs = Node.isIdentifier(n) ? n.findReferencesAsNodes() : [];
+        for (const r of refs) {
+          const p = r.getParent();
+          if (Node.isBinaryExpression(p) && p.getLeft() === r && p.getOperatorToken().getText().endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(p.getOperatorToken().getText())) {
+            return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
+          }
+          if (Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()))) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const e of plan.extractions) {
+    const bad = checkDeps(e);
+    if (bad) skipped.set(e, bad);
+  }
+  const active = plan.extractions.filter((e) => !skipped.has(e));
+  if (!active.length) return decided({ serviceName: className, skipped });
+
+  const moved = closure(file, active.flatMap((e) => [...e.deps]));
+  const inRegion = (pos: number) => active.some((e) => pos >= e.start && pos < e.end);
+  const movedStatements = [...moved].sort((a, b) => a.getStart() - b.getStart());
+  const stillUsed = (s: Statement) =>
+    declaredNames(s).some((n) =>
+      Node.isIdentifier(n) &&
+      n.findReferencesAsNodes().some((r) => {
+        if (r.getSourceFile() !== file) return false;
+        const pos = r.getStart();
+        if (inRegion(pos)) return false;
+        return !movedStatements.some((m) => !isImportLike(m) && m !== s && pos >= m.getStart() && pos < m.getEnd()) && !(pos >= s.getStart() && pos < s.getEnd());
+      }),
+    );
+  const sharedDecls = movedStatements.filter((s) => !isImportLike(s) && stillUsed(s));
+  const removable = movedStatements.filter((s) => !stillUsed(s) || !isImportLike(s));
+
+  // 2. The service module.
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const u = style.unit;
+  const lines: string[] = [];
+  const relRoute = ctx.relative(file.getFilePath());
+  const q = style.quote;
+  const semi = style.semi || ';';
+  if (!style.esm && /^\s*['"]use strict['"]/.test(text)) lines.push(`'use strict'${semi}`, '');
+  lines.push(`// Business logic of ${relRoute}, moved out of its route handlers by remodel extract-service.`);
+  for (const s of movedStatements.filter(isImportLike)) lines.push(repointStatement(s, file.getFilePath(), serviceDir));
+  const runtimeSpec = specifier(servicePath, runtimePath, style);
+  lines.push(style.esm ? `import { respond } from ${q}${runtimeSpec}${q}${semi}` : `${style.declKeyword} { respond } = require(${q}${runtimeSpec}${q})${semi}`);
+  let body = '';
+  let previous: Statement | undefined;
+  for (const s of movedStatements.filter((m) => !isImportLike(m))) {
+    const exportIt = sharedDecls.includes(s) && style.esm;
+    // keep statements that were adjacent together, and a blank line where there was one (or a gap)
+    const adjacent = previous && !/\n[ \t]*\r?\n/.test(text.slice(previous.getEnd(), s.getStart())) && file.getStatements().indexOf(s) === file.getStatements().indexOf(previous) + 1;
+    if (previous) body += adjacent ? nl : nl + nl;
+    body += (exportIt ? 'export ' : '') + statementText(s);
+    previous = s;
+  }
+  if (body) lines.push('', body);
+  const inputTypes: string[] = [];
+  const methods: string[] = [];
+  const memberIndent = options.style === 'class' ? u : '';
+  for (const e of active) {
+    const typeName = `${pascal(e.method)}Input`;
+    const fields = e.inputs.map((i) => ({ name: i.name, type: i.annotation ?? typeText(i.typeNode, servicePath, file) }));
+    if (fields.length) {
+      if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);
+      else inputTypes.push(`/** @typedef {{ ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }} ${typeName} */`);
+    }
+    const param = fields.length ? (style.ts ? `input: ${typeName}` : 'input') : '';
+    const doc: string[] = [`${memberIndent}/**`, `${memberIndent} * ${e.site.label} (${relRoute})`];
+    if (!style.ts && fields.length) doc.push(`${memberIndent} * @param {${typeName}} input`);
+    doc.push(`${memberIndent} */`);
+    const bodyIndent = memberIndent + u;
+    const inner: string[] = [];
+    if (fields.length) {
+      const kind = e.inputs.every((i) => i.declKind === 'var') ? 'var' : e.inputs.some((i) => i.assigned) ? 'let' : 'const';
+      inner.push(`${bodyIndent}${kind} { ${e.inputs.map((i) => i.name).join(', ')} } = input${semi}`);
+    }
+    inner.push(bodyIndent + reindent(e.body, e.indent, bodyIndent, nl, e.multilineTemplate));
+    const head = options.style === 'class'
+      ? `${memberIndent}${e.async ? 'async ' : ''}${e.method}(${param}) {`
+      : `${style.esm ? 'export ' : ''}${e.async ? 'async ' : ''}function ${e.method}(${param}) {`;
+    methods.push([...doc, head, ...inner, `${memberIndent}}`].join(nl));
+  }
+  if (inputTypes.length) lines.push('', inputTypes.join(nl + nl));
+  if (options.style === 'class') {
+    lines.push('', `${style.esm ? 'export ' : ''}class ${className} {`, methods.join(nl + nl), '}');
+  } else {
+    lines.push('', methods.join(nl + nl));
+  }
+  if (!style.esm) {
+    const names = [...(options.style === 'class' ? [className] : active.map((e) => e.method)), ...sharedDecls.flatMap((s) => declaredNames(s).map((n) => n.getText()))];
+    lines.push('', `module.exports = { ${names.join(', ')} }${semi}`);
+  }
+  const serviceText = lines.join(nl) + nl;
+
+  // 3. The router module: controller calls, imports of the service, moved declarations removed.
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const e of active) edits.push({ start: e.start, end: e.end, text: controllerText(e, style, instanceName, helper) });
+  for (const s of removable) {
+    if (isImportLike(s) && stillUsed(s)) continue;
+    const full = s.getFullStart();
+    const lineStart = text.lastIndexOf('\n', s.getStart() - 1) + 1;
+    const leading = text.slice(full, lineStart);
+    // keep blank lines before the statement, drop its own line(s) and any comment attached to it
+    const from = full + (leading.match(/^(\s*\n)?/)?.[0].length ?? 0);
+    let end = s.getEnd();
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    if (text[end] === '\r') end++;
+    if (text[end] === '\n') end++;
+    edits.push({ start: Math.min(from, lineStart), end, text: '' });
+  }
+  const serviceSpec = specifier(file.getFilePath(), servicePath, style);
+  const importLines: string[] = [];
+  const sharedNames = sharedDecls.flatMap((s) => declaredNames(s).map((n) => n.getText()));
+  const kw = style.declKeyword;
+  if (options.style === 'class') {
+    const names = [className, ...sharedNames];
+    importLines.push(style.esm ? `import { ${names.join(', ')} } from ${q}${serviceSpec}${q}${semi}` : `${kw} { ${names.join(', ')} } = require(${q}${serviceSpec}${q})${semi}`);
+  } else {
+    importLines.push(style.esm ? `import * as ${instanceName} from ${q}${serviceSpec}${q}${semi}` : `${kw} ${instanceName} = require(${q}${serviceSpec}${q})${semi}`);
+    if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${serviceSpec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${serviceSpec}${q})${semi}`);
+  }
+  const runtimeFromRoute = specifier(file.getFilePath(), runtimePath, style);
+  importLines.push(style.esm ? `import { ${helper} } from ${q}${runtimeFromRoute}${q}${semi}` : `${kw} { ${helper} } = require(${q}${runtimeFromRoute}${q})${semi}`);
+  if (options.style === 'class') importLines.push('', `${kw} ${instanceName} = new ${className}()${semi}`);
+  const anchor = lastImportLike(file, new Set(removable));
+  const at = anchor ? lineEnd(text, anchor.getEnd()) : firstCodeLine(file);
+  edits.push({ start: at, end: at, text: importLines.join(nl) + nl });
+
+  decided({ serviceName: options.style === 'class' ? className : instanceName, skipped });
+  tidyRemovals(edits, text);
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const ed of edits) out = out.slice(0, ed.start) + ed.text + out.slice(ed.end);
+  file.replaceWithText(out);
+
+  ctx.project.createSourceFile(servicePath, serviceText, { overwrite: false });
+  if (!ctx.project.getSourceFile(runtimePath) && !fs.existsSync(runtimePath)) {
+    ctx.project.createSourceFile(runtimePath, runtimeText(style.ts, style.esm && !style.ts ? true : false).replace(/\n/g, nl));
+  }
+}
+
+/** Joins adjacent removed lines and drops one of two blank lines a removal would leave next to each other. */
+function tidyRemovals(edits: { start: number; end: number; text: string }[], text: string): void {
+  const removals = edits.filter((e) => e.text === '' && e.end > e.start).sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < removals.length; i++) {
+    if (removals[i].end === removals[i + 1].start) {
+      removals[i + 1].start = removals[i].start;
+      edits.splice(edits.indexOf(removals[i]), 1);
+    }
+  }
+  for (const r of edits) {
+    if (r.text !== '' || r.end <= r.start) continue;
+    const blankBefore = /\n[ \t]*\r?\n$/.test(text.slice(0, r.start)) || r.start === 0;
+    const after = /^[ \t]*\r?\n/.exec(text.slice(r.end));
+    if (blankBefore && after && !edits.some((o) => o !== r && o.start === r.end)) r.end += after[0].length;
+  }
+}
+
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i === -1 ? text.length : i + 1;
+}
+
+function firstCodeLine(file: SourceFile): number {
+  const first = file.getStatements()[0];
+  if (first && Node.isExpressionStatement(first) && /^['"]use strict['"]/.test(first.getText())) return lineEnd(file.getFullText(), first.getEnd());
+  return 0;
+}
+
+/** The last import/require statement that stays (new imports go after it). */
+function lastImportLike(file: SourceFile, removed: Set<Statement>): Statement | undefined {
+  let last: Statement | undefined;
+  for (const s of file.getStatements()) {
+    if (isImportLike(s)) last = s;
+    else if (!removed.has(s) && last) break;
+  }
+  return last;
+}
+
+function statementText(s: Statement): string {
+  const text = s.getSourceFile().getFullText();
+  const comments = s.getLeadingCommentRanges();
+  const start = comments.length ? comments[0].getPos() : s.getStart();
+  return text.slice(start, s.getEnd());
+}
+
+function repointStatement(s: Statement, fromFile: string, toDir: string): string {
+  let t = s.getText();
+  if (Node.isImportDeclaration(s)) {
+    const lit = s.getModuleSpecifier();
+    const spec = s.getModuleSpecifierValue();
+    return t.slice(0, lit.getStart() - s.getStart()) + lit.getText()[0] + repoint(spec, fromFile, toDir) + lit.getText()[0] + t.slice(lit.getEnd() - s.getStart());
+  }
+  s.forEachDescendant((d) => {
+    if (Node.isCallExpression(d) && d.getExpression().getText() === 'require') {
+      const arg = d.getArguments()[0];
+      if (Node.isStringLiteral(arg)) {
+        const off = arg.getStart() - s.getStart();
+        t = t.slice(0, off) + arg.getText()[0] + repoint(arg.getLiteralValue(), fromFile, toDir) + arg.getText()[0] + t.slice(off + arg.getWidth());
+      }
+    }
+  });
+  return t;
+}
+
+/** Body text moved from indentation `from` to `to` (the first line carries no indentation of its own). */
+function reindent(body: string, from: string, to: string, nl: string, keep: boolean): string {
+  const lines = body.split(/\r?\n/);
+  if (keep) return lines.join(nl); // multi-line template literals keep their bytes
+  return lines
+    .map((line, i) => {
+      if (i === 0 || !line.trim()) return i === 0 ? line : '';
+      return line.startsWith(from) ? to + line.slice(from.length) : line;
+    })
+    .join(nl);
+}
+
+/** The declared type of an input as text usable in the service file (absolute import() paths made relative). */
+function typeText(node: Node, servicePath: string, routeFile: SourceFile): string {
+  const type = node.getType();
+  let t = type.getText(undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
+  t = t.replace(/import\("([^"]+)"\)/g, (_m, p: string) => {
+    if (!p.startsWith('/')) return `import("${p}")`;
+    if (p.includes('/node_modules/')) {
+      const pkg = p.split('/node_modules/').pop()!.replace(/^@types\//, '').replace(/\/index$/, '');
+      return `import("${pkg}")`;
+    }
+    let rel = path.relative(path.dirname(servicePath), p).split(path.sep).join('/');
+    if (!rel.startsWith('.')) rel = './' + rel;
+    return `import("${rel}")`;
+  });
+  void routeFile;
+  return t;
+}
+
+function controllerText(e: Extraction & { method: string }, style: ModuleStyle, instance: string, helper: string): string {
+  const params = e.site.fn.getParameters().map((p) => p.getName());
+  const target = params[e.site.framework === 'koa' ? 0 : 1];
+  const semi = style.semi || ';';
+  const args = e.inputs.length ? `{ ${e.inputs.map((i) => (i.expr === i.name ? i.name : `${i.name}: ${i.expr}`)).join(', ')} }` : '';
+  const call = `${instance}.${e.method}(${args})`;
+  if (e.call === 'then') {
+    const next = params[2];
+    const arrow = Node.isArrowFunction(e.site.fn);
+    const cb = arrow ? `(result) => ${helper}(${target}, result)` : `function (result) { ${helper}(${target}, result)${semi} }`;
+    return `${call}.then(${cb}).catch(${next})${semi}`;
+  }
+  const value = e.call === 'await' ? `await ${call}` : call;
+  if (e.site.framework === 'fastify') return `return ${helper}(${target}, ${value})${semi}`;
+  return `${helper}(${target}, ${value})${semi}`;
+}
+
+export { indentAt, REPLAY_HELPERS, type RouteSite };
