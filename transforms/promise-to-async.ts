@@ -988,7 +988,7 @@ class Converter {
         throw new Bail('early-return', 'kept: a callback returns before its end, and its value flows into a later step', early[0].node);
       }
       if (sink.await) {
-        const inTry = returns.find((r) => r.findParent((q) => q === cb.path || q.isTryStatement()) !== cb.path);
+        const inTry = returns.find((r) => r.findParent((q) => q.node === cb.path.node || q.isTryStatement())?.node !== cb.path.node);
         if (inTry) {
           throw new Bail('early-return', "kept: a return inside the callback's own try would have to be awaited, which changes what its catch/finally sees", inTry.node);
         }
