@@ -28,6 +28,7 @@ const EXPECTED_REASONS: Record<string, string[]> = {
   'shadowed-fs': [],
   'this-in-function-callback': ['this-or-arguments'],
   'throw-before-call': ['throw-before-call'],
+  'throw-in-other-branch': ['throw-before-call'],
   'top-level': ['top-level'],
 };
 

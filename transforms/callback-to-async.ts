@@ -68,8 +68,11 @@ Where the caller can be async (else \`caller-not-async\`):
 - an Express route handler or middleware (a \`(req, res[, next])\` or \`(err, req, res, next)\` function passed to
   \`app|router.get/post/put/patch/delete/all/use/…\` in a file that imports express, or any file with
   \`--assume-express\`): Express 4 ignores its return value. An async handler's rejection is unhandled in Express 4,
-  so errors must still reach the same place: every statement before the call must be unable to throw
-  (\`throw-before-call\`; Express turned such a throw into next(err)), and unless the error branch is exactly
+  so errors must still reach the same place: every other statement of the handler that runs synchronously (before
+  the call, the tests of the ifs around it and their other branches) must be unable to throw (\`throw-before-call\`;
+  Express turned such a throw into next(err)): declarations of literals, strings, route params and path.join of
+  them, console.*, returns, and \`res.status(404).send('…')\`-style responses with literal values (taken not to throw,
+  as they do only once a response was sent or for values such literals do not have); and unless the error branch is exactly
   \`next(err)\` the arguments must be plain strings or literals so the API cannot reject them synchronously
   (\`args-may-throw\`).
 - anything else (a function taking a callback, an event listener) would change its signature or callers: left.
@@ -286,6 +289,7 @@ interface Conversion {
 
 interface ExpressHandler {
   req?: Binding;
+  res?: Binding;
   next?: Binding;
   async: boolean;
 }
@@ -601,7 +605,7 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
     const throwOnly = errorStmts.length === 1 && errorStmts[0].type === 'ThrowStatement' && isIdent(errorStmts[0].argument, errName);
     const nextForward = Boolean(express?.next) && errorStmts.length === 1 && isNextForward(errorStmts[0], errName, express!.next!, cbPath);
     const callArgs = args.slice(0, -1);
-    const inertCtx: InertContext = { scope: callPath.scope, req: express?.req, isCommonJs, resolve: (n, s) => classify(s.getBinding(n), resolveTarget) };
+    const inertCtx: InertContext = { scope: callPath.scope, req: express?.req, res: express?.res, isCommonJs, resolve: (n, s) => classify(s.getBinding(n), resolveTarget) };
     if (!alreadyAsync) {
       // An Express handler that becomes async: what threw synchronously went to next(err) through Express.
       const before = position.before;
@@ -755,7 +759,10 @@ function chain(stmtPath: NodePath<t.ExpressionStatement>, conversions: Map<t.Nod
     const parent = cur.parentPath;
     // `else if`: the inner if is the alternate of the outer one.
     if (parent?.isIfStatement() && cur.key !== 'test' && (cur.isBlockStatement() || cur.isIfStatement())) {
+      // The test runs before the call, and the other branch runs instead of it: both run synchronously in the handler.
       before.push(parent.node.test);
+      const other = cur.key === 'consequent' ? parent.node.alternate : parent.node.consequent;
+      if (other) before.push(other);
       cur = parent;
       continue;
     }
@@ -803,8 +810,9 @@ function expressHandler(fnPath: NodePath<t.Function>, expressKnown: boolean): Ex
   const nextName = names[offset + 2];
   if (nextName !== undefined && nextName !== 'next') return undefined;
   const req = fnPath.scope.getBinding(names[offset]);
+  const res = fnPath.scope.getBinding(names[offset + 1]);
   const next = nextName ? fnPath.scope.getBinding(nextName) : undefined;
-  return { req: req?.constant ? req : undefined, next: next?.constant ? next : undefined, async: fn.async };
+  return { req: req?.constant ? req : undefined, res: res?.constant ? res : undefined, next: next?.constant ? next : undefined, async: fn.async };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -884,13 +892,21 @@ function mentionedOutside(fn: t.Node, cb: t.Node, name: string): boolean {
 interface InertContext {
   scope: Scope;
   req?: Binding;
+  res?: Binding;
   isCommonJs: boolean;
   resolve: (name: string, scope: Scope) => Bound | null;
 }
 
-/** Statements that cannot throw: declarations of inert values, function declarations, empty statements. */
+/**
+ * Statements that cannot throw: declarations of inert values, function declarations, ifs and blocks of such,
+ * returns of inert values, console.* and responses sent with literal values on the handler's own res.
+ */
 function cannotThrowStatement(s: t.Node, c: InertContext): boolean {
   if (s.type === 'EmptyStatement' || s.type === 'FunctionDeclaration' || s.type.startsWith('TS')) return true;
+  if (s.type === 'BlockStatement') return s.body.every((x) => cannotThrowStatement(x, c));
+  if (s.type === 'IfStatement') return inert(s.test, c) && cannotThrowStatement(s.consequent, c) && (!s.alternate || cannotThrowStatement(s.alternate, c));
+  if (s.type === 'ReturnStatement') return !s.argument || inert(s.argument, c) || resCall(s.argument, c);
+  if (s.type === 'ExpressionStatement' && resCall(s.expression, c)) return true;
   if (s.type === 'VariableDeclaration') {
     return s.declarations.every((d) => d.id.type === 'Identifier' && (!d.init || inert(d.init, c)));
   }
@@ -944,6 +960,46 @@ function inert(e: t.Node, c: InertContext): boolean {
       return reqRead(e, c);
     case 'CallExpression':
       return pathCall(e, c);
+    default:
+      return false;
+  }
+}
+
+const RES_METHODS = new Set(['status', 'type', 'set', 'header', 'send', 'json', 'sendStatus', 'end', 'location', 'redirect', 'vary', 'append']);
+
+/**
+ * \`res.status(404).json({ error: 'x' })\`, \`res.sendStatus(400)\`: a chain of response methods with literal arguments on
+ * the handler's own res (taken not to throw: they throw only when a response was already sent, or for values that
+ * literals here do not have, such as an invalid status code).
+ */
+function resCall(e: t.Node, c: InertContext): boolean {
+  if (!c.res || e.type !== 'CallExpression') return false;
+  const callee = e.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !RES_METHODS.has(callee.property.name)) return false;
+  if (!e.arguments.every((a) => a.type !== 'SpreadElement' && (literalValue(a) || stringish(a, c)))) return false;
+  if (callee.property.name === 'status' || callee.property.name === 'sendStatus') {
+    const code = e.arguments[0];
+    if (!code || code.type !== 'NumericLiteral' || code.value < 100 || code.value > 999) return false;
+  }
+  const obj = callee.object;
+  if (obj.type === 'Identifier') return c.scope.getBinding(obj.name) === c.res;
+  return resCall(obj, c);
+}
+
+/** Literals, templates without expressions, and arrays/objects of them. */
+function literalValue(e: t.Node): boolean {
+  switch (e.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+      return true;
+    case 'TemplateLiteral':
+      return e.expressions.length === 0;
+    case 'ArrayExpression':
+      return e.elements.every((x) => x !== null && literalValue(x));
+    case 'ObjectExpression':
+      return e.properties.every((p) => p.type === 'ObjectProperty' && !p.computed && literalValue(p.value));
     default:
       return false;
   }
