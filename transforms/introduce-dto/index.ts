@@ -87,7 +87,9 @@ interface Plan {
   anchor: Anchor;
   /** What the annotation wraps the DTOs in. */
   style: 'express-request' | 'fastify-request' | 'koa-call' | 'fastify-call';
-  requestName?: string;
+  /** `const h: RequestHandler = (req, res) => ...`: where the declared handler type takes the same arguments. */
+  handlerTypeArgsPos?: number;
+  reqName: string;
   zod?: { pos: number; indent: string; unit: string; req: string; res: string };
   action: string;
   entity: string;
@@ -128,12 +130,10 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
     return f;
   };
   const plans: Plan[] = [];
-  if (process.env.DTO_DEBUG) console.error("files", files.map((f) => f.getFilePath()));
   const seenHandlers = new Set<Node>();
   for (const sf of files) {
     if (!meta.prefilter!(sf.getFullText())) continue;
     const { routes, unresolved } = findRoutes(sf, mounts);
-    if (process.env.DTO_DEBUG) console.error("routes", sf.getFilePath(), routes.length, routes.map((r) => r.framework + " " + r.path + " " + JSON.stringify([...collectReads(r.handler, r.framework).sources.keys()])));
     for (const u of unresolved) {
       ctx.report(sf, `${u.verb.toUpperCase()} ${u.path}: ${u.why}`, u.call, 'unresolved-handler');
     }
@@ -372,6 +372,19 @@ function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts:
     }
   }
 
+  let handlerTypeArgsPos: number | undefined;
+  const holder = handler.getParent();
+  if (!js && route.framework === 'express' && holder && (Node.isVariableDeclaration(holder) || Node.isPropertyDeclaration(holder))) {
+    const declared = holder.getTypeNode();
+    if (declared && Node.isTypeReference(declared) && /^(express\.)?RequestHandler$/.test(declared.getTypeName().getText())) {
+      if (declared.getTypeArguments().length) {
+        ctx.report(sf, `${label}: the handler's declared type \`${declared.getText()}\` already has type arguments; skipped`, handler, 'already-typed');
+        return undefined;
+      }
+      handlerTypeArgsPos = declared.getTypeName().getEnd();
+    }
+  }
+
   let zodSite: Plan['zod'];
   if (zodMode && !js) {
     const body = (handler as any).getBody?.() as Node | undefined;
@@ -384,7 +397,9 @@ function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts:
       zodSite = { pos: body.getStart() + 1, indent, unit: facts.unit, req: reqName, res: resName ?? '' };
     }
   }
-  const [start, end] = route.inline ? [handler.getStart(), handler.getEnd()] : [handler.getStart(), handler.getEnd()];
+  // A named handler's range takes in the declaration holding it (errors on its declared type belong to it).
+  const outer = !route.inline && holder && (Node.isVariableDeclaration(holder) || Node.isPropertyDeclaration(holder)) ? holder : handler;
+  const [start, end] = [outer.getStart(), outer.getEnd()];
   return {
     id,
     label,
@@ -401,6 +416,8 @@ function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts:
     planLevel: 0,
     anchor,
     style,
+    handlerTypeArgsPos,
+    reqName: req.getName(),
     zod: zodSite,
     action: names.action,
     entity: names.entity,
@@ -454,7 +471,6 @@ function build(plans: Plan[], facts: Map<string, FileFacts>, originals: Map<stri
   const decls = new Map<string, Map<string, { text: string; owners: number[] }>>();
   const dtoImports = new Map<string, Set<string>>();
   const requestImports = new Map<string, Set<string>>();
-  const typedefs = new Map<string, string[]>();
   for (const p of plans) {
     p.names.clear();
     p.summaries.clear();
@@ -511,7 +527,7 @@ function build(plans: Plan[], facts: Map<string, FileFacts>, originals: Map<stri
       let rn = requestName;
       for (let n = 2; declared.has(rn) || f.identifiers.has(rn); n++) rn = `${requestName}${n}`;
       declared.set(rn, { text: `/** @typedef {${reqType}} ${rn} */`, owners: [p.id] });
-      const reqName = p.sources.length ? plansReqName(p, f) : 'req';
+      const reqName = p.reqName;
       if (a.kind === 'jsdoc') push(p.filePath, { start: a.pos, end: a.pos, text: `/** @param {${rn}} ${reqName} */${a.newline}`, owner: p.id });
       continue;
     }
@@ -528,6 +544,7 @@ function build(plans: Plan[], facts: Map<string, FileFacts>, originals: Map<stri
         }
       }
     }
+    if (p.handlerTypeArgsPos !== undefined) push(p.filePath, { start: p.handlerTypeArgsPos, end: p.handlerTypeArgsPos, text: typeText, owner: p.id });
     if (a.kind === 'type-args') push(p.filePath, { start: a.pos, end: a.pos, text: typeText, owner: p.id });
     else if (a.kind === 'annotate') push(p.filePath, { start: a.pos, end: a.pos, text: `: ${ref}${typeText}`, owner: p.id });
     else if (a.kind === 'replace-type') push(p.filePath, { start: a.start, end: a.end, text: `${ref}${typeText}`, owner: p.id });
@@ -581,19 +598,12 @@ function build(plans: Plan[], facts: Map<string, FileFacts>, originals: Map<stri
     maps.set(file, applied);
   }
   return { texts, maps, dtoTexts, dtoBlocks, edits };
-  void typedefs;
 }
 
 const HEADER = (zodMode: boolean) =>
   zodMode
     ? `import { z } from 'zod';\n\n// Request shapes inferred by remodel introduce-dto from how the handlers read them; each handler validates its\n// input against these schemas and answers 400 when it does not match.\n`
     : `// Request shapes inferred by remodel introduce-dto from how the handlers read them. They describe what the handlers\n// expect; nothing checks them at run time (JSON bodies and query strings can hold anything).\n`;
-
-function plansReqName(p: Plan, f: FileFacts): string {
-  const text = f.text.slice(p.handlerStart, p.handlerEnd);
-  const m = /^(?:async\s+)?(?:function\s*[\w$]*\s*)?\(?\s*([\w$]+)/.exec(text);
-  return m?.[1] ?? 'req';
-}
 
 function requestRefFromFacts(f: FileFacts, moduleName: string, exportName: string): { ref: string; line?: string } {
   const pattern = new RegExp(`import\\s+(type\\s+)?\\{([^}]*)\\}\\s*from\\s*['"]${moduleName}['"]`);

@@ -38,6 +38,8 @@ const STRING_METHODS = new Set([
 const ARRAY_METHODS = new Set(['map', 'forEach', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'flatMap', 'push', 'join', 'sort', 'reverse', 'pop', 'shift', 'unshift', 'splice', 'flat']);
 const ELEMENT_CALLBACK = new Set(['map', 'forEach', 'filter', 'some', 'every', 'find', 'findIndex', 'flatMap']);
 const NUMBER_METHODS = new Set(['toFixed', 'toPrecision', 'toExponential']);
+/** Methods of both strings and arrays: they say the value is one of the two. */
+const SHARED_METHODS = new Set(['slice', 'indexOf', 'lastIndexOf', 'includes', 'concat', 'at']);
 const CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt', 'Number.parseInt', 'Number.parseFloat']);
 
 const PRIMITIVE_WORDS = new Set(['string', 'number', 'boolean', 'true', 'false', 'null', 'undefined', 'bigint']);
@@ -191,7 +193,7 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
         }
         return;
       }
-      if (name === 'length') return void (info.lengthUsed = true);
+      if (name === 'length' || (called && SHARED_METHODS.has(name))) return void (info.lengthUsed = true);
       if (called && (name === 'hasOwnProperty' || name === 'toString' || name === 'valueOf')) return;
     } else if (called) {
       if (name === 'hasOwnProperty') {

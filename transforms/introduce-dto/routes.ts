@@ -48,7 +48,7 @@ function resolveHandler(arg: Node): HandlerFn | undefined {
   for (const decl of symbol?.getDeclarations() ?? []) {
     if (decl.getSourceFile().getFilePath().includes('/node_modules/') || decl.getSourceFile().isDeclarationFile()) return undefined;
     if (Node.isFunctionDeclaration(decl) && decl.getBody()) return decl;
-    if (Node.isVariableDeclaration(decl) || Node.isPropertyAssignment(decl)) {
+    if (Node.isVariableDeclaration(decl) || Node.isPropertyAssignment(decl) || Node.isPropertyDeclaration(decl)) {
       const init = decl.getInitializer();
       if (isFunctionLike(init)) return init;
     }

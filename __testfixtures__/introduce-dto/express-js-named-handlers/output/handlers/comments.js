@@ -10,7 +10,7 @@
 /** @typedef {import('express').Request<PostCommentParams, unknown, CreatePostCommentBody>} CreatePostCommentRequest */
 /**
  * @typedef {object} ListPostCommentsQuery
- * @property {*} [since] remodel: fallback, no use tells its type and `unknown` does not compile here
+ * @property {string} [since]
  */
 /** @typedef {import('express').Request<PostCommentParams, unknown, unknown, ListPostCommentsQuery>} ListPostCommentsRequest */
 
