@@ -1,0 +1,19 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { ThingParams, UpdateThingBody } from './things.dto';
+
+// The handler is held by a variable declared `RequestHandler`: it gets the same type arguments as `req`.
+export const renameThing: RequestHandler<ThingParams, unknown, UpdateThingBody> = (req: Request<ThingParams, unknown, UpdateThingBody>, res: Response) => {
+  const name: string = req.body.name;
+  res.json({ id: req.params.thingId, name });
+};
+
+class ThingController {
+  public getThing: RequestHandler<ThingParams> = async (req: Request<ThingParams>, res: Response) => {
+    res.json({ id: Number.parseInt(req.params.thingId, 10) });
+  };
+}
+
+const controller = new ThingController();
+export const router = Router();
+router.patch('/things/:thingId', renameThing);
+router.get('/things/:thingId', controller.getThing);
