@@ -44,20 +44,27 @@ Left alone, with the reason reported:
 - names declared by inlined callbacks that collide with each other or with names used in the function
   (\`name-clash\`), callbacks with default, rest or several parameters (\`unsupported-callback\`), \`return\`
   before the end of a callback whose value flows into a later step (\`early-return\`);
-- functions that cannot be async (\`cannot-be-async\`: generators, getters, setters, constructors), TypeScript
-  functions whose declared return type is not \`Promise<…>\` (\`return-type\`);
+- functions that cannot be async (\`cannot-be-async\`: generators, getters, setters, constructors, functions
+  used with \`new\` or their \`prototype\`), TypeScript functions whose declared return type is not \`Promise<…>\`
+  (\`return-type\`);
+- callbacks with a directive prologue (\`"use strict"\`), or whose early \`return\` sits in their own \`try\` while
+  the step is inside a generated \`try\` (awaiting it would change what their catch/finally sees);
 - a function that is not yet async and also returns elsewhere (\`mixed-returns\`: that path would now return a
   promise), or runs statements before the returned chain that could throw, or has destructured or defaulted
   parameters (\`sync-throw\`: a synchronous throw would become a rejection). Only declarations initialised with
-  literals, functions or already-declared names may precede the chain. An already-async function has no such limit;
+  literals, functions or already-declared names may precede the chain. An already-async function has no such
+  limit, and neither has a callback passed to \`.then/.catch/.finally\` (the promise adopts whatever it returns and
+  turns its throws into rejections), so such a callback converts even inside a chain that is itself kept;
 - comments that could not be placed, multi-line template literals that re-indenting would alter.
 
-Assumptions (documented, not checked): the value at the head of a chain is a promise (otherwise \`.then\` throws a
-TypeError the original relies on), and the call at the head of the chain reports failure by rejecting, not by
+Assumptions (documented, not checked): the value at the head of a chain is a promise or thenable (otherwise the
+original throws a TypeError at \`.then\`, while \`await\` accepts any value), and the call at the head of the chain reports failure by rejecting, not by
 throwing synchronously; if it throws, the converted function rejects instead of throwing (and a \`.catch\` of the
 chain now handles it). \`--strict-heads\` converts only chains whose head cannot throw synchronously (a name,
 \`Promise.resolve/all/...\` of names and literals, \`new Promise(fn)\`). Microtask timing (how many ticks pass
-before a step runs) may differ; the order of steps, values and errors does not.`,
+before a step runs) may differ, so the interleaving with other, independent promise chains can shift; within the
+function the order of steps, values and errors is kept. Names declared by two callbacks of one chain are not
+renamed: such chains are reported (\`name-clash\`).`,
   options: z.object({
     strictHeads: z
       .boolean()
