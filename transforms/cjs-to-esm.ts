@@ -1224,6 +1224,16 @@ function isPureStatement(s: Statement): boolean {
     return !s.getMembers().some((m) => Node.isClassStaticBlockDeclaration(m) || (Node.isPropertyDeclaration(m) && m.isStatic() && m.getInitializer()));
   }
   if (Node.isVariableStatement(s)) return s.getDeclarations().every((d) => !d.getInitializer() || isPure(d.getInitializer()!));
+  // `module.exports = x`, `exports.k = function () {}`: they become exports; nothing runs.
+  if (Node.isExpressionStatement(s)) {
+    let e: Node = s.getExpression();
+    let assigned = false;
+    while (Node.isBinaryExpression(e) && e.getOperatorToken().getKind() === SyntaxKind.EqualsToken && /^(module\.exports|exports)(\.[\w$]+)?$/.test(e.getLeft().getText())) {
+      e = e.getRight();
+      assigned = true;
+    }
+    return assigned && isPure(e);
+  }
   return false;
 }
 
