@@ -131,7 +131,8 @@ function styleOf(file: SourceFile): ModuleStyle {
   const esm = file.getImportDeclarations().length > 0 || file.getExportDeclarations().length > 0 || file.getExportAssignments().length > 0 || /^export\s/m.test(text);
   const varCount = (text.match(/^\s*var\s/gm) ?? []).length;
   const constCount = (text.match(/^\s*(const|let)\s/gm) ?? []).length;
-  const indents = [...text.matchAll(/\n([ \t]+)\S/g)].map((m) => m[1]);
+  // leading whitespace of code lines (not the ` * ` of block comments, not continuation commas)
+  const indents = [...text.matchAll(/\n([ \t]+)([^\s*,])/g)].map((m) => m[1]);
   const tab = indents.some((i) => i.startsWith('\t'));
   const spaces = indents.filter((i) => !i.startsWith('\t')).map((i) => i.length);
   const unit = tab ? '\t' : ' '.repeat(spaces.length ? Math.min(...spaces) : 2);

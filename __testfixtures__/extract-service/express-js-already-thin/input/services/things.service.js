@@ -1,0 +1,1 @@
+exports.getThing = async function (id) { return { id: id }; };

@@ -1,0 +1,4 @@
+export interface CreateUserDto {
+  name: string;
+  email: string;
+}

@@ -1,0 +1,20 @@
+// Business logic of src/http/prices.ts, moved out of its route handlers by remodel extract-service.
+import { respond } from './http-result.js';
+
+const VAT = 0.2;
+
+export interface GetPricesGrossInput {
+  net: number;
+}
+
+export class PricesService {
+  /**
+   * GET /gross (src/http/prices.ts)
+   */
+  getPricesGross(input: GetPricesGrossInput) {
+    const { net } = input;
+    if (!Number.isFinite(net) || net < 0) return respond().status(400).json({ error: 'net must be a non-negative number' });
+    const gross = Math.round(net * (1 + VAT) * 100) / 100;
+    return respond().json({ net, gross });
+  }
+}

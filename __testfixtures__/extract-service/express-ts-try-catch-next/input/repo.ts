@@ -1,0 +1,13 @@
+export interface Project {
+  id: number;
+  name: string;
+  archived: boolean;
+}
+
+export async function findProject(id: number): Promise<Project | undefined> {
+  return id === 1 ? { id: 1, name: 'remodel', archived: false } : undefined;
+}
+
+export async function archive(project: Project): Promise<Project> {
+  return { ...project, archived: true };
+}

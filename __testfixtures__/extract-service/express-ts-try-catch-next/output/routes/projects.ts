@@ -1,0 +1,17 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { ProjectsService } from '../services/projects.service.js';
+import { sendResult } from '../services/http-result.js';
+
+const projectsService = new ProjectsService();
+
+export const router = Router();
+
+// try/catch with next(err) stays in the handler around the service call, so errors reach the error handler.
+router.post('/:id/archive', async function (req: Request, res: Response, next: NextFunction) {
+  const id = Number(req.params.id);
+  try {
+    sendResult(res, await projectsService.postProjectArchive({ id }));
+  } catch (err) {
+    next(err);
+  }
+});

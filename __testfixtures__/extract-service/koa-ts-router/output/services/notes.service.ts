@@ -1,0 +1,21 @@
+// Business logic of routes/notes.ts, moved out of its route handlers by remodel extract-service.
+import { getNote } from '../notes.js';
+import { respond } from './http-result.js';
+
+export interface GetNoteNotesInput {
+  id: number;
+}
+
+export class NotesService {
+  /**
+   * GET /notes/:id (routes/notes.ts)
+   */
+  async getNoteNotes(input: GetNoteNotesInput) {
+    const { id } = input;
+    const text = await getNote(id);
+    if (!text) {
+      return respond().status(404).body({ error: 'no note ' + id });
+    }
+    return respond().set('Cache-Control', 'no-store').body({ id, text });
+  }
+}
