@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import type { ChangeSet, FileChange } from '../changeset.js';
@@ -67,7 +68,10 @@ const BOM = '\uFEFF';
 
 /** The tsconfig.json governing `cwd`: in it or the nearest folder above. */
 export function findTsconfig(cwd: string): string | undefined {
+  // A project in the system temp folder never belongs to a stray tsconfig.json lying in the temp folder itself.
+  const tmp = path.resolve(os.tmpdir());
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (dir === tmp && path.resolve(cwd) !== tmp) return undefined;
     const candidate = path.join(dir, 'tsconfig.json');
     if (fs.existsSync(candidate)) return candidate;
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
