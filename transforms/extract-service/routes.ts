@@ -101,6 +101,8 @@ export function methodNameFor(site: RouteSite, resource: string): string {
   let res = pascal(resource);
   // A router mounted without a resource name (app.js) takes the first static segment as the resource.
   let rest = statics;
+  // `/notes/:id` in notes.ts: the resource is named once (getNote, not getNoteNotes)
+  if (res && statics.length && [res.toLowerCase(), singular(res).toLowerCase()].includes(statics[0].toLowerCase())) rest = statics.slice(1);
   if (!res && statics.length) {
     res = pascal(statics[0]);
     rest = statics.slice(1);

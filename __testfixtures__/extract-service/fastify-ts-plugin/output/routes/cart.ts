@@ -9,6 +9,6 @@ const cartService = new CartService();
 export async function cartRoutes(app: FastifyInstance) {
   app.post('/cart/total', async (request, reply) => {
     const lines: Line[] = request.body.lines;
-    return sendReply(reply, await cartService.postCartCartTotal({ lines }));
+    return sendReply(reply, await cartService.postCartTotal({ lines }));
   });
 }

@@ -2,7 +2,7 @@
 import { priceOf, type Line } from '../cart.js';
 import { respond } from './http-result.js';
 
-export interface PostCartCartTotalInput {
+export interface PostCartTotalInput {
   lines: Line[];
 }
 
@@ -10,7 +10,7 @@ export class CartService {
   /**
    * POST /cart/total (routes/cart.ts)
    */
-  async postCartCartTotal(input: PostCartCartTotalInput) {
+  async postCartTotal(input: PostCartTotalInput) {
     const { lines } = input;
     let total = 0;
     for (const line of lines) {

@@ -9,5 +9,5 @@ export const router = new Router();
 // Koa: ctx.status / ctx.body assignments at the end of a path are the response.
 router.get('/notes/:id', async (ctx) => {
   const id = Number(ctx.params.id);
-  applyResult(ctx, await notesService.getNoteNotes({ id }));
+  applyResult(ctx, await notesService.getNote({ id }));
 });

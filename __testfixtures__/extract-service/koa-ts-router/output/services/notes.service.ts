@@ -2,7 +2,7 @@
 import { getNote } from '../notes.js';
 import { respond } from './http-result.js';
 
-export interface GetNoteNotesInput {
+export interface GetNoteInput {
   id: number;
 }
 
@@ -10,7 +10,7 @@ export class NotesService {
   /**
    * GET /notes/:id (routes/notes.ts)
    */
-  async getNoteNotes(input: GetNoteNotesInput) {
+  async getNote(input: GetNoteInput) {
     const { id } = input;
     const text = await getNote(id);
     if (!text) {

@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import { BooksService } from '../services/books.service.js';
+import { sendResult } from '../services/http-result.js';
+
+const booksService = new BooksService();
+
+export const router = Router();
+
+// An ES module with .js specifiers: the service is an ES module too, imports keep their extensions.
+router.get('/:isbn', async (req, res) => {
+  const isbn = req.params.isbn.replace(/-/g, '');
+  sendResult(res, await booksService.getBook({ isbn }));
+});

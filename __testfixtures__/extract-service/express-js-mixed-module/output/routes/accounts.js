@@ -1,0 +1,24 @@
+var express = require('express');
+var db = require('../db');
+var { AccountsService } = require('../services/accounts.service');
+var { sendResult } = require('../services/http-result');
+
+var accountsService = new AccountsService();
+
+var router = express.Router();
+
+router.get('/:id', async function (req, res) {
+  var id = Number(req.params.id);
+  sendResult(res, await accountsService.getAccount({ id }));
+});
+
+// Left alone: the response is written inside a Node-style callback.
+router.delete('/:id', function (req, res, next) {
+  var id = Number(req.params.id);
+  db.remove(id, function (err) {
+    if (err) return next(err);
+    res.sendStatus(204);
+  });
+});
+
+module.exports = router;

@@ -1,0 +1,1 @@
+exports.save = async function (order) { return Object.assign({ id: 1 }, order); };

@@ -1,0 +1,1 @@
+exports.read = async function (name) { return name === 'a.txt' ? { text: 'hello' } : null; };

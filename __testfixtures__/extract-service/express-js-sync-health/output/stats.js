@@ -1,0 +1,1 @@
+module.exports = { counts: function () { return { users: 2, orders: 1 }; } };
