@@ -58,18 +58,20 @@ Left alone, with the reason reported:
 - comments that could not be placed, multi-line template literals that re-indenting would alter.
 
 Assumptions (documented, not checked): the value at the head of a chain is a promise or thenable (otherwise the
-original throws a TypeError at \`.then\`, while \`await\` accepts any value), and the call at the head of the chain reports failure by rejecting, not by
-throwing synchronously; if it throws, the converted function rejects instead of throwing (and a \`.catch\` of the
-chain now handles it). \`--strict-heads\` converts only chains whose head cannot throw synchronously (a name,
-\`Promise.resolve/all/...\` of names and literals, \`new Promise(fn)\`). Microtask timing (how many ticks pass
+original throws a TypeError at \`.then\`, while \`await\` accepts any value). By default only chains whose head
+cannot throw synchronously are converted (a name, \`Promise.resolve/all/...\` of names and literals,
+\`new Promise(fn)\`; \`sync-head\` otherwise): a call such as \`fetchUser(id)\` that throws instead of rejecting
+would make the converted function reject instead of throw, and a \`.catch\` of the chain would now handle it.
+\`--assume-rejecting-heads\` accepts that assumption for calls too, which converts far more code (most promise
+APIs never throw synchronously); review those diffs with it in mind. Microtask timing (how many ticks pass
 before a step runs) may differ, so the interleaving with other, independent promise chains can shift; within the
 function the order of steps, values and errors is kept. Names declared by two callbacks of one chain are not
 renamed: such chains are reported (\`name-clash\`).`,
   options: z.object({
-    strictHeads: z
+    assumeRejectingHeads: z
       .boolean()
       .default(false)
-      .describe('only convert chains whose head cannot throw synchronously (a variable, Promise.resolve/all of plain values, new Promise)'),
+      .describe('also convert chains whose head is a call, assuming it reports failure by rejecting rather than throwing synchronously'),
   }),
   prefilter: (source) => /\.\s*(?:then|catch|finally)\b/.test(source),
 });
@@ -483,10 +485,10 @@ class Converter {
         throw new Bail('sync-throw', 'kept: a destructured or defaulted parameter may throw, and in an async function the throw would become a rejection', param);
       }
     }
-    if (this.options.strictHeads) {
+    if (!this.options.assumeRejectingHeads) {
       const { head } = chainOf(this.cand.chain);
       if (!this.headCannotThrow(head)) {
-        throw new Bail('sync-throw', 'kept (--strict-heads): the head of the chain may throw synchronously', head);
+        throw new Bail('sync-head', 'kept: the call at the head of the chain may throw synchronously, and the converted function would reject instead (--assume-rejecting-heads to convert)', head);
       }
     }
   }
