@@ -1,3 +1,4 @@
+import { builtinDigest } from './registry.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -65,7 +66,7 @@ export function transformIdentity(spec: TransformSpec, transform: LoadedTransfor
     spec.steps.forEach((s, i) => parts.push(`[${transformIdentity(s.spec, transform.steps[i].transform)} ${JSON.stringify(s.options)}]`));
     return parts.join(' ');
   }
-  if (spec.kind === 'builtin') parts.push(`builtin:${spec.name}@${transform.meta.version ?? '0'}`);
+  if (spec.kind === 'builtin') parts.push(`builtin:${spec.name}@${transform.meta.version ?? '0'}#${builtinDigest(spec.name)}`);
   else if (spec.kind === 'path') parts.push(`file:${sha1(fs.readFileSync(spec.path, 'utf8'))}`);
   if (transform.kind === 'jscodeshift') {
     parts.push(`jscodeshift@${(require('jscodeshift/package.json') as { version: string }).version}`);

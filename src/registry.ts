@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadedTransform, PipelineTransform, TransformMeta, TransformSpec } from './types.js';
 
 import { UsageError } from './errors.js';
@@ -46,6 +47,29 @@ const BUILTINS = {
   has: (name: string) => builtins().has(name),
   load: (name: string): Promise<Record<string, unknown>> => import(new URL(builtins().get(name)!, TRANSFORMS_DIR).href),
 };
+
+/**
+ * A digest of a built-in's code: its module (or every file of its folder) and the shared `_` helpers. Part of the
+ * cache key, so an edited transform never serves stale results even when its `meta.version` was not bumped.
+ */
+export function builtinDigest(name: string): string {
+  const entry = builtins().get(name);
+  const hash = createHash('sha1');
+  if (!entry) return '';
+  const dir = fileURLToPath(TRANSFORMS_DIR);
+  const add = (file: string) => {
+    try {
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) for (const f of fs.readdirSync(file).sort()) add(path.join(file, f));
+      else if (/\.[cm]?[jt]s$/.test(file)) hash.update(file.slice(dir.length)).update(fs.readFileSync(file));
+    } catch {
+      // unreadable: the version alone decides
+    }
+  };
+  add(path.join(dir, entry.includes('/') ? path.dirname(entry) : entry));
+  for (const f of fs.readdirSync(dir).sort()) if (f.startsWith('_')) add(path.join(dir, f));
+  return hash.digest('hex').slice(0, 16);
+}
 
 export function builtinNames(): string[] {
   return [...builtins().keys()].sort();
