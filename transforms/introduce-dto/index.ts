@@ -277,20 +277,6 @@ function fileFacts(sf: SourceFile, compilerOptions: ts.CompilerOptions): FileFac
   };
 }
 
-/** The name to write a framework's request type under in a file, and the import to add when there is none. */
-function requestRef(sf: SourceFile, facts: FileFacts, moduleName: string, exportName: string): { ref: string; line?: string } {
-  for (const imp of sf.getImportDeclarations()) {
-    if (imp.getModuleSpecifierValue() !== moduleName) continue;
-    const named = imp.getNamedImports().find((n) => n.getName() === exportName);
-    if (named) return { ref: named.getAliasNode()?.getText() ?? exportName };
-    const ns = imp.getNamespaceImport() ?? imp.getDefaultImport();
-    if (ns && moduleName === 'express') return { ref: `${ns.getText()}.${exportName}` };
-  }
-  const ref = facts.identifiers.has(exportName) ? `${moduleName === 'express' ? 'Express' : 'Fastify'}${exportName.replace(/^Fastify/, '')}` : exportName;
-  const spec = ref === exportName ? exportName : `${exportName} as ${ref}`;
-  return { ref, line: `import type { ${spec} } from ${facts.quote}${moduleName}${facts.quote}${facts.semi}` };
-}
-
 function alreadyTyped(route: RouteSite, js: boolean): string | undefined {
   const { call, reqParam, framework, inline } = route;
   if (inline && call.getTypeArguments().length) return 'the route call already has type arguments';

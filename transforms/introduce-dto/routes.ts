@@ -64,7 +64,7 @@ function importsOf(sf: SourceFile): string {
   return specs.join('\n');
 }
 
-function frameworkOf(sf: SourceFile, handler: HandlerFn, imports: string): Framework | undefined {
+function frameworkOf(handler: HandlerFn, imports: string): Framework | undefined {
   const params = handler.getParameters().map((p) => p.getName());
   if (/^fastify$/m.test(imports) || params[1] === 'reply') return 'fastify';
   if (/^(koa|koa-router|@koa\/router)$/m.test(imports) || params[0] === 'ctx') return 'koa';
@@ -112,7 +112,7 @@ export function findRoutes(sf: SourceFile, mounts: Map<string, string>): { route
       }
       continue;
     }
-    const framework = frameworkOf(handler.getSourceFile(), handler, imports + '\n' + importsOf(handler.getSourceFile()));
+    const framework = frameworkOf(handler, imports + '\n' + importsOf(handler.getSourceFile()));
     const reqParam = handler.getParameters()[0];
     if (!framework || !reqParam) continue;
     routes.push({
