@@ -78,9 +78,32 @@ export function findTsconfig(cwd: string): string | undefined {
   }
 }
 
+function commonDir(files: string[]): string | undefined {
+  if (!files.length) return undefined;
+  let dir = path.dirname(path.resolve(files[0]));
+  for (const file of files) {
+    const abs = path.resolve(file);
+    while (abs !== dir && !abs.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)) dir = path.dirname(dir);
+  }
+  return dir;
+}
+
+function configIncludesAny(tsconfig: string, files: string[]): boolean {
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: () => {},
+  });
+  if (!parsed) return true; // unreadable config: let ts-morph report it as before
+  const included = new Set(parsed.fileNames.map((f) => path.resolve(f)));
+  return files.some((f) => included.has(path.resolve(f)));
+}
+
 /** Loads the program: tsconfig.json when there is one (plus selected files it leaves out), else the files with allowJs. */
 export function loadProject(cwd: string, files: string[]): Project {
-  const tsconfig = findTsconfig(cwd);
+  // The project of the files the run selected (`remodel run x examples/app` from a repository root means the
+  // app's tsconfig), and only a tsconfig that actually includes some of them.
+  let tsconfig = findTsconfig(commonDir(files) ?? cwd);
+  if (tsconfig && files.length && !configIncludesAny(tsconfig, files)) tsconfig = undefined;
   const project = tsconfig
     ? new Project({ tsConfigFilePath: tsconfig })
     : new Project({
