@@ -228,7 +228,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   let newDiagnostics: Diagnostic[] | undefined;
   const verifyStarted = performance.now();
   if (before && changes.some((c) => c.status === 'changed')) {
-    newDiagnostics = introducedDiagnostics(before, project, changes, relative);
+    newDiagnostics = introducedDiagnostics(before, project, changes, relative, opts.overlay);
   }
   const verifyMs = performance.now() - verifyStarted;
   changes.sort((a, b) => a.path.localeCompare(b.path));
@@ -319,10 +319,11 @@ function introducedDiagnostics(
   project: Project,
   changes: FileChange[],
   relative: (abs: string) => string,
+  earlier?: Map<string, string | null>,
 ): Diagnostic[] {
   let before = loaded;
   let after = project.getProgram().compilerObject;
-  const node = nodeFormatPrograms(loaded, project, changes);
+  const node = nodeFormatPrograms(loaded, project, changes, earlier);
   if (node) ({ before, after } = node);
   const touched = new Set<string>();
   const movedAway = new Map<string, string>(); // original path → new path ('' when deleted)
@@ -433,7 +434,12 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
  * CommonJS file, an extensionless relative import in an ES module). For such projects the check runs on programs built by the compiler's own host: the one
  * before from disk (which nothing has touched), the one after reusing it with the transform's texts laid over.
  */
-function nodeFormatPrograms(before: ts.Program, project: Project, changes: FileChange[]): { before: ts.Program; after: ts.Program } | undefined {
+function nodeFormatPrograms(
+  before: ts.Program,
+  project: Project,
+  changes: FileChange[],
+  earlier?: Map<string, string | null>,
+): { before: ts.Program; after: ts.Program } | undefined {
   const options = before.getCompilerOptions();
   const resolution = options.moduleResolution;
   if (resolution !== ts.ModuleResolutionKind.Node16 && resolution !== ts.ModuleResolutionKind.NodeNext) return undefined;
@@ -442,13 +448,33 @@ function nodeFormatPrograms(before: ts.Program, project: Project, changes: FileC
   const libFile = before.getSourceFiles().find((sf) => before.isSourceFileDefaultLibrary(sf));
   const libDir = libFile ? path.dirname(libFile.fileName) : diskHost.getDefaultLibLocation!();
   const isLib = (f: string) => f.startsWith(libDir + '/');
+  // "Before" is the disk with the texts of a recipe's earlier steps laid over it.
+  const earlierText = (f: string) => {
+    const t = earlier?.get(f);
+    return typeof t === 'string' ? (t.startsWith(BOM) ? t.slice(1) : t) : undefined;
+  };
+  const earlierGone = (f: string) => earlier?.get(f) === null;
+  const earlierDirs = new Set(
+    [...(earlier ?? [])].filter(([, t]) => t !== null).flatMap(([f]) => {
+      const dirs: string[] = [];
+      for (let d = path.dirname(f); d !== path.dirname(d); d = path.dirname(d)) dirs.push(d);
+      return dirs;
+    }),
+  );
   const host: ts.CompilerHost = {
     ...diskHost,
+    directoryExists: (d) => earlierDirs.has(d) || (diskHost.directoryExists ? diskHost.directoryExists(d) : true),
     getDefaultLibLocation: () => libDir,
     getDefaultLibFileName: (o) => path.join(libDir, ts.getDefaultLibFileName(o)),
-    fileExists: (f) => (isLib(f) ? Boolean(before.getSourceFile(f)) || diskHost.fileExists(f) : diskHost.fileExists(f)),
-    readFile: (f) => (isLib(f) ? before.getSourceFile(f)?.text ?? diskHost.readFile(f) : diskHost.readFile(f)),
-    getSourceFile: (f, v, onError, create) => (isLib(f) ? before.getSourceFile(f) : undefined) ?? diskHost.getSourceFile(f, v, onError, create),
+    fileExists: (f) =>
+      earlierText(f) !== undefined || (!earlierGone(f) && (isLib(f) ? Boolean(before.getSourceFile(f)) || diskHost.fileExists(f) : diskHost.fileExists(f))),
+    readFile: (f) => earlierText(f) ?? (earlierGone(f) ? undefined : isLib(f) ? before.getSourceFile(f)?.text ?? diskHost.readFile(f) : diskHost.readFile(f)),
+    getSourceFile: (f, v, onError, create) => {
+      const text = earlierText(f);
+      if (text !== undefined) return ts.createSourceFile(f, text, v, true);
+      if (earlierGone(f)) return undefined;
+      return (isLib(f) ? before.getSourceFile(f) : undefined) ?? diskHost.getSourceFile(f, v, onError, create);
+    },
   };
   const realBefore = ts.createProgram({ rootNames: before.getRootFileNames(), options, host });
   const texts = new Map<string, string>();
