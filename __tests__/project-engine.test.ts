@@ -198,3 +198,28 @@ describe('verification reaches importers through barrels', () => {
     expect(res.stderr).toMatch(/app\.ts:1:\d+ error TS2305/);
   });
 });
+
+describe('verification in a JavaScript package without Node type declarations', () => {
+  it('missing-@types/node errors do not block a change when the project already had them; other new errors still do', () => {
+    const dir = tempDir('remodel-no-node-types-');
+    writeFiles(dir, {
+      'package.json': JSON.stringify({ name: 'pkg', version: '1.0.0', main: 'index.js' }),
+      'index.js': "'use strict';\nvar path = require('path');\nmodule.exports = function where() {\n  return path.join(__dirname, 'x');\n};\n",
+      'test.js': "var where = require('./index.js');\nif (!where().endsWith('x')) throw new Error('bad');\nconsole.log('ok');\n",
+    });
+    initRepo(dir);
+    // cjs-to-esm brings in `node:url` (for __dirname): without @types/node that is TS2591, as `require` was TS2580.
+    const res = runCli(['run', 'cjs-to-esm', '.'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain('verify: no new type errors');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).type).toBe('module');
+    expect(fs.readFileSync(path.join(dir, 'index.js'), 'utf8')).toMatch(/^import /m);
+    expect(execFileSync(process.execPath, ['test.js'], { cwd: dir, encoding: 'utf8' })).toBe('ok\n');
+    // A real type error the change would introduce is still caught in the same kind of project.
+    const breaker = path.join(repoRoot, '__tests__', 'support', 'break-exports.mjs');
+    writeFiles(dir, { 'lib.js': 'export function round(n) {\n  return Math.round(n);\n}\n', 'use.js': "import { round } from './lib.js';\nexport const x = round(1.5);\n" });
+    const broken = runCli(['run', breaker, '.', '--dry', '--allow-dirty'], dir);
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toMatch(/use\.js:1:\d+ error TS2305/);
+  });
+});

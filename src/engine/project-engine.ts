@@ -365,13 +365,20 @@ function introducedDiagnostics(
   const remaining = new Map<string, number>();
   for (const d of beforeDiags) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
   const introduced: Diagnostic[] = [];
+  // A project without Node's type declarations already fails on `require`/`process`; that the changed code names
+  // other Node globals or `node:` modules says nothing about the change (a JavaScript package without @types/node).
+  const lacksNodeTypes = beforeDiags.some((d) => NODE_TYPES_MISSING.has(d.code));
   for (const d of afterDiags) {
+    if (lacksNodeTypes && NODE_TYPES_MISSING.has(d.code)) continue;
     const n = remaining.get(key(d)) ?? 0;
     if (n > 0) remaining.set(key(d), n - 1);
     else introduced.push(d);
   }
   return introduced;
 }
+
+/** "Cannot find name 'require' / module 'node:x'. Do you need to install type definitions for node?" */
+const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
 
 const withoutExtension = (file: string) => file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
 
