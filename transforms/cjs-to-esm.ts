@@ -45,7 +45,18 @@ required inside a function or condition (\`lazy-require-local\`) or after side-e
 \`exports\`/\`module.exports\` used as an object or reassigned conditionally, top-level \`this\`/\`return\`/\`arguments\`,
 sloppy-mode-only code in files without "use strict" (syntax invalid in strict mode, assignments to undeclared names,
 \`this\` in plainly called functions), circular requires (\`circular-require\`), unresolvable packages, and CommonJS files
-of the package that were not selected. "use strict" directives are kept (harmless in ESM).`,
+of the package that were not selected. "use strict" directives are kept (harmless in ESM).
+
+Not side-effecting for \`evaluation-order\`: logger factories called with one non-empty string literal, either
+\`require('debug')('ns')\` / \`require('depd')('ns')\` or \`f('ns')\` where \`f = require('debug' | 'depd')\` is never
+reassigned (the Express-era \`var debug = require('debug')('app')\` before further requires). Once the later requires are
+imports, these calls run after those modules load, and nothing either side sees changes: \`debug(ns)\` only builds a
+logger (DEBUG is read when \`debug\` itself loads, and that import keeps its place; with debug 2.x a later module
+calling \`debug.enable()\` or making loggers while it loads could change whether or in which colour this logger prints
+diagnostics, nothing else); \`depd(ns)\` reads the call stack for the calling file (the same file at either moment) and
+the process-wide deprecation switches (\`process.noDeprecation\`, NO_DEPRECATION, …), which libraries leave to the
+application and do not set while they load. An empty namespace makes depd throw, hence the non-empty literal. Any
+other call (another factory, a variable argument, \`require('debug').enable(…)\`) still makes later requires late.`,
   options: z.object({
     rename: z
       .boolean()
@@ -375,8 +386,11 @@ function analyze(sf: SourceFile): Info {
   }
 
   // Top-level requires that can become imports, in order; side effects before a require make it late.
+  // Calls of a few logging factories (`require('debug')('ns')`, `deprecate('ns')` with `deprecate = require('depd')`)
+  // do not count: see HARMLESS_FACTORIES.
   let impure = false;
   const siteCalls = new Set<Node>();
+  const factoryBindings: Identifier[] = [];
   for (const stmt of statements) {
     const sites = siteOf(stmt);
     if (sites) {
@@ -384,11 +398,12 @@ function analyze(sf: SourceFile): Info {
         s.late = impure;
         info.sites.push(s);
         siteCalls.add(s.call!);
+        if (s.kind === 'bind' && HARMLESS_FACTORIES.has(s.spec) && isConstantBinding(sf, s.name!)) factoryBindings.push(s.name!);
       }
-      if (sites.some((s) => s.kind === 'chain' && s.init && !isPure(s.init, s.call))) impure = true;
+      if (sites.some((s) => s.kind === 'chain' && s.init && !isPure(s.init, s.call) && !isHarmlessFactoryCall(s.init, s.spec, s.call))) impure = true;
       continue;
     }
-    if (!isPureStatement(stmt)) impure = true;
+    if (!isPureStatement(stmt) && !isFactoryDeclaration(stmt, factoryBindings)) impure = true;
   }
 
   // Every other use of the CommonJS globals.
@@ -1235,6 +1250,58 @@ function isPureStatement(s: Statement): boolean {
     return assigned && isPure(e);
   }
   return false;
+}
+
+/**
+ * Packages whose factory, called with one non-empty string literal, has no effect that the evaluation of modules
+ * imported after it could observe, and reads nothing those modules could plausibly change at load time; so the call
+ * may run after them (imports are hoisted) without a difference:
+ * - `debug(ns)` builds a logger function and returns it. The DEBUG environment variable is read when `debug` itself is
+ *   loaded (that import keeps its place, before the later ones), not by the call. debug 2.x also computes
+ *   `enabled` at the call from the namespaces set by `debug.enable()` and picks the next colour from a counter shared
+ *   by all loggers; a later module calling `debug.enable()` while it loads, or creating loggers of its own, changes
+ *   only whether / in which colour this logger prints its diagnostic lines. debug 3+ checks lazily and hashes the
+ *   namespace: no difference at all.
+ * - `depd(ns)` returns a `deprecate` function. It reads the call stack to learn the calling file (the same file at
+ *   either moment) and `process.noDeprecation`/`process.traceDeprecation`/NO_DEPRECATION/TRACE_DEPRECATION: a
+ *   module imported later that sets these switches while it loads would change whether this namespace's deprecation
+ *   warnings print. Libraries leave those to the application (command-line flags or the environment before start).
+ *   An empty namespace throws, hence the non-empty literal.
+ * Anything else (other factories, non-literal arguments, `require('debug').x(…)`) still counts as side-effecting.
+ */
+const HARMLESS_FACTORIES = new Set(['debug', 'depd']);
+
+function isHarmlessFactoryCall(init: Node, spec: string, requireCall: Node | undefined): boolean {
+  if (!HARMLESS_FACTORIES.has(spec) || !Node.isCallExpression(init) || init.getExpression() !== requireCall) return false;
+  return hasOneNamespaceArg(init);
+}
+
+function hasOneNamespaceArg(call: import('ts-morph').CallExpression): boolean {
+  const args = call.getArguments();
+  if (args.length !== 1) return false;
+  const a = args[0];
+  return (Node.isStringLiteral(a) || Node.isNoSubstitutionTemplateLiteral(a)) && a.getLiteralValue() !== '';
+}
+
+/** A top-level binding declared once and never assigned to. */
+function isConstantBinding(sf: SourceFile, name: Identifier): boolean {
+  const sym = name.getSymbol();
+  if (!sym || sym.getDeclarations().length !== 1) return false;
+  return !referencesOf(sf, name).some((r) => isWriteTarget(r));
+}
+
+/** `const log = debug('ns')` where `debug` is one of `factories` (bindings of `require('debug')` / `require('depd')`). */
+function isFactoryDeclaration(stmt: Statement, factories: Identifier[]): boolean {
+  if (!factories.length || !Node.isVariableStatement(stmt)) return false;
+  return stmt.getDeclarations().every((d) => {
+    const init = d.getInitializer();
+    if (!init || isPure(init)) return true;
+    if (!Node.isCallExpression(init) || !hasOneNamespaceArg(init)) return false;
+    const callee = init.getExpression();
+    if (!Node.isIdentifier(callee)) return false;
+    const sym = callee.getSymbol();
+    return sym !== undefined && factories.some((f) => f.getSymbol() === sym);
+  });
 }
 
 /** Expressions that run no user code when evaluated (getters aside). */

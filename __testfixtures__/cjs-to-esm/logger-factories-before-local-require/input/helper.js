@@ -1,0 +1,5 @@
+'use strict';
+
+exports.answer = function () {
+  return 42;
+};

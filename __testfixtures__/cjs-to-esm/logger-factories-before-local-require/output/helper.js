@@ -1,0 +1,5 @@
+'use strict';
+
+export const answer = function () {
+  return 42;
+};

@@ -1,0 +1,14 @@
+'use strict';
+
+import debug2 from 'debug';
+var debug = debug2('app:main');
+import depd from 'depd';
+var deprecate = depd('app');
+// the two factory calls above run after ./helper once the requires are hoisted imports; neither can tell
+import * as helper from './helper.js';
+
+export default (function main() {
+  debug('main called');
+  deprecate('main() is going away');
+  return helper.answer();
+});
