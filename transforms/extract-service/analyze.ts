@@ -233,6 +233,15 @@ function requestRead(id: Identifier, role: Role): { node: Node; name: string; al
 }
 
 /** Leading statements that only read the request (they stay in the controller). */
+/** `console.log(...)` and the like as a statement of its own (no `await`, nothing assigned). */
+function isConsoleCall(stmt: Statement): boolean {
+  if (!Node.isExpressionStatement(stmt)) return false;
+  const e = stmt.getExpression();
+  if (!Node.isCallExpression(e)) return false;
+  const callee = e.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'console' && !stmt.getDescendantsOfKind(SyntaxKind.AwaitExpression).length;
+}
+
 function isRequestRead(stmt: Statement, roles: Roles, file: SourceFile): boolean {
   if (!Node.isVariableStatement(stmt)) return false;
   let readsRequest = false;
@@ -521,6 +530,11 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   let statements = body.getStatements();
   let k = 0;
   while (k < statements.length && isRequestRead(statements[k], roles, file)) k++;
+  // Logging before a final try/catch (`console.log('HIT /remove', req.body); try { ... }`) stays in the handler too,
+  // unchanged and in its place, so the try/catch is still recognised as the handler's error path.
+  let m = k;
+  while (m < statements.length - 1 && (isRequestRead(statements[m], roles, file) || isConsoleCall(statements[m]))) m++;
+  if (m > k && m === statements.length - 1 && Node.isTryStatement(statements[m])) k = m;
   let region = statements.slice(k);
   let container: Node = body;
   let catchClause: Node | undefined;

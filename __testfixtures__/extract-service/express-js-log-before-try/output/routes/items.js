@@ -1,0 +1,22 @@
+const express = require('express');
+const { ItemsService } = require('../services/items.service');
+const { sendResult } = require('../services/http-result');
+
+const itemsService = new ItemsService();
+const router = express.Router();
+
+// The request is logged before the try/catch: the log line stays in the handler, the try/catch stays the
+// handler's error path, and only the logic inside the try moves.
+router.post('/remove', async (req, res) => {
+  console.log('HIT /remove with body:', req.body);
+
+  try {
+    const { id } = req.body;
+    sendResult(res, await itemsService.postItemsRemove({ id }));
+  } catch (err) {
+    console.error(err);
+    res.status(500).json({ error: 'Database query failed.' });
+  }
+});
+
+module.exports = router;
