@@ -1453,13 +1453,40 @@ async function cjsFilesNotSelected(ctx: ProjectTransformContext<Options>, infos:
   return out;
 }
 
+/** Offsets of the string value of `key` in the outermost object of a JSON text (undefined unless a string). */
+function topLevelStringValue(text: string, key: string): { start: number; end: number } | undefined {
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const isKey = depth === 1 && expectKey;
+      expectKey = false;
+      if (!isKey || JSON.parse(text.slice(start, i + 1)) !== key) continue;
+      const m = /^\s*:\s*("(?:[^"\\]|\\.)*")/.exec(text.slice(i + 1));
+      if (!m) return undefined;
+      const valueStart = i + 1 + m[0].length - m[1].length;
+      return { start: valueStart, end: valueStart + m[1].length };
+    }
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+    if (ch === '{' || ch === ',') expectKey = depth === 1;
+  }
+  return undefined;
+}
+
 /** package.json text with "type": "module" (created when missing), keeping its layout. */
 function withTypeModule(before: string | undefined): string {
   if (before === undefined) return '{\n  "type": "module"\n}\n';
   const json = JSON.parse(before);
   if (json.type === 'module') return before;
-  const existing = /("type"\s*:\s*)"[^"]*"/.exec(before);
-  if (existing && json.type !== undefined) return before.replace(existing[0], `${existing[1]}"module"`);
+  if (json.type !== undefined) {
+    // The top-level key only: nested objects have "type" keys too (`"funding": { "type": "opencollective" }`).
+    const value = topLevelStringValue(before, 'type');
+    return value ? `${before.slice(0, value.start)}"module"${before.slice(value.end)}` : before;
+  }
   const eol = before.includes('\r\n') ? '\r\n' : '\n';
   const first = /\{(\s*?)(\r?\n)?([ \t]*)"/.exec(before);
   if (!first) return before;

@@ -1,0 +1,3 @@
+const { one } = require('./a');
+
+console.log(one);

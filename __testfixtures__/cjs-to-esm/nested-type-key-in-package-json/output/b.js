@@ -1,0 +1,3 @@
+import { one } from './a.js';
+
+console.log(one);
