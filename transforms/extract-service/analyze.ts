@@ -550,17 +550,19 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   if (!region.length) throw new Unsafe('no-logic', 'the handler only reads the request', site.fn);
 
   // 2. Thin handlers (one call, typically already a service call) are left as they are.
-  if (region.length === 1) {
+  // (a log line beside the single call does not make the handler fat: `console.log('hit'); res.send('Welcome')`)
+  const meaningful = region.filter((s) => !isConsoleCall(s));
+  if (meaningful.length === 1) {
     const isThenCallback = (d: Node) => {
       const p = d.getParent();
       return Node.isCallExpression(p) && /\.(then|catch)$/.test(p.getExpression().getText());
     };
-    const calls = region[0].getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => {
+    const calls = meaningful[0].getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => {
       const callee = c.getExpression().getText();
       if (REPLAY_HELPERS.has(callee) || /\.(then|catch)$/.test(callee)) return false;
       return !responseChain(c, roles, site.framework) && !isChainLink(c, roles, site.framework);
     });
-    const controlFlow = region[0].getDescendants().some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
+    const controlFlow = meaningful[0].getDescendants().some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
     if (calls.length <= 1 && !controlFlow) throw new Unsafe('already-thin', 'the handler is already thin (at most one call besides the response)', site.fn);
   }
 

@@ -27,7 +27,7 @@ Responses become data: \`return res.status(400).json({ error })\` turns into
 \`return respond().status(400).json({ error })\` in the service, and the handler replays the recorded calls on the
 real response (\`sendResult(res, await usersService.createUser({ name, email }))\`), so status codes, headers, bodies
 and their order stay exactly as they were. Errors keep their path: a final \`try/catch\` with \`next(err)\` stays in
-the handler around the call, a promise chain's \`.catch(next)\` stays on the service's promise. Request reads used
+the handler around the call (with any \`console\` log lines before it), a promise chain's \`.catch(next)\` stays on the service's promise. Request reads used
 deep in the logic (\`'Invalid id: ' + req.params.id\`) are passed in as inputs. The shared module
 (\`services/http-result\`) is generated once. TypeScript services get input interfaces with the inferred types
 (or the DTO annotations introduce-dto wrote); JavaScript services get JSDoc types.
@@ -36,7 +36,7 @@ Left alone, with the reason in the report: responses written inside callbacks (\
 res.sendStatus(204) })\`), responses that are not the last thing done on their path, streaming (\`res.write\`,
 \`pipe\`, \`sendFile\`), \`res\` passed to helpers, \`res.locals\` and session/\`ctx.state\` use, \`next()\` called
 by the logic, \`ctx.throw\`, \`this\`, handler-local functions, shared mutable module state, and handlers already
-thin (one call besides the response: running it twice changes nothing). Every handler is listed in the report as
+thin (one call besides the response, log lines not counted: running it twice changes nothing). Every handler is listed in the report as
 \`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
   options: z.object({
     serviceDir: z
