@@ -370,6 +370,9 @@ function introducedDiagnostics(
   const lacksNodeTypes = beforeDiags.some((d) => NODE_TYPES_MISSING.has(d.code));
   for (const d of afterDiags) {
     if (lacksNodeTypes && NODE_TYPES_MISSING.has(d.code)) continue;
+    // TS1120 ("an export assignment cannot have modifiers") in JavaScript only comes from JSDoc tags such as
+    // `@public` above `module.exports = x`, read as modifiers once that line becomes `export default x`.
+    if (d.code === 1120 && /\.[cm]?jsx?$/.test(d.path)) continue;
     const n = remaining.get(key(d)) ?? 0;
     if (n > 0) remaining.set(key(d), n - 1);
     else introduced.push(d);
