@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { defineMeta } from '../../src/types.js';
 import { collectReads, type FieldInfo, type SourceKind } from './reads.js';
-import { interfaceText, summarize, typedefText, zodSchemaText, type FieldLevel, type FieldSummary } from './render.js';
+import { aliasText, interfaceText, summarize, typedefText, zodSchemaText, type FieldLevel, type FieldSummary } from './render.js';
 import { fileResource, findMounts, findRoutes, routeNames, type Framework, type RouteSite } from './routes.js';
 import { applyEdits, type Edit } from './edits.js';
 
@@ -30,7 +30,9 @@ with a comment, and the report counts fallbacks.
 
 TypeScript: interfaces go to \`<resource>.dto.ts\` next to the handler (\`CreateUserBody\`, \`UserParams\`,
 \`ListUsersQuery\`, named from verb + path) and handlers are typed through the framework's generics:
-\`Request<UserParams, unknown, CreateUserBody, ListUsersQuery>\` (Express), \`router.post<{}, { request: { body: B };
+\`Request<UserParams, unknown, CreateUserBody, ListUsersQuery>\` (Express; its params and query shapes are object type
+aliases, not interfaces, so that they stay assignable to \`ParamsDictionary\` / \`ParsedQs\` and the handler still
+compiles after middleware typed with the plain \`Request\`), \`router.post<{}, { request: { body: B };
 params: P; query: Q }>\` (koa-router's context extension), \`fastify.post<{ Body: B; Params: P; Querystring: Q }>\`
 (and \`FastifyRequest<...>\` for handlers passed by name). JavaScript: \`@typedef\`s at the top of the handler's file
 and a JSDoc \`@param\` on each handler.
@@ -471,7 +473,9 @@ function build(plans: Plan[], facts: Map<string, FileFacts>, originals: Map<stri
       if (p.planLevel === 1) for (const name of s.info.children.keys()) levels.set(name, 2);
       const fields = summarize(s.info, s.kind, levels, p.js);
       p.summaries.set(s.kind, fields);
-      const render = (name: string) => (p.js ? typedefText(name, fields) : zodMode ? zodSchemaText(name, fields) : interfaceText(name, fields));
+      const asAlias = p.style === 'express-request' && s.kind !== 'body';
+      const render = (name: string) =>
+        p.js ? typedefText(name, fields) : zodMode ? zodSchemaText(name, fields) : asAlias ? aliasText(name, fields) : interfaceText(name, fields);
       const candidates = [s.base, `${p.action}${s.base}`, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${s.base}${n}`)];
       for (const name of candidates) {
         const text = render(name);

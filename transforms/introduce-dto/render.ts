@@ -81,6 +81,17 @@ export function interfaceText(name: string, fields: FieldSummary[]): string {
   return `export interface ${name} {\n${lines.join('\n')}\n}\n`;
 }
 
+/**
+ * The same shape as a type alias. Express params and query DTOs are written this way: an object type alias is
+ * assignable to `ParamsDictionary` / `ParsedQs` (an interface is not, it has no implicit index signature), so the
+ * typed handler still type-checks next to middleware declared with the plain `Request` (`router.get(path, auth,
+ * handler)` infers one `P` / `ReqQuery` for all the handlers).
+ */
+export function aliasText(name: string, fields: FieldSummary[]): string {
+  const lines = fields.map((f) => `  ${key(f.name)}${f.optional ? '?' : ''}: ${f.type};${f.fallback ? ` // ${FALLBACK_NOTE}` : ''}`);
+  return `export type ${name} = {\n${lines.join('\n')}\n};\n`;
+}
+
 export function typedefText(name: string, fields: FieldSummary[]): string {
   const lines = fields.map((f) => {
     const n = f.optional ? `[${f.name}]` : f.name;

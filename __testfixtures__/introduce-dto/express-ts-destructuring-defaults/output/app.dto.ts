@@ -10,7 +10,7 @@ export interface CreateInviteBody {
   };
 }
 
-export interface ListInvitesQuery {
+export type ListInvitesQuery = {
   page?: string;
   sort: string;
-}
+};

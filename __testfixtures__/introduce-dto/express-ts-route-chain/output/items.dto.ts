@@ -1,9 +1,9 @@
 // Request shapes inferred by remodel introduce-dto from how the handlers read them. They describe what the handlers
 // expect; nothing checks them at run time (JSON bodies and query strings can hold anything).
 
-export interface ItemParams {
+export type ItemParams = {
   itemId: string;
-}
+};
 
 export interface ReplaceItemBody {
   title: unknown;

@@ -8,10 +8,10 @@ export interface CreateSubscriptionBody {
   trial: boolean;
 }
 
-export interface SubscriptionParams {
+export type SubscriptionParams = {
   id: string;
-}
+};
 
-export interface DeleteSubscriptionQuery {
+export type DeleteSubscriptionQuery = {
   force: string;
-}
+};
