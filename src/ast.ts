@@ -1,4 +1,21 @@
+import type { TraverseOptions } from '@babel/traverse';
 import type { Node } from '@babel/types';
+
+export type Traverse = ((parent: Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
+let traverse: Traverse | undefined;
+
+/**
+ * @babel/traverse for transforms that need scopes and bindings, loaded on first use (it is the costliest import,
+ * and files a prefilter rejects never need it); it is CommonJS, so `default` is unwrapped.
+ */
+export async function loadTraverse(): Promise<Traverse> {
+  if (!traverse) {
+    const mod: any = await import('@babel/traverse');
+    const fn = mod.default ?? mod;
+    traverse = (typeof fn === 'function' ? fn : fn.default) as Traverse;
+  }
+  return traverse;
+}
 
 const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'tokens', 'comments']);
 

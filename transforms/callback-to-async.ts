@@ -1,21 +1,8 @@
 import type { Binding, NodePath, Scope, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { walk } from '../src/ast.js';
+import { loadTraverse, walk, type Traverse } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
-
-type Traverse = ((parent: t.Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
-let traverse: Traverse | undefined;
-
-/** @babel/traverse is loaded on first use (it is the costliest import), and is CommonJS: unwrap `default`. */
-async function loadTraverse(): Promise<Traverse> {
-  if (!traverse) {
-    const mod: any = await import('@babel/traverse');
-    const fn = mod.default ?? mod;
-    traverse = (typeof fn === 'function' ? fn : fn.default) as Traverse;
-  }
-  return traverse;
-}
 
 export const meta = defineMeta({
   name: 'callback-to-async',

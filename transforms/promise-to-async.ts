@@ -1,20 +1,8 @@
 import type { NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
+import { loadTraverse, type Traverse } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
-
-type Traverse = ((parent: t.Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
-let traverse: Traverse | undefined;
-
-/** @babel/traverse is loaded on first use (it is the costliest import), and is CommonJS: unwrap `default`. */
-async function loadTraverse(): Promise<Traverse> {
-  if (!traverse) {
-    const mod: any = await import('@babel/traverse');
-    const fn = mod.default ?? mod;
-    traverse = (typeof fn === 'function' ? fn : fn.default) as Traverse;
-  }
-  return traverse;
-}
 
 export const meta = defineMeta({
   name: 'promise-to-async',

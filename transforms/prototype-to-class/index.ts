@@ -2,21 +2,9 @@ import type { Binding, NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { TextEdits } from '../../src/text-edits.js';
+import { loadTraverse, type Traverse } from '../../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../../src/types.js';
 import { findStrictProblem } from './strict.js';
-
-type Traverse = ((parent: t.Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
-let traverse: Traverse | undefined;
-
-/** @babel/traverse is CommonJS and the costliest import: load it on first use and unwrap `default`. */
-async function loadTraverse(): Promise<Traverse> {
-  if (!traverse) {
-    const mod: any = await import('@babel/traverse');
-    const fn = mod.default ?? mod;
-    traverse = (typeof fn === 'function' ? fn : fn.default) as Traverse;
-  }
-  return traverse;
-}
 
 export const meta = defineMeta({
   name: 'prototype-to-class',
