@@ -11,7 +11,7 @@ export interface OptionInfo {
   enum?: unknown[];
 }
 
-const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Describes a transform's options from its zod schema (via JSON Schema), for `list`, `describe` and help. */
 export function describeOptions(meta: TransformMeta): OptionInfo[] {

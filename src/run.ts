@@ -9,7 +9,7 @@ import { discoverFiles } from './discover.js';
 import { defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
 import { runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
-import { resolveOptions } from './options.js';
+import { kebab, resolveOptions } from './options.js';
 import { loadTransform, resolveTransformSpec } from './registry.js';
 import type { LoadedTransform, ParserChoice, TransformSpec } from './types.js';
 import { relativePosix } from './paths.js';
@@ -93,7 +93,6 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
 }
 
 const isPathLike = (s: string) => s.includes('/') || s.includes('\\') || /\.[cm]?[jt]sx?$/.test(s);
-const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 function declaredOptions(transform: LoadedTransform): string[] {
   return transform.kind === 'remodel' ? Object.keys(transform.meta.options?.shape ?? {}) : [];
