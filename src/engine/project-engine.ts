@@ -8,6 +8,7 @@ import type { LoadedTransform, ParserChoice, Report } from '../types.js';
 import { keepLineEndings } from './file-engine.js';
 import { formatWithPrettier, type FormatMode } from './format.js';
 import { toPosix } from '../paths.js';
+import { buildAppModel, type AppModel } from '../app-model/index.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
 export class TransformRefusal extends Error {
@@ -35,6 +36,11 @@ export interface ProjectTransformContext<Options = Record<string, unknown>> {
    * joins the change set (and the verification's view of the disk) like any edited file.
    */
   writeFile(file: string, text: string): void;
+  /**
+   * The app model (routes and data flow, src/app-model) of the selected files, built on first use from the project
+   * as it is then and memoized for the run.
+   */
+  appModel(): AppModel;
 }
 
 export type ProjectTransformFn<Options = any> = (ctx: ProjectTransformContext<Options>) => void | Promise<void>;
@@ -164,6 +170,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
 
   const reportsByFile = new Map<string, Report[]>();
   const otherFiles = new Map<string, string>();
+  let appModel: AppModel | undefined;
   const ctx: ProjectTransformContext = {
     project,
     files: opts.files.map((f) => project.getSourceFile(f)).filter((sf): sf is SourceFile => Boolean(sf)),
@@ -183,6 +190,10 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     },
     writeFile(file, text) {
       otherFiles.set(path.resolve(cwd, file), text);
+    },
+    appModel() {
+      appModel ??= buildAppModel(project, { root: cwd, files: ctx.files.map((sf) => sf.getFilePath()) });
+      return appModel;
     },
   };
 
@@ -235,6 +246,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   return base(changes, {
     ...(newDiagnostics ? { newDiagnostics, verified: true } : {}),
     timings: { loadMs, transformMs, verifyMs },
+    allOrNothing: true,
   });
 }
 
