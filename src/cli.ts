@@ -37,6 +37,7 @@ function defaultIO(): CliIO {
 const RUN_FLAGS = new Set([
   'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
   'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify', 'j', 'v',
+  'includeGenerated',
 ]);
 
 function runOptions(y: Argv) {
@@ -57,6 +58,7 @@ function runOptions(y: Argv) {
     .option('verify', { type: 'boolean', default: true, describe: 'project transforms: type-check affected files before and after in memory; new errors block the change (exit 3)' })
     .option('cache', { type: 'boolean', default: true, describe: 'reuse results of earlier runs for unchanged files (--no-cache: off)' })
     .option('cache-dir', { type: 'string', describe: 'cache folder (default: node_modules/.cache/remodel of the nearest package)' })
+    .option('include-generated', { type: 'boolean', default: false, describe: 'also transform minified (*.min.js, very long lines), @generated and vendored (vendor/, bower_components/, public/js/lib/) files' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'list every finding and stack traces of crashes' })
     .epilogue('Any other --flag is passed to the transform and checked against its declared options (see `remodel describe <transform>`).')
     .example('$0 run no-var src --dry', 'preview the change as a diff')
@@ -95,6 +97,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     cache: argv.cache !== false,
     cacheDir: argv.cacheDir,
     verify: argv.verify !== false,
+    includeGenerated: Boolean(argv.includeGenerated),
   };
   const plan = await planRun(request);
   if (argv.verbose) io.stderr(`${plan.name}: ${plan.files.length} files${plan.recipe ? ` (recipe: ${plan.steps.map((st) => st.transform.meta.name).join(' → ')})` : ''}\n`);

@@ -32,6 +32,8 @@ export interface RunRequest {
   /** Reuse results of earlier runs for unchanged files (default true). */
   cache?: boolean;
   cacheDir?: string;
+  /** Also transform minified, generated and vendored files (default: skipped with a reason). */
+  includeGenerated?: boolean;
   /** The config to use instead of searching for one from `cwd` (tests, callers that already loaded it). */
   config?: RemodelConfig;
 }
@@ -213,7 +215,7 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
     : first.spec;
   const transform = pipeline ? await loadTransform(spec) : first.transform;
   const options = pipeline ? {} : first.options;
-  const runOptions = { cwd: plan.cwd, parser, format: plan.request.format ?? 'auto', transformOptions: options, dry: plan.request.dry } as const;
+  const runOptions = { cwd: plan.cwd, parser, format: plan.request.format ?? 'auto', transformOptions: options, dry: plan.request.dry, ...(plan.request.includeGenerated ? { includeGenerated: true } : {}) } as const;
   // Files an earlier (project) step changed run here on their new text; the rest go to the pool from disk.
   const fromOverlay = overlay ? plan.files.filter((f) => overlay.has(path.resolve(f))) : [];
   // Files an earlier step created (a module move's destination) get the later steps too.

@@ -55,6 +55,8 @@ export interface SkipResult {
 export interface FileTransformContext<Options = Record<string, unknown>> {
   /** Path of the file, relative to the working directory. */
   path: string;
+  /** Absolute path of the file (to find its package.json, tsconfig and siblings). */
+  absPath?: string;
   /** Source text without a byte-order mark. */
   source: string;
   options: Options;

@@ -11,6 +11,7 @@ import {
   scanFunction,
   walkWithAncestors,
 } from './_function-scope.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'arrow-callbacks',
@@ -44,6 +45,7 @@ Named function expressions stay (\`named\`): an arrow in argument position has n
 listings and debug logs show. \`--drop-names\` converts them when the name is unused inside. A callee that calls its callback with
 \`new\` would break on an arrow: remodel cannot see into the callee, so this is the one assumption made.`,
   options: z.object({
+    target: targetOption(),
     dropNames: z.boolean().default(false).describe('also convert named function expressions whose name is unused inside (the function loses its .name)'),
     bind: z.boolean().default(true).describe('also rewrite function () {...}.bind(this) into an arrow'),
   }),
@@ -115,7 +117,7 @@ function bindContext(call: t.CallExpression, fn: t.FunctionExpression, ancestors
   return { ok: false, parens: false };
 }
 
-export default function arrowCallbacks(ctx: FileTransformContext<Options>): string | undefined {
+function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | undefined {
   const ast = ctx.parse();
   const source = ctx.source;
   const comments = ast.comments ?? [];
@@ -215,3 +217,6 @@ function refusal(
   }
   return undefined;
 }
+
+/** The target (--target, else engines.node) must run arrow: else the file stays as it is, reason `target`. */
+export default withTarget('arrow', arrowCallbacksUntargeted);

@@ -3,6 +3,7 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { loadTraverse, walk, type Traverse } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'callback-to-async',
@@ -92,6 +93,7 @@ parameters keep their type on the \`let\`, and a catch that falls through before
 the error branch) would be lost: such calls are left (\`comments\`). Other reasons: \`no-promise-form\`,
 \`result-used\`, \`results-on-error\` (a function of the file whose error branch falls through, exec/execFile).`,
   options: z.object({
+    target: targetOption(),
     assumeExpress: z
       .boolean()
       .default(false)
@@ -286,7 +288,7 @@ const PATH_FNS = new Set(['join', 'resolve', 'basename', 'extname', 'dirname', '
 const REQ_SAFE = new Set(['params', 'query', 'path', 'url', 'originalUrl', 'method', 'headers', 'baseUrl', 'hostname', 'ip', 'protocol']);
 const REQ_SAFE_DEEP = new Set(['params', 'query', 'headers']);
 
-export default async function callbackToAsync(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+async function callbackToAsyncUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
   const traverse = await loadTraverse();
   try {
     return convert(ctx, traverse);
@@ -1111,3 +1113,6 @@ function errorBranchText(source: string, start: number, end: number, indent: str
   }
   return out + source.slice(pos, end);
 }
+
+/** The target (--target, else engines.node) must run async-await: else the file stays as it is, reason `target`. */
+export default withTarget('async-await', callbackToAsyncUntargeted);

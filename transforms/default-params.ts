@@ -2,6 +2,7 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 import { commentsIn, fileFlags, mentionedNames, paramNames, scanFunction, walkWithAncestors } from './_function-scope.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'default-params',
@@ -35,6 +36,7 @@ Left alone, and reported with a reason:
 - a file that declares a name \`undefined\` or uses \`with\` (\`shadowed-undefined\`).
 A matching statement further down the body is reported as \`not-at-top\`: there the value may already have been used.`,
   options: z.object({
+    target: targetOption(),
     ignoreArity: z
       .boolean()
       .default(false)
@@ -242,7 +244,7 @@ interface NameUse {
   other: number;
 }
 
-export default function defaultParams(ctx: FileTransformContext<Options>): string | undefined {
+function defaultParamsUntargeted(ctx: FileTransformContext<Options>): string | undefined {
   const ast = ctx.parse();
   const source = ctx.source;
   const comments = ast.comments ?? [];
@@ -475,3 +477,6 @@ function lineRange(source: string, stmt: t.Node): { start: number; end: number; 
   while (end < lineEnd && (source[end] === ' ' || source[end] === '\t')) end++;
   return { start: stmt.start!, end, commentStart: lineStart, commentEnd: lineEnd };
 }
+
+/** The target (--target, else engines.node) must run default-params: else the file stays as it is, reason `target`. */
+export default withTarget('default-params', defaultParamsUntargeted);

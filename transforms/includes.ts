@@ -3,6 +3,7 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 import { ARRAY, DENSE, NAN, NULLISH, OBJECTISH, Prover, STR, UNDEF, loadTraverse, usageOf, within } from './_proven-types.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'includes',
@@ -39,11 +40,13 @@ Left alone, with a reason:
 - \`spread-argument\` (\`indexOf(...args)\`), \`nested\` (a test inside another rewritten one: run again).
 Position checks (\`> 0\`, \`=== 0\`, \`=== 2\`), \`lastIndexOf\` and results used as numbers are not membership tests and
 are never touched. Needs ES2016 (\`includes\`) at runtime.`,
-  options: z.object({}),
+  options: z.object({
+    target: targetOption(),
+  }),
   prefilter: (source) => source.includes('indexOf'),
 });
 
-type Options = Record<string, never>;
+type Options = z.infer<NonNullable<typeof meta.options>>;
 
 const isMinusOne = (n: t.Node) =>
   n.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'NumericLiteral' && n.argument.value === 1;
@@ -63,7 +66,7 @@ function membership(op: string, other: t.Node): 1 | -1 | 0 {
   return 0;
 }
 
-export default async function includes(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+async function includesUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
   const traverse = await loadTraverse();
   try {
     return convert(ctx, traverse);
@@ -156,3 +159,6 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
   } as any);
   return edits.size ? edits.apply() : undefined;
 }
+
+/** The target (--target, else engines.node) must run array-includes: else the file stays as it is, reason `target`. */
+export default withTarget('array-includes', includesUntargeted);

@@ -3,6 +3,8 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { loadTraverse, type Traverse } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { allows, moduleKind, targetMessage, targetOf, targetOption } from '../src/target.js';
+import nodePath from 'node:path';
 
 export const meta = defineMeta({
   name: 'no-var',
@@ -20,11 +22,18 @@ A \`var\` is left alone, and the reason reported, when block scoping could chang
 - a name is declared more than once, or also as a parameter, function or catch parameter;
 - the declaration is in a loop and a closure captures the name (\`let\` gives each iteration its own binding),
   or it sits in a loop without an initializer (\`let\` resets it to undefined on every iteration);
-- the declaration is at the top level of a script that is not a module (it creates a global property), is an
+- the declaration is outside every function of a script that is not a module (it creates a global property,
+  also when nested in a block, \`if\`, \`for\` or \`switch\`), is an
   ambient \`declare var\`, or stands where only a statement is allowed (\`if (a) var b = 1;\`);
-- the file uses direct \`eval\` or \`with\`, which can see or create any name.`,
+- the file uses direct \`eval\` or \`with\`, which can see or create any name;
+- the target (\`--target\`, else package.json \`engines.node\`) has no let/const (before Node 6 / ES2015): reason \`target\`.
+
+Module-ness follows Node's rules: \`.mjs\`/\`.mts\` are ES modules and \`.cjs\`/\`.cts\` CommonJS; a \`.js\` file is a
+module when the nearest package.json has \`"type": "module"\`; otherwise import/export or require/module.exports
+make it a module, and a file with none of them is taken as a classic script.`,
   options: z.object({
     preferConst: z.boolean().default(true).describe('use const for declarations that are never reassigned (false: always let)'),
+    target: targetOption(),
   }),
   prefilter: (source) => source.includes('var'),
 });
@@ -70,12 +79,17 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
     },
   });
   if (declarations.length === 0) return undefined;
+  const target = targetOf(ctx);
+  if (!allows(target, 'let-const')) {
+    ctx.report(targetMessage(target!, 'let-const'), declarations[0].node, 'target');
+    return undefined;
+  }
   if (hasEvalOrWith) {
     ctx.report('all `var`s kept: the file uses direct eval or with, which can reach any name', declarations[0].node, 'eval-or-with');
     return undefined;
   }
 
-  const isModule = ast.program.sourceType === 'module' || /\.(mjs|cjs|mts|cts)$/.test(ctx.path) || usesCommonJs(ctx.source);
+  const isModule = moduleKind(ctx.absPath ?? nodePath.resolve(ctx.path), ctx.source, ast.program.sourceType === 'module') !== 'script';
   const edits = ctx.edits();
   for (const decl of declarations) {
     const verdict = judge(decl, isModule);
@@ -93,10 +107,6 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
   return edits.size ? edits.apply() : undefined;
 }
 
-function usesCommonJs(source: string): boolean {
-  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[A-Za-z_$]/.test(source);
-}
-
 const fail = (reason: string, message: string): Verdict => ({ ok: false, reason, message });
 
 /** Decides whether one `var` declaration can become `let`/`const` without changing behaviour. */
@@ -110,8 +120,12 @@ function judge(decl: NodePath<t.VariableDeclaration>, isModule: boolean): Verdic
     return fail('single-statement', '`var` kept: a lexical declaration is not allowed in a single-statement position');
   }
   const { inForHead, range: scopeRange, container } = site;
-  if (container.isProgram() && !isModule) {
-    return fail('global-script', '`var` kept: at the top level of a script it creates a global property');
+  // Outside every function (and TS namespace) of a script, a var is a property of the global object, wherever
+  // it is nested: `if (x) { var y }` at the top level declares the global `y` just like a top-level var.
+  if (!isModule && !decl.scope.getFunctionParent() && !decl.findParent((p) => p.isTSModuleBlock())) {
+    return fail('global-script', container.isProgram()
+      ? '`var` kept: at the top level of a script it creates a global property'
+      : '`var` kept: outside any function of a script (even inside a block) it creates a global property');
   }
   const functionNode = (decl.scope.getFunctionParent() ?? decl.scope.getProgramParent()).path.node;
   const inLoop = inForHead || hasLoopBetween(decl, functionNode);

@@ -2,6 +2,7 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 import { commentsIn, hasDuplicateParams, paramsOpenParen, scanFunction, walkWithAncestors } from './_function-scope.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'object-shorthand',
@@ -32,6 +33,7 @@ Left alone, and reported with a reason:
 - values wrapped in parentheses or type assertions (\`a: a as T\`, \`a: (a)\`), arrow functions (an arrow keeps the
   outer \`this\`; a method would not), getters/setters, and keys written with escapes.`,
   options: z.object({
+    target: targetOption(),
     properties: z.boolean().default(true).describe('rewrite { a: a } to { a }'),
     methods: z.boolean().default(true).describe('rewrite { f: function () {} } to { f() {} }'),
   }),
@@ -78,7 +80,7 @@ function keyName(key: t.Node, computed: boolean): string | undefined {
 
 const RESERVED_VALUES = new Set(['await', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public']);
 
-export default function objectShorthand(ctx: FileTransformContext<Options>): string | undefined {
+function objectShorthandUntargeted(ctx: FileTransformContext<Options>): string | undefined {
   const ast = ctx.parse();
   const source = ctx.source;
   const comments = ast.comments ?? [];
@@ -194,3 +196,6 @@ function convertMethod(
   if (prefix) edits.insert(prop.start!, prefix);
   edits.remove(keyEnd, headEnd);
 }
+
+/** The target (--target, else engines.node) must run object-shorthand: else the file stays as it is, reason `target`. */
+export default withTarget('object-shorthand', objectShorthandUntargeted);

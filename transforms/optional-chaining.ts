@@ -3,6 +3,7 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 import { ALL, BIGINT, BOOL, NAN, NULL, NUM, Prover, STR, loadTraverse, usageOf, type Usage } from './_proven-types.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'optional-chaining',
@@ -33,11 +34,13 @@ comments in the removed guard. \`document.all\` (falsy but an object) is not mod
 
 Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`tagged-template\`,
 \`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`.`,
-  options: z.object({}),
+  options: z.object({
+    target: targetOption(),
+  }),
   prefilter: (source) => source.includes('&&'),
 });
 
-type Options = Record<string, never>;
+type Options = z.infer<NonNullable<typeof meta.options>>;
 
 /** Properties a falsy primitive (0, '', false, NaN, 0n) has through its prototype: reading them is not undefined. */
 const PRIMITIVE_PROPS = new Set<string>(
@@ -124,7 +127,7 @@ const isNullish = (n: t.Node, path: NodePath) =>
 const isNull = (n: t.Node) => n.type === 'NullLiteral';
 const isUndefined = (n: t.Node, path: NodePath) => !isNull(n) && isNullish(n, path);
 
-export default async function optionalChaining(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+async function optionalChainingUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
   const traverse = await loadTraverse();
   try {
     return convert(ctx, traverse);
@@ -348,3 +351,6 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
   } as any);
   return edits.size ? edits.apply() : undefined;
 }
+
+/** The target (--target, else engines.node) must run optional-chaining: else the file stays as it is, reason `target`. */
+export default withTarget('optional-chaining', optionalChainingUntargeted);

@@ -3,6 +3,7 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { loadTraverse, type Traverse } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'promise-to-async',
@@ -56,6 +57,7 @@ before a step runs) may differ, so the interleaving with other, independent prom
 function the order of steps, values and errors is kept. Names declared by two callbacks of one chain are not
 renamed: such chains are reported (\`name-clash\`).`,
   options: z.object({
+    target: targetOption(),
     assumeRejectingHeads: z
       .boolean()
       .default(false)
@@ -126,7 +128,7 @@ interface Outcome {
   notes: Bail[];
 }
 
-export default async function promiseToAsync(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+async function promiseToAsyncUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
   const traverse = await loadTraverse();
   try {
     return convert(ctx, traverse);
@@ -1134,3 +1136,6 @@ function reindentLine(line: string, from: string, to: string): string {
   while (i < from.length && i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
   return to + line.slice(i);
 }
+
+/** The target (--target, else engines.node) must run async-await: else the file stays as it is, reason `target`. */
+export default withTarget('async-await', promiseToAsyncUntargeted);

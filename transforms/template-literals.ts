@@ -2,6 +2,7 @@ import type * as t from '@babel/types';
 import { z } from 'zod';
 import { walk } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
   name: 'template-literals',
@@ -24,6 +25,7 @@ Left alone (and reported):
   \`--multiline-operands\`.
 Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually deliberate line wrapping.`,
   options: z.object({
+    target: targetOption(),
     multilineOperands: z
       .boolean()
       .default(false)
@@ -40,7 +42,7 @@ const isPlus = (n: t.Node | null | undefined): n is t.BinaryExpression => !!n &&
 
 type Options = z.infer<NonNullable<typeof meta.options>>;
 
-export default function templateLiterals(ctx: FileTransformContext<Options>): string | undefined {
+function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string | undefined {
   const ast = ctx.parse();
   const source = ctx.source;
   const comments = (ast.comments ?? []).map((c) => [c.start!, c.end!] as const);
@@ -244,3 +246,6 @@ function escapeDollarBrace(raw: string): string {
   }
   return out;
 }
+
+/** The target (--target, else engines.node) must run template-literal: else the file stays as it is, reason `target`. */
+export default withTarget('template-literal', templateLiteralsUntargeted);

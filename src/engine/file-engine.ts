@@ -19,6 +19,7 @@ import type {
 import { formatWithPrettier, mayFormat, type FormatMode } from './format.js';
 import type { CacheLocation } from '../cache.js';
 import { toPosix } from '../paths.js';
+import { skipDecision } from '../skip-files.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,6 +32,8 @@ export interface FileRunOptions {
   dry: boolean;
   /** Index of earlier results (see cache.ts); absent with --no-cache. */
   cache?: CacheLocation;
+  /** Also transform minified, generated and vendored files (see skip-files.ts). */
+  includeGenerated?: boolean;
 }
 
 export interface FileOutcome extends FileChange {
@@ -118,6 +121,9 @@ export async function runFile(
   } catch (err) {
     return { absPath, path: relPath, status: 'error', error: { message: `cannot read file: ${(err as Error).message}` } };
   }
+  // Declaration, minified, generated and vendored files are skipped with their reason (src/skip-files.ts).
+  const skipped = skipDecision(relPath, raw, opts);
+  if (skipped) return { absPath, path: relPath, status: 'skipped', reason: skipped.reason };
   let result = cache?.get(relPath, raw);
   if (!result) {
     const loaded = typeof transform === 'function' ? await transform() : transform;
@@ -258,6 +264,7 @@ async function runRemodel(
   let locate: ReturnType<typeof lineIndex> | undefined;
   const ctx: FileTransformContext = {
     path: relPath,
+    absPath: path.resolve(opts.cwd, relPath),
     source,
     options: opts.transformOptions,
     parser,

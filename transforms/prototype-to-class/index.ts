@@ -5,6 +5,7 @@ import { TextEdits } from '../../src/text-edits.js';
 import { loadTraverse, type Traverse } from '../../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../../src/types.js';
 import { findStrictProblem } from './strict.js';
+import { targetOption, withTarget } from '../../src/target.js';
 
 export const meta = defineMeta({
   name: 'prototype-to-class',
@@ -59,6 +60,7 @@ enumerating instances or its prototype with for-in / _.extend; subclasses in oth
 \`X.super_\`. With \`extends\`, the subclass also inherits static members (util.inherits did not), and a parent
 constructor that returns an object replaces \`this\`. Methods get a \`name\` ("greet" instead of "").`,
   options: z.object({
+    target: targetOption(),
     looseAccessors: z
       .boolean()
       .default(false)
@@ -125,7 +127,7 @@ class Refuse extends Error {
   }
 }
 
-export default async function prototypeToClass(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+async function prototypeToClassUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
   const traverse = await loadTraverse();
   try {
     return new Converter(ctx, traverse).run();
@@ -1416,3 +1418,6 @@ function isCalledOrBound(p: NodePath<t.MemberExpression>): boolean {
   if (parent.isUnaryExpression() && parent.node.operator === '!') return true;
   return false;
 }
+
+/** The target (--target, else engines.node) must run class: else the file stays as it is, reason `target`. */
+export default withTarget('class', prototypeToClassUntargeted);
