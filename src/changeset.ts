@@ -55,6 +55,11 @@ export interface ChangeSet {
   /** With verification: type errors the change introduced (empty when none). */
   newDiagnostics?: Array<{ path: string; line?: number; column?: number; code: number; message: string }>;
   verified?: boolean;
+  /**
+   * Written all or nothing (a project transform's change: a move, its importers, created and deleted files): every
+   * target is checked first, and files already written are restored when a later write fails.
+   */
+  allOrNothing?: boolean;
   timings?: { loadMs: number; transformMs: number; verifyMs: number };
   /** A recipe's engine runs in order: per-file steps grouped into one pass, each project step on its own. */
   steps?: Array<{ transforms: string[]; engine: 'file' | 'project'; changed: number; durationMs: number; refusal?: string }>;
