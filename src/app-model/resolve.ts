@@ -1,0 +1,342 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { ChainShape, Loc, UnresolvedReason } from './types.js';
+
+export function locOf(node: Node, end = false): Loc {
+  const sf = node.getSourceFile();
+  const start = node.getStart();
+  const { line, column } = sf.getLineAndColumnAtPos(start);
+  const loc: Loc = { file: sf.getFilePath(), line, column };
+  if (end) loc.endLine = sf.getLineAndColumnAtPos(node.getEnd()).line;
+  return loc;
+}
+
+
+/** A function node the model can analyse. */
+export type FnNode = Node & { getParameters(): import('ts-morph').ParameterDeclaration[]; getBody(): Node | undefined };
+
+export function isFunctionLike(node: Node | undefined): node is FnNode {
+  return (
+    !!node &&
+    (Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)) &&
+    !!(node as FnNode).getBody()
+  );
+}
+
+export function unwrap(node: Node): Node {
+  let n = node;
+  for (;;) {
+    if (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n) || Node.isTypeAssertion(n)) {
+      n = n.getExpression();
+    } else return n;
+  }
+}
+
+export function stringValue(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) return n.getLiteralValue();
+  return undefined;
+}
+
+export function isExternal(node: Node): boolean {
+  const sf = node.getSourceFile();
+  return sf.isDeclarationFile() || sf.getFilePath().includes('/node_modules/');
+}
+
+/** `require('x')` → 'x'. */
+export function requireSpecifier(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (!Node.isCallExpression(n)) return undefined;
+  const callee = n.getExpression();
+  if (!Node.isIdentifier(callee) || callee.getText() !== 'require') return undefined;
+  return stringValue(n.getArguments()[0]);
+}
+
+const EXTS = ['.ts', '.tsx', '.js', '.mts', '.cts', '.cjs', '.mjs', '.jsx'];
+
+/** The project file a relative specifier names, by the usual Node/TS lookup. */
+export function resolveModuleFile(from: SourceFile, spec: string): SourceFile | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from.getFilePath()), spec);
+  const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
+  const project = from.getProject();
+  for (const c of [base, ...EXTS.map((e) => stem + e), ...EXTS.map((e) => path.join(base, 'index' + e))]) {
+    const sf = project.getSourceFile(c);
+    if (sf) return sf;
+    if (fs.existsSync(c) && fs.statSync(c).isFile() && /\.[cm]?[jt]sx?$/.test(c)) {
+      try {
+        return project.addSourceFileAtPath(c);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The module an identifier was imported from (`import x from 'm'`, `const x = require('m')`, `const { Router } = require('m')`). */
+export function moduleOf(id: Node): string | undefined {
+  if (!Node.isIdentifier(id)) return undefined;
+  const sym = id.getSymbol();
+  for (const decl of sym?.getDeclarations() ?? []) {
+    const imp = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+    if (imp) return imp.getModuleSpecifierValue();
+    if (Node.isImportEqualsDeclaration(decl)) {
+      const ref = decl.getModuleReference();
+      if (Node.isExternalModuleReference(ref)) return stringValue(ref.getExpression());
+    }
+    let v: Node | undefined = decl;
+    if (Node.isBindingElement(v)) v = v.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+    if (v && Node.isVariableDeclaration(v)) {
+      let init = v.getInitializer();
+      while (init && Node.isPropertyAccessExpression(unwrap(init))) init = (unwrap(init) as import('ts-morph').PropertyAccessExpression).getExpression();
+      const spec = requireSpecifier(init);
+      if (spec) return spec;
+    }
+  }
+  return undefined;
+}
+
+/** The declarations an identifier or member expression names, following import aliases. */
+export function declarationsOf(node: Node): Node[] {
+  let sym = node.getSymbol();
+  if (!sym && Node.isPropertyAccessExpression(node)) sym = node.getNameNode().getSymbol();
+  if (!sym) return [];
+  if (sym.isAlias()) {
+    try {
+      sym = sym.getAliasedSymbol() ?? sym;
+    } catch {
+      // unresolvable alias
+    }
+  }
+  return sym.getDeclarations();
+}
+
+export interface FnResolution {
+  node?: FnNode;
+  shape: ChainShape;
+  name?: string;
+  unresolved?: { reason: UnresolvedReason; detail: string };
+}
+
+function fail(shape: ChainShape, reason: UnresolvedReason, detail: string): FnResolution {
+  return { shape, unresolved: { reason, detail } };
+}
+
+function isCommonJsDecl(decl: Node): boolean {
+  if (Node.isBinaryExpression(decl) || (Node.isPropertyAccessExpression(decl) && Node.isBinaryExpression(decl.getParent()))) {
+    return /^(module\.)?exports\b/.test(decl.getText());
+  }
+  const obj = decl.getParent();
+  if (obj && Node.isObjectLiteralExpression(obj)) {
+    const bin = obj.getParent();
+    return !!bin && Node.isBinaryExpression(bin) && /^module\.exports$/.test(bin.getLeft().getText());
+  }
+  return false;
+}
+
+function nameOfDecl(decl: Node): string | undefined {
+  if (Node.isFunctionDeclaration(decl) || Node.isMethodDeclaration(decl) || Node.isPropertyDeclaration(decl) || Node.isPropertyAssignment(decl) || Node.isVariableDeclaration(decl)) {
+    return decl.getName?.();
+  }
+  if (Node.isShorthandPropertyAssignment(decl)) return decl.getName();
+  if (Node.isBinaryExpression(decl)) {
+    const left = decl.getLeft();
+    return Node.isPropertyAccessExpression(left) ? left.getName() : undefined;
+  }
+  if (Node.isPropertyAccessExpression(decl)) return decl.getName();
+  return undefined;
+}
+
+/** The function a value expression (initializer, returned value, export) is, with depth to stop cycles. */
+export function functionOfValue(value: Node | undefined, depth: number): FnResolution | undefined {
+  if (!value || depth > 8) return undefined;
+  const v = unwrap(value);
+  if (isFunctionLike(v)) return { node: v, shape: 'identifier', name: Node.isFunctionDeclaration(v) || Node.isFunctionExpression(v) ? v.getName() : undefined };
+  if (Node.isIdentifier(v) || Node.isPropertyAccessExpression(v)) return resolveFunction(v, depth + 1);
+  if (Node.isCallExpression(v)) return resolveFunction(v, depth + 1);
+  return undefined;
+}
+
+function functionOfDecl(decl: Node, depth: number): FnResolution | undefined {
+  if (isExternal(decl)) return fail('identifier', 'external-handler', 'declared in a package');
+  if (Node.isFunctionDeclaration(decl)) {
+    // overloads: the implementation
+    const impl = decl.getImplementation?.() ?? decl;
+    return impl.getBody() ? { node: impl, shape: 'identifier', name: impl.getName() } : undefined;
+  }
+  if (Node.isMethodDeclaration(decl)) return decl.getBody() ? { node: decl, shape: 'identifier', name: decl.getName() } : undefined;
+  if (Node.isVariableDeclaration(decl) || Node.isPropertyAssignment(decl) || Node.isPropertyDeclaration(decl)) {
+    const r = functionOfValue(decl.getInitializer(), depth);
+    return r && { ...r, name: r.name ?? decl.getName() };
+  }
+  if (Node.isShorthandPropertyAssignment(decl)) {
+    const valueSym = decl.getValueSymbol?.() ?? decl.getNameNode().getSymbol();
+    for (const d of valueSym?.getDeclarations() ?? []) {
+      if (d === decl) continue;
+      const r = functionOfDecl(d, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (Node.isBinaryExpression(decl)) return functionOfValue(decl.getRight(), depth);
+  if (Node.isPropertyAccessExpression(decl)) {
+    const parent = decl.getParent();
+    if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === decl) return functionOfValue(parent.getRight(), depth);
+  }
+  if (Node.isExportAssignment(decl)) return functionOfValue(decl.getExpression(), depth);
+  if (Node.isSourceFile(decl)) return undefined;
+  return undefined;
+}
+
+function isNamespaceRoot(expr: Node): boolean {
+  if (!Node.isIdentifier(expr)) return false;
+  return (expr.getSymbol()?.getDeclarations() ?? []).some((d) => Node.isNamespaceImport(d));
+}
+
+function isClassMember(decl: Node): boolean {
+  const p = decl.getParent();
+  return (Node.isMethodDeclaration(decl) || Node.isPropertyDeclaration(decl)) && !!p && (Node.isClassDeclaration(p) || Node.isClassExpression(p));
+}
+
+/** Functions that `fn` returns (directly, not from nested functions). */
+export function returnedValues(fn: FnNode): Node[] {
+  const body = fn.getBody();
+  if (!body) return [];
+  if (!Node.isBlock(body)) return [body];
+  const out: Node[] = [];
+  body.forEachDescendant((n, t) => {
+    if (isFunctionLike(n) || Node.isClassDeclaration(n) || Node.isClassExpression(n)) {
+      t.skip();
+      return;
+    }
+    if (Node.isReturnStatement(n)) {
+      const e = n.getExpression();
+      if (e) out.push(e);
+    }
+  });
+  return out;
+}
+
+/**
+ * The function a handler expression stands for: inline, named (across modules, ESM or CommonJS), class member,
+ * `.bind()`, a wrapper arrow, or a factory call whose result is statically known.
+ */
+export function resolveFunction(expr: Node, depth = 0): FnResolution {
+  const e = unwrap(expr);
+  if (depth > 8) return fail('identifier', 'unresolved-handler-expression', 'too many indirections');
+  if (isFunctionLike(e)) {
+    const wrapped = wrapperTarget(e, depth);
+    if (wrapped) return { ...wrapped, shape: 'wrapper' };
+    return { node: e, shape: 'inline', name: Node.isFunctionExpression(e) ? e.getName() : undefined };
+  }
+  if (Node.isIdentifier(e) || Node.isPropertyAccessExpression(e)) {
+    const decls = declarationsOf(e);
+    if (!decls.length) {
+      return fail(Node.isIdentifier(e) ? 'identifier' : 'member', 'unresolved-handler-expression', `\`${e.getText()}\` has no declaration the checker can see`);
+    }
+    let last: FnResolution | undefined;
+    for (const decl of decls) {
+      if (Node.isParameterDeclaration(decl) || Node.isBindingElement(decl)) {
+        last = fail('identifier', 'unresolved-handler-expression', `\`${e.getText()}\` is a parameter or destructured value`);
+        continue;
+      }
+      const r = functionOfDecl(decl, depth);
+      if (!r) continue;
+      if (r.unresolved) {
+        last = r;
+        continue;
+      }
+      let shape: ChainShape = r.shape;
+      if (r.shape === 'identifier' || r.shape === 'inline') {
+        if (isClassMember(decl)) shape = 'class-method';
+        else if (decl.getSourceFile() !== e.getSourceFile() && isCommonJsDecl(decl)) shape = 'commonjs-export';
+        else if (Node.isPropertyAccessExpression(e)) shape = isNamespaceRoot(e.getExpression()) ? 'namespace-import' : isCommonJsDecl(decl) ? 'commonjs-export' : 'member';
+        else if (decl.getSourceFile() !== e.getSourceFile() && Node.isExportAssignment(decl) && decl.getSourceFile().getFilePath().match(/\.[cm]?jsx?$/)) shape = 'commonjs-export';
+        else shape = 'identifier';
+      }
+      return { ...r, shape, name: r.name ?? nameOfDecl(decl) };
+    }
+    return last ?? fail(Node.isIdentifier(e) ? 'identifier' : 'member', 'unresolved-handler-expression', `\`${e.getText()}\` is not a function the builder can follow`);
+  }
+  if (Node.isCallExpression(e)) {
+    const callee = unwrap(e.getExpression());
+    // `x.bind(thisArg)`
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'bind') {
+      const r = resolveFunction(callee.getExpression(), depth + 1);
+      return r.unresolved ? { ...r, shape: 'bound-method' } : { ...r, shape: 'bound-method' };
+    }
+    const spec = requireSpecifier(e);
+    if (spec !== undefined) {
+      const target = resolveModuleFile(e.getSourceFile(), spec);
+      if (!target) return fail('commonjs-export', 'external-handler', `require('${spec}') is a package`);
+      const r = moduleExportValue(target, depth);
+      return r ? { ...r, shape: 'commonjs-export' } : fail('commonjs-export', 'unresolved-handler-expression', `require('${spec}') does not export a function`);
+    }
+    const factory = resolveFunction(callee, depth + 1);
+    if (factory.unresolved) {
+      return { shape: 'factory', unresolved: factory.unresolved.reason === 'external-handler' ? { reason: 'external-handler', detail: `\`${callee.getText()}\` comes from a package` } : { reason: 'unresolved-handler-expression', detail: factory.unresolved.detail } };
+    }
+    const returned = returnedValues(factory.node!);
+    const fns = new Set<FnNode>();
+    for (const r of returned) {
+      const v = unwrap(r);
+      if (isFunctionLike(v)) fns.add(v);
+      else {
+        const inner = resolveFunction(v, depth + 1);
+        if (inner.node) fns.add(inner.node);
+        else return fail('factory', 'unknown-factory-result', `\`${callee.getText()}\` returns \`${v.getText().slice(0, 40)}\``);
+      }
+    }
+    if (fns.size !== 1) return fail('factory', 'unknown-factory-result', `\`${callee.getText()}\` ${fns.size ? 'returns one of several functions' : 'returns no function the builder can see'}`);
+    const node = [...fns][0];
+    return { node, shape: 'factory', name: factory.name };
+  }
+  if (Node.isElementAccessExpression(e)) return fail('member', 'unresolved-handler-expression', `computed member \`${e.getText()}\``);
+  return fail('identifier', 'unresolved-handler-expression', `\`${e.getText().slice(0, 60)}\` is not a function reference`);
+}
+
+/** `module.exports = fn` / `export default fn` of a file. */
+export function moduleExportValue(sf: SourceFile, depth: number): FnResolution | undefined {
+  for (const st of sf.getStatements()) {
+    if (Node.isExportAssignment(st)) return functionOfValue(st.getExpression(), depth + 1);
+    if (Node.isExpressionStatement(st)) {
+      const ex = st.getExpression();
+      if (Node.isBinaryExpression(ex) && ex.getLeft().getText() === 'module.exports') {
+        let right = ex.getRight();
+        while (Node.isBinaryExpression(right) && right.getOperatorToken().getKind() === SyntaxKind.EqualsToken) right = right.getRight();
+        return functionOfValue(right, depth + 1);
+      }
+    }
+    if (Node.isFunctionDeclaration(st) && st.isDefaultExport()) return { node: st, shape: 'identifier', name: st.getName() };
+  }
+  return undefined;
+}
+
+/** `(req, res) => controller.m(req, res)`: the function it forwards to, when the arguments are its own parameters. */
+function wrapperTarget(fn: FnNode, depth: number): FnResolution | undefined {
+  const body = fn.getBody();
+  if (!body) return undefined;
+  let call: Node | undefined = body;
+  if (Node.isBlock(body)) {
+    const sts = body.getStatements();
+    if (sts.length !== 1) return undefined;
+    const st = sts[0];
+    call = Node.isReturnStatement(st) ? st.getExpression() : Node.isExpressionStatement(st) ? st.getExpression() : undefined;
+  }
+  if (!call) return undefined;
+  call = unwrap(call);
+  if (Node.isAwaitExpression(call)) call = unwrap(call.getExpression());
+  if (!Node.isCallExpression(call)) return undefined;
+  const params = fn.getParameters().map((p) => p.getName());
+  const args = call.getArguments().map((a) => a.getText());
+  if (!params.length || !args.length || args.length > params.length || args.some((a, i) => a !== params[i])) return undefined;
+  let root: Node = call.getExpression();
+  while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+  if (Node.isIdentifier(root) && params.includes(root.getText())) return undefined;
+  const r = resolveFunction(call.getExpression(), depth + 1);
+  return r.node ? r : undefined;
+}
