@@ -217,3 +217,4 @@ export function defineProjectFixtureTests(
   });
   return cases;
 }
+export { defineAppModelFixtureTests, appModelJsonOf } from './app-model/testing.js';

@@ -104,7 +104,10 @@ class Builder {
   readonly fileFramework = new Map<SourceFile, Framework | undefined>();
   private readonly resolving = new Set<Node>();
 
-  constructor(readonly files: SourceFile[]) {}
+  constructor(
+    readonly files: SourceFile[],
+    readonly root: string,
+  ) {}
 
   frameworkOfFile(sf: SourceFile): Framework | undefined {
     if (this.fileFramework.has(sf)) return this.fileFramework.get(sf);
@@ -419,14 +422,16 @@ class Builder {
     chain.forEach((c, i) => (c.role = i === handlerIdx || (handlerIdx < 0 && i === chain.length - 1) ? 'handler' : 'middleware'));
     const handler = handlerIdx >= 0 ? chain[handlerIdx] : undefined;
     if (!handler && last?.unresolved && !unresolvedRoute.some((u) => u.reason !== 'dynamic-path')) unresolvedRoute.push(last.unresolved);
-    for (const { stack, dynamic } of this.mountStacks(recv)) {
+    for (let { stack, dynamic } of this.mountStacks(recv)) {
       const prefixes = stack.filter((s) => s !== '' && s !== '/');
+      stack = prefixes;
       if (dynamic && !unresolvedRoute.some((u) => u.reason === 'dynamic-path')) {
         unresolvedRoute.push({ reason: 'dynamic-path', detail: `a mount prefix (${dynamic}) is not a literal` });
       }
       const full = joinPaths([...prefixes, written]);
-      const registration = locOf(call);
-      const names = routeNames(method, full, (handler?.node ?? call).getSourceFile().getFilePath());
+      const callee = call.getExpression();
+      const registration = locOf(Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : call);
+      const names = routeNames(method, full, path.relative(this.root, (handler?.node ?? call).getSourceFile().getFilePath()));
       const unresolved = unresolvedRoute.find((u) => u.reason !== 'dynamic-path') ?? unresolvedRoute[0];
       this.routes.push({
         id: `${method.toUpperCase()} ${full} @ ${registration.file}:${registration.line}`,
@@ -479,8 +484,8 @@ class Builder {
       out.push({ ...emptyFn(e.getName(), 'inline', undefined, a), node: e, loc: locOf(e, true), name: e.getName() });
       return;
     }
-    const label = isFunctionLike(e) ? '(inline)' : e.getText().replace(/\s+/g, ' ').slice(0, 80);
     const r = resolveFunction(e);
+    const label = r.shape === 'wrapper' && r.via ? `(…) => ${r.via}(…)` : isFunctionLike(e) ? '(inline)' : e.getText().replace(/\s+/g, ' ').slice(0, 80);
     if (!r.node) {
       out.push(emptyFn(label, r.shape, r.unresolved, a));
       return;
@@ -533,6 +538,8 @@ class Builder {
       return; // several prefixes: mounts of functions, not modelled
     }
     for (const t of targets) {
+      const tu = unwrap(t);
+      if (Node.isCallExpression(tu) && /\.allowedMethods$/.test(tu.getExpression().getText())) continue;
       const child = this.routerOf(t);
       if (child && child !== parent) {
         if (child.kind === 'param' && Node.isParameterDeclaration(child.key)) {
@@ -651,7 +658,7 @@ export function buildAppModel(project: Project, opts: BuildOptions): AppModel {
     .getSourceFiles()
     .filter((sf) => !sf.isDeclarationFile() && !sf.getFilePath().includes('/node_modules/'))
     .filter((sf) => !selected || selected.has(path.resolve(sf.getFilePath())));
-  const b = new Builder(files);
+  const b = new Builder(files, root);
   b.scan();
   b.finish();
   b.routes.sort((a, c) => (a.registration.file < c.registration.file ? -1 : a.registration.file > c.registration.file ? 1 : a.registration.line - c.registration.line || a.registration.column - c.registration.column || (a.path < c.path ? -1 : a.path > c.path ? 1 : 0)));

@@ -26,6 +26,8 @@ const BODY_METHODS: Record<string, ResponseKind> = {
 const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'location', 'type', 'contentType', 'cookie', 'clearCookie', 'attachment', 'vary', 'append', 'links', 'headers']);
 const REQ_METHODS = new Set(['accepts', 'acceptsCharsets', 'acceptsEncodings', 'acceptsLanguages', 'is', 'range', 'on', 'pipe', 'once', 'emit', 'login', 'logIn', 'logout', 'logOut', 'isAuthenticated', 'isUnauthenticated', 'flash', 'assert', 'checkBody', 'sanitize']);
 
+const KOA_RESPONSE = new Set(['body', 'status', 'message', 'type', 'length', 'lastModified', 'etag', 'response']);
+
 const cache = new WeakMap<Node, Map<string, Flow>>();
 
 /** Data flow of one function of a route chain: what it reads, calls, answers and how it leaves. */
@@ -78,12 +80,12 @@ function compute(fn: FnNode, framework: Framework): Flow {
 
   const readSources: Record<string, RequestSource> = { params: 'params', query: 'query', body: 'body', headers: 'headers', cookies: 'cookies', signedCookies: 'cookies' };
 
-  body.forEachDescendant((n) => {
+  const visit = (n: Node) => {
     // ---- request reads ----
     if (req && Node.isPropertyAccessExpression(n) && isName(n.getExpression(), req)) {
       const parent = n.getParent();
       if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === n && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
-        sets.add(n.getName());
+        if (framework !== 'koa' || !KOA_RESPONSE.has(n.getName())) sets.add(n.getName());
         return;
       }
       let name = n.getName();
@@ -136,6 +138,13 @@ function compute(fn: FnNode, framework: Framework): Flow {
       let cur: Node = top;
       for (;;) {
         const p = cur.getParent();
+        if (p && Node.isElementAccessExpression(p) && p.getExpression() === cur) {
+          const a = p.getArgumentExpression();
+          if (!a || !(Node.isStringLiteral(a) || Node.isNoSubstitutionTemplateLiteral(a))) break;
+          path.push(a.getLiteralValue());
+          cur = p;
+          continue;
+        }
         if (!p || !Node.isPropertyAccessExpression(p) || p.getExpression() !== cur) break;
         const pp = p.getParent();
         if (pp && Node.isCallExpression(pp) && pp.getExpression() === p) break; // a method of the value
@@ -224,7 +233,14 @@ function compute(fn: FnNode, framework: Framework): Flow {
         responses.push({ kind: 'send', bodyShape: shapeOf(e), headers: [], context: 'direct', loc: locOf(n) });
       }
     }
-  });
+  };
+  visit(body);
+  body.forEachDescendant(visit);
+  // fastify: `async () => ({ ok: true })`
+  if (framework === 'fastify' && !Node.isBlock(body) && (fn as unknown as { isAsync?(): boolean }).isAsync?.()) {
+    const e = unwrap(body);
+    if (!(Node.isCallExpression(e) && res && rootName(e) === res)) responses.push({ kind: 'send', bodyShape: shapeOf(e), headers: [], context: 'direct', loc: locOf(body) });
+  }
   // headers set in statements before a response (same function) belong to it
   for (const r of responses) {
     const before = headerCalls.filter((h) => h.pos < posOfLoc(fn, r.loc)).map((h) => h.name);
@@ -471,7 +487,7 @@ function dataCallOf(call: CallExpression, fn: FnNode, httpNames: Array<string | 
     if (spec.startsWith('.')) {
       const isClassLike = decls.some((d) => Node.isClassDeclaration(d)) || /^[A-Z]/.test(rootName);
       if (!names.length && !decls.some((d) => !isExternal(d))) return undefined;
-      return { callee: text, kind: isClassLike || DATA_NAME.test(rootName) ? 'model' : 'module', module: spec };
+      return { callee: text, kind: isClassLike || /(repo|repository|model)s?$/i.test(rootName) ? 'model' : 'module', module: spec };
     }
     return undefined;
   }

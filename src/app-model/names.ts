@@ -46,7 +46,9 @@ export function fileResource(file: string): string {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
   const stem = base.replace(/[._-]?(routes?|router|controllers?|handlers?|api|endpoints?)$/i, '');
   if (stem && !/^(index|app|server|main)$/i.test(stem)) return stem;
-  return base === 'index' ? path.basename(path.dirname(file)) : base;
+  if (base !== 'index') return base;
+  const dir = path.basename(path.dirname(file));
+  return dir === '.' || dir === '' ? '' : dir;
 }
 
 function isStatic(segment: string): boolean {
@@ -64,7 +66,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
     .filter(isStatic)
     .map((s) => s.replace(/[^A-Za-z0-9_-]/g, ''))
     .filter(Boolean);
-  if (!statics.length || (segments[0] && !isStatic(segments[0]) && !fullPath.startsWith('/' + statics[0]))) {
+  if (!statics.length || (segments[0]?.startsWith(':') && !fullPath.startsWith('/' + statics[0]))) {
     const resource = fileResource(file);
     if (resource && statics[0] !== resource) statics.unshift(resource);
   }

@@ -119,6 +119,8 @@ export interface FnResolution {
   node?: FnNode;
   shape: ChainShape;
   name?: string;
+  /** For wrappers: the call they forward to, as written. */
+  via?: string;
   unresolved?: { reason: UnresolvedReason; detail: string };
 }
 
@@ -236,6 +238,10 @@ export function resolveFunction(expr: Node, depth = 0): FnResolution {
   if (Node.isIdentifier(e) || Node.isPropertyAccessExpression(e)) {
     const decls = declarationsOf(e);
     if (!decls.length) {
+      let root: Node = e;
+      while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+      const spec = moduleOf(root);
+      if (spec && !spec.startsWith('.')) return fail(Node.isIdentifier(e) ? 'identifier' : 'member', 'external-handler', `\`${e.getText()}\` comes from the package '${spec}'`);
       return fail(Node.isIdentifier(e) ? 'identifier' : 'member', 'unresolved-handler-expression', `\`${e.getText()}\` has no declaration the checker can see`);
     }
     let last: FnResolution | undefined;
@@ -338,5 +344,5 @@ function wrapperTarget(fn: FnNode, depth: number): FnResolution | undefined {
   while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
   if (Node.isIdentifier(root) && params.includes(root.getText())) return undefined;
   const r = resolveFunction(call.getExpression(), depth + 1);
-  return r.node ? r : undefined;
+  return r.node ? { ...r, via: call.getExpression().getText() } : undefined;
 }

@@ -1,0 +1,3 @@
+module.exports = function (req, res) {
+  res.status(404).send('Nothing here');
+};

@@ -1,0 +1,8 @@
+const express = require('express');
+const router = express.Router();
+
+router.get('/stats', function (req, res) {
+  res.json({ users: 1 });
+});
+
+module.exports = router;
