@@ -10,6 +10,7 @@ import {
   type Symbol as MorphSymbol,
 } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
+import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn, RouteSite } from './routes.js';
 
 /** Why a handler (or part of one) is left alone. Keys are stable: the summary groups by them. */
@@ -41,8 +42,16 @@ export interface Extraction {
   start: number;
   end: number;
   inputs: Input[];
-  /** Service method body (original indentation), responses rewritten to `respond()` results. */
+  /** Service method body (original indentation): error responses thrown as domain errors, the success body returned. */
   body: string;
+  /** The domain errors the method throws, with the response each one stands for. */
+  errors: (ErrorShape & { at: Node })[];
+  /** The success response the controller writes (absent when every path fails). */
+  success?: Success;
+  /** Offsets of the catch clause of a final try/catch the controller keeps (its variable name and block start). */
+  catchInsert?: { at: number; variable: string; indent: string };
+  /** Ranges inside [start, end) that stay in the controller (parts of the success response). */
+  keep: [number, number][];
   async: boolean;
   /** How the controller gets the result: directly, awaited, or from a promise chain. */
   call: 'sync' | 'await' | 'then';
@@ -56,18 +65,27 @@ export interface Extraction {
   multilineTemplate: boolean;
 }
 
+/** The response a handler writes on success, rebuilt by the controller around the service's result. */
+export interface Success {
+  /** Controller text of the response; `\u0000` marks where the service's result goes (no marker: no body). */
+  template: string;
+  /** The response needs the result outside its body too (`location(view.url())`): the controller names it. */
+  varName?: string;
+}
+
 const EXPRESS_CHAIN = new Set(['status', 'set', 'header', 'location', 'type', 'append', 'vary', 'cookie', 'clearCookie', 'links', 'attachment']);
 const EXPRESS_TERMINAL = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'redirect', 'render']);
 const FASTIFY_CHAIN = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader']);
 const FASTIFY_TERMINAL = new Set(['send', 'redirect']);
 const STREAMING = new Set(['write', 'writeHead', 'pipe', 'sendFile', 'download', 'flushHeaders', 'setHeader', 'raw', 'hijack', 'stream']);
-const KOA_PROPS = new Set(['status', 'body', 'type', 'message', 'length', 'lastModified', 'etag']);
-const KOA_METHODS = new Set(['set', 'append', 'remove', 'redirect', 'attachment', 'vary']);
 const REQUEST_PARTS = new Set(['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user', 'method', 'path', 'url', 'originalUrl', 'baseUrl', 'ip', 'hostname', 'protocol']);
 const PURE_GLOBALS = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'isNaN', 'isFinite', 'decodeURIComponent', 'encodeURIComponent', 'Array', 'Math', 'JSON', 'Date', 'Object']);
 
 /** The controller helpers that replay a service result (generated code, never extracted again). */
 export const REPLAY_HELPERS = new Set(['sendResult', 'applyResult', 'sendReply']);
+
+/** The generated function that answers a domain error the way the handlers did (controllers call it in their catch). */
+export const DOMAIN_ERROR_RESPONDER = 'sendDomainError';
 
 type Role = 'request' | 'response' | 'next' | 'context';
 
@@ -158,38 +176,6 @@ function responseChain(expr: Node, roles: Roles, framework: RouteSite['framework
   const last = methods[methods.length - 1];
   if (!terminal.has(last) || !methods.slice(0, -1).every((m) => chain.has(m))) return undefined;
   return { root: cur, outer: expr, methods };
-}
-
-/** Koa: `ctx.status = 404` / `ctx.body = x` / `ctx.set('X', y)` as one statement. */
-function koaResponseStatement(stmt: Node, roles: Roles): boolean {
-  if (!Node.isExpressionStatement(stmt)) return false;
-  const e = stmt.getExpression();
-  if (Node.isBinaryExpression(e) && e.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
-    const left = e.getLeft();
-    return Node.isPropertyAccessExpression(left) && KOA_PROPS.has(left.getName()) && isContext(left.getExpression(), roles);
-  }
-  if (Node.isCallExpression(e)) {
-    const callee = e.getExpression();
-    return Node.isPropertyAccessExpression(callee) && KOA_METHODS.has(callee.getName()) && isContext(callee.getExpression(), roles);
-  }
-  return false;
-}
-
-const isContext = (n: Node, roles: Roles) => Node.isIdentifier(n) && roleOf(referenced(n), roles) === 'context';
-
-/** Text of a Koa response statement as a recorder step: `.status(404)`. */
-function koaStep(stmt: Node, edits: TextEdits): string {
-  const e = (stmt as import('ts-morph').ExpressionStatement).getExpression();
-  if (Node.isBinaryExpression(e)) {
-    const left = e.getLeft() as import('ts-morph').PropertyAccessExpression;
-    const right = e.getRight();
-    return `.${left.getName()}(${edits.slice(right.getStart(), right.getEnd())})`;
-  }
-  const call = e as CallExpression;
-  const callee = call.getExpression() as import('ts-morph').PropertyAccessExpression;
-  const args = call.getArguments();
-  const argText = args.length ? edits.slice(args[0].getStart(), args[args.length - 1].getEnd()) : '';
-  return `.${callee.getName()}(${argText})`;
 }
 
 /** Is the request read `req.params.id` (or `ctx.params.id`, `ctx.request.body`) a plain read we can pass in? */
@@ -307,6 +293,201 @@ interface Walk {
   /** Functions whose results are the handler's responses: the region itself and result callbacks. */
   resultFns: Set<Node>;
   usesChain: boolean;
+  errors: (ErrorShape & { at: Node })[];
+  successes: SuccessExit[];
+  /** The block the moved statements live in (handler body or the try block of a final try/catch). */
+  regionContainer: Node;
+  pending?: Unsafe;
+}
+
+interface SuccessExit {
+  chain: ResponseChain;
+  /** The argument that is the body (returned by the service), if any. */
+  body?: Node;
+  /** The response without the body, as compared between exits: methods and their other arguments. */
+  key: string;
+}
+
+interface ChainCall {
+  name: string;
+  call: CallExpression;
+}
+
+function chainCalls(chain: ResponseChain): ChainCall[] {
+  const out: ChainCall[] = [];
+  let cur: Node = chain.outer;
+  while (Node.isCallExpression(cur)) {
+    const callee = cur.getExpression() as import('ts-morph').PropertyAccessExpression;
+    out.unshift({ name: callee.getName(), call: cur });
+    cur = callee.getExpression();
+  }
+  return out;
+}
+
+const isStringTyped = (n: Node) => {
+  const t = n.getType();
+  return t.isString() || t.isStringLiteral() || t.isTemplateLiteral?.() || (t.isUnion() && t.getUnionTypes().every((u) => u.isString() || u.isStringLiteral()));
+};
+
+/**
+ * One response of the logic, rewritten for the service: an error status becomes `throw new XError(message, details)`,
+ * the success response becomes `return body` (the controller writes it). `stmt` is the statement holding it.
+ */
+function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: 'return' | 'statement' | 'expression', tail: 'tail' | 'before-return' | undefined): void {
+  const { edits } = w;
+  const calls = chainCalls(chain);
+  const names = calls.map((c) => c.name);
+  const terminal = calls[calls.length - 1];
+  let status: number | undefined;
+  for (const c of calls) {
+    if (c.name !== 'status' && c.name !== 'code' && c.name !== 'sendStatus') continue;
+    const arg = c.call.getArguments()[0];
+    if (!arg || !Node.isNumericLiteral(arg)) throw new Unsafe('dynamic-status', 'the status of a response is computed by the logic', c.call);
+    status = Number(arg.getLiteralValue());
+  }
+  w.handled.add(chain.root);
+  const outerStart = chain.outer.getStart();
+  const outerEnd = chain.outer.getEnd();
+  const args = terminal.call.getArguments();
+  if (status !== undefined && status >= 400) {
+    const known = ERROR_KINDS[status];
+    if (!known) throw new Unsafe('unmapped-error-status', `no domain error stands for status ${status}`, chain.outer);
+    if (names.some((n, i) => i < names.length - 1 && n !== 'status' && n !== 'code')) {
+      throw new Unsafe('error-response-headers', 'an error response sets headers or other options besides its status', chain.outer);
+    }
+    const shape: ErrorShape = { kind: known.kind, status, form: 'end', details: false };
+    let newText: string | undefined;
+    if (terminal.name === 'sendStatus' || (terminal.name === 'end' && !args.length)) {
+      shape.form = terminal.name === 'sendStatus' ? 'status' : 'end';
+      if (args.length > 1 || (terminal.name === 'end' && args.length)) throw new Unsafe('error-body-shape', 'the error response has an unusual form', chain.outer);
+      newText = `new ${known.kind}()`;
+      edits.replace(outerStart, outerEnd, newText);
+    } else if (['json', 'send', 'jsonp'].includes(terminal.name) && args.length === 1) {
+      const body = args[0];
+      shape.method = terminal.name;
+      if (Node.isObjectLiteralExpression(body)) {
+        shape.form = 'object';
+        const props = body.getProperties();
+        for (const prop of props) {
+          if (!(Node.isPropertyAssignment(prop) || Node.isShorthandPropertyAssignment(prop)) || (Node.isPropertyAssignment(prop) && !(Node.isIdentifier(prop.getNameNode()) || Node.isStringLiteral(prop.getNameNode())))) {
+            throw new Unsafe('error-body-shape', 'the error body has spread or computed properties', prop);
+          }
+        }
+        const first = props[0] as import('ts-morph').PropertyAssignment | import('ts-morph').ShorthandPropertyAssignment | undefined;
+        const firstName = first ? (Node.isPropertyAssignment(first) ? first.getNameNode().getText().replace(/^['"]|['"]$/g, '') : first.getName()) : '';
+        const firstValue = first ? (Node.isPropertyAssignment(first) ? first.getInitializerOrThrow() : first.getNameNode()) : undefined;
+        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && isStringTyped(firstValue) ? props.slice(1) : props;
+        if (details !== props) {
+          shape.messageKey = firstName;
+          if (Node.isShorthandPropertyAssignment(first)) {
+            throw new Unsafe('error-body-shape', 'the error message is a shorthand property', first);
+          }
+          edits.replace(outerStart, firstValue!.getStart(), `new ${known.kind}(`);
+          if (details.length) {
+            shape.details = true;
+            edits.replace(firstValue!.getEnd(), details[0].getStart(), ', { ');
+            edits.replace(details[details.length - 1].getEnd(), outerEnd, ' })');
+          } else {
+            edits.replace(firstValue!.getEnd(), outerEnd, ')');
+          }
+        } else if (props.length) {
+          shape.details = true;
+          edits.replace(outerStart, props[0].getStart(), `new ${known.kind}(undefined, { `);
+          edits.replace(props[props.length - 1].getEnd(), outerEnd, ' })');
+        } else {
+          edits.replace(outerStart, outerEnd, `new ${known.kind}()`);
+        }
+      } else if (terminal.name === 'send' && isStringTyped(body)) {
+        shape.form = 'text';
+        edits.replace(outerStart, body.getStart(), `new ${known.kind}(`);
+        edits.replace(body.getEnd(), outerEnd, ')');
+      } else {
+        throw new Unsafe('error-body-shape', 'the error body is not an object literal or a string', body);
+      }
+    } else {
+      throw new Unsafe('error-body-shape', `an error response written with .${terminal.name}()`, chain.outer);
+    }
+    if (via === 'expression') throw new Unsafe('response-in-callback', 'an error response is the value of an arrow callback', chain.outer);
+    w.errors.push({ ...shape, at: chain.outer });
+    if (via === 'return') edits.replace(stmt.getStart(), stmt.getStart() + 'return'.length, 'throw');
+    else {
+      edits.insert(stmt.getStart(), 'throw ');
+      if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
+    }
+    return;
+  }
+  // success
+  if (!EXPRESS_TERMINAL.has(terminal.name) || terminal.name === 'render' && args.length !== 2) {
+    throw new Unsafe('success-response-shape', `the success response is written with .${terminal.name}()`, chain.outer);
+  }
+  let body: Node | undefined;
+  if (['json', 'send', 'jsonp'].includes(terminal.name)) {
+    if (args.length > 1) throw new Unsafe('success-response-shape', 'the success response passes a status and a body to one call', chain.outer);
+    body = args[0];
+  } else if (terminal.name === 'end') {
+    if (args.length > 1) throw new Unsafe('streaming-response', 'the response is ended with an encoding or callback', chain.outer);
+    body = args[0];
+  } else if (terminal.name === 'render') body = args[1];
+  const keyParts = calls.map((c) => `${c.name}(${c.call.getArguments().map((a) => (a === body ? '\u0000' : a.getText())).join(', ')})`);
+  w.successes.push({ chain, body, key: keyParts.join('.') });
+  if (body) {
+    edits.remove(outerStart, body.getStart());
+    edits.remove(body.getEnd(), outerEnd);
+    if (via === 'statement') {
+      edits.insert(stmt.getStart(), 'return ');
+      if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
+    }
+  } else if (via === 'expression') {
+    edits.replace(outerStart, outerEnd, 'undefined');
+  } else if (via === 'return') {
+    edits.remove(stmt.getStart() + 'return'.length, outerEnd);
+  } else {
+    const parent = stmt.getParent();
+    const list = Node.isBlock(parent) ? parent.getStatements() : [];
+    const lastOfFn = list[list.length - 1] === stmt && (parent === w.regionContainer || w.resultFns.has(parent!.getParent()!));
+    if (lastOfFn && tail === 'tail') {
+      const text = stmt.getSourceFile().getFullText();
+      const lineStart = text.lastIndexOf('\n', stmt.getStart() - 1);
+      const onlyOnLine = /^[ \t]*$/.test(text.slice(lineStart + 1, stmt.getStart()));
+      if (onlyOnLine && list.length > 1) edits.remove(lineStart, stmt.getEnd());
+      else edits.replace(stmt.getStart(), outerEnd, 'return');
+    } else {
+      edits.replace(stmt.getStart(), outerEnd, 'return');
+      if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
+    }
+  }
+}
+
+function assignedIn(region: Statement[], sym: MorphSymbol): boolean {
+  return region.some((r) =>
+    r.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => {
+      if (id.getSymbol() !== sym) return false;
+      const p = id.getParent();
+      if (Node.isBinaryExpression(p) && p.getLeft() === id && /^[^=!<>]*=$/.test(p.getOperatorToken().getText())) return true;
+      return Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()));
+    }),
+  );
+}
+
+function nextStatement(stmt: Statement): Statement | undefined {
+  const parent = stmt.getParent();
+  if (!Node.isBlock(parent)) return undefined;
+  const list = parent.getStatements();
+  return list[list.indexOf(stmt) + 1];
+}
+
+/** Does every path through these statements end in a return or throw (nothing falls off the end)? */
+function terminates(stmts: Statement[], isResponse: (s: Statement) => boolean): boolean {
+  const last = stmts[stmts.length - 1];
+  if (!last) return false;
+  if (Node.isReturnStatement(last) || Node.isThrowStatement(last) || isResponse(last)) return true;
+  if (Node.isBlock(last)) return terminates(last.getStatements(), isResponse);
+  if (Node.isIfStatement(last)) {
+    const other = last.getElseStatement();
+    const branch = (s: Statement) => (Node.isBlock(s) ? terminates(s.getStatements(), isResponse) : terminates([s], isResponse));
+    return !!other && branch(last.getThenStatement()) && branch(other);
+  }
+  return false;
 }
 
 /** Is `stmt` the last thing run in result function `fn` (region root `root` when it is the handler itself)? */
@@ -378,28 +559,30 @@ function resultCallback(thenCall: CallExpression): HandlerFn | undefined {
  */
 function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: boolean, skip?: Node): void {
   w.resultFns.add(fn);
-  const { roles, site, edits } = w;
+  const { roles, site } = w;
   const body = Node.isBlock(root) ? root : (fn as HandlerFn).getBody();
   // Expression-bodied arrow callback: `(user) => res.json(user)`.
   if (body && !Node.isBlock(body)) {
     const chain = responseChain(body, roles, site.framework);
     if (!chain) return;
-    edits.replace(chain.root.getStart(), chain.root.getEnd(), 'respond()');
-    w.handled.add(chain.root);
+    writeExit(w, chain, body as unknown as Statement, 'expression', 'tail');
     return;
   }
   const statementsOf = (n: Node): Statement[] => (Node.isBlock(n) ? n.getStatements() : []);
+  const isResponse = (s: Statement) => Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework);
   const visit = (n: Node) => {
     if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
     if (n === skip) return;
     if (Node.isReturnStatement(n) && enclosingFunction(n) === fn) {
       const e = n.getExpression();
-      if (!e) return;
+      if (!e) {
+        if (w.drop.has(n)) return;
+        throw new Unsafe('path-without-response', 'a path of the logic returns without answering the request', n);
+      }
       const chain = responseChain(e, roles, site.framework);
       if (chain) {
         if (insideTry(n, root)) throw new Unsafe('response-inside-try', 'a response is written inside a try block of the logic', n);
-        edits.replace(chain.root.getStart(), chain.root.getEnd(), 'respond()');
-        w.handled.add(chain.root);
+        writeExit(w, chain, n, 'return', 'tail');
         return;
       }
       // `return other.then(function (x) { ... res.json(x) })`: the nested chain's value is the result.
@@ -415,11 +598,7 @@ function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: boolean
         }
       }
       if (site.framework === 'fastify' && isHandler && site.fn.isAsync()) {
-        if (mentionsRole(e, roles)) throw new Unsafe('response-not-in-tail', 'a returned value uses the reply', n);
-        // Fastify sends what an async handler returns.
-        edits.insert(e.getStart(), 'respond().send(');
-        edits.insert(e.getEnd(), ')');
-        return;
+        throw new Unsafe('framework-not-supported', 'Fastify handlers are not extracted into HTTP-free services yet', n);
       }
       if (mentionsRole(e, roles)) throw new Unsafe('response-not-in-tail', 'a returned value uses the response', n);
       throw new Unsafe('returns-value', 'the handler returns a value that is not a response', n);
@@ -429,50 +608,16 @@ function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: boolean
       if (chain) {
         const tail = tailOf(n, fn, root);
         if (!tail || insideTry(n, root)) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', n);
-        edits.replace(chain.root.getStart(), chain.root.getEnd(), 'respond()');
-        edits.insert(n.getStart(), 'return ');
-        w.handled.add(chain.root);
-        if (tail === 'before-return') {
-          const block = n.getParent() as Block;
-          const next = block.getStatements()[block.getStatements().indexOf(n) + 1];
-          w.drop.add(next);
-        }
+        writeExit(w, chain, n, 'statement', tail);
         return;
       }
     }
     n.forEachChild(visit);
   };
-  if (site.framework === 'koa' && isHandler) {
-    rewriteKoaGroups(w, root);
-  }
   for (const s of statementsOf(body!)) visit(s);
-}
-
-function rewriteKoaGroups(w: Walk, root: Node): void {
-  const { roles, edits } = w;
-  const blocks: Block[] = [];
-  if (Node.isBlock(root)) blocks.push(root);
-  root.forEachDescendant((n, t) => {
-    if (isFunctionLike(n)) return t.skip();
-    if (Node.isBlock(n)) blocks.push(n);
-  });
-  for (const block of blocks) {
-    const list = block.getStatements();
-    for (let i = 0; i < list.length; i++) {
-      if (!koaResponseStatement(list[i], roles)) continue;
-      let j = i;
-      while (j + 1 < list.length && koaResponseStatement(list[j + 1], roles)) j++;
-      const last = list[j];
-      const tail = tailOf(last, w.site.fn, root);
-      if (!tail || insideTry(last, root)) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', last);
-      const steps = list.slice(i, j + 1).map((s) => koaStep(s, edits)).join('');
-      const indentOf = (s: Node) => s.getText().length;
-      void indentOf;
-      edits.replace(list[i].getStart(), last.getEnd(), `return respond()${steps};`);
-      for (const s of list.slice(i, j + 1)) s.forEachDescendant((d) => { if (Node.isIdentifier(d)) w.handled.add(d); });
-      if (tail === 'before-return') w.drop.add(list[j + 1]);
-      i = j;
-    }
+  if (!(isHandler && skip) && !terminates(statementsOf(body!), isResponse)) {
+    // reported after the other checks: a response written in a callback explains this better
+    w.pending ??= new Unsafe('path-without-response', 'a path of the logic ends without answering the request', fn);
   }
 }
 
@@ -522,6 +667,9 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   if (!(roles.response ?? roles.context)) {
     throw new Unsafe('no-type-info', 'the module is not part of a checked program here (a JavaScript file in a project without allowJs?)', site.fn);
   }
+  if (site.framework !== 'express') {
+    throw new Unsafe('framework-not-supported', `${site.framework === 'koa' ? 'Koa' : 'Fastify'} handlers are not extracted into HTTP-free services yet`, site.fn);
+  }
   const body = site.fn.getBody();
   if (!body || !Node.isBlock(body)) throw new Unsafe('expression-body', 'the handler is a single expression', site.fn);
   if (!Node.isArrowFunction(site.fn) && site.fn.isGenerator()) throw new Unsafe('generator-handler', 'generator handlers are left alone', site.fn);
@@ -569,7 +717,10 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   const start = Math.min(...leadingCommentStart(region[0]));
   const end = region[region.length - 1].getEnd();
   const edits = new TextEdits(file.getFullText());
-  const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false };
+  const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false, errors: [], successes: [], regionContainer: container };
+  if (region.some((r) => r.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === DOMAIN_ERROR_RESPONDER))) {
+    throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
+  }
 
   // 3. A final promise chain ending in .catch(next): the service returns the chain, the controller keeps .catch(next).
   const last = region[region.length - 1];
@@ -630,8 +781,50 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
       }
     }
   });
+  // 4a. The success response stays in the controller around the service's result; what it needs besides the body
+  // must be available there (request reads, module names, handler variables the logic does not change).
+  const keep: [number, number][] = [];
+  let success: Success | undefined;
+  if (w.successes.length) {
+    const first = w.successes[0];
+    const other = w.successes.find((x) => x.key !== first.key);
+    if (other) throw new Unsafe('varying-success-response', 'the success responses differ in status, headers or form', other.chain.outer);
+    const locals = new Set<string>();
+    for (const x of w.successes) {
+      for (const c of chainCalls(x.chain)) {
+        for (const a of c.call.getArguments()) {
+          if (a === x.body) continue;
+          keep.push([a.getStart(), a.getEnd()]);
+          for (const id of [a, ...a.getDescendants()]) {
+            if (!Node.isIdentifier(id) || !isReference(id)) continue;
+            const sym = referenced(id);
+            const role = roleOf(sym, roles);
+            if (role === 'response' || role === 'next') throw new Unsafe('response-not-in-tail', 'the success response uses the response object in its arguments', id);
+            if (!sym) continue;
+            if (declaredInRegion.has(sym)) locals.add(id.getText());
+            else if (sym.getDeclarations().some((d) => d.getFirstAncestor((p) => p === site.fn)) && assignedIn(region, sym)) {
+              throw new Unsafe('success-response-uses-changed-input', `the success response uses \`${id.getText()}\`, which the logic changes`, id);
+            }
+          }
+        }
+      }
+    }
+    const text = file.getFullText();
+    const [from, to] = [first.chain.outer.getStart(), first.chain.outer.getEnd()];
+    if (locals.size) {
+      if (w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText())) {
+        throw new Unsafe('success-response-needs-logic-values', 'the success response (status, headers) uses values the logic computes besides its body', first.chain.outer);
+      }
+      success = { template: text.slice(from, to), varName: first.body.getText() };
+    } else {
+      success = { template: first.body ? text.slice(from, first.body.getStart()) + '\u0000' + text.slice(first.body.getEnd(), to) : text.slice(from, to) };
+    }
+  }
+  const inKeep = (n: Node) => keep.some(([a, b]) => n.getStart() >= a && n.getEnd() <= b);
+
   regionNodes((n) => {
     if (!Node.isIdentifier(n) || !isReference(n) || w.handled.has(n)) return;
+    if (inKeep(n)) return;
     if (w.drop.has(n.getParentOrThrow())) return;
     const sym = referenced(n);
     const role = roleOf(sym, roles);
@@ -716,6 +909,8 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     depNames.add(n.getText());
   });
 
+  if (w.pending) throw w.pending;
+
   // 5. Names declared in the region must not be used by what stays (the catch clause, the reads).
   for (const sym of declaredInRegion) {
     for (const decl of sym.getDeclarations()) {
@@ -751,7 +946,16 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   }
   inputs.sort((a, b) => a.typeNode.getStart() - b.typeNode.getStart());
   const multilineTemplate = region.some((r) => r.getDescendants().some((d) => (Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d)) && d.getText().includes('\n')));
-  return { site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate };
+  let catchInsert: Extraction['catchInsert'];
+  if (catchClause && Node.isCatchClause(catchClause)) {
+    const variable = catchClause.getVariableDeclaration()?.getNameNode();
+    if (!variable || !Node.isIdentifier(variable)) throw new Unsafe('catch-without-variable', 'the final catch clause does not name the error', catchClause);
+    const block = catchClause.getBlock();
+    const firstInCatch = block.getStatements()[0];
+    const text = file.getFullText();
+    catchInsert = { at: block.getStart() + 1, variable: variable.getText(), indent: firstInCatch ? indentAt(text, firstInCatch.getStart()) : indentAt(text, catchClause.getStart()) + '  ' };
+  }
+  return { site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
 }
 
 /** Calls that are inner links of a response chain (`res.status(400)` inside `res.status(400).json()`). */

@@ -4,9 +4,9 @@ import { Node, SyntaxKind, ts, type SourceFile, type Statement } from 'ts-morph'
 import { z } from 'zod';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { defineMeta } from '../../src/types.js';
-import { analyzeHandler, indentAt, REPLAY_HELPERS, Unsafe, type Extraction } from './analyze.js';
+import { analyzeHandler, DOMAIN_ERROR_RESPONDER, indentAt, REPLAY_HELPERS, Unsafe, type Extraction } from './analyze.js';
+import { errorsModuleText, parseResponderLines, responderLine, responderModuleText } from './errors.js';
 import { findRouteSites, lowerFirst, mayHaveRoutes, methodNameFor, pascal, resourceOf, type RouteSite } from './routes.js';
-import { runtimeText } from './runtime.js';
 
 export const meta = defineMeta({
   name: 'extract-service',
@@ -50,7 +50,21 @@ thin (one call besides the response, log lines not counted: running it twice cha
 
 type Options = z.infer<NonNullable<typeof meta.options>>;
 
-const RUNTIME_BASE = 'http-result';
+interface AppErrors {
+  /** Domain errors module (service side) and the module mapping them to responses (controller side). */
+  errorsPath: string;
+  responderPath: string;
+  style: ModuleStyle;
+  /** Response statement per kind, as the mapping writes it (existing ones parsed from the module on disk). */
+  lines: Map<string, string>;
+  existing: boolean;
+  used: boolean;
+  /** Extractions refused because their error responses differ from the app's mapping. */
+  conflicts: Map<Extraction, Unsafe>;
+}
+
+const ERRORS_BASE = 'errors';
+const RESPONDER_BASE = 'error-responses';
 
 interface ModulePlan {
   file: SourceFile;
@@ -89,9 +103,11 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     plans.push({ file, extractions });
   }
 
+  // One mapping from domain error to response for the whole app: every handler must have answered a kind the same way.
+  const app = errorPlan(ctx, plans, options);
   for (const plan of plans) {
     // Reported before the module's text changes (positions are those of the original file).
-    applyModule(ctx, plan, options, (done) => {
+    applyModule(ctx, plan, options, app, (done) => {
       for (const e of plan.extractions) {
         const why = done.skipped.get(e);
         if (why) {
@@ -105,10 +121,78 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     });
   }
 
+  writeErrorModules(ctx, app);
   const total = counts.extracted + counts.partially + counts.skipped;
   if (summaryFile && total) {
     const pct = Math.round((counts.extracted / total) * 100);
     ctx.report(summaryFile, `extract-service: ${counts.extracted} of ${total} handlers extracted (${pct}%), ${counts.partially} partially, ${counts.skipped} skipped`, undefined, 'summary');
+  }
+}
+
+function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePlan[], options: Options): AppErrors {
+  const firstFile = plans[0]?.file ?? ctx.files[0];
+  const style = firstFile ? styleOf(firstFile) : ({ ts: false, esm: false, declKeyword: 'const', unit: '  ', ext: '.js', withExtension: false, quote: "'", semi: ';', strict: false } as ModuleStyle);
+  const serviceDir = firstFile ? serviceDirFor(ctx, firstFile, options) : ctx.cwd;
+  const ext = style.ts ? '.ts' : style.ext;
+  const errorsPath = path.join(serviceDir, `${ERRORS_BASE}${ext}`);
+  // beside most of the router modules
+  const dirs = new Map<string, number>();
+  for (const p of plans) dirs.set(path.dirname(p.file.getFilePath()), (dirs.get(path.dirname(p.file.getFilePath())) ?? 0) + 1);
+  const routerDir = [...dirs].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ctx.cwd;
+  const responderPath = path.join(routerDir, `${RESPONDER_BASE}${ext}`);
+  const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map() };
+  const onDisk = readText(ctx, responderPath);
+  if (onDisk !== undefined) {
+    const parsed = parseResponderLines(onDisk);
+    app.existing = true;
+    if (parsed) app.lines = parsed;
+  }
+  const existingOk = onDisk === undefined || parseResponderLines(onDisk) !== undefined;
+  for (const plan of plans) {
+    for (const e of plan.extractions) {
+      if (!e.errors.length) continue;
+      if (!existingOk) {
+        app.conflicts.set(e, new Unsafe('error-module-exists', `${ctx.relative(responderPath)} exists and was not written by extract-service`));
+        continue;
+      }
+      const mine = new Map<string, string>();
+      let bad: Unsafe | undefined;
+      for (const shape of e.errors) {
+        const line = responderLine(shape);
+        const have = app.lines.get(shape.kind) ?? mine.get(shape.kind);
+        // a kind answered with details somewhere and without elsewhere is the same response (spreading nothing)
+        const same = (a: string, b: string) => a === b || a.replace(', ...err.details', '') === b.replace(', ...err.details', '');
+        if (have && !same(have, line)) {
+          bad = new Unsafe('error-shape-differs', `the handler answers ${shape.kind.replace(/Error$/, '')} with \`${line}\`, other handlers of the app with \`${have}\``, shape.at);
+          break;
+        }
+        mine.set(shape.kind, have && have.length > line.length ? have : line);
+      }
+      if (bad) app.conflicts.set(e, bad);
+      else for (const [k, v] of mine) if (!app.lines.has(k) || app.lines.get(k)!.length < v.length) app.lines.set(k, v);
+    }
+  }
+  return app;
+}
+
+function readText(ctx: ProjectTransformContext<Options>, file: string): string | undefined {
+  const sf = ctx.project.getSourceFile(file);
+  if (sf) return sf.getFullText();
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+function writeErrorModules(ctx: ProjectTransformContext<Options>, app: AppErrors): void {
+  if (!app.used) return;
+  const nl = '\n';
+  const kinds = [...app.lines.keys()];
+  const gen = { ...app.style, semi: app.style.semi, strict: app.style.strict };
+  const errorsText = errorsModuleText(gen, kinds, nl);
+  const responderText = responderModuleText(gen, app.lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER);
+  for (const [file, text] of [[app.errorsPath, errorsText], [app.responderPath, responderText]] as const) {
+    const existing = ctx.project.getSourceFile(file);
+    if (existing) {
+      if (existing.getFullText() !== text) existing.replaceWithText(text);
+    } else ctx.project.createSourceFile(file, text, { overwrite: true });
   }
 }
 
@@ -122,6 +206,7 @@ interface ModuleStyle {
   withExtension: boolean;
   quote: string;
   semi: string;
+  strict: boolean;
 }
 
 function styleOf(file: SourceFile): ModuleStyle {
@@ -139,8 +224,10 @@ function styleOf(file: SourceFile): ModuleStyle {
   const specs = ts_preProcess(text).filter((s) => s.startsWith('.'));
   const withExtension = specs.length > 0 && specs.every((s) => /\.[cm]?[jt]sx?$/.test(s));
   const quote = (text.match(/(['"])\.{1,2}\//) ?? [])[1] ?? "'";
-  const semi = /\)\s*;\s*$/m.test(text) ? ';' : '';
-  return { ts, esm: ts || esm, declKeyword: varCount > constCount ? 'var' : 'const', unit: unit || '  ', ext, withExtension, quote, semi };
+  // semicolon-free files: no statement line ends with `;` (a `for (;;)` header does not count)
+  const semi = /[\w$)\]'"`]\s*;[ \t]*(\/\/.*)?$/m.test(text) ? ';' : '';
+  const strict = /^\s*['"]use strict['"]/.test(text);
+  return { ts, esm: ts || esm, declKeyword: varCount > 0 && constCount === 0 ? 'var' : 'const', unit: unit || '  ', ext, withExtension, quote, semi, strict };
 }
 
 function ts_preProcess(text: string): string[] {
@@ -242,18 +329,21 @@ function declaredNames(s: Statement): Node[] {
   return [];
 }
 
-function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, options: Options, decided: (a: Applied) => void): void {
+function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, options: Options, app: AppErrors, decided: (a: Applied) => void): void {
   const { file } = plan;
   const style = styleOf(file);
   const skipped = new Map<Extraction, Unsafe>();
+  for (const e of plan.extractions) {
+    const conflict = app.conflicts.get(e);
+    if (conflict) skipped.set(e, conflict);
+  }
   const text = file.getFullText();
-  const resource = resourceOf(file) || path.basename(file.getFilePath()).replace(/\..*$/, '');
+  const resource = resourceFor(plan);
   const className = `${pascal(resource)}Service`;
   const instanceName = lowerFirst(className);
   const serviceDir = serviceDirFor(ctx, file, options);
   const serviceExt = style.ts ? '.ts' : style.ext;
   const servicePath = path.join(serviceDir, `${resource}.service${serviceExt}`);
-  const runtimePath = path.join(serviceDir, `${RUNTIME_BASE}${serviceExt}`);
   const skipAll = (reason: string, message: string) => {
     for (const e of plan.extractions) skipped.set(e, new Unsafe(reason, message));
     decided({ serviceName: className, skipped });
@@ -263,9 +353,8 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
   }
   // Names the router module gets must be free.
   const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
-  const helper = plan.extractions[0].site.framework === 'koa' ? 'applyResult' : plan.extractions[0].site.framework === 'fastify' ? 'sendReply' : 'sendResult';
-  for (const name of [instanceName, className, helper, 'result']) {
-    if (name === 'result') continue;
+  const helper = DOMAIN_ERROR_RESPONDER;
+  for (const name of [instanceName, className, helper]) {
     if (taken.has(name)) return void skipAll('name-clash', `the router module already uses the name \`${name}\``);
   }
 
@@ -299,6 +388,7 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
     return undefined;
   };
   for (const e of plan.extractions) {
+    if (skipped.has(e)) continue;
     const bad = checkDeps(e);
     if (bad) skipped.set(e, bad);
   }
@@ -306,7 +396,8 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
   if (!active.length) return decided({ serviceName: className, skipped });
 
   const moved = closure(file, active.flatMap((e) => [...e.deps]));
-  const inRegion = (pos: number) => active.some((e) => pos >= e.start && pos < e.end);
+  // (parts of a success response stay in the controller: what they use stays imported there)
+  const inRegion = (pos: number) => active.some((e) => pos >= e.start && pos < e.end && !e.keep.some(([a, b]) => pos >= a && pos < b));
   const movedStatements = [...moved].sort((a, b) => a.getStart() - b.getStart());
   const stillUsed = (s: Statement) =>
     declaredNames(s).some((n) =>
@@ -327,12 +418,16 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
   const lines: string[] = [];
   const relRoute = ctx.relative(file.getFilePath());
   const q = style.quote;
-  const semi = style.semi || ';';
-  if (!style.esm && /^\s*['"]use strict['"]/.test(text)) lines.push(`'use strict'${semi}`, '');
+  const semi = style.semi;
+  if (!style.esm && style.strict) lines.push(`'use strict'${semi}`, '');
   lines.push(`// Business logic of ${relRoute}, moved out of its route handlers by remodel extract-service.`);
   for (const s of movedStatements.filter(isImportLike)) lines.push(repointStatement(s, file.getFilePath(), serviceDir));
-  const runtimeSpec = specifier(servicePath, runtimePath, style);
-  lines.push(style.esm ? `import { respond } from ${q}${runtimeSpec}${q}${semi}` : `${style.declKeyword} { respond } = require(${q}${runtimeSpec}${q})${semi}`);
+  const kinds = [...new Set(active.flatMap((e) => e.errors.map((x) => x.kind)))].sort();
+  if (kinds.length) {
+    const errorsSpec = specifier(servicePath, app.errorsPath, style);
+    lines.push(style.esm ? `import { ${kinds.join(', ')} } from ${q}${errorsSpec}${q}${semi}` : `${style.declKeyword} { ${kinds.join(', ')} } = require(${q}${errorsSpec}${q})${semi}`);
+    app.used = true;
+  }
   let body = '';
   let previous: Statement | undefined;
   for (const s of movedStatements.filter((m) => !isImportLike(m))) {
@@ -384,10 +479,20 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
 
   // 3. The router module: controller calls, imports of the service, moved declarations removed.
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const e of active) edits.push({ start: e.start, end: e.end, text: controllerText(e, style, instanceName, helper) });
+  const needsResponder = active.some((e) => e.errors.length);
+  for (const e of active) {
+    edits.push({ start: e.start, end: e.end, text: controllerText(e, style, instanceName, helper, nl) });
+    if (e.catchInsert && e.errors.length) {
+      const res = e.site.fn.getParameters()[1].getName();
+      edits.push({ start: e.catchInsert.at, end: e.catchInsert.at, text: `${nl}${e.catchInsert.indent}if (${helper}(${res}, ${e.catchInsert.variable})) return${semi}` });
+    }
+  }
   for (const s of removable) {
     if (isImportLike(s) && stillUsed(s)) continue;
-    const full = s.getFullStart();
+    const comments = s.getLeadingCommentRanges();
+    const own = ownComments(s);
+    // after a JSDoc type declaration that stays (its own line end), else the statement's full start
+    const full = own.length < comments.length ? lineEnd(text, comments[comments.length - own.length - 1].getEnd()) : s.getFullStart();
     const lineStart = text.lastIndexOf('\n', s.getStart() - 1) + 1;
     const leading = text.slice(full, lineStart);
     // keep blank lines before the statement, drop its own line(s) and any comment attached to it
@@ -409,8 +514,10 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
     importLines.push(style.esm ? `import * as ${instanceName} from ${q}${serviceSpec}${q}${semi}` : `${kw} ${instanceName} = require(${q}${serviceSpec}${q})${semi}`);
     if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${serviceSpec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${serviceSpec}${q})${semi}`);
   }
-  const runtimeFromRoute = specifier(file.getFilePath(), runtimePath, style);
-  importLines.push(style.esm ? `import { ${helper} } from ${q}${runtimeFromRoute}${q}${semi}` : `${kw} { ${helper} } = require(${q}${runtimeFromRoute}${q})${semi}`);
+  if (needsResponder) {
+    const responderFromRoute = specifier(file.getFilePath(), app.responderPath, style);
+    importLines.push(style.esm ? `import { ${helper} } from ${q}${responderFromRoute}${q}${semi}` : `${kw} { ${helper} } = require(${q}${responderFromRoute}${q})${semi}`);
+  }
   if (options.style === 'class') importLines.push('', `${kw} ${instanceName} = new ${className}()${semi}`);
   const anchor = lastImportLike(file, new Set(removable));
   const at = anchor ? lineEnd(text, anchor.getEnd()) : firstCodeLine(file);
@@ -424,9 +531,6 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
   file.replaceWithText(out);
 
   ctx.project.createSourceFile(servicePath, serviceText, { overwrite: false });
-  if (!ctx.project.getSourceFile(runtimePath) && !fs.existsSync(runtimePath)) {
-    ctx.project.createSourceFile(runtimePath, runtimeText(style.ts, style.esm && !style.ts ? true : false).replace(/\n/g, nl));
-  }
 }
 
 /** Joins adjacent removed lines and drops one of two blank lines a removal would leave next to each other. */
@@ -469,9 +573,20 @@ function lastImportLike(file: SourceFile, removed: Set<Statement>): Statement | 
 
 function statementText(s: Statement): string {
   const text = s.getSourceFile().getFullText();
-  const comments = s.getLeadingCommentRanges();
+  const comments = ownComments(s);
   const start = comments.length ? comments[0].getPos() : s.getStart();
   return text.slice(start, s.getEnd());
+}
+
+/** JSDoc declarations (`@typedef`, `@callback`) declare types of their own: they never travel with a statement. */
+const isTypeDeclarationComment = (t: string) => /^\/\*\*[\s\S]*@(typedef|callback|template|import)\b/.test(t);
+
+/** The leading comments that belong to a statement: those after the last JSDoc type declaration before it. */
+function ownComments(s: Statement) {
+  const comments = s.getLeadingCommentRanges();
+  let i = comments.length;
+  while (i > 0 && !isTypeDeclarationComment(comments[i - 1].getText())) i--;
+  return comments.slice(i);
 }
 
 function repointStatement(s: Statement, fromFile: string, toDir: string): string {
@@ -523,21 +638,67 @@ function typeText(node: Node, servicePath: string, routeFile: SourceFile): strin
   return t;
 }
 
-function controllerText(e: Extraction & { method: string }, style: ModuleStyle, instance: string, helper: string): string {
+/** The handler's new body from the region on: the service call, the success response, domain errors answered. */
+function controllerText(e: Extraction & { method: string }, style: ModuleStyle, instance: string, responder: string, nl: string): string {
   const params = e.site.fn.getParameters().map((p) => p.getName());
-  const target = params[e.site.framework === 'koa' ? 0 : 1];
-  const semi = style.semi || ';';
+  const res = params[1];
+  const next = params[2];
+  const semi = style.semi;
+  const u = style.unit;
+  const ind = e.indent;
+  const arrow = Node.isArrowFunction(e.site.fn);
   const args = e.inputs.length ? `{ ${e.inputs.map((i) => (i.expr === i.name ? i.name : `${i.name}: ${i.expr}`)).join(', ')} }` : '';
   const call = `${instance}.${e.method}(${args})`;
+  const used = new Set(e.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  const errName = ['err', 'error', 'e', 'failure'].find((n) => !used.has(n)) ?? 'domainError';
+  const resultName = e.success?.varName ?? (['result', 'value', 'data'].find((n) => !used.has(n)) ?? 'serviceResult');
+  // statements writing the success response around `value` (the service's result expression)
+  const success = (value: string, declare: boolean): string[] => {
+    if (!e.success) return [`${value}${semi}`];
+    const t = e.success.template;
+    if (e.success.varName) return [declare ? `${style.declKeyword} ${e.success.varName} = ${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
+    // the response is touched only once the service has answered (a status or header set before a failure would leak)
+    if (/^[\w$]+\.[\w$]+\(\u0000\)$/.test(t) || (!declare && t.includes('\u0000'))) return [`${t.replace('\u0000', value)}${semi}`];
+    if (t.includes('\u0000')) return [`${style.declKeyword} ${resultName} = ${value}${semi}`, `${t.replace('\u0000', resultName)}${semi}`];
+    return [declare || value !== resultName ? `${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
+  };
+  const block = (lines: string[], depth: number) => lines.map((l) => ind + u.repeat(depth) + l).join(nl);
   if (e.call === 'then') {
-    const next = params[2];
-    const arrow = Node.isArrowFunction(e.site.fn);
-    const cb = arrow ? `(result) => ${helper}(${target}, result)` : `function (result) { ${helper}(${target}, result)${semi} }`;
-    return `${call}.then(${cb}).catch(${next})${semi}`;
+    const okParam = e.success && (e.success.varName || e.success.template.includes('\u0000')) ? resultName : '';
+    const okLines = e.success ? success(resultName, false).filter((l) => l !== `${resultName}${semi}`) : [];
+    const fnHead = (p: string) => (arrow ? `(${p}) => {` : `function (${p}) {`);
+    const out = [call];
+    if (okLines.length) out.push(`${u}.then(${fnHead(okParam)}`, ...okLines.map((l) => `${u}${u}${l}`), `${u}})`);
+    if (e.errors.length) {
+      out.push(`${u}.catch(${fnHead(errName)}`, `${u}${u}if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}`, `${u}})${semi}`);
+    } else {
+      out.push(`${u}.catch(${next})${semi}`);
+    }
+    return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
   }
   const value = e.call === 'await' ? `await ${call}` : call;
-  if (e.site.framework === 'fastify') return `return ${helper}(${target}, ${value})${semi}`;
-  return `${helper}(${target}, ${value})${semi}`;
+  const lines = success(value, true);
+  if (!e.errors.length || e.catchInsert) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+  return [
+    'try {',
+    block(lines, 1),
+    `${ind}} catch (${errName}) {`,
+    `${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`,
+    `${ind}}`,
+  ].join(nl);
+}
+
+/** The resource the router serves: its file name, or the first path segment its routes share (`/users/:id`). */
+function resourceFor(plan: ModulePlan): string {
+  const fromFile = resourceOf(plan.file);
+  if (fromFile) return fromFile;
+  const counts = new Map<string, number>();
+  for (const e of plan.extractions) {
+    const first = e.site.routePath.split('/').filter((x) => x && !x.startsWith(':') && !x.includes('*'))[0];
+    if (first) counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : path.basename(plan.file.getFilePath()).replace(/\..*$/, '');
 }
 
 export { indentAt, REPLAY_HELPERS, type RouteSite };

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { BooksService } from '../services/books.service.js';
-import { sendResult } from '../services/http-result.js';
+import { sendDomainError } from './error-responses.js';
 
 const booksService = new BooksService();
 
@@ -9,5 +9,9 @@ export const router = Router();
 // An ES module with .js specifiers: the service is an ES module too, imports keep their extensions.
 router.get('/:isbn', async (req, res) => {
   const isbn = req.params.isbn.replace(/-/g, '');
-  sendResult(res, await booksService.getBook({ isbn }));
+  try {
+    res.json(await booksService.getBook({ isbn }));
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });

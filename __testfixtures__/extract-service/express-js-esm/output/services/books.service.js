@@ -1,6 +1,6 @@
 // Business logic of routes/books.js, moved out of its route handlers by remodel extract-service.
 import { findBook } from '../catalog.js';
-import { respond } from './http-result.js';
+import { NotFoundError, ValidationError } from './errors.js';
 
 /** @typedef {{ isbn: any }} GetBookInput */
 
@@ -11,9 +11,9 @@ export class BooksService {
    */
   async getBook(input) {
     const { isbn } = input;
-    if (isbn.length !== 13) return respond().status(400).json({ error: 'isbn must have 13 digits' });
+    if (isbn.length !== 13) throw new ValidationError('isbn must have 13 digits');
     const book = await findBook(isbn);
-    if (!book) return respond().status(404).json({ error: 'unknown isbn' });
-    return respond().json({ isbn, title: book.title });
+    if (!book) throw new NotFoundError('unknown isbn');
+    return { isbn, title: book.title };
   }
 }

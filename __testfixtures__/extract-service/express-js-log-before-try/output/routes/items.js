@@ -1,6 +1,6 @@
 const express = require('express');
 const { ItemsService } = require('../services/items.service');
-const { sendResult } = require('../services/http-result');
+const { sendDomainError } = require('./error-responses');
 
 const itemsService = new ItemsService();
 const router = express.Router();
@@ -12,8 +12,10 @@ router.post('/remove', async (req, res) => {
 
   try {
     const { id } = req.body;
-    sendResult(res, await itemsService.postItemsRemove({ id }));
+    const result = await itemsService.postItemsRemove({ id });
+    res.status(200).json(result);
   } catch (err) {
+    if (sendDomainError(res, err)) return;
     console.error(err);
     res.status(500).json({ error: 'Database query failed.' });
   }

@@ -1,7 +1,7 @@
 var express = require('express');
 var db = require('../db');
 var { AccountsService } = require('../services/accounts.service');
-var { sendResult } = require('../services/http-result');
+var { sendDomainError } = require('./error-responses');
 
 var accountsService = new AccountsService();
 
@@ -9,7 +9,11 @@ var router = express.Router();
 
 router.get('/:id', async function (req, res) {
   var id = Number(req.params.id);
-  sendResult(res, await accountsService.getAccount({ id }));
+  try {
+    res.json(await accountsService.getAccount({ id }));
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 // Left alone: the response is written inside a Node-style callback.

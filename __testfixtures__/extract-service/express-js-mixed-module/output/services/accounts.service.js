@@ -1,6 +1,6 @@
 // Business logic of routes/accounts.js, moved out of its route handlers by remodel extract-service.
 var db = require('../db');
-var { respond } = require('./http-result');
+var { NotFoundError } = require('./errors');
 
 /** @typedef {{ id: number }} GetAccountInput */
 
@@ -12,8 +12,8 @@ class AccountsService {
   async getAccount(input) {
     var { id } = input;
     var account = await db.get(id);
-    if (!account) return respond().status(404).json({ error: 'no account' });
-    return respond().json({ id: account.id, balance: account.cents / 100 });
+    if (!account) throw new NotFoundError('no account');
+    return { id: account.id, balance: account.cents / 100 };
   }
 }
 

@@ -1,6 +1,6 @@
 const express = require('express');
 const { OrdersService } = require('../services/orders.service');
-const { sendResult } = require('../services/http-result');
+const { sendDomainError } = require('./error-responses');
 
 const ordersService = new OrdersService();
 
@@ -9,7 +9,12 @@ const router = express.Router();
 // A named handler: the service method keeps its name.
 async function placeOrder(req, res) {
   const items = req.body.items;
-  sendResult(res, await ordersService.placeOrder({ items }));
+  try {
+    const result = await ordersService.placeOrder({ items });
+    res.status(201).json(result);
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 }
 
 router.post('/', placeOrder);

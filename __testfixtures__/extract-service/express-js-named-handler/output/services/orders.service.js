@@ -1,6 +1,6 @@
 // Business logic of routes/orders.js, moved out of its route handlers by remodel extract-service.
 const store = require('../store');
-const { respond } = require('./http-result');
+const { ValidationError } = require('./errors');
 
 /** @typedef {{ items: any }} PlaceOrderInput */
 
@@ -12,11 +12,11 @@ class OrdersService {
   async placeOrder(input) {
     const { items } = input;
     if (!Array.isArray(items) || items.length === 0) {
-      return respond().status(400).json({ error: 'items required' });
+      throw new ValidationError('items required');
     }
     const total = items.reduce((sum, item) => sum + item.price * item.quantity, 0);
     const order = await store.save({ items, total });
-    return respond().status(201).json(order);
+    return order;
   }
 }
 

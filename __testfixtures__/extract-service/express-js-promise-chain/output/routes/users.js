@@ -1,6 +1,6 @@
 var express = require('express');
 var { UsersService } = require('../services/users.service');
-var { sendResult } = require('../services/http-result');
+var { sendDomainError } = require('./error-responses');
 
 var usersService = new UsersService();
 
@@ -10,7 +10,13 @@ var router = express.Router();
 // inside the logic (req.params.id), passed in as an input.
 router.get('/:id', function (req, res, next) {
   var id = parseInt(req.params.id, 10);
-  usersService.getUser({ id, idParam: req.params.id }).then(function (result) { sendResult(res, result); }).catch(next);
+  usersService.getUser({ id, idParam: req.params.id })
+    .then(function (result) {
+      res.json(result);
+    })
+    .catch(function (err) {
+      if (!sendDomainError(res, err)) next(err);
+    });
 });
 
 module.exports = router;

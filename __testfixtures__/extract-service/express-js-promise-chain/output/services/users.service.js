@@ -1,6 +1,6 @@
 // Business logic of routes/users.js, moved out of its route handlers by remodel extract-service.
 var db = require('../db');
-var { respond } = require('./http-result');
+var { NotFoundError, ValidationError } = require('./errors');
 
 /** @typedef {{ id: number, idParam: any }} GetUserInput */
 
@@ -11,12 +11,12 @@ class UsersService {
    */
   async getUser(input) {
     const { id, idParam } = input;
-    if (isNaN(id)) return respond().status(400).json({ error: 'bad id ' + idParam });
+    if (isNaN(id)) throw new ValidationError('bad id ' + idParam);
     return db.findUser(id)
       .then(function (user) {
-        if (!user) return respond().status(404).json({ error: 'not found' });
+        if (!user) throw new NotFoundError('not found');
         return db.countOrders(user.id).then(function (count) {
-          return respond().json({ id: user.id, name: user.name, orders: count });
+          return { id: user.id, name: user.name, orders: count };
         });
       });
   }

@@ -1,6 +1,6 @@
 const express = require('express');
 const { FilesService } = require('../services/files.service');
-const { sendResult } = require('../services/http-result');
+const { sendDomainError } = require('./error-responses');
 
 const filesService = new FilesService();
 
@@ -9,7 +9,12 @@ const router = express.Router();
 // res.send, res.end, res.sendStatus and a header call in the chain are all recorded and replayed in order.
 router.get('/:name', async (req, res) => {
   const name = req.params.name;
-  sendResult(res, await filesService.getFile({ name }));
+  try {
+    const result = await filesService.getFile({ name });
+    res.set('Content-Type', 'text/plain').send(result);
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 module.exports = router;

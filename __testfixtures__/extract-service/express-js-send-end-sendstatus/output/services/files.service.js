@@ -1,6 +1,6 @@
 // Business logic of routes/files.js, moved out of its route handlers by remodel extract-service.
 const repo = require('../repo');
-const { respond } = require('./http-result');
+const { ForbiddenError, NotFoundError } = require('./errors');
 
 /** @typedef {{ name: any }} GetFileInput */
 
@@ -11,12 +11,12 @@ class FilesService {
    */
   async getFile(input) {
     const { name } = input;
-    if (name.startsWith('.')) return respond().sendStatus(403);
+    if (name.startsWith('.')) throw new ForbiddenError();
     const file = await repo.read(name);
     if (!file) {
-      return respond().status(404).end();
+      throw new NotFoundError();
     }
-    return respond().set('Content-Type', 'text/plain').send(file.text);
+    return file.text;
   }
 }
 

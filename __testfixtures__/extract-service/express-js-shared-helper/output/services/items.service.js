@@ -1,6 +1,5 @@
 // Business logic of routes/items.js, moved out of its route handlers by remodel extract-service.
 var db = require('../db');
-var { respond } = require('./http-result');
 
 var MAX_PAGE = 100;
 
@@ -18,7 +17,7 @@ class ItemsService {
   async listItems(input) {
     var { size } = input;
     var items = await db.list(clamp(size));
-    return respond().json({ items: items, size: clamp(size) });
+    return { items: items, size: clamp(size) };
   }
 }
 

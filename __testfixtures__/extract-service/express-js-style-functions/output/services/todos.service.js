@@ -1,6 +1,6 @@
 // Business logic of routes/todos.js, moved out of its route handlers by remodel extract-service.
 const db = require('../db');
-const { respond } = require('./http-result');
+const { NotFoundError, ValidationError } = require('./errors');
 
 /** @typedef {{ title: string }} CreateTodoInput */
 
@@ -12,9 +12,9 @@ const { respond } = require('./http-result');
  */
 async function createTodo(input) {
   const { title } = input;
-  if (!title) return respond().status(400).json({ error: 'title required' });
+  if (!title) throw new ValidationError('title required');
   const todo = await db.insert({ title, done: false });
-  return respond().status(201).json(todo);
+  return todo;
 }
 
 /**
@@ -24,8 +24,7 @@ async function createTodo(input) {
 async function deleteTodo(input) {
   const { id } = input;
   const removed = await db.remove(id);
-  if (!removed) return respond().status(404).json({ error: 'no such todo' });
-  return respond().sendStatus(204);
+  if (!removed) throw new NotFoundError('no such todo');
 }
 
 module.exports = { createTodo, deleteTodo };

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { UsersService } from '../services/users.service.js';
-import { sendResult } from '../services/http-result.js';
+import { sendDomainError } from './error-responses.js';
 
 const usersService = new UsersService();
 
@@ -9,7 +9,12 @@ const router = Router();
 // The example of the issue: validation, two database calls, early responses with their own status codes.
 router.post('/', async (req, res) => {
   const { name, email } = req.body;
-  sendResult(res, await usersService.createUser({ name, email }));
+  try {
+    const result = await usersService.createUser({ name, email });
+    res.status(201).json(result);
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 export default router;

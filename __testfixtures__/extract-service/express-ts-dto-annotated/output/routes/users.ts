@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { CreateUserDto } from '../dto/create-user.dto';
 import { UsersService } from '../services/users.service.js';
-import { sendResult } from '../services/http-result.js';
+import { sendDomainError } from './error-responses.js';
 
 const usersService = new UsersService();
 
@@ -10,7 +10,12 @@ const router = Router();
 // After introduce-dto: the body has a DTO type, which the service input keeps (its import comes along).
 router.post('/', (req, res) => {
   const body: CreateUserDto = req.body;
-  sendResult(res, usersService.createUser({ body }));
+  try {
+    const result = usersService.createUser({ body });
+    res.status(201).json(result);
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 export default router;

@@ -1,6 +1,6 @@
 // Business logic of routes/users.ts, moved out of its route handlers by remodel extract-service.
 import type { CreateUserDto } from '../dto/create-user.dto.js';
-import { respond } from './http-result.js';
+import { ConflictError, ValidationError } from './errors.js';
 
 const users: CreateUserDto[] = [];
 
@@ -14,9 +14,9 @@ export class UsersService {
    */
   createUser(input: CreateUserInput) {
     const { body } = input;
-    if (!body.email.includes('@')) return respond().status(400).json({ error: 'invalid email' });
-    if (users.some((u) => u.email === body.email)) return respond().status(409).json({ error: 'taken' });
+    if (!body.email.includes('@')) throw new ValidationError('invalid email');
+    if (users.some((u) => u.email === body.email)) throw new ConflictError('taken');
     users.push({ name: body.name, email: body.email });
-    return respond().status(201).json({ email: body.email });
+    return { email: body.email };
   }
 }

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { ProjectsService } from '../services/projects.service.js';
-import { sendResult } from '../services/http-result.js';
+import { sendDomainError } from './error-responses.js';
 
 const projectsService = new ProjectsService();
 
@@ -10,8 +10,9 @@ export const router = Router();
 router.post('/:id/archive', async function (req: Request, res: Response, next: NextFunction) {
   const id = Number(req.params.id);
   try {
-    sendResult(res, await projectsService.postProjectArchive({ id }));
+    res.json(await projectsService.postProjectArchive({ id }));
   } catch (err) {
+    if (sendDomainError(res, err)) return;
     next(err);
   }
 });

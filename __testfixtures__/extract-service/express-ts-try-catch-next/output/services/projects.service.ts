@@ -1,6 +1,6 @@
 // Business logic of routes/projects.ts, moved out of its route handlers by remodel extract-service.
 import { archive, findProject } from '../repo.js';
-import { respond } from './http-result.js';
+import { ConflictError, NotFoundError } from './errors.js';
 
 export interface PostProjectArchiveInput {
   id: number;
@@ -14,10 +14,10 @@ export class ProjectsService {
     const { id } = input;
     const project = await findProject(id);
     if (!project) {
-      return respond().status(404).json({ error: 'project ' + id + ' not found' });
+      throw new NotFoundError('project ' + id + ' not found');
     }
-    if (project.archived) return respond().status(409).json({ error: 'already archived' });
+    if (project.archived) throw new ConflictError('already archived');
     const saved = await archive(project);
-    return respond().json({ id: saved.id, archived: saved.archived });
+    return { id: saved.id, archived: saved.archived };
   }
 }

@@ -1,5 +1,5 @@
 // Business logic of src/http/prices.ts, moved out of its route handlers by remodel extract-service.
-import { respond } from './http-result.js';
+import { ValidationError } from './errors.js';
 
 const VAT = 0.2;
 
@@ -13,8 +13,8 @@ export class PricesService {
    */
   getPricesGross(input: GetPricesGrossInput) {
     const { net } = input;
-    if (!Number.isFinite(net) || net < 0) return respond().status(400).json({ error: 'net must be a non-negative number' });
+    if (!Number.isFinite(net) || net < 0) throw new ValidationError('net must be a non-negative number');
     const gross = Math.round(net * (1 + VAT) * 100) / 100;
-    return respond().json({ net, gross });
+    return { net, gross };
   }
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { PricesService } from '../domain/prices.service.js';
-import { sendResult } from '../domain/http-result.js';
+import { sendDomainError } from './error-responses.js';
 
 const pricesService = new PricesService();
 
@@ -9,7 +9,11 @@ const router = Router();
 // --service-dir puts the service (and the shared result module) where the project keeps its domain code.
 router.get('/gross', (req, res) => {
   const net = Number(req.query.net);
-  sendResult(res, pricesService.getPricesGross({ net }));
+  try {
+    res.json(pricesService.getPricesGross({ net }));
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 export default router;

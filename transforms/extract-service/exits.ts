@@ -1,0 +1,30 @@
+/** Domain error kinds by the status a handler answered with: named for what went wrong. */
+export const ERROR_KINDS: Record<number, { kind: string; message: string }> = {
+  400: { kind: 'ValidationError', message: 'Invalid input' },
+  401: { kind: 'UnauthorizedError', message: 'Not authenticated' },
+  403: { kind: 'ForbiddenError', message: 'Not allowed' },
+  404: { kind: 'NotFoundError', message: 'Not found' },
+  405: { kind: 'MethodNotAllowedError', message: 'Operation not allowed' },
+  409: { kind: 'ConflictError', message: 'Conflict' },
+  410: { kind: 'GoneError', message: 'No longer available' },
+  412: { kind: 'PreconditionFailedError', message: 'Precondition failed' },
+  413: { kind: 'TooLargeError', message: 'Too large' },
+  415: { kind: 'UnsupportedTypeError', message: 'Unsupported type' },
+  422: { kind: 'UnprocessableError', message: 'Cannot be processed' },
+  429: { kind: 'RateLimitError', message: 'Too many requests' },
+};
+
+/** How one kind of domain error is answered (the same for every handler that shares the mapping). */
+export interface ErrorShape {
+  kind: string;
+  status: number;
+  /** `json`/`send`/`jsonp` with an object body, `text` (send of a string), `status` (sendStatus), `end`. */
+  form: 'object' | 'text' | 'status' | 'end';
+  /** Terminal method for object/text forms. */
+  method?: string;
+  /** Key of the message in an object body (`error`, `message`), absent when the body has none. */
+  messageKey?: string;
+  details: boolean;
+}
+
+export const shapeKey = (s: ErrorShape) => `${s.status}|${s.form}|${s.method ?? ''}|${s.messageKey ?? ''}`;
