@@ -22,7 +22,12 @@ Left alone (and reported):
   \`+\` (valueOf first) and a template (toString first) can produce different text;
 - enum initializers;
 - chains with an operand that spans several lines (a callback body would end up inside \`\${}\`), unless
-  \`--multiline-operands\`.
+  \`--multiline-operands\`;
+- chains wrapped over several lines on purpose (joining them makes one long line), unless \`--join-lines\`
+  (reason \`multi-line-chain\`).
+A chain that starts a statement right after a line that ends without a semicolon (semicolon-free style: a line
+\`foo\` followed by a line \`'bar' + baz\`) gets the leading \`;\` that style uses: a template right after \`foo\`
+would call \`foo\` as a template tag.
 Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually deliberate line wrapping.`,
   options: z.object({
     target: targetOption(),
@@ -30,6 +35,7 @@ Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually
       .boolean()
       .default(false)
       .describe('also convert chains whose non-string operands span several lines (e.g. a callback inside ${})'),
+    joinLines: z.boolean().default(false).describe('also convert concatenations wrapped over several lines, joining them into one line'),
   }),
   prefilter: (source) => source.includes('+') && /['"]/.test(source),
 });
@@ -140,6 +146,13 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
         return { reason: 'multiline-operand', message: 'concatenation left alone: an operand spans several lines (--multiline-operands converts it)' };
       }
     }
+    if (!ctx.options.joinLines) {
+      for (let i = 1; i < ops.length; i++) {
+        if (source.slice(ops[i - 1].end!, ops[i].start!).includes('\n')) {
+          return { reason: 'multi-line-chain', message: 'concatenation left alone: it is wrapped over several lines (--join-lines joins it)' };
+        }
+      }
+    }
     if ([...inEnum].some((e) => chain.node.start! >= e.start! && chain.node.end! <= e.end!)) {
       return { message: 'enum initializer' };
     }
@@ -176,13 +189,40 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
 
   const edits = ctx.edits();
   let pos = 0;
+  const asiStarts = statementsAfterAsi(ast, source);
   for (const root of roots) {
     if (root.start! < pos) continue; // nested inside a root already rendered
-    const text = renderChain(root);
+    let text = renderChain(root);
+    // `foo\n'bar' + baz` → `foo\n\`bar${baz}\`` would make foo a template tag: start the statement with `;`.
+    if (text.startsWith('`') && asiStarts.has(root.start!)) text = ';' + text;
     if (text !== source.slice(root.start!, root.end!)) edits.replace(root.start!, root.end!, text);
     pos = root.end!;
   }
   return edits.size ? edits.apply() : undefined;
+}
+
+/** Statements that can end in an expression (a template after them would be read as its tag without a `;`). */
+const EXPRESSION_ENDED = new Set(['ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement', 'ExportDefaultDeclaration', 'ExportNamedDeclaration', 'ClassProperty', 'TSTypeAliasDeclaration']);
+
+/**
+ * Start offsets of expression statements that follow, in the same statement list, a statement ending without a
+ * semicolon in an expression: only automatic semicolon insertion separates them, and it would not if the next
+ * statement started with a template literal.
+ */
+function statementsAfterAsi(ast: t.File, source: string): Set<number> {
+  const starts = new Set<number>();
+  walk(ast, (node) => {
+    const body: t.Statement[] | undefined =
+      node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' ? node.body : node.type === 'SwitchCase' ? node.consequent : undefined;
+    if (!body) return;
+    for (let i = 1; i < body.length; i++) {
+      const prev = body[i - 1];
+      if (body[i].type !== 'ExpressionStatement' || !EXPRESSION_ENDED.has(prev.type)) continue;
+      if (source[prev.end! - 1] === ';' || source[prev.end! - 1] === '}' && prev.type === 'ExportNamedDeclaration') continue;
+      starts.add(body[i].start!);
+    }
+  });
+  return starts;
 }
 
 function firstOperand(n: t.Node): t.Node {

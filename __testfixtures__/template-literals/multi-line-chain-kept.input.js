@@ -1,0 +1,5 @@
+throw new Error(
+  'Invalid value for ' + field +
+  ': expected ' + expected +
+  ', got ' + typeof actual
+);
