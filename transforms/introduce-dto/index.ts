@@ -6,7 +6,9 @@ import type { ProjectTransformContext } from '../../src/engine/project-engine.js
 import { defineMeta } from '../../src/types.js';
 import { collectReads, type FieldInfo, type SourceKind } from './reads.js';
 import { aliasText, interfaceText, summarize, typedefText, zodSchemaText, type FieldLevel, type FieldSummary } from './render.js';
-import { fileResource, findMounts, findRoutes, routeNames, type Framework, type RouteSite } from './routes.js';
+import type { Route } from '../../src/app-model/types.js';
+import { fileResource } from '../../src/app-model/names.js';
+import type { Framework, HandlerFn } from './reads.js';
 import { applyEdits, type Edit } from './edits.js';
 
 export const meta = defineMeta({
@@ -60,6 +62,19 @@ line per typed handler: \`POST /users → CreateUserBody (3 fields: 3 typed, 0 f
 });
 
 type Options = z.infer<NonNullable<typeof meta.options>>;
+
+/** A route of the app model with the parts introduce-dto edits. */
+interface RouteSite {
+  route: Route;
+  framework: Framework;
+  verb: string;
+  fullPath: string;
+  call: import('ts-morph').CallExpression;
+  handler: HandlerFn;
+  /** The handler is written in the call (not passed by name). */
+  inline: boolean;
+  reqParam: import('ts-morph').ParameterDeclaration;
+}
 
 const JS_EXT = /\.(js|jsx|cjs|mjs)$/;
 const SOURCE_ORDER: SourceKind[] = ['params', 'query', 'body'];
@@ -124,7 +139,7 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
     ctx.refuse('--validate zod needs zod in the target project: add it to package.json dependencies (npm install zod) and run again');
   }
   const files = ctx.files.filter((sf) => !sf.isDeclarationFile() && !/\.dto\.[cm]?[jt]s$/.test(sf.getFilePath()) && !sf.getFilePath().includes('/node_modules/'));
-  const mounts = findMounts(files);
+  const selected = new Set(files.map((sf) => sf.getFilePath()));
   const facts = new Map<string, FileFacts>();
   const factsOf = (sf: SourceFile) => {
     let f = facts.get(sf.getFilePath());
@@ -132,19 +147,38 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
     return f;
   };
   const plans: Plan[] = [];
-  const seenHandlers = new Set<Node>();
-  for (const sf of files) {
-    if (!meta.prefilter!(sf.getFullText())) continue;
-    const { routes, unresolved } = findRoutes(sf, mounts);
-    for (const u of unresolved) {
-      ctx.report(sf, `${u.verb.toUpperCase()} ${u.path}: ${u.why}`, u.call, 'unresolved-handler');
+  // One outcome for every route of the app model: typed (reported after the check), left alone with a reason, or
+  // unresolved with the model's reason.
+  const seenHandlers = new Map<Node, string>();
+  for (const route of ctx.appModel().routes) {
+    const callFile = route.call?.getSourceFile();
+    const label = `${route.method.toUpperCase()} ${route.path}`;
+    if (!callFile || !selected.has(callFile.getFilePath())) continue;
+    const handler = route.handler?.node as HandlerFn | undefined;
+    if (!handler) {
+      const why = route.unresolved ?? { reason: 'unresolved-handler-expression', detail: 'no final handler' };
+      ctx.report(callFile, `${label}: handler not resolved (${why.detail}); left alone`, route.call, why.reason);
+      continue;
     }
-    for (const route of routes) {
-      if (seenHandlers.has(route.handler)) continue;
-      seenHandlers.add(route.handler);
-      const plan = planFor(ctx, route, factsOf(route.handler.getSourceFile()), zodMode, plans.length);
-      if (plan) plans.push(plan);
+    const hsf = handler.getSourceFile();
+    if (hsf.isDeclarationFile() || hsf.getFilePath().includes('/node_modules/') || /\.dto\.[cm]?[jt]s$/.test(hsf.getFilePath())) {
+      ctx.report(callFile, `${label}: the handler is not project source; left alone`, route.call, 'external-handler');
+      continue;
     }
+    const first = seenHandlers.get(handler);
+    if (first) {
+      ctx.report(hsf, `${label}: same handler as ${first}; typed once, there`, handler, 'shared-handler');
+      continue;
+    }
+    seenHandlers.set(handler, label);
+    const reqParam = handler.getParameters()[route.framework === 'express' && handler.getParameters().length === 4 ? 1 : 0];
+    if (!reqParam) {
+      ctx.report(hsf, `${label}: the handler takes no request parameter; nothing to type`, handler, 'no-request-reads');
+      continue;
+    }
+    const site: RouteSite = { route, framework: route.framework, verb: route.method, fullPath: route.path, call: route.call!, handler, inline: route.handler!.shape === 'inline', reqParam };
+    const plan = planFor(ctx, site, factsOf(hsf), zodMode, plans.length);
+    if (plan) plans.push(plan);
   }
   if (!plans.length) return;
 
@@ -296,7 +330,7 @@ function alreadyTyped(route: RouteSite, js: boolean): string | undefined {
 
 function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts: FileFacts, zodMode: boolean, id: number): Plan | undefined {
   const sf = route.handler.getSourceFile();
-  const fullPath = joinPath(route.mount, route.path);
+  const fullPath = route.fullPath;
   const label = `${route.verb.toUpperCase()} ${fullPath}`;
   const js = facts.js;
   const typed = alreadyTyped(route, js);
@@ -314,12 +348,16 @@ function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts:
     ctx.report(sf, `${label}: left alone, ${p.message}`, p.pos, p.reason);
     return undefined;
   }
-  if (!reads.sources.size) return undefined;
-  const names = routeNames(route.verb, fullPath, route.call.getSourceFile().getFilePath());
+  if (!reads.sources.size) {
+    ctx.report(sf, `${label}: reads no body, params or query; nothing to type`, route.handler, 'no-request-reads');
+    return undefined;
+  }
+  const names = route.route.names;
+  const entity = names.dtoBase.slice(names.action.length);
   const sources = SOURCE_ORDER.filter((k) => reads.sources.has(k)).map((kind) => ({
     kind,
     info: reads.sources.get(kind)!,
-    base: kind === 'params' ? names.params : `${names.action}${names.entity}${kind === 'body' ? 'Body' : 'Query'}`,
+    base: kind === 'params' ? names.paramsType : `${names.dtoBase}${kind === 'body' ? 'Body' : 'Query'}`,
   }));
 
   // Where the annotation goes.
@@ -328,7 +366,6 @@ function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts:
   let anchor: Anchor;
   let style: Plan['style'];
   if (js) {
-    if (route.framework === 'koa') return undefined;
     style = route.framework === 'fastify' ? 'fastify-request' : 'express-request';
     let target: Node = handler;
     if (Node.isFunctionDeclaration(handler)) target = handler;
@@ -338,7 +375,10 @@ function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts:
   } else if (route.inline && route.framework !== 'express') {
     style = route.framework === 'koa' ? 'koa-call' : 'fastify-call';
     const callee = route.call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee)) return undefined;
+    if (!Node.isPropertyAccessExpression(callee)) {
+      ctx.report(sf, `${label}: the route call \`${callee.getText()}\` takes no type arguments; left alone`, route.handler, 'unsupported-registration');
+      return undefined;
+    }
     anchor = { kind: 'type-args', pos: callee.getNameNode().getEnd() };
   } else {
     style = route.framework === 'fastify' ? 'fastify-request' : 'express-request';
@@ -408,7 +448,7 @@ function planFor(ctx: ProjectTransformContext<Options>, route: RouteSite, facts:
     reqName: req.getName(),
     zod: zodSite,
     action: names.action,
-    entity: names.entity,
+    entity,
     names: new Map(),
     summaries: new Map(),
   };
@@ -424,11 +464,6 @@ function fromFramework(typeName: Node, framework: Framework): boolean {
   });
 }
 
-function joinPath(mount: string, p: string): string {
-  if (!mount) return p;
-  const joined = (mount.replace(/\/$/, '') + (p === '/' ? '' : p.startsWith('/') ? p : '/' + p)) || '/';
-  return joined;
-}
 
 // ---------- building texts ----------
 

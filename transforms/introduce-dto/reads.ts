@@ -1,5 +1,9 @@
 import { Node, SyntaxKind, ts, type Identifier, type ObjectBindingPattern, type Type } from 'ts-morph';
-import type { Framework, HandlerFn } from './routes.js';
+import type { ParameterDeclaration } from 'ts-morph';
+import type { Framework } from '../../src/app-model/types.js';
+
+export type { Framework };
+export type HandlerFn = Node & { getParameters(): ParameterDeclaration[] };
 
 export type SourceKind = 'body' | 'params' | 'query';
 
