@@ -21,7 +21,7 @@ const hostRequire = createRequire(import.meta.url);
 
 async function rewrite(file: string): Promise<{ before: string; after: string; reports: { reason?: string }[] }> {
   const before = fs.readFileSync(path.join(dir, file), 'utf8');
-  const out = await transformText(transform, path.join(dir, file), file, before, {
+  const out = await transformText(transform, path.join(dir, file), path.join(dir, file), before, {
     cwd: process.cwd(),
     parser: 'auto',
     format: 'none',

@@ -6,6 +6,9 @@ import { loadTraverse, type Traverse } from '../../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../../src/types.js';
 import { findStrictProblem } from './strict.js';
 import { targetOption, withTarget } from '../../src/target.js';
+import { isPublished } from '../../src/target.js';
+import { findCallerWithoutNew } from './callers.js';
+import nodePath from 'node:path';
 
 export const meta = defineMeta({
   name: 'prototype-to-class',
@@ -55,11 +58,21 @@ A class is not an exact stand-in for a constructor function, so the whole group 
   compiled the same way in other files call the constructor as \`_super.call(this)\` (compiled-output);
 - nothing would move into the class body (only data or existing functions are assigned: no-movable-members).
 
-Residual risks (not visible in one file): other files calling the exported constructor without \`new\` or
-enumerating instances or its prototype with for-in / _.extend; subclasses in other files using \`X.call(this)\` or
+- it is exported and another file of the package calls or applies it without \`new\`
+  (\`Store.call(this)\`, \`S.apply(this, arguments)\` through \`var S = require('./store')\`, \`session.Store.call\`)
+  (called-without-new-elsewhere): the package's JS/TS files are read as text once, under the nearest package.json;
+- it is exported from a published package (nearest package.json without \`"private": true\`): other packages may
+  call it without \`new\` (connect-redis does \`Store.call(this)\` on express-session's Store) (published-api);
+  \`--allow-public-constructors\` converts it when you know every caller.
+
+Residual risks (not visible in one file): other files enumerating instances or its prototype with for-in / _.extend; subclasses in other files using \`X.call(this)\` or
 \`X.super_\`. With \`extends\`, the subclass also inherits static members (util.inherits did not), and a parent
 constructor that returns an object replaces \`this\`. Methods get a \`name\` ("greet" instead of "").`,
   options: z.object({
+    allowPublicConstructors: z
+      .boolean()
+      .default(false)
+      .describe('also convert constructors exported from a published package (other packages may call them without new)'),
     target: targetOption(),
     looseAccessors: z
       .boolean()
@@ -97,6 +110,8 @@ interface SuperCall {
 
 interface Candidate {
   name: string;
+  /** Published by module.exports / exports.x / export: callers may be in other files and packages. */
+  exported?: boolean;
   fn: NodePath<t.FunctionDeclaration>;
   stmt: NodePath<t.Statement>;
   container: Container;
@@ -207,6 +222,7 @@ class Converter {
     }
     for (const c of this.candidates) if (!c.failure) this.guard(c, () => this.analyse(c));
     for (const c of this.candidates) if (!c.failure) this.guard(c, () => this.checkTiming(c));
+    for (const c of this.candidates) if (!c.failure) this.guard(c, () => this.checkPublicApi(c));
     this.settleDependencies();
 
     const edits = this.ctx.edits();
@@ -218,6 +234,30 @@ class Converter {
       this.emit(c, edits);
     }
     return edits.size ? edits.apply() : undefined;
+  }
+
+  /**
+   * A class cannot be called without new, so an exported constructor is public API: refuse it when another file of
+   * the package calls or applies it without new (see callers.ts), and when the package is published (no
+   * "private": true) unless --allow-public-constructors, since callers may live in other packages.
+   */
+  private checkPublicApi(c: Candidate): void {
+    if (!c.exported && !c.stmt.isExportNamedDeclaration() && !c.stmt.isExportDefaultDeclaration()) return;
+    const abs = this.ctx.absPath ?? nodePath.resolve(this.ctx.path);
+    const caller = findCallerWithoutNew(abs, c.name);
+    if (caller) {
+      const where = nodePath.relative(nodePath.dirname(abs), caller.file) || caller.file;
+      throw new Refuse('called-without-new-elsewhere', `exported, and ${where}:${caller.line} calls it without new (\`${caller.text}\`), which throws for a class`, c.fn.node);
+    }
+    if (this.ctx.options.allowPublicConstructors) return;
+    const { published, pkg } = isPublished(abs);
+    if (published) {
+      throw new Refuse(
+        'published-api',
+        `exported from the published package ${pkg!.json.name ?? nodePath.basename(pkg!.dir)} (package.json has no "private": true): code in other packages may call it without new (\`${c.name}.call(this)\`); --allow-public-constructors converts it`,
+        c.fn.node,
+      );
+    }
   }
 
   private guard(c: Candidate, fn: () => void): void {
@@ -435,7 +475,10 @@ class Converter {
       c.definitionRefs.add(node);
       return;
     }
-    if (isExportUse(ref)) return;
+    if (isExportUse(ref)) {
+      c.exported = true;
+      return;
+    }
     // `return X;` at the end of a wrapper function publishes it, as an export does.
     if (parent.isReturnStatement() && parent.parentPath.node === c.container.node) return;
     throw new Refuse('escapes', `\`${name}\` is stored or passed where it may be called without new`, node);
