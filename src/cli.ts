@@ -8,6 +8,7 @@ import { UsageError } from './errors.js';
 import type { LoadedTransform, ParserChoice } from './types.js';
 import type { RunRequest } from './run.js';
 import { commandInit, commandPr, initOptions, prOptions } from './pr/command.js';
+import { commandMap, mapOptions } from './map/command.js';
 
 // Command modules are imported when a command runs, so `remodel --help` stays fast.
 export const EXIT = { ok: 0, changesFound: 1, usage: 2, failures: 3 } as const;
@@ -305,7 +306,8 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .command('describe <transform>', "show a transform's docs, options and a before/after example, or a recipe's steps", (y) => y.positional('transform', { type: 'string' }), wrap(commandDescribe))
     .command('pr <transform> [paths..]', 'run a transform and keep one pull request up to date with the result (scheduled cleanup PRs)', prOptions, wrap(commandPr))
     .command('init', 'set up remodel in a repository (--workflow: a scheduled cleanup-PR GitHub Actions workflow)', initOptions, wrap(commandInit))
-    .demandCommand(1, 'name a command: run, list, describe, pr or init')
+    .command('map [paths..]', "map the app's routes and data flow (terminal tree, --json, --mermaid, --html <file>); writes nothing to the project", mapOptions, wrap(commandMap))
+    .demandCommand(1, 'name a command: run, list, describe, map, pr or init')
     .recommendCommands()
     .strictCommands()
     .help()
