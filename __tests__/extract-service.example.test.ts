@@ -42,6 +42,27 @@ function exampleTests(dir: string, typescript: boolean): string {
   return run(['--test', 'test/']);
 }
 
+/**
+ * Service files know nothing of HTTP: no framework import, no req/res/ctx/reply, no respond(), no status numbers.
+ * Returns the violations found (file: what), so a failure names them.
+ */
+export function serviceViolations(dir: string): string[] {
+  const out: string[] = [];
+  const servicesDir = path.join(dir, 'services');
+  if (!fs.existsSync(servicesDir)) return ['no services folder'];
+  for (const name of fs.readdirSync(servicesDir)) {
+    const text = fs.readFileSync(path.join(servicesDir, name), 'utf8');
+    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ''); // comments may name the route they came from
+    if (/(?:from\s+|require\(\s*)['"](?:express|koa|@koa\/router|koa-router|fastify)['"]/.test(code)) out.push(`${name}: imports a web framework`);
+    for (const word of ['req', 'res', 'ctx', 'reply']) if (new RegExp(`\\b${word}\\b`).test(code)) out.push(`${name}: mentions \`${word}\``);
+    if (/\brespond\(/.test(code)) out.push(`${name}: calls respond()`);
+    const status = code.match(/\b(200|201|202|204|301|302|303|304|307|308|400|401|403|404|405|409|410|412|415|422|429|500|502|503)\b/);
+    if (status) out.push(`${name}: HTTP status ${status[1]}`);
+    if (/\.(status|sendStatus|json|location|set|header)\(/.test(code) && /\b(status|sendStatus|location)\(/.test(code)) out.push(`${name}: writes a response`);
+  }
+  return out;
+}
+
 function extract(dir: string) {
   const res = runCli(['run', 'extract-service', '.', '--json'], dir);
   expect(res.code, res.stderr).toBe(0);
@@ -74,6 +95,8 @@ describe('extract-service on the example apps', () => {
       expect(fs.existsSync(path.join(dir, ex.service))).toBe(true);
       expect(git(dir, 'status', '--porcelain')).not.toBe('');
 
+      expect(serviceViolations(dir)).toEqual([]);
+      expect(fs.existsSync(path.join(dir, 'services', `http-result${ex.typescript ? '.ts' : '.js'}`))).toBe(false);
       // The test files are the same bytes, and they pass against the rewritten app.
       expect(fs.readdirSync(path.join(dir, 'test')).map((f) => fs.readFileSync(path.join(dir, 'test', f), 'utf8'))).toEqual(testsBefore);
       expect(exampleTests(dir, ex.typescript)).toMatch(/# fail 0/);
@@ -91,6 +114,25 @@ describe('extract-service on the example apps', () => {
       const { reasons } = extract(dir);
       expect(reasons).toContain('extracted');
       expect(exampleTests(dir, ex.typescript)).toMatch(/# fail 0/);
+      expect(serviceViolations(dir)).toEqual([]);
+      // the service takes the DTO by name, no `*Input` re-declares it
+      const service = fs.readFileSync(path.join(dir, ex.service), 'utf8');
+      expect(service).toMatch(ex.typescript ? /createUser\(input: CreateUserBody\)/ : /@param \{import\('\.\.\/routes\/users'\)\.CreateUserBody\} input/);
+      expect(service).not.toMatch(/CreateUserInput/);
+    });
+
+    it(`${ex.name}: the layered recipe applies (not refused), its tests pass unchanged and tsc passes`, { timeout: 300_000 }, () => {
+      const dir = exampleCopy(ex.name, 'layered');
+      const res = runCli(['run', 'layered', '.', '--json'], dir);
+      expect(res.code, res.stderr).toBe(0);
+      const report = JSON.parse(res.stdout);
+      expect(report.refusal).toBeUndefined();
+      const applied = runCli(['run', 'layered', '.'], dir);
+      expect(applied.code, applied.stderr + applied.stdout).toBe(0);
+      expect(fs.existsSync(path.join(dir, ex.service))).toBe(true);
+      expect(serviceViolations(dir)).toEqual([]);
+      expect(exampleTests(dir, ex.typescript)).toMatch(/# fail 0/);
+      if (ex.typescript) execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit'], { cwd: dir });
     });
   }
   if (!hasIntroduceDto) it.skip('introduce-dto followed by extract-service: transforms/introduce-dto has not landed yet', () => {});

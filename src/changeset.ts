@@ -55,6 +55,8 @@ export interface ChangeSet {
   /** With verification: type errors the change introduced (empty when none). */
   newDiagnostics?: Array<{ path: string; line?: number; column?: number; code: number; message: string }>;
   verified?: boolean;
+  /** Things the user should know that cost nothing but speed (a cache folder that cannot be written), once each. */
+  warnings?: string[];
   /**
    * Written all or nothing (a project transform's change: a move, its importers, created and deleted files): every
    * target is checked first, and files already written are restored when a later write fails.

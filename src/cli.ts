@@ -37,7 +37,7 @@ function defaultIO(): CliIO {
 /** Flags the runner owns; every other `--flag` goes to the transform. */
 const RUN_FLAGS = new Set([
   'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
-  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify', 'j', 'v',
+  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify', 'j', 'v', 'timeout',
   'includeGenerated',
 ]);
 
@@ -59,6 +59,7 @@ function runOptions(y: Argv) {
     .option('verify', { type: 'boolean', default: true, describe: 'project transforms: type-check affected files before and after in memory; new errors block the change (exit 3)' })
     .option('cache', { type: 'boolean', default: true, describe: 'reuse results of earlier runs for unchanged files (--no-cache: off)' })
     .option('cache-dir', { type: 'string', describe: 'cache folder (default: node_modules/.cache/remodel of the nearest package)' })
+    .option('timeout', { type: 'number', default: 60, describe: 'seconds a per-file transform may spend on one file; a file that takes longer fails (reason timeout)' })
     .option('include-generated', { type: 'boolean', default: false, describe: 'also transform minified (*.min.js, very long lines), @generated and vendored (vendor/, bower_components/, public/js/lib/) files' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'list every finding and stack traces of crashes' })
     .epilogue('Any other --flag is passed to the transform and checked against its declared options (see `remodel describe <transform>`).')
@@ -97,6 +98,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     options: transformFlags(argv, RUN_FLAGS),
     cache: argv.cache !== false,
     cacheDir: argv.cacheDir,
+    timeout: checkTimeout(argv.timeout),
     verify: argv.verify !== false,
     includeGenerated: Boolean(argv.includeGenerated),
   };
@@ -106,6 +108,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   const changed = changedFiles(changeSet);
   const summary = summarize(changeSet);
 
+  for (const w of changeSet.warnings ?? []) io.stderr(`remodel: warning: ${w}\n`);
   io.stderr(renderErrors(changeSet, { color: io.colorErr, verbose: argv.verbose }));
   if (changeSet.refusal) {
     if (argv.json) io.stdout(report.renderJsonReport(changeSet));
@@ -154,6 +157,13 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   if (summary.errors) return EXIT.failures;
   if (argv.check && changed.length) return EXIT.changesFound;
   return EXIT.ok;
+}
+
+/** `--timeout <seconds>`: a positive number. */
+function checkTimeout(value: unknown): number {
+  const seconds = Number(value ?? 60);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got ${String(value)})`);
+  return seconds;
 }
 
 async function listEntry(t: LoadedTransform) {

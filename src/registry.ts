@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadedTransform, PipelineTransform, TransformMeta, TransformSpec } from './types.js';
 
 import { UsageError } from './errors.js';
+import { parseSource, parserFor } from './parse.js';
 
 export { UsageError };
 
@@ -220,4 +221,107 @@ export function normalize(mod: Record<string, unknown>, fallbackName: string, fi
 
 export async function loadBuiltins(): Promise<LoadedTransform[]> {
   return Promise.all(builtinNames().map((name) => loadTransform({ kind: 'builtin', name })));
+}
+
+const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+
+/** A relative specifier as Node, jiti and TypeScript resolve it: exact, with an extension, `.js` → `.ts`, or an index. */
+function resolveLocal(from: string, specifier: string): string | undefined {
+  const base = path.resolve(path.dirname(from), specifier);
+  const candidates = [
+    ...MODULE_EXTENSIONS.map((e) => base + e),
+    ...(/\.[cm]?jsx?$/.test(base) ? ['.ts', '.tsx', '.mts', '.cts'].map((e) => base.replace(/\.[cm]?jsx?$/, e)) : []),
+    ...MODULE_EXTENSIONS.slice(1).map((e) => path.join(base, `index${e}`)),
+  ];
+  return candidates.find((c) => {
+    try {
+      return fs.statSync(c).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The relative modules a module loads (static imports, re-exports, `require`, `import()`, `import x = require()`),
+ * or undefined when that cannot be known: a `require`/`import()` of a computed name, or a file that does not parse.
+ * Package imports are left out (their version is not part of the cache key).
+ */
+function localImports(file: string, text: string): string[] | undefined {
+  let ast;
+  try {
+    ast = parseSource(text, parserFor(file, 'auto'));
+  } catch {
+    return undefined;
+  }
+  const specifiers: string[] = [];
+  let unknown = false;
+  const literal = (node: any): string | undefined =>
+    node?.type === 'StringLiteral' ? node.value : node?.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0].value.cooked : undefined;
+  const visit = (node: any) => {
+    if (!node || typeof node.type !== 'string' || unknown) return;
+    if ((node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') && node.source) {
+      specifiers.push(node.source.value);
+    } else if (node.type === 'TSExternalModuleReference') {
+      specifiers.push(node.expression.value);
+    } else if (node.type === 'CallExpression' || node.type === 'ImportExpression') {
+      const callee = node.callee;
+      const loads =
+        node.type === 'ImportExpression' ||
+        callee?.type === 'Import' ||
+        (callee?.type === 'Identifier' && callee.name === 'require') ||
+        (callee?.type === 'MemberExpression' && callee.object?.type === 'Identifier' && callee.object.name === 'require' && callee.property?.name === 'resolve');
+      if (loads) {
+        const name = literal(node.type === 'ImportExpression' ? node.source : node.arguments[0]);
+        if (name === undefined) {
+          unknown = true;
+          return;
+        }
+        specifiers.push(name);
+      }
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key.endsWith('Comments')) continue;
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(ast.program);
+  if (unknown) return undefined;
+  const files: string[] = [];
+  for (const s of specifiers) {
+    if (!s.startsWith('.') && !path.isAbsolute(s)) continue;
+    const resolved = resolveLocal(file, s);
+    if (!resolved) return undefined;
+    files.push(resolved);
+  }
+  return files;
+}
+
+/**
+ * A digest of a local transform and every local module it loads, followed recursively; undefined when the graph
+ * cannot be known (then the transform is not cached).
+ */
+export function localModuleDigest(entry: string): string | undefined {
+  const hash = createHash('sha1');
+  const seen = new Set<string>();
+  const queue = [path.resolve(entry)];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    hash.update(`${path.relative(path.dirname(entry), file)}\0${bytes.length}\0`).update(bytes);
+    if (/\.json$/.test(file)) continue;
+    const imports = localImports(file, bytes.toString('utf8'));
+    if (!imports) return undefined;
+    queue.push(...imports);
+  }
+  return hash.digest('hex');
 }

@@ -6,7 +6,7 @@ import { UsageError } from './errors.js';
 import { transformText } from './engine/file-engine.js';
 import { DEFAULT_EXTENSIONS } from './defaults.js';
 import { discoverFiles } from './discover.js';
-import { defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
+import { cacheWarning, defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
 import { runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
 import { kebab, resolveOptions } from './options.js';
@@ -32,6 +32,8 @@ export interface RunRequest {
   /** Reuse results of earlier runs for unchanged files (default true). */
   cache?: boolean;
   cacheDir?: string;
+  /** Time limit per file of a per-file transform, in seconds (default 60). */
+  timeout?: number;
   /** Also transform minified, generated and vendored files (default: skipped with a reason). */
   includeGenerated?: boolean;
   /** The config to use instead of searching for one from `cwd` (tests, callers that already loaded it). */
@@ -184,11 +186,13 @@ export function mergeChangeSets(earlier: ChangeSet, later: ChangeSet): ChangeSet
   const stats = { ...earlier.stats };
   for (const [k, v] of Object.entries(later.stats)) stats[k] = (stats[k] ?? 0) + v;
   const diagnostics = [...(earlier.newDiagnostics ?? []), ...(later.newDiagnostics ?? [])];
+  const warnings = [...new Set([...(earlier.warnings ?? []), ...(later.warnings ?? [])])];
   return {
     ...later,
     files: [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)),
     stats,
     ...(earlier.verified || later.verified ? { verified: true, newDiagnostics: diagnostics } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 
@@ -227,17 +231,29 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
     }
   }
   const fromDisk = fromOverlay.length ? plan.files.filter((f) => !overlay!.has(path.resolve(f))) : plan.files;
+  // A local transform whose module graph cannot be known has no identity, and so no cache.
+  const identity = plan.request.cache === false ? undefined : transformIdentity(spec, transform);
   const cache =
-    plan.request.cache === false
+    identity === undefined
       ? undefined
       : openCache(plan.request.cacheDir ? path.resolve(plan.cwd, plan.request.cacheDir) : defaultCacheDir(plan.cwd), {
           cwd: plan.cwd,
-          transform: transformIdentity(spec, transform),
+          transform: identity,
           options,
           parser,
         });
+  const warnings: string[] = [];
+  const cacheWarned = cache && cacheWarning(cache);
+  if (cacheWarned) warnings.push(cacheWarned);
   const cacheUpdates: Record<string, CacheEntry> = {};
-  const outcomes = await runFiles(spec, fromDisk, { ...runOptions, cache }, { jobs: plan.request.jobs, onCacheUpdates: (u) => Object.assign(cacheUpdates, u) });
+  const outcomes = await runFiles(spec, fromDisk, { ...runOptions, cache }, {
+    jobs: plan.request.jobs,
+    ...(plan.request.timeout ? { timeoutMs: plan.request.timeout * 1000 } : {}),
+    onCacheUpdates: (u) => Object.assign(cacheUpdates, u),
+    onCacheError: (message) => {
+      if (!warnings.length) warnings.push(`the cache could not be written (${message}); results were not stored, which only costs speed`);
+    },
+  });
   for (const file of fromOverlay) {
     const abs = path.resolve(file);
     const text = overlay!.get(abs);
@@ -248,8 +264,9 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
   if (cache) {
     try {
       saveCache(cache, cacheUpdates);
-    } catch {
+    } catch (err) {
       // A cache that cannot be written (read-only folder) only costs speed next time.
+      if (!warnings.length) warnings.push(`the cache index could not be written (${(err as Error).message}); this only costs speed`);
     }
   }
   const stats: Record<string, number> = {};
@@ -260,7 +277,7 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
     o.path = relativePosix(plan.cwd, o.absPath);
     return o;
   });
-  return { transform: name, cwd: plan.cwd, files, durationMs: performance.now() - started, stats };
+  return { transform: name, cwd: plan.cwd, files, durationMs: performance.now() - started, stats, ...(warnings.length ? { warnings } : {}) };
 }
 
 export async function runTransform(request: RunRequest): Promise<{ plan: RunPlan; changeSet: ChangeSet }> {

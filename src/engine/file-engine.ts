@@ -16,9 +16,10 @@ import type {
   Report,
   SkipResult,
 } from '../types.js';
-import { formatWithPrettier, mayFormat, type FormatMode } from './format.js';
+import { formatWithPrettier, type FormatMode } from './format.js';
 import type { CacheLocation } from '../cache.js';
 import { toPosix } from '../paths.js';
+import { readSource } from '../read-source.js';
 import { skipDecision } from '../skip-files.js';
 
 const require = createRequire(import.meta.url);
@@ -60,44 +61,39 @@ export interface RawResult {
   stats?: Record<string, number>;
 }
 
-/** A way to reuse raw results of an earlier run for identical inputs. */
+/** A way to reuse raw results of an earlier run for identical inputs (keyed by the file's bytes). */
 export interface RawResultCache {
-  /** A hit without reading the file: size and mtime match an entry that needs no text. */
-  peek?(relPath: string, stat: { size: number; mtimeMs: number }, absPath?: string): (RawResult & { lazyBefore?: () => string }) | undefined;
-  get(relPath: string, raw: string): RawResult | undefined;
-  set(relPath: string, raw: string, result: RawResult, stat?: { size: number; mtimeMs: number }): void;
+  get(relPath: string, bytes: Buffer): RawResult | undefined;
+  set(relPath: string, bytes: Buffer, result: RawResult): void;
 }
 
 /**
- * The outcome of a file from the cache alone, or undefined on a miss (or an unreadable file, which the full
- * run reports). Lets the pool answer warm files without starting workers or loading the transform.
+ * Reads a file strictly (see read-source.ts): its text and bytes, or the outcome of a file that cannot be
+ * transformed as text (unreadable, not UTF-8, binary), which is never written.
+ */
+function readFile(absPath: string, relPath: string): { text: string; bytes: Buffer; mode: number } | FileOutcome {
+  try {
+    const mode = fs.statSync(absPath).mode;
+    const read = readSource(absPath);
+    if (!read.ok) return { absPath, path: relPath, status: 'skipped', reason: read.reason };
+    return { text: read.text, bytes: read.bytes, mode };
+  } catch (err) {
+    return { absPath, path: relPath, status: 'error', error: { message: `cannot read file: ${(err as Error).message}` } };
+  }
+}
+
+/**
+ * The outcome of a file from the cache alone, or undefined on a miss. Every file is read and hashed (size and
+ * mtime are never trusted); lets the pool answer warm files without starting workers or loading the transform.
  */
 export async function cachedOutcome(absPath: string, opts: FileRunOptions, cache: RawResultCache): Promise<FileOutcome | undefined> {
   const relPath = toPosix(path.relative(opts.cwd, absPath));
-  let raw: string;
-  try {
-    const stat = fs.statSync(absPath);
-    // A changed file that no formatter will touch keeps its texts on disk until a sink asks for them.
-    const peeked = cache.peek?.(relPath, stat, mayFormat(absPath, opts.format) ? undefined : absPath);
-    if (peeked && peeked.status !== 'changed') return { absPath, path: relPath, ...peeked };
-    if (peeked?.lazyBefore) {
-      const { after: _after, lazyBefore, ...rest } = peeked;
-      const outcome: FileOutcome = { absPath, path: relPath, ...rest, status: 'changed', mode: stat.mode };
-      const BOMCHAR = '\uFEFF';
-      Object.defineProperties(outcome, {
-        before: { enumerable: true, get: lazyBefore },
-        after: { enumerable: true, get: () => (lazyBefore().startsWith(BOMCHAR) ? BOMCHAR : '') + peeked.after! },
-      });
-      return outcome;
-    }
-    raw = fs.readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const result = cache.get(relPath, raw);
+  const read = readFile(absPath, relPath);
+  if (!('bytes' in read)) return read.status === 'skipped' ? read : undefined;
+  const result = cache.get(relPath, read.bytes);
   if (!result) return undefined;
-  const outcome = await finishOutcome(result, absPath, relPath, raw, opts);
-  if (outcome.status === 'changed') outcome.mode = fs.statSync(absPath).mode;
+  const outcome = await finishOutcome(result, absPath, relPath, read.text, opts);
+  if (outcome.status === 'changed') outcome.mode = read.mode;
   return outcome;
 }
 
@@ -109,26 +105,17 @@ export async function runFile(
   cache?: RawResultCache,
 ): Promise<FileOutcome> {
   const relPath = toPosix(path.relative(opts.cwd, absPath));
-  let raw: string;
-  let mode: number;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(absPath);
-    const buf = fs.readFileSync(absPath);
-    mode = stat.mode;
-    if (buf.includes(0)) return { absPath, path: relPath, status: 'skipped', reason: 'binary file' };
-    raw = buf.toString('utf8');
-  } catch (err) {
-    return { absPath, path: relPath, status: 'error', error: { message: `cannot read file: ${(err as Error).message}` } };
-  }
+  const read = readFile(absPath, relPath);
+  if (!('bytes' in read)) return read;
+  const { text: raw, bytes, mode } = read;
   // Declaration, minified, generated and vendored files are skipped with their reason (src/skip-files.ts).
   const skipped = skipDecision(relPath, raw, opts);
   if (skipped) return { absPath, path: relPath, status: 'skipped', reason: skipped.reason };
-  let result = cache?.get(relPath, raw);
+  let result = cache?.get(relPath, bytes);
   if (!result) {
     const loaded = typeof transform === 'function' ? await transform() : transform;
     result = await transformRaw(loaded, relPath, stripBom(raw), opts);
-    cache?.set(relPath, raw, result, stat);
+    cache?.set(relPath, bytes, result);
   }
   const outcome = await finishOutcome(result, absPath, relPath, raw, opts);
   if (outcome.status === 'changed') outcome.mode = mode;
@@ -192,7 +179,34 @@ async function transformRaw(transform: LoadedTransform, relPath: string, source:
     return { status: 'error', error: { message: `transform ${transform.meta.name} returned ${typeof result}, expected a string` } };
   }
   if (result === source) return { status: 'unchanged', ...extra };
+  const broken = outputParseError(transform, relPath, source, result, opts);
+  if (broken) return { status: 'error', reason: 'output-does-not-parse', error: broken, ...extra };
   return { status: 'changed', after: keepLineEndings(source, result), ...extra };
+}
+
+/**
+ * A transform's output must parse (with the parser the file is read with) before it can be written. When the
+ * input itself does not parse with that parser (a jscodeshift transform with its own parser), nothing can be said.
+ */
+function outputParseError(transform: LoadedTransform, relPath: string, source: string, output: string, opts: FileRunOptions): FileError | undefined {
+  const parser = parserFor(relPath, opts.parser);
+  const error = parseErrorOf(output, parser);
+  if (!error || parseErrorOf(source, parser)) return undefined;
+  return {
+    message: `transform ${transform.meta.name} produced output that does not parse (${error.message}); the file is not written`,
+    line: error.line,
+    column: error.column,
+  };
+}
+
+function parseErrorOf(text: string, parser: ParserName): ParseError | undefined {
+  try {
+    parseSource(text, parser);
+    return undefined;
+  } catch (err) {
+    const parsed = toParseError(err);
+    return parsed instanceof ParseError ? parsed : new ParseError(String((err as Error)?.message ?? err), 1, 1);
+  }
 }
 
 /**
@@ -213,7 +227,7 @@ async function pipelineRaw(pipeline: PipelineTransform, relPath: string, source:
       const error = { ...r.error! };
       // A parse error after an earlier step changed the text is that step's fault, not the file's.
       if (previous && current !== source && error.line !== undefined) error.message = `${name} cannot parse the output of ${previous}: ${error.message}`;
-      return { status: 'error', error, ...(reports.length ? { reports } : {}) };
+      return { status: 'error', ...(r.reason ? { reason: r.reason } : {}), error, ...(reports.length ? { reports } : {}) };
     }
     if (r.status === 'skipped') reports.push({ message: `${name} skipped the file: ${r.reason}`, reason: r.reason, transform: name });
     if (r.status === 'changed' && r.after !== undefined) {

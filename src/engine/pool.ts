@@ -4,21 +4,30 @@ import { Worker } from 'node:worker_threads';
 import { defaultJobs } from '../defaults.js';
 import { loadTransform } from '../registry.js';
 import { FileResultCache, type CacheEntry } from '../cache.js';
+import { toPosix } from '../paths.js';
+import path from 'node:path';
 import type { TransformSpec } from '../types.js';
 import { cachedOutcome, runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
-import type { WorkerRequest } from './worker.js';
+import type { WorkerMessage, WorkerRequest } from './worker.js';
 
 export interface PoolOptions {
   jobs?: number;
+  /** Time limit per file in milliseconds (default 60 s): a file that takes longer fails with reason `timeout`. */
+  timeoutMs?: number;
   /** Receives new cache entries made for files that missed the cache. */
   onCacheUpdates?: (updates: Record<string, CacheEntry>) => void;
+  /** Called once when the cache turned out not to be writable during the run. */
+  onCacheError?: (message: string) => void;
   /** Called once per finished file, in completion order. */
   onResult?: (outcome: FileOutcome) => void;
 }
 
+export const DEFAULT_TIMEOUT_MS = 60_000;
 const BATCH = 24;
 /** Below this many files per extra worker, starting a thread costs more than it saves. */
 const FILES_PER_WORKER = 40;
+/** Loading a transform in a fresh worker (parsers, jscodeshift) is not a file's time; it gets its own, larger limit. */
+const LOAD_LIMIT_MS = 120_000;
 
 export { defaultJobs };
 
@@ -29,7 +38,10 @@ function workerScript(): string | undefined {
   return import.meta.url.endsWith('.js') && fs.existsSync(file) ? file : undefined;
 }
 
-/** Runs a per-file transform over files on warm worker threads; results come back in input order. */
+/**
+ * Runs a per-file transform over files on worker threads; results come back in input order, one per file: a file
+ * the run heard nothing about is a failure, never a silent success.
+ */
 export async function runFiles(
   spec: TransformSpec,
   files: string[],
@@ -37,10 +49,11 @@ export async function runFiles(
   pool: PoolOptions = {},
 ): Promise<FileOutcome[]> {
   const results = new Map<string, FileOutcome>();
+  let misses = files;
   if (options.cache) {
     // Warm files are answered here; only misses go to the transform.
     const cache = new FileResultCache(options.cache);
-    const misses: string[] = [];
+    misses = [];
     for (const file of files) {
       const hit = await cachedOutcome(file, options, cache);
       if (hit) {
@@ -48,83 +61,151 @@ export async function runFiles(
         pool.onResult?.(hit);
       } else misses.push(file);
     }
-    // Workers get an empty index: the misses are known to miss.
-    const rest = misses.length ? await runUncached(spec, misses, { ...options, cache: { ...options.cache, entries: {} } }, pool) : [];
-    for (const r of rest) results.set(r.absPath, r);
-    return files.map((f) => results.get(f)!);
   }
-  return runUncached(spec, files, options, pool);
+  if (misses.length) {
+    // Workers get an empty index: the misses are known to miss.
+    const rest = await runUncached(spec, misses, options.cache ? { ...options, cache: { ...options.cache, entries: {} } } : options, pool);
+    for (const r of rest) if (r) results.set(r.absPath, r);
+  }
+  return files.map(
+    (f) =>
+      results.get(f) ?? {
+        absPath: f,
+        path: toPosix(path.relative(options.cwd, f)),
+        status: 'error',
+        reason: 'no-result',
+        error: { message: 'no result came back for this file (the worker ended without one); not written' },
+      },
+  );
 }
 
-/** Runs the transform on every file: on worker threads when there are enough files, else in this thread. */
-async function runUncached(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions): Promise<FileOutcome[]> {
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+function failure(file: string, options: FileRunOptions, reason: string, message: string): FileOutcome {
+  return { absPath: file, path: toPosix(path.relative(options.cwd, file)), status: 'error', reason, error: { message } };
+}
+
+/**
+ * Runs the transform on every file on worker threads (in this thread only when running from sources). A file gets
+ * `timeoutMs`; a worker that overruns it, dies or is ended by the transform (`process.exit`) is terminated and
+ * replaced, that file fails (`timeout`, `transform-exited`, `worker-crashed`) and the rest of its batch runs again.
+ */
+async function runUncached(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions): Promise<Array<FileOutcome | undefined>> {
   const results = new Map<string, FileOutcome>();
+  const timeoutMs = pool.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const requested = pool.jobs ?? defaultJobs();
   const jobs = Math.max(1, Math.min(requested, Math.ceil(files.length / FILES_PER_WORKER)));
   const script = workerScript();
-  if (jobs <= 1 || !script) return runInThread(spec, files, options, pool);
+  if (!script) return runInThread(spec, files, options, pool, timeoutMs);
 
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  let next = 0;
+  const queue: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) queue.push(files.slice(i, i + BATCH));
+  let batchId = 0;
+  let cacheErrorSeen = false;
+  const record = (r: FileOutcome) => {
+    if (results.has(r.absPath)) return;
+    results.set(r.absPath, r);
+    pool.onResult?.(r);
+  };
 
   await new Promise<void>((resolve) => {
     let running = 0;
     const startWorker = () => {
       const worker = new Worker(script);
       running++;
-      let inFlight: string[] | undefined;
+      /** Files of the batch in flight that have no result yet; `current` is the one being transformed. */
+      let pending: string[] = [];
+      let current: string | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      let ended = false;
+      const arm = (ms: number, onExpire: () => void) => {
+        clearTimeout(timer);
+        timer = setTimeout(onExpire, ms);
+      };
+      /** Ends this worker over a fault: blame the current file, give the rest of its batch to a fresh worker. */
+      const fault = (reason: string, message: string) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        const blamed = current ?? pending[0];
+        if (blamed) record(failure(blamed, options, reason, message));
+        const rest = pending.filter((f) => f !== blamed && !results.has(f));
+        if (rest.length) queue.unshift(rest);
+        pending = [];
+        void worker.terminate();
+      };
       const send = () => {
-        if (next >= batches.length) {
-          inFlight = undefined;
+        const files = queue.shift();
+        if (!files) {
+          ended = true;
+          clearTimeout(timer);
           void worker.terminate();
           return;
         }
-        inFlight = batches[next];
-        const msg: WorkerRequest = { type: 'batch', id: next++, files: inFlight };
+        pending = [...files];
+        current = undefined;
+        arm(LOAD_LIMIT_MS + timeoutMs, () => fault('timeout', `the transform did not start within ${seconds(LOAD_LIMIT_MS + timeoutMs)}; not written`));
+        const msg: WorkerRequest = { type: 'batch', id: batchId++, files };
         worker.postMessage(msg);
       };
-      worker.on('message', (msg: { results: FileOutcome[]; cacheUpdates?: Record<string, CacheEntry> }) => {
-        if (msg.cacheUpdates) pool.onCacheUpdates?.(msg.cacheUpdates);
-        for (const r of msg.results) {
-          results.set(r.absPath, r);
-          pool.onResult?.(r);
-        }
-        send();
-      });
-      worker.on('error', (err) => {
-        // A worker that dies takes its batch with it: report those files and carry on with a fresh worker.
-        for (const file of inFlight ?? []) {
-          if (!results.has(file)) {
-            const r: FileOutcome = { absPath: file, path: file, status: 'error', error: { message: `worker crashed: ${err.message}` } };
-            results.set(file, r);
+      worker.on('message', (msg: WorkerMessage) => {
+        if (ended) return;
+        if (msg.type === 'start') {
+          current = msg.file;
+          arm(timeoutMs, () => fault('timeout', `transform timed out after ${seconds(timeoutMs)} (--timeout); not written`));
+        } else if (msg.type === 'result') {
+          if (msg.cacheUpdates) pool.onCacheUpdates?.(msg.cacheUpdates);
+          if (msg.cacheError && !cacheErrorSeen) {
+            cacheErrorSeen = true;
+            pool.onCacheError?.(msg.cacheError);
           }
+          record(msg.outcome);
+          pending = pending.filter((f) => f !== msg.outcome.absPath);
+          current = undefined;
+        } else if (msg.type === 'done') {
+          clearTimeout(timer);
+          send();
         }
-        inFlight = undefined;
       });
-      worker.on('exit', () => {
+      worker.on('error', (err) => fault('worker-crashed', `worker crashed: ${err.message}; not written`));
+      worker.on('exit', (code) => {
+        // A worker that ends on its own while files are pending was ended by the transform (process.exit).
+        if (!ended) fault('transform-exited', `the transform ended its worker (process.exit(${code})) while transforming this file; not written`);
         running--;
-        if (next < batches.length) startWorker();
+        if (queue.length) startWorker();
         else if (running === 0) resolve();
       });
       const init: WorkerRequest = { type: 'init', spec, options };
       worker.postMessage(init);
       send();
     };
-    for (let i = 0; i < jobs; i++) startWorker();
+    for (let i = 0; i < Math.min(jobs, queue.length); i++) startWorker();
+    if (!queue.length && running === 0) resolve();
   });
-  return files.map((f) => results.get(f)!);
+  return files.map((f) => results.get(f));
 }
 
-async function runInThread(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions): Promise<FileOutcome[]> {
+/**
+ * From the TypeScript sources (tests) files run in this thread: a transform that never settles still fails with
+ * `timeout` (a synchronous endless loop cannot be stopped here; the CLI always uses workers).
+ */
+async function runInThread(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions, timeoutMs: number): Promise<FileOutcome[]> {
   const cache = options.cache ? new FileResultCache(options.cache) : undefined;
   const load = () => loadTransform(spec);
   const out: FileOutcome[] = [];
   for (const file of files) {
-    const r = await runFile(load, file, options, cache);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<FileOutcome>((resolve) => {
+      timer = setTimeout(() => resolve(failure(file, options, 'timeout', `transform timed out after ${seconds(timeoutMs)} (--timeout); not written`)), timeoutMs);
+    });
+    const r = await Promise.race([runFile(load, file, options, cache), expired]);
+    clearTimeout(timer);
     pool.onResult?.(r);
     out.push(r);
   }
-  if (cache) pool.onCacheUpdates?.(cache.updates);
+  if (cache) {
+    pool.onCacheUpdates?.(cache.updates);
+    if (cache.writeError && !options.cache?.readOnly) pool.onCacheError?.(cache.writeError);
+  }
   return out;
 }

@@ -2,19 +2,32 @@ import { parentPort } from 'node:worker_threads';
 import { FileResultCache } from '../cache.js';
 import { loadTransform } from '../registry.js';
 import type { LoadedTransform, TransformSpec } from '../types.js';
-import { runFile, type FileRunOptions } from './file-engine.js';
+import { runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
+import type { CacheEntry } from '../cache.js';
 
 /** Messages from the pool: one `init`, then `batch`es of absolute paths until the pool terminates the worker. */
 export type WorkerRequest =
   | { type: 'init'; spec: TransformSpec; options: FileRunOptions }
   | { type: 'batch'; id: number; files: string[] };
 
+/**
+ * Messages to the pool: `start` before each file (the pool's per-file clock), `result` after it (with the cache
+ * entries it made), `done` after a batch. A file that never gets its `result` is the one the pool blames.
+ */
+export type WorkerMessage =
+  | { type: 'start'; file: string }
+  | { type: 'result'; outcome: FileOutcome; cacheUpdates?: Record<string, CacheEntry>; cacheError?: string }
+  | { type: 'done'; id: number };
+
 let spec: TransformSpec;
 let options: FileRunOptions;
 let cache: FileResultCache | undefined;
 let transform: Promise<LoadedTransform> | undefined;
-// Loaded on the first cache miss: a run answered from the cache never pays for parsers and transforms.
+let cacheErrorSent = false;
+// The pool only sends files that missed the cache, so the transform is loaded before the first file's clock starts.
 const loadOnce = () => (transform ??= loadTransform(spec));
+
+const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);
 
 parentPort!.on('message', async (msg: WorkerRequest) => {
   if (msg.type === 'init') {
@@ -23,9 +36,21 @@ parentPort!.on('message', async (msg: WorkerRequest) => {
     cache = options.cache ? new FileResultCache(options.cache) : undefined;
     return;
   }
-  const results = [];
-  for (const file of msg.files) results.push(await runFile(loadOnce, file, options, cache));
-  const cacheUpdates = cache ? { ...cache.updates } : undefined;
-  if (cache) for (const k of Object.keys(cache.updates)) delete cache.updates[k];
-  parentPort!.postMessage({ id: msg.id, results, cacheUpdates });
+  const loaded = await loadOnce();
+  for (const file of msg.files) {
+    post({ type: 'start', file });
+    const outcome = await runFile(loaded, file, options, cache);
+    let cacheUpdates: Record<string, CacheEntry> | undefined;
+    let cacheError: string | undefined;
+    if (cache) {
+      cacheUpdates = { ...cache.updates };
+      for (const k of Object.keys(cache.updates)) delete cache.updates[k];
+      if (cache.writeError && !cacheErrorSent && !options.cache?.readOnly) {
+        cacheErrorSent = true;
+        cacheError = cache.writeError;
+      }
+    }
+    post({ type: 'result', outcome, cacheUpdates, cacheError });
+  }
+  post({ type: 'done', id: msg.id });
 });

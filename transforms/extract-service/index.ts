@@ -138,7 +138,8 @@ function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePlan[], o
   // beside most of the router modules
   const dirs = new Map<string, number>();
   for (const p of plans) dirs.set(path.dirname(p.file.getFilePath()), (dirs.get(path.dirname(p.file.getFilePath())) ?? 0) + 1);
-  const routerDir = [...dirs].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ctx.cwd;
+  const routerish = (d: string) => (/^(routes?|routers?|controllers?|api|handlers?)$/i.test(path.basename(d)) ? 1 : 0);
+  const routerDir = [...dirs].sort((a, b) => b[1] - a[1] || routerish(b[0]) - routerish(a[0]))[0]?.[0] ?? ctx.cwd;
   const responderPath = path.join(routerDir, `${RESPONDER_BASE}${ext}`);
   const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map() };
   const onDisk = readText(ctx, responderPath);
@@ -438,14 +439,33 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
     body += (exportIt ? 'export ' : '') + statementText(s);
     previous = s;
   }
+  // DTO types (introduce-dto's, or any named type of the request part) are the inputs' type when they match exactly
+  const dtoImports = new Map<string, Set<string>>();
+  const dtoRef = new Map<Extraction, string>();
+  for (const e of active) {
+    const dto = dtoFor(e);
+    if (!dto) continue;
+    const declFile = dto.decl.getSourceFile().getFilePath();
+    const spec = specifier(servicePath, declFile, style);
+    if (style.ts) {
+      if (declFile === file.getFilePath() && !(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl) ? dto.decl.isExported() : false)) continue;
+      if (!(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl))) continue;
+      if (!dtoImports.has(spec)) dtoImports.set(spec, new Set());
+      dtoImports.get(spec)!.add(dto.name);
+      dtoRef.set(e, dto.name);
+    } else {
+      dtoRef.set(e, `import(${q}${spec}${q}).${dto.name}`);
+    }
+  }
+  for (const [spec, names] of dtoImports) lines.push(`import type { ${[...names].sort().join(', ')} } from ${q}${spec}${q}${semi}`);
   if (body) lines.push('', body);
   const inputTypes: string[] = [];
   const methods: string[] = [];
   const memberIndent = options.style === 'class' ? u : '';
   for (const e of active) {
-    const typeName = `${pascal(e.method)}Input`;
+    const typeName = dtoRef.get(e) ?? `${pascal(e.method)}Input`;
     const fields = e.inputs.map((i) => ({ name: i.name, type: i.annotation ?? typeText(i.typeNode, servicePath, file) }));
-    if (fields.length) {
+    if (fields.length && !dtoRef.has(e)) {
       if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);
       else inputTypes.push(`/** @typedef {{ ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }} ${typeName} */`);
     }
@@ -686,6 +706,31 @@ function controllerText(e: Extraction & { method: string }, style: ModuleStyle, 
     `${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`,
     `${ind}}`,
   ].join(nl);
+}
+
+/** The named type of a request part (`CreateUserBody` for req.body) whose fields are exactly the method's inputs. */
+function dtoFor(e: Extraction): { name: string; decl: Node } | undefined {
+  const reqParam = e.site.fn.getParameters()[0];
+  if (!reqParam || !e.inputs.length) return undefined;
+  const reqType = reqParam.getType();
+  for (const part of ['body', 'params', 'query']) {
+    const prop = reqType.getProperty(part);
+    if (!prop) continue;
+    const t = prop.getTypeAtLocation(reqParam);
+    const sym = t.getAliasSymbol() ?? t.getSymbol();
+    const decl = sym?.getDeclarations()[0];
+    if (!sym || !decl || decl.getSourceFile().isInNodeModules() || decl.getSourceFile().isDeclarationFile()) continue;
+    if (!/^[A-Za-z_$][\w$]*$/.test(sym.getName()) || sym.getName() === '__type' || sym.getName() === '__object') continue;
+    const names = t.getProperties().map((p) => p.getName());
+    if (names.length !== e.inputs.length || !e.inputs.every((i) => names.includes(i.name))) continue;
+    const fits = e.inputs.every((i) => {
+      const want = t.getPropertyOrThrow(i.name).getTypeAtLocation(reqParam);
+      const have = i.typeNode.getType();
+      return have.getText() === want.getText() || have.isAssignableTo(want);
+    });
+    if (fits) return { name: sym.getName(), decl };
+  }
+  return undefined;
 }
 
 /** The resource the router serves: its file name, or the first path segment its routes share (`/users/:id`). */
