@@ -113,8 +113,9 @@ export function findCallerWithoutNew(absFile: string, name: string): Caller | un
     const bound = new Set<string>();
     const modules = new Set<string>();
     let requiresPackage = false;
-    const reachesSelf = (spec: string) =>
-      resolvesTo(spec, f.abs, self, pkgName, pkg?.dir) || (mainFile !== undefined && resolvesTo(spec, f.abs, mainFile, pkgName, pkg?.dir));
+    // The module itself, or the package's main re-exporting it as a property (`require('..').Store`).
+    const reachesSelf = (spec: string, prop?: string) =>
+      resolvesTo(spec, f.abs, self, pkgName, pkg?.dir) || (prop === name && mainFile !== undefined && resolvesTo(spec, f.abs, mainFile, pkgName, pkg?.dir));
     const insidePackage = (spec: string) => spec.startsWith('.') ? !path.relative(root, path.resolve(path.dirname(f.abs), spec)).startsWith('..') : pkgName !== undefined && (spec === pkgName || spec.startsWith(pkgName + '/'));
     const bind = /(?:\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*|\b([A-Za-z_$][\w$]*)\s*=\s*)?require\s*\(\s*(['"])([^'"]+)\3\s*\)\s*(?:\.\s*([A-Za-z_$][\w$]*))?/g;
     for (const m of f.text.matchAll(bind)) {
@@ -124,7 +125,7 @@ export function findCallerWithoutNew(absFile: string, name: string): Caller | un
       if (!insidePackage(spec)) continue;
       requiresPackage = true;
       if (!local) continue;
-      if (reachesSelf(spec) && (!prop || prop === name)) bound.add(local);
+      if (reachesSelf(spec, prop) && (!prop || prop === name)) bound.add(local);
       if (!prop) modules.add(local);
     }
     const imports = /\bimport\s+(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\*\s+as\s+([A-Za-z_$][\w$]*)\s*)?(?:\{([^}]*)\})?\s*from\s*(['"])([^'"]+)\4/g;
@@ -133,11 +134,10 @@ export function findCallerWithoutNew(absFile: string, name: string): Caller | un
       if (!insidePackage(spec)) continue;
       requiresPackage = true;
       if (m[2]) modules.add(m[2]);
-      if (!reachesSelf(spec)) continue;
-      if (m[1]) bound.add(m[1]);
+      if (m[1] && reachesSelf(spec)) bound.add(m[1]);
       for (const part of (m[3] ?? '').split(',')) {
         const [imported, local] = part.trim().split(/\s+as\s+/);
-        if (imported === name || imported === 'default') bound.add(local ?? imported);
+        if ((imported === name && reachesSelf(spec, name)) || (imported === 'default' && reachesSelf(spec))) bound.add(local ?? imported);
       }
     }
     if (!requiresPackage) continue;
