@@ -143,6 +143,9 @@ function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | 
       bindCall = node as t.CallExpression;
       parens = context.parens;
     } else {
+      if (node.type === 'FunctionExpression' && !(parent && isCall(parent.node) && parent.key === 'arguments') && parent?.node.type !== 'MemberExpression') {
+        ctx.report('function expression kept: only callbacks passed as call arguments are converted (elsewhere it may be constructed, or its own this, name or prototype relied on)', node, 'not-an-argument');
+      }
       return;
     }
 
@@ -180,7 +183,8 @@ function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | 
       tailStart = fn.end! + m[1].length;
     }
     edits.replace(fn.start!, headEnd, (parens ? '(' : '') + (fn.async ? 'async ' : ''));
-    edits.insert(arrowAt, ' =>');
+    // `function(req, res){` → `(req, res) => {`: an arrow always gets a space before its body.
+    edits.insert(arrowAt, fn.body.start === arrowAt ? ' => ' : ' =>');
     if (bindCall) edits.replace(tailStart, bindCall.end!, parens ? ')' : '');
   });
 
