@@ -105,10 +105,19 @@ function objectShorthandUntargeted(ctx: FileTransformContext<Options>): string |
         continue;
       }
       if (value.type === 'Identifier' && ctx.options.properties !== false) {
+        if (!prop.computed && prop.key.type === 'StringLiteral' && prop.key.value === value.name) {
+          ctx.report(`\`${source.slice(prop.key.start!, prop.key.end!)}: ${value.name}\` kept: the key is quoted (often kept alike with other quoted keys or JSON field names)`, prop, 'quoted-key');
+          continue;
+        }
         if (prop.computed || prop.key.type !== 'Identifier' || prop.key.name !== value.name) continue;
-        if (RESERVED_VALUES.has(value.name)) continue;
-        if (source.slice(prop.key.start!, prop.key.end!) !== value.name || source.slice(value.start!, value.end!) !== value.name) continue;
-        if ((value as any).extra?.parenthesized) continue;
+        if (RESERVED_VALUES.has(value.name)) {
+          ctx.report(`\`${value.name}: ${value.name}\` kept: \`${value.name}\` is not a plain variable reference in shorthand`, prop, 'reserved-name');
+          continue;
+        }
+        if (source.slice(prop.key.start!, prop.key.end!) !== value.name || source.slice(value.start!, value.end!) !== value.name || (value as any).extra?.parenthesized) {
+          ctx.report(`\`${value.name}\` kept: the key or value is written with escapes or parentheses`, prop, 'unexpected-source');
+          continue;
+        }
         if (commentsIn(comments, prop.start!, prop.end!).length) {
           ctx.report(`\`${value.name}: ${value.name}\` kept: a comment sits inside the property`, prop, 'comment');
           continue;

@@ -209,6 +209,7 @@ class Converter {
         this.byBinding.set(c.binding, c);
       }
     }
+    this.reportNonDeclarations();
     if (!this.candidates.length) return undefined;
     if (COMPILED_OUTPUT.test(this.source)) {
       // Subclasses compiled the same way (in other files) call the constructor as `_super.call(this)`.
@@ -257,6 +258,28 @@ class Converter {
         `exported from the published package ${pkg!.json.name ?? nodePath.basename(pkg!.dir)} (package.json has no "private": true): code in other packages may call it without new (\`${c.name}.call(this)\`); --allow-public-constructors converts it`,
         c.fn.node,
       );
+    }
+  }
+
+  /**
+   * Prototypes built on something other than a function declaration (`var Cookie = module.exports = function
+   * Cookie() {}; Cookie.prototype = {…}`): looked at, left alone, reported once per name.
+   */
+  private reportNonDeclarations(): void {
+    const seen = new Set<string>(this.candidates.map((c) => c.name));
+    for (const p of this.memberReads) {
+      const node = p.node;
+      if (propName(node) !== 'prototype' || node.object.type !== 'Identifier' || seen.has(node.object.name)) continue;
+      let target: NodePath | null = p;
+      if (p.parentPath?.isMemberExpression() && p.parentPath.node.object === node) target = p.parentPath;
+      const assign = target?.parentPath;
+      if (!assign?.isAssignmentExpression() || assign.node.left !== target!.node) continue;
+      const name = node.object.name;
+      const binding = p.scope.getBinding(name);
+      if (!binding) continue; // a global (Array.prototype.x = …): not this file's constructor
+      seen.add(name);
+      const kind = binding.path.isFunctionDeclaration() ? 'a function declaration nested where a class cannot stand' : binding.path.isVariableDeclarator() ? 'a function expression or other value held in a variable' : `a ${binding.kind} binding`;
+      this.ctx.report(`${name} kept: its prototype is built here, but ${name} is ${kind}; only top-level function declarations become classes`, assign.node, 'not-a-declaration');
     }
   }
 
