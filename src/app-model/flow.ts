@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
-import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, unwrap, type FnNode } from './resolve.js';
+import { locOf, symbolOf, declarationsOf, isExternal, isFunctionLike, moduleOf, unwrap, type FnNode } from './resolve.js';
 import type { ChainFunction, ChainRole, DataCall, DataCallKind, ErrorExit, FlowContext, Framework, RequestRead, RequestSource, ResponseExit, ResponseKind } from './types.js';
 
 type Flow = Pick<ChainFunction, 'mayRespond' | 'callsNext' | 'setsRequestFields' | 'reads' | 'dataCalls' | 'responses' | 'errorExits' | 'logicLines' | 'params'>;
@@ -477,7 +477,7 @@ function dataCallOf(call: CallExpression, fn: FnNode, httpNames: Array<string | 
   if (httpNames.includes(rootName)) return undefined;
   if (rootName === 'fetch' && !names.length) return { callee: text, kind: 'http', module: 'fetch' };
   const decls = declarationsOf(root);
-  const rawDecls = root.getSymbol()?.getDeclarations() ?? [];
+  const rawDecls = symbolOf(root)?.getDeclarations() ?? [];
   const spec = moduleOf(root);
   if (spec) {
     if (FS.test(spec)) return { callee: text, kind: 'fs', module: spec };

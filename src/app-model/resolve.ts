@@ -80,7 +80,7 @@ export function resolveModuleFile(from: SourceFile, spec: string): SourceFile | 
 /** The module an identifier was imported from (`import x from 'm'`, `const x = require('m')`, `const { Router } = require('m')`). */
 export function moduleOf(id: Node): string | undefined {
   if (!Node.isIdentifier(id)) return undefined;
-  const sym = id.getSymbol();
+  const sym = symbolOf(id);
   for (const decl of sym?.getDeclarations() ?? []) {
     const imp = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
     if (imp) return imp.getModuleSpecifierValue();
@@ -101,9 +101,18 @@ export function moduleOf(id: Node): string | undefined {
 }
 
 /** The declarations an identifier or member expression names, following import aliases. */
+/** The checker's symbol of a node; the checker can throw on some JS shapes, which counts as no symbol. */
+export function symbolOf(node: Node): import('ts-morph').Symbol | undefined {
+  try {
+    return node.getSymbol();
+  } catch {
+    return undefined;
+  }
+}
+
 export function declarationsOf(node: Node): Node[] {
-  let sym = node.getSymbol();
-  if (!sym && Node.isPropertyAccessExpression(node)) sym = node.getNameNode().getSymbol();
+  let sym = symbolOf(node);
+  if (!sym && Node.isPropertyAccessExpression(node)) sym = symbolOf(node.getNameNode());
   if (!sym) return [];
   if (sym.isAlias()) {
     try {
@@ -176,7 +185,12 @@ function functionOfDecl(decl: Node, depth: number): FnResolution | undefined {
     return r && { ...r, name: r.name ?? decl.getName() };
   }
   if (Node.isShorthandPropertyAssignment(decl)) {
-    const valueSym = decl.getValueSymbol?.() ?? decl.getNameNode().getSymbol();
+    let valueSym: import('ts-morph').Symbol | undefined;
+    try {
+      valueSym = decl.getValueSymbol?.() ?? symbolOf(decl.getNameNode());
+    } catch {
+      valueSym = undefined;
+    }
     for (const d of valueSym?.getDeclarations() ?? []) {
       if (d === decl) continue;
       const r = functionOfDecl(d, depth + 1);
@@ -196,7 +210,7 @@ function functionOfDecl(decl: Node, depth: number): FnResolution | undefined {
 
 function isNamespaceRoot(expr: Node): boolean {
   if (!Node.isIdentifier(expr)) return false;
-  return (expr.getSymbol()?.getDeclarations() ?? []).some((d) => Node.isNamespaceImport(d));
+  return (symbolOf(expr)?.getDeclarations() ?? []).some((d) => Node.isNamespaceImport(d));
 }
 
 function isClassMember(decl: Node): boolean {

@@ -51,7 +51,13 @@ a handler that still does not compile is left alone (\`type-check-failed\`). Lef
 (\`req.body[key]\`, \`for...in\`), a source passed on whole (\`passed-through-typed\` when the receiver declares its
 type, \`passed-on\` otherwise), spreads and rest elements, handlers that cannot be resolved, custom request types,
 and handlers that already have DTO types (\`already-typed\`, which makes a second run a no-op). The report has one
-line per typed handler: \`POST /users → CreateUserBody (3 fields: 3 typed, 0 fallback)\`.`,
+line per typed handler: \`POST /users → CreateUserBody (3 fields: 3 typed, 0 fallback)\`.
+
+Routes come from the app model (src/app-model): every route it holds gets exactly one outcome, so the summary counts
+all of them: typed, left alone with a reason above, \`no-request-reads\` (reads no body, params or query),
+\`shared-handler\` (the same function answers an earlier route and is typed there), or the model's reason when the
+handler could not be followed (\`unresolved-handler-expression\`, \`external-handler\`, \`unknown-factory-result\`).
+Names come from the model too (\`addresses\` → \`CreateAddressBody\`).`,
   options: z.object({
     validate: z
       .enum(['none', 'zod'])
