@@ -95,6 +95,7 @@ describe('remodel map: HTML', () => {
     expect(page).toContain('<td class="outcome good" title="POST /api/patients/:id/notes: CreateNoteBody">typed</td>');
     expect(page).toContain('<td class="outcome bad" title="refused: &lt;b&gt;no&lt;/b&gt; routes">blocked</td>');
     expect(page).toContain('11 lines of logic');
+    expect(page).toContain('2 data calls, 2 responses inside the handler');
     expect(page).toContain('<li class="data" title="module"><code>db.notes.insert</code></li>');
     expect(page).toContain('unknown-factory-result');
     expect(page).toContain('Not followed (3)');

@@ -101,3 +101,64 @@ export const MODEL: AppModelJson = {
   routes: [NOTES_CREATE, HOSTILE, UNRESOLVED],
   unresolved: [{ reason: 'dynamic-path', detail: 'app.get(prefix + "/x", …): the path is not a literal', loc: loc('app.js', 40), method: 'get' }],
 };
+
+/**
+ * A small Express app (CommonJS) for end-to-end map tests: a router mounted under a prefix, a middleware factory
+ * that may answer 401 and sets `req.user`, controllers required from another module, data calls through a db
+ * module, and a route whose path is hostile to HTML and Mermaid.
+ */
+export const FIXTURE_APP: Record<string, string> = {
+  'package.json': '{ "name": "fixture-app", "private": true }\n',
+  'src/app.js': `const express = require('express');
+const notes = require('./routes/notes');
+
+const app = express();
+app.use(express.json());
+app.use('/api/patients', notes);
+app.get('/health', (req, res) => res.json({ ok: true }));
+app.get('/x/<img src=x onerror=alert(1)>/"q"', (req, res) => res.send('hi'));
+module.exports = app;
+`,
+  'src/routes/notes.js': `const express = require('express');
+const auth = require('../auth');
+const notes = require('../controllers/notes');
+
+const router = express.Router();
+router.post('/:id/notes', auth.requireRole('doctor'), notes.create);
+router.get('/:id/notes', notes.list);
+module.exports = router;
+`,
+  'src/auth.js': `exports.requireRole = function (role) {
+  return function (req, res, next) {
+    if (!req.headers.authorization) return res.status(401).json({ error: 'no token' });
+    req.user = { role };
+    next();
+  };
+};
+`,
+  'src/controllers/notes.js': `const db = require('../db');
+
+exports.create = async function (req, res, next) {
+  try {
+    const patient = await db.patients.find(req.params.id);
+    if (!patient) return res.status(404).json({ error: 'no patient' });
+    const note = await db.notes.insert({ patientId: req.params.id, text: req.body.text });
+    res.status(201).json(note);
+  } catch (err) {
+    next(err);
+  }
+};
+
+exports.list = function (req, res) {
+  db.notes.byPatient(req.params.id).then((list) => res.json(list));
+};
+`,
+  'src/db.js': `module.exports = {
+  patients: { find: async (id) => ({ id }) },
+  notes: { insert: async (note) => note, byPatient: async () => [] },
+};
+`,
+};
+
+/** The routes of FIXTURE_APP as `METHOD path`, in the model's order. */
+export const FIXTURE_ROUTES = ['GET /health', 'GET /x/<img src=x onerror=alert(1)>/"q"', 'POST /api/patients/:id/notes', 'GET /api/patients/:id/notes'];

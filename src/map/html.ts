@@ -99,6 +99,8 @@ ${rows.join('\n')}
 </tbody></table></section>`;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function bar(value: number, max: number): string {
   const pct = Math.round((Math.min(value, max) / max) * 100);
   return `<span class="bar" aria-hidden="true"><span style="width:${pct}%"></span></span>`;
@@ -114,7 +116,7 @@ function chainBox(fn: ChainFunctionJson): string {
   if (fn.unresolved) {
     return box('unresolved', esc(fn.label), [`<span class="bad">? ${esc(fn.unresolved.reason)}</span>`, esc(fn.unresolved.detail)]);
   }
-  const meta = [fn.loc ? `<span class="loc">${esc(at(fn.loc))}</span>` : '', `<span class="role">${esc(fn.role)} · ${esc(fn.shape)} · ${fn.logicLines} lines</span>`];
+  const meta = [fn.loc ? `<span class="loc">${esc(at(fn.loc))}</span>` : '', `<span class="role">${esc(fn.role)} · ${esc(fn.shape)} · ${plural(fn.logicLines, 'line')}</span>`];
   if (fn.setsRequestFields.length) meta.push(`sets ${fn.setsRequestFields.map((f) => `<code>req.${esc(f)}</code>`).join(', ')}`);
   if (fn.callsNext) meta.push('calls <code>next()</code>');
   const data = [...new Set(fn.dataCalls.map((d) => `${d.callee}\0${d.kind}`))].map((k) => {
@@ -135,7 +137,7 @@ function routeSection(route: RouteJson, v: RouteView, previews: TransformPreview
   if (!route.chain.length) steps.push(box('unresolved', 'no handler', route.unresolved ? [esc(`${route.unresolved.reason}: ${route.unresolved.detail}`)] : []));
   const flow = `<div class="flow">${steps.join(ARROW)}</div>`;
   const fat = v.handler
-    ? `<p class="fat">Handler <code>${esc(v.handler.label)}</code>: ${v.handler.logicLines} lines of logic ${bar(v.handler.logicLines, maxLines)}, ${v.handler.dataCalls} data call(s), ${v.handler.responses} response(s) inside the handler.</p>`
+    ? `<p class="fat">Handler <code>${esc(v.handler.label)}</code>: ${plural(v.handler.logicLines, 'line')} of logic ${bar(v.handler.logicLines, maxLines)}, ${plural(v.handler.dataCalls, 'data call')}, ${plural(v.handler.responses, 'response')} inside the handler.</p>`
     : '';
   const unresolved = v.unresolved.length
     ? `<ul class="unresolved">${v.unresolved.map((u) => `<li><span class="bad">${esc(u.reason)}</span> ${esc(u.what === 'route' ? '' : `${u.what}: `)}${esc(u.detail)}</li>`).join('')}</ul>`
