@@ -162,11 +162,11 @@ describe('project engine with move-symbol on a git repository', () => {
     expect(fs.existsSync(path.join(dir, 'src/discounts.ts'))).toBe(true);
   });
 
-  it('a refused move exits 2 with the reason and changes nothing', () => {
+  it('a refused move exits 4 with the reason and changes nothing', () => {
     const dir = tsProject();
     const before = snapshot(dir);
     const res = runCli(['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/checkout.ts', 'src'], dir);
-    expect(res.code).toBe(2);
+    expect(res.code).toBe(4);
     expect(res.stderr).toContain('move-symbol made no change: src/checkout.ts already declares or imports "discount"');
     expect(snapshot(dir)).toEqual(before);
     const missing = runCli(['run', 'move-symbol', '--from', 'src/pricing.ts', '--to', 'src/x.ts', 'src'], dir);

@@ -11,7 +11,7 @@ import { commandInit, commandPr, initOptions, prOptions } from './pr/command.js'
 import { commandMap, mapOptions } from './map/command.js';
 
 // Command modules are imported when a command runs, so `remodel --help` stays fast.
-export const EXIT = { ok: 0, changesFound: 1, usage: 2, failures: 3 } as const;
+export const EXIT = { ok: 0, changesFound: 1, usage: 2, failures: 3, refused: 4 } as const;
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -113,7 +113,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   if (changeSet.refusal) {
     if (argv.json) io.stdout(report.renderJsonReport(changeSet));
     io.stderr(`remodel: ${changeSet.transform} made no change: ${changeSet.refusal}\n`);
-    return EXIT.usage;
+    return EXIT.refused;
   }
   const introduced = changeSet.newDiagnostics ?? [];
   for (const d of introduced) io.stderr(`${d.path}${d.line ? `:${d.line}:${d.column}` : ''} error TS${d.code}: ${d.message}\n`);

@@ -2,14 +2,37 @@ import pc from 'picocolors';
 import { countBy, summarize, type ChangeSet } from '../changeset.js';
 import { relativePosix } from '../paths.js';
 
+/**
+ * What a run came to, for the JSON report and the exit code: `refused` (a transform declined to make its change:
+ * nothing changed), `blocked` (verification found type errors the change introduces: nothing is written),
+ * `failed` (some files failed), else `changed` or `unchanged`.
+ */
+export type RunStatus = 'refused' | 'blocked' | 'failed' | 'changed' | 'unchanged';
+
+export function runStatus(changeSet: ChangeSet): RunStatus {
+  if (changeSet.refusal) return 'refused';
+  if (changeSet.newDiagnostics?.length) return 'blocked';
+  const s = summarize(changeSet);
+  if (s.errors) return 'failed';
+  return s.changed ? 'changed' : 'unchanged';
+}
+
+/** The summary with the run's status; a blocked run counts its would-be changes as `blocked`, not `changed`. */
+function jsonSummary(changeSet: ChangeSet) {
+  const summary = summarize(changeSet);
+  const status = runStatus(changeSet);
+  return status === 'blocked' ? { status, ...summary, changed: 0, blocked: summary.changed } : { status, ...summary };
+}
+
 /** The `--json` report: the documented keys first (summary, files), more detail beside them. */
 export function renderJsonReport(changeSet: ChangeSet): string {
+  const blocked = runStatus(changeSet) === 'blocked';
   const report = {
-    summary: summarize(changeSet),
+    summary: jsonSummary(changeSet),
     transform: changeSet.transform,
     files: changeSet.files.map((f) => ({
       path: f.path,
-      status: f.status,
+      status: blocked && f.status === 'changed' ? 'blocked' : f.status,
       ...(f.reason ? { reason: f.reason } : {}),
       ...(f.error ? { error: { message: f.error.message, line: f.error.line ?? null, column: f.error.column ?? null } } : {}),
       ...(f.created ? { created: true } : {}),
