@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ChangeSet, FileChange } from './changeset.js';
 import { findRecipe, loadConfig, type RemodelConfig } from './config.js';
 import type { Recipe } from './recipes.js';
+import type { ProjectSession } from './engine/project-engine.js';
 import { UsageError } from './errors.js';
 import { transformText } from './engine/file-engine.js';
 import { DEFAULT_EXTENSIONS } from './defaults.js';
@@ -121,10 +122,12 @@ export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
   }
   let merged: ChangeSet | undefined;
   const stepResults: NonNullable<ChangeSet['steps']> = [];
+  // The project steps of a recipe share one loaded program (and its checks) instead of loading it per step.
+  const projectSession: ProjectSession = {};
   for (const segment of segments) {
     const overlay = merged ? overlayOf(merged) : undefined;
     const segmentStarted = performance.now();
-    const result = await executeSegment(plan, segment, plan.name, overlay);
+    const result = await executeSegment(plan, segment, plan.name, overlay, projectSession);
     const names = segment.map((s) => s.transform.meta.name);
     stepResults.push({
       transforms: names,
@@ -197,7 +200,7 @@ export function mergeChangeSets(earlier: ChangeSet, later: ChangeSet): ChangeSet
 }
 
 /** One engine run: a single transform, a pipeline of per-file steps, or one project step. */
-async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, overlay?: Map<string, string | null>): Promise<ChangeSet> {
+async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, overlay?: Map<string, string | null>, projectSession?: ProjectSession): Promise<ChangeSet> {
   const started = performance.now();
   const parser = plan.request.parser ?? 'auto';
   const [first] = steps;
@@ -211,6 +214,7 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
       format: plan.request.format ?? 'auto',
       verify: plan.request.verify !== false,
       ...(overlay ? { overlay } : {}),
+      ...(projectSession ? { session: projectSession } : {}),
     });
   }
   const pipeline = steps.length > 1;

@@ -58,6 +58,26 @@ export interface ProjectRunOptions {
    * transform runs. The change set still compares with the disk: `before` is always what is on disk.
    */
   overlay?: Map<string, string | null>;
+  /**
+   * Shared by the project steps of one recipe: the loaded program (and the verifier's parsed files and last
+   * program) pass from one step to the next instead of being loaded and checked again. Create one `{}` per run.
+   */
+  session?: ProjectSession;
+}
+
+/** What one project step hands the next (opaque to callers: pass the same object to every step of a run). */
+export interface ProjectSession {
+  state?: SessionState;
+}
+
+interface SessionState {
+  /** The folder and selected files the project was loaded for: another selection loads afresh. */
+  key: string;
+  project: Project;
+  /** Text of every (non-node_modules) source file as loaded from disk, before any overlay. */
+  loaded: Map<string, string>;
+  /** Verifier of node16/nodenext projects: its parsed files and the program after the last step. */
+  node?: NodePrograms;
 }
 
 export interface Diagnostic {
@@ -142,14 +162,35 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   const started = performance.now();
   const cwd = path.resolve(opts.cwd);
   const relative = (abs: string) => toPosix(path.relative(cwd, abs));
-  const project = loadProject(cwd, opts.files);
+  // A recipe's earlier project step hands over its program: brought to exactly what a fresh load with this
+  // overlay would give (disk texts as loaded, earlier steps' texts over them), it saves loading and binding again.
+  const key = `${cwd}\0${opts.files.map((f) => path.resolve(f)).join('\0')}`;
+  const handed = opts.session?.state?.key === key ? opts.session.state : undefined;
+  if (opts.session) opts.session.state = undefined; // given back only when this step ends cleanly
+  const project = handed?.project ?? loadProject(cwd, opts.files);
+  const loaded = handed?.loaded ?? loadedTexts(project);
+  const stripBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) : text);
+  if (handed) {
+    for (const sf of project.getSourceFiles()) {
+      const file = sf.getFilePath();
+      if (file.includes('/node_modules/') || opts.overlay?.has(file)) continue;
+      const text = loaded.get(file);
+      if (text === undefined) project.removeSourceFile(sf);
+      else if (sf.getFullText() !== text) sf.replaceWithText(text);
+    }
+    for (const [file, text] of loaded) {
+      if (!opts.overlay?.has(file) && !project.getSourceFile(file)) project.createSourceFile(file, text, { overwrite: true });
+    }
+  }
   for (const [file, text] of opts.overlay ?? []) {
     const sf = project.getSourceFile(file);
     if (text === null) {
       if (sf) project.removeSourceFile(sf); // from the in-memory project only; nothing on disk is touched
     }
-    else if (sf) sf.replaceWithText(text.startsWith(BOM) ? text.slice(1) : text);
-    else if (/\.[cm]?[jt]sx?$/.test(file)) project.createSourceFile(file, text.startsWith(BOM) ? text.slice(1) : text, { overwrite: true });
+    else if (sf) {
+      if (sf.getFullText() !== stripBom(text)) sf.replaceWithText(stripBom(text));
+    }
+    else if (/\.[cm]?[jt]sx?$/.test(file)) project.createSourceFile(file, stripBom(text), { overwrite: true });
   }
   const originals = new Map<SourceFile, Original>();
   for (const sf of project.getSourceFiles()) {
@@ -238,10 +279,13 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
 
   let newDiagnostics: Diagnostic[] | undefined;
   const verifyStarted = performance.now();
+  let node = handed?.node;
   if (before && changes.some((c) => c.status === 'changed')) {
-    newDiagnostics = introducedDiagnostics(before, project, changes, relative, opts.overlay);
+    node ??= NodePrograms.for(before);
+    newDiagnostics = introducedDiagnostics(before, project, changes, relative, opts.overlay, node);
   }
   const verifyMs = performance.now() - verifyStarted;
+  if (opts.session) opts.session.state = { key, project, loaded, ...(node ? { node } : {}) };
   changes.sort((a, b) => a.path.localeCompare(b.path));
   return base(changes, {
     ...(newDiagnostics ? { newDiagnostics, verified: true } : {}),
@@ -331,12 +375,13 @@ function introducedDiagnostics(
   project: Project,
   changes: FileChange[],
   relative: (abs: string) => string,
-  earlier?: Map<string, string | null>,
+  earlier: Map<string, string | null> | undefined,
+  node: NodePrograms | undefined,
 ): Diagnostic[] {
   let before = loaded;
-  let after = project.getProgram().compilerObject;
-  const node = nodeFormatPrograms(loaded, project, changes, earlier);
-  if (node) ({ before, after } = node);
+  let after: ts.Program;
+  if (node) ({ before, after } = node.beforeAndAfter(loaded, project, changes, earlier));
+  else after = project.getProgram().compilerObject;
   const touched = new Set<string>();
   const movedAway = new Map<string, string>(); // original path → new path ('' when deleted)
   for (const c of changes) {
@@ -415,6 +460,22 @@ function importsAny(sf: ts.SourceFile, targets: Set<string>, stems: Set<string>)
   return false;
 }
 
+const RESOLUTION_ORDER = ['.ts', '.tsx', '.d.ts', '.js', '.jsx'];
+
+/** The source file an extensionless relative specifier names: `spec.ts`, ... then `spec/index.ts`, ... */
+function relativeTarget(project: Project, from: string, spec: string): SourceFile | undefined {
+  const base = path.resolve(path.dirname(from), spec);
+  for (const stem of [base, path.join(base, 'index')]) {
+    for (const ext of RESOLUTION_ORDER) {
+      const sf = project.getSourceFile(stem + ext);
+      if (sf) return sf;
+      if (fs.existsSync(stem + ext)) return undefined; // on disk but not in the program: let the compiler decide
+    }
+    if (stem === base && fs.existsSync(path.join(base, 'package.json'))) return undefined; // a folder with its own entry point
+  }
+  return undefined;
+}
+
 /**
  * ts-morph writes extensionless relative specifiers when it re-points imports (for example after
  * `sourceFile.move()`), which NodeNext/ESM projects reject. Specifiers that a transform introduced get the
@@ -428,6 +489,8 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
   for (const sf of project.getSourceFiles()) {
     const original = originals.get(sf);
     if (original && original.text === sf.getFullText()) continue;
+    // Files under node_modules never join the change set: re-pointing their imports is wasted work.
+    if (!original && sf.getFilePath().includes('/node_modules/')) continue;
     const before = new Set(original ? ts.preProcessFile(original.text, true, true).importedFiles.map((f) => f.fileName) : []);
     const beforeRelative = [...before].filter((spec) => spec.startsWith('.'));
     const fileUsesExtensions = beforeRelative.length > 0 && beforeRelative.every(hasExtension);
@@ -436,7 +499,9 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
       const literal = decl.getModuleSpecifier();
       const spec = decl.getModuleSpecifierValue();
       if (!literal || !spec || !spec.startsWith('.') || hasExtension(spec) || before.has(spec)) continue;
-      const target = decl.getModuleSpecifierSourceFile();
+      // Found among the program's files the way the compiler resolves a relative specifier without extension;
+      // only else through the type checker (which would build a whole new program just for this).
+      const target = relativeTarget(project, sf.getFilePath(), spec) ?? decl.getModuleSpecifierSourceFile();
       if (!target) continue;
       const targetPath = target.getFilePath();
       const ext = path.extname(targetPath);
@@ -450,87 +515,132 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
   }
 }
 
+/** The text of every source file outside node_modules as the program was loaded (before any overlay). */
+function loadedTexts(project: Project): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const sf of project.getSourceFiles()) {
+    const file = sf.getFilePath();
+    if (!file.includes('/node_modules/')) texts.set(file, sf.getFullText());
+  }
+  return texts;
+}
+
+const parentDirs = (files: Iterable<string>) => {
+  const dirs = new Set<string>();
+  for (const f of files) for (let d = path.dirname(f); d !== path.dirname(d) && !dirs.has(d); d = path.dirname(d)) dirs.add(d);
+  return dirs;
+};
+
 /**
  * ts-morph creates source files without the module format Node gives them (ESM under "type": "module", else
  * CommonJS), so in a node16/nodenext project its programs miss errors that depend on it (top-level await in a
- * CommonJS file, an extensionless relative import in an ES module). For such projects the check runs on programs built by the compiler's own host: the one
- * before from disk (which nothing has touched), the one after reusing it with the transform's texts laid over.
+ * CommonJS file, an extensionless relative import in an ES module). For such projects the check runs on programs
+ * built by the compiler's own host: before, the disk with a recipe's earlier texts laid over it; after, that with
+ * the transform's texts over it.
+ *
+ * One instance serves every project step of a run. Each file is parsed once per distinct text and module format
+ * (the programs before and after, and the next step's, share the parsed files of everything unchanged), each
+ * program is built from the previous one, and when a step starts from exactly the texts the previous step's
+ * check ended with, that program (with the diagnostics it already computed) is the next step's program before.
  */
-function nodeFormatPrograms(
-  before: ts.Program,
-  project: Project,
-  changes: FileChange[],
-  earlier?: Map<string, string | null>,
-): { before: ts.Program; after: ts.Program } | undefined {
-  const options = before.getCompilerOptions();
-  const resolution = options.moduleResolution;
-  if (resolution !== ts.ModuleResolutionKind.Node16 && resolution !== ts.ModuleResolutionKind.NodeNext) return undefined;
-  const diskHost = ts.createCompilerHost(options, true);
-  // ts-morph keeps TypeScript's lib files in memory, not on disk: serve them from its program.
-  const libFile = before.getSourceFiles().find((sf) => before.isSourceFileDefaultLibrary(sf));
-  const libDir = libFile ? path.dirname(libFile.fileName) : diskHost.getDefaultLibLocation!();
-  const isLib = (f: string) => f.startsWith(libDir + '/');
-  // "Before" is the disk with the texts of a recipe's earlier steps laid over it.
-  const earlierText = (f: string) => {
-    const t = earlier?.get(f);
-    return typeof t === 'string' ? (t.startsWith(BOM) ? t.slice(1) : t) : undefined;
-  };
-  const earlierGone = (f: string) => earlier?.get(f) === null;
-  const earlierDirs = new Set(
-    [...(earlier ?? [])].filter(([, t]) => t !== null).flatMap(([f]) => {
-      const dirs: string[] = [];
-      for (let d = path.dirname(f); d !== path.dirname(d); d = path.dirname(d)) dirs.push(d);
-      return dirs;
-    }),
-  );
-  const host: ts.CompilerHost = {
-    ...diskHost,
-    directoryExists: (d) => earlierDirs.has(d) || (diskHost.directoryExists ? diskHost.directoryExists(d) : true),
-    getDefaultLibLocation: () => libDir,
-    getDefaultLibFileName: (o) => path.join(libDir, ts.getDefaultLibFileName(o)),
-    fileExists: (f) =>
-      earlierText(f) !== undefined || (!earlierGone(f) && (isLib(f) ? Boolean(before.getSourceFile(f)) || diskHost.fileExists(f) : diskHost.fileExists(f))),
-    readFile: (f) => earlierText(f) ?? (earlierGone(f) ? undefined : isLib(f) ? before.getSourceFile(f)?.text ?? diskHost.readFile(f) : diskHost.readFile(f)),
-    getSourceFile: (f, v, onError, create) => {
-      const text = earlierText(f);
-      if (text !== undefined) return ts.createSourceFile(f, text, v, true);
-      if (earlierGone(f)) return undefined;
-      return (isLib(f) ? before.getSourceFile(f) : undefined) ?? diskHost.getSourceFile(f, v, onError, create);
-    },
-  };
-  const realBefore = ts.createProgram({ rootNames: before.getRootFileNames(), options, host });
-  const texts = new Map<string, string>();
-  const gone = new Set<string>();
-  for (const c of changes) {
-    if (c.status !== 'changed') continue;
-    if (c.deleted) gone.add(c.absPath);
-    if (c.renamedFrom) gone.add(c.renamedFrom);
-    const sf = project.getSourceFile(c.absPath);
-    if (sf && !c.deleted) texts.set(c.absPath, sf.getFullText());
-    else if (!sf && typeof c.after === 'string') texts.set(c.absPath, c.after); // a non-source file such as package.json
+class NodePrograms {
+  private readonly parsed = new Map<string, ts.SourceFile>();
+  private readonly disk = new Map<string, string | undefined>();
+  private readonly diskHost: ts.CompilerHost;
+  private readonly libDir: string;
+  /** The program after the last step's change. */
+  private last?: ts.Program;
+
+  private constructor(
+    private readonly options: ts.CompilerOptions,
+    /** ts-morph keeps TypeScript's lib files in memory, not on disk: they are served from its program. */
+    private readonly libs: ts.Program,
+  ) {
+    this.diskHost = ts.createCompilerHost(options, true);
+    const libFile = libs.getSourceFiles().find((sf) => libs.isSourceFileDefaultLibrary(sf));
+    this.libDir = libFile ? path.dirname(libFile.fileName) : this.diskHost.getDefaultLibLocation!();
   }
-  const newDirs = new Set([...texts.keys()].flatMap((f) => {
-    const dirs: string[] = [];
-    for (let d = path.dirname(f); d !== path.dirname(d); d = path.dirname(d)) dirs.push(d);
-    return dirs;
-  }));
-  const overlay: ts.CompilerHost = {
-    ...host,
-    directoryExists: (d) => newDirs.has(d) || (host.directoryExists ? host.directoryExists(d) : true),
-    fileExists: (f) => texts.has(f) || (!gone.has(f) && host.fileExists(f)),
-    readFile: (f) => texts.get(f) ?? (gone.has(f) ? undefined : host.readFile(f)),
-    getSourceFile: (f, languageVersionOrOptions, onError, shouldCreate) => {
-      const text = texts.get(f);
-      if (text !== undefined) return ts.createSourceFile(f, text, languageVersionOrOptions, true);
-      if (gone.has(f)) return undefined;
-      // Unchanged files are the very objects of the program before, so the compiler reuses them.
-      return realBefore.getSourceFile(f) ?? host.getSourceFile(f, languageVersionOrOptions, onError, shouldCreate);
-    },
-  };
-  const rootNames = project
-    .getSourceFiles()
-    .map((sf) => sf.getFilePath() as string)
-    .filter((f) => !f.includes('/node_modules/'));
-  const realAfter = ts.createProgram({ rootNames, options, host: overlay, oldProgram: realBefore });
-  return { before: realBefore, after: realAfter };
+
+  /** A verifier for node16/nodenext projects; none for others (ts-morph's own programs are right there). */
+  static for(loaded: ts.Program): NodePrograms | undefined {
+    const options = loaded.getCompilerOptions();
+    const resolution = options.moduleResolution;
+    if (resolution !== ts.ModuleResolutionKind.Node16 && resolution !== ts.ModuleResolutionKind.NodeNext) return undefined;
+    return new NodePrograms(options, loaded);
+  }
+
+  beforeAndAfter(
+    loaded: ts.Program,
+    project: Project,
+    changes: FileChange[],
+    earlier?: Map<string, string | null>,
+  ): { before: ts.Program; after: ts.Program } {
+    const earlierTexts = new Map<string, string | null>();
+    for (const [f, t] of earlier ?? []) earlierTexts.set(f, typeof t === 'string' ? (t.startsWith(BOM) ? t.slice(1) : t) : null);
+    let before = this.build(loaded.getRootFileNames(), earlierTexts, this.last);
+    if (this.last && sameFiles(before, this.last)) before = this.last;
+    const texts = new Map(earlierTexts);
+    for (const c of changes) {
+      if (c.status !== 'changed') continue;
+      if (c.deleted) texts.set(c.absPath, null);
+      if (c.renamedFrom) texts.set(c.renamedFrom, null);
+      const sf = project.getSourceFile(c.absPath);
+      if (sf && !c.deleted) texts.set(c.absPath, sf.getFullText());
+      else if (!sf && typeof c.after === 'string') texts.set(c.absPath, c.after); // a non-source file such as package.json
+    }
+    // The roots ts-morph's program now has: exactly those the next step's program before starts from.
+    const after = this.build(project.getProgram().compilerObject.getRootFileNames(), texts, before);
+    this.last = after;
+    return { before, after };
+  }
+
+  private isLib(f: string) {
+    return f.startsWith(this.libDir + '/');
+  }
+
+  private diskText(f: string): string | undefined {
+    if (!this.disk.has(f)) this.disk.set(f, this.isLib(f) ? this.libs.getSourceFile(f)?.text ?? this.diskHost.readFile(f) : this.diskHost.readFile(f));
+    return this.disk.get(f);
+  }
+
+  /** A program of the disk with `texts` laid over it (null: the file is gone). */
+  private build(rootNames: readonly string[], texts: Map<string, string | null>, oldProgram?: ts.Program): ts.Program {
+    const { diskHost } = this;
+    const overlaid = parentDirs([...texts].filter(([, t]) => t !== null).map(([f]) => f));
+    const textOf = (f: string) => {
+      const t = texts.get(f);
+      return t === null ? undefined : t ?? this.diskText(f);
+    };
+    const host: ts.CompilerHost = {
+      ...diskHost,
+      directoryExists: (d) => overlaid.has(d) || (diskHost.directoryExists ? diskHost.directoryExists(d) : true),
+      getDefaultLibLocation: () => this.libDir,
+      getDefaultLibFileName: (o) => path.join(this.libDir, ts.getDefaultLibFileName(o)),
+      fileExists: (f) => (texts.has(f) ? texts.get(f) !== null : this.isLib(f) ? this.diskText(f) !== undefined : diskHost.fileExists(f)),
+      readFile: textOf,
+      getSourceFile: (f, languageVersionOrOptions) => {
+        if (!texts.has(f) && this.isLib(f)) {
+          const lib = this.libs.getSourceFile(f);
+          if (lib) return lib;
+        }
+        const text = textOf(f);
+        if (text === undefined) return undefined;
+        const format = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions.impliedNodeFormat : undefined;
+        const key = `${format ?? ''}\0${f}`;
+        const known = this.parsed.get(key);
+        if (known && known.text === text) return known;
+        const sf = ts.createSourceFile(f, text, languageVersionOrOptions, true);
+        this.parsed.set(key, sf);
+        return sf;
+      },
+    };
+    return ts.createProgram({ rootNames, options: this.options, host, ...(oldProgram ? { oldProgram } : {}) });
+  }
+}
+
+/** The same source file objects in the same order: the same program, for checking. */
+function sameFiles(a: ts.Program, b: ts.Program): boolean {
+  const fa = a.getSourceFiles();
+  const fb = b.getSourceFiles();
+  return fa.length === fb.length && fa.every((sf, i) => sf === fb[i]);
 }
