@@ -14,30 +14,37 @@ export const meta = defineMeta({
   engine: 'project',
   version: '1',
   docs: `
-For every route handler (\`router.get('/path', ..., handler)\`, inline or a named function of the module) the
+For every Express route handler (\`router.get('/path', ..., handler)\`, inline or a named function of the module) the
 statements after the request reads (\`var id = parseId(req.params.id)\`, \`const { name } = req.body\`) move into a
-service method: validation, database calls, computations. One service per router module
-(\`routes/users.js\` → \`services/users.service.js\`, class \`UsersService\` or plain functions with
-\`--style functions\`), method names from verb + path (\`GET /users/:id\` → \`getUser\`, \`GET /users\` →
-\`listUsers\`, a named handler keeps its name). Module-level helpers and constants the logic uses move with it
-(exported back when the router still needs them); imports are copied with re-pointed paths and dropped from the
-router when nothing there uses them any more.
+service method that knows nothing of HTTP: validation, database calls, computations. One service per resource
+(\`routes/users.js\` or routes under \`/users\` → \`services/users.service.js\`, class \`UsersService\`, or plain
+functions with \`--style functions\`), method names from intent (\`GET /users/:id\` → \`getUser\`, \`GET /users\` →
+\`listUsers\`, \`POST /users\` → \`createUser\`; a named handler keeps its name). Module-level helpers and constants
+the logic uses move with it (exported back when the router still needs them); JSDoc \`@typedef\` blocks stay where
+they are (they are declarations).
 
-Responses become data: \`return res.status(400).json({ error })\` turns into
-\`return respond().status(400).json({ error })\` in the service, and the handler replays the recorded calls on the
-real response (\`sendResult(res, await usersService.createUser({ name, email }))\`), so status codes, headers, bodies
-and their order stay exactly as they were. Errors keep their path: a final \`try/catch\` with \`next(err)\` stays in
-the handler around the call (with any \`console\` log lines before it), a promise chain's \`.catch(next)\` stays on the service's promise. Request reads used
-deep in the logic (\`'Invalid id: ' + req.params.id\`) are passed in as inputs. The shared module
-(\`services/http-result\`) is generated once. TypeScript services get input interfaces with the inferred types
-(or the DTO annotations introduce-dto wrote); JavaScript services get JSDoc types.
+Error answers become typed domain errors: \`return res.status(404).json({ error: 'User ' + id + ' not found' })\`
+turns into \`throw new NotFoundError('User ' + id + ' not found')\` (400 ValidationError, 401 UnauthorizedError, 403
+ForbiddenError, 404 NotFoundError, 409 ConflictError, 422 UnprocessableError, ...; other body fields travel as
+\`details\`). The generated \`services/errors\` module holds \`DomainError\` and only the kinds the handlers use; the
+generated \`sendDomainError(res, err)\` (\`error-responses\` beside the routers) answers each kind exactly as the
+handlers did (\`{ error }\`, \`{ message }\`, \`sendStatus\`, plain text); a handler that answers a kind differently from
+the rest of the app is left alone (\`error-shape-differs\`). The success body is the method's result and the
+controller writes the response around it (status, headers, \`Location\`; when \`Location\` needs the returned value
+the controller names it: \`const view = await usersService.createUser(input)\`). Other errors keep their path:
+rethrown, \`next(err)\` in a promise chain's catch, or the handler's own final \`try/catch\`.
 
-Left alone, with the reason in the report: responses written inside callbacks (\`db.remove(id, function (err) {
-res.sendStatus(204) })\`), responses that are not the last thing done on their path, streaming (\`res.write\`,
-\`pipe\`, \`sendFile\`), \`res\` passed to helpers, \`res.locals\` and session/\`ctx.state\` use, \`next()\` called
-by the logic, \`ctx.throw\`, \`this\`, handler-local functions, shared mutable module state, and handlers already
-thin (one call besides the response, log lines not counted: running it twice changes nothing). Every handler is listed in the report as
-\`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
+Inputs are typed with the request part's named type when its fields are exactly the method's inputs (introduce-dto's
+\`CreateUserBody\`), else with the checker's types (\`*Input\` interfaces / JSDoc typedefs).
+
+Left alone, with the reason in the report: responses written inside callbacks (\`response-in-callback\`), responses
+that are not the last thing done on their path, paths that end without a response (\`path-without-response\`),
+statuses computed by the logic (\`dynamic-status\`), success responses that differ between paths or need values of
+the logic besides the body, error responses with headers, streaming (\`res.write\`, \`pipe\`, \`sendFile\`), \`res\`
+passed to helpers, \`res.locals\` and session use, \`next()\` called by the logic, \`this\`, handler-local functions,
+shared mutable module state, Koa and Fastify handlers (\`framework-not-supported\`), and handlers already thin (one
+call besides the response, log lines not counted: running it twice changes nothing). Every handler is listed in the
+report as \`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
   options: z.object({
     serviceDir: z
       .string()
