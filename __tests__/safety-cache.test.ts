@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initRepo, runCli, tempDir, writeFiles } from './support/helpers.js';
+import { git, initRepo, runCli, tempDir, writeFiles } from './support/helpers.js';
 
 /** Shell-level faults around reading files and the result cache (issue 12: items 1, 2, 7, 8 and 15). */
 
@@ -39,6 +39,18 @@ describe('files that are not UTF-8', () => {
     expect(fs.readFileSync(path.join(dir, 'a.js')).equals(latin1)).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'b.js'), 'utf8')).toBe('const b = 1;\nmodule.exports = b;\n');
     expect(applied.stderr).toMatch(/not-utf8/);
+  });
+
+  it('a project transform that would rewrite one changes nothing and says which file (refused, reason not-utf8)', () => {
+    const dir = tempDir('remodel-latin1-project-');
+    const latin1 = Buffer.from('var x = "\xe9t\xe9";\nmodule.exports = x;\n', 'latin1');
+    writeFiles(dir, { 'package.json': '{ "name": "pl", "version": "1.0.0" }\n', 'a.js': latin1, 'b.js': 'const a = require("./a");\nmodule.exports = { a };\n' });
+    initRepo(dir);
+    const res = runCli(['run', 'cjs-to-esm', '.'], dir);
+    expect(res.code, res.stderr).toBe(4);
+    expect(res.stderr).toMatch(/a\.js is not valid UTF-8 \(not-utf8\)/);
+    expect(fs.readFileSync(path.join(dir, 'a.js')).equals(latin1)).toBe(true);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   it('valid UTF-8 with a byte-order mark and non-ASCII text still transforms', () => {

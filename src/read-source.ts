@@ -43,3 +43,13 @@ export class NotUtf8Error extends Error {
     this.name = 'NotUtf8Error';
   }
 }
+
+/** True for an existing file whose bytes are not valid UTF-8 (project engines use it before rewriting a file). */
+export function isNotUtf8(absPath: string): boolean {
+  try {
+    const read = readSource(absPath);
+    return !read.ok && read.reason === 'not-utf8';
+  } catch {
+    return false;
+  }
+}

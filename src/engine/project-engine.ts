@@ -8,6 +8,7 @@ import type { LoadedTransform, ParserChoice, Report } from '../types.js';
 import { keepLineEndings } from './file-engine.js';
 import { formatWithPrettier, type FormatMode } from './format.js';
 import { toPosix } from '../paths.js';
+import { isNotUtf8 } from '../read-source.js';
 import { buildAppModel, type AppModel } from '../app-model/index.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
@@ -258,6 +259,9 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   restoreSpecifierExtensions(project, originals);
 
   const changes = await collectChanges(project, originals, opts, relative);
+  // The compiler read a file that is not valid UTF-8 lossily: rewriting it would lose its bytes, so nothing changes.
+  const notUtf8 = changes.find((c) => c.status === 'changed' && c.before != null && isNotUtf8(c.renamedFrom ?? c.absPath));
+  if (notUtf8) return base([], { refusal: `${notUtf8.path} is not valid UTF-8 (not-utf8); the change would rewrite it, so nothing was changed` });
   for (const [absPath, after] of otherFiles) {
     const exists = fs.existsSync(absPath);
     const before = exists ? fs.readFileSync(absPath, 'utf8') : null;
