@@ -68,7 +68,7 @@ other call (another factory, a variable argument, \`require('debug').enable(…)
 
 type Options = { rename: boolean };
 
-const CJS_MARKERS = /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]+\s*=|__dirname|__filename/;
+const CJS_MARKERS = /(?<![.$\w])require\s*\(|\bmodule\.exports\b|\bexports\.[\w$]+\s*=|__dirname|__filename/;
 
 interface Blocker {
   reason: string;
@@ -111,7 +111,7 @@ interface Kept {
 
 type Shape =
   | { kind: 'none' }
-  | { kind: 'default'; stmt: Statement; prefixEnd: number; expr: Expression; ident?: string; viaExports: boolean }
+  | { kind: 'default'; stmt: Statement; prefixEnd: number; expr: Expression; ident?: string; viaExports: boolean; declared?: { start: number; name: string } }
   | { kind: 'object'; stmt: Statement; prefixEnd: number; expr: Expression; names: Map<string, string> }
   | { kind: 'props'; assigns: Array<{ stmt: Statement; key: string; value: Expression; local?: string }>; names: Map<string, string> };
 
@@ -512,7 +512,13 @@ function analyzeExports(info: Info, block: (reason: string, message: string, at?
     const p = e.getParent();
     return Node.isBinaryExpression(p) && p.getLeft() === e && p.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
   });
-  const nested = reassigns.find((m) => !isTopStatement(m.getParent()!) && !isTopStatement(m.getParent()!.getParent()!));
+  // `var X = module.exports = …` as a top-level statement of its own runs unconditionally too.
+  const isTopDeclaration = (n: Node) => {
+    const decl = n.getParent();
+    const st = decl?.getParent()?.getParent();
+    return Node.isVariableDeclaration(decl) && decl.getInitializer() === n && Node.isVariableStatement(st) && statements.has(st as Statement);
+  };
+  const nested = reassigns.find((m) => !isTopStatement(m.getParent()!) && !isTopStatement(m.getParent()!.getParent()!) && !isTopDeclaration(m.getParent()!));
   if (nested) {
     block('conditional-exports', 'module.exports is assigned inside a function, condition or expression', nested);
     return;
@@ -535,6 +541,29 @@ function analyzeExports(info: Info, block: (reason: string, message: string, at?
     if (Node.isBinaryExpression(expr) && exportsAssigned.includes(expr.getLeft() as Identifier) && expr.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
       viaExports = true;
       expr = expr.getRight();
+    }
+    // `var Cookie = module.exports = function Cookie () {}` at the top level runs unconditionally, once:
+    // `var Cookie = function Cookie () {}` then `export default Cookie` right after it.
+    const decl = outer.getParent();
+    const varStmt = decl?.getParent()?.getParent();
+    if (
+      Node.isVariableDeclaration(decl) && decl.getInitializer() === outer && Node.isIdentifier(decl.getNameNode()) &&
+      Node.isVariableStatement(varStmt) && statements.has(varStmt) && varStmt.getDeclarations().length === 1 && !viaExports
+    ) {
+      const others = moduleExports.filter((m) => m !== reassigns[0]);
+      if (others.length || exportsIds.length) {
+        block('mixed-exports', '`var X = module.exports = …` and other uses of the exports object', (others[0] ?? exportsIds[0])!);
+        return;
+      }
+      const name = decl.getName();
+      const nameNode = decl.getNameNode() as Identifier;
+      const stable = !referencesOf(info.sf, nameNode).some((r) => isWriteTarget(r) && r !== nameNode);
+      if (!stable) {
+        block('conditional-exports', `\`${name}\` is reassigned later, while module.exports kept its first value`, decl);
+        return;
+      }
+      info.shape = { kind: 'default', stmt: varStmt, prefixEnd: expr.getStart(), expr, ident: name, viaExports: false, declared: { start: assign.getStart(), name } };
+      return;
     }
     if (!isTopStatement(outer)) {
       block('conditional-exports', 'module.exports is assigned inside a function, condition or expression', assign);
@@ -781,7 +810,7 @@ function requiresOnDisk(file: string, infos: Map<string, Info>): string[] {
     return [];
   }
   const out: string[] = [];
-  for (const m of text.matchAll(/\brequire\s*\(\s*(['"])(\.[^'"]*)\1\s*\)/g)) {
+  for (const m of text.matchAll(/(?<![.$\w])require\s*\(\s*(['"])(\.[^'"]*)\1\s*\)/g)) {
     try {
       const resolved = createRequire(file).resolve(m[2]);
       if (infos.has(resolved)) out.push(resolved);
@@ -790,6 +819,22 @@ function requiresOnDisk(file: string, infos: Map<string, Info>): string[] {
     }
   }
   return out;
+}
+
+/**
+ * `;` when most of the file's top-level statements that can end in one do, else '' (semicolon-free style such as
+ * standard: new imports and exports follow the file).
+ */
+function semicolonStyle(sf: SourceFile, text: string): string {
+  let withSemi = 0;
+  let without = 0;
+  for (const st of sf.getStatements()) {
+    if (!Node.isExpressionStatement(st) && !Node.isVariableStatement(st) && !Node.isImportDeclaration(st) && !Node.isExportAssignment(st)) continue;
+    if (st.getText().endsWith(';')) withSemi++;
+    else without++;
+  }
+  if (!withSemi && !without) return /;[ \t]*\r?$/m.test(text) || !/\S/.test(text) ? ';' : '';
+  return withSemi >= without ? ';' : '';
 }
 
 function literalPrefix(arg: Node | undefined): string {
@@ -808,7 +853,7 @@ function dynamicPrefixesOnDisk(file: string): string[] {
     return [];
   }
   const out: string[] = [];
-  for (const m of text.matchAll(/\brequire\s*\(\s*(?!(['"`])[^'"`]*\1\s*\))(?:(['"`])([^'"`$]*))?/g)) out.push(m[3] ?? '');
+  for (const m of text.matchAll(/(?<![.$\w])require\s*\(\s*(?!(['"`])[^'"`]*\1\s*\))(?:(['"`])([^'"`$]*))?/g)) out.push(m[3] ?? '');
   return out;
 }
 
@@ -923,16 +968,21 @@ function rewrite(info: Info, infos: Map<string, Info>): string {
   const text = sf.getFullText();
   const edits: Edit[] = [];
   const taken = new Set(info.names);
-  const fresh = (base: string) => {
+  const fresh = (base: string, factory = false) => {
     let name = base.replace(/[^\w$]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[^A-Za-z_$]+/, '') || 'module';
     if (RESERVED.has(name)) name = `${name}Module`;
+    // `var debug = require('debug')('app')` → `import createDebug from 'debug'`, not `debug2`.
+    if (taken.has(name)) {
+      const alt = factory ? `create${name[0].toUpperCase()}${name.slice(1)}` : `${name}Module`;
+      if (!taken.has(alt)) name = alt;
+    }
     let candidate = name;
     for (let i = 2; taken.has(candidate); i++) candidate = `${name}${i}`;
     taken.add(candidate);
     return candidate;
   };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const semi = /;[ \t]*\r?$/m.test(text) || !/\S/.test(text) ? ';' : '';
+  const semi = semicolonStyle(sf, text);
 
   // Imports in place of the requires.
   const objectImports = new Map<string, string>();
@@ -946,6 +996,7 @@ function rewrite(info: Info, infos: Map<string, Info>): string {
     const key = `${nsLike ? '*' : 'default'}\0${specifierFor(info, site, infos)}`;
     if (!objectImports.has(key)) objectImports.set(key, site.name!.getText());
   }
+  const requireStatements: Array<{ stmt: Statement; indent: string; lines: string[]; rest: string[] }> = [];
   for (const stmtSites of groupByStatement(info.sites)) {
     const stmt = stmtSites[0].stmt;
     const indent = indentOf(text, stmt.getStart());
@@ -959,11 +1010,11 @@ function rewrite(info: Info, infos: Map<string, Info>): string {
       const named = dep && (dep.shape.kind === 'object' || dep.shape.kind === 'props') ? dep.shape.names : undefined;
       const nsLike = t.type === 'esm' || (named && !dep!.needsObject); // import * gives what require gave
       // One default (or namespace) import per module and file, reused by every require of it.
-      const defaultName = (base: string) => {
+      const defaultName = (base: string, factory = false) => {
         const key = `${nsLike ? '*' : 'default'}\0${spec}`;
         const known = objectImports.get(key);
         if (known) return { name: known, line: false };
-        const name = fresh(base);
+        const name = fresh(base, factory);
         objectImports.set(key, name);
         return { name, line: true };
       };
@@ -994,19 +1045,52 @@ function rewrite(info: Info, infos: Map<string, Info>): string {
         } else if (namedOk && t.type === 'esm') {
           lines.push(`import ${name} from ${from}${semi}`);
         } else {
-          const { name: obj, line } = defaultName(baseName(site.spec));
+          const { name: obj, line } = defaultName(baseName(site.spec), Node.isCallExpression(init) && init.getExpression() === site.call);
           if (line) lines.push(nsLike ? `import * as ${obj} from ${from}${semi}` : `import ${obj} from ${from}${semi}`);
           const initText = text.slice(init.getStart(), site.call!.getStart()) + obj + text.slice(site.call!.getEnd(), init.getEnd());
           rest.push(`${site.declKind} ${name} = ${initText}${semi}`);
         }
       }
     }
-    edits.push({ start: stmt.getStart(), end: stmt.getEnd(), text: [...lines, ...rest].join(eol + indent) });
+    requireStatements.push({ stmt, indent, lines, rest });
+  }
+  // Within a run of consecutive require statements (only whitespace between them), every import comes first and the
+  // statements left over (`var debug = createDebug('app')`) follow the last import, in their order: imports are
+  // hoisted anyway, and no other statement sits between, so nothing runs in a different order.
+  const topIndex = new Map(info.sf.getStatements().map((st, i) => [st as Node, i]));
+  for (let i = 0; i < requireStatements.length; ) {
+    let j = i;
+    const next = (k: number) => requireStatements[k + 1];
+    while (
+      next(j) &&
+      topIndex.has(requireStatements[j].stmt) &&
+      topIndex.get(next(j).stmt) === topIndex.get(requireStatements[j].stmt)! + 1 &&
+      !/\S/.test(text.slice(requireStatements[j].stmt.getEnd(), next(j).stmt.getStart())) &&
+      next(j).indent === requireStatements[i].indent
+    ) j++;
+    const run = requireStatements.slice(i, j + 1);
+    const moved = run.slice(0, -1).flatMap((g) => g.rest);
+    run.forEach((g, k) => {
+      const last = k === run.length - 1;
+      const parts = last ? [...g.lines, ...moved, ...g.rest] : g.lines;
+      if (!parts.length) {
+        // Nothing left of this statement: remove it with the line break before it.
+        edits.push({ start: run[k - 1]?.stmt.getEnd() ?? g.stmt.getStart(), end: g.stmt.getEnd(), text: '' });
+      } else {
+        edits.push({ start: g.stmt.getStart(), end: g.stmt.getEnd(), text: parts.join(eol + g.indent) });
+      }
+    });
+    i = j + 1;
   }
 
   // Exports.
   const shape = info.shape;
-  if (shape.kind === 'default') {
+  if (shape.kind === 'default' && shape.declared) {
+    edits.push({ start: shape.declared.start, end: shape.prefixEnd, text: '' });
+    let out = `${eol}export default ${shape.declared.name}${semi}`;
+    if (info.needsInterop) out += `${eol}export { ${shape.declared.name} as 'module.exports' }${semi}`;
+    edits.push({ start: shape.stmt.getEnd(), end: shape.stmt.getEnd(), text: out });
+  } else if (shape.kind === 'default') {
     let expr = text.slice(shape.expr.getStart(), shape.stmt.getEnd());
     if ((Node.isFunctionExpression(shape.expr) || Node.isClassExpression(shape.expr)) && shape.expr.getName()) {
       const exprText = shape.expr.getText();

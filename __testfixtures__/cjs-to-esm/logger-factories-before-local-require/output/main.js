@@ -1,8 +1,8 @@
 'use strict';
 
-import debug2 from 'debug';
-var debug = debug2('app:main');
+import createDebug from 'debug';
 import depd from 'depd';
+var debug = createDebug('app:main');
 var deprecate = depd('app');
 // the two factory calls above run after ./helper once the requires are hoisted imports; neither can tell
 import * as helper from './helper.js';
