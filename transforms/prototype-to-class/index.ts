@@ -1211,8 +1211,14 @@ class Converter {
     const head = `class ${c.name}${c.parent ? ` extends ${c.parent.text}` : ''} {`;
     const paramsStart = this.source.indexOf('(', fn.id!.end!);
     const params = this.source.slice(paramsStart, fn.body.start!).trimEnd();
-    const emptyBase = !c.parent && fn.params.length === 0 && fn.body.body.length === 0 && !this.commentsIn(fn.body.start!, fn.body.end!).length;
-    if (!emptyBase) {
+    const noComments = !this.commentsIn(fn.body.start!, fn.body.end!).length;
+    const emptyBase = !c.parent && fn.params.length === 0 && fn.body.body.length === 0 && noComments;
+    // `function S() { P.apply(this, arguments) }` is exactly a derived class's default constructor: leave it out.
+    // (`constructor() { super() }` stays: without it the caller's arguments would reach the parent.)
+    const forwardingOnly =
+      Boolean(c.parent) && fn.params.length === 0 && fn.body.body.length === 1 && noComments &&
+      c.superCall?.path.node === (fn.body.body[0] as t.ExpressionStatement).expression && /^super\(\.\.\.arguments\)$/.test(c.superCall.text.trim());
+    if (!emptyBase && !forwardingOnly) {
       const body = this.reindent(fn.body.start!, fn.body.end!, base, base + unit, inner);
       parts.push(`${base}${unit}constructor${params} ${body}`);
     }
