@@ -20,6 +20,8 @@ export interface CliIO {
   /** Colors on stdout (diffs) and stderr (summaries). */
   colorOut: boolean;
   colorErr: boolean;
+  /** The process's terminal streams: progress is drawn and `--interactive` asks only through these. */
+  terminal?: { input: NodeJS.ReadStream; output: NodeJS.WriteStream };
 }
 
 function defaultIO(): CliIO {
@@ -31,6 +33,7 @@ function defaultIO(): CliIO {
     cwd: process.cwd(),
     colorOut: enabled(process.stdout),
     colorErr: enabled(process.stderr),
+    terminal: { input: process.stdin, output: process.stderr },
   };
 }
 
@@ -38,7 +41,7 @@ function defaultIO(): CliIO {
 const RUN_FLAGS = new Set([
   'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
   'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify', 'j', 'v', 'timeout',
-  'includeGenerated',
+  'includeGenerated', 'interactive', 'i',
 ]);
 
 function runOptions(y: Argv) {
@@ -61,6 +64,7 @@ function runOptions(y: Argv) {
     .option('cache-dir', { type: 'string', describe: 'cache folder (default: node_modules/.cache/remodel of the nearest package)' })
     .option('timeout', { type: 'number', default: 60, describe: 'seconds a per-file transform may spend on one file; a file that takes longer fails (reason timeout)' })
     .option('include-generated', { type: 'boolean', default: false, describe: 'also transform minified (*.min.js, very long lines), @generated and vendored (vendor/, bower_components/, public/js/lib/) files' })
+    .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'review each hunk on the terminal (accept, reject, rest of file, quit) and write only what was accepted' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'list every finding and stack traces of crashes' })
     .epilogue('Any other --flag is passed to the transform and checked against its declared options (see `remodel describe <transform>`).')
     .example('$0 run no-var src --dry', 'preview the change as a diff')
@@ -102,10 +106,22 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     verify: argv.verify !== false,
     includeGenerated: Boolean(argv.includeGenerated),
   };
+  if (argv.interactive) {
+    if (dry) throw new UsageError('--interactive reviews what a run would write; it cannot be combined with --dry, --check, --patch or --json');
+    if (!io.terminal?.input.isTTY || !io.terminal.output.isTTY) throw new UsageError('--interactive needs a terminal (stdin and stderr); nothing was written');
+  }
+  const { createProgress, noProgress } = await import('./progress.js');
+  const progress = io.terminal ? await createProgress({ stream: io.terminal.output, json: Boolean(argv.json) }) : noProgress;
+  request.progress = progress;
   const plan = await planRun(request);
   if (argv.verbose) io.stderr(`${plan.name}: ${plan.files.length} files${plan.recipe ? ` (recipe: ${plan.steps.map((st) => st.transform.meta.name).join(' → ')})` : ''}\n`);
-  const changeSet = await executePlan(plan);
-  const changed = changedFiles(changeSet);
+  let changeSet: Awaited<ReturnType<typeof executePlan>>;
+  try {
+    changeSet = await executePlan(plan);
+  } finally {
+    progress.done();
+  }
+  let changed = changedFiles(changeSet);
   const summary = summarize(changeSet);
 
   for (const w of changeSet.warnings ?? []) io.stderr(`remodel: warning: ${w}\n`);
@@ -137,6 +153,18 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   if (introduced.length) {
     io.stderr(`remodel: the change introduces ${introduced.length} type error(s); nothing was written\n`);
     return EXIT.failures;
+  }
+  if (argv.interactive && changed.length) {
+    const { reviewChangeSet, terminalAsk } = await import('./interactive.js');
+    const reviewed = await reviewChangeSet(changeSet, {
+      write: io.stderr,
+      ask: terminalAsk(io.terminal!.input, io.terminal!.output),
+      color: io.colorErr,
+      parser: argv.parser as ParserChoice,
+    });
+    changeSet = reviewed.changeSet;
+    changed = changedFiles(changeSet);
+    io.stderr(`accepted ${reviewed.whole} file(s) whole and ${reviewed.partial} in part, rejected ${reviewed.rejected}${reviewed.quit ? ' (quit)' : ''}\n`);
   }
   if (!dry && !changed.length) io.stderr('wrote 0 file(s)\n');
   if (!dry && changed.length) {

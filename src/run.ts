@@ -3,6 +3,7 @@ import type { ChangeSet, FileChange } from './changeset.js';
 import { findRecipe, loadConfig, type RemodelConfig } from './config.js';
 import type { Recipe } from './recipes.js';
 import type { ProjectSession } from './engine/project-engine.js';
+import type { ProgressSink } from './progress.js';
 import { UsageError } from './errors.js';
 import { transformText } from './engine/file-engine.js';
 import { DEFAULT_EXTENSIONS } from './defaults.js';
@@ -37,6 +38,8 @@ export interface RunRequest {
   timeout?: number;
   /** Also transform minified, generated and vendored files (default: skipped with a reason). */
   includeGenerated?: boolean;
+  /** Told about steps, files done and project phases (the CLI draws it on a terminal). */
+  progress?: ProgressSink;
   /** The config to use instead of searching for one from `cwd` (tests, callers that already loaded it). */
   config?: RemodelConfig;
 }
@@ -112,7 +115,10 @@ function pick(values: Record<string, unknown>, keys: string[]): Record<string, u
  * step sees the texts the steps before it produced. Nothing is written here: sinks render or apply the change set.
  */
 export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
-  if (!plan.recipe) return executeSegment(plan, plan.steps, plan.name);
+  if (!plan.recipe) {
+    plan.request.progress?.step(plan.name, 1, 1);
+    return executeSegment(plan, plan.steps, plan.name);
+  }
   const started = performance.now();
   const segments: PlanStep[][] = [];
   for (const step of plan.steps) {
@@ -127,6 +133,7 @@ export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
   for (const segment of segments) {
     const overlay = merged ? overlayOf(merged) : undefined;
     const segmentStarted = performance.now();
+    plan.request.progress?.step(segment.map((s) => s.transform.meta.name).join(' + '), segments.indexOf(segment) + 1, segments.length);
     const result = await executeSegment(plan, segment, plan.name, overlay, projectSession);
     const names = segment.map((s) => s.transform.meta.name);
     stepResults.push({
@@ -215,6 +222,7 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
       verify: plan.request.verify !== false,
       ...(overlay ? { overlay } : {}),
       ...(projectSession ? { session: projectSession } : {}),
+      ...(plan.request.progress ? { onPhase: (phase) => plan.request.progress?.phase(phase) } : {}),
     });
   }
   const pipeline = steps.length > 1;
@@ -250,8 +258,10 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
   const cacheWarned = cache && cacheWarning(cache);
   if (cacheWarned) warnings.push(cacheWarned);
   const cacheUpdates: Record<string, CacheEntry> = {};
+  plan.request.progress?.files(fromDisk.length + fromOverlay.length);
   const outcomes = await runFiles(spec, fromDisk, { ...runOptions, cache }, {
     jobs: plan.request.jobs,
+    ...(plan.request.progress ? { onResult: () => plan.request.progress?.fileDone() } : {}),
     ...(plan.request.timeout ? { timeoutMs: plan.request.timeout * 1000 } : {}),
     onCacheUpdates: (u) => Object.assign(cacheUpdates, u),
     onCacheError: (message) => {
@@ -264,6 +274,7 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
     if (text === null || text === undefined) continue;
     const outcome = await transformText(transform, abs, relativePosix(plan.cwd, abs), text, runOptions);
     outcomes.push(outcome);
+    plan.request.progress?.fileDone();
   }
   if (cache) {
     try {

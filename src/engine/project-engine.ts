@@ -64,6 +64,8 @@ export interface ProjectRunOptions {
    * program) pass from one step to the next instead of being loaded and checked again. Create one `{}` per run.
    */
   session?: ProjectSession;
+  /** Told when the run moves to loading, transforming and verifying (progress on a terminal). */
+  onPhase?: (phase: 'load' | 'transform' | 'verify') => void;
 }
 
 /** What one project step hands the next (opaque to callers: pass the same object to every step of a run). */
@@ -163,6 +165,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   const started = performance.now();
   const cwd = path.resolve(opts.cwd);
   const relative = (abs: string) => toPosix(path.relative(cwd, abs));
+  opts.onPhase?.('load');
   // A recipe's earlier project step hands over its program: brought to exactly what a fresh load with this
   // overlay would give (disk texts as loaded, earlier steps' texts over them), it saves loading and binding again.
   const key = `${cwd}\0${opts.files.map((f) => path.resolve(f)).join('\0')}`;
@@ -249,6 +252,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   });
 
   const transformStarted = performance.now();
+  opts.onPhase?.('transform');
   try {
     await ((transform as { transform: unknown }).transform as ProjectTransformFn)(ctx);
   } catch (err) {
@@ -283,6 +287,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
 
   let newDiagnostics: Diagnostic[] | undefined;
   const verifyStarted = performance.now();
+  if (before) opts.onPhase?.('verify');
   let node = handed?.node;
   if (before && changes.some((c) => c.status === 'changed')) {
     node ??= NodePrograms.for(before);
