@@ -87,7 +87,9 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
       import('./git.js'),
     ]);
   const { renderErrors, renderJsonReport, renderSummary } = report;
-  const dry = Boolean(argv.dry || argv.check || argv.patch || argv.json);
+  // `--patch` with no file name (`--patch`, `--patch ""`, `--patch=`) is a mistake, never a reason to apply.
+  const patchTarget = argv.patch === undefined ? undefined : checkPatchTarget(argv.patch, io.cwd);
+  const dry = Boolean(argv.dry || argv.check || patchTarget || argv.json);
   const request: RunRequest = {
     cwd: io.cwd,
     transform: String(argv.transform),
@@ -114,6 +116,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   const progress = io.terminal ? await createProgress({ stream: io.terminal.output, json: Boolean(argv.json) }) : noProgress;
   request.progress = progress;
   const plan = await planRun(request);
+  if (patchTarget) checkPatchNotInRun(patchTarget, argv.patch, plan.files);
   if (argv.verbose) io.stderr(`${plan.name}: ${plan.files.length} files${plan.recipe ? ` (recipe: ${plan.steps.map((st) => st.transform.meta.name).join(' → ')})` : ''}\n`);
   let changeSet: Awaited<ReturnType<typeof executePlan>>;
   try {
@@ -134,11 +137,15 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   const introduced = changeSet.newDiagnostics ?? [];
   for (const d of introduced) io.stderr(`${d.path}${d.line ? `:${d.line}:${d.column}` : ''} error TS${d.code}: ${d.message}\n`);
 
-  if (argv.patch) {
+  if (patchTarget) {
     const root = findGitRoot(io.cwd) ?? io.cwd;
-    const target = path.resolve(io.cwd, argv.patch);
-    fs.writeFileSync(target, renderPatch(changeSet, root));
-    io.stderr(`wrote patch of ${changed.length} file(s) to ${path.relative(io.cwd, target) || target} (apply at ${root})\n`);
+    checkPatchNotInRun(patchTarget, argv.patch, changed.flatMap((f) => (f.renamedFrom ? [f.absPath, f.renamedFrom] : [f.absPath])));
+    try {
+      fs.writeFileSync(patchTarget, renderPatch(changeSet, root));
+    } catch (err) {
+      throw new UsageError(`cannot write the patch to ${argv.patch}: ${(err as Error).message.split(',')[0]}`);
+    }
+    io.stderr(`wrote patch of ${changed.length} file(s) to ${path.relative(io.cwd, patchTarget) || patchTarget} (apply at ${root})\n`);
   }
   if (argv.json) {
     io.stdout(renderJsonReport(changeSet));
@@ -177,8 +184,10 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
         );
       }
     }
-    const applied = await applyChangeSet(changeSet);
+    const applied = await applyChangeSet(changeSet, { onWait: (m) => io.stderr(`remodel: ${m}\n`) });
     for (const f of applied.failed) io.stderr(`${pc.createColors(io.colorErr).red(f.change.path)} ${f.message}\n`);
+    for (const f of applied.restoreFailed ?? []) io.stderr(`${pc.createColors(io.colorErr).red(f.path)} could not be restored: ${f.message}\n`);
+    if (applied.restored?.length) io.stderr(`restored ${applied.restored.length} file(s) written before the failure\n`);
     io.stderr(`wrote ${applied.written.length} file(s)\n`);
     if (applied.failed.length) return EXIT.failures;
   }
@@ -192,6 +201,39 @@ function checkTimeout(value: unknown): number {
   const seconds = Number(value ?? 60);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got ${String(value)})`);
   return seconds;
+}
+
+/** The `--patch` file: a file name (not empty, not a folder) in a folder that exists. */
+function checkPatchTarget(value: unknown, cwd: string): string {
+  const name = String(value ?? '');
+  if (!name.trim()) throw new UsageError('--patch needs a file name (e.g. --patch fix.diff); nothing was written');
+  const target = path.resolve(cwd, name);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    // a new file: fine
+  }
+  if (stat?.isDirectory() || /[\\/]$/.test(name)) throw new UsageError(`--patch ${name}: is a folder; name the patch file to write (e.g. ${path.join(name, 'remodel.diff')})`);
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) throw new UsageError(`--patch ${name}: folder ${path.relative(cwd, dir) || dir} does not exist`);
+  if (!fs.statSync(dir).isDirectory()) throw new UsageError(`--patch ${name}: ${path.relative(cwd, dir) || dir} is not a folder`);
+  return target;
+}
+
+/** The patch must not overwrite a file the run reads or changes. */
+function checkPatchNotInRun(target: string, name: unknown, files: string[]): void {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const t = real(target);
+  if (files.some((f) => real(f) === t)) {
+    throw new UsageError(`--patch ${String(name)}: is one of the files this run transforms; write the patch somewhere else`);
+  }
 }
 
 async function listEntry(t: LoadedTransform) {

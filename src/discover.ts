@@ -21,6 +21,18 @@ export interface DiscoverOptions {
   shard?: string;
 }
 
+/** A file the walk found but will not hand to a transform, with the reason key reported for it. */
+export interface DiscoverSkip {
+  absPath: string;
+  reason: 'symlink';
+  message: string;
+}
+
+export interface Discovered {
+  files: string[];
+  skipped: DiscoverSkip[];
+}
+
 /** Finds the directory that holds `.git` (a folder, or a file for worktrees), walking up from `dir`. */
 export function findGitRoot(dir: string): string | undefined {
   let cur = path.resolve(dir);
@@ -84,6 +96,17 @@ class IgnoreRules {
 
 /** Lists the files a run covers, sorted, honouring .gitignore at all levels, --ignore and --extensions. */
 export async function discoverFiles(options: DiscoverOptions): Promise<string[]> {
+  return (await discover(options)).files;
+}
+
+/**
+ * The files a run covers and the files it found but leaves alone. A path that reaches its file through a
+ * symbolic link (the file itself or a folder on the way) is never written through: when the link's target lies
+ * inside the tree (the git repository, else the working directory) the file is taken once, under its real path;
+ * when it lies outside, the file is skipped with reason `symlink`. A folder that cannot be read is a usage error
+ * that names it (its files would otherwise be silently left out).
+ */
+export async function discover(options: DiscoverOptions): Promise<Discovered> {
   const cwd = path.resolve(options.cwd);
   const extensions = new Set((options.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.replace(/^\./, '').toLowerCase()));
   const extra = options.ignore?.length ? ignore().add(options.ignore) : null;
@@ -125,24 +148,74 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       continue;
     }
     const rules = rulesFor(abs);
-    walk(abs, rules, wanted, found);
+    walk(abs, rules, wanted, found, cwd);
   }
-  const files = [...found].sort();
-  return options.shard ? selectShard(files, options.shard, cwd) : files;
+  const { files: real, skipped } = resolveLinks([...found], findGitRoot(cwd) ?? cwd);
+  const files = real.sort();
+  return {
+    files: options.shard ? selectShard(files, options.shard, cwd) : files,
+    skipped: options.shard ? skipped.filter((f) => selectShard([f.absPath], options.shard!, cwd).length) : skipped,
+  };
 }
 
-function walk(dir: string, rules: IgnoreRules, wanted: (f: string) => boolean, out: Set<string>): void {
+function realpathOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Maps every file reached through a link to its real path inside `tree`, or skips it when it leads outside. */
+function resolveLinks(found: string[], tree: string): Discovered {
+  const realTree = realpathOrSelf(tree);
+  const inside = (p: string, root: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  // The same real directory under another spelling (cwd below a symlinked folder) is not a link to follow.
+  const realDirs = new Map<string, string>();
+  const files = new Set<string>();
+  const skipped: DiscoverSkip[] = [];
+  for (const abs of found) {
+    const dir = path.dirname(abs);
+    let realDir = realDirs.get(dir);
+    if (realDir === undefined) realDirs.set(dir, (realDir = realpathOrSelf(dir)));
+    let isLink = false;
+    try {
+      isLink = fs.lstatSync(abs).isSymbolicLink();
+    } catch {
+      // gone meanwhile: the engine reports it
+    }
+    const real = isLink ? realpathOrSelf(abs) : path.join(realDir, path.basename(abs));
+    // The expected real path when nothing on the way is a link (beyond links above the tree itself).
+    const plain = inside(abs, tree) ? path.join(realTree, path.relative(tree, abs)) : real;
+    if (!isLink && real === plain) {
+      files.add(abs);
+      continue;
+    }
+    if (inside(real, realTree)) {
+      files.add(path.join(tree, path.relative(realTree, real)));
+    } else {
+      const target = isLink ? fs.readlinkSync(abs) : real;
+      skipped.push({ absPath: abs, reason: 'symlink', message: `symbolic link to ${target}, outside the tree; never written through` });
+    }
+  }
+  return { files: [...files], skipped };
+}
+
+function walk(dir: string, rules: IgnoreRules, wanted: (f: string) => boolean, out: Set<string>, cwd: string): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return; // removed while walking
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+    throw new UsageError(`cannot read directory ${toPosix(path.relative(cwd, dir)) || '.'}/ (${why}): its files cannot be looked at; fix its permissions or --ignore it`);
   }
   for (const entry of entries) {
     if (NEVER.has(entry.name)) continue;
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!rules.ignores(abs, true)) walk(abs, rules, wanted, out);
+      if (!rules.ignores(abs, true)) walk(abs, rules, wanted, out, cwd);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(abs)) {
       if (entry.isSymbolicLink()) {
         // Symlinked files are followed only when they point at a regular file.

@@ -1,7 +1,36 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { findGitRoot } from './discover.js';
+import { UsageError } from './errors.js';
 import { relativePosix } from './paths.js';
+import { gitDirOf } from './sinks/tree-lock.js';
+
+/**
+ * `git status` of a repository, as porcelain v1 with NUL separators. git's own warnings (a folder it cannot read)
+ * are not passed through; failures become messages that say what to do.
+ */
+function gitStatus(root: string): string {
+  gitDirOf(root); // a broken `.git` file: a clear usage error before git's own
+  try {
+    return execFileSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') {
+      throw new UsageError(
+        `git is not installed or not on PATH: remodel needs it to check ${root} for uncommitted changes (install git, or pass --allow-dirty to write without the check)`,
+      );
+    }
+    const said = String(e.stderr ?? '').split('\n').find((l) => /^(fatal|error):/.test(l))?.replace(/^(fatal|error):\s*/, '');
+    throw new UsageError(
+      `git cannot read the repository at ${root}${said ? ` (${said})` : ''}: remodel cannot check it for uncommitted changes (repair it, or pass --allow-dirty)`,
+    );
+  }
+}
 
 /**
  * Of the given files, those with uncommitted changes (modified, staged, or untracked) in their git repository.
@@ -20,11 +49,7 @@ export function dirtyFiles(files: string[]): string[] {
   for (const [root, list] of byRoot) {
     const wanted = new Set(list.map((f) => relativePosix(root, f)));
     // Ask about everything once: a long list of pathspecs can exceed the command-line limit.
-    const out = execFileSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    const out = gitStatus(root);
     const entries = out.split('\0');
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];

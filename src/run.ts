@@ -7,7 +7,7 @@ import type { ProgressSink } from './progress.js';
 import { UsageError } from './errors.js';
 import { transformText } from './engine/file-engine.js';
 import { DEFAULT_EXTENSIONS } from './defaults.js';
-import { discoverFiles } from './discover.js';
+import { discover, type DiscoverSkip } from './discover.js';
 import { cacheWarning, defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
 import { runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
@@ -63,6 +63,8 @@ export interface RunPlan {
   transform: LoadedTransform;
   options: Record<string, unknown>;
   files: string[];
+  /** Files found but left alone before any transform sees them (symlinks leading out of the tree). */
+  skipped?: DiscoverSkip[];
   request: RunRequest;
   config: RemodelConfig;
 }
@@ -89,7 +91,7 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
       throw new UsageError(`no step of recipe ${recipe.name} takes --${kebab(stray[0])} (steps: ${steps.map((s) => s.transform.meta.name).join(', ')})`);
     }
   }
-  const files = await discoverFiles({
+  const { files, skipped } = await discover({
     cwd,
     paths: request.paths,
     extensions: request.extensions,
@@ -97,7 +99,7 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
     shard: request.shard,
   });
   const [first] = steps;
-  return { cwd, name: recipe?.name ?? first.transform.meta.name, recipe, steps, spec: first.spec, transform: first.transform, options: first.options, files, request, config };
+  return { cwd, name: recipe?.name ?? first.transform.meta.name, recipe, steps, spec: first.spec, transform: first.transform, options: first.options, files, skipped, request, config };
 }
 
 const isPathLike = (s: string) => s.includes('/') || s.includes('\\') || /\.[cm]?[jt]sx?$/.test(s);
@@ -115,6 +117,17 @@ function pick(values: Record<string, unknown>, keys: string[]): Record<string, u
  * step sees the texts the steps before it produced. Nothing is written here: sinks render or apply the change set.
  */
 export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
+  return withDiscoverySkips(plan, await executeSteps(plan));
+}
+
+/** Files discovery left alone (symlinks out of the tree) are listed as skipped, with their reason. */
+function withDiscoverySkips(plan: RunPlan, changeSet: ChangeSet): ChangeSet {
+  if (!plan.skipped?.length) return changeSet;
+  const skipped: FileChange[] = plan.skipped.map((s) => ({ absPath: s.absPath, path: relativePosix(plan.cwd, s.absPath), status: 'skipped', reason: s.reason }));
+  return { ...changeSet, files: [...changeSet.files, ...skipped].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+async function executeSteps(plan: RunPlan): Promise<ChangeSet> {
   if (!plan.recipe) {
     plan.request.progress?.step(plan.name, 1, 1);
     return executeSegment(plan, plan.steps, plan.name);
@@ -202,6 +215,7 @@ export function mergeChangeSets(earlier: ChangeSet, later: ChangeSet): ChangeSet
     files: [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)),
     stats,
     ...(earlier.verified || later.verified ? { verified: true, newDiagnostics: diagnostics } : {}),
+    ...(earlier.allOrNothing || later.allOrNothing ? { allOrNothing: true } : {}),
     ...(warnings.length ? { warnings } : {}),
   };
 }

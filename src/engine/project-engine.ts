@@ -9,6 +9,7 @@ import { keepLineEndings } from './file-engine.js';
 import { formatWithPrettier, type FormatMode } from './format.js';
 import { toPosix } from '../paths.js';
 import { isNotUtf8 } from '../read-source.js';
+import { checkTsconfig } from './tsconfig-check.js';
 import { buildAppModel, type AppModel } from '../app-model/index.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
@@ -132,6 +133,7 @@ export function loadProject(cwd: string, files: string[]): Project {
   // The project of the files the run selected (`remodel run x examples/app` from a repository root means the
   // app's tsconfig), and only a tsconfig that actually includes some of them.
   let tsconfig = findTsconfig(commonDir(files) ?? cwd);
+  if (tsconfig) checkTsconfig(tsconfig, cwd);
   if (tsconfig && files.length && !configIncludesAny(tsconfig, files)) tsconfig = undefined;
   const project = tsconfig
     ? new Project({ tsConfigFilePath: tsconfig })

@@ -1,46 +1,223 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { randomBytes } from 'node:crypto';
 import { changedFiles, type ChangeSet, type FileChange } from '../changeset.js';
+import { lockTree, type TreeLock } from './tree-lock.js';
 
 export interface ApplyResult {
   written: string[];
   failed: Array<{ change: FileChange; message: string }>;
+  /** All-or-nothing change sets: files that had been written and were restored after a later write failed. */
+  restored?: string[];
+  /** Files that could not be restored (their state is described in the message). */
+  restoreFailed?: Array<{ path: string; message: string }>;
+}
+
+export interface ApplyOptions {
+  /** Told when another run holds the tree's lock and this one waits. */
+  onWait?: (message: string) => void;
+  /** Overrides the change set's own `allOrNothing`. */
+  allOrNothing?: boolean;
 }
 
 /**
- * Writes a change set to disk. Each file is written atomically (temporary file + rename) with its mode kept,
- * or not at all; a file that changed on disk since it was read is left alone and reported.
+ * Writes a change set to disk, holding the tree's lock (one writer at a time, see tree-lock.ts). Each file is
+ * written atomically (temporary file in the same folder + rename) with its mode kept, or not at all; a file that
+ * changed on disk since it was read, a symbolic link (never written through), or a path that is not a regular
+ * file is left alone and reported. A project change set (`allOrNothing`) is checked as a whole first, and when a
+ * write fails after others succeeded, those are restored: it is applied entirely or not at all.
  */
-export async function applyChangeSet(changeSet: ChangeSet): Promise<ApplyResult> {
+export async function applyChangeSet(changeSet: ChangeSet, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const changes = changedFiles(changeSet);
+  if (!changes.length) return { written: [], failed: [] };
+  const lock = await lockTree(changeSet.cwd, { onWait: options.onWait });
+  try {
+    const allOrNothing = options.allOrNothing ?? Boolean(changeSet.allOrNothing);
+    return allOrNothing ? applyAll(changes, lock) : applyEach(changes, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+function applyEach(changes: FileChange[], lock: TreeLock): ApplyResult {
   const result: ApplyResult = { written: [], failed: [] };
-  for (const change of changedFiles(changeSet)) {
+  for (const change of changes) {
+    const problem = preflight(change);
+    if (problem) {
+      result.failed.push({ change, message: problem });
+      continue;
+    }
     try {
-      const source = change.renamedFrom ?? change.absPath;
-      const current = fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : null;
-      const expected = change.created || change.before == null ? null : change.before;
-      if (current !== expected) {
-        const message =
-          expected === null ? 'file to be created already exists; not written' : current === null ? 'file disappeared during the run' : 'file changed on disk during the run; not written';
-        result.failed.push({ change, message });
-        continue;
-      }
-      if (change.renamedFrom && fs.existsSync(change.absPath)) {
-        result.failed.push({ change, message: `cannot move ${change.renamedFrom}: destination exists` });
-        continue;
-      }
-      if (change.deleted || change.after === null) {
-        fs.unlinkSync(change.absPath);
-      } else {
-        fs.mkdirSync(path.dirname(change.absPath), { recursive: true });
-        const mode = change.mode !== undefined ? change.mode & 0o7777 : undefined;
-        await writeFileAtomic(change.absPath, change.after ?? '', { encoding: 'utf8', ...(mode !== undefined ? { mode } : {}) });
-        if (change.renamedFrom) fs.unlinkSync(change.renamedFrom);
-      }
+      perform(change, lock);
       result.written.push(change.absPath);
     } catch (err) {
-      result.failed.push({ change, message: (err as Error).message });
+      result.failed.push({ change, message: describe(err) });
     }
   }
   return result;
+}
+
+function applyAll(changes: FileChange[], lock: TreeLock): ApplyResult {
+  const problems = changes.map((c) => ({ change: c, problem: preflight(c) })).filter((p) => p.problem);
+  if (problems.length) {
+    const first = problems[0];
+    const why = `the change is applied all or nothing, and ${first.change.path}: ${first.problem}; nothing was written`;
+    return {
+      written: [],
+      failed: changes.map((change) => ({ change, message: problems.find((p) => p.change === change)?.problem ?? `not written: ${why}` })),
+    };
+  }
+  const undo: Array<{ path: string; dir?: boolean; run: () => void }> = [];
+  for (const change of changes) {
+    try {
+      perform(change, lock, undo);
+    } catch (err) {
+      const message = describe(err);
+      const restored: string[] = [];
+      const restoreFailed: Array<{ path: string; message: string }> = [];
+      for (const step of undo.reverse()) {
+        try {
+          step.run();
+          if (!step.dir) restored.push(step.path);
+        } catch (e) {
+          restoreFailed.push({ path: step.path, message: describe(e) });
+        }
+      }
+      const why = `the change is applied all or nothing, and writing ${change.path} failed (${message}); ` +
+        (restoreFailed.length ? `${restoreFailed.length} file(s) could not be restored` : `the ${new Set(restored).size} file(s) already written were restored`);
+      return {
+        written: [],
+        failed: changes.map((c) => ({ change: c, message: c === change ? `${message}; ${why}` : `not written: ${why}` })),
+        restored: [...new Set(restored)],
+        restoreFailed,
+      };
+    }
+  }
+  return { written: changes.map((c) => c.absPath), failed: [] };
+}
+
+/** `EPERM: operation not permitted` (without the temporary file names Node puts in the message). */
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code && typeof e.message === 'string') return e.message.split(',')[0];
+  return e?.message ?? String(err);
+}
+
+function lstat(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
+/** Why `change` cannot be written now, or undefined when it can. Reads and compares; writes nothing. */
+function preflight(change: FileChange): string | undefined {
+  try {
+    const source = change.renamedFrom ?? change.absPath;
+    const expected = change.created || change.before == null ? null : change.before;
+    const sourceStat = lstat(source);
+    if (sourceStat?.isSymbolicLink()) return 'is a symbolic link; remodel never writes through one; not written';
+    if (sourceStat && !sourceStat.isFile()) return 'is not a regular file (a directory?); not written';
+    if (expected === null) {
+      if (sourceStat) return 'file to be created already exists; not written';
+    } else {
+      if (!sourceStat) return 'file disappeared during the run';
+      if (!fs.readFileSync(source).equals(Buffer.from(expected, 'utf8'))) return 'file changed on disk during the run; not written';
+    }
+    if (change.renamedFrom) {
+      const dest = lstat(change.absPath);
+      if (dest) return `cannot move ${change.renamedFrom}: destination exists`;
+    }
+    if (!(change.deleted || change.after === null)) {
+      // The nearest existing folder on the way must be a writable folder.
+      let dir = path.dirname(change.absPath);
+      for (;;) {
+        const st = lstat(dir);
+        if (st) {
+          if (!st.isDirectory()) return `cannot write: ${dir} is not a folder`;
+          break;
+        }
+        dir = path.dirname(dir);
+      }
+      fs.accessSync(dir, fs.constants.W_OK);
+    } else {
+      fs.accessSync(path.dirname(source), fs.constants.W_OK);
+    }
+    return undefined;
+  } catch (err) {
+    return `${describe(err)}; not written`;
+  }
+}
+
+/**
+ * Writes one change. With `undo`, records how to take back each step that succeeded (the original bytes and
+ * mode of overwritten or deleted files, created files and folders).
+ */
+function perform(change: FileChange, lock: TreeLock, undo?: Array<{ path: string; dir?: boolean; run: () => void }>): void {
+  const source = change.renamedFrom ?? change.absPath;
+  const original = change.created || change.before == null ? undefined : { bytes: fs.readFileSync(source), stat: fs.statSync(source) };
+  if (change.deleted || change.after === null) {
+    fs.unlinkSync(change.absPath);
+    if (original) undo?.push({ path: change.absPath, run: () => writeAtomic(change.absPath, original.bytes, original.stat, lock) });
+    return;
+  }
+  const created = fs.mkdirSync(path.dirname(change.absPath), { recursive: true });
+  if (created) undo?.push({ path: created, dir: true, run: () => removeEmptyDirs(created, path.dirname(change.absPath)) });
+  const mode = change.mode ?? original?.stat.mode;
+  writeAtomic(change.absPath, Buffer.from(change.after ?? '', 'utf8'), mode !== undefined ? { mode, uid: original?.stat.uid, gid: original?.stat.gid } : undefined, lock);
+  if (change.renamedFrom || !original) {
+    undo?.push({ path: change.absPath, run: () => fs.rmSync(change.absPath, { force: true }) });
+  } else {
+    undo?.push({ path: change.absPath, run: () => writeAtomic(change.absPath, original.bytes, original.stat, lock) });
+  }
+  if (change.renamedFrom) {
+    fs.unlinkSync(change.renamedFrom);
+    const from = change.renamedFrom;
+    if (original) undo?.push({ path: from, run: () => writeAtomic(from, original.bytes, original.stat, lock) });
+  }
+}
+
+/** Removes the folders mkdir created (from `top` down to `deepest`), as long as they are empty. */
+function removeEmptyDirs(top: string, deepest: string): void {
+  for (let dir = deepest; ; dir = path.dirname(dir)) {
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      return;
+    }
+    if (dir === top || path.dirname(dir) === dir) return;
+  }
+}
+
+let counter = 0;
+
+/**
+ * Temporary file in the same folder, fsynced, then renamed over the target: readers see the old or the new
+ * bytes, never a mix, even when the process is killed. The temporary name is journaled in the tree's lock first,
+ * so the run that takes over after a crash removes it.
+ */
+export function writeAtomic(file: string, bytes: Buffer, keep: { mode: number; uid?: number; gid?: number } | undefined, lock: TreeLock): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.remodel-${process.pid}-${(++counter).toString(16)}${randomBytes(3).toString('hex')}.tmp`);
+  lock.journal(temp);
+  const fd = fs.openSync(temp, 'wx', keep ? keep.mode & 0o7777 : 0o666);
+  try {
+    try {
+      fs.writeSync(fd, bytes);
+      if (keep) {
+        fs.fchmodSync(fd, keep.mode & 0o7777);
+        const uid = keep.uid ?? -1;
+        const gid = keep.gid ?? -1;
+        if (process.getuid?.() === 0 && (uid !== process.getuid() || gid !== process.getgid?.())) fs.fchownSync(fd, uid, gid);
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
 }
