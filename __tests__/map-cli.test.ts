@@ -102,6 +102,7 @@ describe('remodel map (CLI)', () => {
     [['--json', '--mermaid'], /mutually exclusive/],
     [['--mermaid', '--html', 'x.html'], /mutually exclusive/],
     [['--jsno'], /Unknown argument: jsno/],
+    [['--html', 'src/app.js'], /--html src\/app.js: is one of the files being mapped/],
     [['missing-dir'], /path not found: missing-dir/],
   ])('usage error %j: exit 2, a clear message, nothing written', (args, message) => {
     const res = mapUnchanged(['src', ...args]);

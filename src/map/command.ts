@@ -20,7 +20,7 @@ export function mapOptions(y: Argv) {
     .conflicts('json', ['mermaid', 'html'])
     .conflicts('mermaid', 'html')
     .strict()
-    .epilogue('Writes nothing to the project. Exit codes: 0 done, 2 usage error (bad path, --html target is a folder or in a missing folder).')
+    .epilogue('Writes nothing to the project. Exit codes: 0 done, 2 usage error (bad path, --html target is a folder, in a missing folder or a mapped file).')
     .example('$0 map src', 'one tree per route on the terminal')
     .example('$0 map src --json > routes.json', 'the model as JSON')
     .example('$0 map src --mermaid', 'a Mermaid flowchart for a README')
@@ -53,6 +53,10 @@ export async function commandMap(argv: Record<string, any>, io: CliIO): Promise<
   const ignore = (argv.ignore as string[]).map(String);
   const loaded = await loadAppMap({ cwd: io.cwd, paths, ignore, extensions });
   const { json } = loaded;
+  // The page never replaces a source file it maps (`--html src/app.js` is a slip, not a wish).
+  if (htmlTarget && loaded.files.some((f) => realPath(f) === realPath(htmlTarget))) {
+    throw new UsageError(`--html ${argv.html}: is one of the files being mapped; write the page somewhere else`);
+  }
   const { summarizeModel, summaryLine } = await import('./view.js');
   const summary = summaryLine(summarizeModel(json));
   if (argv.verbose) {
@@ -88,6 +92,14 @@ export async function commandMap(argv: Record<string, any>, io: CliIO): Promise<
   const { renderTerminal } = await import('./terminal.js');
   io.stdout(renderTerminal(json, { color: io.colorOut }));
   return 0;
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 const ms = (n: number) => `${Math.round(n)} ms`;
