@@ -150,7 +150,7 @@ describe('remodel run: bad input', () => {
     expect(unknown.stderr).toContain('unknown transform "no-such-transform"');
     const badOption = runCli(['run', 'no-var', '.', '--dry', '--frobnicate'], dir);
     expect(badOption.code).toBe(2);
-    expect(badOption.stderr).toContain('unknown option --frobnicate for transform no-var (known: --prefer-const)');
+    expect(badOption.stderr).toContain('unknown option --frobnicate for transform no-var (known: --prefer-const, --target)');
     const badType = runCli(['run', 'no-var', '.', '--dry', '--prefer-const=maybe'], dir);
     expect(badType.code).toBe(2);
     expect(badType.stderr).toContain('invalid option --prefer-const for transform no-var: expected boolean, got "maybe"');
@@ -178,8 +178,8 @@ describe('remodel run --json', () => {
     const res = runCli(['run', './skipper.cjs', 'src', '--json'], dir);
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout);
-    expect(Object.keys(report.summary).sort()).toEqual(['changed', 'durationMs', 'errors', 'scanned', 'skipped', 'unchanged']);
-    expect(report.summary).toMatchObject({ scanned: 4, changed: 3, unchanged: 0, skipped: 1, errors: 0 });
+    expect(Object.keys(report.summary).sort()).toEqual(['changed', 'durationMs', 'errors', 'scanned', 'skipped', 'status', 'unchanged']);
+    expect(report.summary).toMatchObject({ scanned: 4, changed: 3, unchanged: 0, skipped: 1, errors: 0, status: 'changed' });
     expect(report.files).toContainEqual({ path: 'src/clean.js', status: 'skipped', reason: 'transform returned nothing' });
     const noVar = JSON.parse(runCli(['run', 'no-var', 'src', '--json'], dir).stdout);
     expect(noVar.files.find((f: any) => f.path === 'src/bad.js')).toEqual({
@@ -213,6 +213,7 @@ describe('remodel list and describe', () => {
     expect(noVar.engine).toBe('file');
     expect(noVar.options).toEqual([
       expect.objectContaining({ name: 'preferConst', flag: '--prefer-const', type: 'boolean', default: true }),
+      expect.objectContaining({ name: 'target', flag: '--target', type: 'string' }),
     ]);
     expect(noVar.optionsSchema.properties.preferConst.type).toBe('boolean');
   });
