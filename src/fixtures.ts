@@ -46,8 +46,21 @@ export function discoverFixtureCases(dir: string): FixtureCase[] {
   return cases;
 }
 
+/**
+ * The published package holds no fixtures: `npm pack` stores each built-in's example (as found from the fixtures)
+ * in this file, which `describe` reads when the fixture folder is absent.
+ */
+export const PACKED_EXAMPLES = 'dist/describe-examples.json';
+
+function packedExample(transformName: string): TransformExample | undefined {
+  const file = path.join(packageRoot(), PACKED_EXAMPLES);
+  if (!fs.existsSync(file)) return undefined;
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, TransformExample>)[transformName];
+}
+
 /** The shortest fixture case that changes something, as a before/after example for `describe`. */
 export function findFixtureExample(transformName: string): TransformExample | undefined {
+  if (!fs.existsSync(path.join(packageRoot(), '__testfixtures__', transformName))) return packedExample(transformName);
   const cases = discoverFixtureCases(path.join(packageRoot(), '__testfixtures__', transformName)).filter((c) => c.outputPath && !c.options);
   const withText = cases.map((c) => ({
     c,
@@ -82,7 +95,7 @@ export function readTree(root: string): Map<string, string> {
  */
 export function findProjectFixtureExample(transformName: string): TransformExample | undefined {
   const dir = path.join(packageRoot(), '__testfixtures__', transformName);
-  if (!fs.existsSync(dir)) return undefined;
+  if (!fs.existsSync(dir)) return packedExample(transformName);
   const candidates = fs
     .readdirSync(dir)
     .filter((c) => fs.existsSync(path.join(dir, c, 'output')))

@@ -10,4 +10,5 @@ export { renderJsonReport, renderSummary } from './sinks/report.js';
 export { applyChangeSet } from './sinks/apply.js';
 export { defineMeta } from './types.js';
 export type * from './types.js';
+export type { ProjectTransformContext, ProjectTransformFn } from './engine/project-engine.js';
 export { walk } from './ast.js';

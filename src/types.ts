@@ -32,8 +32,15 @@ export interface TransformMeta<Schema extends z.ZodObject = z.ZodObject> {
   /**
    * Cheap test on the raw text: when it returns false the file cannot change and is never parsed.
    * Must never return false for a file the transform would change.
+   * A project transform runs only when at least one selected file passes it (its text after a recipe's earlier
+   * steps); otherwise the program is never loaded and every file is unchanged. When it runs, it sees all the files.
    */
   prefilter?: (source: string) => boolean;
+  /**
+   * The result for a file depends on other files too (callers elsewhere in the package): such a transform's
+   * results are never cached, since a change to another file could make a cached rewrite wrong.
+   */
+  readsOtherFiles?: boolean;
 }
 
 /** A finding attached to a file: a spot the transform left alone (and why) or a note. */

@@ -15,7 +15,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (dist/, built by `npm test` before vitest) as a user would. */
+/** Runs the built CLI (dist/; the global setup __tests__/support/fresh-dist.ts recompiles anything stale) as a user would. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
   // Caches of directories without a package.json go to the user cache folder: keep the tests' apart.
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: testCacheHome };

@@ -39,6 +39,12 @@ export interface ProjectTransformContext<Options = Record<string, unknown>> {
    */
   writeFile(file: string, text: string): void;
   /**
+   * The text of any file as this run sees it (a package.json, a README, a source file): the program's current text
+   * for its source files (this step's edits included), else what this step wrote with `writeFile`, else an earlier
+   * recipe step's text, else the disk. `undefined` when there is no such file or an earlier step deleted it.
+   */
+  readFile(file: string): string | undefined;
+  /**
    * The app model (routes and data flow, src/app-model) of the selected files, built on first use from the project
    * as it is then and memoized for the run.
    */
@@ -167,6 +173,13 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   const started = performance.now();
   const cwd = path.resolve(opts.cwd);
   const relative = (abs: string) => toPosix(path.relative(cwd, abs));
+  // meta.prefilter: when no selected file's text (after earlier recipe steps) passes it, the step cannot change
+  // anything, so the program is never loaded and every selected file is unchanged.
+  const prefilter = transform.meta.prefilter;
+  if (prefilter && !opts.files.some((f) => prefilter(overlaidText(path.resolve(f), opts.overlay) ?? ''))) {
+    const files = opts.files.map((f): FileChange => ({ absPath: path.resolve(f), path: relative(path.resolve(f)), status: 'unchanged' }));
+    return { transform: transformName, cwd, files, durationMs: performance.now() - started, stats: {}, allOrNothing: true };
+  }
   opts.onPhase?.('load');
   // A recipe's earlier project step hands over its program: brought to exactly what a fresh load with this
   // overlay would give (disk texts as loaded, earlier steps' texts over them), it saves loading and binding again.
@@ -237,6 +250,13 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     },
     writeFile(file, text) {
       otherFiles.set(path.resolve(cwd, file), text);
+    },
+    readFile(file) {
+      const abs = path.resolve(cwd, file);
+      const sf = project.getSourceFile(abs);
+      if (sf) return sf.getFullText();
+      if (otherFiles.has(abs)) return otherFiles.get(abs);
+      return overlaidText(abs, opts.overlay);
     },
     appModel() {
       appModel ??= buildAppModel(project, { root: cwd, files: ctx.files.map((sf) => sf.getFilePath()) });
@@ -523,6 +543,16 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
       const quote = literal.getText().startsWith("'") ? "'" : '"';
       literal.replaceWithText(`${quote}${next}${quote}`);
     }
+  }
+}
+
+/** A file's text after a recipe's earlier steps (the overlay), else on disk; undefined when absent or deleted. */
+function overlaidText(abs: string, overlay?: Map<string, string | null>): string | undefined {
+  if (overlay?.has(abs)) return overlay.get(abs) ?? undefined;
+  try {
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
