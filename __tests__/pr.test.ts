@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { git, repoRoot, runCli, tempDir, writeFiles, type CliResult } from './support/helpers.js';
+import { cliPath, git, repoRoot, runCli, tempDir, writeFiles, type CliResult } from './support/helpers.js';
 import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from './support/pr-github.js';
 
 const TOKEN = 'ghs_remodelTestToken0123456789abcdef';
@@ -402,6 +403,143 @@ describe('remodel pr: in a shallow clone, as actions/checkout makes it', () => {
     expect(git(ci, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
     expect(git(ci, 'for-each-ref', 'refs/remotes')).toBe(trackingBefore);
     expect(git(ci, 'status', '--porcelain')).toBe('');
+  });
+});
+
+describe('remodel pr: node_modules in the checkout (after npm ci, and remodel\'s own cache), ignored either way', () => {
+  for (const spelling of ['node_modules', '/node_modules', 'node_modules/']) {
+    it(`.gitignore "${spelling}": the first and the second run work, and nothing of node_modules is committed`, async () => {
+      const s = await setUp();
+      try {
+        commitToMain(s, { '.gitignore': `${spelling}\n`, 'package.json': '{ "name": "legacy", "private": true }\n' }, 'ignore node_modules');
+        writeFiles(s.clone, { 'node_modules/dep/index.js': 'var dep = 1;\nmodule.exports = dep;\n', 'node_modules/dep/package.json': '{"name":"dep"}\n' });
+        const first = pr(s);
+        expect(first.stderr).not.toContain('paths are ignored');
+        expect(first.code).toBe(0);
+        expect(first.stderr).toContain('opened pull request #1');
+        // remodel's cache now lives in the checkout's node_modules too.
+        expect(fs.existsSync(path.join(s.clone, 'node_modules/.cache/remodel'))).toBe(true);
+        commitToMain(s, { 'src/c.js': 'var c = 3;\nmodule.exports = c;\n' }, 'add c.js');
+        const second = pr(s);
+        expect(second.stderr).not.toContain('paths are ignored');
+        expect(second.code).toBe(0);
+        expect(second.stderr).toContain('updated pull request #1');
+        expect(originGit(s, 'diff', '--name-only', `main..${BRANCH}`).split('\n')).toEqual(['src/a.js', 'src/b.js', 'src/c.js']);
+        expect(originGit(s, 'ls-tree', '-r', '--name-only', BRANCH)).not.toContain('node_modules');
+        expect(fs.readFileSync(path.join(s.clone, 'node_modules/dep/index.js'), 'utf8')).toBe('var dep = 1;\nmodule.exports = dep;\n');
+        expectCheckoutUntouched(s);
+      } finally {
+        await s.github.stop();
+      }
+    });
+  }
+});
+
+describe('remodel pr: leftovers of killed runs', () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setUp();
+  });
+  afterAll(async () => {
+    await s?.github.stop();
+  });
+
+  it('private refs of runs that are gone are removed on the next run; those of a live run stay', () => {
+    const dead = 2 ** 22 + 12345; // above the kernel's pid_max default: never a live process
+    const head = git(s.clone, 'rev-parse', 'HEAD').trim();
+    git(s.clone, 'update-ref', `refs/remodel-tmp/${dead}-0badf00d/base`, head);
+    git(s.clone, 'update-ref', `refs/remodel-tmp/${process.pid}-feedbeef/base`, head);
+    const res = pr(s, ['--dry']);
+    expect(res.code).toBe(0);
+    expect(git(s.clone, 'for-each-ref', '--format=%(refname)', 'refs/remodel-tmp').trim()).toBe(`refs/remodel-tmp/${process.pid}-feedbeef/base`);
+    git(s.clone, 'update-ref', '-d', `refs/remodel-tmp/${process.pid}-feedbeef/base`);
+  });
+
+  it('SIGTERM while it waits for GitHub: dies of the signal and leaves no private ref and no worktree behind', async () => {
+    await s.github.failNext({ method: 'GET', path: `/repos/${OWNER}/${REPO}/pulls$`, mode: 'hang' });
+    const child = spawn(process.execPath, [cliPath, 'pr', 'no-var', 'src', '--api-url', s.github.url], {
+      cwd: s.clone,
+      env: Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1', ...env() }).filter(([, v]) => v !== '')),
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<string>((resolve) => child.on('close', (code, signal) => resolve(signal ?? `exit ${code}`)));
+    // Wait until the run is at the API (the transform ran: its summary is printed), with its refs in place.
+    for (let i = 0; i < 400 && !stderr.includes('files scanned'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(stderr).toContain('files scanned');
+    expect(git(s.clone, 'for-each-ref', 'refs/remodel-tmp')).not.toBe('');
+    child.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    expectCheckoutUntouched(s);
+  });
+});
+
+describe('remodel pr: an API that hangs, fails or answers nonsense', () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setUp();
+  });
+  afterAll(async () => {
+    await s?.github.stop();
+  });
+  const pulls = `/repos/${OWNER}/${REPO}/pulls$`;
+
+  it('an HTML page with status 200: exit 5 with a clear message, nothing pushed', async () => {
+    await s.github.failNext({ method: 'GET', path: pulls, mode: 'html' });
+    const res = pr(s);
+    expect(res.code).toBe(5);
+    expect(res.stderr).toContain('unexpected answer from the GitHub API at');
+    expect(res.stderr).toContain('expected a JSON list of pull requests, got text/html starting "<!DOCTYPE html>');
+    expect(res.stderr).not.toContain('internal error');
+    expect(res.stderr).not.toContain('is not a function');
+    expect(originBranch(s)).toBeUndefined();
+    expectCheckoutUntouched(s);
+  });
+
+  it('an API that never answers: exit 5 after the timeout and two retries, not a hang', async () => {
+    for (let i = 0; i < 3; i++) await s.github.failNext({ method: 'GET', path: pulls, mode: 'hang' });
+    const started = Date.now();
+    const res = pr(s, ['--api-timeout', '1']);
+    expect(res.code).toBe(5);
+    expect(res.stderr).toContain('cannot reach the GitHub API at');
+    expect(res.stderr).toContain('no answer within 1s');
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(originBranch(s)).toBeUndefined();
+    expectCheckoutUntouched(s);
+  });
+
+  it('one request without an answer and one 502 are retried, and the run succeeds', async () => {
+    await s.github.failNext({ method: 'GET', path: pulls, mode: 'hang' });
+    await s.github.failNext({ method: 'POST', path: pulls, status: 502, body: { message: 'Bad Gateway' } });
+    const before = (await s.github.state()).requests.length;
+    const res = pr(s, ['--api-timeout', '1']);
+    expect(res.stderr).toContain('opened pull request #1');
+    expect(res.code).toBe(0);
+    const requests = (await s.github.state()).requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(requests.filter((r) => r === `GET /repos/${OWNER}/${REPO}/pulls`)).toHaveLength(2);
+    expect(requests.filter((r) => r === `POST /repos/${OWNER}/${REPO}/pulls`)).toHaveLength(2);
+    expect((await s.github.state()).pulls).toHaveLength(1);
+  });
+
+  it('a rate limit that resets within seconds is waited out (throttling), then the run goes on', async () => {
+    const reset = String(Math.ceil(Date.now() / 1000) + 1);
+    await s.github.failNext({
+      method: 'GET',
+      path: pulls,
+      status: 403,
+      body: { message: 'API rate limit exceeded' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+    });
+    const res = pr(s);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('pull request #1 is up to date');
+  });
+
+  it('no git on PATH: exit 2 with a clear message', () => {
+    const res = pr(s, ['--dry'], { PATH: tempDir() });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('git is not installed or not on PATH');
+    expect(res.stderr).not.toContain('internal error');
   });
 });
 

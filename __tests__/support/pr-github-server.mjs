@@ -23,10 +23,10 @@ function view(pull) {
   return { ...pull, head: { ...pull.head, sha }, comments: undefined };
 }
 
-function send(res, status, body) {
+function send(res, status, body, headers = {}) {
   // No keep-alive: the test's client sits blocked in spawnSync between calls, and a pooled socket the server
   // timed out meanwhile would fail the next call.
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close', ...headers });
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
@@ -56,7 +56,13 @@ function handle(req, res, body) {
   const failure = state.failures.findIndex((f) => f.method === req.method && new RegExp(f.path).test(path));
   if (failure >= 0) {
     const [f] = state.failures.splice(failure, 1);
-    return send(res, f.status, f.body);
+    // Fault modes: never answer (a dead proxy), or a 200 with an HTML page (a login portal, a wrong --api-url).
+    if (f.mode === 'hang') return undefined;
+    if (f.mode === 'html') {
+      res.writeHead(f.status ?? 200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
+      return res.end('<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Please sign in</body></html>\n');
+    }
+    return send(res, f.status, f.body, f.headers);
   }
   if (req.headers.authorization !== `token ${token}`) {
     return send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });

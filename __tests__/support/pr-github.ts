@@ -25,8 +25,11 @@ export interface FakeGitHub {
   /** Pass as --api-url. */
   url: string;
   state(): Promise<{ requests: RecordedRequest[]; pulls: FakePull[] }>;
-  /** The next request matching method and path (a regular expression) gets this answer instead. */
-  failNext(failure: { method: string; path: string; status: number; body: unknown }): Promise<void>;
+  /**
+   * The next request matching method and path (a regular expression) gets this answer instead; `mode: 'hang'`
+   * never answers it, `mode: 'html'` answers with an HTML page (status 200 unless given).
+   */
+  failNext(failure: { method: string; path: string; status?: number; body?: unknown; headers?: Record<string, string>; mode?: 'hang' | 'html' }): Promise<void>;
   /** Closes a pull request as a person would on github.com (not recorded as a request). */
   closeByHand(number: number): Promise<void>;
   stop(): Promise<void>;

@@ -1,6 +1,7 @@
 // `remodel pr` and `remodel init`: yargs builders and handlers. Kept light on purpose: the pipeline (engine,
 // git, Octokit) is imported when the command runs, so `remodel --help` does not load it.
 import { transformFlags } from '../cli-flags.js';
+import { UsageError } from '../errors.js';
 import type { Argv } from 'yargs';
 import type { CliIO } from '../cli.js';
 import type { FormatMode } from '../engine/format.js';
@@ -20,7 +21,7 @@ const PR_EPILOGUE = [
 
 /** Flags `remodel pr` owns; every other `--flag` goes to the transform. */
 const PR_FLAGS = new Set([
-  'dry', 'branch', 'base', 'repo', 'remote', 'apiUrl', 'label', 'title', 'author', 'keepStale', 'jobs', 'parser', 'format',
+  'dry', 'branch', 'base', 'repo', 'remote', 'apiUrl', 'apiTimeout', 'label', 'title', 'author', 'keepStale', 'jobs', 'parser', 'format',
   'shard', 'extensions', 'ignore', 'verify', 'cache', 'cacheDir', 'verbose', 'help', 'version', 'transform', 'paths', 'color', 'j', 'v',
 ]);
 
@@ -34,6 +35,7 @@ export function prOptions(y: Argv) {
     .option('repo', { type: 'string', describe: 'owner/name on GitHub (default: $GITHUB_REPOSITORY, else parsed from the remote URL)' })
     .option('remote', { type: 'string', default: 'origin', describe: 'git remote to fetch from and push to' })
     .option('api-url', { type: 'string', describe: 'GitHub REST API URL (default: $GITHUB_API_URL or https://api.github.com; GitHub Enterprise: https://HOST/api/v3)' })
+    .option('api-timeout', { type: 'number', default: 30, describe: 'seconds to wait for one answer of the GitHub API (no answer: retried twice, then exit 5)' })
     .option('label', { type: 'string', array: true, default: [] as string[], describe: 'label to put on the pull request (repeatable)' })
     .option('title', { type: 'string', describe: 'pull request title and commit subject (default: remodel: apply <transform>)' })
     .option('author', { type: 'string', describe: 'commit author "Name <email>" (default: $REMODEL_GIT_AUTHOR, $GIT_AUTHOR_NAME/EMAIL, git config user.*, else github-actions[bot])' })
@@ -77,6 +79,12 @@ function reproduceFlags(argv: Record<string, any>, options: Record<string, unkno
   return flags;
 }
 
+function apiTimeout(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--api-timeout must be a number of seconds above 0, got "${String(value)}"`);
+  return n;
+}
+
 export async function commandPr(argv: Record<string, any>, io: CliIO): Promise<number> {
   const { runPr } = await import('./run-pr.js');
   const options = transformFlags(argv, PR_FLAGS);
@@ -102,6 +110,7 @@ export async function commandPr(argv: Record<string, any>, io: CliIO): Promise<n
       repo: argv.repo,
       remote: String(argv.remote),
       apiUrl: argv.apiUrl,
+      apiTimeout: apiTimeout(argv.apiTimeout),
       labels: (argv.label as string[]).map(String).filter(Boolean),
       title: argv.title,
       author: argv.author,

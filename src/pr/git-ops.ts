@@ -17,6 +17,14 @@ export class GitError extends Error {
   }
 }
 
+/** `git` itself cannot be started. */
+export class GitMissingError extends Error {
+  constructor() {
+    super('git is not installed or not on PATH: remodel pr runs git to fetch, commit and push');
+    this.name = 'GitMissingError';
+  }
+}
+
 export interface GitOptions {
   cwd: string;
   env?: Record<string, string>;
@@ -41,7 +49,9 @@ export function git(args: string[], options: GitOptions): Promise<string> {
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_LFS_SKIP_SMUDGE: '1', ...options.env },
       },
       (err, stdout, stderr) => {
-        if (err) {
+        if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(new GitMissingError());
+        } else if (err) {
           const detail = redact(String(stderr || err.message).trim());
           reject(new GitError(`git ${args[0]} failed: ${detail}`, args, redact(String(stderr))));
         } else {
@@ -74,9 +84,27 @@ export interface CommitInfo {
 export async function toplevel(cwd: string): Promise<string | undefined> {
   try {
     return (await git(['rev-parse', '--show-toplevel'], { cwd })).trim();
-  } catch {
+  } catch (err) {
+    if (err instanceof GitMissingError) throw err;
     return undefined;
   }
+}
+
+/**
+ * Removes `refs/remodel-tmp/<pid>-*` refs of runs that are no longer alive (a run killed before its cleanup).
+ * Refs of live processes are left alone: that run is still using them.
+ */
+export async function removeStaleTempRefs(cwd: string, alive: (pid: number) => boolean): Promise<string[]> {
+  const out = await git(['for-each-ref', '--format=%(refname)', 'refs/remodel-tmp/'], { cwd });
+  const stale = out
+    .split('\n')
+    .filter(Boolean)
+    .filter((ref) => {
+      const m = /^refs\/remodel-tmp\/(\d+)-/.exec(ref);
+      return m ? !alive(Number(m[1])) : false;
+    });
+  for (const ref of stale) await deleteRef(cwd, ref);
+  return stale;
 }
 
 export async function isShallow(cwd: string): Promise<boolean> {
@@ -210,7 +238,10 @@ export async function addWorktree(repo: string, commit: string, key: string): Pr
  * the applied change sets: edits, created, deleted and renamed files) and writes the tree.
  */
 export async function stageAndWriteTree(worktree: string, exclude: string[] = []): Promise<string> {
-  await git(['add', '--all', '--', '.', ...exclude.map((p) => `:(top,exclude,literal)${p}`)], { cwd: worktree });
+  // Not an `:(exclude)` pathspec: git 2.39 refuses one that names an ignored path ("The following paths are
+  // ignored"), which `node_modules` is in most repositories. Stage everything, then unstage what must not go in.
+  await git(['add', '--all', '--', '.'], { cwd: worktree });
+  if (exclude.length) await git(['rm', '-r', '--cached', '--quiet', '--ignore-unmatch', '--', ...exclude.map((p) => `:(top,literal)${p}`)], { cwd: worktree });
   return (await git(['write-tree'], { cwd: worktree })).trim();
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import * as g from './git-ops.js';
 import { GitHub, GitHubError, parseRepo, repoFromRemoteUrl, type PullRequest, type RepoId } from './github.js';
 import { addSecret, redact } from './redact.js';
 import { toPosix } from '../paths.js';
+import { pidAlive } from '../sinks/tree-lock.js';
 
 export interface PrRequest extends Omit<RunRequest, 'dry'> {
   /** Arguments after `remodel run` that reproduce the run locally. */
@@ -29,6 +31,8 @@ export interface PrRequest extends Omit<RunRequest, 'dry'> {
   repo?: string;
   remote: string;
   apiUrl?: string;
+  /** Seconds to wait for one answer of the GitHub API (default 30). */
+  apiTimeout?: number;
   labels: string[];
   title?: string;
   author?: string;
@@ -65,9 +69,20 @@ export async function runPr(req: PrRequest, io: CliIO): Promise<number> {
   addSecret(req.env.GITHUB_TOKEN);
   addSecret(req.env.GH_TOKEN);
   const log = (s: string) => io.stderr(redact(s) + '\n');
+  // Killed by SIGTERM/SIGINT (a cancelled CI job): remove the private refs and the temporary worktree first.
+  const onSignal = (signal: NodeJS.Signals) => {
+    runCleanups();
+    // Then die of the signal as if remodel had not caught it (the shell sees 128 + its number).
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGINT', onSignal);
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   try {
     return await pr(req, io, token, log);
   } catch (err) {
+    if (err instanceof g.GitMissingError) throw new UsageError(err.message);
     if (err instanceof GitHubError || err instanceof g.GitError) {
       log(`remodel: ${err.message}`);
       return PR_EXIT.remote;
@@ -78,12 +93,34 @@ export async function runPr(req: PrRequest, io: CliIO): Promise<number> {
     }
     if (err instanceof UsageError) throw new UsageError(redact(err.message));
     throw err;
+  } finally {
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGINT', onSignal);
   }
 }
+
+/** Synchronous undo steps for what a run creates outside the user's files, run on SIGTERM/SIGINT. */
+const cleanups = new Set<() => void>();
+
+function runCleanups(): void {
+  for (const fn of [...cleanups].reverse()) {
+    try {
+      fn();
+    } catch {
+      // best effort: the next run removes what is left (refs of dead pids, the stable worktree path)
+    }
+  }
+  cleanups.clear();
+}
+
+const gitSync = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, stdio: 'ignore' });
 
 async function pr(req: PrRequest, io: CliIO, token: string | undefined, log: (s: string) => void): Promise<number> {
   const root = await g.toplevel(req.cwd);
   if (!root) throw new UsageError('remodel pr needs a git checkout of the repository (e.g. after actions/checkout)');
+  // Private refs of earlier runs that were killed before they could remove them.
+  const stale = await g.removeStaleTempRefs(root, pidAlive);
+  if (stale.length && req.verbose) log(`removed ${stale.length} leftover ref(s) of killed runs under refs/remodel-tmp/`);
   const subdir = toPosix(path.relative(fs.realpathSync(root), fs.realpathSync(req.cwd)));
 
   // What runs. Today one transform; a recipe will be a list of them, each a step with its own change set.
@@ -123,7 +160,7 @@ async function pr(req: PrRequest, io: CliIO, token: string | undefined, log: (s:
   }
   const apiUrl = req.apiUrl || req.env.GITHUB_API_URL || 'https://api.github.com';
   const version = remodelVersion();
-  const github = token && repo ? new GitHub(token, apiUrl, repo, `remodel/${version}`) : undefined;
+  const github = token && repo ? new GitHub(token, apiUrl, repo, `remodel/${version}`, req.apiTimeout) : undefined;
   const who = await resolveIdentity(req, root);
 
   // Where: the base branch and the state of remodel's branch on the remote.
@@ -138,6 +175,11 @@ async function pr(req: PrRequest, io: CliIO, token: string | undefined, log: (s:
 
   const ns = `refs/remodel-tmp/${process.pid}-${randomBytes(4).toString('hex')}`;
   const remoteHas = refs.heads.has(branch);
+  const removeRefs = () => {
+    gitSync(root, ['update-ref', '-d', `${ns}/base`]);
+    gitSync(root, ['update-ref', '-d', `${ns}/head`]);
+  };
+  cleanups.add(removeRefs);
   try {
     await g.fetchInto(root, req.remote, [
       { branch: base, ref: `${ns}/base` },
@@ -277,6 +319,7 @@ async function pr(req: PrRequest, io: CliIO, token: string | undefined, log: (s:
       throw err;
     }
   } finally {
+    cleanups.delete(removeRefs);
     await g.deleteRef(root, `${ns}/base`);
     await g.deleteRef(root, `${ns}/head`);
   }
@@ -305,6 +348,13 @@ async function runSteps(
   const wt = await g.addWorktree(repoRoot, baseSha, branch);
   const modules = path.join(wt.dir, 'node_modules');
   let linked = false;
+  const removeWorktree = () => {
+    if (linked) fs.unlinkSync(modules); // the link only: never anything behind it
+    linked = false;
+    fs.rmSync(wt.dir, { recursive: true, force: true });
+    gitSync(repoRoot, ['worktree', 'prune']);
+  };
+  cleanups.add(removeWorktree);
   try {
     if (fs.existsSync(path.join(repoRoot, 'node_modules')) && !fs.existsSync(modules)) {
       fs.symlinkSync(path.join(repoRoot, 'node_modules'), modules, 'junction');
@@ -359,7 +409,9 @@ async function runSteps(
     const tree = await g.stageAndWriteTree(wt.dir, linked ? ['node_modules'] : []);
     return { steps, tree, root: wt.dir };
   } finally {
+    cleanups.delete(removeWorktree);
     if (linked) fs.unlinkSync(modules); // the link only: never anything behind it
+    linked = false;
     await wt.remove();
   }
 }
