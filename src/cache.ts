@@ -80,6 +80,7 @@ export function transformIdentity(spec: TransformSpec, transform: LoadedTransfor
     }
     return parts.join(' ');
   }
+  if (transform.kind === 'remodel' && transform.meta.readsOtherFiles) return undefined;
   if (spec.kind === 'builtin') parts.push(`builtin:${spec.name}@${transform.meta.version ?? '0'}#${builtinDigest(spec.name)}`);
   else if (spec.kind === 'path') {
     const graph = localModuleDigest(spec.path);
@@ -92,11 +93,41 @@ export function transformIdentity(spec: TransformSpec, transform: LoadedTransfor
   return parts.join(' ');
 }
 
+/** Files beside the sources that transforms read for context: the target (engines.node, browserslist), module type. */
+const CONTEXT_FILES = ['package.json', 'tsconfig.json', 'jsconfig.json', '.browserslistrc', 'browserslist'];
+
+/**
+ * Digest of the context files (package.json, tsconfig, browserslist) in the folders of the run's files and every
+ * folder above them: a new `engines.node` or `"type"` must miss the cache, since transforms decide on them.
+ */
+export function contextDigest(files: string[]): string {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.dirname(path.resolve(file)); !dirs.has(dir); dir = path.dirname(dir)) {
+      dirs.add(dir);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  const hash = createHash('sha1');
+  for (const dir of [...dirs].sort()) {
+    for (const name of CONTEXT_FILES) {
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(path.join(dir, name));
+      } catch {
+        continue;
+      }
+      hash.update(`${dir}/${name}\0`).update(bytes).update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
 export function openCache(
   cacheDir: string,
-  key: { cwd: string; transform: string; options: Record<string, unknown>; parser: string },
+  key: { cwd: string; transform: string; options: Record<string, unknown>; parser: string; context?: string },
 ): CacheLocation {
-  const digest = sha1(JSON.stringify([path.resolve(key.cwd), key.transform, key.options, key.parser]));
+  const digest = sha1(JSON.stringify([path.resolve(key.cwd), key.transform, key.options, key.parser, key.context ?? '']));
   const dir = path.join(cacheDir, digest.slice(0, 16));
   let entries: Record<string, CacheEntry> = {};
   try {

@@ -15,6 +15,8 @@ export const meta = defineMeta({
   description: 'constructor function + prototype methods (+ util.inherits / Object.create inheritance) → class; leaves alone what a class cannot express identically',
   engine: 'file',
   version: '1',
+  // The callers scan reads the package's other files: a cached result could miss a new caller.
+  readsOtherFiles: true,
   docs: `
 Rewrites a function declaration used as a constructor, together with the top-level statements right after it that
 build its prototype, into one \`class\` placed where the function was:
