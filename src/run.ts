@@ -8,7 +8,7 @@ import { UsageError } from './errors.js';
 import { transformText } from './engine/file-engine.js';
 import { DEFAULT_EXTENSIONS } from './defaults.js';
 import { discover, type DiscoverSkip } from './discover.js';
-import { cacheWarning, defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
+import { cacheWarning, contextDigest, defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
 import { runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
 import { kebab, resolveOptions } from './options.js';
@@ -267,6 +267,7 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
           transform: identity,
           options,
           parser,
+          context: contextDigest([...fromDisk, ...fromOverlay]),
         });
   const warnings: string[] = [];
   const cacheWarned = cache && cacheWarning(cache);
