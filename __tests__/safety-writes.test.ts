@@ -35,8 +35,10 @@ describe('symlinks: never written through', () => {
   it('a link to a file outside the tree is skipped with reason symlink; the target is never touched', () => {
     const dir = tempDir();
     const repo = path.join(dir, 'repo');
-    writeFiles(dir, { 'other/lib.js': LEGACY, 'repo/real.js': LEGACY });
+    writeFiles(dir, { 'other/lib.js': LEGACY, 'repo/real.js': LEGACY, 'repo/.gitignore': 'node_modules\n', 'repo/node_modules/dep/index.js': LEGACY });
     fs.symlinkSync('../other/lib.js', path.join(repo, 'link.js'));
+    // Inside the tree, but a dependency's file: never a source to rewrite.
+    fs.symlinkSync('node_modules/dep/index.js', path.join(repo, 'dep.js'));
     initRepo(repo);
     // The other tree has uncommitted work: the run must not see it, let alone overwrite it.
     fs.appendFileSync(path.join(dir, 'other/lib.js'), '// work in progress\n');
@@ -45,13 +47,15 @@ describe('symlinks: never written through', () => {
     const json = runCli(['run', 'no-var', '.', '--json'], repo);
     const report = JSON.parse(json.stdout);
     expect(report.files).toEqual([
+      expect.objectContaining({ path: 'dep.js', status: 'skipped', reason: 'symlink' }),
       expect.objectContaining({ path: 'link.js', status: 'skipped', reason: 'symlink' }),
       expect.objectContaining({ path: 'real.js', status: 'changed' }),
     ]);
 
     const res = runCli(['run', 'no-var', '.'], repo);
     expect(res.code).toBe(0);
-    expect(res.stderr).toContain('skipped 1 × symlink');
+    expect(res.stderr).toContain('skipped 2 × symlink');
+    expect(fs.readFileSync(path.join(repo, 'node_modules/dep/index.js'), 'utf8')).toBe(LEGACY);
     expect(res.stderr).toContain('wrote 1 file(s)');
     expect(fs.readFileSync(path.join(dir, 'other/lib.js'))).toEqual(otherBefore);
     expect(fs.lstatSync(path.join(repo, 'link.js')).isSymbolicLink()).toBe(true);

@@ -191,11 +191,13 @@ function resolveLinks(found: string[], tree: string): Discovered {
       files.add(abs);
       continue;
     }
-    if (inside(real, realTree)) {
-      files.add(path.join(tree, path.relative(realTree, real)));
+    const mapped = path.join(tree, path.relative(realTree, real));
+    // Inside the tree, but not into what is never walked (a link into node_modules is a dependency's file).
+    if (inside(real, realTree) && !path.relative(realTree, real).split(path.sep).some((part) => NEVER.has(part))) {
+      files.add(mapped);
     } else {
       const target = isLink ? fs.readlinkSync(abs) : real;
-      skipped.push({ absPath: abs, reason: 'symlink', message: `symbolic link to ${target}, outside the tree; never written through` });
+      skipped.push({ absPath: abs, reason: 'symlink', message: `symbolic link to ${target}, outside the tree (or into node_modules); never written through` });
     }
   }
   return { files: [...files], skipped };
