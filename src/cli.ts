@@ -321,6 +321,11 @@ async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<nu
     const def = o.default !== undefined ? ` (default: ${JSON.stringify(o.default)})` : '';
     out += `  ${o.flag} <${o.type}>${def}\n      ${o.description ?? ''}\n`;
   }
+  const reasons = Object.entries(t.meta.reasons ?? {});
+  if (reasons.length) {
+    out += `\n${c.bold('Reasons')} (why a spot is left alone or noted; grouped by key in summaries)\n`;
+    for (const [key, text] of reasons) out += `  ${key}\n      ${text}\n`;
+  }
   const example =
     spec.kind !== 'builtin' ? undefined : t.meta.engine === 'project' ? findProjectFixtureExample(t.meta.name) : findFixtureExample(t.meta.name);
   const examples = example ? [example] : (t.meta.examples ?? []);

@@ -13,6 +13,8 @@ export interface FixtureCase {
   outputPath?: string;
   /** Options from `<case>.options.json`, if present. */
   options?: Record<string, unknown>;
+  /** `<case>.reasons.json`: the reason keys the case must report (sorted, one entry per finding), if present. */
+  reasonsPath?: string;
 }
 
 /** The folder of this package (holding package.json), from src/ or dist/src/. */
@@ -26,7 +28,7 @@ export function packageRoot(): string {
   return dir;
 }
 
-/** `<dir>/<case>.input.<ext>` with optional `<case>.output.<ext>` and `<case>.options.json`. */
+/** `<dir>/<case>.input.<ext>` with optional `<case>.output.<ext>`, `<case>.options.json` and `<case>.reasons.json`. */
 export function discoverFixtureCases(dir: string): FixtureCase[] {
   if (!fs.existsSync(dir)) return [];
   const cases: FixtureCase[] = [];
@@ -36,11 +38,13 @@ export function discoverFixtureCases(dir: string): FixtureCase[] {
     const [, name, ext] = m;
     const outputPath = path.join(dir, `${name}.output.${ext}`);
     const optionsPath = path.join(dir, `${name}.options.json`);
+    const reasonsPath = path.join(dir, `${name}.reasons.json`);
     cases.push({
       name,
       inputPath: path.join(dir, entry),
       ...(fs.existsSync(outputPath) ? { outputPath } : {}),
       ...(fs.existsSync(optionsPath) ? { options: JSON.parse(fs.readFileSync(optionsPath, 'utf8')) } : {}),
+      ...(fs.existsSync(reasonsPath) ? { reasonsPath } : {}),
     });
   }
   return cases;

@@ -8,7 +8,8 @@ import { relativePosix } from './paths.js';
 import { resolveOptions } from './options.js';
 import { parseSource, parserFor } from './parse.js';
 import { normalize } from './registry.js';
-import type { LoadedTransform } from './types.js';
+import type { LoadedTransform, Report } from './types.js';
+import { isDeclaredReason, metaProblems, undeclaredReasonMessage } from './reasons.js';
 
 export interface FixtureTestOptions {
   /** Folder holding `<case>.input.<ext>` files; default `__testfixtures__/<meta.name>` under the working directory. */
@@ -35,6 +36,31 @@ async function runCase(t: LoadedTransform, file: string, source: string, options
   });
 }
 
+/** The reason keys of some findings, sorted (one entry per finding). */
+function reasonKeys(reports: Array<Report[] | undefined>): string[] {
+  return reports.flatMap((list) => (list ?? []).map((r) => r.reason).filter((r): r is string => Boolean(r))).sort();
+}
+
+/**
+ * Every reported reason must be declared in `meta.reasons`; with a reasons file the keys must equal it.
+ * `UPDATE_REASONS=1` (or `UPDATE_FIXTURES=1` for a file that exists) writes the file from the current behaviour.
+ */
+function checkReasons(t: LoadedTransform, reported: string[], reasonsPath: string | undefined, defaultPath: string): void {
+  const undeclared = [...new Set(reported.filter((r) => !isDeclaredReason(t.meta, r)))];
+  expect(undeclared.map((r) => undeclaredReasonMessage(t.meta, r))).toEqual([]);
+  if (process.env.UPDATE_REASONS === '1' || (reasonsPath && process.env.UPDATE_FIXTURES === '1')) {
+    fs.writeFileSync(reasonsPath ?? defaultPath, JSON.stringify(reported, null, 2) + '\n');
+  } else if (reasonsPath) {
+    expect(reported, `reasons reported (${path.basename(reasonsPath)})`).toEqual(JSON.parse(fs.readFileSync(reasonsPath, 'utf8')));
+  }
+}
+
+function checkMeta(t: LoadedTransform): void {
+  it('declares a well-formed meta', () => {
+    expect(metaProblems(t.meta)).toEqual([]);
+  });
+}
+
 function describeFailure(outcome: FileOutcome): string {
   const e = outcome.error;
   return e ? `${outcome.path}${e.line ? `:${e.line}:${e.column}` : ''} ${e.message}` : '';
@@ -43,7 +69,9 @@ function describeFailure(outcome: FileOutcome): string {
 /**
  * Registers one vitest test per fixture case. Each case asserts the exact output (no trimming), that the output
  * parses, and that a second run over the output changes nothing. A case without `.output` must stay unchanged.
- * `UPDATE_FIXTURES=1` rewrites the `.output` files from the current behaviour instead of asserting them.
+ * Every reason the case reports must be declared in `meta.reasons`, and equal `<case>.reasons.json` when there is
+ * one; `meta` itself must be well formed. `UPDATE_FIXTURES=1` rewrites the `.output` files (and existing reasons
+ * files) from the current behaviour instead of asserting them; `UPDATE_REASONS=1` writes every case's reasons file.
  */
 export function defineFixtureTests(
   transform: LoadedTransform | Record<string, unknown>,
@@ -57,12 +85,14 @@ export function defineFixtureTests(
     it('has fixture cases', () => {
       expect(cases.length, `no fixture cases in ${dir}`).toBeGreaterThan(0);
     });
+    checkMeta(t);
     for (const c of cases) {
       it(c.name, async () => {
         const input = fs.readFileSync(c.inputPath, 'utf8');
         const caseOptions = { ...options.options, ...c.options };
         const first = await runCase(t, c.inputPath, input, caseOptions);
         expect(first.status, describeFailure(first)).not.toBe('error');
+        checkReasons(t, reasonKeys([first.reports]), c.reasonsPath, path.join(dir, `${c.name}.reasons.json`));
         const actual = first.status === 'changed' ? (first.after as string) : input;
         if (update) {
           const outPath = c.outputPath ?? c.inputPath.replace('.input.', '.output.');
@@ -93,9 +123,11 @@ export interface ProjectFixtureCase {
   options: Record<string, unknown>;
   /** Text the refusal reason must contain (`refuses.txt`), for cases the transform must turn down. */
   refuses?: string;
+  /** `reasons.json`: the reason keys the case must report over all files (sorted), if present. */
+  reasonsPath?: string;
 }
 
-/** `<dir>/<case>/input/**`, optional `<case>/output/**`, `<case>/options.json` and `<case>/refuses.txt`. */
+/** `<dir>/<case>/input/**`, optional `<case>/output/**`, `<case>/options.json`, `<case>/refuses.txt`, `<case>/reasons.json`. */
 export function discoverProjectFixtureCases(dir: string): ProjectFixtureCase[] {
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -114,6 +146,7 @@ export function discoverProjectFixtureCases(dir: string): ProjectFixtureCase[] {
         ...(fs.existsSync(path.join(caseDir, 'output')) ? { outputDir: path.join(caseDir, 'output') } : {}),
         options: options ? JSON.parse(options) : {},
         ...(refuses ? { refuses } : {}),
+        ...(fs.existsSync(path.join(caseDir, 'reasons.json')) ? { reasonsPath: path.join(caseDir, 'reasons.json') } : {}),
       };
     });
 }
@@ -178,6 +211,7 @@ export function defineProjectFixtureTests(
     it('has fixture cases', () => {
       expect(cases.length, `no fixture cases in ${dir}`).toBeGreaterThan(0);
     });
+    checkMeta(t);
     for (const c of cases) {
       it(c.name, async () => {
         const input = readTree(path.join(c.dir, 'input'));
@@ -186,6 +220,7 @@ export function defineProjectFixtureTests(
         const first = await runProjectCase(t, root, c.options);
         const errors = first.files.filter((f) => f.status === 'error');
         expect(errors.map((f) => f.error?.message)).toEqual([]);
+        checkReasons(t, reasonKeys(first.files.map((f) => f.reports)), c.reasonsPath, path.join(c.dir, 'reasons.json'));
         if (c.refuses) {
           expect(first.refusal, 'the transform must refuse this case').toContain(c.refuses);
           return;

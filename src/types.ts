@@ -27,6 +27,12 @@ export interface TransformMeta<Schema extends z.ZodObject = z.ZodObject> {
   /** Options as a zod object; every field should carry `.default()` and `.describe()`. */
   options?: Schema;
   examples?: TransformExample[];
+  /**
+   * Every reason key the transform reports (`ctx.report(…, reason)`, `ctx.skip(reason)`), with a one-line
+   * explanation, as ESLint rules declare `meta.messages`. Reporting an undeclared key is an error in tests (the
+   * fixture harness fails the case) and a warning otherwise. `remodel describe` lists them.
+   */
+  reasons?: Record<string, string>;
   /** Bumped whenever the output for a given input may change (cache key). */
   version?: string;
   /**

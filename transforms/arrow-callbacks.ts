@@ -17,6 +17,23 @@ export const meta = defineMeta({
   name: 'arrow-callbacks',
   description: 'function expressions passed as call arguments → arrow functions, where this/arguments/new.target are not used',
   engine: 'file',
+  reasons: {
+    'unexpected-source': 'the parameters or body are not written where expected (left alone rather than guessed)',
+    'arguments-used': 'it uses `arguments`, which an arrow does not have',
+    comment: 'a comment in the function head would be lost',
+    'constructor-like': 'a function passed to inherits() may be constructed, subclassed or used as an object',
+    'duplicate-params': 'duplicate parameter names are not allowed in arrows',
+    eval: 'a direct eval inside could read `this` or `arguments`',
+    generator: 'arrows cannot be generators',
+    generic: 'a generic `<T>(x) =>` can read as JSX outside .ts files',
+    named: 'a named callback would lose its .name as an arrow (--drop-names converts it)',
+    'named-recursive': 'the callback uses its own name (recursion or self-reference)',
+    'new-target': 'it uses `new.target` or `super`',
+    'not-an-argument': 'only callbacks passed as call arguments are converted (elsewhere the function may be constructed, or its own this, name or prototype relied on)',
+    'reserved-param': 'a parameter named yield/await may not be allowed in an arrow there',
+    'this-param': 'the callback declares a TypeScript `this:` parameter, which an arrow cannot have',
+    'this-used': 'it uses its own `this` (the caller may set it)',
+  },
   version: '1',
   docs: `
 Rewrites a function expression that is passed directly as an argument of a call or \`new\`

@@ -8,6 +8,21 @@ export const meta = defineMeta({
   name: 'default-params',
   description: "`if (b === undefined) b = 5;` at the top of a function → default parameter `b = 5`, where nothing else changes",
   engine: 'file',
+  reasons: {
+    arguments: 'the function uses `arguments` (or eval), which a default parameter would unmap from the parameters',
+    arity: 'the function may be used through a reference (callback, middleware, export, method), and a default would change its .length from 4 to 3',
+    'await-in-default': 'await/yield is not allowed in a parameter default',
+    comment: 'a comment on the statement\'s lines would be lost',
+    'falsy-default': '`||`/`!` replaces every falsy value (0, \'\', false); a default parameter only undefined',
+    'not-at-top': 'the check is not at the top of the function, where the value may already have been used',
+    'not-simple-param': 'it is destructured or a rest element, not a plain parameter',
+    'null-default': 'the check also replaces null, a default parameter only undefined',
+    order: 'the checks are not in parameter order, so defaults would run in another order',
+    'references-local': 'the default reads a parameter not yet initialised',
+    'shadowed-undefined': 'the file declares a name `undefined` or uses `with`, so `undefined` may not be the real one',
+    'unexpected-source': 'the source is not written where expected (left alone rather than guessed)',
+    'use-strict': 'the body says \'use strict\', which is a SyntaxError with default parameters',
+  },
   version: '1',
   docs: `
 Moves an "undefined" check at the very top of a function body into the parameter list:

@@ -9,6 +9,17 @@ export const meta = defineMeta({
   name: 'includes',
   description: 'x.indexOf(y) !== -1 → x.includes(y), only where x is proven to be an array or a string and the result cannot differ',
   engine: 'file',
+  reasons: {
+    'nested': 'the test is nested inside another rewritten test; run again to convert it',
+    'comment-inside': 'a comment inside the comparison would be lost',
+    'maybe-nan': 'the searched value may be NaN (or undefined), which `includes` finds and `indexOf` does not',
+    'maybe-regexp': 'the argument may be a RegExp, which `String#includes` rejects',
+    'optional-chain': 'the comparison is true or false for a nullish receiver, `?.includes` gives undefined',
+    'searches-undefined': '`includes(undefined)` also matches holes of a sparse array',
+    'spread-argument': 'the searched value is passed with a spread and is not visible',
+    'tilde-value': 'the numeric value of `~x.indexOf(y)` is used, not only its truthiness',
+    'unknown-receiver': 'the receiver is not proven to be an array or a string',
+  },
   version: '1',
   docs: `
 Rewrites membership tests written with \`indexOf\`:

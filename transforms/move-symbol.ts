@@ -16,6 +16,9 @@ export const meta = defineMeta({
   name: 'move-symbol',
   description: 'moves an exported declaration (and the private helpers only it uses) to another module and fixes every import',
   engine: 'project',
+  reasons: {
+    'already-moved': 'the symbol is already in the target module',
+  },
   version: '1',
   docs: `
 Moves \`--symbol\` from \`--from\` to \`--to\` (created when missing), with the non-exported helpers that only it

@@ -10,6 +10,22 @@ export const meta = defineMeta({
   name: 'no-var',
   description: 'var → const when never reassigned, else let; leaves var alone where block scoping would change behaviour',
   engine: 'file',
+  reasons: {
+    'unexpected-source': 'the `var` keyword is not written where expected (left alone rather than guessed)',
+    'catch-param': 'it redeclares the catch parameter',
+    'closure-in-loop': 'a closure in the loop captures it, and let would give each iteration its own binding',
+    declare: 'an ambient `declare var` is kept',
+    'eval-or-with': 'the file uses direct eval or with, which can reach any name',
+    'global-script': 'at the top level of a script it creates a global property',
+    'hoisted-function': 'used in a hoisted function that may run before the declaration',
+    redeclared: 'declared more than once in nested or shared blocks',
+    'reserved-name': 'the name cannot be lexically declared',
+    'single-statement': 'a lexical declaration is not allowed in a single-statement position',
+    'switch-case': 'used in another case of the switch, which can skip its declaration',
+    'uninitialized-in-loop': 'declared without a value in a loop, where let would reset it each iteration',
+    'used-before-declaration': 'used in its own initializer, where let would throw',
+    'used-outside-block': 'used outside the block it is declared in',
+  },
   version: '1',
   docs: `
 Replaces only the \`var\` keyword (one token), so nothing else in the file moves. A declaration becomes

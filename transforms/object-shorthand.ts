@@ -8,6 +8,17 @@ export const meta = defineMeta({
   name: 'object-shorthand',
   description: 'object literal { a: a } → { a } and { f: function () {} } → { f() {} }, where the two mean the same',
   engine: 'file',
+  reasons: {
+    comment: 'a comment sits inside the property',
+    'constructor-like': 'a capitalised name suggests a constructor, and a method cannot be one',
+    'duplicate-params': 'duplicate parameter names are a SyntaxError in a method',
+    eval: 'a direct eval inside could depend on the function form',
+    'named-function': 'the function refers to itself by name, which a method cannot',
+    proto: 'the long form sets the prototype, the shorthand would create an own property',
+    'quoted-key': 'the key is quoted (often kept alike with other quoted keys or JSON field names)',
+    'reserved-name': 'the name is not a plain variable reference in shorthand',
+    'unexpected-source': 'the key or value is written with escapes or parentheses',
+  },
   version: '1',
   docs: `
 In object literals, rewrites \`{ a: a }\` to \`{ a }\` and \`{ f: function (x) { ... } }\` to \`{ f(x) { ... } }\`

@@ -9,6 +9,16 @@ export const meta = defineMeta({
   name: 'optional-chaining',
   description: 'a && a.b → a?.b (and a != null && a.b), only where falsy-vs-nullish and null-vs-undefined cannot show',
   engine: 'file',
+  reasons: {
+    'call-in-chain': 'the repeated part has a call, which the optional chain would make once',
+    'comment-inside': 'a comment in the guard would be lost',
+    'falsy-not-nullish': 'the guarded value may be 0, \'\' or false, and the optional chain would go on to a primitive\'s property',
+    'non-null-assertion': 'a `!` non-null assertion after the guard',
+    'null-becomes-undefined': 'the expression is null when the guarded value is null; the optional chain gives undefined',
+    parenthesized: 'a parenthesised part would end the optional chain early',
+    'tagged-template': 'an optional chain cannot be a template tag',
+    'value-context': 'the expression is false for a nullish value; the optional chain gives undefined',
+  },
   version: '1',
   docs: `
 Rewrites guard chains to optional chaining: \`a && a.b\` → \`a?.b\`, \`a && a.b && a.b.c\` → \`a?.b?.c\`,

@@ -8,6 +8,14 @@ export const meta = defineMeta({
   name: 'template-literals',
   description: "string concatenation with non-literal parts → template literal, keeping evaluation order and escaping",
   engine: 'file',
+  reasons: {
+    'ambiguous-plus': 'its first operands may add up as numbers before becoming a string',
+    comments: 'it contains comments a template literal cannot keep',
+    'multi-line-chain': 'it is wrapped over several lines (--join-lines joins it)',
+    'multiline-operand': 'an operand spans several lines (--multiline-operands converts it)',
+    'object-operand': 'an object operand may convert differently in a template (valueOf vs toString)',
+    'octal-escape': 'a string uses an octal escape, invalid in template literals',
+  },
   version: '1',
   docs: `
 Rewrites a chain of \`+\` that starts as string concatenation into one template literal:

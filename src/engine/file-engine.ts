@@ -21,6 +21,7 @@ import type { CacheLocation } from '../cache.js';
 import { toPosix } from '../paths.js';
 import { readSource } from '../read-source.js';
 import { skipDecision } from '../skip-files.js';
+import { checkReportedReason } from '../reasons.js';
 
 const require = createRequire(import.meta.url);
 
@@ -288,6 +289,7 @@ async function runRemodel(
     },
     edits: () => new TextEdits(source),
     report(message, at, reason) {
+      checkReportedReason(transform.meta, reason);
       const offset = typeof at === 'number' ? at : at?.start ?? undefined;
       locate ??= lineIndex(source);
       reports.push({ message, ...(offset != null ? locate(offset) : {}), ...(reason ? { reason } : {}) });

@@ -11,6 +11,7 @@ import { toPosix } from '../paths.js';
 import { isNotUtf8 } from '../read-source.js';
 import { checkTsconfig } from './tsconfig-check.js';
 import { buildAppModel, type AppModel } from '../app-model/index.js';
+import { checkReportedReason } from '../reasons.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
 export class TransformRefusal extends Error {
@@ -238,6 +239,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     options: opts.transformOptions,
     relative,
     report(file, message, at, reason) {
+      checkReportedReason(transform.meta, reason);
       const filePath = typeof file === 'string' ? path.resolve(cwd, file) : file.getFilePath();
       const list = reportsByFile.get(filePath) ?? [];
       const offset = typeof at === 'number' ? at : at?.getStart();

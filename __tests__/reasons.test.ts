@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReportedReason, isDeclaredReason, metaProblems, RUNNER_REASONS } from '../src/reasons.js';
+import { loadBuiltins } from '../src/registry.js';
+import type { TransformMeta } from '../src/types.js';
+import { repoRoot, runCli, tempDir, writeFiles } from './support/helpers.js';
+
+const transformsDir = path.join(repoRoot, 'transforms');
+
+/** The source files of a built-in: its module, or every module of its folder. */
+function sourcesOf(name: string): string[] {
+  const dir = path.join(transformsDir, name);
+  if (fs.existsSync(dir)) return fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  return [path.join(transformsDir, `${name}.ts`)];
+}
+
+const KEY = String.raw`'([a-z][a-z0-9_-]*)'`;
+/** Where the built-ins name a reason key literally: report(…, 'key'), refusal/verdict constructors, `reason: 'key'`. */
+const REPORTED = [
+  // A report(…) call of at most three lines whose last argument is a literal key.
+  new RegExp(String.raw`\breport\((?:(?!\breport\()[^\n]){0,400}?(?:\n(?:(?!\breport\()[^\n]){0,400}?){0,2},\s*${KEY}\s*\)\s*(?:;|$)`, 'gm'),
+  new RegExp(String.raw`\b(?:Refuse|Unsafe|Bail|block|fail|problem)\(\s*${KEY}`, 'g'),
+  new RegExp(String.raw`\breason\s*[:=]\s*${KEY}`, 'g'),
+  new RegExp(String.raw`\breason\s*=[^;\n]*\?\s*${KEY}\s*:\s*(?:[^;\n]*\?\s*)?${KEY}`, 'g'),
+  new RegExp(String.raw`\bblock\(\s*\w+\s*===\s*'[^']*'\s*\?\s*${KEY}\s*:\s*${KEY}`, 'g'),
+];
+
+function literalReasons(files: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8').replace(/^ {2}reasons: \{[\s\S]*?^ {2}\},$/m, '');
+    for (const re of REPORTED) {
+      for (const m of text.matchAll(re)) {
+        for (const key of m.slice(1)) if (key) found.set(key, `${path.relative(repoRoot, file)}:${text.slice(0, m.index).split('\n').length}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('declared reasons', async () => {
+  const builtins = await loadBuiltins();
+
+  it('every built-in has a well-formed meta with its reasons declared', () => {
+    for (const t of builtins) {
+      expect(metaProblems(t.meta), t.meta.name).toEqual([]);
+      expect(Object.keys(t.meta.reasons ?? {}).length, `${t.meta.name} declares no reasons`).toBeGreaterThan(0);
+    }
+  });
+
+  it('every reason key a built-in names in its source is declared in its meta.reasons', () => {
+    const undeclared: string[] = [];
+    for (const t of builtins) {
+      for (const [key, where] of literalReasons(sourcesOf(t.meta.name))) {
+        if (!isDeclaredReason(t.meta, key)) undeclared.push(`${t.meta.name}: ${key} (${where})`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  it('every declared reason is named somewhere in the transform (or the app model it reports from)', () => {
+    const appModel = fs
+      .readdirSync(path.join(repoRoot, 'src', 'app-model'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.join(repoRoot, 'src', 'app-model', f), 'utf8'))
+      .join('\n');
+    const stale: string[] = [];
+    for (const t of builtins) {
+      const text = sourcesOf(t.meta.name)
+        .map((f) => fs.readFileSync(f, 'utf8').replace(/^ {2}reasons: \{[\s\S]*?^ {2}\},$/m, ''))
+        .join('\n');
+      for (const key of Object.keys(t.meta.reasons ?? {})) {
+        if (!text.includes(`'${key}'`) && !appModel.includes(`'${key}'`)) stale.push(`${t.meta.name}: ${key}`);
+      }
+    }
+    expect(stale).toEqual([]);
+  });
+
+  it('the scan finds reasons that are not declared (it can fail)', () => {
+    const dir = tempDir('remodel-reasons-');
+    const file = path.join(dir, 'x.ts');
+    fs.writeFileSync(file, "ctx.report(`kept; ${x}`, node, 'made-up-key');\nctx.report(f(a, 'not-a-reason'), node, 'third')\nthrow new Refuse('another-one', 'msg');\n");
+    expect([...literalReasons([file]).keys()].sort()).toEqual(['another-one', 'made-up-key', 'third']);
+  });
+
+  it('an undeclared key throws under the test runner; runner reasons need no declaration', () => {
+    const meta: Pick<TransformMeta, 'name' | 'reasons'> = { name: 'probe', reasons: { known: 'a known reason' } };
+    expect(() => checkReportedReason(meta, 'known')).not.toThrow();
+    expect(() => checkReportedReason(meta, 'target')).not.toThrow();
+    expect(Object.keys(RUNNER_REASONS)).toContain('target');
+    expect(() => checkReportedReason(meta, 'unknown')).toThrow(/reported reason "unknown", which its meta.reasons does not declare/);
+  });
+
+  it('in a real run an undeclared key is a warning; the finding is kept and the run succeeds', () => {
+    const dir = tempDir('remodel-reasons-');
+    writeFiles(dir, {
+      'mark.mjs': [
+        "export const meta = { name: 'mark', description: 'reports a spot', engine: 'file', reasons: { declared: 'a declared reason' } };",
+        "export default function (ctx) { ctx.report('spot', 0, 'declared'); ctx.report('other spot', 0, 'not-declared'); }",
+        '',
+      ].join('\n'),
+      'a.js': 'var a = 1;\n',
+    });
+    const res = runCli(['run', './mark.mjs', 'a.js', '--dry', '--json', '--no-cache', '--jobs', '1'], dir, { VITEST: '' });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('warning: transform mark reported reason "not-declared", which its meta.reasons does not declare');
+    expect(JSON.parse(res.stdout).files[0].reports.map((r: { reason: string }) => r.reason)).toEqual(['declared', 'not-declared']);
+  });
+
+  it('remodel describe lists the reasons', () => {
+    const res = runCli(['describe', 'no-var'], repoRoot);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/Reasons[\s\S]*closure-in-loop\n\s+a closure in the loop captures it/);
+  });
+});
