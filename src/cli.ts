@@ -371,6 +371,15 @@ async function transformBooleanFlags(args: string[], cwd: string): Promise<strin
 
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // `remodel run`: a worker starts now and loads the file engine (and the named built-in) while this thread parses
+  // the command line, loads the config and plans; per-file transforms always run on workers. Not when a cache of
+  // earlier runs exists: files it answers need no worker, and an early one would only cost CPU.
+  if (args[0] === 'run') {
+    const [{ prestartWorker }, { defaultCacheDir }] = await Promise.all([import('./engine/pool.js'), import('./cache.js')]);
+    const noCache = args.includes('--no-cache') || args.includes('--cache=false');
+    const ownCacheDir = args.some((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
+    if (noCache || (!ownCacheDir && !fs.existsSync(defaultCacheDir(io.cwd)))) prestartWorker(args.slice(1).find((a) => !a.startsWith('-')));
+  }
   // `--keep-reexport src` must not read `src` as the flag's value: a declared boolean flag followed by anything but
   // true/false is given `=true`. `--flag=maybe` stays as written, so validation still rejects it.
   const booleans = new Set(await transformBooleanFlags(args, io.cwd));

@@ -5,7 +5,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadedTransform, PipelineTransform, TransformMeta, TransformSpec } from './types.js';
 
 import { UsageError } from './errors.js';
-import { parseSource, parserFor } from './parse.js';
+
+/**
+ * The parser, for following a local transform's imports (localModuleDigest). Imported when a transform is loaded
+ * from a path, never for built-ins: the main thread of a per-file run does not load Babel for nothing.
+ */
+let parseModule: typeof import('./parse.js') | undefined;
 
 export { UsageError };
 
@@ -171,6 +176,7 @@ async function loadPipeline(spec: Extract<TransformSpec, { kind: 'pipeline' }>):
 }
 
 async function loadFromPath(file: string): Promise<LoadedTransform> {
+  parseModule ??= await import('./parse.js');
   let mod: Record<string, unknown>;
   try {
     const ext = path.extname(file);
@@ -248,6 +254,9 @@ function resolveLocal(from: string, specifier: string): string | undefined {
  * Package imports are left out (their version is not part of the cache key).
  */
 function localImports(file: string, text: string): string[] | undefined {
+  // Not loaded (no transform was loaded from a path): the graph is not known, so nothing is cached.
+  if (!parseModule) return undefined;
+  const { parseSource, parserFor } = parseModule;
   let ast;
   try {
     ast = parseSource(text, parserFor(file, 'auto'));

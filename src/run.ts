@@ -5,11 +5,10 @@ import type { Recipe } from './recipes.js';
 import type { ProjectSession } from './engine/project-engine.js';
 import type { ProgressSink } from './progress.js';
 import { UsageError } from './errors.js';
-import { transformText } from './engine/file-engine.js';
 import { DEFAULT_EXTENSIONS } from './defaults.js';
 import { discover, type DiscoverSkip } from './discover.js';
 import { cacheWarning, contextDigest, defaultCacheDir, openCache, saveCache, transformIdentity, type CacheEntry } from './cache.js';
-import { runFiles } from './engine/pool.js';
+import { releasePrestartedWorker, runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
 import { kebab, resolveOptions } from './options.js';
 import { loadTransform, resolveTransformSpec } from './registry.js';
@@ -117,7 +116,13 @@ function pick(values: Record<string, unknown>, keys: string[]): Record<string, u
  * step sees the texts the steps before it produced. Nothing is written here: sinks render or apply the change set.
  */
 export async function executePlan(plan: RunPlan): Promise<ChangeSet> {
-  return withDiscoverySkips(plan, await executeSteps(plan));
+  if (!plan.steps.some((s) => s.transform.meta.engine === 'file')) releasePrestartedWorker();
+  try {
+    return withDiscoverySkips(plan, await executeSteps(plan));
+  } finally {
+    // A worker the CLI started early and no step needed (project transform, all files from the cache) ends here.
+    releasePrestartedWorker();
+  }
 }
 
 /** Files discovery left alone (symlinks out of the tree) are listed as skipped, with their reason. */
@@ -283,6 +288,8 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
       if (!warnings.length) warnings.push(`the cache could not be written (${message}); results were not stored, which only costs speed`);
     },
   });
+  // The file engine is loaded here only for files an earlier step changed; otherwise only workers parse.
+  const { transformText } = fromOverlay.length ? await import('./engine/file-engine.js') : ({} as typeof import('./engine/file-engine.js'));
   for (const file of fromOverlay) {
     const abs = path.resolve(file);
     const text = overlay!.get(abs);

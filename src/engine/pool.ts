@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { defaultJobs } from '../defaults.js';
-import { loadTransform } from '../registry.js';
-import { FileResultCache, type CacheEntry } from '../cache.js';
+import type { CacheEntry } from '../cache.js';
 import { toPosix } from '../paths.js';
 import path from 'node:path';
 import type { TransformSpec } from '../types.js';
-import { cachedOutcome, runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
-import type { WorkerMessage, WorkerRequest } from './worker.js';
+import type { FileOutcome, FileRunOptions } from './file-engine.js';
+import type { WorkerData, WorkerMessage, WorkerRequest } from './worker.js';
+
+// The file engine (parsers, prettier glue) and the cache are imported only when this thread answers files itself
+// (cache hits, runs from the TypeScript sources): when workers transform, the main thread never loads the parsers.
 
 export interface PoolOptions {
   jobs?: number;
@@ -38,6 +40,45 @@ function workerScript(): string | undefined {
   return import.meta.url.endsWith('.js') && fs.existsSync(file) ? file : undefined;
 }
 
+/** A worker started before the plan is known (see prestartWorker), not yet given to a run. */
+let early: { worker: Worker; exited: boolean } | undefined;
+
+/**
+ * Starts one worker right away, so that its start-up (the file engine, and the transform when `name` is a built-in)
+ * overlaps with argument parsing, config loading, planning and discovery on this thread. The first run that needs a
+ * worker takes it; one never taken ends with releasePrestartedWorker() and never keeps the process alive.
+ */
+export function prestartWorker(name?: string): void {
+  if (early) return;
+  const script = workerScript();
+  if (!script) return;
+  const data: WorkerData = name && /^[\w-]+$/.test(name) ? { preload: name } : {};
+  const worker = new Worker(script, { workerData: data });
+  worker.unref();
+  const slot = { worker, exited: false };
+  // Until a run takes it, a fault only means it is not used (the run starts a fresh one and sees that one's faults).
+  worker.on('error', () => {});
+  worker.on('exit', () => {
+    slot.exited = true;
+  });
+  early = slot;
+}
+
+function takePrestartedWorker(): Worker | undefined {
+  const slot = early;
+  early = undefined;
+  if (!slot || slot.exited) return undefined;
+  slot.worker.ref();
+  return slot.worker;
+}
+
+/** Ends a prestarted worker no run needed (a project transform, every file answered by the cache). */
+export function releasePrestartedWorker(): void {
+  const slot = early;
+  early = undefined;
+  if (slot && !slot.exited) void slot.worker.terminate();
+}
+
 /**
  * Runs a per-file transform over files on worker threads; results come back in input order, one per file: a file
  * the run heard nothing about is a failure, never a silent success.
@@ -50,8 +91,11 @@ export async function runFiles(
 ): Promise<FileOutcome[]> {
   const results = new Map<string, FileOutcome>();
   let misses = files;
-  if (options.cache) {
+  // Only files the index has an entry for can hit: with none, nothing is looked up and the file engine stays unloaded.
+  const entries = options.cache?.entries;
+  if (options.cache && files.some((f) => Object.hasOwn(entries!, toPosix(path.relative(options.cwd, f))))) {
     // Warm files are answered here; only misses go to the transform.
+    const [{ FileResultCache }, { cachedOutcome }] = await Promise.all([import('../cache.js'), import('./file-engine.js')]);
     const cache = new FileResultCache(options.cache);
     misses = [];
     for (const file of files) {
@@ -62,7 +106,8 @@ export async function runFiles(
       } else misses.push(file);
     }
   }
-  if (misses.length) {
+  if (!misses.length) releasePrestartedWorker();
+  else {
     // Workers get an empty index: the misses are known to miss.
     const rest = await runUncached(spec, misses, options.cache ? { ...options, cache: { ...options.cache, entries: {} } } : options, pool);
     for (const r of rest) if (r) results.set(r.absPath, r);
@@ -111,7 +156,7 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
   await new Promise<void>((resolve) => {
     let running = 0;
     const startWorker = () => {
-      const worker = new Worker(script);
+      const worker = takePrestartedWorker() ?? new Worker(script, { workerData: {} satisfies WorkerData });
       running++;
       /** Files of the batch in flight that have no result yet; `current` is the one being transformed. */
       let pending: string[] = [];
@@ -190,6 +235,7 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
  * `timeout` (a synchronous endless loop cannot be stopped here; the CLI always uses workers).
  */
 async function runInThread(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions, timeoutMs: number): Promise<FileOutcome[]> {
+  const [{ FileResultCache }, { runFile }, { loadTransform }] = await Promise.all([import('../cache.js'), import('./file-engine.js'), import('../registry.js')]);
   const cache = options.cache ? new FileResultCache(options.cache) : undefined;
   const load = () => loadTransform(spec);
   const out: FileOutcome[] = [];

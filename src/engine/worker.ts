@@ -1,9 +1,14 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { FileResultCache } from '../cache.js';
-import { loadTransform } from '../registry.js';
+import { builtinNames, loadTransform } from '../registry.js';
 import type { LoadedTransform, TransformSpec } from '../types.js';
 import { runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
 import type { CacheEntry } from '../cache.js';
+
+/** Given at start: `preload` names the built-in the command line asked for, loaded before the pool says what to run. */
+export interface WorkerData {
+  preload?: string;
+}
 
 /** Messages from the pool: one `init`, then `batch`es of absolute paths until the pool terminates the worker. */
 export type WorkerRequest =
@@ -28,6 +33,11 @@ let cacheErrorSent = false;
 const loadOnce = () => (transform ??= loadTransform(spec));
 
 const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);
+
+// A worker started early (see prestartWorker) loads the transform while the main thread is still planning. Only a
+// guess: `init` decides what runs; a failed preload is reported, if at all, when that same transform is used.
+const preload = (workerData as WorkerData | undefined)?.preload;
+if (preload && builtinNames().includes(preload)) loadTransform({ kind: 'builtin', name: preload }).catch(() => {});
 
 parentPort!.on('message', async (msg: WorkerRequest) => {
   if (msg.type === 'init') {
