@@ -209,7 +209,8 @@ function requestRead(id: Identifier, role: Role): { node: Node; name: string; al
   }
   // Writes (`req.body.x = 1`, `delete req.query.y`, `req.user.n++`) are not reads.
   const outer = node.getParent();
-  if (Node.isBinaryExpression(outer) && outer.getLeft() === node && /=$/.test(outer.getOperatorToken().getText()) && outer.getOperatorToken().getText() !== '==' && outer.getOperatorToken().getText() !== '===') return undefined;
+  // (comparisons such as `req.body.role !== undefined` are reads)
+  if (Node.isBinaryExpression(outer) && outer.getLeft() === node && isAssignment(outer.getOperatorToken().getText())) return undefined;
   if (Node.isDeleteExpression(outer) || Node.isPostfixUnaryExpression(outer) || (Node.isPrefixUnaryExpression(outer) && /\+\+|--/.test(outer.getText().slice(0, 2)))) return undefined;
   if (Node.isCallExpression(outer) && outer.getExpression() === node) return undefined; // req.get(...) or a method call on a read
   const last = parts[parts.length - 1];
@@ -217,6 +218,8 @@ function requestRead(id: Identifier, role: Role): { node: Node; name: string; al
   const name = parts.length === 2 ? (/^[A-Za-z_$][\w$]*$/.test(last) ? last : parts[0] + 'Value') : parts[0];
   return { node, name, alt: parts.length === 2 ? name + suffix[parts[0]] : 'request' + parts[0][0].toUpperCase() + parts[0].slice(1) };
 }
+
+const isAssignment = (op: string) => op.endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(op);
 
 /** Leading statements that only read the request (they stay in the controller). */
 /** `console.log(...)` and the like as a statement of its own (no `await`, nothing assigned). */
@@ -298,6 +301,18 @@ interface Walk {
   /** The block the moved statements live in (handler body or the try block of a final try/catch). */
   regionContainer: Node;
   pending?: Unsafe;
+  /** Statements turned into `return new Promise(...).then(cb)` (error-first callbacks). */
+  converted: Set<Node>;
+  /** Nodes the walk no longer looks at (removed `if (err) return next(err)`). */
+  skipNodes: Set<Node>;
+  /** Start of the moved text; insertions exactly there are kept in `prefix` (a slice leaves them out). */
+  regionStart: number;
+  prefix: string;
+}
+
+function insertAt(w: Walk, at: number, text: string): void {
+  if (at === w.regionStart) w.prefix += text;
+  else w.edits.insert(at, text);
 }
 
 interface SuccessExit {
@@ -411,7 +426,7 @@ function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: 'return'
     w.errors.push({ ...shape, at: chain.outer });
     if (via === 'return') edits.replace(stmt.getStart(), stmt.getStart() + 'return'.length, 'throw');
     else {
-      edits.insert(stmt.getStart(), 'throw ');
+      insertAt(w, stmt.getStart(), 'throw ');
       if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
     }
     return;
@@ -434,7 +449,7 @@ function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: 'return'
     edits.remove(outerStart, body.getStart());
     edits.remove(body.getEnd(), outerEnd);
     if (via === 'statement') {
-      edits.insert(stmt.getStart(), 'return ');
+      insertAt(w, stmt.getStart(), 'return ');
       if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
     }
   } else if (via === 'expression') {
@@ -528,6 +543,82 @@ function insideTry(n: Node, fn: Node): boolean {
   return false;
 }
 
+/**
+ * A statement calling an error-first API with a callback as last argument, the callback forwarding its error to
+ * `next` first: `db.removeUser(id, function (err, removed) { if (err) return next(err); ... })`.
+ */
+interface ErrorFirstTail {
+  stmt: Statement;
+  call: CallExpression;
+  cb: import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression;
+  errStmt: Statement;
+}
+
+function errorFirstTail(stmt: Statement | undefined, roles: Roles): ErrorFirstTail | undefined {
+  if (!stmt || !Node.isExpressionStatement(stmt)) return undefined;
+  const call = stmt.getExpression();
+  if (!Node.isCallExpression(call)) return undefined;
+  const args = call.getArguments();
+  const cb = args[args.length - 1];
+  if (!cb || !(Node.isArrowFunction(cb) || Node.isFunctionExpression(cb)) || cb.isAsync()) return undefined;
+  if (Node.isFunctionExpression(cb) && cb.isGenerator()) return undefined;
+  const body = cb.getBody();
+  if (!Node.isBlock(body)) return undefined;
+  const params = cb.getParameters();
+  if (params.length < 1 || params.length > 2 || params.some((p) => !Node.isIdentifier(p.getNameNode()) || p.isRestParameter() || p.hasInitializer())) return undefined;
+  const errName = params[0].getName();
+  const first = body.getStatements()[0];
+  if (!first || !Node.isIfStatement(first) || first.getElseStatement() || first.getExpression().getText() !== errName) return undefined;
+  let then: Node = first.getThenStatement();
+  if (Node.isBlock(then)) {
+    if (then.getStatements().length !== 1) return undefined;
+    then = then.getStatements()[0];
+  }
+  const forwarded = Node.isReturnStatement(then) ? then.getExpression() : Node.isExpressionStatement(then) ? then.getExpression() : undefined;
+  if (!forwarded || !Node.isCallExpression(forwarded) || forwarded.getArguments().length !== 1 || forwarded.getArguments()[0].getText() !== errName) return undefined;
+  const callee = forwarded.getExpression();
+  if (!Node.isIdentifier(callee) || roleOf(referenced(callee), roles) !== 'next') return undefined;
+  if (!Node.isReturnStatement(then) && body.getStatements().length > 1) return undefined; // `if (err) next(err);` falls through
+  // the error is used only there; the callee is not the response or the request
+  const errSym = params[0].getNameNode().getSymbol();
+  const uses = body.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i.getSymbol() === errSym && isReference(i));
+  if (uses.length !== 2) return undefined;
+  if (mentionsRole(call.getExpression(), roles) || args.slice(0, -1).some((a) => mentionsResponse(a, roles))) return undefined;
+  return { stmt, call, cb, errStmt: first };
+}
+
+/**
+ * Makes an error-first call the service's promise: `return new Promise(function (resolve, reject) { api(args,
+ * function (error, value) { if (error) reject(error); else resolve(value); }); }).then(<callback without err>)`.
+ * A callback called once with the error first settles the promise exactly when the handler's callback ran; the
+ * error takes the path the callback gave it (`next(err)`), now from the controller's catch.
+ */
+function promisifyTail(w: Walk, t: ErrorFirstTail): void {
+  const { edits } = w;
+  const file = t.stmt.getSourceFile();
+  const text = file.getFullText();
+  const taken = new Set(w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter(isReference).map((i) => i.getText()));
+  for (const n of ['resolve', 'reject', 'error', 'value']) if (taken.has(n)) throw new Unsafe('error-first-callback', `the error-first callback cannot be turned into a promise here (\`${n}\` is taken)`, t.call);
+  const arrow = Node.isArrowFunction(t.cb);
+  const semi = /;\s*$/.test(t.stmt.getText()) ? ';' : '';
+  insertAt(w, t.stmt.getStart(), 'return ');
+  insertAt(w, t.call.getStart(), arrow ? 'new Promise((resolve, reject) => ' : 'new Promise(function (resolve, reject) { ');
+  edits.insert(t.cb.getStart(), (arrow ? '(error, value) => (error ? reject(error) : resolve(value)))' : `function (error, value) { if (error) reject(error)${semi || ';'} else resolve(value)${semi || ';'} })${semi || ';'} }`) + ').then(');
+  const params = t.cb.getParameters();
+  if (params.length === 2) edits.remove(params[0].getStart(), params[1].getStart());
+  else edits.remove(params[0].getStart(), params[0].getEnd());
+  // the `if (err) return next(err)` line goes
+  const ls = lineStartOf(text, t.errStmt.getStart());
+  const onlyOnLine = /^[ \t]*$/.test(text.slice(ls, t.errStmt.getStart()));
+  edits.remove(onlyOnLine && ls > 0 ? ls - 1 - (text[ls - 2] === '\r' ? 1 : 0) : t.errStmt.getStart(), t.errStmt.getEnd());
+  t.errStmt.forEachDescendant((d) => {
+    if (Node.isIdentifier(d)) w.handled.add(d);
+  });
+  w.skipNodes.add(t.errStmt);
+  w.converted.add(t.stmt);
+  w.usesChain = true;
+}
+
 /** A promise chain ending in `.catch(next)`: `db.find(id).then(function (user) { ... }).catch(next)`. */
 function promiseChainTail(expr: Expression, roles: Roles): { thens: CallExpression[]; catchCall: CallExpression } | undefined {
   if (!Node.isCallExpression(expr)) return undefined;
@@ -569,10 +660,21 @@ function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: boolean
     return;
   }
   const statementsOf = (n: Node): Statement[] => (Node.isBlock(n) ? n.getStatements() : []);
-  const isResponse = (s: Statement) => Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework);
+  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework));
   const visit = (n: Node) => {
     if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
-    if (n === skip) return;
+    if (n === skip || w.skipNodes.has(n)) return;
+    if (!isHandler && site.framework === 'express' && Node.isExpressionStatement(n) && enclosingFunction(n) === fn && !w.converted.has(n)) {
+      const list = Node.isBlock(n.getParent()) ? (n.getParent() as Block).getStatements() : [];
+      const inner = list[list.length - 1] === n && n.getParent() === body ? errorFirstTail(n, roles) : undefined;
+      if (inner && !insideTry(n, root)) {
+        promisifyTail(w, inner);
+        rewriteResultFunction(w, inner.cb, inner.cb, false);
+        n.getExpression().forEachChild(function visitOuter(c) { if (c !== inner.cb) visit(c); });
+        return;
+      }
+    }
+    if (w.converted.has(n)) return;
     if (Node.isReturnStatement(n) && enclosingFunction(n) === fn) {
       const e = n.getExpression();
       if (!e) {
@@ -699,25 +801,26 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
 
   // 2. Thin handlers (one call, typically already a service call) are left as they are.
   // (a log line beside the single call does not make the handler fat: `console.log('hit'); res.send('Welcome')`)
+  // (also `const result = await usersService.createUser(input); res.status(201).json(result)`: one call, one response)
   const meaningful = region.filter((s) => !isConsoleCall(s));
-  if (meaningful.length === 1) {
+  if (meaningful.length >= 1) {
     const isThenCallback = (d: Node) => {
       const p = d.getParent();
       return Node.isCallExpression(p) && /\.(then|catch)$/.test(p.getExpression().getText());
     };
-    const calls = meaningful[0].getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => {
+    const calls = meaningful.flatMap((m) => [...(Node.isCallExpression(m) ? [m] : []), ...m.getDescendantsOfKind(SyntaxKind.CallExpression)]).filter((c) => {
       const callee = c.getExpression().getText();
       if (REPLAY_HELPERS.has(callee) || /\.(then|catch)$/.test(callee)) return false;
       return !responseChain(c, roles, site.framework) && !isChainLink(c, roles, site.framework);
     });
-    const controlFlow = meaningful[0].getDescendants().some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
+    const controlFlow = meaningful.flatMap((m) => [m, ...m.getDescendants()]).some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
     if (calls.length <= 1 && !controlFlow) throw new Unsafe('already-thin', 'the handler is already thin (at most one call besides the response)', site.fn);
   }
 
   const start = Math.min(...leadingCommentStart(region[0]));
   const end = region[region.length - 1].getEnd();
   const edits = new TextEdits(file.getFullText());
-  const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false, errors: [], successes: [], regionContainer: container };
+  const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false, errors: [], successes: [], regionContainer: container, converted: new Set(), skipNodes: new Set(), regionStart: start, prefix: '' };
   if (region.some((r) => r.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === DOMAIN_ERROR_RESPONDER))) {
     throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
   }
@@ -737,17 +840,22 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     // drop `.catch(next)` and make the chain the service's result
     const catchCallee = chain.catchCall.getExpression() as import('ts-morph').PropertyAccessExpression;
     edits.remove(catchCallee.getExpression().getEnd(), chain.catchCall.getEnd());
-    if (Node.isExpressionStatement(last)) edits.insert(last.getStart(), 'return ');
+    if (Node.isExpressionStatement(last)) insertAt(w, last.getStart(), 'return ');
     rewriteResultFunction(w, cb, cb, false);
   }
-  rewriteResultFunction(w, site.fn, container, true, chain ? last : undefined);
+  const errorFirst = !chain && site.framework === 'express' ? errorFirstTail(last, roles) : undefined;
+  if (errorFirst) {
+    promisifyTail(w, errorFirst);
+    rewriteResultFunction(w, errorFirst.cb, errorFirst.cb, false);
+  }
+  rewriteResultFunction(w, site.fn, container, true, chain ? last : errorFirst ? last : undefined);
   if (chain) {
     // the chain statement itself: only the callbacks before the result callback are plain logic
     last.forEachDescendant((d, t) => {
       if (isFunctionLike(d)) return t.skip();
     });
   }
-  if (!chain && !w.handled.size) throw new Unsafe('no-response-in-logic', 'no response is written by the logic', site.fn);
+  if (!chain && !errorFirst && !w.handled.size) throw new Unsafe('no-response-in-logic', 'no response is written by the logic', site.fn);
 
   // 4. Every other mention of req/res/next/ctx inside the region must be a plain request read (passed in).
   const inputs: Input[] = [];
@@ -761,7 +869,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   const handlerScope = site.fn;
   const usedNames = new Set<string>();
   site.fn.forEachDescendant((d) => {
-    if (Node.isIdentifier(d)) usedNames.add(d.getText());
+    if (Node.isIdentifier(d) && isReference(d)) usedNames.add(d.getText());
   });
   const deps = new Set<Statement>();
   const depNames = new Set<string>();
@@ -911,6 +1019,28 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
 
   if (w.pending) throw w.pending;
 
+  // 4b. Request reads in the logic are passed in, i.e. read before the logic runs. That is the same value only when
+  // nothing can write to that part of the request in between: the logic cannot write to the request itself (refused
+  // above), so the only way is an alias of the whole part (`const body = req.body`, `save(req.body)`).
+  const hoistedParts = new Set(inputs.filter((i) => i.expr.split('.').length === 3).map((i) => i.expr.split('.').slice(0, 2).join('.')));
+  if (hoistedParts.size) {
+    site.fn.forEachDescendant((d) => {
+      if (!Node.isIdentifier(d) || !isReference(d)) return;
+      const role = roleOf(referenced(d), roles);
+      if (role !== 'request' && role !== 'context') return;
+      const read = requestRead(d, role);
+      if (!read || !hoistedParts.has(read.node.getText())) return;
+      const p = read.node.getParent();
+      // a property read of the part (`req.body.name`) or a destructuring without rest copies values, not the object
+      if (Node.isPropertyAccessExpression(p) && p.getExpression() === read.node) return;
+      if (Node.isVariableDeclaration(p) && p.getInitializer() === read.node) {
+        const name = p.getNameNode();
+        if (Node.isObjectBindingPattern(name) && !name.getElements().some((el) => el.getDotDotDotToken())) return;
+      }
+      throw new Unsafe('request-read-aliased', `\`${read.node.getText()}\` is used as a whole, so a field of it read by the logic may change before the logic reads it`, read.node);
+    });
+  }
+
   // 5. Names declared in the region must not be used by what stays (the catch clause, the reads).
   for (const sym of declaredInRegion) {
     for (const decl of sym.getDeclarations()) {
@@ -938,7 +1068,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     const prev = d.getPreviousSibling();
     edits.remove(prev ? prev.getEnd() : d.getStart(), d.getEnd());
   }
-  const bodyText = edits.slice(start, end);
+  const bodyText = w.prefix + edits.slice(start, end);
   const async = usesAwait || w.usesChain;
   const call = w.usesChain ? 'then' : usesAwait ? 'await' : 'sync';
   if (call === 'then' && site.fn.isAsync()) {

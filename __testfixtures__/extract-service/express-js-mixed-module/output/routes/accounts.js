@@ -1,5 +1,4 @@
 var express = require('express');
-var db = require('../db');
 var { AccountsService } = require('../services/accounts.service');
 var { sendDomainError } = require('./error-responses');
 
@@ -16,13 +15,14 @@ router.get('/:id', async function (req, res) {
   }
 });
 
-// Left alone: the response is written inside a Node-style callback.
+// The response is written inside an error-first callback: awaited as a promise by the service.
 router.delete('/:id', function (req, res, next) {
   var id = Number(req.params.id);
-  db.remove(id, function (err) {
-    if (err) return next(err);
-    res.sendStatus(204);
-  });
+  accountsService.deleteAccount({ id })
+    .then(function () {
+      res.sendStatus(204);
+    })
+    .catch(next);
 });
 
 module.exports = router;

@@ -4,6 +4,8 @@ var { NotFoundError } = require('./errors');
 
 /** @typedef {{ id: number }} GetAccountInput */
 
+/** @typedef {{ id: number }} DeleteAccountInput */
+
 class AccountsService {
   /**
    * GET /:id (routes/accounts.js)
@@ -14,6 +16,16 @@ class AccountsService {
     var account = await db.get(id);
     if (!account) throw new NotFoundError('no account');
     return { id: account.id, balance: account.cents / 100 };
+  }
+
+  /**
+   * DELETE /:id (routes/accounts.js)
+   * @param {DeleteAccountInput} input
+   */
+  async deleteAccount(input) {
+    var { id } = input;
+    return new Promise(function (resolve, reject) { db.remove(id, function (error, value) { if (error) reject(error); else resolve(value); }); }).then(function () {
+    });
   }
 }
 

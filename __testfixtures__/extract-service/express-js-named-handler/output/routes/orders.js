@@ -10,7 +10,7 @@ const router = express.Router();
 async function placeOrder(req, res) {
   const items = req.body.items;
   try {
-    const result = await ordersService.placeOrder({ items });
+    const result = await ordersService.createOrder({ items });
     res.status(201).json(result);
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;

@@ -2,14 +2,14 @@
 const store = require('../store');
 const { ValidationError } = require('./errors');
 
-/** @typedef {{ items: any }} PlaceOrderInput */
+/** @typedef {{ items: any }} CreateOrderInput */
 
 class OrdersService {
   /**
    * POST / (routes/orders.js)
-   * @param {PlaceOrderInput} input
+   * @param {CreateOrderInput} input
    */
-  async placeOrder(input) {
+  async createOrder(input) {
     const { items } = input;
     if (!Array.isArray(items) || items.length === 0) {
       throw new ValidationError('items required');

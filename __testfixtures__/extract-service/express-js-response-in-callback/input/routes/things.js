@@ -2,7 +2,7 @@ var express = require('express');
 var db = require('../db');
 var router = express.Router();
 
-// The response is written inside a Node-style callback: left alone (response-in-callback).
+// The response is written inside an error-first callback: the service awaits it as a promise.
 router.delete('/:id', function (req, res, next) {
   var id = Number(req.params.id);
   if (!id) return res.status(400).json({ error: 'bad id' });

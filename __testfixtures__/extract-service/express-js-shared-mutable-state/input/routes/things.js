@@ -9,6 +9,7 @@ router.get('/:id', async function (req, res) {
   var id = Number(req.params.id);
   hits = hits + 1;
   var thing = await db.find(id);
+  if (!thing) return res.status(404).json({ error: 'no thing' });
   res.json(thing);
 });
 

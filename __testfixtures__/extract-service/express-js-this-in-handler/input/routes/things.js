@@ -6,6 +6,7 @@ var router = express.Router();
 router.get('/:id', async function (req, res) {
   var id = Number(req.params.id);
   var thing = await db.find(id);
+  if (!thing) return res.status(404).json({ error: 'no thing' });
   res.json({ thing: thing, handler: typeof this });
 });
 

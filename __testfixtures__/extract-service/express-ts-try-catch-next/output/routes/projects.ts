@@ -1,8 +1,8 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { ProjectsService } from '../services/projects.service.js';
+import { ArchivesService } from '../services/archives.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const projectsService = new ProjectsService();
+const archivesService = new ArchivesService();
 
 export const router = Router();
 
@@ -10,7 +10,7 @@ export const router = Router();
 router.post('/:id/archive', async function (req: Request, res: Response, next: NextFunction) {
   const id = Number(req.params.id);
   try {
-    res.json(await projectsService.postProjectArchive({ id }));
+    res.json(await archivesService.createArchive({ id }));
   } catch (err) {
     if (sendDomainError(res, err)) return;
     next(err);

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { PricesService } from '../domain/prices.service.js';
+import { GrossesService } from '../domain/grosses.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const pricesService = new PricesService();
+const grossesService = new GrossesService();
 
 const router = Router();
 
@@ -10,7 +10,7 @@ const router = Router();
 router.get('/gross', (req, res) => {
   const net = Number(req.query.net);
   try {
-    res.json(pricesService.getPricesGross({ net }));
+    res.json(grossesService.listGrosses({ net }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }

@@ -2,15 +2,15 @@
 import { archive, findProject } from '../repo.js';
 import { ConflictError, NotFoundError } from './errors.js';
 
-export interface PostProjectArchiveInput {
+export interface CreateArchiveInput {
   id: number;
 }
 
-export class ProjectsService {
+export class ArchivesService {
   /**
    * POST /:id/archive (routes/projects.ts)
    */
-  async postProjectArchive(input: PostProjectArchiveInput) {
+  async createArchive(input: CreateArchiveInput) {
     const { id } = input;
     const project = await findProject(id);
     if (!project) {

@@ -2,14 +2,14 @@
 const db = require('../db');
 const { NotFoundError, ValidationError } = require('./errors');
 
-/** @typedef {{ id: any }} PostItemsRemoveInput */
+/** @typedef {{ id: any }} CreateRemoveInput */
 
-class ItemsService {
+class RemovesService {
   /**
    * POST /remove (routes/items.js)
-   * @param {PostItemsRemoveInput} input
+   * @param {CreateRemoveInput} input
    */
-  async postItemsRemove(input) {
+  async createRemove(input) {
     const { id } = input;
     if (id === undefined) {
       throw new ValidationError('Missing required field: id');
@@ -22,4 +22,4 @@ class ItemsService {
   }
 }
 
-module.exports = { ItemsService };
+module.exports = { RemovesService };

@@ -3,15 +3,15 @@ import { ValidationError } from './errors.js';
 
 const VAT = 0.2;
 
-export interface GetPricesGrossInput {
+export interface ListGrossesInput {
   net: number;
 }
 
-export class PricesService {
+export class GrossesService {
   /**
    * GET /gross (src/http/prices.ts)
    */
-  getPricesGross(input: GetPricesGrossInput) {
+  listGrosses(input: ListGrossesInput) {
     const { net } = input;
     if (!Number.isFinite(net) || net < 0) throw new ValidationError('net must be a non-negative number');
     const gross = Math.round(net * (1 + VAT) * 100) / 100;
