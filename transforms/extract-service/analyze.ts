@@ -588,6 +588,42 @@ function errorFirstTail(stmt: Statement | undefined, roles: Roles): ErrorFirstTa
 }
 
 /**
+ * Whether the rest of an error-first callback can throw. An exception there was uncaught before (thrown from the
+ * API's callback: the process fails); inside a promise it would reach the controller's catch and answer 500, so
+ * only callbacks that cannot throw are turned into promises: no calls but the responses, no property reads except
+ * on the response, no `new`, no loops.
+ */
+function callbackMayThrow(t: ErrorFirstTail, roles: Roles): Node | undefined {
+  const body = t.cb.getBody() as Block;
+  for (const st of body.getStatements().slice(1)) {
+    let bad: Node | undefined;
+    st.forEachDescendant((d, tr) => {
+      if (bad) return tr.stop();
+      if (Node.isCallExpression(d)) {
+        let root: Node = d;
+        while (Node.isCallExpression(root) || Node.isPropertyAccessExpression(root)) root = Node.isCallExpression(root) ? root.getExpression() : root.getExpression();
+        if (Node.isIdentifier(root) && roleOf(referenced(root), roles) === 'response') {
+          // the response chain itself is fine; what it is given must not throw either
+          tr.skip();
+          for (let c: Node = d; Node.isCallExpression(c); c = (c.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression()) {
+            for (const a of c.getArguments()) {
+              if ([a, ...a.getDescendants()].some((x) => Node.isCallExpression(x) || Node.isPropertyAccessExpression(x) || Node.isElementAccessExpression(x) || Node.isNewExpression(x) || isFunctionLike(x))) bad ??= a;
+            }
+            if (!Node.isPropertyAccessExpression(c.getExpression())) break;
+          }
+          return;
+        }
+        bad = d;
+      } else if (Node.isPropertyAccessExpression(d) || Node.isElementAccessExpression(d) || Node.isNewExpression(d) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isThrowStatement(d) || isFunctionLike(d)) {
+        bad = d;
+      }
+    });
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/**
  * Makes an error-first call the service's promise: `return new Promise(function (resolve, reject) { api(args,
  * function (error, value) { if (error) reject(error); else resolve(value); }); }).then(<callback without err>)`.
  * A callback called once with the error first settles the promise exactly when the handler's callback ran; the
@@ -595,6 +631,8 @@ function errorFirstTail(stmt: Statement | undefined, roles: Roles): ErrorFirstTa
  */
 function promisifyTail(w: Walk, t: ErrorFirstTail): void {
   const { edits } = w;
+  const risky = callbackMayThrow(t, w.roles);
+  if (risky) throw new Unsafe('error-first-callback', 'the error-first callback does more than answer (an exception there is uncaught today, it would become a 500 inside a promise)', risky);
   const file = t.stmt.getSourceFile();
   const text = file.getFullText();
   const taken = new Set(w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter(isReference).map((i) => i.getText()));

@@ -15,7 +15,7 @@ export const meta = defineMeta({
   engine: 'project',
   reasons: {
     'unresolved-import': 'the logic uses a package that is not installed, so the service module would not type-check',
-    'error-first-callback': 'an error-first callback that cannot be turned into a promise safely (names taken)',
+    'error-first-callback': 'an error-first callback that cannot be turned into a promise with the same behaviour (it may throw, or names are taken)',
     'dynamic-route-options': 'route({...}) whose method, url or handler is not written literally',
     'mounted-twice': 'the router is mounted in more than one place',
     'unmounted-router': 'the router is never mounted on an app',
