@@ -83,7 +83,10 @@ statements after the request reads (\`var id = parseId(req.params.id)\`, \`const
 service method that knows nothing of HTTP: validation, database calls, computations. One service per resource
 (\`routes/users.js\` or routes under \`/users\` → \`services/users.service.js\`, class \`UsersService\`, or plain
 functions with \`--style functions\`), method names from intent (\`GET /users/:id\` → \`getUser\`, \`GET /users\` →
-\`listUsers\`, \`POST /users\` → \`createUser\`; a named handler keeps its name). Module-level helpers and constants
+\`listUsers\`, \`POST /users\` → \`createUser\`; names come from the app model). Routes come from the app model
+(handlers in other modules, CommonJS exports, class methods, route() chains; only a chain's final handler moves);
+every route gets one outcome. A service that exists gets the new methods. An error-first callback that forwards its
+error to \`next\` and cannot throw otherwise becomes a promise in the service. Module-level helpers and constants
 the logic uses move with it (exported back when the router still needs them); JSDoc \`@typedef\` blocks stay where
 they are (they are declarations).
 
@@ -101,7 +104,8 @@ rethrown, \`next(err)\` in a promise chain's catch, or the handler's own final \
 Inputs are typed with the request part's named type when its fields are exactly the method's inputs (introduce-dto's
 \`CreateUserBody\`), else with the checker's types (\`*Input\` interfaces / JSDoc typedefs).
 
-Left alone, with the reason in the report: responses written inside callbacks (\`response-in-callback\`), responses
+Left alone, with the reason in the report: responses written inside other callbacks (\`response-in-callback\`,
+\`error-first-callback\`), responses
 that are not the last thing done on their path, paths that end without a response (\`path-without-response\`),
 statuses computed by the logic (\`dynamic-status\`), success responses that differ between paths or need values of
 the logic besides the body, error responses with headers, streaming (\`res.write\`, \`pipe\`, \`sendFile\`), \`res\`
