@@ -16,6 +16,7 @@ export const meta = defineMeta({
   reasons: {
     'circular-require': 'the module is part of a require cycle; ES modules would see different partially initialised exports',
     'conditional-exports': 'module.exports is assigned inside a function, condition or expression',
+    'dual-package': 'the required package has an "import" export condition: as an ES module the file would load a different file',
     'dynamic-require': 'require() of a module chosen at run time',
     'entry-default-export': 'the package entry exports an expression: CommonJS users who require() it would get the module namespace',
     'evaluation-order': 'a require that follows side-effecting code stays a require (createRequire) so it runs in place',
@@ -24,6 +25,7 @@ export const meta = defineMeta({
     'implicit-global': 'assigning an undeclared name creates a global in sloppy mode and throws in ESM',
     'lazy-require': 'a require inside a function, condition or expression stays a require (createRequire)',
     'lazy-require-local': 'a local module required lazily would become an ES module, which require() cannot load',
+    'package-entry': 'package.json names this file (main, exports, bin); with --rename it stays CommonJS so the name keeps working',
     'mixed-exports': '`var X = module.exports = …` and other uses of the exports object',
     'module-object': 'the CommonJS module object is used',
     'module-syntax': 'the file does not parse as an ES module',
@@ -32,6 +34,7 @@ export const meta = defineMeta({
     redeclared: 'a required binding is declared more than once',
     'require-main': 'require.main has no ES module equivalent',
     'require-object': 'require is used as a value, or require.x has no ES module equivalent',
+    'unresolved-require': 'a required module cannot be resolved (install dependencies first)',
     'required-by-commonjs': 'a file that stays CommonJS may require this module (by a computed name)',
     'sloppy-syntax': 'the sloppy-mode script does not parse in strict mode, which ES modules are',
     'sloppy-this': 'a function using `this` is called plainly: globalThis in sloppy mode, undefined in ESM',
