@@ -1,7 +1,6 @@
 // Rendering of `remodel map` (terminal tree, Mermaid, HTML) from a model in its JSON form, and the matching of
 // transform findings to routes. The model here is written by hand, so these tests do not depend on the builder.
 import { describe, expect, it } from 'vitest';
-import type { AppModelJson } from '../src/app-model/index.js';
 import { fn, HOSTILE, loc, MODEL, NOTES_CREATE, route } from './support/map-model.js';
 import { renderTerminal } from '../src/map/terminal.js';
 import { mermaidText, renderMermaid } from '../src/map/mermaid.js';

@@ -169,7 +169,7 @@ behaviourCase('already-async', 'refresh', [
 ]);
 
 const routeEnv = (existing: Behaviour, insert: Behaviour) => (log: Log) => {
-  const handlers: Function[] = [];
+  const handlers: Array<(...args: any[]) => unknown> = [];
   const res = {
     status: (code: number) => {
       log.push(`status ${code}`);
@@ -180,7 +180,7 @@ const routeEnv = (existing: Behaviour, insert: Behaviour) => (log: Log) => {
   return {
     handlers,
     res,
-    router: { post: (_path: string, h: Function) => handlers.push(h) },
+    router: { post: (_path: string, h: (...args: any[]) => unknown) => handlers.push(h) },
     db: { findUserByEmail: stub(log, 'findUserByEmail', existing), insertUser: stub(log, 'insertUser', insert) },
   };
 };

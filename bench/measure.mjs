@@ -12,7 +12,9 @@ export function processTree(pid) {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(entry));
-    } catch {}
+    } catch {
+      // the process ended while we read /proc
+    }
   }
   const out = [];
   const stack = [pid];
@@ -31,7 +33,9 @@ export function rssOf(pids) {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
       if (m) total += Number(m[1]) * 1024;
-    } catch {}
+    } catch {
+      // the process ended while we read /proc
+    }
   }
   return total;
 }

@@ -1,4 +1,4 @@
-import type { Binding, NodePath, Scope, TraverseOptions } from '@babel/traverse';
+import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { loadTraverse, walk, type Traverse } from '../src/ast.js';
@@ -866,7 +866,7 @@ function hasReturnValue(body: t.BlockStatement): boolean {
 
 /** `next(err)` or `return next(err)` with the handler's own next. */
 function isNextForward(s: t.Statement, errName: string, next: Binding, at: NodePath): boolean {
-  let expr: t.Node | null | undefined = s.type === 'ReturnStatement' ? s.argument : s.type === 'ExpressionStatement' ? s.expression : undefined;
+  const expr: t.Node | null | undefined = s.type === 'ReturnStatement' ? s.argument : s.type === 'ExpressionStatement' ? s.expression : undefined;
   if (s.type === 'BlockStatement' && s.body.length === 1) return isNextForward(s.body[0], errName, next, at);
   if (!expr || expr.type !== 'CallExpression' || expr.callee.type !== 'Identifier' || expr.arguments.length !== 1) return false;
   return at.scope.getBinding(expr.callee.name) === next && isIdent(expr.arguments[0], errName);

@@ -1283,11 +1283,6 @@ function enclosingFunction(n: Node, forThis: boolean): Node | undefined {
   return undefined;
 }
 
-function topStatementOf(n: Node): Node | undefined {
-  let cur: Node | undefined = n;
-  while (cur && cur.getParent() && !Node.isSourceFile(cur.getParent()!)) cur = cur.getParent();
-  return cur;
-}
 
 /**
  * Every identifier spelled like `id` that may refer to it: by name, ignoring shadowing (over-approximates, which is

@@ -226,7 +226,9 @@ function declaredInBody(body: t.BlockStatement): Set<string> {
     for (const key in node) {
       if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
       const v = (node as any)[key];
-      if (Array.isArray(v)) for (const c of v) c && typeof c.type === 'string' && visit(c);
+      if (Array.isArray(v)) {
+        for (const c of v) if (c && typeof c.type === 'string') visit(c);
+      }
       else if (v && typeof v.type === 'string') visit(v);
     }
   };

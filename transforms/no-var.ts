@@ -1,4 +1,4 @@
-import type { NodePath, TraverseOptions } from '@babel/traverse';
+import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { loadTraverse, type Traverse } from '../src/ast.js';

@@ -226,7 +226,9 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       } else {
         const chain = returnedChain(node.body);
         if (chain) {
-          let [start, end] = parenRange(source, node.body);
+          const range = parenRange(source, node.body);
+          let start = range[0];
+          const end = range[1];
           // `=>` then the body on the next line: the block opens right after the arrow
           const before = source.slice(0, start);
           const arrow = /=>\s*$/.exec(before);

@@ -422,7 +422,9 @@ class Builder {
     chain.forEach((c, i) => (c.role = i === handlerIdx || (handlerIdx < 0 && i === chain.length - 1) ? 'handler' : 'middleware'));
     const handler = handlerIdx >= 0 ? chain[handlerIdx] : undefined;
     if (!handler && last?.unresolved && !unresolvedRoute.some((u) => u.reason !== 'dynamic-path')) unresolvedRoute.push(last.unresolved);
-    for (let { stack, dynamic } of this.mountStacks(recv)) {
+    for (const mount of this.mountStacks(recv)) {
+      let stack = mount.stack;
+      const dynamic = mount.dynamic;
       const prefixes = stack.filter((s) => s !== '' && s !== '/');
       stack = prefixes;
       if (dynamic && !unresolvedRoute.some((u) => u.reason === 'dynamic-path')) {

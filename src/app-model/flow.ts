@@ -91,7 +91,6 @@ function compute(fn: FnNode, framework: Framework): Flow {
       let name = n.getName();
       let top: Node = n;
       let path: string[] = [];
-      let source: RequestSource | undefined;
       if (framework === 'koa') {
         // ctx.request.body.x, ctx.params.x, ctx.query.x, ctx.state.user, ctx.body = (response)
         if (name === 'request') {
@@ -132,7 +131,7 @@ function compute(fn: FnNode, framework: Framework): Flow {
         }
         return;
       }
-      source = readSources[name] ?? 'req';
+      const source: RequestSource = readSources[name] ?? 'req';
       if (source === 'req') path = [name];
       // descend: req.body.a.b
       let cur: Node = top;

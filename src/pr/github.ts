@@ -113,7 +113,7 @@ function fetchWithTimeout(timeoutMs: number): typeof fetch {
       return await fetch(input, { ...init, signal: controller.signal });
     } catch (err) {
       clearTimeout(timer);
-      if (controller.signal.aborted && !outer?.aborted) throw new Error(`no answer within ${timeoutMs / 1000}s`);
+      if (controller.signal.aborted && !outer?.aborted) throw new Error(`no answer within ${timeoutMs / 1000}s`, { cause: err });
       throw err;
     }
   };

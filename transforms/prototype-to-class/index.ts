@@ -1,4 +1,4 @@
-import type { Binding, NodePath, TraverseOptions } from '@babel/traverse';
+import type { Binding, NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { TextEdits } from '../../src/text-edits.js';
