@@ -173,20 +173,28 @@ describe('two runs at once on one tree', () => {
     expect(tempFiles(repo)).toEqual([]);
   });
 
-  it('waits for a live holder of the tree lock, and takes over a dead one, removing its temporary files', () => {
+  it('waits for a live holder of the tree lock, and takes over a dead one, removing its temporary files', async () => {
     const repo = tempDir();
     writeFiles(repo, { 'a.js': LEGACY });
     initRepo(repo);
     const lock = path.join(repo, '.git', 'remodel.lock');
 
-    // A live holder (a process that sleeps 2 s): the run waits, then goes on once it is gone.
-    const holder = spawn('sleep', ['2'], { stdio: 'ignore' });
+    // A live holder: the run waits (and says so) for as long as it lives, then goes on once it is gone. The holder
+    // is ended only after the run said it waits, so a slow start-up on a loaded machine cannot miss the lock.
+    const holder = spawn('sleep', ['600'], { stdio: 'ignore' });
     fs.writeFileSync(lock, `${holder.pid} ${os.hostname()}\n`);
-    const started = Date.now();
-    const waited = runCli(['run', 'no-var', '.'], repo);
-    expect(waited.code).toBe(0);
-    expect(waited.stderr).toContain(`waiting for another remodel run (pid ${holder.pid})`);
-    expect(Date.now() - started).toBeGreaterThan(1500);
+    const run = spawn(process.execPath, [cliPath, 'run', 'no-var', '.'], { cwd: repo, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    run.stderr.on('data', (d) => (stderr += d));
+    const code = new Promise((resolve) => run.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (!stderr.includes('waiting for another remodel run') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(stderr).toContain(`waiting for another remodel run (pid ${holder.pid})`);
+    // Still waiting half a second later: nothing written while the holder lives.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fs.readFileSync(path.join(repo, 'a.js'), 'utf8')).toBe(LEGACY);
+    holder.kill('SIGKILL');
+    expect(await code).toBe(0);
     expect(fs.readFileSync(path.join(repo, 'a.js'), 'utf8')).toBe(MODERN);
     expect(fs.existsSync(lock)).toBe(false);
 
@@ -278,6 +286,66 @@ describe('a project change set is written entirely or not at all', () => {
     } finally {
       spawnSync('chattr', ['-i', z]);
     }
+  });
+
+  it('a run killed (SIGKILL) half way through: the next run rolls the tree back before it reads anything, and says so', async () => {
+    const repo = setup();
+    const before = snapshot(repo);
+    // A real process, paused 300 ms between files, killed once it has written at least one file and not all.
+    const child = spawn(process.execPath, [cliPath, 'run', './everything.mjs', 'a.ts', 'b.ts', 'c.ts', 'z.ts', '--no-verify'], {
+      cwd: repo,
+      env: { ...process.env, NO_COLOR: '1', REMODEL_TEST_APPLY_PAUSE_MS: '300' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && fs.readFileSync(path.join(repo, 'a.ts'), 'utf8') === 'export const a = 1;\n') {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    // Half applied: a.ts written, z.ts (the last file) not yet.
+    expect(fs.readFileSync(path.join(repo, 'a.ts'), 'utf8')).toBe('// edited\nexport const a = 1;\n');
+    expect(fs.readFileSync(path.join(repo, 'z.ts'), 'utf8')).toBe('export const z = 26;\n');
+
+    // --dry never writes: it only says so.
+    const dry = runCli(['run', 'no-var', '.', '--dry'], repo);
+    expect(dry.stderr).toContain('a killed run left a change half applied in this tree');
+    expect(fs.readFileSync(path.join(repo, 'a.ts'), 'utf8')).toBe('// edited\nexport const a = 1;\n');
+
+    // The next run that may write rolls back first (here it then has nothing to do: no-var on const-only files).
+    const next = runCli(['run', 'no-var', 'a.ts', 'z.ts', '--allow-dirty'], repo);
+    expect(next.stderr).toMatch(new RegExp(`a remodel run \\(pid ${child.pid}\\) was killed while applying a change that is all or nothing; rolled back \\d+ file\\(s\\)`));
+    expect(next.code).toBe(0);
+    expect(snapshot(repo)).toEqual(before);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+    expect(tempFiles(repo)).toEqual([]);
+    expect(fs.readdirSync(path.join(repo, '.git')).filter((n) => n.startsWith('remodel.lock'))).toEqual([]);
+    noInternalError(next);
+
+    // And the change itself applies cleanly afterwards.
+    expect(run(repo).stderr).toContain('wrote 5 file(s)');
+  });
+
+  it('the rollback never overwrites an edit made after the kill: that file is left and named', async () => {
+    const repo = setup();
+    const child = spawn(process.execPath, [cliPath, 'run', './everything.mjs', 'a.ts', 'b.ts', 'c.ts', 'z.ts', '--no-verify'], {
+      cwd: repo,
+      env: { ...process.env, NO_COLOR: '1', REMODEL_TEST_APPLY_PAUSE_MS: '300' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && fs.readFileSync(path.join(repo, 'a.ts'), 'utf8') === 'export const a = 1;\n') {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    fs.writeFileSync(path.join(repo, 'a.ts'), 'export const a = 2; // the user edited after the kill\n');
+    const next = runCli(['run', 'no-var', 'z.ts', '--allow-dirty'], repo);
+    expect(next.stderr).toMatch(/left 1 file\(s\) as they are because they changed since: .*a\.ts/);
+    expect(fs.readFileSync(path.join(repo, 'a.ts'), 'utf8')).toBe('export const a = 2; // the user edited after the kill\n');
+    noInternalError(next);
   });
 
   it('a created file whose path is taken by a folder: nothing written', () => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import yargs, { type Argv } from 'yargs';
-import { DEFAULT_EXTENSIONS, defaultJobs } from './defaults.js';
-import { transformFlags } from './cli-flags.js';
+import { kebab, transformFlags } from './cli-flags.js';
+import { EXIT, defaultIO, type CliIO } from './cli-io.js';
+import { ownFlagNames, sharedOptions, sharedRequest, transformPositionals } from './cli-options.js';
 import { UsageError } from './errors.js';
 import type { LoadedTransform, ParserChoice } from './types.js';
 import type { RunRequest } from './run.js';
@@ -11,61 +12,28 @@ import { commandInit, commandPr, initOptions, prOptions } from './pr/command.js'
 import { commandMap, mapOptions } from './map/command.js';
 
 // Command modules are imported when a command runs, so `remodel --help` stays fast.
-export const EXIT = { ok: 0, changesFound: 1, usage: 2, failures: 3, refused: 4 } as const;
+export { EXIT, type CliIO } from './cli-io.js';
 
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  /** Colors on stdout (diffs) and stderr (summaries). */
-  colorOut: boolean;
-  colorErr: boolean;
-  /** The process's terminal streams: progress is drawn and `--interactive` asks only through these. */
-  terminal?: { input: NodeJS.ReadStream; output: NodeJS.WriteStream };
-}
-
-function defaultIO(): CliIO {
-  const enabled = (stream: NodeJS.WriteStream) =>
-    !process.env.NO_COLOR && (Boolean(process.env.FORCE_COLOR) || Boolean(stream.isTTY));
-  return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-    colorOut: enabled(process.stdout),
-    colorErr: enabled(process.stderr),
-    terminal: { input: process.stdin, output: process.stderr },
-  };
-}
+/** Options only `remodel run` has: what happens to the change set. */
+const RUN_OUTPUT_OPTIONS = {
+  dry: { type: 'boolean', default: false, describe: 'write nothing; print a unified diff per changed file and a summary' },
+  check: { type: 'boolean', default: false, describe: 'write nothing; exit 1 if any file would change (CI gate)' },
+  patch: { type: 'string', describe: 'write nothing but one unified patch of all changes to this file (git apply / patch -p1)' },
+  json: { type: 'boolean', default: false, describe: 'print a machine-readable JSON report on stdout instead of diffs' },
+  'allow-dirty': { type: 'boolean', default: false, describe: 'apply even to files with uncommitted git changes' },
+  interactive: {
+    alias: 'i',
+    type: 'boolean',
+    default: false,
+    describe: 'review each hunk on the terminal (accept, reject, rest of file, quit) and write only what was accepted',
+  },
+} as const;
 
 /** Flags the runner owns; every other `--flag` goes to the transform. */
-const RUN_FLAGS = new Set([
-  'dry', 'check', 'patch', 'json', 'allowDirty', 'jobs', 'parser', 'format', 'shard', 'verbose', 'extensions',
-  'ignore', 'help', 'version', 'transform', 'paths', 'color', 'cache', 'cacheDir', 'verify', 'j', 'v', 'timeout',
-  'includeGenerated', 'interactive', 'i',
-]);
+const RUN_FLAGS = ownFlagNames(RUN_OUTPUT_OPTIONS);
 
 function runOptions(y: Argv) {
-  return y
-    .positional('transform', { type: 'string', describe: 'built-in transform, recipe (built-in or from the config), local transform, or path to a transform module (TS/JS, ESM/CJS, remodel or jscodeshift)' })
-    .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: .)' })
-    .option('dry', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff per changed file and a summary' })
-    .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if any file would change (CI gate)' })
-    .option('patch', { type: 'string', describe: 'write nothing but one unified patch of all changes to this file (git apply / patch -p1)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable JSON report on stdout instead of diffs' })
-    .option('allow-dirty', { type: 'boolean', default: false, describe: 'apply even to files with uncommitted git changes' })
-    .option('jobs', { alias: 'j', type: 'number', default: defaultJobs(), describe: 'worker threads' })
-    .option('parser', { choices: ['auto', 'babel', 'ts', 'tsx', 'flow'] as const, default: 'auto' as const, describe: 'parser; auto picks by extension' })
-    .option('format', { choices: ['auto', 'prettier', 'none'] as const, default: 'auto' as const, describe: 'auto: prettier on changed files only where the project has a prettier config' })
-    .option('shard', { type: 'string', describe: 'i/n: run only shard i of n (deterministic by path), for CI matrices' })
-    .option('extensions', { type: 'string', default: DEFAULT_EXTENSIONS.join(','), describe: 'comma-separated file extensions to walk' })
-    .option('ignore', { type: 'string', array: true, default: [] as string[], describe: 'gitignore-style pattern to skip (repeatable)' })
-    .option('verify', { type: 'boolean', default: true, describe: 'project transforms: type-check affected files before and after in memory; new errors block the change (exit 3)' })
-    .option('cache', { type: 'boolean', default: true, describe: 'reuse results of earlier runs for unchanged files (--no-cache: off)' })
-    .option('cache-dir', { type: 'string', describe: 'cache folder (default: node_modules/.cache/remodel of the nearest package)' })
-    .option('timeout', { type: 'number', default: 60, describe: 'seconds a per-file transform may spend on one file; a file that takes longer fails (reason timeout)' })
-    .option('include-generated', { type: 'boolean', default: false, describe: 'also transform minified (*.min.js, very long lines), @generated and vendored (vendor/, bower_components/, public/js/lib/) files' })
-    .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'review each hunk on the terminal (accept, reject, rest of file, quit) and write only what was accepted' })
-    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'list every finding and stack traces of crashes' })
+  return sharedOptions(transformPositionals(y).options(RUN_OUTPUT_OPTIONS).group(Object.keys(RUN_OUTPUT_OPTIONS), 'What to do with the change:'))
     .epilogue('Any other --flag is passed to the transform and checked against its declared options (see `remodel describe <transform>`).')
     .example('$0 run no-var src --dry', 'preview the change as a diff')
     .example('$0 run no-var src --check', 'exit 1 if anything would change')
@@ -94,19 +62,9 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
     cwd: io.cwd,
     transform: String(argv.transform),
     paths: (argv.paths as string[]).map(String),
-    extensions: String(argv.extensions).split(',').map((e) => e.trim()).filter(Boolean),
-    ignore: (argv.ignore as string[]).map(String),
-    shard: argv.shard,
-    parser: argv.parser as ParserChoice,
-    format: argv.format,
-    jobs: Math.max(1, Math.floor(Number(argv.jobs) || 1)),
+    ...sharedRequest(argv),
     dry,
     options: transformFlags(argv, RUN_FLAGS),
-    cache: argv.cache !== false,
-    cacheDir: argv.cacheDir,
-    timeout: checkTimeout(argv.timeout),
-    verify: argv.verify !== false,
-    includeGenerated: Boolean(argv.includeGenerated),
   };
   if (argv.interactive) {
     if (dry) throw new UsageError('--interactive reviews what a run would write; it cannot be combined with --dry, --check, --patch or --json');
@@ -115,6 +73,10 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   const { createProgress, noProgress } = await import('./progress.js');
   const progress = io.terminal ? await createProgress({ stream: io.terminal.output, json: Boolean(argv.json) }) : noProgress;
   request.progress = progress;
+  // A run killed half way through a project change set: roll the tree back before reading it (--dry only says so).
+  const { interruptedApplyPending, recoverInterruptedApply } = await import('./sinks/apply.js');
+  if (!dry) await recoverInterruptedApply(io.cwd, { onWait: (m) => io.stderr(`remodel: ${m}\n`), onRecover: (m) => io.stderr(`remodel: ${m}\n`) });
+  else if (interruptedApplyPending(io.cwd)) io.stderr('remodel: warning: a killed run left a change half applied in this tree; a run without --dry rolls it back first\n');
   const plan = await planRun(request);
   if (patchTarget) checkPatchNotInRun(patchTarget, argv.patch, plan.files);
   if (argv.verbose) io.stderr(`${plan.name}: ${plan.files.length} files${plan.recipe ? ` (recipe: ${plan.steps.map((st) => st.transform.meta.name).join(' → ')})` : ''}\n`);
@@ -184,7 +146,7 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
         );
       }
     }
-    const applied = await applyChangeSet(changeSet, { onWait: (m) => io.stderr(`remodel: ${m}\n`) });
+    const applied = await applyChangeSet(changeSet, { onWait: (m) => io.stderr(`remodel: ${m}\n`), onRecover: (m) => io.stderr(`remodel: ${m}\n`) });
     for (const f of applied.failed) io.stderr(`${pc.createColors(io.colorErr).red(f.change.path)} ${f.message}\n`);
     for (const f of applied.restoreFailed ?? []) io.stderr(`${pc.createColors(io.colorErr).red(f.path)} could not be restored: ${f.message}\n`);
     if (applied.restored?.length) io.stderr(`restored ${applied.restored.length} file(s) written before the failure\n`);
@@ -194,13 +156,6 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   if (summary.errors) return EXIT.failures;
   if (argv.check && changed.length) return EXIT.changesFound;
   return EXIT.ok;
-}
-
-/** `--timeout <seconds>`: a positive number. */
-function checkTimeout(value: unknown): number {
-  const seconds = Number(value ?? 60);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got ${String(value)})`);
-  return seconds;
 }
 
 /** The `--patch` file: a file name (not empty, not a folder) in a folder that exists. */
@@ -330,7 +285,7 @@ async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<nu
     spec.kind !== 'builtin' ? undefined : t.meta.engine === 'project' ? findProjectFixtureExample(t.meta.name) : findFixtureExample(t.meta.name);
   const examples = example ? [example] : (t.meta.examples ?? []);
   for (const ex of examples) {
-    const opts = ex.options ? ` (${Object.entries(ex.options).map(([k, v]) => `--${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${v}`).join(' ')})` : '';
+    const opts = ex.options ? ` (${Object.entries(ex.options).map(([k, v]) => `--${kebab(k)} ${v}`).join(' ')})` : '';
     out += `\n${c.bold(`Example${ex.title ? `: ${ex.title}` : ''}`)}${opts}\n${c.dim('before:')}\n${indent(ex.before)}\n${c.dim('after:')}\n${indent(ex.after)}\n`;
   }
   io.stdout(out);

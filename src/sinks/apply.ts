@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { changedFiles, type ChangeSet, type FileChange } from '../changeset.js';
-import { lockTree, type TreeLock } from './tree-lock.js';
+import { lockFileFor, lockTree, pidAlive, type TreeLock } from './tree-lock.js';
+import { removeUndoLog, undoLogPid, undoLogsBeside, writeUndoLog, type PlannedWrite } from './undo-log.js';
 
 export interface ApplyResult {
   written: string[];
@@ -16,8 +17,35 @@ export interface ApplyResult {
 export interface ApplyOptions {
   /** Told when another run holds the tree's lock and this one waits. */
   onWait?: (message: string) => void;
+  /** Told when an earlier run was killed half way through a project change set and this one rolled it back. */
+  onRecover?: (message: string) => void;
   /** Overrides the change set's own `allOrNothing`. */
   allOrNothing?: boolean;
+}
+
+/**
+ * Rolls back what a run killed half way through a project change set left behind (see undo-log.ts), before this
+ * run reads any file. Takes the tree's lock for that moment; does nothing (and takes nothing) when no undo log of
+ * a dead run is there.
+ */
+export async function recoverInterruptedApply(cwd: string, options: Pick<ApplyOptions, 'onWait' | 'onRecover'> = {}): Promise<void> {
+  if (!interruptedApplyPending(cwd)) return;
+  const lock = await lockTree(cwd, options);
+  lock.release();
+}
+
+/** Whether a dead run's undo log is waiting beside the tree's lock (for --dry, which never writes, to say so). */
+export function interruptedApplyPending(cwd: string): boolean {
+  let lockFile: string;
+  try {
+    lockFile = lockFileFor(cwd);
+  } catch {
+    return false;
+  }
+  return undoLogsBeside(lockFile).some((dir) => {
+    const pid = undoLogPid(dir);
+    return pid !== process.pid && !(pid && pidAlive(pid));
+  });
 }
 
 /**
@@ -30,7 +58,7 @@ export interface ApplyOptions {
 export async function applyChangeSet(changeSet: ChangeSet, options: ApplyOptions = {}): Promise<ApplyResult> {
   const changes = changedFiles(changeSet);
   if (!changes.length) return { written: [], failed: [] };
-  const lock = await lockTree(changeSet.cwd, { onWait: options.onWait });
+  const lock = await lockTree(changeSet.cwd, { onWait: options.onWait, onRecover: options.onRecover });
   try {
     const allOrNothing = options.allOrNothing ?? Boolean(changeSet.allOrNothing);
     return allOrNothing ? applyAll(changes, lock) : applyEach(changes, lock);
@@ -67,8 +95,13 @@ function applyAll(changes: FileChange[], lock: TreeLock): ApplyResult {
       failed: changes.map((change) => ({ change, message: problems.find((p) => p.change === change)?.problem ?? `not written: ${why}` })),
     };
   }
+  // Survives a kill half way: the next run that takes the lock rolls the tree back from it (see undo-log.ts).
+  const undoLog = writeUndoLog(lock.file, changes.flatMap(plannedWrites));
   const undo: Array<{ path: string; dir?: boolean; run: () => void }> = [];
-  for (const change of changes) {
+  const pause = Number(process.env.REMODEL_TEST_APPLY_PAUSE_MS) || 0;
+  for (const [index, change] of changes.entries()) {
+    // Test hook: a pause between files, so a test can kill the run half way through a project change set.
+    if (pause && index > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
     try {
       perform(change, lock, undo);
     } catch (err) {
@@ -83,6 +116,7 @@ function applyAll(changes: FileChange[], lock: TreeLock): ApplyResult {
           restoreFailed.push({ path: step.path, message: describe(e) });
         }
       }
+      removeUndoLog(undoLog);
       const why = `the change is applied all or nothing, and writing ${change.path} failed (${message}); ` +
         (restoreFailed.length ? `${restoreFailed.length} file(s) could not be restored` : `the ${new Set(restored).size} file(s) already written were restored`);
       return {
@@ -93,7 +127,18 @@ function applyAll(changes: FileChange[], lock: TreeLock): ApplyResult {
       };
     }
   }
+  removeUndoLog(undoLog);
   return { written: changes.map((c) => c.absPath), failed: [] };
+}
+
+/** What one change does to the disk, for the undo log: each path it writes, creates or deletes. */
+function plannedWrites(change: FileChange): PlannedWrite[] {
+  const source = change.renamedFrom ?? change.absPath;
+  const original = change.created || change.before == null ? undefined : { bytes: fs.readFileSync(source), stat: fs.statSync(source) };
+  if (change.deleted || change.after === null) return [{ path: change.absPath, original }];
+  const after = Buffer.from(change.after ?? '', 'utf8');
+  if (change.renamedFrom) return [{ path: change.renamedFrom, original }, { path: change.absPath, after }];
+  return [{ path: change.absPath, original, after }];
 }
 
 /** `EPERM: operation not permitted` (without the temporary file names Node puts in the message). */

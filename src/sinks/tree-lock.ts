@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findGitRoot } from '../discover.js';
 import { UsageError } from '../errors.js';
+import { recoverFromUndoLog, undoLogPid, undoLogsBeside } from './undo-log.js';
 
 /**
  * One writer per tree. Two remodel runs that apply to the same tree at once would each compare a file with what
@@ -27,6 +28,8 @@ export interface LockOptions {
   timeoutMs?: number;
   /** Called once when the lock is held by another live run. */
   onWait?: (message: string) => void;
+  /** Told when a killed run's half-applied project change set was rolled back (default: stderr). */
+  onRecover?: (message: string) => void;
 }
 
 /** The git directory of the repository at `root` (`.git`, or where a `.git` file points). */
@@ -134,6 +137,25 @@ function takeOver(file: string, seen: Holder): void {
   }
 }
 
+/**
+ * With the lock held, no live run can own an undo folder: any beside the lock belongs to a run killed while it
+ * applied a project change set. Roll the tree back with it and say so.
+ */
+function recoverKilledRuns(lockFile: string, tell: (message: string) => void): void {
+  for (const dir of undoLogsBeside(lockFile)) {
+    const pid = undoLogPid(dir);
+    if (pid === process.pid || (pid && pidAlive(pid))) continue;
+    const { restored, leftAlone } = recoverFromUndoLog(dir);
+    if (!restored.length && !leftAlone.length) continue;
+    const list = (files: string[]) => files.slice(0, 5).join(', ') + (files.length > 5 ? `, … (${files.length - 5} more)` : '');
+    tell(
+      `a remodel run (pid ${pid}) was killed while applying a change that is all or nothing; ` +
+        (restored.length ? `rolled back ${restored.length} file(s): ${list(restored)}` : 'nothing to roll back') +
+        (leftAlone.length ? `; left ${leftAlone.length} file(s) as they are because they changed since: ${list(leftAlone)}` : ''),
+    );
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function lockTree(dir: string, options: LockOptions = {}): Promise<TreeLock> {
@@ -153,6 +175,13 @@ export async function lockTree(dir: string, options: LockOptions = {}): Promise<
     }
     if (fd !== undefined) {
       fs.writeSync(fd, `${process.pid} ${os.hostname()}\n`);
+      try {
+        recoverKilledRuns(file, options.onRecover ?? ((m) => process.stderr.write(`remodel: ${m}\n`)));
+      } catch (err) {
+        fs.closeSync(fd);
+        fs.rmSync(file, { force: true });
+        throw new UsageError(`cannot roll back a killed run's half-applied change (undo folder beside ${file}): ${(err as Error).message}`);
+      }
       const lockFd = fd;
       let released = false;
       return {
