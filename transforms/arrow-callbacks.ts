@@ -20,6 +20,7 @@ export const meta = defineMeta({
   reasons: {
     'unexpected-source': 'the parameters or body are not written where expected (left alone rather than guessed)',
     'arguments-used': 'it uses `arguments`, which an arrow does not have',
+    'bound-otherwise': 'it is bound to something other than exactly `this`, or with arguments, which an arrow cannot pre-set',
     comment: 'a comment in the function head would be lost',
     'constructor-like': 'a function passed to inherits() may be constructed, subclassed or used as an object',
     'duplicate-params': 'duplicate parameter names are not allowed in arrows',
@@ -56,7 +57,12 @@ Left alone, and reported with a reason:
   \`Object.defineProperty\`, \`extend\`, \`mixin\`), where \`.prototype\`, \`new\` or \`.name\` may matter
   (\`constructor-like\`);
 - comments inside the function's head, which the rewrite would have to move (\`comment\`);
-- type parameters outside .ts files, where \`<T>(x) =>\` can read as JSX (\`generic\`).
+- type parameters outside .ts files, where \`<T>(x) =>\` can read as JSX (\`generic\`);
+- \`.bind(obj)\`, \`.bind(this, x)\` or \`.bind()\`: an arrow cannot pre-set another \`this\` or arguments
+  (\`bound-otherwise\`);
+- function expressions anywhere else (assigned, exported, in an object, invoked on the spot, \`.call\`/\`.apply\`,
+  a \`.bind(this)\` that is not a call argument): elsewhere the function may be constructed, or its own \`this\`, name
+  or prototype relied on (\`not-an-argument\`).
 Named function expressions stay (\`named\`): an arrow in argument position has no name, so
 \`app.use(function errorHandler(err, req, res, next) {})\` would lose the \`.name\` that stack traces, route
 listings and debug logs show. \`--drop-names\` converts them when the name is unused inside. A callee that calls its callback with
@@ -160,9 +166,7 @@ function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | 
       bindCall = node as t.CallExpression;
       parens = context.parens;
     } else {
-      if (node.type === 'FunctionExpression' && !(parent && isCall(parent.node) && parent.key === 'arguments') && parent?.node.type !== 'MemberExpression') {
-        ctx.report('function expression kept: only callbacks passed as call arguments are converted (elsewhere it may be constructed, or its own this, name or prototype relied on)', node, 'not-an-argument');
-      }
+      if (node.type === 'FunctionExpression' && !(parent && isCall(parent.node) && parent.key === 'arguments')) reportLeft(ctx, node, ancestors);
       return;
     }
 
@@ -206,6 +210,26 @@ function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | 
   });
 
   return edits.size ? edits.apply() : undefined;
+}
+
+/**
+ * A function expression that is not a callback argument: reported, unless it is the receiver of a `.bind(this)` that
+ * the walk handles (converted or refused) at the bind call.
+ */
+function reportLeft(ctx: FileTransformContext<Options>, fn: t.FunctionExpression, ancestors: Ancestor[]): void {
+  const parent = ancestors[ancestors.length - 1];
+  const grand = ancestors[ancestors.length - 2];
+  const member = parent?.node.type === 'MemberExpression' && parent.key === 'object' ? parent.node : undefined;
+  const bindCall =
+    member && !member.computed && member.property.type === 'Identifier' && member.property.name === 'bind' && grand?.node.type === 'CallExpression' && grand.key === 'callee'
+      ? (grand.node as t.CallExpression)
+      : undefined;
+  if (bindCall && ctx.options.bind !== false && bindReceiver(bindCall) === fn && bindContext(bindCall, fn, ancestors.slice(0, -2)).ok) return;
+  if (bindCall && !bindReceiver(bindCall)) {
+    ctx.report('function expression kept: it is bound to something other than exactly `this`, or with arguments, which an arrow cannot pre-set', fn, 'bound-otherwise');
+    return;
+  }
+  ctx.report('function expression kept: only callbacks passed as call arguments are converted (elsewhere it may be constructed, or its own this, name or prototype relied on)', fn, 'not-an-argument');
 }
 
 function refusal(

@@ -10,6 +10,7 @@ export const meta = defineMeta({
   engine: 'file',
   reasons: {
     comment: 'a comment sits inside the property',
+    'computed-key': 'a computed key `[a]: a` has no shorthand form',
     'constructor-like': 'a capitalised name suggests a constructor, and a method cannot be one',
     'duplicate-params': 'duplicate parameter names are a SyntaxError in a method',
     eval: 'a direct eval inside could depend on the function form',
@@ -17,6 +18,7 @@ export const meta = defineMeta({
     proto: 'the long form sets the prototype, the shorthand would create an own property',
     'quoted-key': 'the key is quoted (often kept alike with other quoted keys or JSON field names)',
     'reserved-name': 'the name is not a plain variable reference in shorthand',
+    'type-assertion': 'the value is wrapped in a type assertion, which the shorthand cannot keep',
     'unexpected-source': 'the key or value is written with escapes or parentheses',
   },
   version: '1',
@@ -41,8 +43,11 @@ Left alone, and reported with a reason:
 - functions with duplicate parameter names, a SyntaxError in a method (\`duplicate-params\`);
 - comments between the key and the parameters or inside \`a: a\`, which the rewrite would drop (\`comment\`);
 - functions with a direct \`eval\` inside (\`eval\`);
-- values wrapped in parentheses or type assertions (\`a: a as T\`, \`a: (a)\`), arrow functions (an arrow keeps the
-  outer \`this\`; a method would not), getters/setters, and keys written with escapes.`,
+- values wrapped in parentheses (\`a: (a)\`, \`f: (function () {})\`) or keys written with escapes
+  (\`unexpected-source\`), values wrapped in type assertions (\`a: a as T\`, \`a: a!\`,
+  \`f: function () {} as F\`: \`type-assertion\`), and \`[a]: a\`, which has no shorthand (\`computed-key\`).
+Not candidates, so not reported: arrow functions (an arrow keeps the outer \`this\`; a method would not), getters and
+setters, and properties whose value is not the key's own name or a function expression.`,
   options: z.object({
     target: targetOption(),
     properties: z.boolean().default(true).describe('rewrite { a: a } to { a }'),
@@ -89,6 +94,15 @@ function keyName(key: t.Node, computed: boolean): string | undefined {
   return undefined;
 }
 
+/** The expression inside a TypeScript assertion (`a as T`, `<T>a`, `a!`, `a satisfies T`), else undefined. */
+function assertedValue(value: t.Node): t.Node | undefined {
+  let inner: t.Node = value;
+  while (inner.type === 'TSAsExpression' || inner.type === 'TSTypeAssertion' || inner.type === 'TSNonNullExpression' || inner.type === 'TSSatisfiesExpression') {
+    inner = inner.expression;
+  }
+  return inner === value ? undefined : inner;
+}
+
 const RESERVED_VALUES = new Set(['await', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public']);
 
 function objectShorthandUntargeted(ctx: FileTransformContext<Options>): string | undefined {
@@ -115,7 +129,16 @@ function objectShorthandUntargeted(ctx: FileTransformContext<Options>): string |
         }
         continue;
       }
+      const asserted = assertedValue(value);
+      if (asserted && ((asserted.type === 'Identifier' && !prop.computed && name === asserted.name && ctx.options.properties !== false) || (asserted.type === 'FunctionExpression' && ctx.options.methods !== false))) {
+        ctx.report(`\`${source.slice(prop.key.start!, prop.key.end!)}\` kept: the value is wrapped in a type assertion, which the shorthand cannot keep`, prop, 'type-assertion');
+        continue;
+      }
       if (value.type === 'Identifier' && ctx.options.properties !== false) {
+        if (prop.computed && prop.key.type === 'Identifier' && prop.key.name === value.name) {
+          ctx.report(`\`[${value.name}]: ${value.name}\` kept: a computed key has no shorthand form`, prop, 'computed-key');
+          continue;
+        }
         if (!prop.computed && prop.key.type === 'StringLiteral' && prop.key.value === value.name) {
           ctx.report(`\`${source.slice(prop.key.start!, prop.key.end!)}: ${value.name}\` kept: the key is quoted (often kept alike with other quoted keys or JSON field names)`, prop, 'quoted-key');
           continue;
@@ -158,8 +181,14 @@ function convertMethod(
 ): void {
   const source = ctx.source;
   const label = name ?? source.slice(prop.key.start!, prop.key.end!);
-  if ((fn as any).extra?.parenthesized) return;
-  if (name !== undefined && prop.key.type === 'Identifier' && source.slice(prop.key.start!, prop.key.end!) !== name) return;
+  if ((fn as any).extra?.parenthesized) {
+    ctx.report(`\`${label}\` kept: the function is wrapped in parentheses`, prop, 'unexpected-source');
+    return;
+  }
+  if (name !== undefined && prop.key.type === 'Identifier' && source.slice(prop.key.start!, prop.key.end!) !== name) {
+    ctx.report(`\`${label}\` kept: the key is written with escapes`, prop, 'unexpected-source');
+    return;
+  }
   const usage = scanFunction(fn);
   if (name === 'constructor') {
     ctx.report('`constructor` kept as a function: class helpers (Backbone-style extend) call it with new', prop, 'constructor-like');
@@ -198,8 +227,12 @@ function convertMethod(
   // Key end: after the `]` of a computed key.
   let keyEnd = prop.key.end!;
   if (prop.computed) {
+    // `[(key)]`: the parentheses around the key stay inside the brackets.
     const close = source.indexOf(']', keyEnd);
-    if (close < 0 || !/^\s*$/.test(source.slice(keyEnd, close))) return;
+    if (close < 0 || !/^[\s)]*$/.test(source.slice(keyEnd, close)) || commentsIn(comments, keyEnd, close).length) {
+      ctx.report(`\`${label}\` kept: the computed key is not closed where expected`, prop, 'unexpected-source');
+      return;
+    }
     keyEnd = close + 1;
   }
   const open = paramsOpenParen(source, fn);

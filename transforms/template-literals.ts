@@ -11,6 +11,8 @@ export const meta = defineMeta({
   reasons: {
     'ambiguous-plus': 'its first operands may add up as numbers before becoming a string',
     comments: 'it contains comments a template literal cannot keep',
+    'enum-initializer': 'it initialises an enum member, where a template literal is not a constant expression',
+    'literal-only': 'it joins string literals only (usually deliberate line wrapping); no template is needed',
     'multi-line-chain': 'it is wrapped over several lines (--join-lines joins it)',
     'multiline-operand': 'an operand spans several lines (--multiline-operands converts it)',
     'object-operand': 'an object operand may convert differently in a template (valueOf vs toString)',
@@ -33,10 +35,13 @@ Left alone (and reported):
   \`--multiline-operands\`;
 - chains wrapped over several lines on purpose (joining them makes one long line), unless \`--join-lines\`
   (reason \`multi-line-chain\`).
-A chain that starts a statement right after a line that ends without a semicolon (semicolon-free style: a line
-\`foo\` followed by a line \`'bar' + baz\`) gets the leading \`;\` that style uses: a template right after \`foo\`
-would call \`foo\` as a template tag.
-Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually deliberate line wrapping.`,
+A chain that starts a statement right after a statement ending in an expression without a semicolon (a line
+\`foo\`, \`x = y\` or \`if (a) foo\` followed by a line \`'bar' + baz\`) needs a semicolon between them: a template
+right after \`foo\` would call \`foo\` as a template tag. The semicolon follows the file's style: in a file whose
+statements mostly end without semicolons it is the leading \`;\` that style uses (\`;\\\`bar\${baz}\\\`\`), in a file
+whose statements mostly end with one it is added at the end of the previous statement.
+Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually deliberate line wrapping
+(\`literal-only\`); nor are enum initializers (\`enum-initializer\`).`,
   options: z.object({
     target: targetOption(),
     multilineOperands: z
@@ -45,7 +50,7 @@ Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually
       .describe('also convert chains whose non-string operands span several lines (e.g. a callback inside ${})'),
     joinLines: z.boolean().default(false).describe('also convert concatenations wrapped over several lines, joining them into one line'),
   }),
-  prefilter: (source) => source.includes('+') && /['"]/.test(source),
+  prefilter: (source) => source.includes('+') && /['"`]/.test(source),
 });
 
 type Chain = { node: t.BinaryExpression; operands: t.Expression[] };
@@ -126,7 +131,7 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
     const firstString = ops.findIndex(isStringish);
     if (firstString === -1) return { message: 'not string concatenation' };
     if (ops.every((o) => o.type === 'StringLiteral' || (o.type === 'TemplateLiteral' && o.expressions.length === 0))) {
-      return { message: 'literal-only concatenation' };
+      return { reason: 'literal-only', message: 'concatenation of string literals only left alone: usually deliberate line wrapping, no template is needed' };
     }
     if (firstString >= 2) {
       return { reason: 'ambiguous-plus', message: 'concatenation left alone: its first operands may add up as numbers before becoming a string' };
@@ -162,7 +167,7 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
       }
     }
     if ([...inEnum].some((e) => chain.node.start! >= e.start! && chain.node.end! <= e.end!)) {
-      return { message: 'enum initializer' };
+      return { reason: 'enum-initializer', message: 'concatenation left alone: it initialises an enum member, where a template literal is not a constant expression' };
     }
     return undefined;
   };
@@ -197,40 +202,107 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
 
   const edits = ctx.edits();
   let pos = 0;
-  const asiStarts = statementsAfterAsi(ast, source);
+  const asi = statementsAfterAsi(ast, source);
+  const semicolonFree = !usesSemicolons(ast, source);
   for (const root of roots) {
     if (root.start! < pos) continue; // nested inside a root already rendered
     let text = renderChain(root);
-    // `foo\n'bar' + baz` → `foo\n\`bar${baz}\`` would make foo a template tag: start the statement with `;`.
-    if (text.startsWith('`') && asiStarts.has(root.start!)) text = ';' + text;
+    // `foo\n'bar' + baz` → `foo\n\`bar${baz}\`` would make foo a template tag: separate the statements with a `;`,
+    // written the way the file writes them (leading `;` without semicolons, else at the end of the previous one).
+    const prevEnd = asi.get(root.start!);
+    if (text.startsWith('`') && prevEnd !== undefined) {
+      if (semicolonFree) text = ';' + text;
+      else edits.insert(prevEnd, ';');
+    }
     if (text !== source.slice(root.start!, root.end!)) edits.replace(root.start!, root.end!, text);
     pos = root.end!;
   }
   return edits.size ? edits.apply() : undefined;
 }
 
-/** Statements that can end in an expression (a template after them would be read as its tag without a `;`). */
-const EXPRESSION_ENDED = new Set(['ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement', 'ExportDefaultDeclaration', 'ExportNamedDeclaration', 'ClassProperty', 'TSTypeAliasDeclaration']);
+/**
+ * Whether a statement ends in an expression that a template literal on the next line would continue (as its tag)
+ * when no semicolon ends it: expression statements, declarations with an initializer, `return x`, and the last
+ * statement of an if/else, loop or label body.
+ */
+function endsInExpression(s: t.Node): boolean {
+  switch (s.type) {
+    case 'ExpressionStatement':
+    case 'VariableDeclaration':
+    case 'ThrowStatement':
+    case 'TSTypeAliasDeclaration':
+    case 'TSExportAssignment':
+      return true;
+    case 'ReturnStatement':
+      return s.argument != null;
+    case 'ExportDefaultDeclaration':
+      return s.declaration.type !== 'FunctionDeclaration' && s.declaration.type !== 'ClassDeclaration' && s.declaration.type !== 'TSInterfaceDeclaration';
+    case 'ExportNamedDeclaration':
+      return s.declaration != null && endsInExpression(s.declaration);
+    case 'IfStatement':
+      return endsInExpression(s.alternate ?? s.consequent);
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'WithStatement':
+    case 'LabeledStatement':
+      return endsInExpression(s.body);
+    default:
+      return false;
+  }
+}
 
 /**
- * Start offsets of expression statements that follow, in the same statement list, a statement ending without a
- * semicolon in an expression: only automatic semicolon insertion separates them, and it would not if the next
- * statement started with a template literal.
+ * Start offsets of expression statements that follow, in the same statement list, a statement ending in an
+ * expression without a semicolon (mapped to that statement's end): only automatic semicolon insertion separates
+ * them, and it would not if the next statement started with a template literal.
  */
-function statementsAfterAsi(ast: t.File, source: string): Set<number> {
-  const starts = new Set<number>();
+function statementsAfterAsi(ast: t.File, source: string): Map<number, number> {
+  const starts = new Map<number, number>();
   walk(ast, (node) => {
     const body: t.Statement[] | undefined =
       node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' ? node.body : node.type === 'SwitchCase' ? node.consequent : undefined;
     if (!body) return;
     for (let i = 1; i < body.length; i++) {
       const prev = body[i - 1];
-      if (body[i].type !== 'ExpressionStatement' || !EXPRESSION_ENDED.has(prev.type)) continue;
-      if (source[prev.end! - 1] === ';' || source[prev.end! - 1] === '}' && prev.type === 'ExportNamedDeclaration') continue;
-      starts.add(body[i].start!);
+      if (body[i].type !== 'ExpressionStatement' || source[prev.end! - 1] === ';' || !endsInExpression(prev)) continue;
+      starts.set(body[i].start!, prev.end!);
     }
   });
   return starts;
+}
+
+/** Statements that end with a semicolon in semicolon style (and at a line break without it). */
+const SEMICOLON_ENDED = new Set([
+  'ExpressionStatement',
+  'VariableDeclaration',
+  'ReturnStatement',
+  'ThrowStatement',
+  'BreakStatement',
+  'ContinueStatement',
+  'DebuggerStatement',
+  'ImportDeclaration',
+  'ExportAllDeclaration',
+]);
+
+/**
+ * Whether the file's statements mostly end with a semicolon (ties count as semicolon style). A declaration in a for
+ * head is not a statement of its own and does not count.
+ */
+function usesSemicolons(ast: t.File, source: string): boolean {
+  let withSemi = 0;
+  let without = 0;
+  walk(ast, (node, parent, key) => {
+    let counts = SEMICOLON_ENDED.has(node.type);
+    if (node.type === 'VariableDeclaration' && parent && (key === 'init' || key === 'left' || (node as any).declare)) counts = false;
+    if (node.type === 'ExportNamedDeclaration') counts = !node.declaration;
+    if (node.type === 'ExportDefaultDeclaration') counts = endsInExpression(node);
+    if (!counts) return;
+    if (source[node.end! - 1] === ';') withSemi++;
+    else without++;
+  });
+  return withSemi >= without;
 }
 
 function firstOperand(n: t.Node): t.Node {
