@@ -1,16 +1,18 @@
 import type { TraverseOptions } from '@babel/traverse';
 import type { Node } from '@babel/types';
+import { createRequire } from 'node:module';
 
 export type Traverse = ((parent: Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
 let traverse: Traverse | undefined;
 
 /**
  * @babel/traverse for transforms that need scopes and bindings, loaded on first use (it is the costliest import,
- * and files a prefilter rejects never need it); it is CommonJS, so `default` is unwrapped.
+ * and files a prefilter rejects never need it); it is CommonJS, so it is required (no ESM scan of its exports) and
+ * `default` is unwrapped.
  */
 export async function loadTraverse(): Promise<Traverse> {
   if (!traverse) {
-    const mod: any = await import('@babel/traverse');
+    const mod: any = createRequire(import.meta.url)('@babel/traverse');
     const fn = mod.default ?? mod;
     traverse = (typeof fn === 'function' ? fn : fn.default) as Traverse;
   }
