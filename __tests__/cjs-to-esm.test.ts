@@ -1,4 +1,4 @@
 import { defineProjectFixtureTests } from '../src/testing.js';
-import * as cjsToEsm from '../transforms/cjs-to-esm.js';
+import * as cjsToEsm from '../transforms/cjs-to-esm/index.js';
 
 defineProjectFixtureTests(cjsToEsm);

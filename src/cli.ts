@@ -268,7 +268,8 @@ async function commandDescribe(argv: Record<string, any>, io: CliIO): Promise<nu
   const spec = resolveTransformSpec(String(argv.transform), io.cwd, config.transformDirs);
   const t = await loadTransform(spec);
   let out = `${c.bold(t.meta.name)} (${t.meta.engine} engine)\n\n${t.meta.description}\n`;
-  if (t.meta.docs) out += `\n${t.meta.docs.trim()}\n`;
+  const docs = (await import('./transform-docs.js')).transformDocs(t, spec);
+  if (docs) out += `\n${docs}\n`;
   const options = describeOptions(t.meta);
   out += `\n${c.bold('Options')}\n`;
   if (!options.length) out += '  (none)\n';

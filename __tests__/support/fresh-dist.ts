@@ -49,7 +49,32 @@ export function buildStale(): string[] {
     fs.renameSync(tmp, out);
     written.push(file);
   }
+  removeOrphans();
   return written;
+}
+
+/**
+ * Removes the outputs of modules that no longer exist (a transform split into a folder leaves `dist/transforms/x.js`
+ * behind, and the registry would list it next to `x/index.js`).
+ */
+function removeOrphans(): void {
+  for (const d of ['src', 'transforms']) {
+    const dir = path.join(root, 'dist', d);
+    if (!fs.existsSync(dir)) continue;
+    for (const out of builtJs(dir)) {
+      const source = path.join(root, path.relative(path.join(root, 'dist'), out)).replace(/(\.d\.ts|\.js)$/, '.ts');
+      if (!fs.existsSync(source)) for (const f of [out, `${out}.map`]) fs.rmSync(f, { force: true });
+    }
+  }
+}
+
+function builtJs(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) builtJs(abs, out);
+    else if (/\.(js|d\.ts)$/.test(e.name)) out.push(abs);
+  }
+  return out;
 }
 
 export default function setup(): void {
