@@ -1,3 +1,9 @@
+/** `keepReexport` → `keep-reexport`: the command-line spelling of a camelCased option name. */
+export const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** `keep-reexport` → `keepReexport`: the key yargs gives a dashed flag. */
+export const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
 /**
  * Options a command owns are its own; every other `--flag` (camelCased by yargs) is a transform option, checked
  * later against the transform's declared schema.

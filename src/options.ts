@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LoadedTransform, TransformMeta } from './types.js';
 import { UsageError } from './errors.js';
+import { kebab } from './cli-flags.js';
 
 export interface OptionInfo {
   name: string;
@@ -11,7 +12,7 @@ export interface OptionInfo {
   enum?: unknown[];
 }
 
-export const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export { kebab } from './cli-flags.js';
 
 /** Describes a transform's options from its zod schema (via JSON Schema), for `list`, `describe` and help. */
 export function describeOptions(meta: TransformMeta): OptionInfo[] {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../cli-io.js';
 import { DEFAULT_EXTENSIONS } from '../defaults.js';
 import { UsageError } from '../errors.js';
 

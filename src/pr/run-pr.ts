@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../cache.js';
 import { summarize } from '../changeset.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../cli-io.js';
 import { parseShard } from '../discover.js';
 import { resolveOptions } from '../options.js';
 import { findRecipe, loadConfig } from '../config.js';
@@ -14,7 +14,7 @@ import { executePlan, planRun, type RunRequest } from '../run.js';
 import { applyChangeSet } from '../sinks/apply.js';
 import { renderErrors, renderSummary } from '../sinks/report.js';
 import { bodyHash, commitMessage, prTitle, renderBody, type PrContext, type StepResult } from './body.js';
-import { PR_EXIT } from './command.js';
+import { PR_EXIT } from '../cli-io.js';
 import * as g from './git-ops.js';
 import { GitHub, GitHubError, parseRepo, repoFromRemoteUrl, type PullRequest, type RepoId } from './github.js';
 import { addSecret, redact } from './redact.js';
@@ -123,9 +123,8 @@ async function pr(req: PrRequest, io: CliIO, token: string | undefined, log: (s:
   if (stale.length && req.verbose) log(`removed ${stale.length} leftover ref(s) of killed runs under refs/remodel-tmp/`);
   const subdir = toPosix(path.relative(fs.realpathSync(root), fs.realpathSync(req.cwd)));
 
-  // What runs. Today one transform; a recipe will be a list of them, each a step with its own change set.
-  // A recipe runs as one step (its transforms in order, one change set); bad names or options are usage errors
-  // before any network access.
+  // What runs: one transform, or a recipe as one step (its transforms in order, one change set, one commit); bad
+  // names or options are usage errors before any network access.
   const config = await loadConfig(req.cwd);
   const recipe = findRecipe(req.transform, config);
   let name: string;
@@ -374,6 +373,8 @@ async function runSteps(
         parser: req.parser,
         format: req.format,
         jobs: req.jobs,
+        timeout: req.timeout,
+        includeGenerated: req.includeGenerated,
         dry: false,
         options: req.options,
         verify: req.verify,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../cli-io.js';
+import { findRecipe, loadConfig } from '../config.js';
 import { UsageError, resolveTransformSpec } from '../registry.js';
 import { shellQuote } from './body.js';
 import { toplevel } from './git-ops.js';
@@ -67,7 +68,9 @@ export async function writeWorkflow(
   if (!options.cron.trim().split(/\s+/).every(Boolean) || options.cron.trim().split(/\s+/).length !== 5) {
     throw new UsageError(`invalid --cron "${options.cron}": expected five fields, e.g. "17 4 * * 1"`);
   }
-  resolveTransformSpec(options.recipe, options.cwd); // unknown transform: usage error now, not in next week's job
+  // Unknown transform or recipe: a usage error now, not in next week's job.
+  const config = await loadConfig(options.cwd);
+  if (!findRecipe(options.recipe, config)) resolveTransformSpec(options.recipe, options.cwd, config.transformDirs);
   const root = (await toplevel(options.cwd)) ?? options.cwd;
   const file = path.join(root, WORKFLOW_PATH);
   if (fs.existsSync(file) && !options.force) {
