@@ -65,6 +65,11 @@ export interface ChangeSet {
   timings?: { loadMs: number; transformMs: number; verifyMs: number };
   /** A recipe's engine runs in order: per-file steps grouped into one pass, each project step on its own. */
   steps?: Array<{ transforms: string[]; engine: 'file' | 'project'; changed: number; durationMs: number; refusal?: string }>;
+  /** Which of the target project's tools ran (prettier: one entry per copy; TypeScript: the one verify used). */
+  tools?: {
+    prettier?: Array<{ version: string; source: 'project' | 'bundled'; path: string; files: number }>;
+    typescript?: { verify: string; project?: string };
+  };
 }
 
 export function summarize(changeSet: ChangeSet): ChangeSetSummary {

@@ -88,6 +88,10 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   }
   let changed = changedFiles(changeSet);
   const summary = summarize(changeSet);
+  const { describeTools, toolsUsed } = await import('./tools-used.js');
+  const tools = await toolsUsed(plan, changeSet, { format: request.format ?? 'auto', verify: request.verify !== false });
+  if (Object.keys(tools).length) changeSet.tools = tools;
+  if (argv.verbose) io.stderr(describeTools(tools, io.cwd));
 
   for (const w of changeSet.warnings ?? []) io.stderr(`remodel: warning: ${w}\n`);
   io.stderr(renderErrors(changeSet, { color: io.colorErr, verbose: argv.verbose }));

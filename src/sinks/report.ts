@@ -44,6 +44,7 @@ export function renderJsonReport(changeSet: ChangeSet): string {
     ...(changeSet.refusal ? { refusal: changeSet.refusal } : {}),
     ...(changeSet.verified ? { verification: { newDiagnostics: changeSet.newDiagnostics ?? [] } } : {}),
     ...(changeSet.timings ? { timings: changeSet.timings } : {}),
+    ...(changeSet.tools ? { tools: changeSet.tools } : {}),
     ...(changeSet.steps ? { steps: changeSet.steps.map(({ durationMs, ...rest }) => ({ ...rest, durationMs: Math.round(durationMs) })) } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';
