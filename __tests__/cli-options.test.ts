@@ -24,8 +24,17 @@ describe('run and pr share their input, engine and output options', () => {
     expect(run.code).toBe(0);
     expect(pr.code).toBe(0);
     const shared = [
-      '--extensions', '--ignore', '--shard', '--include-generated',
-      '--jobs', '--parser', '--format', '--verify', '--timeout', '--cache', '--cache-dir',
+      '--extensions',
+      '--ignore',
+      '--shard',
+      '--include-generated',
+      '--jobs',
+      '--parser',
+      '--format',
+      '--verify',
+      '--timeout',
+      '--cache',
+      '--cache-dir',
       '--verbose',
     ];
     const runOptions = helpOptions(run.stdout);

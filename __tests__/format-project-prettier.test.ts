@@ -29,20 +29,26 @@ exports.getFileInfo = async () => ({ ignored: false, inferredParser: 'babel' });
 exports.format = (text, options) =>
   '// formatted by the project prettier ' + exports.version + ' with ' + JSON.stringify(options.plugins) + '\\n' + text;
 `,
-    'node_modules/prettier-plugin-marker/package.json': JSON.stringify({ name: 'prettier-plugin-marker', version: '1.0.0', main: 'index.js' }),
+    'node_modules/prettier-plugin-marker/package.json': JSON.stringify({
+      name: 'prettier-plugin-marker',
+      version: '1.0.0',
+      main: 'index.js',
+    }),
     'node_modules/prettier-plugin-marker/index.js': 'module.exports = {};\n',
   });
   return dir;
 }
 
-describe('--format auto uses the target project\'s prettier', () => {
+describe("--format auto uses the target project's prettier", () => {
   it("formats with the project's own prettier and its config's plugins, and says which version ran", () => {
     const dir = projectWithOwnPrettier();
     const res = runCli(['run', 'no-var', '.', '--allow-dirty', '--verbose', '--no-cache'], dir);
     expect(res.code, res.stderr).toBe(0);
     const out = fs.readFileSync(path.join(dir, 'src/a.js'), 'utf8');
     const plugin = fs.realpathSync(path.join(dir, 'node_modules/prettier-plugin-marker/index.js'));
-    expect(out).toBe(`// formatted by the project prettier 2.99.0-own with ${JSON.stringify([plugin])}\nconst a = 1;\nmodule.exports = a;\n`);
+    expect(out).toBe(
+      `// formatted by the project prettier 2.99.0-own with ${JSON.stringify([plugin])}\nconst a = 1;\nmodule.exports = a;\n`,
+    );
     expect(res.stderr).toMatch(/prettier 2\.99\.0-own \(the project's own, node_modules\/prettier\) for 1 changed file/);
 
     const json = runCli(['run', 'no-var', '.', '--json', '--no-cache'], projectWithOwnPrettier());

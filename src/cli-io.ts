@@ -20,8 +20,7 @@ export interface CliIO {
 
 /** The process's own streams, with colors where the stream is a terminal (NO_COLOR and FORCE_COLOR respected). */
 export function defaultIO(): CliIO {
-  const enabled = (stream: NodeJS.WriteStream) =>
-    !process.env.NO_COLOR && (Boolean(process.env.FORCE_COLOR) || Boolean(stream.isTTY));
+  const enabled = (stream: NodeJS.WriteStream) => !process.env.NO_COLOR && (Boolean(process.env.FORCE_COLOR) || Boolean(stream.isTTY));
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -17,19 +17,31 @@ export const INPUT_OPTIONS = {
   ignore: { type: 'string', array: true, default: [] as string[], describe: 'gitignore-style pattern to skip (repeatable)' },
   shard: {
     type: 'string',
-    describe: 'i/n: run only shard i of n (deterministic by path), for CI matrices (remodel pr: each shard on its own branch and pull request)',
+    describe:
+      'i/n: run only shard i of n (deterministic by path), for CI matrices (remodel pr: each shard on its own branch and pull request)',
   },
   'include-generated': {
     type: 'boolean',
     default: false,
-    describe: 'also transform minified (*.min.js, very long lines), @generated and vendored (vendor/, bower_components/, public/js/lib/) files',
+    describe:
+      'also transform minified (*.min.js, very long lines), @generated and vendored (vendor/, bower_components/, public/js/lib/) files',
   },
 } satisfies OptionTable;
 
 /** How files are transformed. */
 export const ENGINE_OPTIONS = {
-  jobs: { alias: 'j', type: 'number', default: defaultJobs(), defaultDescription: `one per core: ${defaultJobs()}`, describe: 'worker threads' },
-  parser: { choices: ['auto', 'babel', 'ts', 'tsx', 'flow'] as const, default: 'auto' as const, describe: 'parser; auto picks by extension' },
+  jobs: {
+    alias: 'j',
+    type: 'number',
+    default: defaultJobs(),
+    defaultDescription: `one per core: ${defaultJobs()}`,
+    describe: 'worker threads',
+  },
+  parser: {
+    choices: ['auto', 'babel', 'ts', 'tsx', 'flow'] as const,
+    default: 'auto' as const,
+    describe: 'parser; auto picks by extension',
+  },
   format: {
     choices: ['auto', 'prettier', 'none'] as const,
     default: 'auto' as const,
@@ -42,7 +54,11 @@ export const ENGINE_OPTIONS = {
     default: true,
     describe: 'project transforms: type-check affected files before and after in memory; new errors block the change (exit 3)',
   },
-  timeout: { type: 'number', default: 60, describe: 'seconds a per-file transform may spend on one file; a file that takes longer fails (reason timeout)' },
+  timeout: {
+    type: 'number',
+    default: 60,
+    describe: 'seconds a per-file transform may spend on one file; a file that takes longer fails (reason timeout)',
+  },
   cache: { type: 'boolean', default: true, describe: 'reuse results of earlier runs for unchanged files (--no-cache: off)' },
   'cache-dir': { type: 'string', describe: 'cache folder (default: node_modules/.cache/remodel of the nearest package)' },
 } satisfies OptionTable;
@@ -125,7 +141,8 @@ export function sharedRequest(argv: Record<string, any>): SharedRequest {
 /** `--timeout <seconds>`: a positive number. */
 export function checkTimeout(value: unknown): number {
   const seconds = Number(value ?? ENGINE_OPTIONS.timeout.default);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got ${String(value)})`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--timeout must be a positive number of seconds (got ${String(value)})`);
   return seconds;
 }
 

@@ -11,6 +11,7 @@ import { cacheWarning, contextDigest, defaultCacheDir, openCache, saveCache, tra
 import { releasePrestartedWorker, runFiles } from './engine/pool.js';
 import type { FormatMode } from './engine/format.js';
 import { kebab, resolveOptions } from './options.js';
+import { assertJscodeshift } from './jscodeshift.js';
 import { loadTransform, resolveTransformSpec } from './registry.js';
 import type { LoadedTransform, ParserChoice, TransformSpec } from './types.js';
 import { relativePosix } from './paths.js';
@@ -78,6 +79,7 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
   for (const step of wanted) {
     const spec = resolveTransformSpec(step.transform, cwd, config.transformDirs);
     const transform = await loadTransform(spec);
+    if (transform.kind === 'jscodeshift') assertJscodeshift(transform.meta.name);
     const defaults = config.options[transform.meta.name] ?? config.options[step.transform] ?? {};
     // A recipe passes each command-line option to the steps that declare it.
     const own = recipe ? pick(flags, declaredOptions(transform)) : flags;

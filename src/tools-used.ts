@@ -6,7 +6,11 @@ import { changedFiles, type ChangeSet } from './changeset.js';
 import { prettiersFor, type FormatMode } from './engine/format.js';
 import type { RunPlan } from './run.js';
 
-export async function toolsUsed(plan: RunPlan, changeSet: ChangeSet, opts: { format: FormatMode; verify: boolean }): Promise<NonNullable<ChangeSet['tools']>> {
+export async function toolsUsed(
+  plan: RunPlan,
+  changeSet: ChangeSet,
+  opts: { format: FormatMode; verify: boolean },
+): Promise<NonNullable<ChangeSet['tools']>> {
   const tools: NonNullable<ChangeSet['tools']> = {};
   const prettier = prettiersFor(
     changedFiles(changeSet).map((f) => f.absPath),
