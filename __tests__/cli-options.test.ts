@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCircular, parseDependencyTree } from 'dpdm';
-import { repoRoot, runCli } from './support/helpers.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { initRepo, repoRoot, runCli, tempDir } from './support/helpers.js';
 
 /** `--flag … [type] [default: x]` lines of a yargs help text, by flag. */
 function helpOptions(help: string): Map<string, string> {
@@ -58,6 +60,18 @@ describe('run and pr share their input, engine and output options', () => {
     expect(init.stdout).not.toMatch(/later/i);
     expect(pr.stdout).toMatch(/recipe \(built-in or from the config\)/);
     expect(pr.stdout).toMatch(/a recipe: its steps in order, committed as one change/);
+  });
+});
+
+describe('init --workflow --recipe', () => {
+  it('takes a recipe as well as a transform (pr runs both)', () => {
+    const dir = tempDir('remodel-init-recipe-');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"app"}');
+    initRepo(dir);
+    const res = runCli(['init', '--workflow', '--recipe', 'modernize'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, '.github/workflows/remodel-cleanup.yml'), 'utf8')).toContain('- run: npx remodel pr modernize');
+    expect(runCli(['init', '--workflow', '--force', '--recipe', 'no-such-recipe'], dir).code).toBe(2);
   });
 });
 

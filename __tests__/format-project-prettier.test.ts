@@ -78,3 +78,29 @@ describe("--format auto uses the target project's prettier", () => {
     expect(JSON.parse(res.stdout).tools).toBeUndefined();
   });
 });
+
+describe('--verbose names the TypeScript verify used', () => {
+  it("ts-morph's bundled TypeScript, with the project's own typescript version beside it", () => {
+    const dir = tempDir('remodel-verify-ts-');
+    writeFiles(dir, {
+      'package.json': JSON.stringify({ name: 'app', version: '1.0.0' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'es2020' }, include: ['src'] }),
+      'src/pricing.ts': 'export function discount(n: number): number {\n  return n * 0.9;\n}\n',
+      'src/checkout.ts': "import { discount } from './pricing';\nexport const total = discount(10);\n",
+      // Only its version is read: verify itself runs ts-morph's compiler.
+      'node_modules/typescript/package.json': JSON.stringify({ name: 'typescript', version: '5.0.0-project', main: 'index.js' }),
+      'node_modules/typescript/index.js': 'module.exports = {};\n',
+    });
+    const args = ['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/discounts.ts', 'src', '--json'];
+    const res = runCli([...args, '--verbose'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    const tools = JSON.parse(res.stdout).tools;
+    expect(tools.typescript.project).toBe('5.0.0-project');
+    expect(tools.typescript.verify).toMatch(/^\d+\.\d+\.\d+/);
+    expect(res.stderr).toContain(
+      `verify type-checked before and after with TypeScript ${tools.typescript.verify} (bundled with ts-morph); the project builds with typescript 5.0.0-project`,
+    );
+    const quiet = runCli([...args, '--no-verify'], dir);
+    expect(JSON.parse(quiet.stdout).tools).toBeUndefined();
+  });
+});
