@@ -37,7 +37,7 @@ export function projectTypeScript(cwd: string): string | undefined {
 export function describeTools(tools: NonNullable<ChangeSet['tools']>, cwd: string): string {
   let out = '';
   for (const p of tools.prettier ?? []) {
-    out += `remodel: prettier ${p.version} (${p.source === 'project' ? `the project's own, ${path.relative(cwd, p.path) || p.path}` : 'bundled with remodel'}) for ${p.files} changed file(s)\n`;
+    out += `remodel: prettier ${p.version} (${p.source === 'project' ? `the project's own, ${shortPath(cwd, p.path)}` : 'bundled with remodel'}) for ${p.files} changed file(s)\n`;
   }
   const t = tools.typescript;
   if (t) {
@@ -50,4 +50,10 @@ export function describeTools(tools: NonNullable<ChangeSet['tools']>, cwd: strin
           : `; the project builds with typescript ${t.project}, which may report other errors\n`);
   }
   return out;
+}
+
+/** `p` relative to `cwd` when it is inside it, else absolute. */
+function shortPath(cwd: string, p: string): string {
+  const rel = path.relative(cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }

@@ -385,6 +385,13 @@ async function runSteps(
       const plan = await planRun(request);
       if (req.verbose) log(`${plan.name}: ${plan.files.length} files`);
       const changeSet = await executePlan(plan);
+      if (req.verbose) {
+        const { describeTools, toolsUsed } = await import('../tools-used.js');
+        const tools = await toolsUsed(plan, changeSet, { format: req.format ?? 'auto', verify: req.verify !== false });
+        if (Object.keys(tools).length) changeSet.tools = tools;
+        const said = describeTools(tools, cwd).trimEnd();
+        if (said) log(said);
+      }
       steps.push({ plan, changeSet, reproduce: req.reproduce });
       // Project transforms may refuse, or find that their change introduces type errors: as with `remodel run`,
       // nothing of it is written, and here nothing is committed or pushed either.
