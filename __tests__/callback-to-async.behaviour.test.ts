@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine/file-engine.js';
 import { resolveOptions } from '../src/options.js';
 import { normalize } from '../src/registry.js';
-import * as callbackToAsync from '../transforms/callback-to-async.js';
+import * as callbackToAsync from '../transforms/callback-to-async/index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const fixtures = path.join(repoRoot, '__testfixtures__', 'callback-to-async');

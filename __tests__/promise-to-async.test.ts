@@ -1,4 +1,4 @@
 import { defineFixtureTests } from '../src/testing.js';
-import * as promiseToAsync from '../transforms/promise-to-async.js';
+import * as promiseToAsync from '../transforms/promise-to-async/index.js';
 
 defineFixtureTests(promiseToAsync);

@@ -1,0 +1,71 @@
+// ---------------------------------------------------------------------------------------------------------------
+// Text helpers
+
+export function lineStart(source: string, pos: number): number {
+  return source.lastIndexOf('\n', pos - 1) + 1;
+}
+
+export function indentAt(source: string, pos: number): string {
+  const ls = lineStart(source, pos);
+  return /^[ \t]*/.exec(source.slice(ls, pos))![0];
+}
+
+export function firstToken(source: string, from: number): number {
+  let i = from;
+  while (i < source.length && /\s/.test(source[i])) i++;
+  return i;
+}
+
+export function lastToken(source: string, before: number): number {
+  let i = before;
+  while (i > 0 && /\s/.test(source[i - 1])) i--;
+  return i;
+}
+
+export function detectUnit(source: string): string {
+  const m = /\n(\t+|[ ]{2,8})\S/.exec(source);
+  if (!m) return '  ';
+  if (m[1][0] === '\t') return '\t';
+  let min = m[1].length;
+  for (const x of source.matchAll(/\n( +)\S/g)) if (x[1].length < min) min = x[1].length;
+  return ' '.repeat(Math.max(2, Math.min(min, 4)));
+}
+
+/** Source of [start, end) with up to `remove` whitespace characters taken off each following line and `add` put on. */
+export function reindent(source: string, start: number, end: number, remove: number, inLiteral: (pos: number) => boolean, add = ''): string {
+  if (!remove && !add) return source.slice(start, end);
+  let out = '';
+  let pos = start;
+  for (let i = source.indexOf('\n', start); i !== -1 && i < end; i = source.indexOf('\n', i + 1)) {
+    const ls = i + 1;
+    out += source.slice(pos, ls);
+    if (inLiteral(ls)) {
+      pos = ls;
+      continue;
+    }
+    let n = 0;
+    while (n < remove && ls + n < end && (source[ls + n] === ' ' || source[ls + n] === '\t')) n++;
+    out += add;
+    pos = ls + n;
+  }
+  return out + source.slice(pos, end);
+}
+
+/** The error branch's text [start, end), re-indented to `indent` (lines inside multi-line literals are kept). */
+export function errorBranchText(source: string, start: number, end: number, indent: string, inLiteral: (pos: number) => boolean, eol: string): string {
+  const base = indentAt(source, start);
+  let out = '';
+  let pos = start;
+  for (let i = source.indexOf('\n', start); i !== -1 && i < end; i = source.indexOf('\n', i + 1)) {
+    const ls = i + 1;
+    if (inLiteral(ls)) continue;
+    out += source.slice(pos, i).replace(/\r$/, '') + eol;
+    const lineIndent = /^[ \t]*/.exec(source.slice(ls, end))![0];
+    const nl = source.indexOf('\n', ls);
+    const restOfLine = source.slice(ls + lineIndent.length, nl === -1 || nl > end ? end : nl);
+    pos = ls + lineIndent.length;
+    if (!restOfLine.trim()) continue;
+    out += indent + (lineIndent.startsWith(base) ? lineIndent.slice(base.length) : '');
+  }
+  return out + source.slice(pos, end);
+}

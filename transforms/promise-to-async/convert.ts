@@ -1,0 +1,124 @@
+import type { NodePath, TraverseOptions } from '@babel/traverse';
+import type * as t from '@babel/types';
+import type { Traverse } from '../../src/ast.js';
+import type { FileTransformContext } from '../../src/types.js';
+import type { Options } from './index.js';
+import { Bail, type Candidate, type Edit, type FnPath, type Outcome } from './types.js';
+import { PROMISE_LIBRARIES, returnedChain } from './chains.js';
+import { FileInfo } from './file-info.js';
+import { Converter } from './converter.js';
+
+export function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string | undefined {
+  if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
+  const source = ctx.source;
+  const ast = ctx.parse();
+  const candidates: Candidate[] = [];
+  let libraryAt: t.Node | undefined;
+
+  traverse(ast, {
+    Function(path: FnPath) {
+      const node = path.node;
+      if (node.body.type === 'BlockStatement') {
+        const last = node.body.body[node.body.body.length - 1];
+        if (last?.type === 'ReturnStatement') {
+          const chain = returnedChain(last.argument);
+          if (chain) candidates.push({ fn: path, start: last.start!, end: last.end!, chain, ret: last });
+        }
+      } else {
+        const chain = returnedChain(node.body);
+        if (chain) {
+          const range = parenRange(source, node.body);
+          let start = range[0];
+          const end = range[1];
+          // `=>` then the body on the next line: the block opens right after the arrow
+          const before = source.slice(0, start);
+          const arrow = /=>\s*$/.exec(before);
+          if (arrow && /\n/.test(arrow[0])) start = arrow.index + 2;
+          candidates.push({ fn: path, start, end, chain });
+        }
+      }
+    },
+    ExpressionStatement(path: NodePath<t.ExpressionStatement>) {
+      if (returnedChain(path.node.expression)) {
+        ctx.report('promise chain not returned or awaited: converting it would make the caller wait for it', path.node, 'floating-promise');
+      }
+    },
+    CallExpression(path: NodePath<t.CallExpression>) {
+      const { callee, arguments: args } = path.node;
+      if (
+        callee.type === 'Identifier' &&
+        callee.name === 'require' &&
+        args[0]?.type === 'StringLiteral' &&
+        PROMISE_LIBRARIES.test(args[0].value)
+      ) {
+        libraryAt ??= path.node;
+      }
+    },
+    ImportDeclaration(path: NodePath<t.ImportDeclaration>) {
+      if (PROMISE_LIBRARIES.test(path.node.source.value)) libraryAt ??= path.node;
+    },
+    // a `Promise` of the file's own (`var Promise = require('bluebird')`, a polyfill)
+    Scopable(path: NodePath) {
+      const own = path.scope.getOwnBinding('Promise');
+      if (own) libraryAt ??= own.identifier;
+    },
+  } as TraverseOptions);
+  if (!candidates.length) return undefined;
+
+  const file = new FileInfo(ctx, ast);
+  // Outer functions first: a callback inlined by a converted function is not converted on its own.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const results = new Map<Candidate, Outcome | Bail>();
+  for (const c of candidates) {
+    if (libraryAt) {
+      results.set(c, new Bail('non-standard-promise', 'kept: the file uses a promise library (or its own Promise); an async function would return a native Promise instead', c.chain));
+      continue;
+    }
+    try {
+      results.set(c, new Converter(file, c, [], ctx.options).run());
+    } catch (e) {
+      if (e instanceof Bail) results.set(c, e);
+      else throw e;
+    }
+  }
+  const absorbed = new Set<t.Node>();
+  const active: Candidate[] = [];
+  for (const c of candidates) {
+    if (absorbed.has(c.fn.node)) continue;
+    const r = results.get(c)!;
+    if (r instanceof Bail) {
+      ctx.report(r.message, r.at, r.reason);
+      continue;
+    }
+    for (const n of r.inlined) absorbed.add(n);
+    for (const note of r.notes) ctx.report(note.message, note.at, note.reason);
+    active.push(c);
+  }
+  if (!active.length) return undefined;
+
+  // Inner functions first, so that an outer conversion copies their converted text.
+  const committed: Edit[] = [];
+  const ordered = [...active].sort((a, b) => a.end - a.start - (b.end - b.start));
+  for (const c of ordered) {
+    try {
+      committed.push(...new Converter(file, c, committed, ctx.options).run().edits);
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      ctx.report(e.message, e.at, e.reason);
+    }
+  }
+  const outer = committed.filter((e) => !committed.some((o) => o !== e && o.end > o.start && o.start <= e.start && e.end <= o.end && (o.start < e.start || e.end < o.end || e.start === e.end)));
+  if (!outer.length) return undefined;
+  const edits = ctx.edits();
+  for (const e of outer) edits.replace(e.start, e.end, e.text);
+  return edits.apply();
+}
+
+function parenRange(source: string, node: t.Node): [number, number] {
+  const extra = node.extra as { parenthesized?: boolean; parenStart?: number } | undefined;
+  if (!extra?.parenthesized || extra.parenStart === undefined) return [node.start!, node.end!];
+  let i = node.end!;
+  while (i < source.length && /\s/.test(source[i])) i++;
+  if (source[i] !== ')') return [node.start!, node.end!];
+  return [extra.parenStart, i + 1];
+}

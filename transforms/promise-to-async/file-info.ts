@@ -1,0 +1,63 @@
+import type * as t from '@babel/types';
+import type { FileTransformContext } from '../../src/types.js';
+import type { Options } from './index.js';
+
+/** File-wide facts shared by every conversion. */
+export class FileInfo {
+  readonly source: string;
+  readonly comments: Array<{ start: number; end: number }>;
+  readonly eol: string;
+  readonly unit: string;
+  /** ';' when the file ends its statements with semicolons, else ''. */
+  readonly semi: string;
+  /** Ranges of template literals and strings that span lines (their text must not be re-indented). */
+  readonly multiline: Array<[number, number]> = [];
+
+  constructor(ctx: FileTransformContext<Options>, ast: t.File) {
+    this.source = ctx.source;
+    this.comments = (ast.comments ?? []).map((c) => ({ start: c.start!, end: c.end! }));
+    this.eol = this.source.includes('\r\n') ? '\r\n' : '\n';
+    this.unit = detectUnit(this.source);
+    let withSemi = 0;
+    let without = 0;
+    const visit = (n: any) => {
+      if (!n || typeof n.type !== 'string') return;
+      if ((n.type === 'TemplateLiteral' || n.type === 'StringLiteral') && /\n/.test(this.source.slice(n.start, n.end))) {
+        this.multiline.push([n.start, n.end]);
+      }
+      if (n.type === 'ExpressionStatement' || n.type === 'ReturnStatement' || n.type === 'ThrowStatement' || n.type === 'VariableDeclaration') {
+        if (this.source[n.end - 1] === ';') withSemi++;
+        else if (n.type !== 'VariableDeclaration' || this.source[n.end] !== ';') without++;
+      }
+      for (const k in n) {
+        if (k === 'loc' || k === 'extra' || k.endsWith('Comments')) continue;
+        const v = n[k];
+        if (Array.isArray(v)) v.forEach(visit);
+        else if (v && typeof v === 'object' && typeof v.type === 'string') visit(v);
+      }
+    };
+    visit(ast.program);
+    this.semi = withSemi >= without ? ';' : '';
+  }
+
+  lineIndent(offset: number): string {
+    const lineStart = this.source.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*/.exec(this.source.slice(lineStart, offset))![0];
+  }
+
+  hasMultiline(start: number, end: number): boolean {
+    return this.multiline.some(([a, b]) => a < end && start < b);
+  }
+}
+
+function detectUnit(source: string): string {
+  let best: string | undefined;
+  const lines = source.split('\n', 400);
+  for (const line of lines) {
+    const m = /^([ \t]+)\S/.exec(line);
+    if (!m) continue;
+    if (m[1][0] === '\t') return '\t';
+    if (m[1].length >= 2 && (!best || m[1].length < best.length)) best = m[1];
+  }
+  return best && best.length <= 8 ? best : '  ';
+}
