@@ -11,6 +11,8 @@ export const meta = defineMeta({
   engine: 'file',
   reasons: {
     'nested': 'the test is nested inside another rewritten test; run again to convert it',
+    'last-index-from': '`lastIndexOf(y, from)` searches backward from `from`, `includes(y, from)` forward',
+    'position-check': 'the comparison tests a position (`=== 0`, `> 0`), not membership',
     'comment-inside': 'a comment inside the comparison would be lost',
     'maybe-nan': 'the searched value may be NaN (or undefined), which `includes` finds and `indexOf` does not',
     'maybe-regexp': 'the argument may be a RegExp, which `String#includes` rejects',
@@ -49,12 +51,15 @@ Left alone, with a reason:
 - \`tilde-value\`: \`~x.indexOf(y)\` used as a number (or as a value that may be truthy);
 - \`comment-inside\`: a comment between the call and the comparison would be lost.
 - \`spread-argument\` (\`indexOf(...args)\`), \`nested\` (a test inside another rewritten one: run again).
-Position checks (\`> 0\`, \`=== 0\`, \`=== 2\`), \`lastIndexOf\` and results used as numbers are not membership tests and
-are never touched. Needs ES2016 (\`includes\`) at runtime.`,
+\`x.lastIndexOf(y)\` in the same membership tests is rewritten the same way (with one argument it finds exactly what
+\`indexOf\` finds); with a second argument it searches backward from there (\`last-index-from\`).
+Comparisons that test a position (\`> 0\`, \`=== 0\`, \`=== 2\`) are left alone and reported (\`position-check\`);
+results used as numbers (\`s.slice(s.indexOf(c))\`) are not comparisons and are not reported. Needs ES2016
+(\`includes\`) at runtime.`,
   options: z.object({
     target: targetOption(),
   }),
-  prefilter: (source) => source.includes('indexOf'),
+  prefilter: (source) => source.includes('indexOf') || source.includes('IndexOf'),
 });
 
 type Options = z.infer<NonNullable<typeof meta.options>>;
@@ -63,12 +68,13 @@ const isMinusOne = (n: t.Node) =>
   n.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'NumericLiteral' && n.argument.value === 1;
 const isZero = (n: t.Node) => n.type === 'NumericLiteral' && n.value === 0;
 const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=']);
 
 /** +1: `x.indexOf(y)` compared so that the result means "found"; -1: means "not found"; 0: not a membership test. */
 function membership(op: string, other: t.Node): 1 | -1 | 0 {
   if (isMinusOne(other)) {
     if (op === '!==' || op === '!=' || op === '>') return 1;
-    if (op === '===' || op === '==') return -1;
+    if (op === '===' || op === '==' || op === '<=') return -1;
   }
   if (isZero(other)) {
     if (op === '>=') return 1;
@@ -98,7 +104,9 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
     const call = path.node;
     const callee = call.callee;
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return;
-    if (callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'indexOf') return;
+    if (callee.computed || callee.property.type !== 'Identifier') return;
+    const method = callee.property.name;
+    if (method !== 'indexOf' && method !== 'lastIndexOf') return;
 
     // Find the membership test around the call.
     const parent = path.parentPath;
@@ -108,13 +116,17 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
       const onLeft = parent.node.left === call;
       const op = onLeft ? parent.node.operator : (FLIP[parent.node.operator] ?? parent.node.operator);
       const m = membership(op, onLeft ? parent.node.right : parent.node.left);
-      if (m === 0) return; // a position check or arithmetic: not ours
+      if (m === 0) {
+        // Arithmetic is not ours; a comparison that is no membership test is a position check.
+        if (COMPARISONS.has(parent.node.operator)) ctx.report(`\`${method}\` kept: the comparison tests a position, not membership`, parent.node, 'position-check');
+        return;
+      }
       target = parent.node;
       negate = m === -1;
     } else if (parent.isUnaryExpression({ operator: '~' })) {
       const use = usageOf(parent);
       if (use !== 'test' && use !== 'discarded') {
-        ctx.report('`~x.indexOf(y)` kept: its numeric value is used, not only its truthiness', parent.node, 'tilde-value');
+        ctx.report(`\`~x.${method}(y)\` kept: its numeric value is used, not only its truthiness`, parent.node, 'tilde-value');
         return;
       }
       target = parent.node;
@@ -123,40 +135,44 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
     }
 
     if (call.type === 'OptionalCallExpression' || callee.type === 'OptionalMemberExpression' || call.optional || (callee as t.MemberExpression).optional) {
-      ctx.report('`?.indexOf` kept: the comparison is true or false for a nullish receiver, `?.includes` gives undefined', target, 'optional-chain');
+      ctx.report(`\`?.${method}\` kept: the comparison is true or false for a nullish receiver, \`?.includes\` gives undefined`, target, 'optional-chain');
       return;
     }
     if (call.arguments.some((a) => a.type === 'SpreadElement' || a.type === 'ArgumentPlaceholder')) {
-      ctx.report('`indexOf(...args)` kept: the searched value is not visible', target, 'spread-argument');
+      ctx.report(`\`${method}(...args)\` kept: the searched value is not visible`, target, 'spread-argument');
+      return;
+    }
+    if (method === 'lastIndexOf' && call.arguments.length > 1) {
+      ctx.report('`lastIndexOf(y, from)` kept: it searches backward from `from`, `includes(y, from)` forward', target, 'last-index-from');
       return;
     }
     const receiver = prover.facts(path.get('callee.object') as NodePath) & ~NULLISH;
     if (!receiver || !within(receiver, STR | ARRAY)) {
-      ctx.report('`indexOf` kept: the receiver is not proven to be an array or a string', target, 'unknown-receiver');
+      ctx.report(`\`${method}\` kept: the receiver is not proven to be an array or a string`, target, 'unknown-receiver');
       return;
     }
     const searched = call.arguments.length ? prover.facts(path.get('arguments.0') as NodePath) : UNDEF;
     if (receiver & ARRAY && !(receiver & DENSE)) {
       if (searched & NAN) {
-        ctx.report('`indexOf` kept: the searched value may be NaN (or undefined), which `includes` finds and `indexOf` does not', target, 'maybe-nan');
+        ctx.report(`\`${method}\` kept: the searched value may be NaN (or undefined), which \`includes\` finds and \`${method}\` does not`, target, 'maybe-nan');
         return;
       }
       if (searched & UNDEF) {
-        ctx.report('`indexOf` kept: `includes(undefined)` also matches holes of a sparse array', target, 'searches-undefined');
+        ctx.report(`\`${method}\` kept: \`includes(undefined)\` also matches holes of a sparse array`, target, 'searches-undefined');
         return;
       }
     }
     if (receiver & STR && searched & OBJECTISH) {
-      ctx.report('`indexOf` kept: the argument may be a RegExp, which `String#includes` rejects', target, 'maybe-regexp');
+      ctx.report(`\`${method}\` kept: the argument may be a RegExp, which \`String#includes\` rejects`, target, 'maybe-regexp');
       return;
     }
     const [start, end] = [target.start!, target.end!];
     if (comments.some(([a, b]) => a >= start && b <= end && !(a >= call.start! && b <= call.end!))) {
-      ctx.report('`indexOf` kept: a comment inside the comparison would be lost', target, 'comment-inside');
+      ctx.report(`\`${method}\` kept: a comment inside the comparison would be lost`, target, 'comment-inside');
       return;
     }
     if (edits.overlaps(start, end)) {
-      ctx.report('`indexOf` kept: nested inside another rewritten test; run again', target, 'nested');
+      ctx.report(`\`${method}\` kept: nested inside another rewritten test; run again`, target, 'nested');
       return;
     }
     const prop = callee.property;

@@ -236,7 +236,7 @@ function endsInExpression(s: t.Node): boolean {
     case 'ReturnStatement':
       return s.argument != null;
     case 'ExportDefaultDeclaration':
-      return s.declaration.type !== 'FunctionDeclaration' && s.declaration.type !== 'ClassDeclaration' && s.declaration.type !== 'TSInterfaceDeclaration';
+      return s.declaration.type !== 'FunctionDeclaration' && s.declaration.type !== 'ClassDeclaration';
     case 'ExportNamedDeclaration':
       return s.declaration != null && endsInExpression(s.declaration);
     case 'IfStatement':
