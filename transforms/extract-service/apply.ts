@@ -1,0 +1,597 @@
+/** Phase 4: applying a module's extractions (service file, controller rewrite, moved helpers and imports). */
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
+import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
+import { lowerFirst, pascal } from './routes.js';
+import { type Options } from './meta.js';
+import { type AppErrors, type ModulePlan } from './plan.js';
+import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
+import { typeText, controllerText, dtoFor } from './controller.js';
+import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER } from './handler-model.js';
+
+export interface Applied {
+  /** Service class (or module binding) each extraction went to. */
+  serviceNames: Map<Extraction, string>;
+  skipped: Map<Extraction, Unsafe>;
+}
+
+/** Module-level statements a set of statements depends on (transitively), within one file. */
+export function closure(file: SourceFile, seeds: Iterable<Statement>): Set<Statement> {
+  const out = new Set<Statement>();
+  const queue = [...seeds];
+  while (queue.length) {
+    const s = queue.pop()!;
+    if (out.has(s)) continue;
+    out.add(s);
+    if (isImportLike(s)) continue;
+    s.forEachDescendant((d) => {
+      if (!Node.isIdentifier(d)) return;
+      const decl = d.getSymbol()?.getDeclarations()[0];
+      if (!decl || decl.getSourceFile() !== file) return;
+      const top = topOf(decl);
+      if (top && top !== s && !out.has(top)) queue.push(top);
+    });
+  }
+  return out;
+}
+
+export function topOf(n: Node): Statement | undefined {
+  let cur: Node = n;
+  for (;;) {
+    const p = cur.getParent();
+    if (!p) return undefined;
+    if (Node.isSourceFile(p)) return cur as Statement;
+    if (Node.isBlock(p) || Node.isModuleBlock(p)) return undefined;
+    if (cur !== n && (Node.isArrowFunction(cur) || Node.isFunctionExpression(cur) || Node.isFunctionDeclaration(cur) || Node.isMethodDeclaration(cur))) return undefined;
+    cur = p;
+  }
+}
+
+export function isRequireCall(n: Node | undefined): boolean {
+  if (!n) return false;
+  if (Node.isPropertyAccessExpression(n)) return isRequireCall(n.getExpression());
+  return Node.isCallExpression(n) && n.getExpression().getText() === 'require' && n.getArguments().length === 1 && Node.isStringLiteral(n.getArguments()[0]);
+}
+
+export function isImportLike(s: Statement): boolean {
+  if (Node.isImportDeclaration(s) || Node.isImportEqualsDeclaration(s)) return true;
+  return Node.isVariableStatement(s) && s.getDeclarations().every((d) => isRequireCall(d.getInitializer()));
+}
+
+/** Names a statement declares at module level. */
+export function declaredNames(s: Statement): Node[] {
+  if (Node.isImportDeclaration(s)) {
+    const out: Node[] = [];
+    const def = s.getDefaultImport();
+    if (def) out.push(def);
+    const ns = s.getNamespaceImport();
+    if (ns) out.push(ns);
+    for (const spec of s.getNamedImports()) out.push(spec.getAliasNode() ?? spec.getNameNode());
+    return out;
+  }
+  if (Node.isVariableStatement(s)) {
+    return s.getDeclarations().flatMap((d) => {
+      const n = d.getNameNode();
+      return Node.isIdentifier(n) ? [n] : n.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => Node.isBindingElement(i.getParent()) && (i.getParent() as any).getNameNode() === i);
+    });
+  }
+  if (Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s) || Node.isInterfaceDeclaration(s) || Node.isTypeAliasDeclaration(s) || Node.isEnumDeclaration(s) || Node.isImportEqualsDeclaration(s)) {
+    const n = s.getNameNode();
+    return n ? [n] : [];
+  }
+  return [];
+}
+
+export interface ServiceGroup {
+  className: string;
+  resource: string;
+  /** The router module's binding: the instance (class style) or the module namespace (functions style). */
+  instanceName: string;
+  servicePath: string;
+  spec: string;
+  /** The router module already binds the service (a later run adding methods). */
+  bound: boolean;
+  extractions: (Extraction & { method: string })[];
+}
+
+/** Does an import/require statement of the router bind `name` from module `spec`? */
+export function bindsFrom(file: SourceFile, name: string, spec: string): boolean {
+  const quoted = new RegExp(`['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.[cm]?[jt]s)?['"]`);
+  return file.getStatements().some((s) => isImportLike(s) && quoted.test(s.getText()) && declaredNames(s).some((n) => n.getText() === name));
+}
+
+/** `const usersService = new UsersService()` at module level. */
+export function instanceOf(file: SourceFile, instance: string, className: string): boolean {
+  return file.getVariableStatements().some((s) => s.getDeclarations().some((d) => d.getName() === instance && d.getInitializer()?.getText().replace(/\s/g, '') === `new${className}()`));
+}
+
+export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModulePlan, options: Options, app: AppErrors, decided: (a: Applied) => void): void {
+  const { file } = plan;
+  const style = styleOf(file);
+  const skipped = new Map<Extraction, Unsafe>();
+  const serviceNames = new Map<Extraction, string>();
+  for (const e of plan.extractions) {
+    const conflict = app.conflicts.get(e);
+    if (conflict) skipped.set(e, conflict);
+  }
+  const text = file.getFullText();
+  const serviceDir = serviceDirFor(ctx, file, options);
+  const serviceExt = style.ts ? '.ts' : style.ext;
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const u = style.unit;
+  const q = style.quote;
+  const semi = style.semi;
+  const kw = style.declKeyword;
+  const relRoute = ctx.relative(file.getFilePath());
+  const classStyle = options.style === 'class';
+  const done = () => decided({ serviceNames, skipped });
+  const skip = (list: Extraction[], reason: string, message: string, at?: Node) => {
+    for (const e of list) if (!skipped.has(e)) skipped.set(e, new Unsafe(reason, message, at));
+  };
+
+  // Names the router module gets must be free (or already bound to the same thing by an earlier run).
+  const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  const helper = DOMAIN_ERROR_RESPONDER;
+  const helperSpec = specifier(file.getFilePath(), app.responderPath, style);
+  const helperBound = bindsFrom(file, helper, helperSpec);
+  if (taken.has(helper) && !helperBound) {
+    skip(plan.extractions, 'name-clash', `the router module already uses the name \`${helper}\``);
+    return done();
+  }
+
+  // 0. One service per resource (the app model's service class).
+  const groups = new Map<string, ServiceGroup>();
+  for (const e of plan.extractions) {
+    if (skipped.has(e)) continue;
+    const className = e.site.names.serviceClass;
+    let g = groups.get(className);
+    if (!g) {
+      const resource = e.site.names.resource;
+      const servicePath = path.join(serviceDir, `${resource}.service${serviceExt}`);
+      const spec = specifier(file.getFilePath(), servicePath, style);
+      const instanceName = lowerFirst(className);
+      const bound = classStyle ? bindsFrom(file, className, spec) && instanceOf(file, instanceName, className) : bindsFrom(file, instanceName, spec);
+      g = { className, resource, instanceName, servicePath, spec, bound, extractions: [] };
+      groups.set(className, g);
+    }
+    g.extractions.push(e);
+  }
+  for (const g of groups.values()) {
+    if (g.bound) continue;
+    for (const name of classStyle ? [g.instanceName, g.className] : [g.instanceName]) {
+      if (taken.has(name)) skip(g.extractions, 'name-clash', `the router module already uses the name \`${name}\``);
+    }
+  }
+
+  // 1. Dependencies: what the moved logic needs from module scope; refuse what cannot move safely.
+  const routerLike = new Set<Statement>();
+  for (const e of plan.extractions) {
+    const routeStmt = e.site.call.getSourceFile() === file ? topOf(e.site.call) : undefined;
+    if (routeStmt) routerLike.add(routeStmt);
+  }
+  const checkDeps = (e: Extraction): Unsafe | undefined => {
+    for (const s of closure(file, e.deps)) {
+      if (isImportLike(s)) {
+        // a package the checker cannot find would be a new error in the service module (verification refuses the run)
+        const missing = importTargets(s, file.getFilePath()).find((t) => !path.isAbsolute(t) && !packageFound(t, path.dirname(file.getFilePath())));
+        if (missing) return new Unsafe('unresolved-import', `the logic uses \`${missing}\`, which is not installed here`, s);
+        continue;
+      }
+      if (routerLike.has(s)) return new Unsafe('router-dependency', 'the logic uses the router module itself', s);
+      if (Node.isExpressionStatement(s) || !declaredNames(s).length) return new Unsafe('module-side-effect', 'the logic depends on a module-level statement that is not a declaration', s);
+      if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
+        return new Unsafe('exported-dependency', 'the logic uses a declaration the router module exports', s);
+      }
+      for (const n of declaredNames(s)) {
+        if (/\b(router|app)\b/.test(s.getText()) && /express\s*\.\s*Router|express\(\)/.test(s.getText())) return new Unsafe('router-dependency', 'the logic uses the router', s);
+        // assigned after its declaration: a shared mutable binding (CommonJS would copy it)
+        const refs = Node.isIdentifier(n) ? n.findReferencesAsNodes() : [];
+        for (const r of refs) {
+          const p = r.getParent();
+          if (Node.isBinaryExpression(p) && p.getLeft() === r && isAssignmentOperator(p.getOperatorToken().getText())) {
+            return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
+          }
+          if (Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()))) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const e of plan.extractions) {
+    if (skipped.has(e)) continue;
+    const bad = checkDeps(e);
+    if (bad) skipped.set(e, bad);
+  }
+
+  // 1b. A module-level helper moves into one service only; services that exist already keep what they declare.
+  const claimedBy = new Map<Statement, ServiceGroup>();
+  const existing = new Map<ServiceGroup, SourceFile>();
+  for (const g of groups.values()) {
+    let sf = ctx.project.getSourceFile(g.servicePath);
+    if (!sf && fs.existsSync(g.servicePath)) sf = ctx.project.addSourceFileAtPath(g.servicePath);
+    if (!sf) continue;
+    existing.set(g, sf);
+    const cls = sf.getClass(g.className);
+    if (classStyle ? !cls : sf.getClasses().length > 0) {
+      skip(g.extractions, 'service-exists', `${ctx.relative(g.servicePath)} exists and has no ${classStyle ? `class ${g.className}` : 'exported functions'} to add methods to`);
+      continue;
+    }
+    if (!sf.getFullText().includes('remodel extract-service')) {
+      // hand-written service of the same name: added to only when its form is the one generated here
+      if (!style.esm && !/module\.exports\s*=\s*\{[^}]*\}/.test(sf.getFullText())) {
+        skip(g.extractions, 'service-exists', `${ctx.relative(g.servicePath)} exists and does not export with module.exports = { ... }`);
+        continue;
+      }
+    }
+    const members = new Set(classStyle ? cls!.getMembers().map((m) => (m as any).getName?.() as string) : sf.getFunctions().map((f) => f.getName() ?? ''));
+    for (const e of g.extractions) {
+      if (!members.has(e.method)) continue;
+      const base = e.method;
+      let i = 2;
+      while (members.has(`${base}${i}`) || g.extractions.some((x) => x !== e && x.method === `${base}${i}`)) i++;
+      e.method = `${base}${i}`;
+    }
+  }
+  for (const g of groups.values()) {
+    for (const e of g.extractions) {
+      if (skipped.has(e)) continue;
+      const mine = [...closure(file, e.deps)].filter((s) => !isImportLike(s));
+      const clash = mine.find((s) => claimedBy.has(s) && claimedBy.get(s) !== g);
+      if (clash) {
+        const name = declaredNames(clash)[0]?.getText() ?? 'a helper';
+        skipped.set(e, new Unsafe('helper-shared-between-services', `the logic uses \`${name}\`, which moves to ${claimedBy.get(clash)!.className} for another route`, clash));
+        continue;
+      }
+      for (const s of mine) claimedBy.set(s, g);
+    }
+  }
+  const active = plan.extractions.filter((e) => !skipped.has(e));
+  if (!active.length) return done();
+
+  const moved = closure(file, active.flatMap((e) => [...e.deps]));
+  // (parts of a success response stay in the controller: what they use stays imported there)
+  const inRegion = (pos: number) => active.some((e) => pos >= e.start && pos < e.end && !e.keep.some(([a, b]) => pos >= a && pos < b));
+  const movedStatements = [...moved].sort((a, b) => a.getStart() - b.getStart());
+  const stillUsed = (s: Statement) =>
+    declaredNames(s).some((n) =>
+      Node.isIdentifier(n) &&
+      n.findReferencesAsNodes().some((r) => {
+        if (r.getSourceFile() !== file) return false;
+        const pos = r.getStart();
+        if (inRegion(pos)) return false;
+        return !movedStatements.some((m) => !isImportLike(m) && m !== s && pos >= m.getStart() && pos < m.getEnd()) && !(pos >= s.getStart() && pos < s.getEnd());
+      }),
+    );
+  const sharedDecls = movedStatements.filter((s) => !isImportLike(s) && stillUsed(s));
+  const removable = movedStatements.filter((s) => !stillUsed(s) || !isImportLike(s));
+  const groupOf = (e: Extraction) => [...groups.values()].find((g) => g.extractions.includes(e as any))!;
+
+  // 2. The services: created, or added to.
+  const lastGroups = [...groups.values()].filter((g) => g.extractions.some((e) => !skipped.has(e)));
+  const serviceEdits: { sf?: SourceFile; g: ServiceGroup; skeleton?: string; edits: { start: number; end: number; text: string }[] }[] = [];
+  for (const g of lastGroups) {
+    const mine = g.extractions.filter((e) => !skipped.has(e));
+    const sf = existing.get(g);
+    const svcText = sf?.getFullText() ?? '';
+    const svcNames = new Set(sf ? sf.getStatements().flatMap((s) => declaredNames(s).map((n) => n.getText())) : []);
+    const gMoved = movedStatements.filter((s) => (isImportLike(s) ? mine.some((e) => closure(file, e.deps).has(s)) : claimedBy.get(s) === g));
+    // what the service has already stays; what clashes with it is refused
+    const addImports: string[] = [];
+    const addBody: Statement[] = [];
+    let clash: Unsafe | undefined;
+    for (const s of gMoved) {
+      const names = declaredNames(s).map((n) => n.getText());
+      const have = names.filter((n) => svcNames.has(n));
+      if (have.length === 0) {
+        if (isImportLike(s)) addImports.push(repointStatement(s, file.getFilePath(), serviceDir));
+        else addBody.push(s);
+        continue;
+      }
+      const same = have.length === names.length && (isImportLike(s) ? importTargets(s, file.getFilePath()).every((t) => t === g.servicePath || svcText.includes(repointStatement(s, file.getFilePath(), serviceDir))) : Node.isFunctionDeclaration(s) && svcText.includes(s.getText()));
+      if (!same) {
+        clash = new Unsafe('service-name-clash', `${ctx.relative(g.servicePath)} already declares \`${have[0]}\` differently`, s);
+        break;
+      }
+    }
+    if (clash) {
+      skip(mine, clash.reason, clash.message, clash.at);
+      continue;
+    }
+    for (const e of mine) serviceNames.set(e, classStyle ? g.className : g.instanceName);
+    const kinds = [...new Set(mine.flatMap((e) => e.errors.map((x) => x.kind)))].filter((k) => !svcNames.has(k)).sort();
+    if (mine.some((e) => e.errors.length)) app.used = true;
+    if (kinds.length) {
+      const errorsSpec = specifier(g.servicePath, app.errorsPath, style);
+      addImports.push(style.esm ? `import { ${kinds.join(', ')} } from ${q}${errorsSpec}${q}${semi}` : `${kw} { ${kinds.join(', ')} } = require(${q}${errorsSpec}${q})${semi}`);
+    }
+    // DTO types (introduce-dto's, or any named type of the request part) are the inputs' type when they match exactly
+    const dtoImports = new Map<string, Set<string>>();
+    const dtoRef = new Map<Extraction, string>();
+    for (const e of mine) {
+      const dto = dtoFor(e);
+      if (!dto) continue;
+      const declFile = dto.decl.getSourceFile().getFilePath();
+      const spec = specifier(g.servicePath, declFile, style);
+      if (style.ts) {
+        if (declFile === file.getFilePath() && !(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl) ? dto.decl.isExported() : false)) continue;
+        if (!(Node.isInterfaceDeclaration(dto.decl) || Node.isTypeAliasDeclaration(dto.decl))) continue;
+        dtoRef.set(e, dto.name);
+        if (svcNames.has(dto.name)) continue;
+        if (!dtoImports.has(spec)) dtoImports.set(spec, new Set());
+        dtoImports.get(spec)!.add(dto.name);
+      } else {
+        dtoRef.set(e, `import(${q}${spec}${q}).${dto.name}`);
+      }
+    }
+    for (const [spec, names] of dtoImports) addImports.push(`import type { ${[...names].sort().join(', ')} } from ${q}${spec}${q}${semi}`);
+    let body = '';
+    let previous: Statement | undefined;
+    for (const s of addBody) {
+      const exportIt = sharedDecls.includes(s) && style.esm;
+      // keep statements that were adjacent together, and a blank line where there was one (or a gap)
+      const adjacent = previous && !/\n[ \t]*\r?\n/.test(text.slice(previous.getEnd(), s.getStart())) && file.getStatements().indexOf(s) === file.getStatements().indexOf(previous) + 1;
+      if (previous) body += adjacent ? nl : nl + nl;
+      body += (exportIt ? 'export ' : '') + statementText(s);
+      previous = s;
+    }
+    const inputTypes: string[] = [];
+    const methods: string[] = [];
+    const memberIndent = classStyle ? u : '';
+    for (const e of mine) {
+      const typeName = dtoRef.get(e) ?? `${pascal(e.method)}Input`;
+      const fields = e.inputs.map((i) => ({ name: i.name, type: i.annotation ?? typeText(i.typeNode, g.servicePath, file) }));
+      if (fields.length && !dtoRef.has(e)) {
+        if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);
+        else inputTypes.push(`/** @typedef {{ ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }} ${typeName} */`);
+      }
+      const param = fields.length ? (style.ts ? `input: ${typeName}` : 'input') : '';
+      const doc: string[] = [`${memberIndent}/**`, `${memberIndent} * ${e.site.label} (${relRoute})`];
+      if (!style.ts && fields.length) doc.push(`${memberIndent} * @param {${typeName}} input`);
+      doc.push(`${memberIndent} */`);
+      const bodyIndent = memberIndent + u;
+      const inner: string[] = [];
+      if (fields.length) {
+        const kind = e.inputs.every((i) => i.declKind === 'var') ? 'var' : e.inputs.some((i) => i.assigned) ? 'let' : 'const';
+        inner.push(`${bodyIndent}${kind} { ${e.inputs.map((i) => i.name).join(', ')} } = input${semi}`);
+      }
+      inner.push(bodyIndent + reindent(e.body, e.indent, bodyIndent, nl, e.multilineTemplate));
+      const head = classStyle
+        ? `${memberIndent}${e.async ? 'async ' : ''}${e.method}(${param}) {`
+        : `${style.esm ? 'export ' : ''}${e.async ? 'async ' : ''}function ${e.method}(${param}) {`;
+      methods.push([...doc, head, ...inner, `${memberIndent}}`].join(nl));
+    }
+    const exportNames = [...(classStyle ? [] : mine.map((e) => e.method)), ...addBody.filter((s) => sharedDecls.includes(s)).flatMap((s) => declaredNames(s).map((n) => n.getText()))];
+    const skeleton = sf
+      ? undefined
+      : [
+          ...(!style.esm && style.strict ? [`'use strict'${semi}`, ''] : []),
+          `// Business logic of ${relRoute}, moved out of its route handlers by remodel extract-service.`,
+          '',
+          ...(classStyle ? [`${style.esm ? 'export ' : ''}class ${g.className} {`, '}'] : []),
+          ...(!style.esm ? [...(classStyle ? [''] : []), `module.exports = { ${classStyle ? g.className : ''} }${semi}`.replace('{  }', '{}')] : []),
+        ].join(nl) + nl;
+    const target = sf ?? ctx.project.createSourceFile(g.servicePath, skeleton!, { overwrite: false });
+    const t = target.getFullText();
+    const edits: { start: number; end: number; text: string }[] = [];
+    // imports: after the last import of the service (or its header comment)
+    if (addImports.length) {
+      const lastImport = [...target.getStatements()].filter(isImportLike).pop();
+      const header = /^(?:['"]use strict['"];?\r?\n\r?\n?)?(?:\/\/[^\n]*\n)?/.exec(t)![0].length;
+      const at = lastImport ? lineEnd(t, lastImport.getEnd()) : header;
+      edits.push({ start: at, end: at, text: addImports.join(nl) + nl });
+    }
+    const cls = classStyle ? target.getClassOrThrow(g.className) : undefined;
+    const exportsStmt = target.getStatements().find((s) => Node.isExpressionStatement(s) && /^module\.exports\s*=\s*\{/.test(s.getText()));
+    const chunk = [body, inputTypes.join(nl + nl)].filter(Boolean).join(nl + nl);
+    const anchorStmt = cls ?? exportsStmt;
+    if (cls) {
+      if (chunk) edits.push({ start: cls.getStart(true), end: cls.getStart(true), text: chunk + nl + nl });
+      const close = cls.getEnd() - 1;
+      const joined = methods.join(nl + nl);
+      edits.push({ start: close, end: close, text: cls.getMembers().length ? nl + joined + nl : joined + nl });
+    } else if (anchorStmt) {
+      const parts = [chunk, methods.join(nl + nl)].filter(Boolean).join(nl + nl);
+      edits.push({ start: anchorStmt.getStart(true), end: anchorStmt.getStart(true), text: parts + nl + nl });
+    } else {
+      const parts = [chunk, methods.join(nl + nl)].filter(Boolean).join(nl + nl);
+      edits.push({ start: t.length, end: t.length, text: (t.endsWith(nl + nl) || !t ? '' : nl) + parts + nl });
+    }
+    if (!style.esm && exportNames.length) {
+      const obj = exportsStmt?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression);
+      if (!obj) throw new Error(`extract-service: ${g.servicePath} has no module.exports object`);
+      const props = obj.getProperties();
+      if (props.length) edits.push({ start: props[props.length - 1].getEnd(), end: props[props.length - 1].getEnd(), text: `, ${exportNames.join(', ')}` });
+      else edits.push({ start: obj.getStart(), end: obj.getEnd(), text: `{ ${exportNames.join(', ')} }` });
+    }
+    serviceEdits.push({ sf: target, g, edits });
+  }
+  const applied = active.filter((e) => !skipped.has(e));
+  if (!applied.length) return done();
+
+  // 3. The router module: controller calls, imports of the services, moved declarations removed.
+  const edits: { start: number; end: number; text: string }[] = [];
+  const needsResponder = applied.some((e) => e.errors.length);
+  for (const e of applied) {
+    const g = groupOf(e);
+    edits.push({ start: e.start, end: e.end, text: controllerText(e, style, g.instanceName, helper, nl) });
+    if (e.catchInsert && e.errors.length) {
+      const res = e.site.fn.getParameters()[1].getName();
+      edits.push({ start: e.catchInsert.at, end: e.catchInsert.at, text: `${nl}${e.catchInsert.indent}if (${helper}(${res}, ${e.catchInsert.variable})) return${semi}` });
+    }
+  }
+  for (const s of removable) {
+    if (isImportLike(s) && stillUsed(s)) continue;
+    const comments = s.getLeadingCommentRanges();
+    const own = ownComments(s);
+    // after a JSDoc type declaration that stays (its own line end), else the statement's full start
+    const full = own.length < comments.length ? lineEnd(text, comments[comments.length - own.length - 1].getEnd()) : s.getFullStart();
+    const lineStart = text.lastIndexOf('\n', s.getStart() - 1) + 1;
+    const leading = text.slice(full, lineStart);
+    // keep blank lines before the statement, drop its own line(s) and any comment attached to it
+    const from = full + (leading.match(/^(\s*\n)?/)?.[0].length ?? 0);
+    let end = s.getEnd();
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    if (text[end] === '\r') end++;
+    if (text[end] === '\n') end++;
+    edits.push({ start: Math.min(from, lineStart), end, text: '' });
+  }
+  const importLines: string[] = [];
+  const instanceLines: string[] = [];
+  for (const g of lastGroups) {
+    if (!g.extractions.some((e) => applied.includes(e))) continue;
+    const sharedNames = sharedDecls.filter((s) => claimedBy.get(s) === g).flatMap((s) => declaredNames(s).map((n) => n.getText()));
+    if (classStyle) {
+      const names = [...(g.bound ? [] : [g.className]), ...sharedNames];
+      if (names.length) importLines.push(style.esm ? `import { ${names.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${names.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
+      if (!g.bound) instanceLines.push(`${kw} ${g.instanceName} = new ${g.className}()${semi}`);
+    } else {
+      if (!g.bound) importLines.push(style.esm ? `import * as ${g.instanceName} from ${q}${g.spec}${q}${semi}` : `${kw} ${g.instanceName} = require(${q}${g.spec}${q})${semi}`);
+      if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
+    }
+  }
+  if (needsResponder && !helperBound) {
+    importLines.push(style.esm ? `import { ${helper} } from ${q}${helperSpec}${q}${semi}` : `${kw} { ${helper} } = require(${q}${helperSpec}${q})${semi}`);
+  }
+  const newLines = [...importLines, ...(instanceLines.length ? ['', ...instanceLines] : [])];
+  if (newLines.length) {
+    const anchor = lastImportLike(file, new Set(removable));
+    const existingInstance = classStyle ? file.getVariableStatements().filter((s) => s.getDeclarations().some((d) => /^new\s+\w+Service\(\)$/.test(d.getInitializer()?.getText() ?? ''))).pop() : undefined;
+    if (existingInstance && !importLines.length) {
+      const at = lineEnd(text, existingInstance.getEnd());
+      edits.push({ start: at, end: at, text: instanceLines.join(nl) + nl });
+    } else {
+      const at = anchor ? lineEnd(text, anchor.getEnd()) : firstCodeLine(file);
+      edits.push({ start: at, end: at, text: newLines.join(nl) + nl });
+    }
+  }
+
+  done();
+  tidyRemovals(edits, text);
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const ed of edits) out = out.slice(0, ed.start) + ed.text + out.slice(ed.end);
+  file.replaceWithText(out);
+  for (const se of serviceEdits) {
+    const t = se.sf!.getFullText();
+    let o = t;
+    for (const ed of [...se.edits].sort((a, b) => b.start - a.start || b.end - a.end)) o = o.slice(0, ed.start) + ed.text + o.slice(ed.end);
+    se.sf!.replaceWithText(o);
+  }
+}
+
+/** Absolute paths of the relative modules an import-like statement loads. */
+export function importTargets(s: Statement, fromFile: string): string[] {
+  const specs: string[] = [];
+  if (Node.isImportDeclaration(s)) specs.push(s.getModuleSpecifierValue());
+  else s.forEachDescendant((d) => {
+    if (Node.isCallExpression(d) && d.getExpression().getText() === 'require' && Node.isStringLiteral(d.getArguments()[0])) specs.push((d.getArguments()[0] as import('ts-morph').StringLiteral).getLiteralValue());
+  });
+  return specs.map((sp) => {
+    if (!sp.startsWith('.')) return sp;
+    const abs = path.resolve(path.dirname(fromFile), sp);
+    const ext = path.extname(abs);
+    return ext ? abs.replace(/\.js$/, path.extname(fromFile) === '.ts' ? '.ts' : '.js') : abs + path.extname(fromFile);
+  });
+}
+
+export function packageFound(spec: string, fromDir: string): boolean {
+  if (builtinModules.includes(spec.replace(/^node:/, '').split('/')[0])) return true;
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'node_modules', name)) || fs.existsSync(path.join(dir, 'node_modules', '@types', name.replace(/^@([^/]+)\//, '$1__')))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+export const isAssignmentOperator = (op: string) => op.endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(op);
+
+/** Joins adjacent removed lines and drops one of two blank lines a removal would leave next to each other. */
+export function tidyRemovals(edits: { start: number; end: number; text: string }[], text: string): void {
+  const removals = edits.filter((e) => e.text === '' && e.end > e.start).sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < removals.length; i++) {
+    if (removals[i].end === removals[i + 1].start) {
+      removals[i + 1].start = removals[i].start;
+      edits.splice(edits.indexOf(removals[i]), 1);
+    }
+  }
+  for (const r of edits) {
+    if (r.text !== '' || r.end <= r.start) continue;
+    const blankBefore = /\n[ \t]*\r?\n$/.test(text.slice(0, r.start)) || r.start === 0;
+    const after = /^[ \t]*\r?\n/.exec(text.slice(r.end));
+    if (blankBefore && after && !edits.some((o) => o !== r && o.start === r.end)) r.end += after[0].length;
+  }
+}
+
+export function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i === -1 ? text.length : i + 1;
+}
+
+export function firstCodeLine(file: SourceFile): number {
+  const first = file.getStatements()[0];
+  if (first && Node.isExpressionStatement(first) && /^['"]use strict['"]/.test(first.getText())) return lineEnd(file.getFullText(), first.getEnd());
+  return 0;
+}
+
+/** The last import/require statement that stays (new imports go after it). */
+export function lastImportLike(file: SourceFile, removed: Set<Statement>): Statement | undefined {
+  let last: Statement | undefined;
+  for (const s of file.getStatements()) {
+    if (isImportLike(s)) last = s;
+    else if (!removed.has(s) && last) break;
+  }
+  return last;
+}
+
+export function statementText(s: Statement): string {
+  const text = s.getSourceFile().getFullText();
+  const comments = ownComments(s);
+  const start = comments.length ? comments[0].getPos() : s.getStart();
+  return text.slice(start, s.getEnd());
+}
+
+/** JSDoc declarations (`@typedef`, `@callback`) declare types of their own: they never travel with a statement. */
+export const isTypeDeclarationComment = (t: string) => /^\/\*\*[\s\S]*@(typedef|callback|template|import)\b/.test(t);
+
+/** The leading comments that belong to a statement: those after the last JSDoc type declaration before it. */
+export function ownComments(s: Statement) {
+  const comments = s.getLeadingCommentRanges();
+  let i = comments.length;
+  while (i > 0 && !isTypeDeclarationComment(comments[i - 1].getText())) i--;
+  return comments.slice(i);
+}
+
+export function repointStatement(s: Statement, fromFile: string, toDir: string): string {
+  let t = s.getText();
+  if (Node.isImportDeclaration(s)) {
+    const lit = s.getModuleSpecifier();
+    const spec = s.getModuleSpecifierValue();
+    return t.slice(0, lit.getStart() - s.getStart()) + lit.getText()[0] + repoint(spec, fromFile, toDir) + lit.getText()[0] + t.slice(lit.getEnd() - s.getStart());
+  }
+  s.forEachDescendant((d) => {
+    if (Node.isCallExpression(d) && d.getExpression().getText() === 'require') {
+      const arg = d.getArguments()[0];
+      if (Node.isStringLiteral(arg)) {
+        const off = arg.getStart() - s.getStart();
+        t = t.slice(0, off) + arg.getText()[0] + repoint(arg.getLiteralValue(), fromFile, toDir) + arg.getText()[0] + t.slice(off + arg.getWidth());
+      }
+    }
+  });
+  return t;
+}
+
+/** Body text moved from indentation `from` to `to` (the first line carries no indentation of its own). */
+export function reindent(body: string, from: string, to: string, nl: string, keep: boolean): string {
+  const lines = body.split(/\r?\n/);
+  if (keep) return lines.join(nl); // multi-line template literals keep their bytes
+  return lines
+    .map((line, i) => {
+      if (i === 0 || !line.trim()) return i === 0 ? line : '';
+      return line.startsWith(from) ? to + line.slice(from.length) : line;
+    })
+    .join(nl);
+}
+
+/** The declared type of an input as text usable in the service file (absolute import() paths made relative). */

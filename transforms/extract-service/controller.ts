@@ -1,0 +1,97 @@
+/** Controller side: the handler's new body (service call, success response, domain errors mapped) and DTO types. */
+import path from 'node:path';
+import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
+import { type ModuleStyle } from './style.js';
+import { type Extraction } from './handler-model.js';
+
+export function typeText(node: Node, servicePath: string, routeFile: SourceFile): string {
+  const type = node.getType();
+  let t = type.getText(undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
+  t = t.replace(/import\("([^"]+)"\)/g, (_m, p: string) => {
+    if (!p.startsWith('/')) return `import("${p}")`;
+    if (p.includes('/node_modules/')) {
+      const pkg = p.split('/node_modules/').pop()!.replace(/^@types\//, '').replace(/\/index$/, '');
+      return `import("${pkg}")`;
+    }
+    let rel = path.relative(path.dirname(servicePath), p).split(path.sep).join('/');
+    if (!rel.startsWith('.')) rel = './' + rel;
+    return `import("${rel}")`;
+  });
+  void routeFile;
+  return t;
+}
+
+/** The handler's new body from the region on: the service call, the success response, domain errors answered. */
+export function controllerText(e: Extraction & { method: string }, style: ModuleStyle, instance: string, responder: string, nl: string): string {
+  const params = e.site.fn.getParameters().map((p) => p.getName());
+  const res = params[1];
+  const next = params[2];
+  const semi = style.semi;
+  const u = style.unit;
+  const ind = e.indent;
+  const arrow = Node.isArrowFunction(e.site.fn);
+  const args = e.inputs.length ? `{ ${e.inputs.map((i) => (i.expr === i.name ? i.name : `${i.name}: ${i.expr}`)).join(', ')} }` : '';
+  const call = `${instance}.${e.method}(${args})`;
+  const used = new Set(e.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  const errName = ['err', 'error', 'e', 'failure'].find((n) => !used.has(n)) ?? 'domainError';
+  const resultName = e.success?.varName ?? (['result', 'value', 'data'].find((n) => !used.has(n)) ?? 'serviceResult');
+  // statements writing the success response around `value` (the service's result expression)
+  const success = (value: string, declare: boolean): string[] => {
+    if (!e.success) return [`${value}${semi}`];
+    const t = e.success.template;
+    if (e.success.varName) return [declare ? `${style.declKeyword} ${e.success.varName} = ${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
+    // the response is touched only once the service has answered (a status or header set before a failure would leak)
+    if (/^[\w$]+\.[\w$]+\(\u0000\)$/.test(t) || (!declare && t.includes('\u0000'))) return [`${t.replace('\u0000', value)}${semi}`];
+    if (t.includes('\u0000')) return [`${style.declKeyword} ${resultName} = ${value}${semi}`, `${t.replace('\u0000', resultName)}${semi}`];
+    return [declare || value !== resultName ? `${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
+  };
+  const block = (lines: string[], depth: number) => lines.map((l) => ind + u.repeat(depth) + l).join(nl);
+  if (e.call === 'then') {
+    const okParam = e.success && (e.success.varName || e.success.template.includes('\u0000')) ? resultName : '';
+    const okLines = e.success ? success(resultName, false).filter((l) => l !== `${resultName}${semi}`) : [];
+    const fnHead = (p: string) => (arrow ? `(${p}) => {` : `function (${p}) {`);
+    const out = [call];
+    if (okLines.length) out.push(`${u}.then(${fnHead(okParam)}`, ...okLines.map((l) => `${u}${u}${l}`), `${u}})`);
+    if (e.errors.length) {
+      out.push(`${u}.catch(${fnHead(errName)}`, `${u}${u}if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}`, `${u}})${semi}`);
+    } else {
+      out.push(`${u}.catch(${next})${semi}`);
+    }
+    return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+  }
+  const value = e.call === 'await' ? `await ${call}` : call;
+  const lines = success(value, true);
+  if (!e.errors.length || e.catchInsert) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+  return [
+    'try {',
+    block(lines, 1),
+    `${ind}} catch (${errName}) {`,
+    `${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`,
+    `${ind}}`,
+  ].join(nl);
+}
+
+/** The named type of a request part (`CreateUserBody` for req.body) whose fields are exactly the method's inputs. */
+export function dtoFor(e: Extraction): { name: string; decl: Node } | undefined {
+  const reqParam = e.site.fn.getParameters()[0];
+  if (!reqParam || !e.inputs.length) return undefined;
+  const reqType = reqParam.getType();
+  for (const part of ['body', 'params', 'query']) {
+    const prop = reqType.getProperty(part);
+    if (!prop) continue;
+    const t = prop.getTypeAtLocation(reqParam);
+    const sym = t.getAliasSymbol() ?? t.getSymbol();
+    const decl = sym?.getDeclarations()[0];
+    if (!sym || !decl || decl.getSourceFile().isInNodeModules() || decl.getSourceFile().isDeclarationFile()) continue;
+    if (!/^[A-Za-z_$][\w$]*$/.test(sym.getName()) || sym.getName() === '__type' || sym.getName() === '__object') continue;
+    const names = t.getProperties().map((p) => p.getName());
+    if (names.length !== e.inputs.length || !e.inputs.every((i) => names.includes(i.name))) continue;
+    const fits = e.inputs.every((i) => {
+      const want = t.getPropertyOrThrow(i.name).getTypeAtLocation(reqParam);
+      const have = i.typeNode.getType();
+      return have.getText() === want.getText() || have.isAssignableTo(want);
+    });
+    if (fits) return { name: sym.getName(), decl };
+  }
+  return undefined;
+}

@@ -1,0 +1,493 @@
+/** Phase 2b: rewriting a handler's exits (responses → returns/throws, error-first callbacks, promise chains). */
+import { Node, SyntaxKind, type Block, type CallExpression, type Expression, type Identifier, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
+import { ERROR_KINDS, type ErrorShape } from './exits.js';
+import type { HandlerFn } from './routes.js';
+import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
+import { lineStartOf } from './analyze.js';
+
+export interface SuccessExit {
+  chain: ResponseChain;
+  /** The argument that is the body (returned by the service), if any. */
+  body?: Node;
+  /** The response without the body, as compared between exits: methods and their other arguments. */
+  key: string;
+}
+
+export interface ChainCall {
+  name: string;
+  call: CallExpression;
+}
+
+export function chainCalls(chain: ResponseChain): ChainCall[] {
+  const out: ChainCall[] = [];
+  let cur: Node = chain.outer;
+  while (Node.isCallExpression(cur)) {
+    const callee = cur.getExpression() as import('ts-morph').PropertyAccessExpression;
+    out.unshift({ name: callee.getName(), call: cur });
+    cur = callee.getExpression();
+  }
+  return out;
+}
+
+export const isStringTyped = (n: Node) => {
+  const t = n.getType();
+  return t.isString() || t.isStringLiteral() || t.isTemplateLiteral?.() || (t.isUnion() && t.getUnionTypes().every((u) => u.isString() || u.isStringLiteral()));
+};
+
+/**
+ * One response of the logic, rewritten for the service: an error status becomes `throw new XError(message, details)`,
+ * the success response becomes `return body` (the controller writes it). `stmt` is the statement holding it.
+ */
+export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: 'return' | 'statement' | 'expression', tail: 'tail' | 'before-return' | undefined): void {
+  const { edits } = w;
+  const calls = chainCalls(chain);
+  const names = calls.map((c) => c.name);
+  const terminal = calls[calls.length - 1];
+  let status: number | undefined;
+  for (const c of calls) {
+    if (c.name !== 'status' && c.name !== 'code' && c.name !== 'sendStatus') continue;
+    const arg = c.call.getArguments()[0];
+    if (!arg || !Node.isNumericLiteral(arg)) throw new Unsafe('dynamic-status', 'the status of a response is computed by the logic', c.call);
+    status = Number(arg.getLiteralValue());
+  }
+  w.handled.add(chain.root);
+  const outerStart = chain.outer.getStart();
+  const outerEnd = chain.outer.getEnd();
+  const args = terminal.call.getArguments();
+  if (status !== undefined && status >= 400) {
+    const known = ERROR_KINDS[status];
+    if (!known) throw new Unsafe('unmapped-error-status', `no domain error stands for status ${status}`, chain.outer);
+    if (names.some((n, i) => i < names.length - 1 && n !== 'status' && n !== 'code')) {
+      throw new Unsafe('error-response-headers', 'an error response sets headers or other options besides its status', chain.outer);
+    }
+    const shape: ErrorShape = { kind: known.kind, status, form: 'end', details: false };
+    let newText: string | undefined;
+    if (terminal.name === 'sendStatus' || (terminal.name === 'end' && !args.length)) {
+      shape.form = terminal.name === 'sendStatus' ? 'status' : 'end';
+      if (args.length > 1 || (terminal.name === 'end' && args.length)) throw new Unsafe('error-body-shape', 'the error response has an unusual form', chain.outer);
+      newText = `new ${known.kind}()`;
+      edits.replace(outerStart, outerEnd, newText);
+    } else if (['json', 'send', 'jsonp'].includes(terminal.name) && args.length === 1) {
+      const body = args[0];
+      shape.method = terminal.name;
+      if (Node.isObjectLiteralExpression(body)) {
+        shape.form = 'object';
+        const props = body.getProperties();
+        for (const prop of props) {
+          if (!(Node.isPropertyAssignment(prop) || Node.isShorthandPropertyAssignment(prop)) || (Node.isPropertyAssignment(prop) && !(Node.isIdentifier(prop.getNameNode()) || Node.isStringLiteral(prop.getNameNode())))) {
+            throw new Unsafe('error-body-shape', 'the error body has spread or computed properties', prop);
+          }
+        }
+        const first = props[0] as import('ts-morph').PropertyAssignment | import('ts-morph').ShorthandPropertyAssignment | undefined;
+        const firstName = first ? (Node.isPropertyAssignment(first) ? first.getNameNode().getText().replace(/^['"]|['"]$/g, '') : first.getName()) : '';
+        const firstValue = first ? (Node.isPropertyAssignment(first) ? first.getInitializerOrThrow() : first.getNameNode()) : undefined;
+        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && isStringTyped(firstValue) ? props.slice(1) : props;
+        if (details !== props) {
+          shape.messageKey = firstName;
+          if (Node.isShorthandPropertyAssignment(first)) {
+            throw new Unsafe('error-body-shape', 'the error message is a shorthand property', first);
+          }
+          edits.replace(outerStart, firstValue!.getStart(), `new ${known.kind}(`);
+          if (details.length) {
+            shape.details = true;
+            edits.replace(firstValue!.getEnd(), details[0].getStart(), ', { ');
+            edits.replace(details[details.length - 1].getEnd(), outerEnd, ' })');
+          } else {
+            edits.replace(firstValue!.getEnd(), outerEnd, ')');
+          }
+        } else if (props.length) {
+          shape.details = true;
+          edits.replace(outerStart, props[0].getStart(), `new ${known.kind}(undefined, { `);
+          edits.replace(props[props.length - 1].getEnd(), outerEnd, ' })');
+        } else {
+          edits.replace(outerStart, outerEnd, `new ${known.kind}()`);
+        }
+      } else if (terminal.name === 'send' && isStringTyped(body)) {
+        shape.form = 'text';
+        edits.replace(outerStart, body.getStart(), `new ${known.kind}(`);
+        edits.replace(body.getEnd(), outerEnd, ')');
+      } else {
+        throw new Unsafe('error-body-shape', 'the error body is not an object literal or a string', body);
+      }
+    } else {
+      throw new Unsafe('error-body-shape', `an error response written with .${terminal.name}()`, chain.outer);
+    }
+    if (via === 'expression') throw new Unsafe('response-in-callback', 'an error response is the value of an arrow callback', chain.outer);
+    w.errors.push({ ...shape, at: chain.outer });
+    if (via === 'return') edits.replace(stmt.getStart(), stmt.getStart() + 'return'.length, 'throw');
+    else {
+      insertAt(w, stmt.getStart(), 'throw ');
+      if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
+    }
+    return;
+  }
+  // success
+  if (!EXPRESS_TERMINAL.has(terminal.name) || terminal.name === 'render' && args.length !== 2) {
+    throw new Unsafe('success-response-shape', `the success response is written with .${terminal.name}()`, chain.outer);
+  }
+  let body: Node | undefined;
+  if (['json', 'send', 'jsonp'].includes(terminal.name)) {
+    if (args.length > 1) throw new Unsafe('success-response-shape', 'the success response passes a status and a body to one call', chain.outer);
+    body = args[0];
+  } else if (terminal.name === 'end') {
+    if (args.length > 1) throw new Unsafe('streaming-response', 'the response is ended with an encoding or callback', chain.outer);
+    body = args[0];
+  } else if (terminal.name === 'render') body = args[1];
+  const keyParts = calls.map((c) => `${c.name}(${c.call.getArguments().map((a) => (a === body ? '\u0000' : a.getText())).join(', ')})`);
+  w.successes.push({ chain, body, key: keyParts.join('.') });
+  if (body) {
+    edits.remove(outerStart, body.getStart());
+    edits.remove(body.getEnd(), outerEnd);
+    if (via === 'statement') {
+      insertAt(w, stmt.getStart(), 'return ');
+      if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
+    }
+  } else if (via === 'expression') {
+    edits.replace(outerStart, outerEnd, 'undefined');
+  } else if (via === 'return') {
+    edits.remove(stmt.getStart() + 'return'.length, outerEnd);
+  } else {
+    const parent = stmt.getParent();
+    const list = Node.isBlock(parent) ? parent.getStatements() : [];
+    const lastOfFn = list[list.length - 1] === stmt && (parent === w.regionContainer || w.resultFns.has(parent!.getParent()!));
+    if (lastOfFn && tail === 'tail') {
+      const text = stmt.getSourceFile().getFullText();
+      const lineStart = text.lastIndexOf('\n', stmt.getStart() - 1);
+      const onlyOnLine = /^[ \t]*$/.test(text.slice(lineStart + 1, stmt.getStart()));
+      if (onlyOnLine && list.length > 1) edits.remove(lineStart, stmt.getEnd());
+      else edits.replace(stmt.getStart(), outerEnd, 'return');
+    } else {
+      edits.replace(stmt.getStart(), outerEnd, 'return');
+      if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
+    }
+  }
+}
+
+export function assignedIn(region: Statement[], sym: MorphSymbol): boolean {
+  return region.some((r) =>
+    r.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => {
+      if (id.getSymbol() !== sym) return false;
+      const p = id.getParent();
+      if (Node.isBinaryExpression(p) && p.getLeft() === id && /^[^=!<>]*=$/.test(p.getOperatorToken().getText())) return true;
+      return Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()));
+    }),
+  );
+}
+
+export function nextStatement(stmt: Statement): Statement | undefined {
+  const parent = stmt.getParent();
+  if (!Node.isBlock(parent)) return undefined;
+  const list = parent.getStatements();
+  return list[list.indexOf(stmt) + 1];
+}
+
+/** Does every path through these statements end in a return or throw (nothing falls off the end)? */
+export function terminates(stmts: Statement[], isResponse: (s: Statement) => boolean): boolean {
+  const last = stmts[stmts.length - 1];
+  if (!last) return false;
+  if (Node.isReturnStatement(last) || Node.isThrowStatement(last) || isResponse(last)) return true;
+  if (Node.isBlock(last)) return terminates(last.getStatements(), isResponse);
+  if (Node.isIfStatement(last)) {
+    const other = last.getElseStatement();
+    const branch = (s: Statement) => (Node.isBlock(s) ? terminates(s.getStatements(), isResponse) : terminates([s], isResponse));
+    return !!other && branch(last.getThenStatement()) && branch(other);
+  }
+  return false;
+}
+
+/** Is `stmt` the last thing run in result function `fn` (region root `root` when it is the handler itself)? */
+export function tailOf(stmt: Node, fn: Node, root: Node): 'tail' | 'before-return' | undefined {
+  let cur: Node = stmt;
+  let first = true;
+  let beforeReturn = false;
+  for (;;) {
+    const parent = cur.getParent();
+    if (!parent) return undefined;
+    if (Node.isBlock(parent) || Node.isSourceFile(parent)) {
+      const list = parent.getStatements();
+      const i = list.indexOf(cur as Statement);
+      if (i < list.length - 1) {
+        const after = list[i + 1];
+        if (first && Node.isReturnStatement(after) && !after.getExpression()) beforeReturn = true;
+        else return undefined;
+      }
+      if (parent === root || parent === (fn as HandlerFn).getBody?.()) return beforeReturn ? 'before-return' : 'tail';
+      cur = parent;
+    } else if (Node.isIfStatement(parent)) {
+      cur = parent;
+    } else {
+      return undefined;
+    }
+    first = false;
+    if (beforeReturn) {
+      // the response is followed by `return;` in its own block: leaving the function right there
+      return insideTry(stmt, root) ? undefined : 'before-return';
+    }
+  }
+}
+
+export function insideTry(n: Node, fn: Node): boolean {
+  for (let p = n.getParent(); p && p !== fn; p = p.getParent()) {
+    if (Node.isTryStatement(p) || Node.isCatchClause(p)) return true;
+  }
+  return false;
+}
+
+/**
+ * A statement calling an error-first API with a callback as last argument, the callback forwarding its error to
+ * `next` first: `db.removeUser(id, function (err, removed) { if (err) return next(err); ... })`.
+ */
+export interface ErrorFirstTail {
+  stmt: Statement;
+  call: CallExpression;
+  cb: import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression;
+  errStmt: Statement;
+}
+
+export function errorFirstTail(stmt: Statement | undefined, roles: Roles): ErrorFirstTail | undefined {
+  if (!stmt || !Node.isExpressionStatement(stmt)) return undefined;
+  const call = stmt.getExpression();
+  if (!Node.isCallExpression(call)) return undefined;
+  const args = call.getArguments();
+  const cb = args[args.length - 1];
+  if (!cb || !(Node.isArrowFunction(cb) || Node.isFunctionExpression(cb)) || cb.isAsync()) return undefined;
+  if (Node.isFunctionExpression(cb) && cb.isGenerator()) return undefined;
+  const body = cb.getBody();
+  if (!Node.isBlock(body)) return undefined;
+  const params = cb.getParameters();
+  if (params.length < 1 || params.length > 2 || params.some((p) => !Node.isIdentifier(p.getNameNode()) || p.isRestParameter() || p.hasInitializer())) return undefined;
+  const errName = params[0].getName();
+  const first = body.getStatements()[0];
+  if (!first || !Node.isIfStatement(first) || first.getElseStatement() || first.getExpression().getText() !== errName) return undefined;
+  let then: Node = first.getThenStatement();
+  if (Node.isBlock(then)) {
+    if (then.getStatements().length !== 1) return undefined;
+    then = then.getStatements()[0];
+  }
+  const forwarded = Node.isReturnStatement(then) ? then.getExpression() : Node.isExpressionStatement(then) ? then.getExpression() : undefined;
+  if (!forwarded || !Node.isCallExpression(forwarded) || forwarded.getArguments().length !== 1 || forwarded.getArguments()[0].getText() !== errName) return undefined;
+  const callee = forwarded.getExpression();
+  if (!Node.isIdentifier(callee) || roleOf(referenced(callee), roles) !== 'next') return undefined;
+  if (!Node.isReturnStatement(then) && body.getStatements().length > 1) return undefined; // `if (err) next(err);` falls through
+  // the error is used only there; the callee is not the response or the request
+  const errSym = params[0].getNameNode().getSymbol();
+  const uses = body.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i.getSymbol() === errSym && isReference(i));
+  if (uses.length !== 2) return undefined;
+  if (mentionsRole(call.getExpression(), roles) || args.slice(0, -1).some((a) => mentionsResponse(a, roles))) return undefined;
+  return { stmt, call, cb, errStmt: first };
+}
+
+/**
+ * Whether the rest of an error-first callback can throw. An exception there was uncaught before (thrown from the
+ * API's callback: the process fails); inside a promise it would reach the controller's catch and answer 500, so
+ * only callbacks that cannot throw are turned into promises: no calls but the responses, no property reads except
+ * on the response, no `new`, no loops.
+ */
+export function callbackMayThrow(t: ErrorFirstTail, roles: Roles): Node | undefined {
+  const body = t.cb.getBody() as Block;
+  for (const st of body.getStatements().slice(1)) {
+    let bad: Node | undefined;
+    st.forEachDescendant((d, tr) => {
+      if (bad) return tr.stop();
+      if (Node.isCallExpression(d)) {
+        let root: Node = d;
+        while (Node.isCallExpression(root) || Node.isPropertyAccessExpression(root)) root = Node.isCallExpression(root) ? root.getExpression() : root.getExpression();
+        if (Node.isIdentifier(root) && roleOf(referenced(root), roles) === 'response') {
+          // the response chain itself is fine; what it is given must not throw either
+          tr.skip();
+          for (let c: Node = d; Node.isCallExpression(c); c = (c.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression()) {
+            for (const a of c.getArguments()) {
+              if ([a, ...a.getDescendants()].some((x) => Node.isCallExpression(x) || Node.isPropertyAccessExpression(x) || Node.isElementAccessExpression(x) || Node.isNewExpression(x) || isFunctionLike(x))) bad ??= a;
+            }
+            if (!Node.isPropertyAccessExpression(c.getExpression())) break;
+          }
+          return;
+        }
+        bad = d;
+      } else if (Node.isPropertyAccessExpression(d) || Node.isElementAccessExpression(d) || Node.isNewExpression(d) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isThrowStatement(d) || isFunctionLike(d)) {
+        bad = d;
+      }
+    });
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/**
+ * Makes an error-first call the service's promise: `return new Promise(function (resolve, reject) { api(args,
+ * function (error, value) { if (error) reject(error); else resolve(value); }); }).then(<callback without err>)`.
+ * A callback called once with the error first settles the promise exactly when the handler's callback ran; the
+ * error takes the path the callback gave it (`next(err)`), now from the controller's catch.
+ */
+export function promisifyTail(w: Walk, t: ErrorFirstTail): void {
+  const { edits } = w;
+  const risky = callbackMayThrow(t, w.roles);
+  if (risky) throw new Unsafe('error-first-callback', 'the error-first callback does more than answer (an exception there is uncaught today, it would become a 500 inside a promise)', risky);
+  const file = t.stmt.getSourceFile();
+  const text = file.getFullText();
+  const taken = new Set(w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter(isReference).map((i) => i.getText()));
+  for (const n of ['resolve', 'reject', 'error', 'value']) if (taken.has(n)) throw new Unsafe('error-first-callback', `the error-first callback cannot be turned into a promise here (\`${n}\` is taken)`, t.call);
+  const arrow = Node.isArrowFunction(t.cb);
+  const semi = /;\s*$/.test(t.stmt.getText()) ? ';' : '';
+  insertAt(w, t.stmt.getStart(), 'return ');
+  insertAt(w, t.call.getStart(), arrow ? 'new Promise((resolve, reject) => ' : 'new Promise(function (resolve, reject) { ');
+  edits.insert(t.cb.getStart(), (arrow ? '(error, value) => (error ? reject(error) : resolve(value)))' : `function (error, value) { if (error) reject(error)${semi || ';'} else resolve(value)${semi || ';'} })${semi || ';'} }`) + ').then(');
+  const params = t.cb.getParameters();
+  if (params.length === 2) edits.remove(params[0].getStart(), params[1].getStart());
+  else edits.remove(params[0].getStart(), params[0].getEnd());
+  // the `if (err) return next(err)` line goes
+  const ls = lineStartOf(text, t.errStmt.getStart());
+  const onlyOnLine = /^[ \t]*$/.test(text.slice(ls, t.errStmt.getStart()));
+  edits.remove(onlyOnLine && ls > 0 ? ls - 1 - (text[ls - 2] === '\r' ? 1 : 0) : t.errStmt.getStart(), t.errStmt.getEnd());
+  t.errStmt.forEachDescendant((d) => {
+    if (Node.isIdentifier(d)) w.handled.add(d);
+  });
+  w.skipNodes.add(t.errStmt);
+  w.converted.add(t.stmt);
+  w.usesChain = true;
+}
+
+/** A promise chain ending in `.catch(next)`: `db.find(id).then(function (user) { ... }).catch(next)`. */
+export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallExpression[]; catchCall: CallExpression } | undefined {
+  if (!Node.isCallExpression(expr)) return undefined;
+  const callee = expr.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'catch') return undefined;
+  const args = expr.getArguments();
+  if (args.length !== 1 || !Node.isIdentifier(args[0]) || roleOf(referenced(args[0] as Identifier), roles) !== 'next') return undefined;
+  const thens: CallExpression[] = [];
+  let cur: Node = callee.getExpression();
+  while (Node.isCallExpression(cur)) {
+    const c = cur.getExpression();
+    if (!Node.isPropertyAccessExpression(c) || c.getName() !== 'then' || cur.getArguments().length !== 1) break;
+    thens.unshift(cur);
+    cur = c.getExpression();
+  }
+  if (!thens.length) return undefined;
+  return { thens, catchCall: expr };
+}
+
+/** The result callback of a chain (its last `.then`), checked to be a function. */
+export function resultCallback(thenCall: CallExpression): HandlerFn | undefined {
+  const cb = thenCall.getArguments()[0];
+  return Node.isArrowFunction(cb) || Node.isFunctionExpression(cb) ? cb : undefined;
+}
+
+/**
+ * Checks and rewrites one result function: every response is in tail position and becomes `return respond()...`,
+ * every other `return` carries no value (or returns a nested chain whose last callback is itself a result function).
+ */
+export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: boolean, skip?: Node): void {
+  w.resultFns.add(fn);
+  const { roles, site } = w;
+  const body = Node.isBlock(root) ? root : (fn as HandlerFn).getBody();
+  // Expression-bodied arrow callback: `(user) => res.json(user)`.
+  if (body && !Node.isBlock(body)) {
+    const chain = responseChain(body, roles, site.framework);
+    if (!chain) return;
+    writeExit(w, chain, body as unknown as Statement, 'expression', 'tail');
+    return;
+  }
+  const statementsOf = (n: Node): Statement[] => (Node.isBlock(n) ? n.getStatements() : []);
+  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework));
+  const visit = (n: Node) => {
+    if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
+    if (n === skip || w.skipNodes.has(n)) return;
+    if (!isHandler && site.framework === 'express' && Node.isExpressionStatement(n) && enclosingFunction(n) === fn && !w.converted.has(n)) {
+      const list = Node.isBlock(n.getParent()) ? (n.getParent() as Block).getStatements() : [];
+      const inner = list[list.length - 1] === n && n.getParent() === body ? errorFirstTail(n, roles) : undefined;
+      if (inner && !insideTry(n, root)) {
+        promisifyTail(w, inner);
+        rewriteResultFunction(w, inner.cb, inner.cb, false);
+        n.getExpression().forEachChild(function visitOuter(c) { if (c !== inner.cb) visit(c); });
+        return;
+      }
+    }
+    if (w.converted.has(n)) return;
+    if (Node.isReturnStatement(n) && enclosingFunction(n) === fn) {
+      const e = n.getExpression();
+      if (!e) {
+        if (w.drop.has(n)) return;
+        throw new Unsafe('path-without-response', 'a path of the logic returns without answering the request', n);
+      }
+      const chain = responseChain(e, roles, site.framework);
+      if (chain) {
+        if (insideTry(n, root)) throw new Unsafe('response-inside-try', 'a response is written inside a try block of the logic', n);
+        writeExit(w, chain, n, 'return', 'tail');
+        return;
+      }
+      // `return other.then(function (x) { ... res.json(x) })`: the nested chain's value is the result.
+      if (Node.isCallExpression(e)) {
+        const c = e.getExpression();
+        if (Node.isPropertyAccessExpression(c) && c.getName() === 'then' && e.getArguments().length === 1) {
+          const cb = resultCallback(e);
+          if (cb && mentionsResponse(cb, roles)) {
+            rewriteResultFunction(w, cb, cb, false);
+            n.getExpression()!.forEachChild(function visitOuter(c) { if (c !== cb) visit(c); });
+            return;
+          }
+        }
+      }
+      if (site.framework === 'fastify' && isHandler && site.fn.isAsync()) {
+        throw new Unsafe('framework-not-supported', 'Fastify handlers are not extracted into HTTP-free services yet', n);
+      }
+      if (mentionsRole(e, roles)) throw new Unsafe('response-not-in-tail', 'a returned value uses the response', n);
+      throw new Unsafe('returns-value', 'the handler returns a value that is not a response', n);
+    }
+    if (Node.isExpressionStatement(n) && enclosingFunction(n) === fn) {
+      const chain = responseChain(n.getExpression(), roles, site.framework);
+      if (chain) {
+        const tail = tailOf(n, fn, root);
+        if (!tail || insideTry(n, root)) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', n);
+        writeExit(w, chain, n, 'statement', tail);
+        return;
+      }
+    }
+    n.forEachChild(visit);
+  };
+  for (const s of statementsOf(body!)) visit(s);
+  if (!(isHandler && skip) && !terminates(statementsOf(body!), isResponse)) {
+    // reported after the other checks: a response written in a callback explains this better
+    w.pending ??= new Unsafe('path-without-response', 'a path of the logic ends without answering the request', fn);
+  }
+}
+
+export function mentionsRole(n: Node, roles: Roles): boolean {
+  let found = false;
+  const check = (d: Node) => {
+    if (Node.isIdentifier(d) && isReference(d) && roleOf(referenced(d), roles)) found = true;
+  };
+  check(n);
+  n.forEachDescendant((d, t) => {
+    if (found) return t.stop();
+    check(d);
+  });
+  return found;
+}
+
+export function mentionsResponse(n: Node, roles: Roles): boolean {
+  let found = false;
+  n.forEachDescendant((d, t) => {
+    if (found) return t.stop();
+    if (Node.isIdentifier(d) && isReference(d)) {
+      const r = roleOf(referenced(d), roles);
+      if (r === 'response' || r === 'context' || r === 'next') found = true;
+    }
+  });
+  return found;
+}
+
+/** Reasons for a use of the response object that is not a tail response. */
+export function responseMisuse(id: Identifier, w: Walk): Unsafe {
+  const parent = id.getParent();
+  if (Node.isPropertyAccessExpression(parent)) {
+    const name = parent.getName();
+    if (name === 'locals') return new Unsafe('res-locals', '`res.locals` is used by the logic', id);
+    if (STREAMING.has(name)) return new Unsafe('streaming-response', `the response is streamed or written piecemeal (${name})`, id);
+  }
+  if (Node.isCallExpression(parent) && parent.getArguments().includes(id)) return new Unsafe('res-passed-to-helper', 'the response object is passed to another function', id);
+  const fn = enclosingFunction(id);
+  if (fn && !w.resultFns.has(fn) && fn !== w.site.fn) return new Unsafe('response-in-callback', 'a response is written inside a callback', id);
+  return new Unsafe('response-not-in-tail', 'the response is used in a way that cannot be moved out of the handler', id);
+}
+
+/** Analyses one handler and plans its extraction; throws Unsafe when it must be left alone. */

@@ -1,0 +1,309 @@
+/** Phase 2a: what a handler is made of (roles of req/res/next, response chains, request reads, the walk state). */
+import { Node, SyntaxKind, type CallExpression, type Identifier, type SourceFile, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
+import { TextEdits } from '../../src/text-edits.js';
+import { type ErrorShape } from './exits.js';
+import type { HandlerFn, RouteSite } from './routes.js';
+import { type SuccessExit } from './exit-rewrite.js';
+
+
+/** Why a handler (or part of one) is left alone. Keys are stable: the summary groups by them. */
+export class Unsafe extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+    readonly at?: Node,
+  ) {
+    super(message);
+  }
+}
+
+export interface Input {
+  name: string;
+  /** Expression the controller passes (a handler variable, or a request read such as `req.params.id`). */
+  expr: string;
+  /** Node whose type is the input's type. */
+  typeNode: Node;
+  /** Declared type annotation text when the handler variable has one (kept as written). */
+  annotation?: string;
+  assigned: boolean;
+  declKind: 'var' | 'let' | 'const';
+}
+
+export interface Extraction {
+  site: RouteSite;
+  /** Offsets in the route file of the statements that move to the service. */
+  start: number;
+  end: number;
+  inputs: Input[];
+  /** Service method body (original indentation): error responses thrown as domain errors, the success body returned. */
+  body: string;
+  /** The domain errors the method throws, with the response each one stands for. */
+  errors: (ErrorShape & { at: Node })[];
+  /** The success response the controller writes (absent when every path fails). */
+  success?: Success;
+  /** Offsets of the catch clause of a final try/catch the controller keeps (its variable name and block start). */
+  catchInsert?: { at: number; variable: string; indent: string };
+  /** Ranges inside [start, end) that stay in the controller (parts of the success response). */
+  keep: [number, number][];
+  async: boolean;
+  /** How the controller gets the result: directly, awaited, or from a promise chain. */
+  call: 'sync' | 'await' | 'then';
+  /** Module-level declarations (statements) of the route file the moved code uses. */
+  deps: Set<Statement>;
+  /** Identifier names the moved code uses from module scope (for import filtering). */
+  depNames: Set<string>;
+  /** Indentation of the first moved statement. */
+  indent: string;
+  /** A template literal spans lines: the body keeps its bytes (no re-indenting). */
+  multilineTemplate: boolean;
+}
+
+/** The response a handler writes on success, rebuilt by the controller around the service's result. */
+export interface Success {
+  /** Controller text of the response; `\u0000` marks where the service's result goes (no marker: no body). */
+  template: string;
+  /** The response needs the result outside its body too (`location(view.url())`): the controller names it. */
+  varName?: string;
+}
+
+export const EXPRESS_CHAIN = new Set(['status', 'set', 'header', 'location', 'type', 'append', 'vary', 'cookie', 'clearCookie', 'links', 'attachment']);
+export const EXPRESS_TERMINAL = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'redirect', 'render']);
+export const FASTIFY_CHAIN = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader']);
+export const FASTIFY_TERMINAL = new Set(['send', 'redirect']);
+export const STREAMING = new Set(['write', 'writeHead', 'pipe', 'sendFile', 'download', 'flushHeaders', 'setHeader', 'raw', 'hijack', 'stream']);
+export const REQUEST_PARTS = new Set(['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user', 'method', 'path', 'url', 'originalUrl', 'baseUrl', 'ip', 'hostname', 'protocol']);
+export const PURE_GLOBALS = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'isNaN', 'isFinite', 'decodeURIComponent', 'encodeURIComponent', 'Array', 'Math', 'JSON', 'Date', 'Object']);
+
+/** The controller helpers that replay a service result (generated code, never extracted again). */
+export const REPLAY_HELPERS = new Set(['sendResult', 'applyResult', 'sendReply']);
+
+/** The generated function that answers a domain error the way the handlers did (controllers call it in their catch). */
+export const DOMAIN_ERROR_RESPONDER = 'sendDomainError';
+
+export type Role = 'request' | 'response' | 'next' | 'context';
+
+export interface Roles {
+  request?: MorphSymbol;
+  response?: MorphSymbol;
+  next?: MorphSymbol;
+  /** Koa's ctx: requests and responses in one. */
+  context?: MorphSymbol;
+}
+
+export function paramSymbol(fn: HandlerFn, i: number): MorphSymbol | undefined {
+  const p = fn.getParameters()[i];
+  if (!p) return undefined;
+  const nameNode = p.getNameNode();
+  if (!Node.isIdentifier(nameNode)) throw new Unsafe('destructured-parameters', 'the handler destructures its parameters', p);
+  return nameNode.getSymbol();
+}
+
+export function rolesOf(site: RouteSite): Roles {
+  const { fn, framework } = site;
+  if (framework === 'koa') return { context: paramSymbol(fn, 0), next: paramSymbol(fn, 1) };
+  const roles: Roles = { request: paramSymbol(fn, 0), response: paramSymbol(fn, 1), next: paramSymbol(fn, 2) };
+  if (fn.getParameters().length > 3) throw new Unsafe('error-middleware', 'four-parameter error middleware is not a route handler', fn);
+  return roles;
+}
+
+/** The symbol an identifier refers to (the value, for shorthand properties). */
+export function referenced(id: Identifier): MorphSymbol | undefined {
+  const parent = id.getParent();
+  if (Node.isShorthandPropertyAssignment(parent)) {
+    return parent.getValueSymbol() ?? undefined;
+  }
+  return id.getSymbol();
+}
+
+/** Identifiers that are references to a binding (not property names, labels or declaration names). */
+export function isReference(id: Identifier): boolean {
+  const parent = id.getParent();
+  if (!parent) return false;
+  if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) return false;
+  if (Node.isPropertyAssignment(parent) && parent.getNameNode() === id) return false;
+  if ((Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertySignature(parent) || Node.isGetAccessorDeclaration(parent) || Node.isSetAccessorDeclaration(parent)) && parent.getNameNode() === id) return false;
+  if (Node.isBindingElement(parent) && parent.getPropertyNameNode() === id) return false;
+  if (Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) return false;
+  if (Node.isQualifiedName(parent) && parent.getRight() === id) return false;
+  if (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent)) return false;
+  return true;
+}
+
+export function roleOf(sym: MorphSymbol | undefined, roles: Roles): Role | undefined {
+  if (!sym) return undefined;
+  if (sym === roles.request) return 'request';
+  if (sym === roles.response) return 'response';
+  if (sym === roles.next) return 'next';
+  if (sym === roles.context) return 'context';
+  return undefined;
+}
+
+export const isFunctionLike = (n: Node) => Node.isArrowFunction(n) || Node.isFunctionExpression(n) || Node.isFunctionDeclaration(n) || Node.isMethodDeclaration(n) || Node.isConstructorDeclaration(n) || Node.isGetAccessorDeclaration(n) || Node.isSetAccessorDeclaration(n);
+
+/** The nearest enclosing function of a node (or undefined at module level). */
+export function enclosingFunction(n: Node): Node | undefined {
+  for (let p = n.getParent(); p; p = p.getParent()) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
+/** A response written as one expression: `res.status(400).json(x)` / `reply.code(400).send(x)`. */
+export interface ResponseChain {
+  root: Identifier;
+  outer: CallExpression;
+  methods: string[];
+}
+
+export function responseChain(expr: Node, roles: Roles, framework: RouteSite['framework']): ResponseChain | undefined {
+  if (!Node.isCallExpression(expr)) return undefined;
+  const methods: string[] = [];
+  let cur: Node = expr;
+  while (Node.isCallExpression(cur)) {
+    const callee = cur.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return undefined;
+    methods.unshift(callee.getName());
+    cur = callee.getExpression();
+  }
+  if (!Node.isIdentifier(cur) || roleOf(referenced(cur), roles) !== 'response') return undefined;
+  const chain = framework === 'fastify' ? FASTIFY_CHAIN : EXPRESS_CHAIN;
+  const terminal = framework === 'fastify' ? FASTIFY_TERMINAL : EXPRESS_TERMINAL;
+  const last = methods[methods.length - 1];
+  if (!terminal.has(last) || !methods.slice(0, -1).every((m) => chain.has(m))) return undefined;
+  return { root: cur, outer: expr, methods };
+}
+
+/** Is the request read `req.params.id` (or `ctx.params.id`, `ctx.request.body`) a plain read we can pass in? */
+export function requestRead(id: Identifier, role: Role): { node: Node; name: string; alt: string } | undefined {
+  let node: Node = id;
+  const parts: string[] = [];
+  let parent = node.getParent();
+  if (role === 'context') {
+    // ctx.request.body / ctx.params / ctx.query / ctx.headers
+    if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
+    node = parent;
+    let first = parent.getName();
+    if (first === 'request') {
+      parent = node.getParent();
+      if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
+      node = parent;
+      first = parent.getName();
+    }
+    if (!['params', 'query', 'body', 'headers', 'method', 'path', 'url', 'ip'].includes(first)) return undefined;
+    parts.push(first);
+  } else {
+    if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
+    if (!REQUEST_PARTS.has(parent.getName())) return undefined;
+    node = parent;
+    parts.push(parent.getName());
+  }
+  parent = node.getParent();
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node && ['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user'].includes(parts[0])) {
+    node = parent;
+    parts.push(parent.getName());
+  }
+  // Writes (`req.body.x = 1`, `delete req.query.y`, `req.user.n++`) are not reads.
+  const outer = node.getParent();
+  // (comparisons such as `req.body.role !== undefined` are reads)
+  if (Node.isBinaryExpression(outer) && outer.getLeft() === node && isAssignment(outer.getOperatorToken().getText())) return undefined;
+  if (Node.isDeleteExpression(outer) || Node.isPostfixUnaryExpression(outer) || (Node.isPrefixUnaryExpression(outer) && /\+\+|--/.test(outer.getText().slice(0, 2)))) return undefined;
+  if (Node.isCallExpression(outer) && outer.getExpression() === node) return undefined; // req.get(...) or a method call on a read
+  const last = parts[parts.length - 1];
+  const suffix = { params: 'Param', query: 'Query', body: 'Body', headers: 'Header', cookies: 'Cookie', signedCookies: 'Cookie', user: 'User' } as Record<string, string>;
+  const name = parts.length === 2 ? (/^[A-Za-z_$][\w$]*$/.test(last) ? last : parts[0] + 'Value') : parts[0];
+  return { node, name, alt: parts.length === 2 ? name + suffix[parts[0]] : 'request' + parts[0][0].toUpperCase() + parts[0].slice(1) };
+}
+
+export const isAssignment = (op: string) => op.endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(op);
+
+/** Leading statements that only read the request (they stay in the controller). */
+/** `console.log(...)` and the like as a statement of its own (no `await`, nothing assigned). */
+export function isConsoleCall(stmt: Statement): boolean {
+  if (!Node.isExpressionStatement(stmt)) return false;
+  const e = stmt.getExpression();
+  if (!Node.isCallExpression(e)) return false;
+  const callee = e.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'console' && !stmt.getDescendantsOfKind(SyntaxKind.AwaitExpression).length;
+}
+
+export function isRequestRead(stmt: Statement, roles: Roles, file: SourceFile): boolean {
+  if (!Node.isVariableStatement(stmt)) return false;
+  let readsRequest = false;
+  let ok = true;
+  stmt.forEachDescendant((n, traversal) => {
+    if (!ok) return traversal.stop();
+    if (isFunctionLike(n) || Node.isAwaitExpression(n) || Node.isYieldExpression(n) || Node.isNewExpression(n)) {
+      ok = false;
+      return;
+    }
+    if (Node.isIdentifier(n) && isReference(n)) {
+      const role = roleOf(referenced(n), roles);
+      if (role === 'response' || role === 'next') ok = false;
+      if (role === 'request') readsRequest = true;
+      if (role === 'context') {
+        if (requestRead(n, 'context')) readsRequest = true;
+        else ok = false;
+      }
+    }
+    if (Node.isCallExpression(n)) {
+      // Calls allowed in a request read: globals (parseInt), functions of this module (parseId) and methods
+      // on values (String(x).split(',')), never module imports such as a database.
+      const callee = n.getExpression();
+      const rootOf = (e: Node): Node => (Node.isPropertyAccessExpression(e) ? rootOf(e.getExpression()) : Node.isCallExpression(e) ? rootOf(e.getExpression()) : e);
+      const root = rootOf(callee);
+      if (Node.isIdentifier(root)) {
+        const sym = referenced(root);
+        const role = roleOf(sym, roles);
+        if (role) return;
+        const decl = sym?.getDeclarations()[0];
+        if (!decl) {
+          if (!PURE_GLOBALS.has(root.getText())) ok = false;
+          return;
+        }
+        if (decl.getSourceFile() !== file) {
+          if (!PURE_GLOBALS.has(root.getText())) ok = false;
+          return;
+        }
+        if (Node.isFunctionDeclaration(decl) && decl.getParent() === file) return;
+        if (Node.isParameterDeclaration(decl) || Node.isVariableDeclaration(decl)) {
+          // a local value (String(x).split) is fine when it is not a module import
+          const statement = decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+          if (statement && statement.getParent() === file) {
+            const init = Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+            if (init && !Node.isFunctionExpression(init) && !Node.isArrowFunction(init)) ok = false;
+          }
+          return;
+        }
+        ok = false;
+      }
+    }
+  });
+  return ok && readsRequest;
+}
+
+export interface Walk {
+  site: RouteSite;
+  roles: Roles;
+  edits: TextEdits;
+  /** Statements to delete (a `return;` right after a response that became `return respond()...;`). */
+  drop: Set<Node>;
+  handled: Set<Node>;
+  /** Functions whose results are the handler's responses: the region itself and result callbacks. */
+  resultFns: Set<Node>;
+  usesChain: boolean;
+  errors: (ErrorShape & { at: Node })[];
+  successes: SuccessExit[];
+  /** The block the moved statements live in (handler body or the try block of a final try/catch). */
+  regionContainer: Node;
+  pending?: Unsafe;
+  /** Statements turned into `return new Promise(...).then(cb)` (error-first callbacks). */
+  converted: Set<Node>;
+  /** Nodes the walk no longer looks at (removed `if (err) return next(err)`). */
+  skipNodes: Set<Node>;
+  /** Start of the moved text; insertions exactly there are kept in `prefix` (a slice leaves them out). */
+  regionStart: number;
+  prefix: string;
+}
+
+export function insertAt(w: Walk, at: number, text: string): void {
+  if (at === w.regionStart) w.prefix += text;
+  else w.edits.insert(at, text);
+}

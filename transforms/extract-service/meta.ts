@@ -1,0 +1,120 @@
+/** Options and metadata of extract-service (docs, declared reasons). */
+import { z } from 'zod';
+import { defineMeta } from '../../src/types.js';
+import { mayHaveRoutes } from './routes.js';
+
+export const meta = defineMeta({
+  name: 'extract-service',
+  description: 'moves the business logic of fat route handlers (Express, Koa, Fastify) into a service module; handlers keep request reading, one service call and the response',
+  engine: 'project',
+  reasons: {
+    'unresolved-import': 'the logic uses a package that is not installed, so the service module would not type-check',
+    'error-first-callback': 'an error-first callback that cannot be turned into a promise with the same behaviour (it may throw, or names are taken)',
+    'dynamic-route-options': 'route({...}) whose method, url or handler is not written literally',
+    'mounted-twice': 'the router is mounted in more than one place',
+    'unmounted-router': 'the router is never mounted on an app',
+    'unresolved-mount': 'the router is mounted through an expression the app model cannot follow',
+    'unknown-factory-result': 'the handler is made by a factory whose returned function is not statically known',
+    'dynamic-method': 'the route method is computed (app[method](...))',
+    'shared-handler': 'the same handler function serves an earlier route; it is handled once, there',
+    'service-exists': 'a service module of that name exists in a form extract-service cannot add methods to',
+    'name-clash': 'the router module already uses a name the extraction needs (the service instance, class or sendDomainError)',
+    'already-thin': 'the handler is already thin (at most one call besides the response)',
+    'catch-without-variable': 'the final catch clause does not name the error',
+    'closure-state': 'the logic uses a variable of an enclosing function',
+    'ctx-throw': 'the logic answers with ctx.throw',
+    'destructured-parameters': 'the handler destructures its parameters',
+    'dynamic-path': 'the route path is computed at run time',
+    'dynamic-status': 'the status of a response is computed by the logic',
+    'error-body-shape': 'the error response has an unusual form',
+    'error-middleware': 'four-parameter error middleware is not a route handler',
+    'error-module-exists': 'the error module exists and was not written by extract-service',
+    'error-response-headers': 'an error response sets headers or other options besides its status',
+    'error-shape-differs': 'the handler answers an error with another body than other handlers',
+    'exported-dependency': 'the logic uses a declaration the router module exports',
+    'expression-body': 'the handler is a single expression',
+    'external-handler': 'the handler is not in the files being transformed',
+    extracted: 'the handler logic was extracted to a service method (a note, not a skip)',
+    'framework-not-supported': 'Fastify handlers are not extracted into HTTP-free services yet',
+    'generator-handler': 'generator handlers are left alone',
+    'handler-local-function': 'the logic calls a function declared in the handler',
+    'helper-shared-between-services': 'the logic uses a helper that moves to another service',
+    'module-side-effect': 'the logic depends on a module-level statement that is not a declaration',
+    'next-in-logic': 'the logic calls `next` itself',
+    'no-logic': 'the handler only reads the request',
+    'no-response-in-logic': 'no response is written by the logic',
+    'no-type-info': 'the module is not part of a checked program here (a JavaScript file in a project without allowJs?)',
+    'path-without-response': 'a path of the logic returns without answering the request',
+    'request-read-aliased': 'a request object read by the logic is also used as a whole, so a field of it may change before the logic reads it',
+    'request-in-logic': 'the logic uses the request object beyond plain reads',
+    'res-locals': '`res.locals` is used by the logic',
+    'res-passed-to-helper': 'the response object is passed to another function',
+    'response-in-callback': 'the response (or next) is written inside a callback',
+    'response-inside-try': 'a response is written inside a try block of the logic',
+    'response-not-in-tail': 'a returned value uses the response',
+    'returns-value': 'the handler returns a value that is not a response',
+    'router-dependency': 'the logic uses the router module itself',
+    'service-name-clash': 'the service module already declares the name differently',
+    'session-mutation': 'the logic uses the session',
+    'shared-local': 'a local is used both by the logic and by code that stays in the handler',
+    'shared-mutable-state': 'module-level state is reassigned by the logic',
+    'spread-arguments': 'the route is registered with spread arguments',
+    'streaming-response': 'the response is streamed or written piecemeal (write)',
+    'success-response-needs-logic-values': 'the success response (status, headers) uses values the logic computes besides its body',
+    'success-response-shape': 'the success response is written with another method than json/send/status',
+    'success-response-uses-changed-input': 'the success response uses a value the logic changes',
+    summary: 'counts of extracted and skipped handlers (a note)',
+    'type-errors-in-logic': 'the logic has a type error already',
+    'unmapped-error-status': 'no domain error stands for the status of an error response',
+    'unresolved-handler-expression': 'the route handler could not be resolved to a function',
+    'uses-this': 'the logic uses `this`',
+    'varying-success-response': 'the success responses differ in status, headers or form',
+  },
+  version: '1',
+  docs: `
+For every Express route handler (\`router.get('/path', ..., handler)\`, inline or a named function of the module) the
+statements after the request reads (\`var id = parseId(req.params.id)\`, \`const { name } = req.body\`) move into a
+service method that knows nothing of HTTP: validation, database calls, computations. One service per resource
+(\`routes/users.js\` or routes under \`/users\` → \`services/users.service.js\`, class \`UsersService\`, or plain
+functions with \`--style functions\`), method names from intent (\`GET /users/:id\` → \`getUser\`, \`GET /users\` →
+\`listUsers\`, \`POST /users\` → \`createUser\`; names come from the app model). Routes come from the app model
+(handlers in other modules, CommonJS exports, class methods, route() chains; only a chain's final handler moves);
+every route gets one outcome. A service that exists gets the new methods. An error-first callback that forwards its
+error to \`next\` and cannot throw otherwise becomes a promise in the service. Module-level helpers and constants
+the logic uses move with it (exported back when the router still needs them); JSDoc \`@typedef\` blocks stay where
+they are (they are declarations).
+
+Error answers become typed domain errors: \`return res.status(404).json({ error: 'User ' + id + ' not found' })\`
+turns into \`throw new NotFoundError('User ' + id + ' not found')\` (400 ValidationError, 401 UnauthorizedError, 403
+ForbiddenError, 404 NotFoundError, 409 ConflictError, 422 UnprocessableError, ...; other body fields travel as
+\`details\`). The generated \`services/errors\` module holds \`DomainError\` and only the kinds the handlers use; the
+generated \`sendDomainError(res, err)\` (\`error-responses\` beside the routers) answers each kind exactly as the
+handlers did (\`{ error }\`, \`{ message }\`, \`sendStatus\`, plain text); a handler that answers a kind differently from
+the rest of the app is left alone (\`error-shape-differs\`). The success body is the method's result and the
+controller writes the response around it (status, headers, \`Location\`; when \`Location\` needs the returned value
+the controller names it: \`const view = await usersService.createUser(input)\`). Other errors keep their path:
+rethrown, \`next(err)\` in a promise chain's catch, or the handler's own final \`try/catch\`.
+
+Inputs are typed with the request part's named type when its fields are exactly the method's inputs (introduce-dto's
+\`CreateUserBody\`), else with the checker's types (\`*Input\` interfaces / JSDoc typedefs).
+
+Left alone, with the reason in the report: responses written inside other callbacks (\`response-in-callback\`,
+\`error-first-callback\`), responses
+that are not the last thing done on their path, paths that end without a response (\`path-without-response\`),
+statuses computed by the logic (\`dynamic-status\`), success responses that differ between paths or need values of
+the logic besides the body, error responses with headers, streaming (\`res.write\`, \`pipe\`, \`sendFile\`), \`res\`
+passed to helpers, \`res.locals\` and session use, \`next()\` called by the logic, \`this\`, handler-local functions,
+shared mutable module state, Koa and Fastify handlers (\`framework-not-supported\`), and handlers already thin (one
+call besides the response, log lines not counted: running it twice changes nothing). Every handler is listed in the
+report as \`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
+  options: z.object({
+    serviceDir: z
+      .string()
+      .default('')
+      .describe('folder for the services, relative to the working directory (default: services/ beside the routes folder)'),
+    style: z.enum(['class', 'functions']).default('class').describe('a service class instantiated once per router module, or exported functions'),
+  }),
+  prefilter: (source) => mayHaveRoutes(source),
+});
+
+export type Options = z.infer<NonNullable<typeof meta.options>>;
