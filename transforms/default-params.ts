@@ -9,6 +9,7 @@ export const meta = defineMeta({
   description: "`if (b === undefined) b = 5;` at the top of a function → default parameter `b = 5`, where nothing else changes",
   engine: 'file',
   reasons: {
+    accessor: 'getter and setter parameters are left as they are',
     arguments: 'the function uses `arguments` (or eval), which a default parameter would unmap from the parameters',
     arity: 'the function may be used through a reference (callback, middleware, export, method), and a default would change its .length from 4 to 3',
     'await-in-default': 'await/yield is not allowed in a parameter default',
