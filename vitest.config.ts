@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // End-to-end tests spawn the CLI with worker threads; keep two files at a time on a 2-core machine.
     maxWorkers: 2,
+    // Test files share their worker's modules: TypeScript (most of the suite's work) is loaded and warmed up by the
+    // JIT once per worker, not once per file. No test changes global state (env, cwd, mocks) that another could see.
+    isolate: false,
   },
 });

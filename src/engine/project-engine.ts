@@ -162,6 +162,17 @@ export function loadProject(cwd: string, files: string[]): Project {
   return project;
 }
 
+const sessionKey = (cwd: string, files: string[]) => `${path.resolve(cwd)}\0${files.map((f) => path.resolve(f)).join('\0')}`;
+
+/**
+ * A session whose first step starts from `project`, which the caller loaded with `loadProject(cwd, files)` and has
+ * not changed since (it may have type-checked it: the step then reuses that program and its diagnostics instead of
+ * loading and checking the same files again). The fixture harness uses it for the input it type-checks anyway.
+ */
+export function sessionWithProject(project: Project, cwd: string, files: string[]): ProjectSession {
+  return { state: { key: sessionKey(cwd, files), project, loaded: loadedTexts(project) } };
+}
+
 interface Original {
   path: string;
   raw: string;
@@ -184,7 +195,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   opts.onPhase?.('load');
   // A recipe's earlier project step hands over its program: brought to exactly what a fresh load with this
   // overlay would give (disk texts as loaded, earlier steps' texts over them), it saves loading and binding again.
-  const key = `${cwd}\0${opts.files.map((f) => path.resolve(f)).join('\0')}`;
+  const key = sessionKey(cwd, opts.files);
   const handed = opts.session?.state?.key === key ? opts.session.state : undefined;
   if (opts.session) opts.session.state = undefined; // given back only when this step ends cleanly
   const project = handed?.project ?? loadProject(cwd, opts.files);
@@ -411,7 +422,7 @@ function introducedDiagnostics(
   earlier: Map<string, string | null> | undefined,
   node: NodePrograms | undefined,
 ): Diagnostic[] {
-  let before = loaded;
+  let before = (): ts.Program => loaded;
   let after: ts.Program;
   if (node) ({ before, after } = node.beforeAndAfter(loaded, project, changes, earlier));
   else after = project.getProgram().compilerObject;
@@ -449,8 +460,14 @@ function introducedDiagnostics(
   for (const oldPath of movedAway.keys()) beforeFiles.add(oldPath);
 
   // Diagnostics of a moved file are compared under its new path; of a deleted one, never (it is gone).
-  const beforeDiags = diagnosticsOf(before, beforeFiles, (f) => relative(movedAway.get(f) || f));
+  const beforePath = (f: string) => relative(movedAway.get(f) || f);
   const afterDiags = diagnosticsOf(after, touched, relative);
+  // Only files with errors after the change need their errors before it: with none (the usual case) the program
+  // before is never checked, or for node16/nodenext projects never even built. Missing Node types are judged on all.
+  if (!afterDiags.length) return [];
+  const afterPaths = new Set(afterDiags.map((d) => d.path));
+  const needed = afterDiags.some((d) => NODE_TYPES_MISSING.has(d.code)) ? beforeFiles : new Set([...beforeFiles].filter((f) => afterPaths.has(beforePath(f))));
+  const beforeDiags = diagnosticsOf(before(), needed, beforePath);
   const key = (d: Diagnostic) => `${d.path}\0${d.code}\0${d.message}`;
   const remaining = new Map<string, number>();
   for (const d of beforeDiags) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
@@ -617,11 +634,19 @@ class NodePrograms {
     project: Project,
     changes: FileChange[],
     earlier?: Map<string, string | null>,
-  ): { before: ts.Program; after: ts.Program } {
+  ): { before: () => ts.Program; after: ts.Program } {
     const earlierTexts = new Map<string, string | null>();
     for (const [f, t] of earlier ?? []) earlierTexts.set(f, typeof t === 'string' ? (t.startsWith(BOM) ? t.slice(1) : t) : null);
-    let before = this.build(loaded.getRootFileNames(), earlierTexts, this.last);
-    if (this.last && sameFiles(before, this.last)) before = this.last;
+    const last = this.last;
+    // Built only when asked for (the check needs it only when the program after has errors).
+    let before: ts.Program | undefined;
+    const beforeOf = () => {
+      if (!before) {
+        before = this.build(loaded.getRootFileNames(), earlierTexts, last);
+        if (last && sameFiles(before, last)) before = last;
+      }
+      return before;
+    };
     const texts = new Map(earlierTexts);
     for (const c of changes) {
       if (c.status !== 'changed') continue;
@@ -632,9 +657,9 @@ class NodePrograms {
       else if (!sf && typeof c.after === 'string') texts.set(c.absPath, c.after); // a non-source file such as package.json
     }
     // The roots ts-morph's program now has: exactly those the next step's program before starts from.
-    const after = this.build(project.getProgram().compilerObject.getRootFileNames(), texts, before);
+    const after = this.build(project.getProgram().compilerObject.getRootFileNames(), texts, last);
     this.last = after;
-    return { before, after };
+    return { before: beforeOf, after };
   }
 
   private isLib(f: string) {
