@@ -4,7 +4,8 @@ import { Node, SyntaxKind, type CallExpression, type Project, type SourceFile } 
 import { analyzeFunction } from './flow.js';
 import { routeNames } from './names.js';
 import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringValue, unwrap, type FnNode } from './resolve.js';
-import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, Route, UnresolvedReason, UnresolvedSite } from './types.js';
+import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, Route, RouteDiscovery, UnresolvedReason, UnresolvedSite } from './types.js';
+import { needsEvaluation, scannedText, unitOf, Units, type ChainArg } from './units.js';
 
 export { locOf };
 
@@ -103,11 +104,35 @@ class Builder {
   readonly unresolved: UnresolvedSite[] = [];
   readonly fileFramework = new Map<SourceFile, Framework | undefined>();
   private readonly resolving = new Set<Node>();
+  private readonly units: Units<RouterInfo>;
 
   constructor(
     readonly files: SourceFile[],
     readonly root: string,
-  ) {}
+  ) {
+    this.units = new Units<RouterInfo>(files, (n) => this.routerOf(n));
+  }
+
+  /**
+   * A registration decided by a parameter or loop variable: its unit is evaluated statically (see evaluate.ts) and
+   * the registrations found for this call become routes. `handled` when every evaluation of the unit completed (the
+   * ordinary scan then adds nothing for the call); otherwise `why` says where evaluation stopped.
+   */
+  private evaluated(call: CallExpression): { handled: boolean; why?: string } {
+    if (!needsEvaluation(call)) return { handled: false };
+    const unit = unitOf(call);
+    if (!unit) return { handled: false };
+    const outcome = this.units.outcome(unit);
+    for (const reg of outcome.regs) {
+      if (reg.call !== call) continue;
+      const framework = reg.router?.framework ?? this.frameworkOfFile(call.getSourceFile()) ?? 'express';
+      const discovered: RouteDiscovery = reg.scanned.length
+        ? { by: 'directory-scan', from: reg.from, detail: `the folder ${scannedText(reg.scanned, this.root)} was read at analysis time; routes follow its files as they are now` }
+        : { by: 'evaluation', from: reg.from, detail: 'the registration was evaluated with the literal values of this call' };
+      this.addRoute(call, reg.method, call.getArguments()[0], reg.chain, reg.router, framework, { path: reg.path, discovered });
+    }
+    return outcome.complete ? { handled: true } : { handled: false, why: outcome.failures.join('; ') };
+  }
 
   frameworkOfFile(sf: SourceFile): Framework | undefined {
     if (this.fileFramework.has(sf)) return this.fileFramework.get(sf);
@@ -259,7 +284,10 @@ class Builder {
       // `app[method](path, handler)`
       const recv = this.routerOf(callee.getExpression());
       const arg = callee.getArgumentExpression();
-      if (recv && arg && !stringValue(arg)) this.addUnresolved('dynamic-method', `\`${callee.getText()}(...)\`: the method is computed`, call);
+      if (recv && arg && !stringValue(arg)) {
+        const ev = this.evaluated(call);
+        if (!ev.handled) this.addUnresolved('dynamic-method', `\`${callee.getText()}(...)\`: the method is computed${ev.why ? `; static evaluation stopped: ${ev.why}` : ''}`, call);
+      }
       else if (recv && arg && VERBS.has(stringValue(arg)!)) this.registration(call, stringValue(arg)!, recv);
       return;
     }
@@ -269,7 +297,9 @@ class Builder {
       // Verbs chained on `route(p)` are handled from the `route` call.
       if (this.routeChainBase(call)) return;
       const recv = this.routerOf(callee.getExpression());
-      this.registration(call, name, recv);
+      const ev = this.evaluated(call);
+      if (ev.handled) return;
+      this.registration(call, name, recv, ev.why);
       return;
     }
     if (name === 'route') {
@@ -318,7 +348,7 @@ class Builder {
     }
   }
 
-  private registration(call: CallExpression, verb: string, recv: RouterInfo | undefined): void {
+  private registration(call: CallExpression, verb: string, recv: RouterInfo | undefined, note?: string): void {
     const args = call.getArguments();
     const sf = call.getSourceFile();
     const framework = recv?.framework ?? this.frameworkOfFile(sf);
@@ -340,7 +370,7 @@ class Builder {
     } else if (literal === undefined && !Node.isRegularExpressionLiteral(unwrap(pathArg)) && !Node.isTemplateExpression(unwrap(pathArg)) && !Node.isIdentifier(unwrap(pathArg)) && !Node.isBinaryExpression(unwrap(pathArg)) && !Node.isArrayLiteralExpression(unwrap(pathArg))) {
       return;
     }
-    this.addRoute(call, verb, pathArg, rest, recv, framework ?? 'express');
+    this.addRoute(call, verb, pathArg, rest, recv, framework ?? 'express', note ? { note } : {});
   }
 
   private handlerLooking(a: Node): boolean {
@@ -379,13 +409,25 @@ class Builder {
     for (const m of methods) this.addRoute(call, m, url, chain, recv, 'fastify');
   }
 
-  private addRoute(call: CallExpression, verb: string, pathArg: Node, args: Node[], recv: RouterInfo | undefined, framework: Framework): void {
+  private addRoute(
+    call: CallExpression,
+    verb: string,
+    pathArg: Node,
+    args: Array<Node | ChainArg>,
+    recv: RouterInfo | undefined,
+    framework: Framework,
+    opts: { path?: string; discovered?: RouteDiscovery; note?: string } = {},
+  ): void {
     const method = (verb === 'del' ? 'delete' : verb) as HttpMethod;
     // Fastify: `fastify.get(path, { preHandler, handler? }, handler)`
     let chainArgs = args;
     if (framework === 'fastify') {
-      const flat: Node[] = [];
+      const flat: Array<Node | ChainArg> = [];
       for (const a of args) {
+        if (!(a instanceof Node)) {
+          flat.push(a);
+          continue;
+        }
         const u = unwrap(a);
         if (Node.isObjectLiteralExpression(u)) {
           for (const hook of [...FASTIFY_HOOKS, 'handler']) {
@@ -399,29 +441,35 @@ class Builder {
     }
     const unresolvedRoute: { reason: UnresolvedReason; detail: string }[] = [];
     const p = unwrap(pathArg);
-    let written = stringValue(p);
+    let written = opts.path ?? stringValue(p);
     if (written === undefined) {
       written = pathText(p);
       unresolvedRoute.push({ reason: 'dynamic-path', detail: `the path \`${p.getText().slice(0, 60)}\` is not a literal` });
     }
     const chain: ChainFunction[] = [];
-    for (const a of chainArgs) this.chainElements(a, chain, unresolvedRoute);
+    for (const a of chainArgs) {
+      if (a instanceof Node) {
+        this.chainElements(a, chain, unresolvedRoute);
+        continue;
+      }
+      const before = chain.length;
+      this.chainElements(a.node, chain, unresolvedRoute);
+      for (const c of chain.slice(before)) {
+        if (a.label) c.label = a.label;
+        if (a.shape && c.node) c.shape = a.shape;
+      }
+    }
     for (const c of chain) {
       if (c.node) Object.assign(c, analyzeFunction(c.node as FnNode, framework, 'handler'));
     }
-    // The final handler: none when the last function is unknown; else the last function that may answer, else (a
-    // chain of pass-through functions, e.g. json-server's `create, write`) the one with the most logic.
-    let handlerIdx = -1;
     const last = chain[chain.length - 1];
-    if (last?.node) {
-      const resolved = chain.map((c, i) => (c.node ? i : -1)).filter((i) => i >= 0);
-      const responders = resolved.filter((i) => chain[i].mayRespond);
-      if (responders.length) handlerIdx = responders[responders.length - 1];
-      else handlerIdx = resolved.reduce((best, i) => (chain[i].logicLines >= chain[best].logicLines ? i : best), resolved[0]);
-    }
+    const handlerIdx = last?.node ? finalHandlerIndex(chain) : -1;
     chain.forEach((c, i) => (c.role = i === handlerIdx || (handlerIdx < 0 && i === chain.length - 1) ? 'handler' : 'middleware'));
     const handler = handlerIdx >= 0 ? chain[handlerIdx] : undefined;
     if (!handler && last?.unresolved && !unresolvedRoute.some((u) => u.reason !== 'dynamic-path')) unresolvedRoute.push(last.unresolved);
+    if (opts.note) {
+      for (const [i, u] of unresolvedRoute.entries()) unresolvedRoute[i] = { ...u, detail: `${u.detail}; static evaluation stopped: ${opts.note}` };
+    }
     for (const mount of this.mountStacks(recv)) {
       let stack = mount.stack;
       const dynamic = mount.dynamic;
@@ -447,6 +495,7 @@ class Builder {
         handler: undefined,
         names,
         ...(unresolved ? { unresolved } : {}),
+        ...(opts.discovered ? { discovered: opts.discovered } : {}),
         call,
       });
       const route = this.routes[this.routes.length - 1];
@@ -595,6 +644,24 @@ class Builder {
     }
     this.routes.splice(0, this.routes.length, ...kept);
   }
+}
+
+/**
+ * The final handler of a chain whose last function is resolved:
+ * 1. the last function that may answer (`res.json`, `res.status(201)`, `ctx.body = ...`);
+ * 2. else — a chain of pass-through functions that all call `next()`, the answer being sent later by app-level
+ *    middleware (json-server's `router.render`) — the last function that uses the request (reads params, query,
+ *    body, headers or fields set on it): the functions after it (json-server's `w`, which writes the db and calls
+ *    `next()` whatever the request) do the same work for every route and are middleware;
+ * 3. else the last function.
+ */
+export function finalHandlerIndex(chain: ChainFunction[]): number {
+  const resolved = chain.map((c, i) => (c.node ? i : -1)).filter((i) => i >= 0);
+  const responders = resolved.filter((i) => chain[i].mayRespond);
+  if (responders.length) return responders[responders.length - 1];
+  const readers = resolved.filter((i) => chain[i].reads.length > 0);
+  if (readers.length) return readers[readers.length - 1];
+  return chain.length - 1;
 }
 
 function unwrapAssign(n: Node): Node {

@@ -47,6 +47,7 @@ export function toJSON(model: AppModel): AppModelJson {
       handlerIndex: handlerIndex >= 0 ? handlerIndex : null,
       names: { ...r.names },
       ...(r.unresolved ? { unresolved: { reason: r.unresolved.reason, detail: r.unresolved.detail } } : {}),
+      ...(r.discovered ? { discovered: { by: r.discovered.by, from: loc(r.discovered.from), detail: r.discovered.detail } } : {}),
     };
   });
   const unresolved: UnresolvedSite[] = model.unresolved.map((u) => ({ reason: u.reason, detail: u.detail, loc: loc(u.loc), ...(u.method ? { method: u.method } : {}) }));

@@ -212,6 +212,19 @@ export interface RouteNames {
   serviceMethod: string;
 }
 
+/**
+ * How a route was found when not written literally at its registration: `evaluation` (the registration code was
+ * evaluated statically with literal values: a loop over a const object, a helper called with literal arguments,
+ * recursion over a nested literal map), `directory-scan` (also a folder was read at analysis time, e.g.
+ * `fs.readdirSync(path.join(__dirname, 'controllers'))`: the routes follow the files as they are when mapped).
+ */
+export interface RouteDiscovery {
+  by: 'evaluation' | 'directory-scan';
+  /** The call (or top-level statement) that was evaluated. */
+  from: Loc;
+  detail: string;
+}
+
 export interface Route {
   /** Stable within a build: `${METHOD} ${path} @ file:line` of the registration. */
   id: string;
@@ -232,6 +245,8 @@ export interface Route {
   names: RouteNames;
   /** Set when part of the route could not be followed (e.g. its handler expression). */
   unresolved?: { reason: UnresolvedReason; detail: string };
+  /** Set when the route comes from static evaluation rather than a literal registration. */
+  discovered?: RouteDiscovery;
   /** The registration call node. Live model only. */
   call?: CallExpression;
 }

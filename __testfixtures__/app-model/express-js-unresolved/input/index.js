@@ -13,6 +13,11 @@ app.get(`${base}/items/:id`, (req, res) => res.json({ id: req.params.id }));
     res.send(req.method);
   });
 });
+process.env.VERBS.split(',').forEach(function (method) {
+  app[method]('/any', function (req, res) {
+    res.end();
+  });
+});
 app.get('/static', serveStatic('public'));
 app.get('/dynamic', handlers.pick());
 app.post('/from-param', pick(handlers));

@@ -1,0 +1,3 @@
+exports.index = function (req, res) {
+  res.redirect('/users');
+};

@@ -1,0 +1,3 @@
+exports.show = function (req, res) {
+  res.json([]);
+};

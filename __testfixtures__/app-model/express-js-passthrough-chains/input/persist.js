@@ -1,0 +1,6 @@
+module.exports = function persist(store) {
+  return (req, res, next) => {
+    store.save();
+    next();
+  };
+};
