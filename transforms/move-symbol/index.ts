@@ -9,8 +9,8 @@ import {
   type Statement,
 } from 'ts-morph';
 import { z } from 'zod';
-import type { ProjectTransformContext } from '../src/engine/project-engine.js';
-import { defineMeta } from '../src/types.js';
+import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
+import { defineMeta } from '../../src/types.js';
 
 export const meta = defineMeta({
   name: 'move-symbol',
@@ -20,17 +20,6 @@ export const meta = defineMeta({
     'already-moved': 'the symbol is already in the target module',
   },
   version: '1',
-  docs: `
-Moves \`--symbol\` from \`--from\` to \`--to\` (created when missing), with the non-exported helpers that only it
-uses. The imports the moved code needs come along (re-pointed from the new place); every import and re-export of the
-symbol across the project is re-pointed at the new module, keeping the specifier style of each file (relative with or
-without a \`.js\` extension, or a tsconfig path alias); barrels that \`export *\` from the old module get an explicit
-re-export. \`--keep-reexport\` leaves \`export { symbol } from '<to>'\` at the old place for outside users.
-
-Refused, with the reason, when the move cannot be made safely: the destination already has that name, a helper is
-shared with code that stays (\`--export-shared\` exports it from the old module instead), the move would create an import cycle (\`--allow-cycles\` to accept), the old module is
-used through a namespace import, a dynamic \`import()\` or \`require\` (unless \`--keep-reexport\`), or the symbol is
-itself a re-export, a CommonJS export or declared together with other variables.`,
   options: z.object({
     symbol: z.string().describe('name of the exported declaration to move ("default" for the default export)'),
     from: z.string().describe('module that declares it, relative to the working directory'),

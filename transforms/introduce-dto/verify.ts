@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { FieldInfo, SourceKind } from './reads.js';
+import type { FieldLevel } from './render.js';
+import type { Built, Diag, Plan } from './types.js';
+
+export function dependentFiles(project: import('ts-morph').Project, changed: Set<string>): string[] {
+  const stems = new Set([...changed].map((f) => path.basename(f).replace(/\.[cm]?[jt]sx?$/, '')));
+  const out: string[] = [];
+  for (const sf of project.getSourceFiles()) {
+    const file = sf.getFilePath();
+    if (changed.has(file) || file.includes('/node_modules/') || sf.isDeclarationFile()) continue;
+    const { importedFiles } = ts.preProcessFile(sf.getFullText(), true, true);
+    if (importedFiles.some((i) => stems.has(path.basename(i.fileName).replace(/\.[cm]?[jt]sx?$/, '')))) out.push(file);
+  }
+  return out;
+}
+
+export function diagnosticsOf(project: import('ts-morph').Project, files: Set<string>): Diag[] {
+  const program = project.getProgram().compilerObject;
+  const out: Diag[] = [];
+  for (const file of files) {
+    const sf = program.getSourceFile(file);
+    if (!sf) continue;
+    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+      out.push({ file, start: d.start, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
+    }
+  }
+  return out;
+}
+
+export function newDiagnostics(project: import('ts-morph').Project, files: Set<string>, baseline: Diag[]): Diag[] {
+  const key = (d: Diag) => `${d.file}\0${d.code}\0${d.message}`;
+  const left = new Map<string, number>();
+  for (const d of baseline) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
+  const out: Diag[] = [];
+  for (const d of diagnosticsOf(project, files)) {
+    const n = left.get(key(d)) ?? 0;
+    if (n > 0) left.set(key(d), n - 1);
+    else out.push(d);
+  }
+  return out;
+}
+
+function escalatePlan(p: Plan, message: string): void {
+  if (p.planLevel === 0) p.planLevel = 1;
+  else {
+    p.planLevel = 2;
+    p.dropReason = `the typed handler does not compile: ${message.split('\n')[0]}`;
+  }
+}
+
+function escalateField(p: Plan, kind: SourceKind, name: string, info: FieldInfo): void {
+  const levels = p.levels.get(kind) ?? new Map<string, FieldLevel>();
+  p.levels.set(kind, levels);
+  const level = levels.get(name) ?? 0;
+  if (level === 2) return;
+  const summary = p.summaries.get(kind)?.find((f) => f.name === name);
+  levels.set(name, level === 0 && info.optional && summary && summary.concrete ? 1 : 2);
+}
+
+/** Points each new diagnostic at the fields (or handlers) it comes from and degrades them one step. */
+export function blame(fresh: Diag[], plans: Plan[], built: Built): void {
+  const active = plans.filter((p) => p.planLevel < 2);
+  const wholePlan = new Map<Plan, string>();
+  const fields = new Map<Plan, Map<string, { kind: SourceKind; name: string; info: FieldInfo }>>();
+  const blamePlan = (p: Plan, d: Diag) => {
+    if (!wholePlan.has(p)) wholePlan.set(p, d.message);
+  };
+  for (const d of fresh) {
+    const blocks = built.dtoBlocks.get(d.file);
+    if (blocks) {
+      const owners = blocks.filter((b) => d.start === undefined || (d.start >= b.start && d.start <= b.end)).flatMap((b) => b.owners);
+      for (const p of active) if (owners.includes(p.id) || !owners.length) blamePlan(p, d);
+      continue;
+    }
+    const map = built.maps.get(d.file);
+    const where = d.start === undefined ? undefined : map ? map.toOld(d.start) : { pos: d.start };
+    const inFile = active.filter((p) => p.filePath === d.file || p.callFilePath === d.file);
+    if (!where) {
+      for (const p of inFile.length ? inFile : active) blamePlan(p, d);
+      continue;
+    }
+    if (where.owner !== undefined) {
+      for (const p of active) if (p.id === where.owner || (where.owner < 0 && p.filePath === d.file)) blamePlan(p, d);
+      continue;
+    }
+    const pos = where.pos;
+    const inHandler = active
+      .filter((p) => p.filePath === d.file && pos >= p.handlerStart && pos <= p.handlerEnd)
+      .sort((a, b) => a.handlerEnd - a.handlerStart - (b.handlerEnd - b.handlerStart));
+    const owner = inHandler[0] ?? active.find((p) => p.callFilePath === d.file && pos >= p.callStart && pos <= p.callEnd);
+    if (!owner) {
+      // Elsewhere (a caller of a named handler, a dependent file): every handler that file may see.
+      for (const p of inFile.length ? inFile : active) blamePlan(p, d);
+      continue;
+    }
+    // The fields whose read holds the error, else those used in the innermost statement around it.
+    let best: Array<{ kind: SourceKind; name: string; info: FieldInfo }> = [];
+    for (const exact of [true, false]) {
+      let bestLen = Infinity;
+      for (const s of owner.sources) {
+        for (const [name, info] of s.info.children) {
+          for (const [ea, eb, sa, sb] of info.uses) {
+            const [a, b] = exact ? [ea, eb] : [sa, sb];
+            if (pos < a || pos > b) continue;
+            const len = b - a;
+            if (len < bestLen) {
+              bestLen = len;
+              best = [{ kind: s.kind, name, info }];
+            } else if (len === bestLen && !best.some((x) => x.kind === s.kind && x.name === name)) best.push({ kind: s.kind, name, info });
+          }
+        }
+      }
+      if (best.length) break;
+    }
+    // Several candidates: the ones nothing told about go first.
+    const vague = best.filter((b) => owner.summaries.get(b.kind)?.find((f) => f.name === b.name)?.concrete === false);
+    if (vague.length && vague.length < best.length) best = vague;
+    const open = best.filter((b) => (owner.levels.get(b.kind)?.get(b.name) ?? 0) < 2 && owner.planLevel === 0);
+    if (!open.length) {
+      blamePlan(owner, d);
+      continue;
+    }
+    const set = fields.get(owner) ?? new Map();
+    for (const b of open) set.set(`${b.kind}.${b.name}`, b);
+    fields.set(owner, set);
+  }
+  for (const [p, message] of wholePlan) escalatePlan(p, message);
+  for (const [p, set] of fields) {
+    if (wholePlan.has(p)) continue;
+    for (const b of set.values()) escalateField(p, b.kind, b.name, b.info);
+  }
+}
