@@ -3,16 +3,14 @@ import { Node, SyntaxKind, type CallExpression, type Statement, type Symbol as M
 import { TextEdits } from '../../src/text-edits.js';
 import type { RouteSite } from './routes.js';
 import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
-import { chainCalls, assignedIn, errorFirstTail, promisifyTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
+import { isFrameworkResponseCall } from './frameworks/walk.js';
+import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promisifyTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
   const roles = rolesOf(site);
   const file = site.file;
   if (!(roles.response ?? roles.context)) {
     throw new Unsafe('no-type-info', 'the module is not part of a checked program here (a JavaScript file in a project without allowJs?)', site.fn);
-  }
-  if (site.framework !== 'express') {
-    throw new Unsafe('framework-not-supported', `${site.framework === 'koa' ? 'Koa' : 'Fastify'} handlers are not extracted into HTTP-free services yet`, site.fn);
   }
   const body = site.fn.getBody();
   if (!body || !Node.isBlock(body)) throw new Unsafe('expression-body', 'the handler is a single expression', site.fn);
@@ -53,7 +51,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     const calls = meaningful.flatMap((m) => [...(Node.isCallExpression(m) ? [m] : []), ...m.getDescendantsOfKind(SyntaxKind.CallExpression)]).filter((c) => {
       const callee = c.getExpression().getText();
       if (REPLAY_HELPERS.has(callee) || /\.(then|catch)$/.test(callee)) return false;
-      return !responseChain(c, roles, site.framework) && !isChainLink(c, roles, site.framework);
+      return !responseChain(c, roles, site.framework) && !isChainLink(c, roles, site.framework) && !isFrameworkResponseCall(c, roles, site.framework);
     });
     const controlFlow = meaningful.flatMap((m) => [m, ...m.getDescendants()]).some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
     if (calls.length <= 1 && !controlFlow) throw new Unsafe('already-thin', 'the handler is already thin (at most one call besides the response)', site.fn);
@@ -138,11 +136,12 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   if (w.successes.length) {
     const first = w.successes[0];
     const other = w.successes.find((x) => x.key !== first.key);
-    if (other) throw new Unsafe('varying-success-response', 'the success responses differ in status, headers or form', other.chain.outer);
+    const atOf = (x: SuccessExit) => x.custom?.at ?? x.chain!.outer;
+    if (other) throw new Unsafe('varying-success-response', 'the success responses differ in status, headers or form', atOf(other));
     const locals = new Set<string>();
     for (const x of w.successes) {
-      for (const c of chainCalls(x.chain)) {
-        for (const a of c.call.getArguments()) {
+      for (const args of x.custom ? [x.custom.args] : chainCalls(x.chain!).map((c) => c.call.getArguments())) {
+        for (const a of args) {
           if (a === x.body) continue;
           keep.push([a.getStart(), a.getEnd()]);
           for (const id of [a, ...a.getDescendants()]) {
@@ -160,12 +159,14 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
       }
     }
     const text = file.getFullText();
-    const [from, to] = [first.chain.outer.getStart(), first.chain.outer.getEnd()];
+    const [from, to] = [atOf(first).getStart(), atOf(first).getEnd()];
     if (locals.size) {
       if (w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText())) {
-        throw new Unsafe('success-response-needs-logic-values', 'the success response (status, headers) uses values the logic computes besides its body', first.chain.outer);
+        throw new Unsafe('success-response-needs-logic-values', 'the success response (status, headers) uses values the logic computes besides its body', atOf(first));
       }
-      success = { template: text.slice(from, to), varName: first.body.getText() };
+      success = { template: first.custom?.literal ?? text.slice(from, to), varName: first.body.getText() };
+    } else if (first.custom) {
+      success = { template: first.custom.template };
     } else {
       success = { template: first.body ? text.slice(from, first.body.getStart()) + '\u0000' + text.slice(first.body.getEnd(), to) : text.slice(from, to) };
     }
@@ -327,7 +328,11 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     const text = file.getFullText();
     catchInsert = { at: block.getStart() + 1, variable: variable.getText(), indent: firstInCatch ? indentAt(text, firstInCatch.getStart()) : indentAt(text, catchClause.getStart()) + '  ' };
   }
-  return { site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+  if (w.errorVia?.size === 2 && site.framework === 'fastify') {
+    throw new Unsafe('varying-error-exit', 'some error paths return the reply and others do not', w.errors[0]?.at ?? site.fn);
+  }
+  const answerReturns = site.framework === 'fastify' && !!w.errorVia?.has('return');
+  return { ...(answerReturns ? { answerReturns } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
 }
 
 /** Calls that are inner links of a response chain (`res.status(400)` inside `res.status(400).json()`). */

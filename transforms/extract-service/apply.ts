@@ -10,6 +10,7 @@ import { type AppErrors, type ModulePlan } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
 import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER } from './handler-model.js';
+import { answerParamIndex } from './frameworks/index.js';
 
 export interface Applied {
   /** Service class (or module binding) each extraction went to. */
@@ -417,8 +418,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const g = groupOf(e);
     edits.push({ start: e.start, end: e.end, text: controllerText(e, style, g.instanceName, helper, nl) });
     if (e.catchInsert && e.errors.length) {
-      const res = e.site.fn.getParameters()[1].getName();
-      edits.push({ start: e.catchInsert.at, end: e.catchInsert.at, text: `${nl}${e.catchInsert.indent}if (${helper}(${res}, ${e.catchInsert.variable})) return${semi}` });
+      const res = e.site.fn.getParameters()[answerParamIndex(e.site.framework)].getName();
+      edits.push({ start: e.catchInsert.at, end: e.catchInsert.at, text: `${nl}${e.catchInsert.indent}if (${helper}(${res}, ${e.catchInsert.variable})) return${e.answerReturns ? ` ${res}` : ''}${semi}` });
     }
   }
   for (const s of removable) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { type ModuleStyle } from './style.js';
 import { type Extraction } from './handler-model.js';
+import { answerParamIndex } from './frameworks/index.js';
 
 export function typeText(node: Node, servicePath: string, routeFile: SourceFile): string {
   const type = node.getType();
@@ -24,7 +25,7 @@ export function typeText(node: Node, servicePath: string, routeFile: SourceFile)
 /** The handler's new body from the region on: the service call, the success response, domain errors answered. */
 export function controllerText(e: Extraction & { method: string }, style: ModuleStyle, instance: string, responder: string, nl: string): string {
   const params = e.site.fn.getParameters().map((p) => p.getName());
-  const res = params[1];
+  const res = params[answerParamIndex(e.site.framework)];
   const next = params[2];
   const semi = style.semi;
   const u = style.unit;
@@ -41,7 +42,7 @@ export function controllerText(e: Extraction & { method: string }, style: Module
     const t = e.success.template;
     if (e.success.varName) return [declare ? `${style.declKeyword} ${e.success.varName} = ${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
     // the response is touched only once the service has answered (a status or header set before a failure would leak)
-    if (/^[\w$]+\.[\w$]+\(\u0000\)$/.test(t) || (!declare && t.includes('\u0000'))) return [`${t.replace('\u0000', value)}${semi}`];
+    if (/^[\w$]+\.[\w$]+\(\u0000\)$/.test(t) || t === 'return \u0000' || (!declare && t.includes('\u0000'))) return [`${t.replace('\u0000', value)}${semi}`];
     if (t.includes('\u0000')) return [`${style.declKeyword} ${resultName} = ${value}${semi}`, `${t.replace('\u0000', resultName)}${semi}`];
     return [declare || value !== resultName ? `${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
   };
@@ -60,13 +61,16 @@ export function controllerText(e: Extraction & { method: string }, style: Module
     return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
   }
   const value = e.call === 'await' ? `await ${call}` : call;
-  const lines = success(value, true);
+  // (a framework's success may be several statements: Koa's `ctx.status = 201` and `ctx.body = result`)
+  const lines = success(value, true).flatMap((l) => l.split('\n'));
   if (!e.errors.length || e.catchInsert) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
   return [
     'try {',
     block(lines, 1),
     `${ind}} catch (${errName}) {`,
-    `${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`,
+    ...(e.answerReturns
+      ? [`${ind}${u}if (${responder}(${res}, ${errName})) return ${res}${semi}`, `${ind}${u}throw ${errName}${semi}`]
+      : [`${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`]),
     `${ind}}`,
   ].join(nl);
 }

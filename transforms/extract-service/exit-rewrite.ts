@@ -4,9 +4,14 @@ import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
 import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
 import { lineStartOf } from './analyze.js';
+import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
 
 export interface SuccessExit {
-  chain: ResponseChain;
+  /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
+  chain?: ResponseChain;
+  /** A success written in a framework's own form (Koa's `ctx` statements, a value Fastify sends): what the
+   *  controller keeps as written, its statements with `\u0000` for the result, and as written. */
+  custom?: { args: Node[]; template: string; literal: string; at: Node };
   /** The argument that is the body (returned by the service), if any. */
   body?: Node;
   /** The response without the body, as compared between exits: methods and their other arguments. */
@@ -62,7 +67,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     }
     const shape: ErrorShape = { kind: known.kind, status, form: 'end', details: false };
     let newText: string | undefined;
-    if (terminal.name === 'sendStatus' || (terminal.name === 'end' && !args.length)) {
+    if (terminal.name === 'sendStatus' || (terminal.name === 'end' && !args.length) || (w.site.framework === 'fastify' && terminal.name === 'send' && !args.length)) {
       shape.form = terminal.name === 'sendStatus' ? 'status' : 'end';
       if (args.length > 1 || (terminal.name === 'end' && args.length)) throw new Unsafe('error-body-shape', 'the error response has an unusual form', chain.outer);
       newText = `new ${known.kind}()`;
@@ -114,6 +119,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     }
     if (via === 'expression') throw new Unsafe('response-in-callback', 'an error response is the value of an arrow callback', chain.outer);
     w.errors.push({ ...shape, at: chain.outer });
+    (w.errorVia ??= new Set()).add(via === 'return' ? 'return' : 'statement');
     if (via === 'return') edits.replace(stmt.getStart(), stmt.getStart() + 'return'.length, 'throw');
     else {
       insertAt(w, stmt.getStart(), 'throw ');
@@ -134,7 +140,15 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     body = args[0];
   } else if (terminal.name === 'render') body = args[1];
   const keyParts = calls.map((c) => `${c.name}(${c.call.getArguments().map((a) => (a === body ? '\u0000' : a.getText())).join(', ')})`);
-  w.successes.push({ chain, body, key: keyParts.join('.') });
+  const key = keyParts.join('.');
+  if (w.site.framework === 'fastify' && via === 'return') {
+    // Fastify: the handler returned the reply; the controller returns it too
+    const text = chain.outer.getSourceFile().getFullText();
+    const written = text.slice(outerStart, outerEnd);
+    const template = body ? text.slice(outerStart, body.getStart()) + '\u0000' + text.slice(body.getEnd(), outerEnd) : written;
+    const kept = calls.flatMap((c) => c.call.getArguments()).filter((a) => a !== body);
+    w.successes.push({ chain, body, key: 'return ' + key, custom: { args: kept, template: 'return ' + template, literal: 'return ' + written, at: chain.outer } });
+  } else w.successes.push({ chain, body, key });
   if (body) {
     edits.remove(outerStart, body.getStart());
     edits.remove(body.getEnd(), outerEnd);
@@ -388,10 +402,11 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     return;
   }
   const statementsOf = (n: Node): Statement[] => (Node.isBlock(n) ? n.getStatements() : []);
-  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework));
+  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework)) || isFrameworkResponse(w, s);
   const visit = (n: Node) => {
     if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
     if (n === skip || w.skipNodes.has(n)) return;
+    if (frameworkExit(w, n, fn, root, isHandler, { tailOf, insideTry, nextStatement, mentionsRole })) return;
     if (!isHandler && site.framework === 'express' && Node.isExpressionStatement(n) && enclosingFunction(n) === fn && !w.converted.has(n)) {
       const list = Node.isBlock(n.getParent()) ? (n.getParent() as Block).getStatements() : [];
       const inner = list[list.length - 1] === n && n.getParent() === body ? errorFirstTail(n, roles) : undefined;
@@ -426,9 +441,6 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
             return;
           }
         }
-      }
-      if (site.framework === 'fastify' && isHandler && site.fn.isAsync()) {
-        throw new Unsafe('framework-not-supported', 'Fastify handlers are not extracted into HTTP-free services yet', n);
       }
       if (mentionsRole(e, roles)) throw new Unsafe('response-not-in-tail', 'a returned value uses the response', n);
       throw new Unsafe('returns-value', 'the handler returns a value that is not a response', n);

@@ -56,6 +56,8 @@ export interface Extraction {
   indent: string;
   /** A template literal spans lines: the body keeps its bytes (no re-indenting). */
   multilineTemplate: boolean;
+  /** The handler returned the reply on its error paths (Fastify): the controller returns it after answering. */
+  answerReturns?: boolean;
 }
 
 /** The response a handler writes on success, rebuilt by the controller around the service's result. */
@@ -301,6 +303,8 @@ export interface Walk {
   /** Start of the moved text; insertions exactly there are kept in `prefix` (a slice leaves them out). */
   regionStart: number;
   prefix: string;
+  /** How error exits left the handler: returned (`return reply.code(404).send()`) or as a statement. */
+  errorVia?: Set<'return' | 'statement'>;
 }
 
 export function insertAt(w: Walk, at: number, text: string): void {

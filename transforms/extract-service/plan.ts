@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from 'ts-morph';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
-import { errorsModuleText, parseResponderLines, responderLine, responderModuleText } from './errors.js';
+import { errorsModuleText } from './errors.js';
 import { type Options } from './meta.js';
 import { type ModuleStyle, styleOf, serviceDirFor, specifier } from './style.js';
 import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER } from './handler-model.js';
+import { parseResponder, responderFor, responderFramework, responderModuleFor } from './frameworks/index.js';
+import type { Framework } from '../../src/app-model/types.js';
 
 export interface AppErrors {
   /** Domain errors module (service side) and the module mapping them to responses (controller side). */
@@ -19,6 +21,8 @@ export interface AppErrors {
   used: boolean;
   /** Extractions refused because their error responses differ from the app's mapping. */
   conflicts: Map<Extraction, Unsafe>;
+  /** The framework the mapping answers through (the first with error responses; one per app). */
+  framework: Framework;
 }
 
 export const ERRORS_BASE = 'errors';
@@ -41,14 +45,15 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
   const routerish = (d: string) => (/^(routes?|routers?|controllers?|api|handlers?)$/i.test(path.basename(d)) ? 1 : 0);
   const routerDir = [...dirs].sort((a, b) => b[1] - a[1] || routerish(b[0]) - routerish(a[0]))[0]?.[0] ?? ctx.cwd;
   const responderPath = path.join(routerDir, `${RESPONDER_BASE}${ext}`);
-  const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map() };
   const onDisk = readText(ctx, responderPath);
+  const framework = (onDisk !== undefined ? responderFramework(onDisk) : undefined) ?? plans.flatMap((p) => p.extractions).find((e) => e.errors.length)?.site.framework ?? 'express';
+  const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map(), framework };
   if (onDisk !== undefined) {
-    const parsed = parseResponderLines(onDisk);
+    const parsed = parseResponder(onDisk);
     app.existing = true;
     if (parsed) app.lines = parsed;
   }
-  const existingOk = onDisk === undefined || parseResponderLines(onDisk) !== undefined;
+  const existingOk = onDisk === undefined || parseResponder(onDisk) !== undefined;
   for (const plan of plans) {
     for (const e of plan.extractions) {
       if (!e.errors.length) continue;
@@ -56,10 +61,14 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
         app.conflicts.set(e, new Unsafe('error-module-exists', `${ctx.relative(responderPath)} exists and was not written by extract-service`));
         continue;
       }
+      if (e.site.framework !== framework) {
+        app.conflicts.set(e, new Unsafe('mixed-frameworks', `the app's error mapping answers through ${framework}; this handler is ${e.site.framework}`));
+        continue;
+      }
       const mine = new Map<string, string>();
       let bad: Unsafe | undefined;
       for (const shape of e.errors) {
-        const line = responderLine(shape);
+        const line = responderFor(framework, shape);
         const have = app.lines.get(shape.kind) ?? mine.get(shape.kind);
         // a kind answered with details somewhere and without elsewhere is the same response (spreading nothing)
         const same = (a: string, b: string) => a === b || a.replace(', ...err.details', '') === b.replace(', ...err.details', '');
@@ -88,7 +97,7 @@ export function writeErrorModules(ctx: ProjectTransformContext<Options>, app: Ap
   const kinds = [...app.lines.keys()];
   const gen = { ...app.style, semi: app.style.semi, strict: app.style.strict };
   const errorsText = errorsModuleText(gen, kinds, nl);
-  const responderText = responderModuleText(gen, app.lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER);
+  const responderText = responderModuleFor(app.framework, gen, app.lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER);
   for (const [file, text] of [[app.errorsPath, errorsText], [app.responderPath, responderText]] as const) {
     const existing = ctx.project.getSourceFile(file);
     if (existing) {

@@ -9,7 +9,7 @@ import { Node, type Identifier, type Statement } from 'ts-morph';
 import { ERROR_KINDS, type ErrorShape } from '../exits.js';
 import { errorFromBody, ExitRefused, isStringTyped, objectResponse, type EditSink } from './shared.js';
 
-type PartKind = 'status' | 'body' | 'type' | 'header' | 'redirect' | 'throw';
+type PartKind = 'status' | 'body' | 'type' | 'header' | 'redirect' | 'throw' | 'render';
 
 /** One statement of a Koa response. */
 export interface KoaPart {
@@ -36,6 +36,15 @@ export function koaPart(stmt: Node, isContext: (id: Identifier) => boolean): Koa
     if (!kind || !Node.isIdentifier(root) || !isContext(root)) return undefined;
     return { stmt, kind, root, values: [e.getRight()] };
   }
+  // koa-views: `await ctx.render(view, locals)` renders the locals (the body)
+  if (Node.isAwaitExpression(e) && Node.isCallExpression(e.getExpression())) {
+    const call = e.getExpression() as import('ts-morph').CallExpression;
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'render') return undefined;
+    const root = callee.getExpression();
+    if (!Node.isIdentifier(root) || !isContext(root)) return undefined;
+    return { stmt, kind: 'render', root, values: call.getArguments() };
+  }
   if (Node.isCallExpression(e)) {
     const callee = e.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) return undefined;
@@ -59,6 +68,7 @@ export function koaRun(stmt: Statement, isContext: (id: Identifier) => boolean):
     const p = koaPart(list[i], isContext);
     if (!p || p.kind === 'throw') break;
     run.push(p);
+    if (p.kind === 'render') break;
   }
   return run;
 }
@@ -93,8 +103,9 @@ export function writeKoaExit(edits: EditSink, run: KoaPart[], tail: 'tail' | 'be
   if (!tail) throw new ExitRefused('response-not-in-tail', 'a response is not the last thing the handler does on its path', first.stmt);
   const text = first.stmt.getSourceFile().getFullText();
   const statusPart = run.filter((p) => p.kind === 'status').pop();
-  const bodyPart = run.filter((p) => p.kind === 'body').pop();
-  if (run.filter((p) => p.kind === 'status').length > 1 || run.filter((p) => p.kind === 'body').length > 1) {
+  const bodyPart = run.filter((p) => p.kind === 'body' || p.kind === 'render').pop();
+  if (bodyPart?.kind === 'render' && bodyPart.values.length !== 2) throw new ExitRefused('success-response-shape', 'ctx.render without exactly a view and its locals', bodyPart.stmt);
+  if (run.filter((p) => p.kind === 'status').length > 1 || run.filter((p) => p.kind === 'body' || p.kind === 'render').length > 1) {
     throw new ExitRefused('error-body-shape', 'the response assigns the status or the body twice', first.stmt);
   }
   if (statusPart && statusOf(statusPart.values[0]) === undefined) throw new ExitRefused('dynamic-status', 'the status of a response is computed by the logic', statusPart.stmt);
@@ -106,6 +117,7 @@ export function writeKoaExit(edits: EditSink, run: KoaPart[], tail: 'tail' | 'be
     if (!known) throw new ExitRefused('unmapped-error-status', `no domain error stands for status ${status}`, statusPart!.stmt);
     const other = run.find((p) => p.kind !== 'status' && p.kind !== 'body');
     if (other) throw new ExitRefused('error-response-headers', 'an error response sets headers or other options besides its status', other.stmt);
+    if (bodyPart?.kind === 'render') throw new ExitRefused('error-body-shape', 'an error response rendered with a view', bodyPart.stmt);
     const body = bodyPart?.values[0];
     // (ctx.body = undefined / null is not a body Koa sends as written)
     if (body && (Node.isIdentifier(body) && body.getText() === 'undefined' || Node.isNullLiteral(body))) throw new ExitRefused('error-body-shape', 'the error body is empty', body);
@@ -114,15 +126,15 @@ export function writeKoaExit(edits: EditSink, run: KoaPart[], tail: 'tail' | 'be
     if (bodyPart && bodyPart !== last) edits.remove(stmtEnd(bodyPart), stmtEnd(last));
     return { kind: 'error', shape: { kind: known.kind, status, method: bodyPart ? 'body' : 'status', ...got }, at: first.stmt };
   }
-  // success: the controller writes the run again; the service returns the body
-  const body = bodyPart?.values[0];
+  // success: the controller writes the run again; the service returns the body (a view's locals)
+  const body = bodyPart?.kind === 'render' ? bodyPart.values[1] : bodyPart?.values[0];
   const pieces = run.map((p, i) => {
     let s = text.slice(p.stmt.getStart(), i === run.length - 1 ? exprEnd(p) : stmtEnd(p));
     if (p === bodyPart) s = s.slice(0, body!.getStart() - p.stmt.getStart()) + '\u0000' + s.slice(body!.getEnd() - p.stmt.getStart());
     return s;
   });
   const literal = run.map((p, i) => text.slice(p.stmt.getStart(), i === run.length - 1 ? exprEnd(p) : stmtEnd(p))).join('\n');
-  const args = run.flatMap((p) => (p === bodyPart ? [] : p.values));
+  const args = run.flatMap((p) => p.values.filter((v) => v !== body));
   if (bodyPart) {
     edits.replace(first.stmt.getStart(), body!.getStart(), 'return ');
     edits.remove(body!.getEnd(), exprEnd(bodyPart));

@@ -3,7 +3,7 @@ const db = require('../db');
 
 const router = new Router();
 
-// ctx.throw answers from inside the logic by throwing an HttpError: left alone (ctx-throw).
+// ctx.throw(404, msg) becomes a NotFoundError; the mapping calls ctx.throw(404, err.message) again, so the app's error middleware sees the same HttpError.
 router.get('/things/:id', async (ctx) => {
   const thing = await db.find(Number(ctx.params.id));
   if (!thing) ctx.throw(404, 'no thing');

@@ -1,0 +1,23 @@
+// Business logic of routes/cart.ts, moved out of its route handlers by remodel extract-service.
+import { priceOf, type Line } from '../cart.js';
+import { UnprocessableError } from './errors.js';
+
+export interface CreateTotalInput {
+  lines: Line[];
+}
+
+export class TotalsService {
+  /**
+   * POST /cart/total (routes/cart.ts)
+   */
+  async createTotal(input: CreateTotalInput) {
+    const { lines } = input;
+    let total = 0;
+    for (const line of lines) {
+      const price = await priceOf(line.sku);
+      if (price === undefined) throw new UnprocessableError('unknown sku ' + line.sku);
+      total += price * line.qty;
+    }
+    return { total };
+  }
+}

@@ -1,0 +1,24 @@
+// Business logic of routes/users.ts, moved out of its route handlers by remodel extract-service.
+import { findByEmail, insert } from '../users.js';
+import { ConflictError, ValidationError } from './errors.js';
+
+export interface CreateUserInput {
+  name: any;
+  email: any;
+}
+
+export class UsersService {
+  /**
+   * POST /users (routes/users.ts)
+   */
+  async createUser(input: CreateUserInput) {
+    const { name, email } = input;
+    if (typeof email !== 'string' || !email.includes('@')) throw new ValidationError('invalid email');
+    const existing = await findByEmail(email.toLowerCase());
+    if (existing) {
+      throw new ConflictError('email already registered', { field: 'email' });
+    }
+    const user = await insert(String(name), email.toLowerCase());
+    return { id: user.id, email: user.email };
+  }
+}
