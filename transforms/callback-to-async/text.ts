@@ -1,14 +1,7 @@
+import { indentAt } from '../../src/text/lines.js';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Text helpers
-
-export function lineStart(source: string, pos: number): number {
-  return source.lastIndexOf('\n', pos - 1) + 1;
-}
-
-export function indentAt(source: string, pos: number): string {
-  const ls = lineStart(source, pos);
-  return /^[ \t]*/.exec(source.slice(ls, pos))![0];
-}
 
 export function firstToken(source: string, from: number): number {
   let i = from;

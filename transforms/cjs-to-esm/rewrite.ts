@@ -4,6 +4,7 @@ import { toPosix } from '../../src/paths.js';
 import type { Edit, Info, Site } from './types.js';
 import { simpleDestructure } from './importers.js';
 import { isDirective } from './syntax.js';
+import { indentAt } from '../../src/text/lines.js';
 
 /**
  * `;` when most of the file's top-level statements that can end in one do, else '' (semicolon-free style such as
@@ -57,7 +58,7 @@ export function rewrite(info: Info, infos: Map<string, Info>): string {
   const requireStatements: Array<{ stmt: Statement; indent: string; lines: string[]; rest: string[] }> = [];
   for (const stmtSites of groupByStatement(info.sites)) {
     const stmt = stmtSites[0].stmt;
-    const indent = indentOf(text, stmt.getStart());
+    const indent = indentAt(text, stmt.getStart());
     const lines: string[] = [];
     const rest: string[] = [];
     for (const site of stmtSites) {
@@ -265,10 +266,6 @@ const RESERVED = new Set(
   ),
 );
 
-function indentOf(text: string, at: number): string {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, at))![0];
-}
 
 export function lineOf(sf: SourceFile, at: number | undefined): string {
   if (at === undefined || at <= 0) return '';

@@ -1,6 +1,7 @@
 import type * as t from '@babel/types';
 import type { FileTransformContext } from '../../src/types.js';
 import type { Options } from './index.js';
+import { indentAt } from '../../src/text/lines.js';
 
 /** File-wide facts shared by every conversion. */
 export class FileInfo {
@@ -41,8 +42,7 @@ export class FileInfo {
   }
 
   lineIndent(offset: number): string {
-    const lineStart = this.source.lastIndexOf('\n', offset - 1) + 1;
-    return /^[ \t]*/.exec(this.source.slice(lineStart, offset))![0];
+    return indentAt(this.source, offset);
   }
 
   hasMultiline(start: number, end: number): boolean {
