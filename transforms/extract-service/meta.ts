@@ -105,7 +105,8 @@ that are not the last thing done on their path, paths that end without a respons
 statuses computed by the logic (\`dynamic-status\`), success responses that differ between paths or need values of
 the logic besides the body, error responses with headers, streaming (\`res.write\`, \`pipe\`, \`sendFile\`), \`res\`
 passed to helpers, \`res.locals\` and session use, \`next()\` called by the logic, \`this\`, handler-local functions,
-shared mutable module state, Koa and Fastify handlers (\`framework-not-supported\`), and handlers already thin (one
+shared mutable module state, Koa errors with headers or \`ctx.state\`, Fastify handlers that return the reply on some
+error paths only (\`varying-error-exit\`), and handlers already thin (one
 call besides the response, log lines not counted: running it twice changes nothing). Every handler is listed in the
 report as \`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
   options: z.object({
