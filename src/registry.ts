@@ -164,7 +164,8 @@ async function loadPipeline(spec: Extract<TransformSpec, { kind: 'pipeline' }>):
       if (transform.kind === 'pipeline' || transform.meta.engine !== 'file') {
         throw new UsageError(`${transform.meta.name} cannot run as a per-file step`);
       }
-      return { transform, options: s.options };
+      // Built-ins never change the AST they read, so a step may hand it on to the next (see file-engine.ts).
+      return { transform, options: s.options, ...(s.spec.kind === 'builtin' ? { readOnlyAst: true } : {}) };
     }),
   );
   const names = steps.map((s) => s.transform.meta.name);

@@ -110,7 +110,8 @@ export interface JscodeshiftTransform {
 export interface PipelineTransform {
   kind: 'pipeline';
   meta: TransformMeta;
-  steps: Array<{ transform: RemodelFileTransform | JscodeshiftTransform; options: Record<string, unknown> }>;
+  /** `readOnlyAst`: the step never changes the AST `ctx.parse()` gives it, so the AST can be shared with other steps. */
+  steps: Array<{ transform: RemodelFileTransform | JscodeshiftTransform; options: Record<string, unknown>; readOnlyAst?: boolean }>;
 }
 
 export type LoadedTransform = RemodelFileTransform | JscodeshiftTransform | PipelineTransform;

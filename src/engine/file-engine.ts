@@ -139,8 +139,17 @@ function stripBom(raw: string): string {
   return raw.startsWith(BOM) ? raw.slice(1) : raw;
 }
 
+/**
+ * The AST of a recipe's current text, kept between per-file steps: a step that changed nothing hands it to the next
+ * one instead of the text to parse again. Only steps that never change the AST they read take part (built-ins).
+ */
+interface SharedAst {
+  source: string;
+  ast?: BabelFile;
+}
+
 /** Runs the transform on BOM-less text and classifies what it returned. */
-async function transformRaw(transform: LoadedTransform, relPath: string, source: string, opts: FileRunOptions): Promise<RawResult> {
+async function transformRaw(transform: LoadedTransform, relPath: string, source: string, opts: FileRunOptions, shared?: SharedAst): Promise<RawResult> {
   if (transform.kind === 'pipeline') return pipelineRaw(transform, relPath, source, opts);
   const reports: Report[] = [];
   const stats: Record<string, number> = {};
@@ -151,7 +160,7 @@ async function transformRaw(transform: LoadedTransform, relPath: string, source:
   try {
     result =
       transform.kind === 'remodel'
-        ? await runRemodel(transform, source, relPath, opts, reports)
+        ? await runRemodel(transform, source, relPath, opts, reports, shared)
         : await runJscodeshift(transform, source, relPath, opts, reports, stats);
   } catch (err) {
     const parsed = toParseError(err);
@@ -219,9 +228,11 @@ async function pipelineRaw(pipeline: PipelineTransform, relPath: string, source:
   const reports: Report[] = [];
   const stats: Record<string, number> = {};
   let previous: string | undefined;
+  let shared: SharedAst = { source };
   for (const step of pipeline.steps) {
     const name = step.transform.meta.name;
-    const r = await transformRaw(step.transform, relPath, current, { ...opts, transformOptions: step.options });
+    if (shared.source !== current) shared = { source: current };
+    const r = await transformRaw(step.transform, relPath, current, { ...opts, transformOptions: step.options }, step.readOnlyAst ? shared : undefined);
     for (const report of r.reports ?? []) reports.push({ ...report, transform: name });
     for (const [k, v] of Object.entries(r.stats ?? {})) stats[k] = (stats[k] ?? 0) + v;
     if (r.status === 'error') {
@@ -273,9 +284,11 @@ async function runRemodel(
   relPath: string,
   opts: FileRunOptions,
   reports: Report[],
+  shared?: SharedAst,
 ): Promise<unknown> {
   const parser: ParserName = parserFor(relPath, opts.parser);
-  let ast: BabelFile | undefined;
+  // The previous step's AST of this same text, when it left the text as it was (see SharedAst).
+  let ast: BabelFile | undefined = shared?.source === source ? shared.ast : undefined;
   let locate: ReturnType<typeof lineIndex> | undefined;
   const ctx: FileTransformContext = {
     path: relPath,
@@ -284,7 +297,10 @@ async function runRemodel(
     options: opts.transformOptions,
     parser,
     parse() {
-      ast ??= parseSource(source, parser);
+      if (!ast) {
+        ast = parseSource(source, parser);
+        if (shared?.source === source) shared.ast = ast;
+      }
       return ast;
     },
     edits: () => new TextEdits(source),
