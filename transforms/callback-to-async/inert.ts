@@ -2,6 +2,7 @@ import type { Binding, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
 import type { Bound } from './apis.js';
 import { PATH_FNS, REQ_SAFE, REQ_SAFE_DEEP } from './convert.js';
+import { cannotThrow, cannotThrowStatement as sharedCannotThrowStatement, type InertContext as SharedContext } from '../_inert.js';
 
 export interface InertContext {
   scope: Scope;
@@ -11,72 +12,42 @@ export interface InertContext {
   resolve: (name: string, scope: Scope) => Bound | null;
 }
 
+/** The shared can-it-throw context for a handler: its own req/res reads, path calls and route parameters vouched for. */
+function shared(c: InertContext): SharedContext {
+  return {
+    scope: c.scope,
+    isCommonJs: c.isCommonJs,
+    assumeCoercionSafe: true,
+    known: (e) => (e.type === 'MemberExpression' && reqRead(e, c)) || (e.type === 'CallExpression' && pathCall(e, c)),
+    knownString: (e) => stringish(e, c),
+  };
+}
+
 /**
- * Statements that cannot throw: declarations of inert values, function declarations, ifs and blocks of such,
- * returns of inert values, console.* and responses sent with literal values on the handler's own res.
+ * Statements that cannot throw (transforms/_inert.ts), and in a handler also responses sent with literal values on
+ * its own res and console.* logging of values that cannot throw (logging is taken not to throw).
  */
 export function cannotThrowStatement(s: t.Node, c: InertContext): boolean {
-  if (s.type === 'EmptyStatement' || s.type === 'FunctionDeclaration' || s.type.startsWith('TS')) return true;
-  if (s.type === 'BlockStatement') return s.body.every((x) => cannotThrowStatement(x, c));
-  if (s.type === 'IfStatement') return inert(s.test, c) && cannotThrowStatement(s.consequent, c) && (!s.alternate || cannotThrowStatement(s.alternate, c));
-  if (s.type === 'ReturnStatement') return !s.argument || inert(s.argument, c) || resCall(s.argument, c);
-  if (s.type === 'ExpressionStatement' && resCall(s.expression, c)) return true;
-  if (s.type === 'VariableDeclaration') {
-    return s.declarations.every((d) => d.id.type === 'Identifier' && (!d.init || inert(d.init, c)));
-  }
-  if (s.type.endsWith('Expression') || s.type.endsWith('Literal') || s.type === 'Identifier') return inert(s as t.Expression, c);
-  // console.log(…) of inert values (logging is taken not to throw)
-  if (s.type === 'ExpressionStatement' && s.expression.type === 'CallExpression') {
-    const callee = s.expression.callee;
+  const sc = shared(c);
+  // the tests of the ifs around the call come as expressions
+  if (!s.type.endsWith('Statement') && !s.type.endsWith('Declaration')) return cannotThrow(s, sc);
+  return sharedCannotThrowStatement(s, sc, (x) => {
+    if (x.type === 'ReturnStatement') return Boolean(x.argument) && resCall(x.argument!, c);
+    if (x.type !== 'ExpressionStatement') return false;
+    if (resCall(x.expression, c)) return true;
+    if (x.expression.type !== 'CallExpression') return false;
+    const callee = x.expression.callee;
     return (
       callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'console' &&
       !c.scope.getBinding('console') && callee.property.type === 'Identifier' && ['log', 'info', 'warn', 'error', 'debug'].includes(callee.property.name) &&
-      s.expression.arguments.every((a) => a.type !== 'SpreadElement' && inert(a, c))
+      x.expression.arguments.every((a) => a.type !== 'SpreadElement' && cannotThrow(a, sc))
     );
-  }
-  return false;
+  });
 }
 
-/** Expressions that cannot throw when evaluated (taking toString/valueOf of the values at hand not to throw). */
+/** Expressions that cannot throw when evaluated (transforms/_inert.ts), with the handler's req reads and path calls. */
 export function inert(e: t.Node, c: InertContext): boolean {
-  switch (e.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-    case 'BigIntLiteral':
-    case 'RegExpLiteral':
-    case 'FunctionExpression':
-    case 'ArrowFunctionExpression':
-      return true;
-    case 'TemplateLiteral':
-      return e.expressions.every((x) => inert(x, c));
-    case 'Identifier':
-      return e.name === 'undefined' || Boolean(c.scope.getBinding(e.name)) || (c.isCommonJs && (e.name === '__dirname' || e.name === '__filename'));
-    case 'BinaryExpression':
-      return ['+', '===', '!==', '==', '!='].includes(e.operator) && e.left.type !== 'PrivateName' && inert(e.left, c) && inert(e.right, c);
-    case 'LogicalExpression':
-      return inert(e.left, c) && inert(e.right, c);
-    case 'ConditionalExpression':
-      return inert(e.test, c) && inert(e.consequent, c) && inert(e.alternate, c);
-    case 'UnaryExpression':
-      return ['!', 'typeof', 'void'].includes(e.operator) && inert(e.argument, c);
-    case 'ObjectExpression':
-      return e.properties.every((p) => p.type === 'ObjectProperty' && !p.computed && inert(p.value, c));
-    case 'ArrayExpression':
-      return e.elements.every((x) => x !== null && x.type !== 'SpreadElement' && inert(x, c));
-    case 'TSAsExpression':
-    case 'TSNonNullExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSTypeAssertion':
-      return inert(e.expression, c);
-    case 'MemberExpression':
-      return reqRead(e, c);
-    case 'CallExpression':
-      return pathCall(e, c);
-    default:
-      return false;
-  }
+  return cannotThrow(e, shared(c));
 }
 
 const RES_METHODS = new Set(['status', 'type', 'set', 'header', 'send', 'json', 'sendStatus', 'end', 'location', 'redirect', 'vary', 'append']);
@@ -146,12 +117,12 @@ export function stringish(e: t.Node, c: InertContext, depth = 0): boolean {
     case 'StringLiteral':
       return true;
     case 'TemplateLiteral':
-      return e.expressions.every((x) => inert(x, c));
+      return inert(e, c);
     case 'Identifier': {
       if (c.isCommonJs && (e.name === '__dirname' || e.name === '__filename') && !c.scope.getBinding(e.name)) return true;
       // A name never reassigned, declared (and so initialised) before the use, whose value is a string.
       const b = c.scope.getBinding(e.name);
-      if (!b || !b.constant || depth > 0 || !b.path.isVariableDeclarator() || b.path.node.start! > e.start!) return false;
+      if (!b || !b.constant || depth > 0 || !b.path.isVariableDeclarator() || b.path.node.end! > e.start!) return false;
       const init = b.path.node.init;
       return !!init && stringish(init, { ...c, scope: b.path.scope }, depth + 1);
     }
@@ -159,7 +130,7 @@ export function stringish(e: t.Node, c: InertContext, depth = 0): boolean {
       // route parameters are always strings
       return reqRead(e, c) && e.object.type === 'MemberExpression' && (e.object.property as t.Identifier).name === 'params';
     case 'BinaryExpression':
-      return e.operator === '+' && e.left.type !== 'PrivateName' && (stringish(e.left, c, depth) || stringish(e.right, c, depth)) && inert(e.left, c) && inert(e.right, c);
+      return e.operator === '+' && e.left.type !== 'PrivateName' && (stringish(e.left, c, depth) || stringish(e.right, c, depth)) && inert(e, c);
     case 'CallExpression':
       return pathCall(e, c);
     default:

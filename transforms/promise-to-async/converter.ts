@@ -4,6 +4,7 @@ import { Bail, type Candidate, type Chain, type Edit, type FnPath, type Line, ty
 import { FileInfo } from './file-info.js';
 import type { Options } from './index.js';
 import { chainOf, isStepCall, libraryMethodIn, methodName, returnedChain } from './chains.js';
+import { cannotThrow, cannotThrowStatement } from '../_inert.js';
 
 const LITERALS = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'RegExpLiteral']);
 
@@ -160,49 +161,13 @@ export class Converter {
     return out;
   }
 
+  /** Statements and expressions that cannot throw (transforms/_inert.ts): names are looked up in the function. */
   private statementCannotThrow(stmt: t.Statement): boolean {
-    if (stmt.type === 'FunctionDeclaration' || stmt.type === 'EmptyStatement') return true;
-    if (stmt.type === 'VariableDeclaration' && !(stmt as any).declare) {
-      return stmt.declarations.every((d) => d.id.type === 'Identifier' && (!d.init || this.cannotThrow(d.init)));
-    }
-    return stmt.type.startsWith('TS') && stmt.type !== 'TSEnumDeclaration' && stmt.type !== 'TSModuleDeclaration' && stmt.type !== 'TSImportEqualsDeclaration';
+    return cannotThrowStatement(stmt, { scope: this.fn.scope });
   }
 
-  /** Conservative: expressions whose evaluation cannot throw. */
   private cannotThrow(e: t.Node): boolean {
-    switch (e.type) {
-      case 'StringLiteral':
-      case 'NumericLiteral':
-      case 'BooleanLiteral':
-      case 'NullLiteral':
-      case 'BigIntLiteral':
-      case 'RegExpLiteral':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-      case 'ThisExpression':
-        return true;
-      case 'TemplateLiteral':
-        return e.expressions.length === 0;
-      case 'Identifier': {
-        if (e.name === 'undefined') return true;
-        const b = this.fn.scope.getBinding(e.name);
-        // a binding declared before this point in an enclosing scope (not a global that may be missing)
-        return !!b && b.path.node.start! < this.cand.start && (b.kind !== 'let' && b.kind !== 'const' ? true : b.path.node.end! < this.cand.start);
-      }
-      case 'ArrayExpression':
-        return e.elements.every((el) => el !== null && el.type !== 'SpreadElement' && this.cannotThrow(el));
-      case 'ObjectExpression':
-        return e.properties.every(
-          (p) => p.type === 'ObjectProperty' && !p.computed && this.cannotThrow(p.value) || (p.type === 'ObjectMethod' && !p.computed && p.kind === 'method'),
-        );
-      case 'TSAsExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSNonNullExpression':
-      case 'TypeCastExpression':
-        return this.cannotThrow(e.expression);
-      default:
-        return false;
-    }
+    return cannotThrow(e, { scope: this.fn.scope });
   }
 
   private headCannotThrow(head: t.Expression): boolean {
