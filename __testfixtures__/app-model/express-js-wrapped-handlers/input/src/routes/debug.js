@@ -1,0 +1,6 @@
+const express = require('express');
+
+const router = express.Router();
+router.get('/state', (req, res) => res.json({ debug: true }));
+
+module.exports = router;

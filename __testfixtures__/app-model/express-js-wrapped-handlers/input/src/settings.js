@@ -1,0 +1,1 @@
+module.exports = { debug: process.env.DEBUG === '1' };
