@@ -54,7 +54,7 @@ export class Checks extends Collector {
         throw new Refuse('duplicate-member', `\`${m.name}\` is defined more than once`, m.stmt);
       }
       seen.set(key, before && before !== m.kind ? 'pair' : m.kind);
-      this.checkMemberFunction(c, m);
+      this.checkMemberFunction(m);
     }
     this.checkComments(c);
     this.checkEnumeration(c);
@@ -83,8 +83,7 @@ export class Checks extends Collector {
         if (p.node.argument) throw new Refuse('constructor-returns-value', 'the constructor returns a value', p.node);
       },
     });
-    const parentCalls = c.callRefs; // calls of this constructor elsewhere, checked later
-    void parentCalls;
+    // Calls of this constructor elsewhere (c.callRefs) are checked later, in settleDependencies.
     if (!c.parent) return;
     const parentText = c.parent.text;
     const isParentCall = (n: t.Node): n is t.CallExpression => {
@@ -133,7 +132,7 @@ export class Checks extends Collector {
     c.superCall = superCall;
   }
 
-  protected checkMemberFunction(c: Candidate, m: Member): void {
+  protected checkMemberFunction(m: Member): void {
     const fn = m.fn;
     if (fn.node.typeParameters && !m.verbatim) throw new Refuse('typescript-signature', `\`${m.name}\` has type parameters`, fn.node);
     if (fn.isFunctionExpression() && fn.node.id) {

@@ -30,9 +30,6 @@ class Converter extends Emitter {
     this.ast = this.ctx.parse();
     const fns: NodePath<t.FunctionDeclaration>[] = [];
     this.traverse(this.ast, {
-      Program: (p: NodePath<t.Program>) => {
-        this.program = p;
-      },
       FunctionDeclaration: (p: NodePath<t.FunctionDeclaration>) => {
         fns.push(p);
       },

@@ -12,7 +12,6 @@ import { type Candidate, type Member, Refuse } from './model.js';
 export class SourceText {
   protected readonly source: string;
   protected ast!: t.File;
-  protected program!: NodePath<t.Program>;
   protected strictFile = false;
   protected moduleLike = false;
   protected readonly typescript: boolean;
