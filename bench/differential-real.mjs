@@ -8,7 +8,7 @@
 // exits 1 on any difference, 2 when the transform extracted no handler (nothing was compared), 3 on a setup error.
 //
 //   npm run build && node bench/differential-real.mjs <json-server|express|tns> [--app-dir DIR] [--all] [--keep]
-//      [--transform extract-service|layered] [--show N]
+//      [--transform extract-service|layered] [--show N] [--dump FILE]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ const opt = (name) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const appName = argv.find((a, i) => !a.startsWith('--') && !['--app-dir', '--transform', '--show'].includes(argv[i - 1]));
+const appName = argv.find((a, i) => !a.startsWith('--') && !['--app-dir', '--transform', '--show', '--dump'].includes(argv[i - 1]));
 const all = argv.includes('--all');
 const keep = argv.includes('--keep');
 const transform = opt('--transform') || 'extract-service';
@@ -118,6 +118,7 @@ try {
   const a = probe(orig);
   const b = probe(rewritten);
   const probeMs = Date.now() - tp;
+  if (opt('--dump')) fs.writeFileSync(path.resolve(opt('--dump')), JSON.stringify({ original: [...a.values()], rewritten: [...b.values()] }, null, 1));
 
   // 4. compare
   const diffs = [];
@@ -137,11 +138,12 @@ try {
   if (diffs.length > show) console.log(`\n... and ${diffs.length - show} more: ${diffs.slice(show).map((d) => d.key).join('; ')}`);
 
   const cases = selection.spec.cases || selection.spec.examples.flatMap((e) => e.cases);
-  const routes = new Set(selection.routes || cases.map((c) => c.route));
+  const labels = new Set(selection.routes || cases.map((c) => c.route));
+  const routes = [...labels].filter((r) => !/(^|\s)\(/.test(r) || /\((singular|example\.com)\)$/.test(r));
   console.log(`\n${app.name}: ${transform} extracted ${extracted.length} handler(s) (summary lines: ${summaries[0]} of ${summaries[1]}), ${changedFiles.length} file(s) changed in ${(rewriteMs / 1000).toFixed(1)} s`);
   for (const e of extracted) console.log(`  extracted ${e.route} (${e.at}) → ${e.to}`);
   console.log(
-    `checked ${routes.size} routes × ${cases.length} inputs → ${a.size} exchanges per copy (original ${a.size}, rewritten ${b.size}); ` +
+    `checked ${routes.length} routes (+${labels.size - routes.length} paths no route handles: fallbacks, static files, rewrites) × ${cases.length} inputs → ${a.size} exchanges per copy (original ${a.size}, rewritten ${b.size}); ` +
       `${diffs.length} difference(s); probes ${(probeMs / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
   if (diffs.length) exitCode = 1;

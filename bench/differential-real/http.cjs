@@ -45,6 +45,8 @@ function send(port, step, jar, norm) {
       res.on('end', () => {
         const out = {};
         for (const [k, v] of Object.entries(res.headers)) if (!IGNORED_HEADERS.has(k)) out[k] = norm(Array.isArray(v) ? v.join('\n') : v);
+        // a cookie's Expires is computed from the clock (maxAge): only whether it is there is compared
+        if (out['set-cookie']) out['set-cookie'] = out['set-cookie'].replace(/Expires=(?!Thu, 01 Jan 1970)[^;\n]+/g, 'Expires=<now + Max-Age>');
         for (const c of [].concat(res.headers['set-cookie'] || [])) {
           const [pair] = c.split(';');
           const i = pair.indexOf('=');

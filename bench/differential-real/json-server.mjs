@@ -92,7 +92,7 @@ export default {
       { route: 'PUT /{key} (singular)', name: 'singular replace', steps: [{ method: 'PUT', path: '/profile', body: { name: 'put' } }] },
       { route: 'PUT /{key} (singular)', name: 'singular replace invalid json', steps: [{ method: 'PUT', path: '/profile', raw: '{' }] },
       { route: 'PATCH /{key} (singular)', name: 'singular patch', steps: [{ method: 'PATCH', path: '/profile', body: { bio: 'patched' } }] },
-      { route: 'DELETE /{key} (singular)', name: 'singular delete (no route)', steps: [{ method: 'DELETE', path: '/profile' }] },
+      { route: '(singular: no DELETE route)', name: 'singular delete', steps: [{ method: 'DELETE', path: '/profile' }] },
       { route: '(rewriter)', name: 'rewritten /api', steps: [{ path: '/api/posts/2' }] },
       { route: '(rewriter)', name: 'rewritten /blog show', steps: [{ path: '/blog/posts/3/show' }] },
       { route: '(rewriter)', name: 'rewritten /blog category', steps: [{ path: '/blog/tech' }] },

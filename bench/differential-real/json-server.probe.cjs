@@ -48,6 +48,13 @@ async function runCase(c, mount, outcome, n) {
   server.use(jsonServer.rewriter(spec.rewrites));
   const router = jsonServer.router(file, mount === 'fake' ? { _isFake: true } : undefined);
   server.use(router);
+  // the data calls that reach the file: lowdb's write (the router's write middleware calls it after each change)
+  const calls = [];
+  const write = router.db.write.bind(router.db);
+  router.db.write = (...args) => {
+    calls.push('write()');
+    return write(...args);
+  };
   if (outcome === 'write-fails') {
     fs.rmSync(file);
     fs.mkdirSync(file);
@@ -58,8 +65,9 @@ async function runCase(c, mount, outcome, n) {
   const lines = [];
   for (const [i, step] of c.steps.entries()) {
     logged = [];
+    calls.length = 0;
     const res = await send(listener.address().port, step, jar, norm);
-    lines.push({ key: `${c.name} [${mount}, ${outcome}] #${i + 1}`, request: describe(step), ...res, ...(logged.length ? { logged } : {}) });
+    lines.push({ key: `${c.name} [${mount}, ${outcome}] #${i + 1}`, request: describe(step), ...res, calls: [...calls], ...(logged.length ? { logged } : {}) });
   }
   listener.close();
   listener.closeAllConnections();
