@@ -24,6 +24,7 @@ const EXPECTED_REASONS: Record<string, string[]> = {
   'name-collision': ['name-collision'],
   'no-error-check': ['no-error-check'],
   'no-express-import': ['caller-not-async'],
+  'read-before-declaration': ['throw-before-call'],
   'returns-value': ['returns-value'],
   'shadowed-fs': [],
   'this-in-function-callback': ['this-or-arguments'],

@@ -1,12 +1,14 @@
 import type * as t from '@babel/types';
+import { childNodes } from '../src/ast.js';
+
+// The ancestor walk lives with the other AST walkers; object-shorthand and default-params import it from here.
+export { walkWithAncestors } from '../src/ast.js';
 
 /**
  * Shared, deliberately conservative scope facts about one function, for the object-shorthand, arrow-callbacks
  * and default-params transforms. No bindings are resolved: a name counts as "mentioned" wherever an identifier
  * with that text appears, so shadowing only ever makes a transform more careful, never less.
  */
-
-const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'tokens', 'comments']);
 
 /** Functions that bind their own `this`, `arguments` and `new.target` (everything but arrows). */
 const OWN_THIS_FUNCTIONS = new Set(['FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
@@ -25,20 +27,6 @@ export interface FunctionUsage {
   yieldOrAwait: boolean;
   /** Every identifier text mentioned anywhere inside (nested functions included), except property names. */
   names: Set<string>;
-}
-
-function childNodes(node: t.Node): Array<{ key: string; child: t.Node }> {
-  const out: Array<{ key: string; child: t.Node }> = [];
-  for (const key in node) {
-    if (SKIP_KEYS.has(key)) continue;
-    const value = (node as any)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item.type === 'string') out.push({ key, child: item });
-    } else if (value && typeof value === 'object' && typeof value.type === 'string') {
-      out.push({ key, child: value });
-    }
-  }
-  return out;
 }
 
 /** True for an identifier that is a property name rather than a reference or binding. */
@@ -214,20 +202,6 @@ export function mentionedNames(root: t.Node): Set<string> {
   };
   visit(root, null, null);
   return names;
-}
-
-/** Depth-first walk that also hands over the ancestors (nearest last). */
-export function walkWithAncestors(root: t.Node, enter: (node: t.Node, ancestors: Array<{ node: t.Node; key: string }>) => void): void {
-  const stack: Array<{ node: t.Node; key: string }> = [];
-  const visit = (node: t.Node) => {
-    enter(node, stack);
-    for (const { key, child } of childNodes(node)) {
-      stack.push({ node, key });
-      visit(child);
-      stack.pop();
-    }
-  };
-  visit(root);
 }
 
 /** True when the file uses `with` or declares something named `undefined` — cheap global red flags. */

@@ -10,18 +10,8 @@ import type { Binding, NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { walk } from '../src/ast.js';
 
-type Traverse = ((parent: t.Node, opts: TraverseOptions) => void) & { cache?: { clear(): void } };
-let traverse: Traverse | undefined;
-
-/** @babel/traverse is CommonJS and costly to import: loaded on first use, `default` unwrapped. */
-export async function loadTraverse(): Promise<Traverse> {
-  if (!traverse) {
-    const mod: any = await import('@babel/traverse');
-    const fn = mod.default ?? mod;
-    traverse = (typeof fn === 'function' ? fn : fn.default) as Traverse;
-  }
-  return traverse;
-}
+// @babel/traverse is loaded in one place (src/ast.ts); optional-chaining imports the loader from here.
+export { loadTraverse } from '../src/ast.js';
 
 export const STR = 1;
 /** A number that is never NaN. */
@@ -130,11 +120,16 @@ export class Prover {
 
   /** Possible kinds of the value of `path` (an expression). */
   facts(path: NodePath): number {
+    return this.guarded(path, (p) => this.compute(p));
+  }
+
+  /** `compute(path)`, or ALL when the node is already being computed (a cycle through bindings or types). */
+  private guarded(path: NodePath, compute: (path: NodePath) => number): number {
     const node = path.node;
     if (this.busy.has(node)) return ALL;
     this.busy.add(node);
     try {
-      return this.compute(path);
+      return compute(path);
     } finally {
       this.busy.delete(node);
     }
@@ -369,14 +364,7 @@ export class Prover {
 
   /** Kinds allowed by a TypeScript type node. */
   typeFacts(path: NodePath): number {
-    const node = path.node;
-    if (this.busy.has(node)) return ALL;
-    this.busy.add(node);
-    try {
-      return this.computeType(path);
-    } finally {
-      this.busy.delete(node);
-    }
+    return this.guarded(path, (p) => this.computeType(p));
   }
 
   private computeType(path: NodePath): number {

@@ -2,7 +2,8 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { ARRAY, DENSE, NAN, NULLISH, OBJECTISH, Prover, STR, UNDEF, loadTraverse, usageOf, within } from './_proven-types.js';
+import { ARRAY, DENSE, NAN, NULLISH, OBJECTISH, Prover, STR, UNDEF, usageOf, within } from './_proven-types.js';
+import { withTraverse, type Traverse } from '../src/ast.js';
 import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
@@ -83,16 +84,9 @@ function membership(op: string, other: t.Node): 1 | -1 | 0 {
   return 0;
 }
 
-async function includesUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
-  const traverse = await loadTraverse();
-  try {
-    return convert(ctx, traverse);
-  } finally {
-    traverse.cache?.clear?.();
-  }
-}
+const includesUntargeted = (ctx: FileTransformContext<Options>): Promise<string | undefined> => withTraverse((traverse) => convert(ctx, traverse));
 
-function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnType<typeof loadTraverse>>): string | undefined {
+function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string | undefined {
   if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
   const ast = ctx.parse();
   const source = ctx.source;

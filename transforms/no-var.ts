@@ -1,7 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { loadTraverse, type Traverse } from '../src/ast.js';
+import { withTraverse, type Traverse } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 import { allows, moduleKind, targetMessage, targetOf, targetOption } from '../src/target.js';
 import nodePath from 'node:path';
@@ -66,14 +66,8 @@ interface Verdict {
 const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const BLOCK_PARENTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'TSModuleBlock', 'SwitchCase']);
 
-export default async function noVar(ctx: FileTransformContext<Options>): Promise<string | undefined> {
-  const traverse = await loadTraverse();
-  try {
-    return convert(ctx, traverse);
-  } finally {
-    // Babel keeps paths and scopes of every traversed AST in module-level caches; drop them between files.
-    traverse.cache?.clear?.();
-  }
+export default function noVar(ctx: FileTransformContext<Options>): Promise<string | undefined> {
+  return withTraverse((traverse) => convert(ctx, traverse));
 }
 
 function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string | undefined {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { walk } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 import { targetOption, withTarget } from '../src/target.js';
+import { hasLegacyOctalEscape } from '../src/text/escapes.js';
 
 export const meta = defineMeta({
   name: 'template-literals',
@@ -142,7 +143,7 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
       }
     }
     for (const o of ops) {
-      if (o.type === 'StringLiteral' && hasLegacyEscape(source.slice(o.start! + 1, o.end! - 1))) {
+      if (o.type === 'StringLiteral' && hasLegacyOctalEscape(source.slice(o.start! + 1, o.end! - 1))) {
         return { reason: 'octal-escape', message: 'concatenation left alone: a string uses an octal escape, invalid in template literals' };
       }
       if (
@@ -318,18 +319,6 @@ function calleeName(callee: t.Node): string | undefined {
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') return callee.object.name;
   return undefined;
-}
-
-/** Legacy octal escapes (\1-\7, \0 followed by a digit) and \8 \9 are SyntaxErrors in template literals. */
-function hasLegacyEscape(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] !== '\\') continue;
-    const next = raw[i + 1];
-    if (next >= '1' && next <= '9') return true;
-    if (next === '0' && raw[i + 2] >= '0' && raw[i + 2] <= '9') return true;
-    i++;
-  }
-  return false;
 }
 
 /** Body of a quoted string → body of a template: quotes need no escape there, backticks do. */

@@ -1,4 +1,6 @@
-/** Line helpers for transforms that edit source text: one home for the offset → line questions. */
+/** Line helpers for transforms that edit source text: one home for the offset → line and indentation questions. */
+import detectIndent from 'detect-indent';
+import { detectNewlineGraceful } from 'detect-newline';
 
 /** Offset of the first character of the line holding `pos`. */
 export function lineStart(text: string, pos: number): number {
@@ -8,4 +10,38 @@ export function lineStart(text: string, pos: number): number {
 /** The spaces and tabs between the start of `pos`'s line and `pos` (the indentation when `pos` is a line's first token). */
 export function indentAt(text: string, pos: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart(text, pos), pos))![0];
+}
+
+/** The file's line ending: the one most of its lines end with (detect-newline), `\n` when it has one line. */
+export function eolOf(text: string): '\n' | '\r\n' {
+  return detectNewlineGraceful(text) as '\n' | '\r\n';
+}
+
+/** The file's indentation step: the most used one (detect-indent), two spaces when nothing is indented. */
+export function indentUnit(text: string): string {
+  return detectIndent(text).indent || '  ';
+}
+
+/** `line` with up to `remove` leading spaces and tabs taken off and `add` put in front. */
+export function reindentLine(line: string, remove: number, add: string): string {
+  let i = 0;
+  while (i < remove && i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return add + line.slice(i);
+}
+
+/**
+ * `text` with every line after the first re-indented (`reindentLine`), except lines for which `keep` (given the
+ * offset in `text` where the line starts) says their bytes must stay, such as lines inside a multi-line literal.
+ */
+export function reindent(text: string, remove: number, add: string, keep?: (lineStart: number) => boolean): string {
+  if (!remove && !add) return text;
+  let offset = 0;
+  return text
+    .split('\n')
+    .map((line, i) => {
+      const start = offset;
+      offset += line.length + 1;
+      return i === 0 || keep?.(start) ? line : reindentLine(line, remove, add);
+    })
+    .join('\n');
 }

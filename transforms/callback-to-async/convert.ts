@@ -3,8 +3,8 @@ import type * as t from '@babel/types';
 import { walk, type Traverse } from '../../src/ast.js';
 import type { FileTransformContext } from '../../src/types.js';
 import type { Options } from './index.js';
-import { detectUnit, errorBranchText, firstToken, lastToken, reindent } from './text.js';
-import { indentAt, lineStart } from '../../src/text/lines.js';
+import { errorBranchText, firstToken, lastToken, reindentRange } from './text.js';
+import { eolOf, indentAt, indentUnit, lineStart } from '../../src/text/lines.js';
 import { API, type ApiSpec, NO_PROMISE_FORM, type Target, classify } from './apis.js';
 import { exits, expressHandler, hasReturnValue, isErrTest, isFunctionNode, isIdent, isNextForward, isPassedOn, mayBeFd, mentionedOutside } from './syntax.js';
 import { type InertContext, cannotThrowStatement, inert, stringish } from './inert.js';
@@ -53,8 +53,8 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
   const isTs = ctx.parser === 'ts' || ctx.parser === 'tsx';
   const importsExpress = /\brequire\s*\(\s*['"]express['"]\s*\)|\bfrom\s*['"]express['"]|\bimport\s*\(\s*['"]express['"]\s*\)/.test(source);
   const isCommonJs = ast.program.sourceType !== 'module' || /\brequire\s*\(/.test(source);
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const fileUnit = detectUnit(source);
+  const eol = eolOf(source);
+  const fileUnit = indentUnit(source);
 
   // Ranges of string-like literals whose lines must not be re-indented.
   const literalRanges: Array<[number, number]> = [];
@@ -399,8 +399,8 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
       const open = source.indexOf('(', ((call as any).typeArguments ?? (call as any).typeParameters ?? call.callee).end);
       const multiline = open !== -1 && open < callArgs[0].start! && /\n/.test(source.slice(open + 1, callArgs[0].start!)) && !/\/[/*]/.test(source.slice(open + 1, callArgs[0].start!));
       argsText = multiline
-        ? reindent(source, open + 1, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral, extra) + eol + finalIndent + extra
-        : reindent(source, callArgs[0].start!, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral, extra);
+        ? reindentRange(source, open + 1, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral, extra) + eol + finalIndent + extra
+        : reindentRange(source, callArgs[0].start!, callArgs[callArgs.length - 1].end!, outerDedent, inLiteral, extra);
     }
     const awaited = `await ${promiseCallee}(${argsText})`;
     const resultNames = results.map((r) => r.name);

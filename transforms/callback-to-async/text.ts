@@ -1,4 +1,4 @@
-import { indentAt } from '../../src/text/lines.js';
+import { indentAt, reindent } from '../../src/text/lines.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text helpers
@@ -15,33 +15,9 @@ export function lastToken(source: string, before: number): number {
   return i;
 }
 
-export function detectUnit(source: string): string {
-  const m = /\n(\t+|[ ]{2,8})\S/.exec(source);
-  if (!m) return '  ';
-  if (m[1][0] === '\t') return '\t';
-  let min = m[1].length;
-  for (const x of source.matchAll(/\n( +)\S/g)) if (x[1].length < min) min = x[1].length;
-  return ' '.repeat(Math.max(2, Math.min(min, 4)));
-}
-
 /** Source of [start, end) with up to `remove` whitespace characters taken off each following line and `add` put on. */
-export function reindent(source: string, start: number, end: number, remove: number, inLiteral: (pos: number) => boolean, add = ''): string {
-  if (!remove && !add) return source.slice(start, end);
-  let out = '';
-  let pos = start;
-  for (let i = source.indexOf('\n', start); i !== -1 && i < end; i = source.indexOf('\n', i + 1)) {
-    const ls = i + 1;
-    out += source.slice(pos, ls);
-    if (inLiteral(ls)) {
-      pos = ls;
-      continue;
-    }
-    let n = 0;
-    while (n < remove && ls + n < end && (source[ls + n] === ' ' || source[ls + n] === '\t')) n++;
-    out += add;
-    pos = ls + n;
-  }
-  return out + source.slice(pos, end);
+export function reindentRange(source: string, start: number, end: number, remove: number, inLiteral: (pos: number) => boolean, add = ''): string {
+  return reindent(source.slice(start, end), remove, add, (ls) => inLiteral(start + ls));
 }
 
 /** The error branch's text [start, end), re-indented to `indent` (lines inside multi-line literals are kept). */

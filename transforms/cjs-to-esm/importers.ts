@@ -14,14 +14,18 @@ export function localRequires(file: string, infos: Map<string, Info>): string[] 
   return out;
 }
 
+/** The text of a file outside the run, '' when it cannot be read (then it requires nothing). */
+function textOnDisk(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Local candidates a file outside the run requires (by a textual scan; such files are CommonJS). */
 function requiresOnDisk(file: string, infos: Map<string, Info>): string[] {
-  let text = '';
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
+  const text = textOnDisk(file);
   const out: string[] = [];
   for (const m of text.matchAll(/(?<![.$\w])require\s*\(\s*(['"])(\.[^'"]*)\1\s*\)/g)) {
     try {
@@ -35,12 +39,7 @@ function requiresOnDisk(file: string, infos: Map<string, Info>): string[] {
 }
 
 export function dynamicPrefixesOnDisk(file: string): string[] {
-  let text = '';
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
+  const text = textOnDisk(file);
   const out: string[] = [];
   for (const m of text.matchAll(/(?<![.$\w])require\s*\(\s*(?!(['"`])[^'"`]*\1\s*\))(?:(['"`])([^'"`$]*))?/g)) out.push(m[3] ?? '');
   return out;

@@ -6,6 +6,7 @@ import { discoverFiles } from '../../src/discover.js';
 import { toPosix } from '../../src/paths.js';
 import type { Info, Options } from './types.js';
 import { CJS_MARKERS } from './analyze.js';
+import { eolOf } from '../../src/text/lines.js';
 
 export function readJson(file: string): Record<string, any> | undefined {
   try {
@@ -127,7 +128,7 @@ export function withTypeModule(before: string | undefined): string {
     const value = topLevelStringValue(before, 'type');
     return value ? `${before.slice(0, value.start)}"module"${before.slice(value.end)}` : before;
   }
-  const eol = before.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(before);
   const first = /\{(\s*?)(\r?\n)?([ \t]*)"/.exec(before);
   if (!first) return before;
   const indent = first[3] || '  ';

@@ -4,7 +4,7 @@ import { toPosix } from '../../src/paths.js';
 import type { Edit, Info, Site } from './types.js';
 import { simpleDestructure } from './importers.js';
 import { isDirective } from './syntax.js';
-import { indentAt } from '../../src/text/lines.js';
+import { eolOf, indentAt } from '../../src/text/lines.js';
 
 /**
  * `;` when most of the file's top-level statements that can end in one do, else '' (semicolon-free style such as
@@ -40,7 +40,7 @@ export function rewrite(info: Info, infos: Map<string, Info>): string {
     taken.add(candidate);
     return candidate;
   };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const semi = semicolonStyle(sf, text);
 
   // Imports in place of the requires.

@@ -5,6 +5,7 @@ import { FileInfo } from './file-info.js';
 import type { Options } from './index.js';
 import { chainOf, isStepCall, libraryMethodIn, methodName, returnedChain } from './chains.js';
 import { cannotThrow, cannotThrowStatement } from '../_inert.js';
+import { reindentLine } from '../../src/text/lines.js';
 
 const LITERALS = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'RegExpLiteral']);
 
@@ -29,7 +30,6 @@ export class Converter {
   private readonly declared: Array<{ name: string; owner: t.Node | null; at: t.Node }> = [];
   private readonly notes: Bail[] = [];
   private readonly used = new Set<string>();
-  private readonly placedComments = new Set<number>();
 
   constructor(
     private readonly file: FileInfo,
@@ -276,7 +276,7 @@ export class Converter {
     }
     return raw
       .split(/\r?\n/)
-      .map((l, i) => (i === 0 ? l : reindentLine(l, from, to)))
+      .map((l, i) => (i === 0 ? l : reindentLine(l, from.length, to)))
       .join(this.file.eol);
   }
 
@@ -652,7 +652,7 @@ export class Converter {
       if (i === lines.length - 1 && !line.trim()) return;
       if (multiline) out.push({ level, text: line, raw: true });
       else if (!line.trim()) out.push({ level, text: '' , raw: true });
-      else out.push({ level: 0, text: reindentLine(line, from, to), raw: true });
+      else out.push({ level: 0, text: reindentLine(line, from.length, to), raw: true });
     });
     // trim blank lines at both ends
     while (out.length && !out[0].text.trim()) out.shift();
@@ -737,10 +737,4 @@ export class Converter {
     }
     return node.start;
   }
-}
-
-function reindentLine(line: string, from: string, to: string): string {
-  let i = 0;
-  while (i < from.length && i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
-  return to + line.slice(i);
 }

@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import type { FileTransformContext } from '../../src/types.js';
 import type { Options } from './index.js';
-import { indentAt } from '../../src/text/lines.js';
+import { eolOf, indentAt, indentUnit } from '../../src/text/lines.js';
 
 /** File-wide facts shared by every conversion. */
 export class FileInfo {
@@ -17,8 +17,8 @@ export class FileInfo {
   constructor(ctx: FileTransformContext<Options>, ast: t.File) {
     this.source = ctx.source;
     this.comments = (ast.comments ?? []).map((c) => ({ start: c.start!, end: c.end! }));
-    this.eol = this.source.includes('\r\n') ? '\r\n' : '\n';
-    this.unit = detectUnit(this.source);
+    this.eol = eolOf(this.source);
+    this.unit = indentUnit(this.source);
     let withSemi = 0;
     let without = 0;
     const visit = (n: any) => {
@@ -48,16 +48,4 @@ export class FileInfo {
   hasMultiline(start: number, end: number): boolean {
     return this.multiline.some(([a, b]) => a < end && start < b);
   }
-}
-
-function detectUnit(source: string): string {
-  let best: string | undefined;
-  const lines = source.split('\n', 400);
-  for (const line of lines) {
-    const m = /^([ \t]+)\S/.exec(line);
-    if (!m) continue;
-    if (m[1][0] === '\t') return '\t';
-    if (m[1].length >= 2 && (!best || m[1].length < best.length)) best = m[1];
-  }
-  return best && best.length <= 8 ? best : '  ';
 }

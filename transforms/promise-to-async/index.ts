@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadTraverse } from '../../src/ast.js';
+import { withTraverse } from '../../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../../src/types.js';
 import { targetOption, withTarget } from '../../src/target.js';
 import { convert } from './convert.js';
@@ -38,15 +38,7 @@ export const meta = defineMeta({
 
 export type Options = z.infer<NonNullable<typeof meta.options>>;
 
-async function promiseToAsyncUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
-  const traverse = await loadTraverse();
-  try {
-    return convert(ctx, traverse);
-  } finally {
-    // Babel keeps paths and scopes of every traversed AST in module-level caches; drop them between files.
-    traverse.cache?.clear?.();
-  }
-}
+const promiseToAsyncUntargeted = (ctx: FileTransformContext<Options>): Promise<string | undefined> => withTraverse((traverse) => convert(ctx, traverse));
 
 /** The target (--target, else engines.node) must run async-await: else the file stays as it is, reason `target`. */
 export default withTarget('async-await', promiseToAsyncUntargeted);
