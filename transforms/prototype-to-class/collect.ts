@@ -7,25 +7,47 @@ import { chainText, containsSuper, isConstructorDescriptor, isIdentifierName, is
 /** Finding candidates, and reading every use of a candidate's name: the statements that make the class. */
 export class Collector extends SourceText {
   /**
-   * Prototypes built on something other than a function declaration (`var Cookie = module.exports = function
-   * Cookie() {}; Cookie.prototype = {…}`): looked at, left alone, reported once per name.
+   * Prototypes built, and parents given, on something other than a candidate function declaration (`var Cookie =
+   * module.exports = function Cookie() {}; Cookie.prototype = {…}`, `util.inherits(Store, EventEmitter)` on a
+   * `var Store = function () {}`, `Object.defineProperty(X.prototype, …)`, a function declaration inside an `if`):
+   * looked at, left alone, reported once per name.
    */
   protected reportNonDeclarations(): void {
     const seen = new Set<string>(this.candidates.map((c) => c.name));
     for (const p of this.memberReads) {
       const node = p.node;
-      if (propName(node) !== 'prototype' || node.object.type !== 'Identifier' || seen.has(node.object.name)) continue;
-      let target: NodePath | null = p;
-      if (p.parentPath?.isMemberExpression() && p.parentPath.node.object === node) target = p.parentPath;
-      const assign = target?.parentPath;
-      if (!assign?.isAssignmentExpression() || assign.node.left !== target!.node) continue;
-      const name = node.object.name;
-      const binding = p.scope.getBinding(name);
-      if (!binding) continue; // a global (Array.prototype.x = …): not this file's constructor
-      seen.add(name);
-      const kind = binding.path.isFunctionDeclaration() ? 'a function declaration nested where a class cannot stand' : binding.path.isVariableDeclarator() ? 'a function expression or other value held in a variable' : `a ${binding.kind} binding`;
-      this.ctx.report(`${name} kept: its prototype is built here, but ${name} is ${kind}; only top-level function declarations become classes`, assign.node, 'not-a-declaration');
+      if (propName(node) !== 'prototype') continue;
+      let target: NodePath = p;
+      if (p.parentPath.isMemberExpression() && p.parentPath.node.object === node) target = p.parentPath;
+      const assign = target.parentPath;
+      const call = p.parentPath;
+      if (assign?.isAssignmentExpression() && assign.node.left === target.node) this.reportBuiltOn(node.object, p, assign.node, 'its prototype is built here', seen);
+      else if (call.isCallExpression() && call.node.arguments[0] === node && (isObjectCall(call.node, 'defineProperty') || isObjectCall(call.node, 'defineProperties'))) {
+        this.reportBuiltOn(node.object, p, call.node, 'its prototype is given properties here', seen);
+      }
     }
+    for (const call of this.inheritsCalls) {
+      if (this.isInheritsCall(call)) this.reportBuiltOn(call.node.arguments[0], call, call.node, 'it is given a parent here', seen);
+    }
+  }
+
+  /** One not-a-declaration report for `subject` (a name, or a property chain on `exports`, `module` or a local). */
+  private reportBuiltOn(subject: t.Node, at: NodePath, site: t.Node, what: string, seen: Set<string>): void {
+    const name = chainText(subject);
+    if (name === undefined || seen.has(name)) return;
+    const root = rootName(subject)!;
+    const binding = at.scope.getBinding(root);
+    let kind: string;
+    if (subject.type !== 'Identifier') {
+      // A property of a global (`window.Foo.prototype`) is not this file's to judge; `exports.Foo` is.
+      if (!binding && root !== 'exports' && root !== 'module') return;
+      kind = 'a property, not a declared name';
+    } else {
+      if (!binding) return; // a global (Array.prototype.x = …): not this file's constructor
+      kind = bindingKind(binding.path, binding.kind);
+    }
+    seen.add(name);
+    this.ctx.report(`${name} kept: ${what}, but ${name} is ${kind}; only function declarations at the top of a file or function become classes`, site, 'not-a-declaration');
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -482,4 +504,20 @@ export class Collector extends SourceText {
     return out;
   }
 
+}
+
+/** What a name that is not a candidate is bound to, for the not-a-declaration report. */
+function bindingKind(p: NodePath, kind: string): string {
+  if (p.isFunctionDeclaration()) {
+    if (p.node.async || p.node.generator) return 'an async or generator function';
+    if (!p.node.body || (p.node as { declare?: boolean }).declare) return 'a declaration without a body';
+    const container = p.parentPath.isExportDeclaration() ? p.parentPath.parentPath : p.parentPath;
+    if (!container?.isProgram() && !(container?.isBlockStatement() && container.parentPath.isFunction())) return 'a function declaration inside a block or statement';
+    return 'a function declaration that is declared more than once';
+  }
+  if (p.isClassDeclaration()) return 'a class already';
+  if (p.isVariableDeclarator()) return 'a function expression or other value held in a variable';
+  if (kind === 'param') return 'a parameter';
+  if (kind === 'module') return 'an imported binding';
+  return `a ${kind} binding`;
 }

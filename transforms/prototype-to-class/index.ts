@@ -5,7 +5,7 @@ import { withTarget } from '../../src/target.js';
 import type { FileTransformContext } from '../../src/types.js';
 import { Emitter } from './emit.js';
 import { meta, type Options } from './meta.js';
-import { COMPILED_OUTPUT } from './syntax.js';
+import { COMPILED_OUTPUT, propName } from './syntax.js';
 
 export { meta };
 
@@ -38,6 +38,10 @@ class Converter extends Emitter {
       },
       MemberExpression: (p: NodePath<t.MemberExpression>) => {
         this.memberReads.push(p);
+      },
+      CallExpression: (p: NodePath<t.CallExpression>) => {
+        const callee = p.node.callee;
+        if ((callee.type === 'Identifier' && callee.name === 'inherits') || (callee.type === 'MemberExpression' && propName(callee) === 'inherits')) this.inheritsCalls.push(p);
       },
     });
     const directives = this.ast.program.directives ?? [];

@@ -21,6 +21,8 @@ export class SourceText {
   protected readonly ownerOf = new Map<t.Node, Candidate>();
   protected readonly forInRights: NodePath<t.ForInStatement>[] = [];
   protected readonly memberReads: NodePath<t.MemberExpression>[] = [];
+  /** Calls of a function named `inherits` (`util.inherits(…)`, `inherits(…)`), checked by isInheritsCall. */
+  protected readonly inheritsCalls: NodePath<t.CallExpression>[] = [];
   protected readonly eol: string;
 
   constructor(
