@@ -29,7 +29,10 @@ const keep = argv.includes('--keep');
 const transform = opt('--transform') || 'extract-service';
 const show = Number(opt('--show') || 10);
 
+let teardown; // stops what app.setup started
 function fail(msg, code = 3) {
+  teardown?.();
+  teardown = undefined;
   console.error(`differential-real: ${msg}`);
   process.exit(code);
 }
@@ -89,6 +92,13 @@ try {
   const selection = app.select ? app.select({ changedFiles, all }) : { spec: app.spec, notes: [] };
   for (const note of selection.notes) console.log(note);
   if (selection.error) fail(selection.error);
+
+  // services the selected cases need (the express search example: a redis-server), stopped in finally
+  try {
+    teardown = app.setup ? await app.setup(selection.spec) : undefined;
+  } catch (e) {
+    fail(e.message);
+  }
 
   // 3. build both copies as the app builds itself, then probe each
   const probe = (dir) => {
@@ -152,6 +162,8 @@ try {
     exitCode = 2;
   }
 } finally {
+  teardown?.();
+  teardown = undefined;
   if (keep) console.log(`kept ${scratch}`);
   else fs.rmSync(scratch, { recursive: true, force: true });
 }

@@ -209,6 +209,21 @@ const examples = [
     ],
   },
   {
+    name: 'search',
+    // needs redis-server on PATH (Debian: apt-get install redis-server); started on 127.0.0.1:6379 for the run
+    redis: { failCommands: ['smembers'] },
+    settle: 150,
+    outcomes: ['seeded', 'empty', 'fail'],
+    cases: [
+      { route: 'GET /search/:query?', name: 'set', steps: [get('/search/ferret'), get('/search/cat')] },
+      { route: 'GET /search/:query?', name: 'missing set', steps: [get('/search/dog')] },
+      { route: 'GET /search/:query?', name: 'no query', steps: [get('/search'), get('/search/')] },
+      { route: 'GET /search/:query?', name: 'odd query', steps: [get('/search/%20'), get('/search/a%2Fb')] },
+      { route: 'GET /client.js', name: 'client script', steps: [get('/client.js')] },
+      { route: '(static)', name: 'page', steps: [get('/'), get('/index.html')] },
+    ],
+  },
+  {
     name: 'session',
     cases: [
       { route: 'GET /', name: 'count views', steps: [get('/'), get('/'), get('/')] },
@@ -250,11 +265,20 @@ const examples = [
 
 // examples that cannot run on this machine, with why (a changed one is reported, not silently passed)
 const cannotRun = {
-  online: 'needs a Redis server (none on this machine)',
-  search: 'needs a Redis server (none on this machine)',
+  online: "needs the 'online' package, not among express's installed dev dependencies (and a Redis server)",
   'view-constructor': 'renders templates fetched from GitHub over https (no network here)',
   'static-files': 'listens on port 3000 as it loads (no exported app); static files only, no route handler',
 };
+
+import { spawn, spawnSync } from 'node:child_process';
+
+const REDIS_PORT = 6379; // the search example calls redis.createClient() with no arguments
+const redisAnswers = () => spawnSync('redis-cli', ['-p', String(REDIS_PORT), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
+function redisProblem() {
+  if (spawnSync('redis-server', ['--version']).status !== 0) return 'needs redis-server on PATH (Debian: apt-get install redis-server)';
+  if (redisAnswers()) return `a Redis server already answers on port ${REDIS_PORT}: not ours to flush`;
+  return undefined;
+}
 
 export default {
   name: 'express',
@@ -267,7 +291,11 @@ export default {
     const notes = [`examples changed by the transform: ${[...changed].sort().join(', ') || '(none)'}`];
     const missing = [...changed].filter((n) => !examples.some((e) => e.name === n));
     for (const n of missing) notes.push(`  ${n}: ${cannotRun[n] ? 'cannot be compared here: ' + cannotRun[n] : 'NO REQUEST TABLE'}`);
-    const chosen = examples.filter((e) => all || changed.has(e.name)).map((e) => ({ ...e, entry: e.entry || `examples/${e.name}/index.js` }));
+    const noRedis = redisProblem();
+    const runnable = examples.filter((e) => !(e.redis && noRedis));
+    for (const e of examples.filter((x) => x.redis && noRedis)) if (all || changed.has(e.name)) notes.push(`  ${e.name}: cannot be compared here: ${noRedis}`);
+    if (noRedis) for (const e of examples.filter((x) => x.redis && changed.has(x.name))) missing.push(e.name);
+    const chosen = runnable.filter((e) => all || changed.has(e.name)).map((e) => ({ ...e, entry: e.entry || `examples/${e.name}/index.js` }));
     notes.push(`comparing ${chosen.length} example(s): ${chosen.map((e) => e.name).join(', ')}`);
     return {
       spec: { examples: chosen },
@@ -275,5 +303,16 @@ export default {
       notes,
       error: missing.length ? `changed example(s) not compared: ${missing.join(', ')}` : undefined,
     };
+  },
+  // a private redis-server for the examples that need one, stopped (by its pid) when the run ends
+  async setup(spec) {
+    if (!spec.examples.some((e) => e.redis)) return undefined;
+    const server = spawn('redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    for (let i = 0; i < 100 && !redisAnswers(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!redisAnswers()) {
+      server.kill();
+      throw new Error(`redis-server did not answer on port ${REDIS_PORT}`);
+    }
+    return () => server.kill();
   },
 };

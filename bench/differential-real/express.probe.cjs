@@ -59,6 +59,44 @@ function prepareData(data, outcome, calls) {
   }
 }
 
+// Redis-backed examples (search): the main script started a redis-server on 127.0.0.1:6379 for this run. Each case
+// starts from an empty server with full rights; the outcome is set after the example has loaded (and written its
+// seed data): "empty" flushes it, "fail" takes the example's read commands away from the default user, so the
+// server answers them with a NOPERM error. The commands the example sends are its data calls.
+const { execFileSync } = require('node:child_process');
+const redisCli = (...args) => execFileSync('redis-cli', ['-p', String(process.env.DIFFREAL_REDIS_PORT || 6379), ...args], { encoding: 'utf8' });
+let redisClients = [];
+function hookRedis(ex, calls) {
+  const redis = require(require.resolve('redis', { paths: [path.join(root, path.dirname(ex.entry))] }));
+  if (!redis.__diffreal) {
+    redis.__diffreal = { calls: null };
+    const create = redis.createClient;
+    redis.createClient = function (...args) {
+      const client = create.apply(this, args);
+      client.on('error', (e) => logged.push('redis client error: ' + e.message));
+      redisClients.push(client);
+      return client;
+    };
+    const send = redis.RedisClient.prototype.internal_send_command;
+    redis.RedisClient.prototype.internal_send_command = function (cmd) {
+      if (redis.__diffreal.calls && !['info', 'quit', 'select'].includes(cmd.command)) redis.__diffreal.calls.push(`${cmd.command}(${cmd.args.map((a) => JSON.stringify(a)).join(', ')})`);
+      return send.call(this, cmd);
+    };
+  }
+  redis.__diffreal.calls = calls;
+}
+async function setRedisOutcome(ex, outcome) {
+  await new Promise((r) => setTimeout(r, ex.settle || 100)); // the example's seed commands land
+  if (outcome === 'empty') redisCli('FLUSHALL');
+  if (outcome === 'fail') redisCli('ACL', 'SETUSER', 'default', ...ex.redis.failCommands.map((c) => '-' + c));
+}
+function resetRedis() {
+  for (const c of redisClients) c.quit();
+  redisClients = [];
+  redisCli('ACL', 'SETUSER', 'default', 'reset', 'on', 'nopass', '~*', '&*', '+@all');
+  redisCli('FLUSHALL');
+}
+
 const isApp = (x) => typeof x === 'function' && typeof x.handle === 'function' && typeof x.set === 'function';
 
 async function runCase(ex, c, outcome) {
@@ -66,11 +104,16 @@ async function runCase(ex, c, outcome) {
   created = [];
   const calls = [];
   prepareData(ex.data, outcome, calls);
+  if (ex.redis) {
+    resetRedis();
+    hookRedis(ex, calls);
+  }
   logged = [];
   const exported = require(path.join(root, ex.entry));
   const app = isApp(exported) ? exported : isApp(exported && exported.default) ? exported.default : created[0];
   if (!app) throw new Error(`${ex.name}: no express app found in ${ex.entry}`);
-  if (ex.settle) await new Promise((r) => setTimeout(r, ex.settle));
+  if (ex.redis) await setRedisOutcome(ex, outcome);
+  else if (ex.settle) await new Promise((r) => setTimeout(r, ex.settle));
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const jar = {};
@@ -85,13 +128,14 @@ async function runCase(ex, c, outcome) {
       key: `${ex.name}: ${c.name} [${outcome}] #${i + 1}`,
       request: describe(step),
       ...res,
-      ...(ex.data ? { calls: [...calls] } : {}),
+      ...(ex.data || ex.redis ? { calls: [...calls] } : {}),
       ...(logged.length ? { logged } : {}),
       ...(crashes.length ? { crashes } : {}),
     });
   }
   server.close();
   server.closeAllConnections();
+  if (ex.redis) resetRedis();
   return lines;
 }
 
