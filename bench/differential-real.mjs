@@ -49,7 +49,14 @@ const appDir = path.resolve(opt('--app-dir') || app.defaultDir);
 if (!fs.existsSync(appDir)) fail(`app folder ${appDir} not found`);
 if (!fs.existsSync(path.join(repo, 'dist', 'src'))) fail('no dist/: run npm run build first');
 
-const sh = (cmd, args, cwd, env) => execFileSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 << 20 });
+const sh = (cmd, args, cwd, env) =>
+  execFileSync(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 << 20,
+  });
 const git = (args, cwd) => sh('git', ['-c', 'user.email=d@example.com', '-c', 'user.name=d', ...args], cwd);
 
 function makeCopy(dest) {
@@ -84,7 +91,10 @@ try {
   if (run.status !== 0) fail(`remodel run ${transform} exited ${run.status}:\n${log}`);
   const rewriteMs = Date.now() - tr;
   const extracted = [...log.matchAll(/^\s*(\S+:\d+:\d+) (.+?): extracted to (\S+)/gm)].map((m) => ({ at: m[1], route: m[2], to: m[3] }));
-  const summaries = [...log.matchAll(/extract-service: (\d+) of (\d+) handlers extracted/g)].reduce((s, m) => [s[0] + Number(m[1]), s[1] + Number(m[2])], [0, 0]);
+  const summaries = [...log.matchAll(/extract-service: (\d+) of (\d+) handlers extracted/g)].reduce(
+    (s, m) => [s[0] + Number(m[1]), s[1] + Number(m[2])],
+    [0, 0],
+  );
   git(['add', '-A'], rewritten);
   const changedFiles = git(['diff', '--cached', '--name-only'], rewritten).trim().split('\n').filter(Boolean);
 
@@ -128,29 +138,45 @@ try {
   const a = probe(orig);
   const b = probe(rewritten);
   const probeMs = Date.now() - tp;
-  if (opt('--dump')) fs.writeFileSync(path.resolve(opt('--dump')), JSON.stringify({ original: [...a.values()], rewritten: [...b.values()] }, null, 1));
+  if (opt('--dump'))
+    fs.writeFileSync(path.resolve(opt('--dump')), JSON.stringify({ original: [...a.values()], rewritten: [...b.values()] }, null, 1));
 
   // 4. compare
   const diffs = [];
   for (const key of new Set([...a.keys(), ...b.keys()])) {
     const x = a.get(key);
     const y = b.get(key);
-    const fields = ['error', 'status', 'headers', 'body', 'calls', 'dbState', 'dbFile', 'logged', 'crashes'].filter((f) => JSON.stringify(x?.[f]) !== JSON.stringify(y?.[f]));
+    const fields = ['error', 'status', 'headers', 'body', 'calls', 'dbState', 'dbFile', 'logged', 'crashes'].filter(
+      (f) => JSON.stringify(x?.[f]) !== JSON.stringify(y?.[f]),
+    );
     if (!x || !y || fields.length) diffs.push({ key, request: (x || y).request, fields, original: x, rewritten: y });
   }
   for (const d of diffs.slice(0, show)) {
     console.log(`\nDIFFERENCE ${d.key}: ${d.request}  (${d.fields.join(', ') || 'missing on one side'})`);
-    for (const [side, r] of [['original ', d.original], ['rewritten', d.rewritten]]) {
-      const pick = r ? Object.fromEntries(Object.entries(r).filter(([k]) => !['key', 'request'].includes(k) && (d.fields.includes(k) || k === 'status'))) : null;
+    for (const [side, r] of [
+      ['original ', d.original],
+      ['rewritten', d.rewritten],
+    ]) {
+      const pick = r
+        ? Object.fromEntries(Object.entries(r).filter(([k]) => !['key', 'request'].includes(k) && (d.fields.includes(k) || k === 'status')))
+        : null;
       console.log(`  ${side}: ${JSON.stringify(pick)}`);
     }
   }
-  if (diffs.length > show) console.log(`\n... and ${diffs.length - show} more: ${diffs.slice(show).map((d) => d.key).join('; ')}`);
+  if (diffs.length > show)
+    console.log(
+      `\n... and ${diffs.length - show} more: ${diffs
+        .slice(show)
+        .map((d) => d.key)
+        .join('; ')}`,
+    );
 
   const cases = selection.spec.cases || selection.spec.examples.flatMap((e) => e.cases);
   const labels = new Set(selection.routes || cases.map((c) => c.route));
   const routes = [...labels].filter((r) => !/(^|\s)\(/.test(r) || /\((singular|example\.com)\)$/.test(r));
-  console.log(`\n${app.name}: ${transform} extracted ${extracted.length} handler(s) (summary lines: ${summaries[0]} of ${summaries[1]}), ${changedFiles.length} file(s) changed in ${(rewriteMs / 1000).toFixed(1)} s`);
+  console.log(
+    `\n${app.name}: ${transform} extracted ${extracted.length} handler(s) (summary lines: ${summaries[0]} of ${summaries[1]}), ${changedFiles.length} file(s) changed in ${(rewriteMs / 1000).toFixed(1)} s`,
+  );
   for (const e of extracted) console.log(`  extracted ${e.route} (${e.at}) → ${e.to}`);
   console.log(
     `checked ${routes.length} routes (+${labels.size - routes.length} paths no route handles: fallbacks, static files, rewrites) × ${cases.length} inputs → ${a.size} exchanges per copy (original ${a.size}, rewritten ${b.size}); ` +

@@ -18,7 +18,17 @@ const examples = [
       { route: 'GET /', name: 'index redirects', steps: [get('/')] },
       { route: 'GET /login', name: 'login page', steps: [get('/login')] },
       { route: 'GET /restricted', name: 'restricted without session', steps: [get('/restricted'), get('/login')] },
-      { route: 'POST /login', name: 'login ok, then restricted', steps: [f('/login', { username: 'tj', password: 'foobar' }, { referer: '/login' }), get('/login'), get('/restricted'), get('/logout'), get('/restricted')] },
+      {
+        route: 'POST /login',
+        name: 'login ok, then restricted',
+        steps: [
+          f('/login', { username: 'tj', password: 'foobar' }, { referer: '/login' }),
+          get('/login'),
+          get('/restricted'),
+          get('/logout'),
+          get('/restricted'),
+        ],
+      },
       { route: 'POST /login', name: 'wrong password', steps: [f('/login', { username: 'tj', password: 'nope' }), get('/login')] },
       { route: 'POST /login', name: 'unknown user', steps: [f('/login', { username: 'nobody', password: 'x' })] },
       { route: 'POST /login', name: 'no body', steps: [req('POST', '/login')] },
@@ -51,7 +61,11 @@ const examples = [
     name: 'cookies',
     cases: [
       { route: 'GET /', name: 'form', steps: [get('/')] },
-      { route: 'POST /', name: 'remember', steps: [f('/', { remember: '1' }, { referer: '/' }), get('/'), get('/forget', { referer: '/' }), get('/')] },
+      {
+        route: 'POST /',
+        name: 'remember',
+        steps: [f('/', { remember: '1' }, { referer: '/' }), get('/'), get('/forget', { referer: '/' }), get('/')],
+      },
       { route: 'POST /', name: 'not remembered', steps: [f('/', {}), get('/')] },
       { route: 'POST /', name: 'no body', steps: [req('POST', '/')] },
       { route: 'GET /forget', name: 'forget without cookie', steps: [get('/forget')] },
@@ -141,7 +155,11 @@ const examples = [
       { route: 'GET /pet/:pet_id/edit', name: 'pet edit', steps: [get('/pet/3/edit')] },
       { route: 'PUT /pet/:pet_id', name: 'pet update', steps: [f('/pet/2?_method=put', { 'pet[name]': 'Jay' }), get('/pet/2')] },
       { route: 'PUT /pet/:pet_id', name: 'pet update missing', steps: [f('/pet/77?_method=put', { 'pet[name]': 'x' })] },
-      { route: 'POST /user/:user_id/pet', name: 'add pet', steps: [f('/user/2/pet', { 'pet[name]': 'Snow' }), get('/user/2'), get('/pet/4')] },
+      {
+        route: 'POST /user/:user_id/pet',
+        name: 'add pet',
+        steps: [f('/user/2/pet', { 'pet[name]': 'Snow' }), get('/user/2'), get('/pet/4')],
+      },
       { route: 'POST /user/:user_id/pet', name: 'add pet to missing user', steps: [f('/user/12/pet', { 'pet[name]': 'x' })] },
       { route: 'POST /user/:user_id/pet', name: 'add pet without name', steps: [f('/user/0/pet', {})] },
       { route: '(none)', name: 'unknown', steps: [get('/nope')] },
@@ -165,7 +183,11 @@ const examples = [
       { route: 'GET /', name: 'index', steps: [get('/')] },
       { route: 'GET /users', name: 'list', steps: [get('/users')] },
       { route: 'GET /users/:id', name: 'show', steps: [get('/users/1'), get('/users/9')] },
-      { route: 'GET /users/:a..:b.:format?', name: 'range', steps: [get('/users/1..3'), get('/users/1..3.json'), get('/users/2..4.html'), get('/users/4..1')] },
+      {
+        route: 'GET /users/:a..:b.:format?',
+        name: 'range',
+        steps: [get('/users/1..3'), get('/users/1..3.json'), get('/users/2..4.html'), get('/users/4..1')],
+      },
       { route: 'GET /users/:a..:b.:format?', name: 'range not numbers', steps: [get('/users/x..y.json')] },
       { route: 'DELETE /users/:id', name: 'destroy', steps: [req('DELETE', '/users/4'), req('DELETE', '/users/4'), get('/users')] },
       { route: 'DELETE /users/:id', name: 'destroy missing', steps: [req('DELETE', '/users/40'), req('DELETE', '/users/abc')] },
@@ -178,7 +200,11 @@ const examples = [
       { route: 'DELETE /users', name: 'delete all', steps: [req('DELETE', '/users')] },
       { route: 'GET /users/:uid', name: 'get', steps: [get('/users/12'), get('/users/%3Cb%3E')] },
       { route: 'GET /users/:uid/pets', name: 'pets', steps: [get('/users/12/pets'), get('/users/a&b/pets')] },
-      { route: 'DELETE /users/:uid/pets/:pid', name: 'delete pet', steps: [req('DELETE', '/users/12/pets/2'), req('DELETE', '/users/%22x%22/pets/%3Ci%3E')] },
+      {
+        route: 'DELETE /users/:uid/pets/:pid',
+        name: 'delete pet',
+        steps: [req('DELETE', '/users/12/pets/2'), req('DELETE', '/users/%22x%22/pets/%3Ci%3E')],
+      },
       { route: '(none)', name: 'unknown method', steps: [req('PUT', '/users/1'), get('/users/1/pets/2')] },
     ],
   },
@@ -201,7 +227,11 @@ const examples = [
       { route: 'GET /user/:id', name: 'view', steps: [get('/user/0'), get('/user/1/view')] },
       { route: 'ALL /user/:id/:op?', name: 'view missing', steps: [get('/user/5'), get('/user/x/view')] },
       { route: 'GET /user/:id/edit', name: 'edit', steps: [get('/user/1/edit'), get('/user/3/edit')] },
-      { route: 'PUT /user/:id/edit', name: 'update', steps: [f('/user/0/edit?_method=put', { 'user[name]': 'TJH', 'user[email]': 'a@b.c' }, { referer: '/user/0' }), get('/user/0')] },
+      {
+        route: 'PUT /user/:id/edit',
+        name: 'update',
+        steps: [f('/user/0/edit?_method=put', { 'user[name]': 'TJH', 'user[email]': 'a@b.c' }, { referer: '/user/0' }), get('/user/0')],
+      },
       { route: 'PUT /user/:id/edit', name: 'update missing user', steps: [f('/user/8/edit?_method=put', { 'user[name]': 'x' })] },
       { route: 'PUT /user/:id/edit', name: 'update without user field', steps: [f('/user/0/edit?_method=put', { name: 'x' })] },
       { route: 'GET /posts', name: 'posts', steps: [get('/posts')] },
@@ -235,7 +265,11 @@ const examples = [
     cases: [
       { route: 'GET / (example.com)', name: 'main', steps: [get('/', { host: 'example.com' })] },
       { route: 'GET /:sub (example.com)', name: 'main sub', steps: [get('/tobi', { host: 'example.com' })] },
-      { route: '(redirect app)', name: 'subdomain', steps: [get('/', { host: 'tobi.example.com' }), get('/x', { host: 'a.b.example.com' })] },
+      {
+        route: '(redirect app)',
+        name: 'subdomain',
+        steps: [get('/', { host: 'tobi.example.com' }), get('/x', { host: 'a.b.example.com' })],
+      },
       { route: '(none)', name: 'other host', steps: [get('/', { host: 'other.test' })] },
     ],
   },
@@ -256,7 +290,11 @@ const examples = [
       { route: 'GET /api/users', name: 'no key', steps: [get('/api/users')] },
       { route: 'GET /api/users', name: 'bad key', steps: [get('/api/users?api-key=nope')] },
       { route: 'GET /api/repos', name: 'repos', steps: [get('/api/repos?api-key=bar')] },
-      { route: 'GET /api/user/:name/repos', name: 'user repos', steps: [get('/api/user/tobi/repos?api-key=baz'), get('/api/user/jane/repos?api-key=foo')] },
+      {
+        route: 'GET /api/user/:name/repos',
+        name: 'user repos',
+        steps: [get('/api/user/tobi/repos?api-key=baz'), get('/api/user/jane/repos?api-key=foo')],
+      },
       { route: 'GET /api/user/:name/repos', name: 'user repos missing', steps: [get('/api/user/nobody/repos?api-key=foo')] },
       { route: '(none)', name: 'unknown', steps: [get('/api/nothing?api-key=foo'), get('/elsewhere')] },
     ],
@@ -293,9 +331,12 @@ export default {
     for (const n of missing) notes.push(`  ${n}: ${cannotRun[n] ? 'cannot be compared here: ' + cannotRun[n] : 'NO REQUEST TABLE'}`);
     const noRedis = redisProblem();
     const runnable = examples.filter((e) => !(e.redis && noRedis));
-    for (const e of examples.filter((x) => x.redis && noRedis)) if (all || changed.has(e.name)) notes.push(`  ${e.name}: cannot be compared here: ${noRedis}`);
+    for (const e of examples.filter((x) => x.redis && noRedis))
+      if (all || changed.has(e.name)) notes.push(`  ${e.name}: cannot be compared here: ${noRedis}`);
     if (noRedis) for (const e of examples.filter((x) => x.redis && changed.has(x.name))) missing.push(e.name);
-    const chosen = runnable.filter((e) => all || changed.has(e.name)).map((e) => ({ ...e, entry: e.entry || `examples/${e.name}/index.js` }));
+    const chosen = runnable
+      .filter((e) => all || changed.has(e.name))
+      .map((e) => ({ ...e, entry: e.entry || `examples/${e.name}/index.js` }));
     notes.push(`comparing ${chosen.length} example(s): ${chosen.map((e) => e.name).join(', ')}`);
     return {
       spec: { examples: chosen },
@@ -307,7 +348,9 @@ export default {
   // a private redis-server for the examples that need one, stopped (by its pid) when the run ends
   async setup(spec) {
     if (!spec.examples.some((e) => e.redis)) return undefined;
-    const server = spawn('redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const server = spawn('redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     for (let i = 0; i < 100 && !redisAnswers(); i++) await new Promise((r) => setTimeout(r, 100));
     if (!redisAnswers()) {
       server.kill();

@@ -36,7 +36,8 @@ process.on('uncaughtException', (e) => crashes.push(norm(String(e && e.message))
 process.on('unhandledRejection', (e) => crashes.push('unhandled rejection: ' + norm(String(e && e.message))));
 
 function freshModules() {
-  for (const k of Object.keys(require.cache)) if (k.startsWith(examplesDir) && !k.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[k];
+  for (const k of Object.keys(require.cache))
+    if (k.startsWith(examplesDir) && !k.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[k];
 }
 
 // the example's data module, loaded before the app so the app gets this instance
@@ -50,7 +51,12 @@ function prepareData(data, outcome, calls) {
   for (const [name, emptyValue] of Object.entries(data.callbacks || {})) {
     const orig = mod[name];
     mod[name] = function (...args) {
-      calls.push(`${name}(${args.filter((x) => typeof x !== 'function').map((x) => JSON.stringify(x)).join(', ')})`);
+      calls.push(
+        `${name}(${args
+          .filter((x) => typeof x !== 'function')
+          .map((x) => JSON.stringify(x))
+          .join(', ')})`,
+      );
       const cb = args.find((x) => typeof x === 'function');
       if (outcome === 'empty') return process.nextTick(() => cb(null, emptyValue));
       if (outcome === 'fail') return process.nextTick(() => cb(Object.assign(new Error(`injected failure of ${name}`), { status: 503 })));
@@ -64,7 +70,8 @@ function prepareData(data, outcome, calls) {
 // seed data): "empty" flushes it, "fail" takes the example's read commands away from the default user, so the
 // server answers them with a NOPERM error. The commands the example sends are its data calls.
 const { execFileSync } = require('node:child_process');
-const redisCli = (...args) => execFileSync('redis-cli', ['-p', String(process.env.DIFFREAL_REDIS_PORT || 6379), ...args], { encoding: 'utf8' });
+const redisCli = (...args) =>
+  execFileSync('redis-cli', ['-p', String(process.env.DIFFREAL_REDIS_PORT || 6379), ...args], { encoding: 'utf8' });
 let redisClients = [];
 function hookRedis(ex, calls) {
   const redis = require(require.resolve('redis', { paths: [path.join(root, path.dirname(ex.entry))] }));
@@ -79,7 +86,8 @@ function hookRedis(ex, calls) {
     };
     const send = redis.RedisClient.prototype.internal_send_command;
     redis.RedisClient.prototype.internal_send_command = function (cmd) {
-      if (redis.__diffreal.calls && !['info', 'quit', 'select'].includes(cmd.command)) redis.__diffreal.calls.push(`${cmd.command}(${cmd.args.map((a) => JSON.stringify(a)).join(', ')})`);
+      if (redis.__diffreal.calls && !['info', 'quit', 'select'].includes(cmd.command))
+        redis.__diffreal.calls.push(`${cmd.command}(${cmd.args.map((a) => JSON.stringify(a)).join(', ')})`);
       return send.call(this, cmd);
     };
   }
@@ -148,4 +156,10 @@ async function main() {
     }
   }
 }
-main().then(() => process.exit(0), (e) => { process.stderr.write(String(e && e.stack) + '\n'); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(String(e && e.stack) + '\n');
+    process.exit(1);
+  },
+);

@@ -46,7 +46,8 @@ function send(port, step, jar, norm) {
         const out = {};
         for (const [k, v] of Object.entries(res.headers)) if (!IGNORED_HEADERS.has(k)) out[k] = norm(Array.isArray(v) ? v.join('\n') : v);
         // a cookie's Expires is computed from the clock (maxAge): only whether it is there is compared
-        if (out['set-cookie']) out['set-cookie'] = out['set-cookie'].replace(/Expires=(?!Thu, 01 Jan 1970)[^;\n]+/g, 'Expires=<now + Max-Age>');
+        if (out['set-cookie'])
+          out['set-cookie'] = out['set-cookie'].replace(/Expires=(?!Thu, 01 Jan 1970)[^;\n]+/g, 'Expires=<now + Max-Age>');
         for (const c of [].concat(res.headers['set-cookie'] || [])) {
           const [pair] = c.split(';');
           const i = pair.indexOf('=');
@@ -56,7 +57,10 @@ function send(port, step, jar, norm) {
           else jar[name] = value;
         }
         const buf = Buffer.concat(chunks);
-        const text = /^(text|application\/(json|javascript|xml))/.test(res.headers['content-type'] || '') || !res.headers['content-type'] ? buf.toString('utf8') : 'base64:' + buf.toString('base64');
+        const text =
+          /^(text|application\/(json|javascript|xml))/.test(res.headers['content-type'] || '') || !res.headers['content-type']
+            ? buf.toString('utf8')
+            : 'base64:' + buf.toString('base64');
         // a body that carries stack frames: its length and etag depend on line numbers, not compared
         if (STACK_FRAME.test(text)) for (const h of ['content-length', 'etag']) if (out[h]) out[h] = '(depends on stack frames)';
         STACK_FRAME.lastIndex = 0;
@@ -71,7 +75,14 @@ function send(port, step, jar, norm) {
 }
 
 function describe(step) {
-  const extra = step.raw !== undefined ? ' raw ' + JSON.stringify(step.raw) : step.form !== undefined ? ' form ' + JSON.stringify(step.form) : step.body !== undefined ? ' ' + JSON.stringify(step.body) : '';
+  const extra =
+    step.raw !== undefined
+      ? ' raw ' + JSON.stringify(step.raw)
+      : step.form !== undefined
+        ? ' form ' + JSON.stringify(step.form)
+        : step.body !== undefined
+          ? ' ' + JSON.stringify(step.body)
+          : '';
   const hdr = step.headers ? ' ' + JSON.stringify(step.headers) : '';
   return `${step.method || 'GET'} ${step.path}${extra}${hdr}`;
 }

@@ -67,7 +67,13 @@ async function runCase(c, mount, outcome, n) {
     logged = [];
     calls.length = 0;
     const res = await send(listener.address().port, step, jar, norm);
-    lines.push({ key: `${c.name} [${mount}, ${outcome}] #${i + 1}`, request: describe(step), ...res, calls: [...calls], ...(logged.length ? { logged } : {}) });
+    lines.push({
+      key: `${c.name} [${mount}, ${outcome}] #${i + 1}`,
+      request: describe(step),
+      ...res,
+      calls: [...calls],
+      ...(logged.length ? { logged } : {}),
+    });
   }
   listener.close();
   listener.closeAllConnections();
@@ -89,4 +95,10 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
 }
 process.on('unhandledRejection', (e) => process.stdout.write(JSON.stringify({ key: 'crash', error: String(e && e.stack) }) + '\n'));
-main().then(() => process.exit(0), (e) => { process.stderr.write(String(e && e.stack) + '\n'); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(String(e && e.stack) + '\n');
+    process.exit(1);
+  },
+);
