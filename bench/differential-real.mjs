@@ -8,7 +8,7 @@
 // exits 1 on any difference, 2 when the transform extracted no handler (nothing was compared), 3 on a setup error.
 //
 //   npm run build && node bench/differential-real.mjs <json-server|express|tns> [--app-dir DIR] [--all] [--keep]
-//      [--transform extract-service|layered] [--show N] [--dump FILE]
+//      [--transform extract-service|layered] [--show N] [--dump FILE] [--remodel BIN]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,11 +23,15 @@ const opt = (name) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const appName = argv.find((a, i) => !a.startsWith('--') && !['--app-dir', '--transform', '--show', '--dump'].includes(argv[i - 1]));
+const appName = argv.find(
+  (a, i) => !a.startsWith('--') && !['--app-dir', '--transform', '--show', '--dump', '--remodel'].includes(argv[i - 1]),
+);
 const all = argv.includes('--all');
 const keep = argv.includes('--keep');
 const transform = opt('--transform') || 'extract-service';
 const show = Number(opt('--show') || 10);
+// another build of remodel (e.g. a worktree of main's last commit): its bin/remodel.js
+const remodelBin = path.resolve(opt('--remodel') || path.join(repo, 'bin', 'remodel.js'));
 
 let teardown; // stops what app.setup started
 function fail(msg, code = 3) {
@@ -47,7 +51,8 @@ if (!fs.existsSync(tableFile)) fail(`no request table ${path.relative(repo, tabl
 const app = (await import(pathToFileURL(tableFile).href)).default;
 const appDir = path.resolve(opt('--app-dir') || app.defaultDir);
 if (!fs.existsSync(appDir)) fail(`app folder ${appDir} not found`);
-if (!fs.existsSync(path.join(repo, 'dist', 'src'))) fail('no dist/: run npm run build first');
+if (!fs.existsSync(path.join(path.dirname(remodelBin), '..', 'dist', 'src')))
+  fail(`no dist/ beside ${remodelBin}: run npm run build first`);
 
 const sh = (cmd, args, cwd, env) =>
   execFileSync(cmd, args, {
@@ -81,7 +86,7 @@ try {
 
   // 1. rewrite one copy with the built CLI
   const tr = Date.now();
-  const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'remodel.js'), 'run', transform, ...app.transformPaths, '--verbose'], {
+  const run = spawnSync(process.execPath, [remodelBin, 'run', transform, ...app.transformPaths, '--verbose'], {
     cwd: rewritten,
     encoding: 'utf8',
     maxBuffer: 64 << 20,
