@@ -153,6 +153,31 @@ describe('project engine with move-symbol on a git repository', () => {
     expect(cjs.stderr).toMatch(/src\/pricing\.ts:\d+:\d+ error TS1309: The current file is a CommonJS module/);
   });
 
+  it('--verify gives an ES module the default import Node gives it from a CommonJS package (shared declaration files)', () => {
+    // node_modules/greeter is CommonJS (no "type"); its declaration says `export default`. Imported from an ES module
+    // under NodeNext, the default import is module.exports itself, so `greeter.hello()` is an error (TS2339) that a
+    // checker taking the declaration file without its module format would not see.
+    const dir = tsProject();
+    writeFiles(dir, {
+      'node_modules/greeter/package.json': JSON.stringify({ name: 'greeter', version: '1.0.0', main: 'index.js', types: 'index.d.ts' }),
+      'node_modules/greeter/index.js': 'exports.default = { hello: () => "hi" };\n',
+      'node_modules/greeter/index.d.ts': 'declare const greeter: { hello(): string };\nexport default greeter;\n',
+      'src/greet.ts': "import greeter from 'greeter';\n\nexport const name = 'world';\nvoid greeter;\n",
+      'call-hello.mjs': [
+        "export const meta = { name: 'call-hello', description: 'calls greeter.hello() (for --verify tests)', engine: 'project' };",
+        'export default function callHello(ctx) {',
+        "  for (const sf of ctx.files) if (sf.getFilePath().endsWith('/greet.ts')) sf.addStatements('export const text: string = greeter.hello();');",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'greeter');
+    const res = runCli(['run', './call-hello.mjs', 'src', '--dry'], dir);
+    expect(res.code, res.stderr).toBe(3);
+    expect(res.stderr).toMatch(/src\/greet\.ts:\d+:\d+ error TS2339: Property 'hello' does not exist/);
+  });
+
   it('pre-existing type errors never block a change', () => {
     const dir = tsProject();
     fs.appendFileSync(path.join(dir, 'src/checkout.ts'), 'export const broken: number = "not a number";\n');

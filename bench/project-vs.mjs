@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // The project engine against another build of remodel, in the same run: each job runs with the baseline build and
 // with this one in turn (A B A B ...), so both see the same machine load. Prints per job the medians of wall time,
-// CPU time (user + system of the whole process, from /usr/bin/time-like rusage of the child) and peak RSS, the
-// ratio baseline / this build pair by pair (median), and whether both printed the same diff.
+// CPU time (user + system of the child and everything it waited for, worker threads included: the growth of this
+// process's cutime/cstime in /proc/self/stat across the child's run) and peak RSS, the ratios baseline / this build
+// pair by pair (median), and whether both printed the same diff. On a loaded machine wall time follows the load;
+// CPU time is the steadier figure.
 //
-//   node bench/project-vs.mjs --baseline /path/to/other/remodel/bin/remodel.js [--runs 3] [--app DIR]...
+//   node bench/project-vs.mjs --baseline /path/to/other/remodel/bin/remodel.js [--runs 3] [--only a,b] [--app DIR]... [--src src]
 //
-// Jobs: `layered --dry` on examples/legacy-api-ts, and for every --app DIR (a copy of a real TypeScript app; nothing
-// is written, the runs are --dry): `layered --dry` and `introduce-dto --dry` on DIR/src.
+// Jobs: `layered --dry`, `introduce-dto --dry` and `extract-service --dry` on examples/legacy-api-ts, and the same
+// three for every --app DIR (a copy of a real TypeScript app with its dependencies installed; nothing is written,
+// the runs are --dry) on DIR/<--src, default src>. --only keeps the jobs whose name contains one of the words.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +24,8 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const all = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] : []));
 const runs = Number(arg('runs', '3'));
+const only = arg('only', '').split(',').filter(Boolean);
+const srcDir = arg('src', 'src');
 const baseline = arg('baseline', undefined);
 if (!baseline) {
   console.error('usage: node bench/project-vs.mjs --baseline <other build>/bin/remodel.js [--runs 3] [--app DIR]...');
@@ -27,11 +33,24 @@ if (!baseline) {
 }
 const current = path.join(root, 'bin', 'remodel.js');
 
-/** Wall ms, CPU ms (rusage of the child, workers included) and peak RSS (sampled from /proc, process tree). */
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+/** CPU ms of the children this process has waited for (fields cutime + cstime of /proc/self/stat). */
+function childCpuMs() {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
+/** Wall ms, CPU ms (of the child and what it waited for, workers included) and peak RSS (sampled from /proc, process tree). */
 function run(bin, argv, cwd) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [bin, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    const cpuBefore = childCpuMs();
+    const child = spawn(process.execPath, [bin, ...argv], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+    });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.resume();
@@ -45,17 +64,23 @@ function run(bin, argv, cwd) {
     child.on('error', reject);
     child.on('exit', () => {
       clearInterval(timer);
-      resolve({ wall: Number(process.hrtime.bigint() - started) / 1e6, rss: peak, stdout });
+      resolve({ wall: Number(process.hrtime.bigint() - started) / 1e6, cpu: childCpuMs() - cpuBefore, rss: peak, stdout });
     });
   });
 }
 
-const jobs = [{ name: 'layered --dry, examples/legacy-api-ts', cwd: root, argv: ['run', 'layered', 'examples/legacy-api-ts', '--dry', '--no-cache'] }];
+const STEPS = ['layered', 'introduce-dto', 'extract-service'];
+let jobs = STEPS.map((step) => ({
+  name: `${step} --dry, examples/legacy-api-ts`,
+  cwd: root,
+  argv: ['run', step, 'examples/legacy-api-ts', '--dry', '--no-cache'],
+}));
 for (const app of all('app')) {
   const dir = path.resolve(app);
-  jobs.push({ name: `layered --dry, ${path.basename(dir)}`, cwd: dir, argv: ['run', 'layered', 'src', '--dry', '--no-cache'] });
-  jobs.push({ name: `introduce-dto --dry, ${path.basename(dir)}`, cwd: dir, argv: ['run', 'introduce-dto', 'src', '--dry', '--no-cache'] });
+  for (const step of STEPS)
+    jobs.push({ name: `${step} --dry, ${path.basename(dir)}/${srcDir}`, cwd: dir, argv: ['run', step, srcDir, '--dry', '--no-cache'] });
 }
+if (only.length) jobs = jobs.filter((job) => only.some((word) => job.name.includes(word)));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 for (const job of jobs) {
@@ -70,10 +95,14 @@ for (const job of jobs) {
     job: job.name,
     'baseline s': (median(b.map((r) => r.wall)) / 1000).toFixed(2),
     'this build s': (median(a.map((r) => r.wall)) / 1000).toFixed(2),
-    'speedup (median of pairs)': median(a.map((r, i) => b[i].wall / r.wall)).toFixed(2) + '×',
+    'speedup wall (median of pairs)': median(a.map((r, i) => b[i].wall / r.wall)).toFixed(2) + '×',
+    'CPU s baseline / this': `${(median(b.map((r) => r.cpu)) / 1000).toFixed(2)} / ${(median(a.map((r) => r.cpu)) / 1000).toFixed(2)}`,
+    'speedup CPU': median(a.map((r, i) => b[i].cpu / r.cpu)).toFixed(2) + '×',
     'peak RSS MB baseline / this': `${Math.round(Math.max(...b.map((r) => r.rss)) / 2 ** 20)} / ${Math.round(Math.max(...a.map((r) => r.rss)) / 2 ** 20)}`,
     'same diff': a.every((r) => r.stdout === b[0].stdout) && b.every((r) => r.stdout === b[0].stdout) ? 'yes' : 'NO',
   });
 }
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}; ${runs} pair(s) per job, medians`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}; ${runs} pair(s) per job, medians`,
+);
 console.table(rows);
