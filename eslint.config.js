@@ -6,7 +6,8 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '__testfixtures__/', 'examples/', 'bench/corpus/', 'coverage/', '__tests__/support/jscodeshift/inputs/'],
+    // Scratch folders .gitignore names (.tmp-*, bench output) are never the project's code either.
+    ignores: ['dist/', 'node_modules/', '__testfixtures__/', 'examples/', 'bench/corpus/', 'coverage/', '__tests__/support/jscodeshift/inputs/', '.tmp-*/', '.bench-out/', '.bench-corpus/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

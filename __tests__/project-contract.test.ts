@@ -139,6 +139,10 @@ describe('published package: a third-party project transform', () => {
     const typesNode = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules/@types/node/package.json'), 'utf8')).version;
     npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(work, packed.filename), `@types/node@${typesNode}`], consumer);
 
+    // jscodeshift and vitest are optional peers: an install does not bring them, and nothing below needs them.
+    const installed = (name: string) => fs.existsSync(path.join(consumer, 'node_modules', name, 'package.json'));
+    expect([installed('jscodeshift'), installed('vitest'), installed('@babel/types')]).toEqual([false, false, true]);
+
     const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'lib', 'tsc.js');
     const check = (() => {
       try {
