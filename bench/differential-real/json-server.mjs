@@ -1,5 +1,6 @@
-// typicode/json-server v0.17.4: every route the router mounts, each case run on three mounts (the plain router, the
-// router with _isFake, defaults({ readOnly })) × three data-layer outcomes (seeded, empty, write-fails).
+// typicode/json-server v0.17.4: every route the router mounts, each case run on four mounts (the plain router, the
+// router with _isFake, defaults({ readOnly }), the router with foreignKeySuffix '_id', as --fks sets it) × three
+// data-layer outcomes (seeded, empty, write-fails).
 // `route` names the route a case aims at (for the route × input count); a case of several steps runs them in order
 // on one server and one db.
 export default {
@@ -12,7 +13,7 @@ export default {
   probe: 'json-server.probe.cjs',
   spec: {
     entry: 'lib/server/index.js',
-    mounts: ['router', 'fake', 'read-only'],
+    mounts: ['router', 'fake', 'read-only', 'foreign-key-suffix'],
     outcomes: ['seeded', 'empty', 'write-fails'],
     rewrites: { '/api/*': '/$1', '/blog/:resource/:id/show': '/:resource/:id', '/blog/:category': '/posts?category=:category' },
     db: {
@@ -30,6 +31,10 @@ export default {
       users: [
         { id: 1, name: 'Ada', email: 'ada@example.com' },
         { id: 2, name: 'Linus', email: null },
+      ],
+      notes: [
+        { id: 1, post_id: 1, text: 'keyed with the _id suffix' },
+        { id: 2, post_id: 3, text: 'another' },
       ],
       refs: [{ id: 'abcd-1234', url: 'http://example.com', postId: 1 }],
       profile: { name: 'typicode', bio: 'hello' },
@@ -57,6 +62,19 @@ export default {
       { route: 'GET /{key}', name: 'list jsonp', steps: [{ path: '/posts?callback=cb' }] },
       { route: 'GET /{key}', name: 'list of users (null field)', steps: [{ path: '/users?email=null' }] },
       { route: 'GET /{key}/:id', name: 'one', steps: [{ path: '/posts/1' }] },
+      { route: 'GET /{key}/:id', name: 'one embed (suffix _id)', steps: [{ path: '/posts/1?_embed=notes' }] },
+      { route: 'GET /{key}', name: 'list expand (suffix _id)', steps: [{ path: '/notes?_expand=post' }] },
+      { route: 'GET /:resource/:id/:nested', name: 'nested (suffix _id)', steps: [{ path: '/posts/3/notes' }] },
+      {
+        route: 'POST /:resource/:id/:nested',
+        name: 'nested create (suffix _id)',
+        steps: [{ method: 'POST', path: '/posts/3/notes', body: { text: 'n' } }],
+      },
+      {
+        route: 'DELETE /{key}/:id',
+        name: 'delete with dependents (suffix _id)',
+        steps: [{ method: 'DELETE', path: '/posts/3' }, { path: '/notes' }],
+      },
       { route: 'GET /{key}/:id', name: 'one embed+expand', steps: [{ path: '/posts/1?_embed=comments&_expand=user' }] },
       { route: 'GET /{key}/:id', name: 'one expand', steps: [{ path: '/comments/3?_expand=post' }] },
       { route: 'GET /{key}/:id', name: 'one string id', steps: [{ path: '/refs/abcd-1234' }] },

@@ -46,7 +46,8 @@ async function runCase(c, mount, outcome, n) {
   const server = jsonServer.create();
   server.use(jsonServer.defaults({ logger: false, ...(mount === 'read-only' ? { readOnly: true } : {}) }));
   server.use(jsonServer.rewriter(spec.rewrites));
-  const router = jsonServer.router(file, mount === 'fake' ? { _isFake: true } : undefined);
+  const options = { fake: { _isFake: true }, 'foreign-key-suffix': { foreignKeySuffix: '_id' } }[mount];
+  const router = jsonServer.router(file, options);
   server.use(router);
   // the data calls that reach the file: lowdb's write (the router's write middleware calls it after each change)
   const calls = [];
