@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { walk } from '../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
 import { targetOption, withTarget } from '../src/target.js';
-import { hasLegacyOctalEscape } from '../src/text/escapes.js';
+import { hasLegacyOctalEscape, mapRawChars } from '../src/text/escapes.js';
 
 export const meta = defineMeta({
   name: 'template-literals',
@@ -323,37 +323,16 @@ function calleeName(callee: t.Node): string | undefined {
 
 /** Body of a quoted string → body of a template: quotes need no escape there, backticks do. */
 function stringRawToTemplateRaw(raw: string): string {
-  let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '\\') {
-      const next = raw[i + 1];
-      out += next === "'" || next === '"' ? next : ch + next;
-      i++;
-    } else if (ch === '`') {
-      out += '\\`';
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+  return mapRawChars(
+    raw,
+    (ch) => (ch === '`' ? '\\`' : ch),
+    (pair) => (pair === "\\'" || pair === '\\"' ? pair[1] : pair),
+  );
 }
 
 /** `${` that is text, not a substitution, must be written `\${` (escaped characters are skipped over). */
 function escapeDollarBrace(raw: string): string {
-  let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '\\') {
-      out += ch + (raw[i + 1] ?? '');
-      i++;
-    } else if (ch === '$' && raw[i + 1] === '{') {
-      out += '\\$';
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+  return mapRawChars(raw, (ch, next) => (ch === '$' && next === '{' ? '\\$' : ch));
 }
 
 /** The target (--target, else engines.node) must run template-literal: else the file stays as it is, reason `target`. */

@@ -14,3 +14,25 @@ export function hasLegacyOctalEscape(raw: string): boolean {
   }
   return false;
 }
+
+/**
+ * The raw body of a string or template literal rewritten character by character, escape sequences kept whole:
+ * `escape` gets each backslash with the character after it (kept as is by default), `plain` every other character
+ * with the one after it.
+ */
+export function mapRawChars(
+  raw: string,
+  plain: (ch: string, next: string | undefined) => string,
+  escape: (pair: string) => string = (pair) => pair,
+): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\') {
+      out += escape(raw.slice(i, i + 2));
+      i++;
+    } else {
+      out += plain(raw[i], raw[i + 1]);
+    }
+  }
+  return out;
+}
