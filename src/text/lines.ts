@@ -22,11 +22,16 @@ export function indentUnit(text: string): string {
   return detectIndent(text).indent || '  ';
 }
 
+/** How many spaces and tabs (at most `max`) stand at `pos`. */
+export function blanksAt(text: string, pos: number, max: number): number {
+  let n = 0;
+  while (n < max && pos + n < text.length && (text[pos + n] === ' ' || text[pos + n] === '\t')) n++;
+  return n;
+}
+
 /** `line` with up to `remove` leading spaces and tabs taken off and `add` put in front. */
 export function reindentLine(line: string, remove: number, add: string): string {
-  let i = 0;
-  while (i < remove && i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
-  return add + line.slice(i);
+  return add + line.slice(blanksAt(line, 0, remove));
 }
 
 /**

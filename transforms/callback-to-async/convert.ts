@@ -4,7 +4,7 @@ import { walk, type Traverse } from '../../src/ast.js';
 import type { FileTransformContext } from '../../src/types.js';
 import type { Options } from './index.js';
 import { errorBranchText, firstToken, lastToken, reindentRange } from './text.js';
-import { eolOf, indentAt, indentUnit, lineStart } from '../../src/text/lines.js';
+import { blanksAt, eolOf, indentAt, indentUnit, lineStart } from '../../src/text/lines.js';
 import { API, type ApiSpec, NO_PROMISE_FORM, type Target, classify } from './apis.js';
 import { exits, expressHandler, hasReturnValue, isErrTest, isFunctionNode, isIdent, isNextForward, isPassedOn, mayBeFd, mentionedOutside } from './syntax.js';
 import { type InertContext, cannotThrowStatement, inert, stringish } from './inert.js';
@@ -474,8 +474,7 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
     let remove = 0;
     for (const c of list) if (ls > c.success!.start && ls <= c.success!.end) remove += c.unit.length;
     if (!remove) continue;
-    let n = 0;
-    while (n < remove && (source[ls + n] === ' ' || source[ls + n] === '\t')) n++;
+    const n = blanksAt(source, ls, remove);
     if (n) edits.remove(ls, ls + n);
   }
   return edits.apply();
