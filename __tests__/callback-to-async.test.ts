@@ -16,6 +16,7 @@ const EXPECTED_REASONS: Record<string, string[]> = {
   'code-after-call': ['code-after-call'],
   'comment-before-check': ['comments'],
   'destructured-without-namespace': ['no-module-binding'],
+  'enum-before-call': ['throw-before-call'],
   'event-style-and-result-used': ['no-promise-form', 'result-used'],
   'exec-stderr-in-error-branch': ['result-used-in-error-branch'],
   'fs-exists': ['no-promise-form'],
