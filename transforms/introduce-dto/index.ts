@@ -7,7 +7,7 @@ import { defineMeta } from '../../src/types.js';
 import type { HandlerFn } from './reads.js';
 import type { Built, FileFacts, Plan, RouteSite } from './types.js';
 import { SOURCE_ORDER, fileFacts, planFor } from './plan.js';
-import { blame, dependentFiles, diagnosticsOf, newDiagnostics } from './verify.js';
+import { Baseline, blame, dependentFiles, newDiagnostics } from './verify.js';
 import { build, write } from './build.js';
 
 export const meta = defineMeta({
@@ -114,7 +114,7 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
   }
   const dependents = dependentFiles(project, new Set(originals.keys()));
   const checked = new Set([...originals.keys(), ...dependents]);
-  const baseline = diagnosticsOf(project, checked);
+  const baseline = new Baseline(project, checked);
   let result: Built | undefined;
   for (let round = 0; round < 12; round++) {
     result = build(plans, facts, originals, dtoOriginals, zodMode);

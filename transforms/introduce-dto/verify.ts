@@ -16,8 +16,7 @@ export function dependentFiles(project: import('ts-morph').Project, changed: Set
   return out;
 }
 
-export function diagnosticsOf(project: import('ts-morph').Project, files: Set<string>): Diag[] {
-  const program = project.getProgram().compilerObject;
+function programDiagnostics(program: ts.Program, files: Iterable<string>): Diag[] {
   const out: Diag[] = [];
   for (const file of files) {
     const sf = program.getSourceFile(file);
@@ -29,12 +28,45 @@ export function diagnosticsOf(project: import('ts-morph').Project, files: Set<st
   return out;
 }
 
-export function newDiagnostics(project: import('ts-morph').Project, files: Set<string>, baseline: Diag[]): Diag[] {
+export function diagnosticsOf(project: import('ts-morph').Project, files: Set<string>): Diag[] {
+  return programDiagnostics(project.getProgram().compilerObject, files);
+}
+
+/**
+ * The diagnostics of the checked files as loaded. A file's are computed only when the program after an edit has
+ * diagnostics in it (only those can match), from the program as it was before the first edit: ts-morph builds a
+ * new program for every edit and never changes an old one, so keeping it is enough.
+ */
+export class Baseline {
+  private readonly program: ts.Program;
+  private readonly byFile = new Map<string, Diag[]>();
+
+  constructor(
+    project: import('ts-morph').Project,
+    private readonly files: Set<string>,
+  ) {
+    this.program = project.getProgram().compilerObject;
+  }
+
+  of(files: Iterable<string>): Diag[] {
+    const out: Diag[] = [];
+    for (const file of files) {
+      if (!this.files.has(file)) continue;
+      let list = this.byFile.get(file);
+      if (!list) this.byFile.set(file, (list = programDiagnostics(this.program, [file])));
+      out.push(...list);
+    }
+    return out;
+  }
+}
+
+export function newDiagnostics(project: import('ts-morph').Project, files: Set<string>, baseline: Baseline): Diag[] {
   const key = (d: Diag) => `${d.file}\0${d.code}\0${d.message}`;
+  const after = diagnosticsOf(project, files);
   const left = new Map<string, number>();
-  for (const d of baseline) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
+  for (const d of baseline.of(new Set(after.map((d) => d.file)))) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
   const out: Diag[] = [];
-  for (const d of diagnosticsOf(project, files)) {
+  for (const d of after) {
     const n = left.get(key(d)) ?? 0;
     if (n > 0) left.set(key(d), n - 1);
     else out.push(d);
