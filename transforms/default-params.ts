@@ -14,6 +14,7 @@ export const meta = defineMeta({
     arity: 'the function may be used through a reference (callback, middleware, export, method), and a default would change its .length from 4 to 3',
     'await-in-default': 'await/yield is not allowed in a parameter default',
     comment: 'a comment on the statement\'s lines would be lost',
+    'earlier-check-kept': 'an earlier check of the same run stays in the body, and this one must still run after it',
     'falsy-default': '`||`/`!` replaces every falsy value (0, \'\', false); a default parameter only undefined',
     'not-at-top': 'the check is not at the top of the function, where the value may already have been used',
     'not-simple-param': 'it is destructured or a rest element, not a plain parameter',
@@ -50,7 +51,9 @@ Left alone, and reported with a reason:
 - the parameter is destructured, a rest element, already defaulted, or redeclared in the body (\`not-simple-param\`);
 - comments on the lines of the statement, which would be lost (\`comment\`); setters (\`accessor\`);
 - a file that declares a name \`undefined\` or uses \`with\` (\`shadowed-undefined\`).
-A matching statement further down the body is reported as \`not-at-top\`: there the value may already have been used.`,
+A matching statement further down the body is reported as \`not-at-top\`: there the value may already have been used.
+When one check of the opening run is kept, the checks after it stay too (\`earlier-check-kept\`): they must still run
+after it. A refusal of the whole function (\`arity\`, \`use-strict\`, …) is reported on each check of the run.`,
   options: z.object({
     target: targetOption(),
     ignoreArity: z
@@ -372,8 +375,10 @@ function defaultParamsUntargeted(ctx: FileTransformContext<Options>): string | u
       if (m.kind === 'default') run.push({ stmt, name: m.name, value: m.value });
     }
     if (!run.length) continue;
-    const first = run[0].stmt;
-    const refuse = (message: string, reason: string) => ctx.report(message, first, reason);
+    // A refusal of the whole function is reported on every statement of the run: each was looked at.
+    const refuse = (message: string, reason: string, items: ReadonlyArray<{ stmt: t.Statement; name: string }> = run) => {
+      for (const item of items) ctx.report(`\`${item.name}\` ${message}`, item.stmt, reason);
+    };
 
     if (flags.undefinedDeclared || flags.withStatement) {
       refuse('kept: the file declares a name `undefined` or uses `with`, so `undefined` may not be the real one', 'shadowed-undefined');
@@ -398,8 +403,10 @@ function defaultParamsUntargeted(ctx: FileTransformContext<Options>): string | u
     const oldArity = arity(params);
     let lastIndex = -1;
     let newArity = oldArity;
-    const planned: Array<{ stmt: t.Statement; param: t.Identifier; value: t.Expression; questionMark?: number }> = [];
+    const planned: Array<{ stmt: t.Statement; name: string; param: t.Identifier; value: t.Expression; questionMark?: number }> = [];
+    let reached = -1;
     for (const item of run) {
+      reached++;
       const index = paramIndex.get(item.name);
       const param = index === undefined ? undefined : params[index];
       if (index === undefined || !param || param.type !== 'Identifier') {
@@ -450,7 +457,11 @@ function defaultParamsUntargeted(ctx: FileTransformContext<Options>): string | u
       }
       lastIndex = index;
       newArity = Math.min(newArity, index);
-      planned.push({ stmt: item.stmt, param, value: item.value, questionMark });
+      planned.push({ stmt: item.stmt, name: item.name, param, value: item.value, questionMark });
+    }
+    // The run stopped at a kept check: the checks after it stay below it.
+    for (const item of run.slice(reached + 1)) {
+      ctx.report(`\`${item.name}\` kept: the check of \`${run[reached].name}\` above it stays in the body, and this one must still run after it`, item.stmt, 'earlier-check-kept');
     }
     if (!planned.length) continue;
     if (newArity !== oldArity && !ctx.options.ignoreArity && !onlyCalledDirectly(fn, ancestors)) {
@@ -458,6 +469,7 @@ function defaultParamsUntargeted(ctx: FileTransformContext<Options>): string | u
       refuse(
         `kept: ${label} may be used through a reference (callback, middleware, export, method), and a default would change its .length from ${oldArity} to ${newArity}`,
         'arity',
+        planned,
       );
       continue;
     }
