@@ -15,6 +15,7 @@ export const meta = defineMeta({
     'duplicate-params': 'duplicate parameter names are a SyntaxError in a method',
     eval: 'a direct eval inside could depend on the function form',
     'named-function': 'the function refers to itself by name, which a method cannot',
+    'option-off': 'the rewrite is turned off by --no-properties or --no-methods',
     proto: 'the long form sets the prototype, the shorthand would create an own property',
     'quoted-key': 'the key is quoted (often kept alike with other quoted keys or JSON field names)',
     'reserved-name': 'the name is not a plain variable reference in shorthand',
@@ -46,6 +47,7 @@ Left alone, and reported with a reason:
 - values wrapped in parentheses (\`a: (a)\`, \`f: (function () {})\`) or keys written with escapes
   (\`unexpected-source\`), values wrapped in type assertions (\`a: a as T\`, \`a: a!\`,
   \`f: function () {} as F\`: \`type-assertion\`), and \`[a]: a\`, which has no shorthand (\`computed-key\`).
+With \`--no-properties\` or \`--no-methods\`, the candidates that option turns off are reported as \`option-off\`.
 Not candidates, so not reported: arrow functions (an arrow keeps the outer \`this\`; a method would not), getters and
 setters, and properties whose value is not the key's own name or a function expression.`,
   options: z.object({
@@ -134,9 +136,19 @@ function objectShorthandUntargeted(ctx: FileTransformContext<Options>): string |
         ctx.report(`\`${source.slice(prop.key.start!, prop.key.end!)}\` kept: the value is wrapped in a type assertion, which the shorthand cannot keep`, prop, 'type-assertion');
         continue;
       }
+      // Candidates the options leave out are still looked at: say so.
+      const valueName = asserted?.type === 'Identifier' ? asserted.name : value.type === 'Identifier' ? value.name : undefined;
+      if (ctx.options.properties === false && valueName !== undefined && !prop.computed && name === valueName) {
+        ctx.report(`\`${source.slice(prop.key.start!, prop.key.end!)}: ${valueName}\` kept: --no-properties turns this rewrite off`, prop, 'option-off');
+        continue;
+      }
+      if (ctx.options.methods === false && (value.type === 'FunctionExpression' || asserted?.type === 'FunctionExpression')) {
+        ctx.report(`\`${source.slice(prop.key.start!, prop.key.end!)}\` kept as a function: --no-methods turns this rewrite off`, prop, 'option-off');
+        continue;
+      }
       if (value.type === 'Identifier' && ctx.options.properties !== false) {
-        if (prop.computed && prop.key.type === 'Identifier' && prop.key.name === value.name) {
-          ctx.report(`\`[${value.name}]: ${value.name}\` kept: a computed key has no shorthand form`, prop, 'computed-key');
+        if (prop.computed && ((prop.key.type === 'Identifier' && prop.key.name === value.name) || (prop.key.type === 'StringLiteral' && prop.key.value === value.name))) {
+          ctx.report(`\`[${source.slice(prop.key.start!, prop.key.end!)}]: ${value.name}\` kept: a computed key has no shorthand form`, prop, 'computed-key');
           continue;
         }
         if (!prop.computed && prop.key.type === 'StringLiteral' && prop.key.value === value.name) {
