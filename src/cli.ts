@@ -329,16 +329,21 @@ async function transformBooleanFlags(args: string[], cwd: string): Promise<strin
   }
 }
 
+/** A transform named by its module file (as run.ts decides), not a built-in or a recipe. */
+const isModulePath = (s: string) => s.includes('/') || s.includes('\\') || /\.[cm]?[jt]sx?$/.test(s);
+
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  // `remodel run`: a worker starts now and loads the file engine (and the named built-in) while this thread parses
-  // the command line, loads the config and plans; per-file transforms always run on workers. Not when a cache of
-  // earlier runs exists: files it answers need no worker, and an early one would only cost CPU.
-  if (args[0] === 'run') {
+  // `remodel run <module file>`: a worker starts now and loads the file engine while this thread parses the command
+  // line, loads the config and plans; local and jscodeshift modules always run on workers. Not for built-ins (a few
+  // files run in this thread, see runsInThread; on many the pool's start is a small part of the run), and not when
+  // a cache of earlier runs exists: files it answers need no worker, and an early one would only cost CPU.
+  const named = args[0] === 'run' ? args.slice(1).find((a) => !a.startsWith('-')) : undefined;
+  if (named && isModulePath(named)) {
     const [{ prestartWorker }, { defaultCacheDir }] = await Promise.all([import('./engine/pool.js'), import('./cache.js')]);
     const noCache = args.includes('--no-cache') || args.includes('--cache=false');
     const ownCacheDir = args.some((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
-    if (noCache || (!ownCacheDir && !fs.existsSync(defaultCacheDir(io.cwd)))) prestartWorker(args.slice(1).find((a) => !a.startsWith('-')));
+    if (noCache || (!ownCacheDir && !fs.existsSync(defaultCacheDir(io.cwd)))) prestartWorker();
   }
   // `--keep-reexport src` must not read `src` as the flag's value: a declared boolean flag followed by anything but
   // true/false is given `=true`. `--flag=maybe` stays as written, so validation still rejects it.
@@ -373,6 +378,13 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       throw err ?? new UsageError(msg);
     })
     .epilogue('Exit codes: 0 done, 1 --check found changes, 2 usage or config error, 3 some files failed.');
+  // yargs renders a command's whole help text right after starting its handler, to have it ready for a later
+  // showHelp(); remodel never calls that (its fail handler throws, and --help renders afresh), and the rendering is
+  // a tenth of a one-file run's CPU. Skipped when this yargs has the hook; nothing printed changes.
+  const usage = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } })
+    .getInternalMethods?.()
+    .getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
   try {
     let helpShown = false;
     await parser.parseAsync(args, {}, (err, _argv, output) => {

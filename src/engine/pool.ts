@@ -30,6 +30,20 @@ const BATCH = 24;
 const FILES_PER_WORKER = 40;
 /** Loading a transform in a fresh worker (parsers, jscodeshift) is not a file's time; it gets its own, larger limit. */
 const LOAD_LIMIT_MS = 120_000;
+/**
+ * Built-in transforms over at most this many files (what one worker would get) run in this thread: a worker would
+ * load zod, the file engine and Babel a second time for them, which costs more than the files themselves.
+ */
+export const IN_THREAD_FILES = FILES_PER_WORKER;
+
+/**
+ * Built-ins (and recipes of built-ins) are remodel's own code: they never call process.exit or loop without end, so
+ * they need no worker to contain them. Local and jscodeshift modules always run on workers (timeouts, exits).
+ */
+export function runsInThread(spec: TransformSpec, files: number): boolean {
+  const trusted = (s: TransformSpec): boolean => s.kind === 'builtin' || (s.kind === 'pipeline' && s.steps.every((step) => trusted(step.spec)));
+  return files <= IN_THREAD_FILES && trusted(spec);
+}
 
 export { defaultJobs };
 
@@ -141,7 +155,7 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
   const requested = pool.jobs ?? defaultJobs();
   const jobs = Math.max(1, Math.min(requested, Math.ceil(files.length / FILES_PER_WORKER)));
   const script = workerScript();
-  if (!script) return runInThread(spec, files, options, pool, timeoutMs);
+  if (!script || runsInThread(spec, files.length)) return runInThread(spec, files, options, pool, timeoutMs);
 
   const queue: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) queue.push(files.slice(i, i + BATCH));
@@ -231,8 +245,9 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
 }
 
 /**
- * From the TypeScript sources (tests) files run in this thread: a transform that never settles still fails with
- * `timeout` (a synchronous endless loop cannot be stopped here; the CLI always uses workers).
+ * Files run in this thread from the TypeScript sources (tests) and for built-ins on a few files (see runsInThread): a
+ * transform that never settles still fails with `timeout` (a synchronous endless loop cannot be stopped here, which
+ * is why local and jscodeshift modules always use workers in the CLI).
  */
 async function runInThread(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions, timeoutMs: number): Promise<FileOutcome[]> {
   const [{ FileResultCache }, { runFile }, { loadTransform }] = await Promise.all([import('../cache.js'), import('./file-engine.js'), import('../registry.js')]);
