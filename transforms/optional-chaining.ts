@@ -14,9 +14,11 @@ export const meta = defineMeta({
     'comment-inside': 'a comment in the guard would be lost',
     'falsy-not-nullish': 'the guarded value may be 0, \'\' or false, and the optional chain would go on to a primitive\'s property',
     'non-null-assertion': 'a `!` non-null assertion after the guard',
+    'overlapping-edit': 'another rewrite in the same expression touches this chain; a second run takes it',
     'null-becomes-undefined': 'the expression is null when the guarded value is null; the optional chain gives undefined',
     parenthesized: 'a parenthesised part would end the optional chain early',
     'tagged-template': 'an optional chain cannot be a template tag',
+    'unexpected-source': 'the source is not written where expected (left alone rather than guessed)',
     'value-context': 'the expression is false for a nullish value; the optional chain gives undefined',
   },
   version: '1',
@@ -344,7 +346,11 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
         if (ins) planned.push(ins);
         else if (!(nodes[at - 1] as any).optional) ok = false;
       }
-      if (ok && !planned.some(([a, b]) => edits.overlaps(a, Math.max(b, a + 1)))) {
+      if (!ok) {
+        ctx.report(`\`${text(subj)}\` chain kept: no place for \`?.\` was found where expected`, ops[i].node, 'unexpected-source');
+      } else if (planned.some(([a, b]) => edits.overlaps(a, Math.max(b, a + 1)))) {
+        ctx.report(`\`${text(subj)}\` chain kept: another rewrite in the same expression touches it; a second run takes it`, ops[i].node, 'overlapping-edit');
+      } else {
         for (const [a, b, s] of planned) edits.replace(a, b, s);
       }
       i = lastIndex + 1;
