@@ -2,8 +2,9 @@
 import { Node, SyntaxKind, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
 import type { RouteSite } from './routes.js';
-import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
+import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
+import { findHandOff } from './handoff.js';
 import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promisifyTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
@@ -38,6 +39,13 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     container = tryBlock;
   }
   if (!region.length) throw new Unsafe('no-logic', 'the handler only reads the request', site.fn);
+  // 1b. `res.locals.data = value; next()`: the value is handed to a later middleware; the tail stays in the controller.
+  const usedNames = new Set<string>();
+  site.fn.forEachDescendant((d) => {
+    if (Node.isIdentifier(d) && isReference(d)) usedNames.add(d.getText());
+  });
+  const handOff = findHandOff(site, roles, region, container, usedNames);
+  if (handOff) region = handOff.region;
 
   // 2. Thin handlers (one call, typically already a service call) are left as they are.
   // (a log line beside the single call does not make the handler fat: `console.log('hit'); res.send('Welcome')`)
@@ -68,7 +76,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   // 3. A final promise chain ending in .catch(next): the service returns the chain, the controller keeps .catch(next).
   const last = region[region.length - 1];
   const lastExpr = Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined;
-  const chain = lastExpr && site.framework === 'express' ? promiseChainTail(lastExpr, roles) : undefined;
+  const chain = lastExpr && !handOff && site.framework === 'express' ? promiseChainTail(lastExpr, roles) : undefined;
   if (chain) {
     const thens = chain.thens;
     for (const t of thens.slice(0, -1)) {
@@ -83,19 +91,30 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     if (Node.isExpressionStatement(last)) insertAt(w, last.getStart(), 'return ');
     rewriteResultFunction(w, cb, cb, false);
   }
-  const errorFirst = !chain && site.framework === 'express' ? errorFirstTail(last, roles) : undefined;
+  const errorFirst = !chain && !handOff && site.framework === 'express' ? errorFirstTail(last, roles) : undefined;
   if (errorFirst) {
     promisifyTail(w, errorFirst);
     rewriteResultFunction(w, errorFirst.cb, errorFirst.cb, false);
   }
-  rewriteResultFunction(w, site.fn, container, true, chain ? last : errorFirst ? last : undefined);
+  if (handOff) {
+    // each hand-off becomes the method's result; the controller writes it to res.locals again
+    for (const h of handOff.handOffs) {
+      edits.replace(h.stmt.getStart(), h.value.getStart(), 'return ');
+      w.handled.add(h.res);
+    }
+  } else rewriteResultFunction(w, site.fn, container, true, chain ? last : errorFirst ? last : undefined);
   if (chain) {
     // the chain statement itself: only the callbacks before the result callback are plain logic
     last.forEachDescendant((d, t) => {
       if (isFunctionLike(d)) return t.skip();
     });
   }
-  if (!chain && !errorFirst && !w.handled.size) throw new Unsafe('no-response-in-logic', 'no response is written by the logic', site.fn);
+  if (!chain && !errorFirst && !handOff && !w.handled.size) {
+    // middleware that rewrites the request and hands on (`req.url = …; next()`) says so
+    const write = requestWrite(region, roles);
+    if (write) throw new Unsafe('request-in-logic', `the logic changes the request (\`${write.getText().split('\n')[0].slice(0, 60)}\`)`, write);
+    throw new Unsafe('no-response-in-logic', 'no response is written by the logic', site.fn);
+  }
 
   // 4. Every other mention of req/res/next/ctx inside the region must be a plain request read (passed in).
   const inputs: Input[] = [];
@@ -107,10 +126,6 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     }
   };
   const handlerScope = site.fn;
-  const usedNames = new Set<string>();
-  site.fn.forEachDescendant((d) => {
-    if (Node.isIdentifier(d) && isReference(d)) usedNames.add(d.getText());
-  });
   const deps = new Set<Statement>();
   const depNames = new Set<string>();
   const declaredInRegion = new Set<MorphSymbol>();
@@ -171,6 +186,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
       success = { template: first.body ? text.slice(from, first.body.getStart()) + '\u0000' + text.slice(first.body.getEnd(), to) : text.slice(from, to) };
     }
   }
+  if (handOff) success = handOff.success;
   const inKeep = (n: Node) => keep.some(([a, b]) => n.getStart() >= a && n.getEnd() <= b);
 
   regionNodes((n) => {
@@ -195,6 +211,10 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
           if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'throw') throw new Unsafe('ctx-throw', 'the logic answers with ctx.throw', n);
           if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'state') throw new Unsafe('session-mutation', 'the logic uses ctx.state', n);
           throw new Unsafe('response-not-in-tail', 'the logic uses the context in a way that cannot be moved', n);
+        }
+        const write = n.getParentWhile((p) => Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p))?.getParent();
+        if (write && (Node.isDeleteExpression(write) || (Node.isBinaryExpression(write) && isAssignment(write.getOperatorToken().getText()) && write.getLeft().getPos() <= n.getPos() && n.getEnd() <= write.getLeft().getEnd()))) {
+          throw new Unsafe('request-in-logic', `the logic changes the request (\`${write.getText().split('\n')[0].slice(0, 60)}\`)`, n);
         }
         throw new Unsafe('request-in-logic', 'the logic uses the request object beyond plain reads', n);
       }
@@ -255,7 +275,17 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     }
     // module level
     const stmt = topLevelStatement(decl);
-    if (!stmt) throw new Unsafe('closure-state', 'the logic uses a variable of an enclosing function', n);
+    if (!stmt) {
+      // a parameter, variable or function of an enclosing function (a router factory's `db`, `name`, `opts`) that
+      // nothing ever assigns holds the same value at the call as inside the logic: it is passed in
+      const closure = closureInput(n, decl, sym);
+      if (!closure) throw new Unsafe('closure-state', 'the logic uses a variable of an enclosing function that is assigned after it is declared', n);
+      if (!inputByKey.has('$' + closure.name)) {
+        inputByKey.set('$' + closure.name, closure);
+        inputs.push(closure);
+      }
+      return;
+    }
     deps.add(stmt);
     depNames.add(n.getText());
   });
@@ -292,7 +322,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
       for (const ref of nameNode.findReferencesAsNodes()) {
         if (ref.getSourceFile() !== file) continue;
         const pos = ref.getStart();
-        if (pos < start || pos >= end) throw new Unsafe('shared-local', `\`${nameNode.getText()}\` is used both by the logic and by code that stays in the handler`, ref);
+        if ((pos < start || pos >= end) && nameNode.getText() !== handOff?.returnVar) throw new Unsafe('shared-local', `\`${nameNode.getText()}\` is used both by the logic and by code that stays in the handler`, ref);
       }
     }
   }
@@ -311,7 +341,8 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     const prev = d.getPreviousSibling();
     edits.remove(prev ? prev.getEnd() : d.getStart(), d.getEnd());
   }
-  const bodyText = w.prefix + edits.slice(start, end);
+  const semi = region.some((r) => [r, ...r.getDescendants()].some((d) => (Node.isExpressionStatement(d) || Node.isVariableStatement(d)) && d.getText().endsWith(';'))) ? ';' : '';
+  const bodyText = w.prefix + edits.slice(start, end) + (handOff?.returnVar ? `\n${indentAt(file.getFullText(), region[0].getStart())}return ${handOff.returnVar}${semi}` : '');
   const async = usesAwait || w.usesChain;
   const call = w.usesChain ? 'then' : usesAwait ? 'await' : 'sync';
   if (call === 'then' && site.fn.isAsync()) {
@@ -333,6 +364,44 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   }
   const answerReturns = site.framework === 'fastify' && !!w.errorVia?.has('return');
   return { ...(answerReturns ? { answerReturns } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+}
+
+/** The first write to the request in the statements (`req.url = …`, `delete req.query.q`), if any. */
+function requestWrite(region: Statement[], roles: ReturnType<typeof rolesOf>): Node | undefined {
+  for (const s of region) {
+    for (const d of s.getDescendants()) {
+      if (!Node.isIdentifier(d) || roleOf(referenced(d), roles) !== 'request') continue;
+      const outer = d.getParentWhile((p) => Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p));
+      const parent = outer?.getParent();
+      if (!outer || !parent) continue;
+      if (Node.isDeleteExpression(parent) || (Node.isBinaryExpression(parent) && parent.getLeft() === outer && isAssignment(parent.getOperatorToken().getText()))) return parent;
+    }
+  }
+  return undefined;
+}
+
+/** An enclosing function's binding that is never written after its declaration, as an input of the method. */
+function closureInput(n: Node, decl: Node, sym: MorphSymbol): Input | undefined {
+  const nameNode = Node.isParameterDeclaration(decl) || Node.isVariableDeclaration(decl) || Node.isFunctionDeclaration(decl) || Node.isBindingElement(decl) ? decl.getNameNode() : undefined;
+  if (!nameNode || !Node.isIdentifier(nameNode) || sym.getDeclarations().length !== 1) return undefined;
+  if (Node.isVariableDeclaration(decl) && !decl.getInitializer()) return undefined;
+  if (Node.isBindingElement(decl) && decl.getFirstAncestorByKind(SyntaxKind.Parameter) === undefined && !decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer()) return undefined;
+  for (const ref of nameNode.findReferencesAsNodes()) {
+    if (ref === nameNode || !Node.isIdentifier(ref)) continue;
+    const p = ref.getParent();
+    if (Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()))) return undefined;
+    if (Node.isForInStatement(p) || Node.isForOfStatement(p)) return undefined;
+    // `x = …`, and `[x] = …` / `({ x } = …)` destructuring assignments
+    for (let c: Node = ref, q = p; q; c = q, q = q.getParent()) {
+      if (Node.isBinaryExpression(q)) {
+        if (q.getLeft() === c && isAssignment(q.getOperatorToken().getText())) return undefined;
+        break;
+      }
+      if (!(Node.isArrayLiteralExpression(q) || Node.isObjectLiteralExpression(q) || Node.isShorthandPropertyAssignment(q) || Node.isPropertyAssignment(q) || Node.isSpreadElement(q) || Node.isSpreadAssignment(q))) break;
+    }
+  }
+  const name = n.getText();
+  return { name, expr: name, typeNode: nameNode, assigned: false, declKind: 'const' };
 }
 
 /** Calls that are inner links of a response chain (`res.status(400)` inside `res.status(400).json()`). */

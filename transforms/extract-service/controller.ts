@@ -40,9 +40,9 @@ export function controllerText(e: Extraction & { method: string }, style: Module
   const success = (value: string, declare: boolean): string[] => {
     if (!e.success) return [`${value}${semi}`];
     const t = e.success.template;
-    if (e.success.varName) return [declare ? `${style.declKeyword} ${e.success.varName} = ${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
+    if (e.success.varName) return [declare ? `${style.declKeyword} ${e.success.varName} = ${value}${semi}` : '', t ? `${t}${semi}` : ''].filter(Boolean);
     // the response is touched only once the service has answered (a status or header set before a failure would leak)
-    if (/^[\w$]+\.[\w$]+\(\u0000\)$/.test(t) || t === 'return \u0000' || (!declare && t.includes('\u0000'))) return [`${t.replace('\u0000', value)}${semi}`];
+    if (/^[\w$]+\.[\w$]+\(\u0000\)$/.test(t) || /^[\w$]+\.locals\.[\w$]+ = \u0000$/.test(t) || t === 'return \u0000' || (!declare && t.includes('\u0000'))) return [`${t.replace('\u0000', value)}${semi}`];
     if (t.includes('\u0000')) return [`${style.declKeyword} ${resultName} = ${value}${semi}`, `${t.replace('\u0000', resultName)}${semi}`];
     return [declare || value !== resultName ? `${value}${semi}` : '', `${t}${semi}`].filter(Boolean);
   };

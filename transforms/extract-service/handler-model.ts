@@ -266,7 +266,16 @@ export function isRequestRead(stmt: Statement, roles: Roles, file: SourceFile): 
         }
         if (Node.isFunctionDeclaration(decl) && decl.getParent() === file) return;
         if (Node.isParameterDeclaration(decl) || Node.isVariableDeclaration(decl)) {
-          // a local value (String(x).split) is fine when it is not a module import
+          // a local value (String(x).split) is fine when it is not a module import, nor a value of an enclosing
+          // function (a router factory's `db`): those are dependencies of the logic
+          const handler = enclosingFunction(stmt);
+          if (handler && !decl.getFirstAncestor((a) => a === handler)) {
+            const init = Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+            if (enclosingFunction(decl) && !(init && (Node.isFunctionExpression(init) || Node.isArrowFunction(init)))) {
+              ok = false;
+              return;
+            }
+          }
           const statement = decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
           if (statement && statement.getParent() === file) {
             const init = Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
