@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './__tests__/support/slow-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -12,5 +13,7 @@ export default defineConfig({
     // Test files share their worker's modules: TypeScript (most of the suite's work) is loaded and warmed up by the
     // JIT once per worker, not once per file. No test changes global state (env, cwd, mocks) that another could see.
     isolate: false,
+    // The slowest files start first, so that both workers stay busy to the end (see the sequencer).
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

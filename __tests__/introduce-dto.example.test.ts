@@ -3,11 +3,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyDir, initRepo, repoRoot, runCli } from './support/helpers.js';
+import { runCliInProcess } from './support/cli-in-process.js';
+import { exampleTests, extractService, serviceViolations } from './support/examples.js';
+import { copyDir, initRepo, repoRoot } from './support/helpers.js';
 
 /**
- * Runs the built CLI (`node bin/remodel.js run introduce-dto .`) for real on copies of the examples, then the
- * examples' own tests (and, for the TypeScript twin, `tsc`). The copies live inside the repository
+ * Runs the built CLI (its entry point `main` of dist/src/cli.js, in process: see support/cli-in-process.ts) for real
+ * on copies of the examples, then the examples' own tests (and, for the TypeScript twin, `tsc`); then extract-service
+ * on the tree introduce-dto wrote, and the tests again. The copies live inside the repository
  * (`.tmp-dto-*`, git-ignored) so express and @types/express resolve from its node_modules; each copy is a git
  * repository of its own so that remodel loads the example's tsconfig.json (or none), not the repository's.
  */
@@ -34,15 +37,15 @@ interface JsonReport {
 }
 
 /** `--json` reports what the run would do (it writes nothing). */
-function runTransform(dir: string): JsonReport {
-  const res = runCli(['run', 'introduce-dto', '.', '--json', '--no-cache'], dir);
+async function runTransform(dir: string): Promise<JsonReport> {
+  const res = await runCliInProcess(['run', 'introduce-dto', '.', '--json', '--no-cache'], dir);
   expect(res.code, res.stderr).toBe(0);
   return JSON.parse(res.stdout) as JsonReport;
 }
 
 /** The real run, which writes. */
-function applyTransform(dir: string): void {
-  const res = runCli(['run', 'introduce-dto', '.', '--no-cache'], dir);
+async function applyTransform(dir: string): Promise<void> {
+  const res = await runCliInProcess(['run', 'introduce-dto', '.', '--no-cache'], dir);
   expect(res.code, res.stderr).toBe(0);
   expect(res.stderr).toMatch(/verify: no new type errors/);
 }
@@ -52,37 +55,42 @@ function handlerLines(report: JsonReport): string[] {
 }
 
 const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+/** The copies the two tests above rewrote (and committed), for extract-service after them. */
+const rewritten: { js?: string; ts?: string } = {};
+
 const built = fs.existsSync(path.join(repoRoot, 'dist', 'transforms', 'introduce-dto', 'index.js'));
 
 describe.skipIf(!built)('introduce-dto on the examples (built CLI; run `npm run build` first)', () => {
-  it('examples/legacy-api: JSDoc DTOs, verify passes, the app tests still pass, a second run changes nothing', () => {
+  it('examples/legacy-api: JSDoc DTOs, verify passes, the app tests still pass, a second run changes nothing', async () => {
     const dir = copyExample('legacy-api');
-    const report = runTransform(dir);
+    rewritten.js = dir;
+    const report = await runTransform(dir);
     expect(report.refusal).toBeUndefined();
     expect(report.verification?.newDiagnostics ?? []).toEqual([]);
     expect(report.summary.changed).toBeGreaterThan(0);
     const lines = handlerLines(report);
     expect(lines.length).toBeGreaterThanOrEqual(5);
     expect(lines.join('\n')).toMatch(/POST \/users → CreateUserBody \(\d+ fields?: \d+ typed, \d+ fallback/);
-    applyTransform(dir);
+    await applyTransform(dir);
     expect(fs.readFileSync(path.join(dir, 'routes', 'users.js'), 'utf8')).toContain('@typedef {object} CreateUserBody');
     const out = execFileSync(process.execPath, ['--test', 'test/'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
     expect(out).toMatch(/# fail 0/);
     execFileSync('git', ['add', '-A'], { cwd: dir });
     execFileSync('git', ['commit', '-qm', 'dto'], { cwd: dir });
-    expect(runTransform(dir).summary.changed).toBe(0);
+    expect((await runTransform(dir)).summary.changed).toBe(0);
   }, 600_000);
 
-  it('examples/legacy-api-ts: interfaces in *.dto.ts, Request generics, tsc and the app tests pass, idempotent', () => {
+  it('examples/legacy-api-ts: interfaces in *.dto.ts, Request generics, tsc and the app tests pass, idempotent', async () => {
     const dir = copyExample('legacy-api-ts');
-    const report = runTransform(dir);
+    rewritten.ts = dir;
+    const report = await runTransform(dir);
     expect(report.refusal).toBeUndefined();
     expect(report.verification?.newDiagnostics ?? []).toEqual([]);
     expect(report.files.some((f) => f.created && f.path.endsWith('.dto.ts'))).toBe(true);
     const lines = handlerLines(report);
     expect(lines.length).toBeGreaterThanOrEqual(5);
     expect(lines.join('\n')).toMatch(/POST \/orders → CreateOrderBody/);
-    applyTransform(dir);
+    await applyTransform(dir);
     expect(fs.readFileSync(path.join(dir, 'routes', 'orders.ts'), 'utf8')).toContain('CreateOrderBody');
     execFileSync(process.execPath, [tsc, '-p', '.'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
     const out = execFileSync(process.execPath, ['--test', 'dist/test/'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
@@ -90,6 +98,24 @@ describe.skipIf(!built)('introduce-dto on the examples (built CLI; run `npm run 
     fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
     execFileSync('git', ['add', '-A'], { cwd: dir });
     execFileSync('git', ['commit', '-qm', 'dto'], { cwd: dir });
-    expect(runTransform(dir).summary.changed).toBe(0);
+    expect((await runTransform(dir)).summary.changed).toBe(0);
   }, 600_000);
+
+  for (const ex of [
+    { key: 'js' as const, name: 'legacy-api', typescript: false, service: 'services/users.service.js' },
+    { key: 'ts' as const, name: 'legacy-api-ts', typescript: true, service: 'services/users.service.ts' },
+  ]) {
+    it(`examples/${ex.name}: introduce-dto, then extract-service: the tests still pass, the service takes the DTO`, async () => {
+      const dir = rewritten[ex.key];
+      expect(dir, `the introduce-dto test of examples/${ex.name} above must have run`).toBeDefined();
+      const { reasons } = await extractService(dir as string);
+      expect(reasons).toContain('extracted');
+      expect(exampleTests(dir as string, ex.typescript)).toMatch(/# fail 0/);
+      expect(serviceViolations(dir as string)).toEqual([]);
+      // the service takes the DTO by name, no `*Input` re-declares it
+      const service = fs.readFileSync(path.join(dir as string, ex.service), 'utf8');
+      expect(service).toMatch(ex.typescript ? /createUser\(input: CreateUserBody\)/ : /@param \{import\('\.\.\/routes\/users'\)\.CreateUserBody\} input/);
+      expect(service).not.toMatch(/CreateUserInput/);
+    }, 600_000);
+  }
 });

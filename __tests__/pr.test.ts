@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { cliPath, git, repoRoot, runCli, tempDir, writeFiles, type CliResult } from './support/helpers.js';
 import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from './support/pr-github.js';
 
@@ -53,8 +54,19 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-function pr(s: Setup, args: string[] = [], extraEnv: Record<string, string> = {}): CliResult {
-  return runCli(['pr', 'no-var', 'src', '--api-url', s.github.url, '--label', 'cleanup', ...args], s.clone, env(extraEnv));
+const prArgs = (s: Setup, args: string[]) => ['pr', 'no-var', 'src', '--api-url', s.github.url, '--label', 'cleanup', ...args];
+
+/**
+ * `remodel pr` by the built CLI's entry point in this process (support/cli-in-process.ts: same code and environment
+ * as a spawned CLI, without a Node start-up per run); `prProcess` spawns it, where the test is about the process
+ * (its pid, its PATH).
+ */
+function pr(s: Setup, args: string[] = [], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+  return runCliInProcess(prArgs(s, args), s.clone, env(extraEnv));
+}
+
+function prProcess(s: Setup, args: string[] = [], extraEnv: Record<string, string> = {}): CliResult {
+  return runCli(prArgs(s, args), s.clone, env(extraEnv));
 }
 
 /** `git` in the bare origin. */
@@ -118,7 +130,7 @@ describe('remodel pr: one pull request kept up to date against a real git remote
   });
 
   it('--dry prints the branch, commit message and body, and pushes and changes nothing', async () => {
-    const res = pr(s, ['--dry']);
+    const res = await pr(s, ['--dry']);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(`branch: ${BRANCH} (not on origin yet)`);
     expect(res.stdout).toMatch(/base: main \([0-9a-f]{7}\)/);
@@ -133,14 +145,14 @@ describe('remodel pr: one pull request kept up to date against a real git remote
     expect(mutations((await s.github.state()).requests)).toEqual([]);
     expectCheckoutUntouched(s);
 
-    const shard = pr(s, ['--dry', '--shard', '1/2']);
+    const shard = await pr(s, ['--dry', '--shard', '1/2']);
     expect(shard.code).toBe(0);
     expect(shard.stdout).toContain(`branch: ${BRANCH}-shard-1-of-2 (not on origin yet)`);
     expect(shard.stdout).toContain('remodel: apply no-var (shard 1/2)');
   });
 
   it('first run: commits on remodel/no-var on top of main, pushes it and opens a labelled pull request', async () => {
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.stderr).toContain('opened pull request #1');
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(`https://github.example/${OWNER}/${REPO}/pull/1\n`);
@@ -180,7 +192,7 @@ describe('remodel pr: one pull request kept up to date against a real git remote
   it('second run with nothing new: no push, no pull request update (only reads)', async () => {
     const before = originBranch(s);
     const requestsBefore = (await s.github.state()).requests.length;
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('already holds this result');
     expect(res.stderr).toContain('pull request #1 is up to date');
@@ -194,7 +206,7 @@ describe('remodel pr: one pull request kept up to date against a real git remote
     const before = originBranch(s);
     commitToMain(s, { 'src/c.js': "var later = require('later');\nmodule.exports = later;\n" }, 'add c.js');
     const requestsBefore = (await s.github.state()).requests.length;
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('updated pull request #1 (body)');
     const after = originBranch(s);
@@ -213,12 +225,12 @@ describe('remodel pr: one pull request kept up to date against a real git remote
   it('once main has everything: closes the pull request with a comment and deletes the branch', async () => {
     // Someone applies the cleanup on main by hand (as merging the pull request would).
     git(s.clone, 'pull', '-q', 'origin', 'main');
-    const applied = runCli(['run', 'no-var', 'src'], s.clone);
+    const applied = await runCliInProcess(['run', 'no-var', 'src'], s.clone);
     expect(applied.code).toBe(0);
     git(s.clone, 'commit', '-q', '-am', 'no-var by hand');
     git(s.clone, 'push', '-q', 'origin', 'main');
 
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('nothing left to change on main');
     expect(res.stderr).toContain('closed pull request #1');
@@ -230,7 +242,7 @@ describe('remodel pr: one pull request kept up to date against a real git remote
     expectCheckoutUntouched(s);
 
     // And the run after that has nothing to do at all.
-    const again = pr(s);
+    const again = await pr(s);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('no cleanup pull request is open; nothing to do');
   });
@@ -246,7 +258,7 @@ describe('remodel pr: branches and pull requests it must not overwrite', () => {
   });
 
   it("someone else's commit on the branch stops the run (exit 4) and nothing is pushed or updated", async () => {
-    expect(pr(s).code).toBe(0);
+    expect((await pr(s)).code).toBe(0);
     // A colleague fixes something on the cleanup branch.
     const other = path.join(s.dir, 'other');
     git(s.dir, 'clone', '-q', '-b', BRANCH, s.origin, other);
@@ -257,7 +269,7 @@ describe('remodel pr: branches and pull requests it must not overwrite', () => {
     commitToMain(s, { 'src/d.js': 'var d = 1;\nmodule.exports = d;\n' }, 'add d.js');
 
     const requestsBefore = (await s.github.state()).requests.length;
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(4);
     expect(res.stderr).toContain(`branch ${BRANCH} on origin has commits remodel did not make`);
     expect(res.stderr).toContain('pull request #1');
@@ -269,7 +281,7 @@ describe('remodel pr: branches and pull requests it must not overwrite', () => {
     expectCheckoutUntouched(s);
 
     // --dry says the same.
-    const dry = pr(s, ['--dry']);
+    const dry = await pr(s, ['--dry']);
     expect(dry.code).toBe(4);
     expect(dry.stdout).toContain('would: stop (exit 4)');
   });
@@ -278,9 +290,9 @@ describe('remodel pr: branches and pull requests it must not overwrite', () => {
     // Hand the branch back to remodel, let it rebuild the pull request, then close that by hand.
     git(s.dir, '--git-dir', s.origin, 'branch', '-D', BRANCH);
     await s.github.closeByHand(1);
-    expect(pr(s).stderr).toContain('opened pull request #2');
+    expect((await pr(s)).stderr).toContain('opened pull request #2');
     await s.github.closeByHand(2);
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('pull request #2 with exactly this change was closed without merging; not opening it again');
     expect((await s.github.state()).pulls).toHaveLength(2);
@@ -298,7 +310,7 @@ describe('remodel pr: errors', () => {
 
   it('a bad token: clear 401 message, exit 5, nothing pushed, and no token in the output', async () => {
     const wrong = 'ghs_wrongToken9876543210fedcba';
-    const res = pr(s, [], { GITHUB_TOKEN: wrong });
+    const res = await pr(s, [], { GITHUB_TOKEN: wrong });
     expect(res.code).toBe(5);
     expect(res.stderr).toMatch(/GitHub rejected the token while looking up open pull requests from remodel\/no-var in acme\/legacy \(401: Bad credentials\)/);
     expect(res.stderr).toContain('Check that GITHUB_TOKEN holds a valid');
@@ -311,17 +323,17 @@ describe('remodel pr: errors', () => {
 
   it('no token: usage error (exit 2) before anything happens; --dry works without one', async () => {
     const requestsBefore = (await s.github.state()).requests.length;
-    const res = pr(s, [], { GITHUB_TOKEN: '' });
+    const res = await pr(s, [], { GITHUB_TOKEN: '' });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('GITHUB_TOKEN is not set');
-    const dry = pr(s, ['--dry'], { GITHUB_TOKEN: '' });
+    const dry = await pr(s, ['--dry'], { GITHUB_TOKEN: '' });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('no GITHUB_TOKEN: not looked up');
     expect((await s.github.state()).requests.length).toBe(requestsBefore);
   });
 
-  it('--branch equal to the base branch is refused', () => {
-    const res = pr(s, ['--branch', 'main']);
+  it('--branch equal to the base branch is refused', async () => {
+    const res = await pr(s, ['--branch', 'main']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('only ever pushes to a branch of its own');
   });
@@ -333,7 +345,7 @@ describe('remodel pr: errors', () => {
       status: 422,
       body: { message: 'Validation Failed', errors: [{ message: 'base branch is being updated' }] },
     });
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(5);
     expect(res.stderr).toMatch(/pushed remodel\/no-var \([0-9a-f]{7}\), but the pull request is not up to date: GitHub did not accept opening a pull request from remodel\/no-var into main \(422: Validation Failed; base branch is being updated\)/);
     expect(res.stderr).toContain('The next run finds the branch and completes the pull request without pushing again.');
@@ -341,7 +353,7 @@ describe('remodel pr: errors', () => {
     expect(pushed).toBeDefined();
     expect((await s.github.state()).pulls).toEqual([]);
 
-    const next = pr(s);
+    const next = await pr(s);
     expect(next.code).toBe(0);
     expect(next.stderr).toContain('already holds this result');
     expect(next.stderr).toContain('opened pull request #1');
@@ -356,7 +368,7 @@ describe('remodel pr: errors', () => {
       status: 403,
       body: { message: 'API rate limit exceeded for installation ID 1.' },
     });
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(5);
     expect(res.stderr).toContain('GitHub API rate limit hit while looking up open pull requests');
     expect(res.stderr).toContain('Nothing was changed on GitHub.');
@@ -365,10 +377,10 @@ describe('remodel pr: errors', () => {
   it('files that fail to parse never make it close the pull request: exit 3 and everything stays', async () => {
     // main gets the cleanup, but also a file remodel cannot parse: "nothing to change" is not certain.
     git(s.clone, 'pull', '-q', 'origin', 'main');
-    expect(runCli(['run', 'no-var', 'src'], s.clone).code).toBe(0);
+    expect((await runCliInProcess(['run', 'no-var', 'src'], s.clone)).code).toBe(0);
     commitToMain(s, { 'src/broken.js': 'var x = (;\n' }, 'cleanup by hand, and a broken file');
     const branchBefore = originBranch(s);
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(3);
     expect(res.stderr).toContain('src/broken.js:1:');
     expect(res.stderr).toContain('1 file(s) failed; leaving branch and pull request as they are');
@@ -390,12 +402,12 @@ describe('remodel pr: in a shallow clone, as actions/checkout makes it', () => {
     commitToMain(s, { 'src/e.js': 'var e = 5;\nmodule.exports = e;\n' }, 'add e.js');
     const ci = path.join(s.dir, 'ci');
     git(s.dir, 'clone', '-q', '--depth', '1', `file://${s.origin}`, ci);
-    const run = () => runCli(['pr', 'no-var', 'src', '--api-url', s.github.url], ci, env());
-    expect(run().code).toBe(0);
+    const run = () => runCliInProcess(['pr', 'no-var', 'src', '--api-url', s.github.url], ci, env());
+    expect((await run()).code).toBe(0);
     commitToMain(s, { 'src/f.js': 'var f = 6;\nmodule.exports = f;\n' }, 'add f.js');
     const trackingBefore = git(ci, 'for-each-ref', 'refs/remotes');
 
-    const res = run();
+    const res = await run();
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('updated pull request #1 (body)');
     expect(originGit(s, 'rev-parse', `${BRANCH}^`)).toBe(originGit(s, 'rev-parse', 'refs/heads/main'));
@@ -413,14 +425,14 @@ describe('remodel pr: node_modules in the checkout (after npm ci, and remodel\'s
       try {
         commitToMain(s, { '.gitignore': `${spelling}\n`, 'package.json': '{ "name": "legacy", "private": true }\n' }, 'ignore node_modules');
         writeFiles(s.clone, { 'node_modules/dep/index.js': 'var dep = 1;\nmodule.exports = dep;\n', 'node_modules/dep/package.json': '{"name":"dep"}\n' });
-        const first = pr(s);
+        const first = await pr(s);
         expect(first.stderr).not.toContain('paths are ignored');
         expect(first.code).toBe(0);
         expect(first.stderr).toContain('opened pull request #1');
         // remodel's cache now lives in the checkout's node_modules too.
         expect(fs.existsSync(path.join(s.clone, 'node_modules/.cache/remodel'))).toBe(true);
         commitToMain(s, { 'src/c.js': 'var c = 3;\nmodule.exports = c;\n' }, 'add c.js');
-        const second = pr(s);
+        const second = await pr(s);
         expect(second.stderr).not.toContain('paths are ignored');
         expect(second.code).toBe(0);
         expect(second.stderr).toContain('updated pull request #1');
@@ -449,7 +461,8 @@ describe('remodel pr: leftovers of killed runs', () => {
     const head = git(s.clone, 'rev-parse', 'HEAD').trim();
     git(s.clone, 'update-ref', `refs/remodel-tmp/${dead}-0badf00d/base`, head);
     git(s.clone, 'update-ref', `refs/remodel-tmp/${process.pid}-feedbeef/base`, head);
-    const res = pr(s, ['--dry']);
+    // A process of its own: this test's pid stands for another live run.
+    const res = prProcess(s, ['--dry']);
     expect(res.code).toBe(0);
     expect(git(s.clone, 'for-each-ref', '--format=%(refname)', 'refs/remodel-tmp').trim()).toBe(`refs/remodel-tmp/${process.pid}-feedbeef/base`);
     git(s.clone, 'update-ref', '-d', `refs/remodel-tmp/${process.pid}-feedbeef/base`);
@@ -486,7 +499,7 @@ describe('remodel pr: an API that hangs, fails or answers nonsense', () => {
 
   it('an HTML page with status 200: exit 5 with a clear message, nothing pushed', async () => {
     await s.github.failNext({ method: 'GET', path: pulls, mode: 'html' });
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(5);
     expect(res.stderr).toContain('unexpected answer from the GitHub API at');
     expect(res.stderr).toContain('expected a JSON list of pull requests, got text/html starting "<!DOCTYPE html>');
@@ -499,7 +512,7 @@ describe('remodel pr: an API that hangs, fails or answers nonsense', () => {
   it('an API that never answers: exit 5 after the timeout and two retries, not a hang', async () => {
     for (let i = 0; i < 3; i++) await s.github.failNext({ method: 'GET', path: pulls, mode: 'hang' });
     const started = Date.now();
-    const res = pr(s, ['--api-timeout', '1']);
+    const res = await pr(s, ['--api-timeout', '1']);
     expect(res.code).toBe(5);
     expect(res.stderr).toContain('cannot reach the GitHub API at');
     expect(res.stderr).toContain('no answer within 1s');
@@ -512,7 +525,7 @@ describe('remodel pr: an API that hangs, fails or answers nonsense', () => {
     await s.github.failNext({ method: 'GET', path: pulls, mode: 'hang' });
     await s.github.failNext({ method: 'POST', path: pulls, status: 502, body: { message: 'Bad Gateway' } });
     const before = (await s.github.state()).requests.length;
-    const res = pr(s, ['--api-timeout', '1']);
+    const res = await pr(s, ['--api-timeout', '1']);
     expect(res.stderr).toContain('opened pull request #1');
     expect(res.code).toBe(0);
     const requests = (await s.github.state()).requests.slice(before).map((r) => `${r.method} ${r.path}`);
@@ -530,13 +543,13 @@ describe('remodel pr: an API that hangs, fails or answers nonsense', () => {
       body: { message: 'API rate limit exceeded' },
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
     });
-    const res = pr(s);
+    const res = await pr(s);
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('pull request #1 is up to date');
   });
 
   it('no git on PATH: exit 2 with a clear message', () => {
-    const res = pr(s, ['--dry'], { PATH: tempDir() });
+    const res = prProcess(s, ['--dry'], { PATH: tempDir() });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('git is not installed or not on PATH');
     expect(res.stderr).not.toContain('internal error');
@@ -544,14 +557,14 @@ describe('remodel pr: an API that hangs, fails or answers nonsense', () => {
 });
 
 describe('remodel init --workflow', () => {
-  it('writes the scheduled workflow, refuses to overwrite it without --force, and matches the documented one', () => {
+  it('writes the scheduled workflow, refuses to overwrite it without --force, and matches the documented one', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'package.json': '{}\n' });
     git(dir, 'init', '-q', '-b', 'main');
     fs.mkdirSync(path.join(dir, 'sub'));
 
-    expect(runCli(['init'], dir).code).toBe(2);
-    const res = runCli(['init', '--workflow'], path.join(dir, 'sub'));
+    expect((await runCliInProcess(['init'], dir)).code).toBe(2);
+    const res = await runCliInProcess(['init', '--workflow'], path.join(dir, 'sub'));
     expect(res.code).toBe(0);
     const file = path.join(dir, '.github/workflows/remodel-cleanup.yml');
     const yaml = fs.readFileSync(file, 'utf8');
@@ -562,13 +575,13 @@ describe('remodel init --workflow', () => {
     expect(yaml).toContain('- run: npx remodel pr no-var\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n');
     expect(yaml).not.toMatch(/\t/);
 
-    const again = runCli(['init', '--workflow'], dir);
+    const again = await runCliInProcess(['init', '--workflow'], dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists (pass --force');
-    const other = runCli(['init', '--workflow', '--force', '--recipe', 'template-literals', '--cron', '0 6 * * 1-5'], dir);
+    const other = await runCliInProcess(['init', '--workflow', '--force', '--recipe', 'template-literals', '--cron', '0 6 * * 1-5'], dir);
     expect(other.code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toContain('- run: npx remodel pr template-literals\n');
-    expect(runCli(['init', '--workflow', '--force', '--recipe', 'no-such-transform'], dir).code).toBe(2);
+    expect((await runCliInProcess(['init', '--workflow', '--force', '--recipe', 'no-such-transform'], dir)).code).toBe(2);
 
     // The README section shows exactly what init writes.
     const docs = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cliPath = path.join(repoRoot, 'bin', 'remodel.js');
 
-const testCacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-test-cache-'));
+export const testCacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-test-cache-'));
 
 export interface CliResult {
   code: number;
