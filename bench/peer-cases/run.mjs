@@ -132,6 +132,7 @@ for (const suite of SUITES) {
     if (out.status === 'error') {
       // Code the peer's parser accepts but remodel's does not (or invalid on purpose): nothing was changed.
       r.parseErrors++;
+      r.notParsed = [...(r.notParsed ?? []), { code: c.code, error: out.error?.message }];
       continue;
     }
     const after = out.status === 'changed' ? out.after : c.code;
@@ -164,6 +165,7 @@ for (const suite of SUITES) {
     for (const d of r.different) console.log(`  DIFFERENT ${JSON.stringify(d.code)}\n    peer:    ${JSON.stringify(d.peer)}\n    remodel: ${JSON.stringify(d.remodel)}`);
     for (const l of r.leftAlone) console.log(`  LEFT-ALONE [${l.reasons.join(', ') || 'no reason'}] ${JSON.stringify(l.code)}`);
     for (const l of r.unknownLeftAlone) console.log(`  LEFT-ALONE* [${l.reasons.join(', ') || 'no reason'}] ${JSON.stringify(l.code)}`);
+    for (const n of r.notParsed ?? []) console.log(`  NOT-PARSED ${JSON.stringify(n.code)}: ${n.error}`);
   }
 }
 if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2));
