@@ -64,6 +64,8 @@ interface MountEdge {
   /** The prefix as written when it is not a literal. */
   dynamic?: string;
   loc: Loc;
+  /** The mount was found by static evaluation (a loop over a literal list of routers, a helper called with literals). */
+  discovered?: RouteDiscovery;
 }
 
 /** What a router-creating expression is: `express()`, `express.Router()`, `Router()`, `new Router()`, `fastify()`, `new Koa()`. */
@@ -184,6 +186,11 @@ class Builder {
       if (Node.isPropertyAccessExpression(callee) && (callee.getName() === 'routes' || callee.getName() === 'middleware')) {
         return this.routerOf(callee.getExpression(), depth + 1);
       }
+      // `Router().use(a).get('/p', h)`: Express and Koa registrations and mounts return their router.
+      if (Node.isPropertyAccessExpression(callee) && returnsReceiver(callee.getName(), e.getArguments().length)) {
+        const recv = this.routerOf(callee.getExpression(), depth + 1);
+        if (recv && (recv.framework === 'express' || recv.framework === 'koa')) return recv;
+      }
       const fn = resolveFunction(callee);
       if (fn.node && !this.resolving.has(fn.node)) {
         this.resolving.add(fn.node);
@@ -271,11 +278,14 @@ class Builder {
   }
 
   scan(): void {
-    for (const sf of this.files) {
-      sf.forEachDescendant((n) => {
-        if (Node.isCallExpression(n)) this.visitCall(n);
-      });
-    }
+    // Mounts first, so every route sees all the prefixes above it whatever the order the files are read in.
+    const calls = this.files.flatMap((sf) => sf.getDescendantsOfKind(SyntaxKind.CallExpression));
+    const isMount = (c: CallExpression) => {
+      const callee = c.getExpression();
+      return Node.isPropertyAccessExpression(callee) && (callee.getName() === 'use' || callee.getName() === 'register');
+    };
+    for (const c of calls) if (isMount(c)) this.visitCall(c);
+    for (const c of calls) if (!isMount(c)) this.visitCall(c);
   }
 
   private visitCall(call: CallExpression): void {
@@ -495,7 +505,7 @@ class Builder {
         handler: undefined,
         names,
         ...(unresolved ? { unresolved } : {}),
-        ...(opts.discovered ? { discovered: opts.discovered } : {}),
+        ...(opts.discovered || mount.discovered ? { discovered: opts.discovered ?? mount.discovered } : {}),
         call,
       });
       const route = this.routes[this.routes.length - 1];
@@ -536,7 +546,14 @@ class Builder {
       return;
     }
     const r = resolveFunction(e);
-    const label = r.shape === 'wrapper' && r.via ? `(…) => ${r.via}(…)` : isFunctionLike(e) ? '(inline)' : e.getText().replace(/\s+/g, ' ').slice(0, 80);
+    const label =
+      r.shape === 'wrapper' && r.via
+        ? `(…) => ${r.via}(…)`
+        : r.shape === 'wrapped' && r.via && Node.isCallExpression(e)
+          ? `${r.via}(${e.getArguments().map((x) => (isFunctionLike(unwrap(x)) ? '(inline)' : x.getText().replace(/\s+/g, ' ').slice(0, 40))).join(', ')})`
+          : isFunctionLike(e)
+            ? '(inline)'
+            : e.getText().replace(/\s+/g, ' ').slice(0, 80);
     if (!r.node) {
       out.push(emptyFn(label, r.shape, r.unresolved, a));
       return;
@@ -577,9 +594,13 @@ class Builder {
     // use([prefix], ...targets)
     const parent = this.routerOf(callee.getExpression());
     if (!parent && this.frameworkOfFile(call.getSourceFile()) === undefined) return;
+    const first = args[0] && unwrap(args[0]);
+    // `passport.use('jwt', strategy)`: on a receiver that is not a known router, only a path prefix makes a mount.
+    if (!parent && first && stringValue(first) !== undefined && !/^\//.test(stringValue(first)!)) return;
+    const ev = this.evaluatedMount(call);
+    if (ev.handled) return;
     let prefix = '';
     let targets = args;
-    const first = args[0] && unwrap(args[0]);
     let dynamic: string | undefined;
     if (first && (stringValue(first) !== undefined || Node.isTemplateExpression(first) || (Node.isBinaryExpression(first) && first.getOperatorToken().getKind() === SyntaxKind.PlusToken))) {
       prefix = stringValue(first) ?? pathText(first);
@@ -587,6 +608,14 @@ class Builder {
       targets = args.slice(1);
     } else if (first && Node.isArrayLiteralExpression(first) && first.getElements().every((el) => stringValue(el) !== undefined)) {
       return; // several prefixes: mounts of functions, not modelled
+    } else if (first && args.length >= 2 && (Node.isPropertyAccessExpression(first) || Node.isElementAccessExpression(first) || Node.isIdentifier(first)) && !this.routerOf(first) && !resolveFunction(first).node) {
+      // `router.use(entry.path, entry.route)`: a first argument that is neither a router nor a function is a path.
+      prefix = pathText(first);
+      dynamic = first.getText();
+      targets = args.slice(1);
+    }
+    if (ev.why && args.length >= 2) {
+      this.addUnresolved('unresolved-mount', `\`${call.getText().replace(/\s+/g, ' ').slice(0, 60)}\`: decided by code that was not evaluated; static evaluation stopped: ${ev.why}`, call);
     }
     for (const t of targets) {
       const tu = unwrap(t);
@@ -603,27 +632,47 @@ class Builder {
       if (prefix && !child) {
         const r = resolveFunction(t);
         if (r.node || r.unresolved?.reason === 'external-handler') continue; // middleware on a prefix
-        this.addUnresolved('unresolved-mount', `\`${t.getText().slice(0, 60)}\` mounted on '${prefix}' could not be followed`, call);
+        if (!ev.why || args.length < 2) this.addUnresolved('unresolved-mount', `\`${t.getText().slice(0, 60)}\` mounted on '${prefix}' could not be followed`, call);
       }
     }
   }
 
+  private evaluatedMount(call: CallExpression): { handled: boolean; why?: string } {
+    if (!needsEvaluation(call)) return { handled: false };
+    const unit = unitOf(call);
+    if (!unit) return { handled: false };
+    const outcome = this.units.outcome(unit);
+    for (const m of outcome.mounts) {
+      if (m.call !== call) continue;
+      const discovered: RouteDiscovery = m.scanned.length
+        ? { by: 'directory-scan', from: m.from, detail: `the mount was evaluated against the folder ${scannedText(m.scanned, this.root)} as it is now` }
+        : { by: 'evaluation', from: m.from, detail: `the mount \`${call.getText().replace(/\s+/g, ' ').slice(0, 60)}\` was evaluated with the literal values of this code` };
+      this.addEdge(m.child, { parent: m.parent, prefix: m.prefix, loc: locOf(call), discovered });
+    }
+    return outcome.complete ? { handled: true } : { handled: false, why: outcome.failures.join('; ') };
+  }
+
   private addEdge(child: RouterInfo, edge: MountEdge): void {
     const list = this.mounts.get(child.key) ?? [];
+    // The same mount reached again (a loop that mounts what it creates on each turn) is one mount.
+    if (list.some((e) => e.parent === edge.parent && e.prefix === edge.prefix && e.loc.file === edge.loc.file && e.loc.line === edge.loc.line && e.loc.column === edge.loc.column)) return;
     list.push(edge);
     this.mounts.set(child.key, list);
   }
 
   /** Every chain of mount prefixes leading to a router, outermost first, and the first non-literal one. */
-  mountStacks(r: RouterInfo | undefined, seen = new Set<Node>()): Array<{ stack: string[]; dynamic?: string }> {
+  mountStacks(r: RouterInfo | undefined, seen = new Set<Node>()): Array<{ stack: string[]; dynamic?: string; discovered?: RouteDiscovery }> {
     if (!r) return [{ stack: [] }];
     const own = r.prefix ? [r.prefix] : [];
     const edges = this.mounts.get(r.key) ?? [];
     if (!edges.length || seen.has(r.key)) return [{ stack: own }];
     seen.add(r.key);
-    const out: Array<{ stack: string[]; dynamic?: string }> = [];
+    const out: Array<{ stack: string[]; dynamic?: string; discovered?: RouteDiscovery }> = [];
     for (const e of edges) {
-      for (const s of this.mountStacks(e.parent, new Set(seen))) out.push({ stack: [...s.stack, e.prefix, ...own], dynamic: s.dynamic ?? e.dynamic });
+      for (const s of this.mountStacks(e.parent, new Set(seen))) {
+        const discovered = s.discovered ?? e.discovered;
+        out.push({ stack: [...s.stack, e.prefix, ...own], dynamic: s.dynamic ?? e.dynamic, ...(discovered ? { discovered } : {}) });
+      }
     }
     return out;
   }
@@ -662,6 +711,12 @@ export function finalHandlerIndex(chain: ChainFunction[]): number {
   const readers = resolved.filter((i) => chain[i].reads.length > 0);
   if (readers.length) return readers[readers.length - 1];
   return chain.length - 1;
+}
+
+/** Router methods that return the router they are called on (`use(...)`, `get(path, fn)`; `get('env')` is a setting). */
+function returnsReceiver(method: string, args: number): boolean {
+  if (method === 'use') return args >= 1;
+  return (VERBS.has(method) || method === 'param') && args >= 2;
 }
 
 function unwrapAssign(n: Node): Node {

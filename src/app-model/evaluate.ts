@@ -47,14 +47,23 @@ export interface EvaluatedRegistration<R> {
   router: R | undefined;
 }
 
+/** `parent.use(prefix, child)` evaluated with literal values: a mount the ordinary scan could not follow. */
+export interface EvaluatedMount<R> {
+  call: CallExpression;
+  parent: R;
+  prefix: string;
+  child: R;
+}
+
 export type UnitResult<R> =
-  | { ok: true; regs: EvaluatedRegistration<R>[]; scanned: string[] }
+  | { ok: true; regs: EvaluatedRegistration<R>[]; mounts: EvaluatedMount<R>[]; scanned: string[] }
   | { ok: false; why: string };
 
 export class Evaluator<R> {
   private steps = 0;
   private depth = 0;
   private regs: EvaluatedRegistration<R>[] = [];
+  private mounts: EvaluatedMount<R>[] = [];
   private scanned: string[] = [];
   private readonly staticCache = new Map<Node, V>();
   private readonly evaluatingDecls = new Set<Node>();
@@ -83,15 +92,16 @@ export class Evaluator<R> {
     this.steps = 0;
     this.depth = 0;
     this.regs = [];
+    this.mounts = [];
     this.scanned = [];
     try {
       body();
     } catch (e) {
       if (e instanceof GiveUp) return { ok: false, why: e.message };
-      if (e instanceof Signal) return { ok: true, regs: this.regs, scanned: this.scanned };
+      if (e instanceof Signal) return { ok: true, regs: this.regs, mounts: this.mounts, scanned: this.scanned };
       throw e;
     }
-    return { ok: true, regs: this.regs, scanned: this.scanned };
+    return { ok: true, regs: this.regs, mounts: this.mounts, scanned: this.scanned };
   }
 
   private giveUp(why: string, at: Node): never {
@@ -498,6 +508,7 @@ export class Evaluator<R> {
       if (method === undefined) this.giveUp(`the method of \`${calleeNode.getText().slice(0, 40)}\` is not statically known`, e);
       if (VERBS.has(method) && e.getArguments().length >= 2) return this.register(e, method, recv, scope);
       if (method === 'route') this.giveUp('`route()` chains are not evaluated', e);
+      if (method === 'use') return this.mount(e, recv, scope);
       // Other router methods (set, use, engine, listen) or a helper defined on the app.
       const helper = this.host.helperOf(recv.info as R, method);
       const prop = helper ? ({ k: 'fn', node: helper } as const) : Node.isPropertyAccessExpression(calleeNode) ? this.staticMember(calleeNode) : undefined;
@@ -702,6 +713,31 @@ export class Evaluator<R> {
     const uses = (sf.getFullText().match(/\b(module\.)?exports\b/g) ?? []).length;
     if (uses !== recognised) mod.open = true;
     return mod;
+  }
+
+  /**
+   * `parent.use([prefix], ...targets)`: routers among the targets are mounts; functions are middleware. A prefix or
+   * target that is not known stops evaluation only when it is decided by the evaluated code (a parameter or loop
+   * variable); anything else (`express.json()`) is middleware the ordinary scan looks at.
+   */
+  private mount(e: CallExpression, recv: V & { k: 'router' }, scope: Scope | undefined): V {
+    const args = e.getArguments();
+    const values = args.map((a) => this.expr(a, scope));
+    const local = (n: Node) => !!scope && [n, ...n.getDescendantsOfKind(SyntaxKind.Identifier)].some((id) => Node.isIdentifier(id) && [...scopeNames(scope)].includes(id.getText()));
+    let prefix = '';
+    let first = 0;
+    if (values[0]?.k === 'str') {
+      prefix = values[0].v;
+      first = 1;
+    } else if (values[0]?.k === 'unknown' && args.length > 1 && local(args[0])) {
+      this.giveUp(`the mount prefix \`${args[0].getText().slice(0, 40)}\` is not statically known`, e);
+    }
+    for (let i = first; i < values.length; i++) {
+      const t = values[i];
+      if (t.k === 'router') this.mounts.push({ call: e, parent: recv.info as R, prefix, child: t.info as R });
+      else if (t.k === 'unknown' && local(args[i])) this.giveUp(`the mounted value \`${args[i].getText().slice(0, 40)}\` is not statically known`, e);
+    }
+    return recv;
   }
 
   private register(e: CallExpression, method: string, recv: V & { k: 'router' }, scope: Scope | undefined): V {

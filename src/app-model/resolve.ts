@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ChainShape, Loc, UnresolvedReason } from './types.js';
 
 export function locOf(node: Node, end = false): Loc {
@@ -313,6 +313,8 @@ export function resolveFunction(expr: Node, depth = 0): FnResolution {
     }
     if (fns.size !== 1) return fail('factory', 'unknown-factory-result', `\`${callee.getText()}\` ${fns.size ? 'returns one of several functions' : 'returns no function the builder can see'}`);
     const node = [...fns][0];
+    const inner = wrappedArgument(factory.node!, node, e, depth);
+    if (inner) return inner;
     return { node, shape: 'factory', name: factory.name };
   }
   if (Node.isElementAccessExpression(e)) return fail('member', 'unresolved-handler-expression', `computed member \`${e.getText()}\``);
@@ -359,4 +361,34 @@ function wrapperTarget(fn: FnNode, depth: number): FnResolution | undefined {
   if (Node.isIdentifier(root) && params.includes(root.getText())) return undefined;
   const r = resolveFunction(call.getExpression(), depth + 1);
   return r.node ? { ...r, via: call.getExpression().getText() } : undefined;
+}
+
+/**
+ * `catchAsync(fn)`: the function the factory returns calls the factory's own function parameter with the returned
+ * function's parameters in order (`fn(req, res, next)`, also under `await`, `Promise.resolve(...)` or `try`). The
+ * handler is then the argument passed for that parameter, when it resolves to a function of the project.
+ */
+function wrappedArgument(factory: FnNode, returned: FnNode, call: CallExpression, depth: number): FnResolution | undefined {
+  const own = returned.getParameters().map((p) => (Node.isIdentifier(p.getNameNode()) ? p.getName() : ''));
+  if (!own.length || own.some((n) => !n)) return undefined;
+  const fparams = factory.getParameters();
+  let index = -1;
+  returned.getBody()?.forEachDescendant((n, t) => {
+    if (index >= 0) return t.stop();
+    if (isFunctionLike(n)) return t.skip();
+    if (!Node.isCallExpression(n)) return;
+    const callee = unwrap(n.getExpression());
+    if (!Node.isIdentifier(callee)) return;
+    const decl = declarationsOf(callee)[0];
+    const i = fparams.findIndex((p) => p === decl);
+    if (i < 0) return;
+    const args = n.getArguments().map((a) => a.getText());
+    if (args.length && args.every((a, k) => a === own[k])) index = i;
+  });
+  if (index < 0 || fparams[index].getDotDotDotToken()) return undefined;
+  const arg = call.getArguments()[index];
+  if (!arg) return undefined;
+  const r = resolveFunction(arg, depth + 1);
+  if (!r.node) return undefined;
+  return { node: r.node, shape: 'wrapped', ...(r.name ? { name: r.name } : {}), via: call.getExpression().getText() };
 }

@@ -76,6 +76,12 @@ export type ChainShape =
   | 'wrapper'
   /** `createUser()` (or `auth.requireRole('doctor')`) whose returned function is statically known. */
   | 'factory'
+  /**
+   * `catchAsync(async (req, res) => {...})`, `asyncHandler(listUsers)`: a factory of the project whose returned function
+   * calls the factory's function parameter with its own request parameters (error forwarding, timing). The handler is
+   * the function passed in: `loc` is that argument, not the wrapper.
+   */
+  | 'wrapped'
   /** An element of an array argument `[auth, handler]` that is itself unresolved keeps this shape. */
   | 'array';
 

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
-import { Evaluator, type ChainArg, type EvalHost, type EvaluatedRegistration } from './evaluate.js';
+import { Evaluator, type ChainArg, type EvalHost, type EvaluatedMount, type EvaluatedRegistration } from './evaluate.js';
 import { declarationsOf, isFunctionLike, resolveFunction, stringValue, symbolOf, unwrap, type FnNode } from './resolve.js';
 import type { Loc } from './types.js';
 import { locOf } from './resolve.js';
@@ -18,6 +18,8 @@ export type Unit = { kind: 'fn'; fn: FnNode } | { kind: 'stmt'; st: Node };
 export interface UnitOutcome<R> {
   /** Registrations found, with the call site (or statement) they were evaluated from. */
   regs: Array<EvaluatedRegistration<R> & { from: Loc; scanned: string[] }>;
+  /** Mounts (`use(prefix, router)`) found the same way. */
+  mounts: Array<EvaluatedMount<R> & { from: Loc; scanned: string[] }>;
   /** Why some evaluation stopped (empty when every call site evaluated). */
   failures: string[];
   /** Every call site of the unit evaluated completely (and there was at least one). */
@@ -169,20 +171,24 @@ export class Units<R> {
     const key = unit.kind === 'fn' ? unit.fn : unit.st;
     const known = this.outcomes.get(key);
     if (known) return known;
-    const outcome: UnitOutcome<R> = { regs: [], failures: [], complete: false };
+    const outcome: UnitOutcome<R> = { regs: [], mounts: [], failures: [], complete: false };
     this.outcomes.set(key, outcome);
     const evaluator = new Evaluator<R>(this.host());
     if (unit.kind === 'stmt') {
       const r = evaluator.evaluateStatement(unit.st);
-      if (r.ok) for (const reg of r.regs) outcome.regs.push({ ...reg, from: locOf(unit.st), scanned: r.scanned });
-      else outcome.failures.push(r.why);
+      if (r.ok) {
+        for (const reg of r.regs) outcome.regs.push({ ...reg, from: locOf(unit.st), scanned: r.scanned });
+        for (const m of r.mounts) outcome.mounts.push({ ...m, from: locOf(unit.st), scanned: r.scanned });
+      } else outcome.failures.push(r.why);
     } else {
       const sites = this.callSites(unit.fn);
       if (!sites.length) outcome.failures.push('the function holding it is not called anywhere the builder can see');
       for (const site of sites) {
         const r = evaluator.evaluateCall(site, unit.fn);
-        if (r.ok) for (const reg of r.regs) outcome.regs.push({ ...reg, from: locOf(site), scanned: r.scanned });
-        else outcome.failures.push(r.why);
+        if (r.ok) {
+          for (const reg of r.regs) outcome.regs.push({ ...reg, from: locOf(site), scanned: r.scanned });
+          for (const m of r.mounts) outcome.mounts.push({ ...m, from: locOf(site), scanned: r.scanned });
+        } else outcome.failures.push(r.why);
       }
     }
     outcome.complete = outcome.failures.length === 0;
