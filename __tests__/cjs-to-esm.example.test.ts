@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyDir, initRepo, repoRoot, runCli } from './support/helpers.js';
+import { runCliInProcess } from './support/cli-in-process.js';
+import { copyDir, initRepo, repoRoot } from './support/helpers.js';
 
 // Inside the repository, so that `express` resolves from its node_modules both for the transform (which resolves
 // every require to decide the import form) and for the converted app's own tests.
@@ -20,15 +21,17 @@ function projectTests(dir: string): string {
   return execFileSync(process.execPath, ['--test', 'test/'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
 }
 
-describe('cjs-to-esm on examples/legacy-api', () => {
-  it('converts every module, sets "type": "module", and the app still passes its own tests', () => {
+// The built CLI's entry point runs in this process (support/cli-in-process.ts): these tests are about the rewrite.
+// Awaited runs are held to the test timeout (spawnSync was not): a loaded machine needs more than the default.
+describe('cjs-to-esm on examples/legacy-api', { timeout: 300_000 }, () => {
+  it('converts every module, sets "type": "module", and the app still passes its own tests', async () => {
     const dir = legacyRepo();
     expect(projectTests(dir)).toMatch(/# fail 0/);
 
-    const dry = runCli(['run', 'cjs-to-esm', '.', '--json'], dir); // --json reports without writing
+    const dry = await runCliInProcess(['run', 'cjs-to-esm', '.', '--json'], dir); // --json reports without writing
     expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout).refusal).toBeUndefined();
-    const res = runCli(['run', 'cjs-to-esm', '.'], dir);
+    const res = await runCliInProcess(['run', 'cjs-to-esm', '.'], dir);
     expect(res.code, res.stderr).toBe(0);
 
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).type).toBe('module');
@@ -45,14 +48,14 @@ describe('cjs-to-esm on examples/legacy-api', () => {
 
     expect(projectTests(dir)).toMatch(/# fail 0/);
     // A second run has nothing left to do.
-    const again = runCli(['run', 'cjs-to-esm', '.', '--check'], dir);
+    const again = await runCliInProcess(['run', 'cjs-to-esm', '.', '--check'], dir);
     expect(again.code, again.stdout + again.stderr).toBe(0);
   });
 
-  it('--rename writes .mjs files, leaves package.json alone, and the tests still pass', () => {
+  it('--rename writes .mjs files, leaves package.json alone, and the tests still pass', async () => {
     const dir = legacyRepo();
     const pkgBefore = fs.readFileSync(path.join(dir, 'package.json'), 'utf8');
-    const res = runCli(['run', 'cjs-to-esm', '.', '--rename'], dir);
+    const res = await runCliInProcess(['run', 'cjs-to-esm', '.', '--rename'], dir);
     expect(res.code, res.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(pkgBefore);
     // app.js is package.json's "main": it stays CommonJS, and so does everything it requires.
