@@ -3,7 +3,11 @@
 // wall time (median of --runs), files/s, peak RSS of the whole process tree, the ratio, and whether both runners
 // report the same set of changed files.
 //
-//   node bench/run.mjs [--runs 3] [--corpus DIR] [--only name,name]
+//   node bench/run.mjs [--runs 3] [--corpus DIR] [--only name,name] [--jobs N]
+//
+// --jobs N gives remodel --jobs N and jscodeshift --cpus N (per-core comparison with 1). When both run the same
+// jscodeshift file, remodel gets --include-generated: jscodeshift transforms minified and long-line files too, and
+// the changed-file sets can only be the same when both runners look at the same files.
 import { execFileSync } from 'node:child_process';
 import { measure } from './measure.mjs';
 import fs from 'node:fs';
@@ -21,6 +25,7 @@ const arg = (name, fallback) => {
 const runs = Number(arg('runs', '3'));
 const corpus = arg('corpus', undefined) ?? execFileSync('bash', [path.join(here, 'corpus.sh')], { encoding: 'utf8' }).trim().split('\n').pop();
 const only = arg('only', '')?.split(',').filter(Boolean);
+const jobs = arg('jobs', undefined);
 const jscodeshift = path.join(corpus, 'jscs', 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
 const remodel = path.join(root, 'bin', 'remodel.js');
 const t = (name) => path.join(here, 'transforms', name);
@@ -42,6 +47,7 @@ async function runJscodeshift(c) {
   const dir = path.join(corpus, c.corpus);
   const argv = [jscodeshift, '--dry', '--verbose=2', '-t', c.jscs, '.', `--extensions=${c.ext}`, '--ignore-pattern=**/node_modules/**'];
   if (c.parser) argv.push(`--parser=${c.parser}`);
+  if (jobs) argv.push(`--cpus=${jobs}`);
   const r = await measure(process.execPath, argv, dir);
   const changed = new Set();
   for (const line of r.stdout.split('\n')) {
@@ -56,6 +62,8 @@ async function runRemodel(c) {
   const dir = path.join(corpus, c.corpus);
   const argv = [remodel, 'run', c.remodel, '.', '--json', '--extensions', c.ext, '--format', 'none', '--no-cache'];
   if (c.parser) argv.push('--parser', c.parser);
+  if (jobs) argv.push('--jobs', jobs);
+  if (c.remodel === c.jscs) argv.push('--include-generated');
   const r = await measure(process.execPath, argv, dir);
   const report = JSON.parse(r.stdout);
   const changed = new Set(report.files.filter((f) => f.status === 'changed').map((f) => path.normalize(f.path)));
