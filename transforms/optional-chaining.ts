@@ -14,6 +14,7 @@ export const meta = defineMeta({
     'comment-inside': 'a comment in the guard would be lost',
     'falsy-not-nullish': 'the guarded value may be 0, \'\' or false, and the optional chain would go on to a primitive\'s property',
     'non-null-assertion': 'a `!` non-null assertion after the guard',
+    'one-strict-check': '`x !== undefined && x.b` (or `!== null`) lets the other nullish value through to throw, which `x?.b` would not',
     'overlapping-edit': 'another rewrite in the same expression touches this chain; a second run takes it',
     'null-becomes-undefined': 'the expression is null when the guarded value is null; the optional chain gives undefined',
     parenthesized: 'a parenthesised part would end the optional chain early',
@@ -45,7 +46,8 @@ Never rewritten: assignments, \`delete\`, \`++\` on the guarded chain, \`new a.B
 comments in the removed guard. \`document.all\` (falsy but an object) is not modelled.
 
 Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`tagged-template\`,
-\`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`.`,
+\`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`, \`one-strict-check\` (\`a !== undefined && a.b\`: a null
+\`a\` throws there, \`a?.b\` would not), \`overlapping-edit\`, \`unexpected-source\`.`,
   options: z.object({
     target: targetOption(),
   }),
@@ -137,6 +139,15 @@ const isNullish = (n: t.Node, path: NodePath) =>
   (n.type === 'Identifier' && n.name === 'undefined' && !path.scope.getBinding('undefined')) ||
   (n.type === 'UnaryExpression' && n.operator === 'void' && n.argument.type === 'NumericLiteral');
 const isNull = (n: t.Node) => n.type === 'NullLiteral';
+
+/** `x !== null` / `x !== undefined` (either side): the checked name, when it is a pure chain. */
+function oneStrictCheck(n: t.Node): t.Node | undefined {
+  if (n.type !== 'BinaryExpression' || n.operator !== '!==') return undefined;
+  const nullishLiteral = (x: t.Node) => x.type === 'NullLiteral' || (x.type === 'Identifier' && x.name === 'undefined') || (x.type === 'UnaryExpression' && x.operator === 'void');
+  if (nullishLiteral(n.right) && isPure(n.left)) return n.left;
+  if (nullishLiteral(n.left as t.Node) && isPure(n.right)) return n.right;
+  return undefined;
+}
 const isUndefined = (n: t.Node, path: NodePath) => !isNull(n) && isNullish(n, path);
 
 async function optionalChainingUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
@@ -275,6 +286,12 @@ function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnTyp
       const subj = guard.subject.node;
       if (!isPure(subj)) {
         const next = ops[i + guard.width];
+        const strict = oneStrictCheck(subj);
+        if (strict && next && matchIn(next.node, strict) >= 0) {
+          ctx.report(`\`${text(subj)} && …\` kept: only one strict check, so the other nullish value reaches the chain and throws, which the optional chain would not`, ops[i].node, 'one-strict-check');
+          i++;
+          continue;
+        }
         if (next && spineOf(next.node).nodes.slice(1).some((n) => text(n) === text(subj) && n.type === subj.type)) {
           ctx.report(`\`${text(subj)}\` kept: the repeated part has a call, which the optional chain would make once`, ops[i].node, 'call-in-chain');
         }
