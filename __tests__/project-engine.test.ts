@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, initRepo, repoRoot, runCli, snapshot, tempDir, writeFiles } from './support/helpers.js';
+import { runCliInProcess } from './support/cli-in-process.js';
+import { git, initRepo, repoRoot, snapshot, tempDir, writeFiles } from './support/helpers.js';
 
 const TSCONFIG = JSON.stringify({
   compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, types: [] },
@@ -59,14 +60,14 @@ function projectTest(dir: string): string {
   return execFileSync(process.execPath, [jiti, 'test/checkout.test.ts'], { cwd: dir, encoding: 'utf8' });
 }
 
-describe('project engine with move-symbol on a git repository', () => {
-  it('--dry --patch: git apply reproduces the run, tsc passes, the tests pass, a second run changes nothing', () => {
+describe('project engine with move-symbol on a git repository', { timeout: 300_000 }, () => {
+  it('--dry --patch: git apply reproduces the run, tsc passes, the tests pass, a second run changes nothing', async () => {
     const dir = tsProject();
     expect(projectTest(dir)).toContain('checkout ok');
     const before = snapshot(dir);
     const patch = path.join(dir, '..', `${path.basename(dir)}.diff`);
     const args = ['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/discounts.ts', 'src'];
-    const dry = runCli([...args, '--dry', '--patch', patch], dir);
+    const dry = await runCliInProcess([...args, '--dry', '--patch', patch], dir);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('diff --git a/src/discounts.ts b/src/discounts.ts\nnew file mode 100644');
     expect(snapshot(dir)).toEqual(before);
@@ -75,7 +76,7 @@ describe('project engine with move-symbol on a git repository', () => {
     const applied = snapshot(dir);
     git(dir, 'checkout', '-q', '--', '.');
     fs.rmSync(path.join(dir, 'src/discounts.ts'));
-    const real = runCli(args, dir);
+    const real = await runCliInProcess(args, dir);
     expect(real.code, real.stderr).toBe(0);
     expect(snapshot(dir)).toEqual(applied);
     expect(fs.readFileSync(path.join(dir, 'src/checkout.ts'), 'utf8')).toContain(
@@ -85,15 +86,15 @@ describe('project engine with move-symbol on a git repository', () => {
     expect(projectTest(dir)).toContain('checkout ok');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'moved');
-    const again = runCli([...args, '--json'], dir);
+    const again = await runCliInProcess([...args, '--json'], dir);
     expect(JSON.parse(again.stdout).summary.changed).toBe(0);
   });
 
-  it('renders a moved or deleted file in the patch so that git apply performs it', () => {
+  it('renders a moved or deleted file in the patch so that git apply performs it', async () => {
     const dir = tsProject();
     const patch = path.join(dir, '..', `${path.basename(dir)}-del.diff`);
     const args = ['run', 'move-symbol', '--symbol', 'round', '--from', 'src/math.ts', '--to', 'src/numbers.ts', 'src'];
-    expect(runCli([...args, '--patch', patch], dir).code).toBe(0);
+    expect((await runCliInProcess([...args, '--patch', patch], dir)).code).toBe(0);
     const text = fs.readFileSync(patch, 'utf8');
     expect(text).toContain('diff --git a/src/math.ts b/src/math.ts\ndeleted file mode 100644');
     git(dir, 'apply', patch);
@@ -102,11 +103,11 @@ describe('project engine with move-symbol on a git repository', () => {
     expect(projectTest(dir)).toContain('checkout ok');
   });
 
-  it('a file moved by ts-morph is a rename in the patch; git apply moves it and the re-pointed imports type-check', () => {
+  it('a file moved by ts-morph is a rename in the patch; git apply moves it and the re-pointed imports type-check', async () => {
     const dir = tsProject();
     const transform = path.join(repoRoot, '__tests__', 'support', 'move-file.mjs');
     const patch = path.join(dir, '..', `${path.basename(dir)}-move.diff`);
-    const res = runCli(['run', transform, 'src', '--patch', patch], dir);
+    const res = await runCliInProcess(['run', transform, 'src', '--patch', patch], dir);
     expect(res.code, res.stderr).toBe(0);
     const text = fs.readFileSync(patch, 'utf8');
     expect(text).toContain('diff --git a/src/math.ts b/src/lib/numbers.ts\nrename from src/math.ts\nrename to src/lib/numbers.ts');
@@ -121,39 +122,39 @@ describe('project engine with move-symbol on a git repository', () => {
     git(dir, 'commit', '-qm', 'moved by patch');
     const viaPatch = snapshot(dir);
     git(dir, 'reset', '-q', '--hard', 'HEAD~1');
-    expect(runCli(['run', transform, 'src'], dir).code).toBe(0);
+    expect((await runCliInProcess(['run', transform, 'src'], dir)).code).toBe(0);
     expect(snapshot(dir)).toEqual(viaPatch);
   });
 
-  it('--verify catches a transform that introduces a type error, writes nothing and exits 3', () => {
+  it('--verify catches a transform that introduces a type error, writes nothing and exits 3', async () => {
     const dir = tsProject();
     const before = snapshot(dir);
     const transform = path.join(repoRoot, '__tests__', 'support', 'break-exports.mjs');
-    const res = runCli(['run', transform, 'src/math.ts'], dir);
+    const res = await runCliInProcess(['run', transform, 'src/math.ts'], dir);
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/src\/pricing\.ts:1:\d+ error TS2305: Module '".\/math.js"' has no exported member 'round'/);
     expect(res.stderr).toContain('nothing was written');
     expect(snapshot(dir)).toEqual(before);
-    const dry = runCli(['run', transform, 'src/math.ts', '--dry'], dir);
+    const dry = await runCliInProcess(['run', transform, 'src/math.ts', '--dry'], dir);
     expect(dry.code).toBe(3);
-    const unchecked = runCli(['run', transform, 'src/math.ts', '--dry', '--no-verify'], dir);
+    const unchecked = await runCliInProcess(['run', transform, 'src/math.ts', '--dry', '--no-verify'], dir);
     expect(unchecked.code).toBe(0);
   });
 
-  it('--verify checks NodeNext files in their real module format ("type": "module" makes them ESM)', () => {
+  it('--verify checks NodeNext files in their real module format ("type": "module" makes them ESM)', async () => {
     const dir = tsProject();
     const transform = path.join(repoRoot, '__tests__', 'support', 'top-level-await.mjs');
-    const res = runCli(['run', transform, 'src', '--dry'], dir);
+    const res = await runCliInProcess(['run', transform, 'src', '--dry'], dir);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain('verify: no new type errors');
     // The same file in a CommonJS package is an error the change introduced.
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'ts-app', private: true, type: 'commonjs' }));
-    const cjs = runCli(['run', transform, 'src', '--dry'], dir);
+    const cjs = await runCliInProcess(['run', transform, 'src', '--dry'], dir);
     expect(cjs.code).toBe(3);
     expect(cjs.stderr).toMatch(/src\/pricing\.ts:\d+:\d+ error TS1309: The current file is a CommonJS module/);
   });
 
-  it('--verify gives an ES module the default import Node gives it from a CommonJS package (shared declaration files)', () => {
+  it('--verify gives an ES module the default import Node gives it from a CommonJS package (shared declaration files)', async () => {
     // node_modules/greeter is CommonJS (no "type"); its declaration says `export default`. Imported from an ES module
     // under NodeNext, the default import is module.exports itself, so `greeter.hello()` is an error (TS2339) that a
     // checker taking the declaration file without its module format would not see.
@@ -173,43 +174,43 @@ describe('project engine with move-symbol on a git repository', () => {
     });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'greeter');
-    const res = runCli(['run', './call-hello.mjs', 'src', '--dry'], dir);
+    const res = await runCliInProcess(['run', './call-hello.mjs', 'src', '--dry'], dir);
     expect(res.code, res.stderr).toBe(3);
     expect(res.stderr).toMatch(/src\/greet\.ts:\d+:\d+ error TS2339: Property 'hello' does not exist/);
   });
 
-  it('pre-existing type errors never block a change', () => {
+  it('pre-existing type errors never block a change', async () => {
     const dir = tsProject();
     fs.appendFileSync(path.join(dir, 'src/checkout.ts'), 'export const broken: number = "not a number";\n');
     git(dir, 'commit', '-qam', 'existing error');
-    const res = runCli(['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/discounts.ts', 'src'], dir);
+    const res = await runCliInProcess(['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/discounts.ts', 'src'], dir);
     expect(res.code, res.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, 'src/discounts.ts'))).toBe(true);
   });
 
-  it('a refused move exits 4 with the reason and changes nothing', () => {
+  it('a refused move exits 4 with the reason and changes nothing', async () => {
     const dir = tsProject();
     const before = snapshot(dir);
-    const res = runCli(['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/checkout.ts', 'src'], dir);
+    const res = await runCliInProcess(['run', 'move-symbol', '--symbol', 'discount', '--from', 'src/pricing.ts', '--to', 'src/checkout.ts', 'src'], dir);
     expect(res.code).toBe(4);
     expect(res.stderr).toContain('move-symbol made no change: src/checkout.ts already declares or imports "discount"');
     expect(snapshot(dir)).toEqual(before);
-    const missing = runCli(['run', 'move-symbol', '--from', 'src/pricing.ts', '--to', 'src/x.ts', 'src'], dir);
+    const missing = await runCliInProcess(['run', 'move-symbol', '--from', 'src/pricing.ts', '--to', 'src/x.ts', 'src'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('transform move-symbol needs --symbol <string>');
   });
 
-  it('list --json shows engine "project" for project transforms', () => {
-    const { transforms } = JSON.parse(runCli(['list', '--json'], repoRoot).stdout);
+  it('list --json shows engine "project" for project transforms', async () => {
+    const { transforms } = JSON.parse((await runCliInProcess(['list', '--json'], repoRoot)).stdout);
     expect(transforms.find((t: any) => t.name === 'move-symbol')).toMatchObject({ engine: 'project' });
-    const described = runCli(['describe', 'move-symbol'], repoRoot);
+    const described = await runCliInProcess(['describe', 'move-symbol'], repoRoot);
     expect(described.stdout).toContain('move-symbol (project engine)');
     expect(described.stdout).toMatch(/Example: [\w-]+ \(--symbol \w+ --from [^)]+\)\nbefore:\n {4}\/\/ [^\n]+\n[\s\S]*after:\n {4}\/\/ /);
   });
 });
 
-describe('verification reaches importers through barrels', () => {
-  it('an export removed behind `export *` breaks an importer of the barrel, and --verify sees it', () => {
+describe('verification reaches importers through barrels', { timeout: 300_000 }, () => {
+  it('an export removed behind `export *` breaks an importer of the barrel, and --verify sees it', async () => {
     const dir = tempDir('remodel-barrel-');
     writeFiles(dir, {
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true } }),
@@ -218,14 +219,14 @@ describe('verification reaches importers through barrels', () => {
       'app.ts': "import { round } from './lib';\n\nexport const x = round(1.5);\n",
     });
     const transform = path.join(repoRoot, '__tests__', 'support', 'break-exports.mjs');
-    const res = runCli(['run', transform, 'lib/math.ts', '--dry'], dir);
+    const res = await runCliInProcess(['run', transform, 'lib/math.ts', '--dry'], dir);
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/app\.ts:1:\d+ error TS2305/);
   });
 });
 
-describe('verification in a JavaScript package without Node type declarations', () => {
-  it('missing-@types/node errors do not block a change when the project already had them; other new errors still do', () => {
+describe('verification in a JavaScript package without Node type declarations', { timeout: 300_000 }, () => {
+  it('missing-@types/node errors do not block a change when the project already had them; other new errors still do', async () => {
     const dir = tempDir('remodel-no-node-types-');
     writeFiles(dir, {
       'package.json': JSON.stringify({ name: 'pkg', version: '1.0.0', main: 'index.js' }),
@@ -234,7 +235,7 @@ describe('verification in a JavaScript package without Node type declarations', 
     });
     initRepo(dir);
     // cjs-to-esm brings in `node:url` (for __dirname): without @types/node that is TS2591, as `require` was TS2580.
-    const res = runCli(['run', 'cjs-to-esm', '.'], dir);
+    const res = await runCliInProcess(['run', 'cjs-to-esm', '.'], dir);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain('verify: no new type errors');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).type).toBe('module');
@@ -243,7 +244,7 @@ describe('verification in a JavaScript package without Node type declarations', 
     // A real type error the change would introduce is still caught in the same kind of project.
     const breaker = path.join(repoRoot, '__tests__', 'support', 'break-exports.mjs');
     writeFiles(dir, { 'lib.js': 'export function round(n) {\n  return Math.round(n);\n}\n', 'use.js': "import { round } from './lib.js';\nexport const x = round(1.5);\n" });
-    const broken = runCli(['run', breaker, '.', '--dry', '--allow-dirty'], dir);
+    const broken = await runCliInProcess(['run', breaker, '.', '--dry', '--allow-dirty'], dir);
     expect(broken.code).toBe(3);
     expect(broken.stderr).toMatch(/use\.js:1:\d+ error TS2305/);
   });
