@@ -113,6 +113,17 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     // middleware that rewrites the request and hands on (`req.url = …; next()`) says so
     const write = requestWrite(region, roles);
     if (write) throw new Unsafe('request-in-logic', `the logic changes the request (\`${write.getText().split('\n')[0].slice(0, 60)}\`)`, write);
+    // a response the walk did not see as one (in a callback, streamed, a session call) names its own reason
+    for (const s of region) {
+      for (const d of [s, ...s.getDescendants()]) {
+        if (!Node.isIdentifier(d) || !isReference(d)) continue;
+        const role = roleOf(referenced(d), roles);
+        const parent = d.getParent();
+        if (role === 'request' && Node.isPropertyAccessExpression(parent) && parent.getName() === 'session') throw new Unsafe('session-mutation', 'the logic uses the session', d);
+        if (role === 'response') throw responseMisuse(d, w);
+        if (role === 'next' && enclosingFunction(d) !== site.fn) throw new Unsafe('response-in-callback', 'the response (or next) is written inside a callback', d);
+      }
+    }
     throw new Unsafe('no-response-in-logic', 'no response is written by the logic', site.fn);
   }
 
@@ -215,6 +226,12 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
         const write = n.getParentWhile((p) => Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p))?.getParent();
         if (write && (Node.isDeleteExpression(write) || (Node.isBinaryExpression(write) && isAssignment(write.getOperatorToken().getText()) && write.getLeft().getPos() <= n.getPos() && n.getEnd() <= write.getLeft().getEnd()))) {
           throw new Unsafe('request-in-logic', `the logic changes the request (\`${write.getText().split('\n')[0].slice(0, 60)}\`)`, n);
+        }
+        if (Node.isCallExpression(parent) && parent.getArguments().includes(n)) {
+          throw new Unsafe('request-in-logic', `the logic passes the request to \`${parent.getExpression().getText().slice(0, 40)}\`, which may read or change it at any time`, n);
+        }
+        if (Node.isPropertyAccessExpression(parent) && Node.isCallExpression(parent.getParent()) && (parent.getParent() as CallExpression).getExpression() === parent) {
+          throw new Unsafe('request-in-logic', `the logic calls \`${parent.getText()}\` (session or HTTP state of the request, which stays in the controller)`, n);
         }
         throw new Unsafe('request-in-logic', 'the logic uses the request object beyond plain reads', n);
       }

@@ -97,6 +97,17 @@ controller writes the response around it (status, headers, \`Location\`; when \`
 the controller names it: \`const view = await usersService.createUser(input)\`). Other errors keep their path:
 rethrown, \`next(err)\` in a promise chain's catch, or the handler's own final \`try/catch\`.
 
+A handler that hands its result to a later middleware (\`res.locals.data = value\` as the last thing the logic does on
+each path, then \`next()\` as the handler's last statement, e.g. json-server's routers before its render middleware) is
+extracted too: the service returns the value; the controller writes \`res.locals.data = await service.m(input)\` (or,
+when some path hands nothing on, \`if (data !== undefined) res.locals.data = data\`, only where every handed-on value is
+provably defined: \`hand-off-may-be-undefined\` otherwise), and keeps the headers and status set after the logic and
+the \`next()\` where they were; a hand-off of a variable right before those setters makes the method return that
+variable and the controller name it. A sync handler stays sync. Left alone: a \`return\` that skips \`next()\`, code
+after \`next()\`, \`res.locals\` written before more logic runs or read back. Variables, parameters and functions of an
+enclosing function (a router factory's \`db\`, \`name\`, \`opts\`) that nothing ever assigns are passed in as inputs;
+one that is assigned is \`closure-state\`.
+
 Inputs are typed with the request part's named type when its fields are exactly the method's inputs (introduce-dto's
 \`CreateUserBody\`), else with the checker's types (\`*Input\` interfaces / JSDoc typedefs).
 
