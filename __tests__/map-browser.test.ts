@@ -11,8 +11,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { runCli, tempDir, writeFiles } from './support/helpers.js';
-import { FIXTURE_APP, FIXTURE_ROUTES, MODEL } from './support/map-model.js';
+import { DISCOVERED_MODEL, FIXTURE_APP, FIXTURE_ROUTES, MODEL } from './support/map-model.js';
 import { renderMermaid } from '../src/map/mermaid.js';
+import { renderHtml } from '../src/map/html.js';
 
 // REMODEL_CHROMIUM names another browser binary (and only that one is tried).
 const CANDIDATES = process.env.REMODEL_CHROMIUM ? [process.env.REMODEL_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -169,6 +170,23 @@ describe.skipIf(!executablePath && !inCI)('remodel map in headless Chromium', ()
     // Nothing from a label became an element: no <img>, and the only script is the mermaid bundle itself.
     expect(await page.evaluate(() => [document.querySelectorAll('img').length, document.querySelectorAll('script').length])).toEqual([0, 1]);
     await page.close();
+  });
+
+  it('a route found by static evaluation says so on the page and in the Mermaid chart', async () => {
+    needBrowser();
+    const page = await context.newPage();
+    await page.setContent(renderHtml(DISCOVERED_MODEL, { title: 'src', previews: [] }));
+    const row = await page.$eval('#route-table tbody tr', (tr) => (tr as HTMLElement).innerText);
+    expect(row).toContain('(found by directory scan)');
+    const section = await page.$eval('article.route p.found', (p) => [(p as HTMLElement).innerText, getComputedStyle(p).display]);
+    expect(section[0]).toContain('found by directory scan at lib/boot.js:9');
+    expect(section[1]).not.toBe('none');
+    await page.close();
+    const mpage = await mermaidPage();
+    const chart = await mermaid(mpage, renderMermaid(DISCOVERED_MODEL));
+    expect(chart).toMatchObject({ ok: true, type: 'flowchart-v2' });
+    if (chart.ok) expect(chart.text).toContain('(found by directory scan)');
+    await mpage.close();
   });
 
   it('the parser is strict: the same chart with its label escaping undone is rejected', async () => {

@@ -1,7 +1,7 @@
 // Rendering of `remodel map` (terminal tree, Mermaid, HTML) from a model in its JSON form, and the matching of
 // transform findings to routes. The model here is written by hand, so these tests do not depend on the builder.
 import { describe, expect, it } from 'vitest';
-import { fn, HOSTILE, loc, MODEL, NOTES_CREATE, route } from './support/map-model.js';
+import { DISCOVERED_MODEL, fn, HOSTILE, loc, MODEL, NOTES_CREATE, route } from './support/map-model.js';
 import { renderTerminal } from '../src/map/terminal.js';
 import { mermaidText, renderMermaid } from '../src/map/mermaid.js';
 import { esc, renderHtml } from '../src/map/html.js';
@@ -134,5 +134,27 @@ describe('remodel map: findings of a dry run → routes', () => {
     expect(byRoute.get(1)!.map((f) => f.reason)).toEqual(['already-typed']);
     expect(byRoute.get(2)!.map((f) => f.reason)).toEqual(['skipped']);
     expect(other.map((f) => f.reason)).toEqual(['y', 'summary']);
+  });
+});
+
+describe('remodel map: routes found by static evaluation (discovered)', () => {
+  it('the terminal tree says how the route was found, where, and why', () => {
+    const lines = renderTerminal(DISCOVERED_MODEL, { color: false }).split('\n');
+    const head = lines.findIndex((l) => l.startsWith('GET'));
+    expect(lines[head + 2]).toBe('    (found by directory scan, lib/boot.js:9) the folder controllers was read at analysis time; routes follow its files as they are now');
+    expect(renderTerminal(MODEL, { color: false })).not.toContain('found by');
+  });
+
+  it('the HTML page shows it in the route table and in the route section', () => {
+    const page = renderHtml(DISCOVERED_MODEL, { title: 'src', previews: [] });
+    expect(page).toContain('<span class="found" title="lib/boot.js:9: the folder controllers was read at analysis time; routes follow its files as they are now">(found by directory scan)</span>');
+    expect(page).toContain('<p class="found">found by directory scan at <span class="loc">lib/boot.js:9</span>:');
+    expect(renderHtml(MODEL, { title: 'src', previews: [] })).not.toContain('class="found"');
+  });
+
+  it('the Mermaid subgraph title carries it on a second line', () => {
+    expect(renderMermaid(DISCOVERED_MODEL)).toContain('subgraph r0 ["GET /pets<br/>(found by directory scan)"]');
+    const evaluated = { ...DISCOVERED_MODEL, routes: [{ ...DISCOVERED_MODEL.routes[0], discovered: { ...DISCOVERED_MODEL.routes[0].discovered!, by: 'evaluation' as const } }] };
+    expect(renderMermaid(evaluated)).toContain('(found by static evaluation)');
   });
 });

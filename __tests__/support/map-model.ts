@@ -162,3 +162,21 @@ exports.list = function (req, res) {
 
 /** The routes of FIXTURE_APP as `METHOD path`, in the model's order. */
 export const FIXTURE_ROUTES = ['GET /health', 'GET /x/<img src=x onerror=alert(1)>/"q"', 'POST /api/patients/:id/notes', 'GET /api/patients/:id/notes'];
+
+/** A model whose one route was found by static evaluation of a directory scan (`discovered`). */
+export const DISCOVERED_MODEL: AppModelJson = {
+  schemaVersion: 1,
+  root: '.',
+  routes: [
+    {
+      ...NOTES_CREATE,
+      id: 'GET /pets @ lib/boot.js:46',
+      method: 'get',
+      path: '/pets',
+      pathAsWritten: '/pets',
+      mounts: [],
+      discovered: { by: 'directory-scan', from: loc('lib/boot.js', 9), detail: 'the folder controllers was read at analysis time; routes follow its files as they are now' },
+    },
+  ],
+  unresolved: [],
+};

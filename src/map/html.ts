@@ -80,7 +80,7 @@ function routeTable(routes: RouteJson[], views: RouteView[], previews: Transform
     const handler = v.handler ? `${esc(v.handler.label)}${v.handler.where ? ` <span class="loc">${esc(v.handler.where)}</span>` : ''}` : '<span class="bad">unresolved</span>';
     const cells = [
       `<td class="method m-${esc(v.method.toLowerCase())}">${esc(v.method)}</td>`,
-      `<td class="path"><a href="#route-${i}"><code>${esc(v.path)}</code></a>${v.unresolved.length ? ` <span class="bad" title="${esc(v.unresolved.map((u) => `${u.reason}: ${u.detail}`).join('\n'))}">?</span>` : ''}</td>`,
+      `<td class="path"><a href="#route-${i}"><code>${esc(v.path)}</code></a>${v.discovered ? ` <span class="found" title="${esc(`${v.discovered.from}: ${v.discovered.detail}`)}">(${esc(v.discovered.text)})</span>` : ''}${v.unresolved.length ? ` <span class="bad" title="${esc(v.unresolved.map((u) => `${u.reason}: ${u.detail}`).join('\n'))}">?</span>` : ''}</td>`,
       `<td class="num">${v.chain.length}</td>`,
       `<td class="handler">${handler}</td>`,
       `<td class="num">${v.handler ? `${v.handler.logicLines} ${bar(v.handler.logicLines, maxLines)}` : ''}</td>`,
@@ -142,13 +142,14 @@ function routeSection(route: RouteJson, v: RouteView, previews: TransformPreview
   const unresolved = v.unresolved.length
     ? `<ul class="unresolved">${v.unresolved.map((u) => `<li><span class="bad">${esc(u.reason)}</span> ${esc(u.what === 'route' ? '' : `${u.what}: `)}${esc(u.detail)}</li>`).join('')}</ul>`
     : '';
+  const found = v.discovered ? `<p class="found">${esc(v.discovered.text)} at <span class="loc">${esc(v.discovered.from)}</span>: ${esc(v.discovered.detail)}</p>` : '';
   const transforms = previews.length
     ? `<div class="previews">${previews.map((p) => previewBlock(p, v.index)).join('')}</div>`
     : '';
   return `<article class="route" id="route-${v.index}" data-route="${v.index}">
 <h3><span class="method m-${esc(v.method.toLowerCase())}">${esc(v.method)}</span> <code class="path">${esc(v.path)}</code> <span class="loc">registered at ${esc(v.registeredAt)} · ${esc(v.framework)}</span></h3>
 ${flow}
-${fat}${unresolved}${transforms}
+${fat}${found}${unresolved}${transforms}
 </article>`;
 }
 
@@ -225,6 +226,7 @@ td.num{text-align:right;white-space:nowrap}
 .fat{margin:8px 0 0}
 .previews{display:flex;gap:24px;flex-wrap:wrap}.preview ul{margin:2px 0;padding-left:18px}.reason{font-family:ui-monospace,monospace;font-size:12px;background:var(--soft);padding:0 4px;border-radius:3px}
 ul.unresolved{margin:6px 0;padding-left:18px}
+.found{color:#6b3fa0;font-size:12px}
 `;
 
 // Filters the table rows and route sections by the text typed (read with textContent, nothing is parsed as HTML).

@@ -7,7 +7,7 @@
  * string or be read as markup, so any route path yields a valid chart.
  */
 import type { AppModelJson, ChainFunctionJson, RouteJson } from '../app-model/index.js';
-import { at, errorLabel, readLabel, responseLabel, summarizeModel, summaryLine } from './view.js';
+import { at, discoveredView, errorLabel, readLabel, responseLabel, summarizeModel, summaryLine } from './view.js';
 
 /** Text for inside `"..."` in a Mermaid label: no quote, markup, entity, markdown or line break survives as such. */
 export function mermaidText(text: string): string {
@@ -41,7 +41,8 @@ function routeBlock(route: RouteJson, i: number): string[] {
   const lines: string[] = [];
   const edges: string[] = [];
   const classes: Array<[string, string]> = [];
-  lines.push(`  subgraph ${id} [${label(`${route.method.toUpperCase()} ${route.path}`)}]`);
+  const title = `${route.method.toUpperCase()} ${route.path}`;
+  lines.push(`  subgraph ${id} [${route.discovered ? label(title, `(${discoveredView(route.discovered).text})`) : label(title)}]`);
   lines.push('    direction LR');
   const reads = uniq(route.chain.flatMap((fn) => fn.reads.map(readLabel)));
   lines.push(`    ${id}_in[/${label('request', ...list(reads))}/]`);

@@ -36,7 +36,8 @@ function routeLines(v: RouteView, width: number, c: Colors): string {
   if (v.exits.length) parts.push(v.exits.map((e) => (/^[45]\d\d\b|next\(err\)|throw/.test(e) ? c.red(e) : c.green(e))).join(c.dim(' · ')));
   const flow = `${' '.repeat(width + 1)}${parts.join(c.dim('  → '))}`;
   const unresolved = v.unresolved.map((u) => `${' '.repeat(width + 1)}${c.red(`? ${u.reason}`)}: ${u.detail}`);
-  return [head, flow, ...unresolved].join('\n') + '\n';
+  const found = v.discovered ? [`${' '.repeat(width + 1)}${c.magenta(`(${v.discovered.text}, ${v.discovered.from})`)} ${c.dim(v.discovered.detail)}`] : [];
+  return [head, flow, ...found, ...unresolved].join('\n') + '\n';
 }
 
 function unresolvedLines(model: AppModelJson, views: RouteView[], c: Colors): string {

@@ -42,6 +42,8 @@ export interface RouteView {
   unresolved: Array<{ reason: UnresolvedReason; detail: string; what: string }>;
   /** Where the route is registered: `routes/notes.js:8`. */
   registeredAt: string;
+  /** The route (or a mount above it) was found by static evaluation: `found by directory scan`, where, and why. */
+  discovered?: { text: string; from: string; detail: string };
   /** Size of the final handler. */
   handler?: { label: string; where?: string; logicLines: number; dataCalls: number; responses: number };
 }
@@ -99,6 +101,11 @@ function step(fn: ChainFunctionJson): ChainStep {
   };
 }
 
+/** How a route was found, in words a reader of the map understands. */
+export function discoveredView(d: NonNullable<RouteJson['discovered']>): NonNullable<RouteView['discovered']> {
+  return { text: d.by === 'directory-scan' ? 'found by directory scan' : 'found by static evaluation', from: at(d.from), detail: d.detail };
+}
+
 export function routeView(route: RouteJson, index: number): RouteView {
   const chain = route.chain;
   const reads: string[] = [];
@@ -136,6 +143,7 @@ export function routeView(route: RouteJson, index: number): RouteView {
     ),
     unresolved: uniq(unresolved, (u) => `${u.what}\0${u.reason}\0${u.detail}`),
     registeredAt: at(route.registration),
+    ...(route.discovered ? { discovered: discoveredView(route.discovered) } : {}),
     ...(handler
       ? {
           handler: {
