@@ -1,9 +1,6 @@
 import type * as t from '@babel/types';
 import { childNodes } from '../src/ast.js';
 
-// The ancestor walk lives with the other AST walkers; object-shorthand and default-params import it from here.
-export { walkWithAncestors } from '../src/ast.js';
-
 /**
  * Shared, deliberately conservative scope facts about one function, for the object-shorthand, arrow-callbacks
  * and default-params transforms. No bindings are resolved: a name counts as "mentioned" wherever an identifier

@@ -10,8 +10,15 @@ import type { Binding, NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { walk } from '../src/ast.js';
 
-// @babel/traverse is loaded in one place (src/ast.ts); optional-chaining imports the loader from here.
-export { loadTraverse } from '../src/ast.js';
+// `path.get(key)` on a NodePath typed with Babel's whole node union costs the type checker seconds per call (it
+// builds the union of every key's type); these untyped lookups keep type-checking of this file fast.
+function child(path: NodePath, key: string): NodePath {
+  return (path as NodePath<any>).get(key) as NodePath;
+}
+
+function children(path: NodePath, key: string): NodePath[] {
+  return (path as NodePath<any>).get(key) as NodePath[];
+}
 
 export const STR = 1;
 /** A number that is never NaN. */
@@ -173,8 +180,8 @@ export class Prover {
       case 'BinaryExpression': {
         if (['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'instanceof'].includes(node.operator)) return BOOL;
         if (node.operator === '+') {
-          const l = this.facts(path.get('left') as NodePath);
-          const r = this.facts(path.get('right') as NodePath);
+          const l = this.facts(child(path, 'left'));
+          const r = this.facts(child(path, 'right'));
           if (within(l, STR) || within(r, STR)) return STR;
           return STR | NUM | NAN | BIGINT;
         }
@@ -185,20 +192,20 @@ export class Prover {
       case 'ConditionalExpression': {
         const [a, b] =
           node.type === 'LogicalExpression' ? (['left', 'right'] as const) : (['consequent', 'alternate'] as const);
-        return union(this.facts(path.get(a) as NodePath), this.facts(path.get(b) as NodePath));
+        return union(this.facts(child(path, a)), this.facts(child(path, b)));
       }
       case 'SequenceExpression': {
-        const exprs = path.get('expressions') as NodePath[];
+        const exprs = children(path, 'expressions');
         return this.facts(exprs[exprs.length - 1]);
       }
       case 'AssignmentExpression':
-        return node.operator === '=' ? this.facts(path.get('right') as NodePath) : ALL;
+        return node.operator === '=' ? this.facts(child(path, 'right')) : ALL;
       case 'TSAsExpression':
       case 'TSTypeAssertion':
       case 'TSSatisfiesExpression':
-        return node.typeAnnotation ? this.typeFacts(path.get('typeAnnotation') as NodePath) : ALL;
+        return node.typeAnnotation ? this.typeFacts(child(path, 'typeAnnotation')) : ALL;
       case 'TSNonNullExpression':
-        return this.facts(path.get('expression') as NodePath) & ~NULLISH;
+        return this.facts(child(path, 'expression')) & ~NULLISH;
       case 'Identifier':
         return this.identifier(path as NodePath<t.Identifier>);
       case 'CallExpression':
@@ -252,7 +259,7 @@ export class Prover {
       return ARRAY | DENSE;
     }
     if (method === 'join' && (args.length === 0 || (args.length === 1 && args[0].type === 'StringLiteral'))) return STR;
-    const recv = this.facts(path.get('callee.object') as NodePath) & ~NULLISH;
+    const recv = this.facts(child(path, 'callee.object')) & ~NULLISH;
     if (recv === 0) return ALL;
     if (within(recv, STR)) {
       if (method === 'split') return ARRAY | DENSE;
@@ -263,7 +270,7 @@ export class Prover {
       if (ARRAY_METHODS_ON_ARRAY.has(method)) {
         if (ARRAY_METHODS_KEEP_DENSE.has(method) && recv & DENSE) return ARRAY | DENSE;
         if (method === 'concat' && recv & DENSE) {
-          const all = (path.get('arguments') as NodePath[]).every((a) => {
+          const all = (children(path, 'arguments')).every((a) => {
             const f = this.facts(a);
             return within(f, ARRAY) && f & DENSE;
           });
@@ -278,7 +285,7 @@ export class Prover {
   private member(path: NodePath<t.MemberExpression>): number {
     const node = path.node;
     if (!node.computed && node.property.type === 'Identifier' && node.property.name === 'length') {
-      const recv = this.facts(path.get('object') as NodePath) & ~NULLISH;
+      const recv = this.facts(child(path, 'object')) & ~NULLISH;
       if (recv && within(recv, STR | ARRAY)) return NUM;
     }
     if (node.object.type === 'ThisExpression' && !node.computed && (node.property.type === 'Identifier' || node.property.type === 'PrivateName')) {
@@ -295,20 +302,20 @@ export class Prover {
     if ((fn.node as t.ClassMethod).static) return ALL;
     const body = fn.parentPath;
     if (!body?.isClassBody()) return ALL;
-    for (const member of body.get('body') as NodePath[]) {
+    for (const member of children(body, 'body')) {
       const m = member.node;
       if ((m.type === 'ClassProperty' && !isPrivate && !m.computed && m.key.type === 'Identifier' && m.key.name === name) ||
           (m.type === 'ClassPrivateProperty' && isPrivate && m.key.id.name === name)) {
         if (m.static || !m.typeAnnotation || m.typeAnnotation.type !== 'TSTypeAnnotation') return ALL;
-        return this.typeFacts(member.get('typeAnnotation.typeAnnotation') as NodePath);
+        return this.typeFacts(child(member, 'typeAnnotation.typeAnnotation'));
       }
       if (m.type === 'ClassMethod' && m.kind === 'constructor') {
-        for (const p of member.get('params') as NodePath[]) {
+        for (const p of children(member, 'params')) {
           const pn = p.node;
           if (pn.type === 'TSParameterProperty' && pn.parameter.type === 'Identifier' && pn.parameter.name === name && !isPrivate) {
             const ann = pn.parameter.typeAnnotation;
             if (!ann || ann.type !== 'TSTypeAnnotation') return ALL;
-            const f = this.typeFacts(p.get('parameter.typeAnnotation.typeAnnotation') as NodePath);
+            const f = this.typeFacts(child(p, 'parameter.typeAnnotation.typeAnnotation'));
             return pn.parameter.optional ? f | UNDEF : f;
           }
         }
@@ -350,12 +357,12 @@ export class Prover {
       const id = decl.node.id;
       if (id.type !== 'Identifier') return ALL;
       if (id.typeAnnotation && id.typeAnnotation.type === 'TSTypeAnnotation') {
-        return this.typeFacts(decl.get('id.typeAnnotation.typeAnnotation') as NodePath);
+        return this.typeFacts(child(decl, 'id.typeAnnotation.typeAnnotation'));
       }
       if (!binding.constant || !decl.node.init) return ALL;
       const parentDecl = decl.parentPath;
       if (parentDecl?.isVariableDeclaration() && parentDecl.node.declare) return ALL;
-      let f = this.facts(decl.get('init') as NodePath);
+      let f = this.facts(child(decl, 'init'));
       if (f & DENSE && !onlyReadOnlyUses(binding)) f &= ~DENSE;
       return f;
     }
@@ -409,20 +416,20 @@ export class Prover {
         return OBJ;
       case 'TSTypeOperator': {
         const op = (node as t.TSTypeOperator).operator;
-        if (op === 'readonly') return this.typeFacts(path.get('typeAnnotation') as NodePath);
+        if (op === 'readonly') return this.typeFacts(child(path, 'typeAnnotation'));
         if (op === 'keyof') return STR | NUM | SYMBOL;
         return ALL;
       }
       case 'TSParenthesizedType' as string:
       case 'TSOptionalType':
-        return this.typeFacts(path.get('typeAnnotation') as NodePath);
+        return this.typeFacts(child(path, 'typeAnnotation'));
       case 'TSUnionType': {
         let f = 0;
-        for (const member of path.get('types') as NodePath[]) f = union(f, this.typeFacts(member));
+        for (const member of children(path, 'types')) f = union(f, this.typeFacts(member));
         return f;
       }
       case 'TSIntersectionType': {
-        const all = (path.get('types') as NodePath[]).map((m) => this.typeFacts(m));
+        const all = (children(path, 'types')).map((m) => this.typeFacts(m));
         if (all.some((f) => within(f, STR))) return STR; // string & { brand }: still a string
         return all.every((f) => within(f, OBJECTISH)) ? OBJ : ALL;
       }
@@ -444,7 +451,7 @@ export class Prover {
       if (local) {
         if (local.isTSInterfaceDeclaration()) return OBJ;
         if (local.isTSTypeAliasDeclaration()) {
-          return local.node.typeParameters ? ALL : this.typeFacts(local.get('typeAnnotation') as NodePath);
+          return local.node.typeParameters ? ALL : this.typeFacts(child(local, 'typeAnnotation'));
         }
         if (local.isTSEnumDeclaration()) return NUM | STR;
         return ALL;
@@ -465,12 +472,12 @@ function findTypeAnnotationPath(param: NodePath, id: t.Identifier): NodePath | u
   param.traverse({
     Identifier(p) {
       if (p.node === id) {
-        found = p.get('typeAnnotation.typeAnnotation') as NodePath;
+        found = child(p, 'typeAnnotation.typeAnnotation');
         p.stop();
       }
     },
   } as TraverseOptions);
-  if (!found && param.node === id) found = param.get('typeAnnotation.typeAnnotation') as NodePath;
+  if (!found && param.node === id) found = child(param, 'typeAnnotation.typeAnnotation');
   return found?.node ? found : undefined;
 }
 
@@ -483,10 +490,10 @@ function findTypeDeclaration(path: NodePath, name: string): NodePath | 'type-par
     if (!body) continue;
     for (let i = 0; i < body.length; i++) {
       let s = body[i];
-      let sp = (p.get('body') as NodePath[])[i];
+      let sp = (children(p, 'body'))[i];
       if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) {
         s = s.declaration;
-        sp = sp.get('declaration') as NodePath;
+        sp = child(sp, 'declaration');
       }
       if ((s.type === 'TSInterfaceDeclaration' || s.type === 'TSTypeAliasDeclaration' || s.type === 'TSEnumDeclaration') && s.id.name === name) {
         return sp;

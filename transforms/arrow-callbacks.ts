@@ -9,8 +9,8 @@ import {
   paramNames,
   paramsOpenParen,
   scanFunction,
-  walkWithAncestors,
 } from './_function-scope.js';
+import { walkWithAncestors } from '../src/ast.js';
 import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({

@@ -1,7 +1,8 @@
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { commentsIn, hasDuplicateParams, paramsOpenParen, scanFunction, walkWithAncestors } from './_function-scope.js';
+import { commentsIn, hasDuplicateParams, paramsOpenParen, scanFunction } from './_function-scope.js';
+import { walkWithAncestors } from '../src/ast.js';
 import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({

@@ -2,7 +2,8 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
 import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { ALL, BIGINT, BOOL, NAN, NULL, NUM, Prover, STR, loadTraverse, usageOf, type Usage } from './_proven-types.js';
+import { withTraverse, type Traverse } from '../src/ast.js';
+import { ALL, BIGINT, BOOL, NAN, NULL, NUM, Prover, STR, usageOf, type Usage } from './_proven-types.js';
 import { targetOption, withTarget } from '../src/target.js';
 
 export const meta = defineMeta({
@@ -151,15 +152,10 @@ function oneStrictCheck(n: t.Node): t.Node | undefined {
 const isUndefined = (n: t.Node, path: NodePath) => !isNull(n) && isNullish(n, path);
 
 async function optionalChainingUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
-  const traverse = await loadTraverse();
-  try {
-    return convert(ctx, traverse);
-  } finally {
-    traverse.cache?.clear?.();
-  }
+  return withTraverse((traverse) => convert(ctx, traverse));
 }
 
-function convert(ctx: FileTransformContext<Options>, traverse: Awaited<ReturnType<typeof loadTraverse>>): string | undefined {
+function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string | undefined {
   if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
   const ast = ctx.parse();
   const source = ctx.source;

@@ -1,6 +1,6 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import { loadTraverse } from '../../src/ast.js';
+import { withTraverse } from '../../src/ast.js';
 import { withTarget } from '../../src/target.js';
 import type { FileTransformContext } from '../../src/types.js';
 import { Emitter } from './emit.js';
@@ -16,12 +16,7 @@ export { meta };
  */
 
 async function prototypeToClassUntargeted(ctx: FileTransformContext<Options>): Promise<string | undefined> {
-  const traverse = await loadTraverse();
-  try {
-    return new Converter(ctx, traverse).run();
-  } finally {
-    traverse.cache?.clear?.();
-  }
+  return withTraverse((traverse) => new Converter(ctx, traverse).run());
 }
 
 class Converter extends Emitter {

@@ -1,5 +1,6 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
+import { hasLegacyOctalEscape } from '../../src/text/escapes.js';
 
 /** Names that are reserved in strict mode code (a class body) but usable as identifiers in sloppy code. */
 const STRICT_RESERVED = new Set(['implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
@@ -8,18 +9,6 @@ export interface StrictProblem {
   reason: string;
   message: string;
   node: t.Node;
-}
-
-/** Whether a string literal's raw text holds a legacy octal escape (`\07`, `\1`) or `\8`/`\9`, syntax errors in strict code. */
-function hasOctalEscape(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] !== '\\') continue;
-    const next = raw[i + 1];
-    if (next >= '1' && next <= '9') return true;
-    if (next === '0' && raw[i + 2] >= '0' && raw[i + 2] <= '9') return true;
-    i++; // skip the escaped character
-  }
-  return false;
 }
 
 /**
@@ -98,7 +87,7 @@ export function findStrictProblem(fn: NodePath<t.Function>): StrictProblem | und
     },
     StringLiteral(p: NodePath<t.StringLiteral>) {
       const raw = (p.node as any).extra?.raw as string | undefined;
-      if (raw && hasOctalEscape(raw)) set('sloppy-mode', 'octal escape in a string is a syntax error in a class body', p.node);
+      if (raw && hasLegacyOctalEscape(raw)) set('sloppy-mode', 'octal escape in a string is a syntax error in a class body', p.node);
     },
     Identifier(p: NodePath<t.Identifier>) {
       const name = p.node.name;
