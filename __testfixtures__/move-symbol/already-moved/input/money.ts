@@ -1,0 +1,3 @@
+export function parsePrice(text: string): number {
+  return Number(text.replace(/[^0-9.]/g, ''));
+}
