@@ -1,0 +1,7 @@
+const handlers = {
+  run: function (code) {
+    return eval(code);
+  },
+};
+
+module.exports = handlers;
