@@ -1,0 +1,20 @@
+// Business logic of app.js, moved out of its route handlers by remodel extract-service.
+var db = require('../db');
+var { NotFoundError } = require('./errors');
+
+/** @typedef {{ id: number }} GetUserInput */
+
+class UsersService {
+  /**
+   * GET /users/:id (app.js)
+   * @param {GetUserInput} input
+   */
+  async getUser(input) {
+    var { id } = input;
+    var user = await db.find(id);
+    if (!user) throw new NotFoundError('no user ' + id);
+    return user;
+  }
+}
+
+module.exports = { UsersService };
