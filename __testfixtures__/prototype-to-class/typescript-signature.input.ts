@@ -1,0 +1,8 @@
+function Box<T>(this: Box<T>, value: T) {
+  this.value = value;
+}
+Box.prototype.get = function () {
+  return this.value;
+};
+
+export { Box };
