@@ -1,0 +1,10 @@
+// Request shapes inferred by remodel introduce-dto from how the handlers read them. They describe what the handlers
+// expect; nothing checks them at run time (JSON bodies and query strings can hold anything).
+
+export type ArticleParams = {
+  slug: string;
+};
+
+export type GetArticleQuery = {
+  lang: string;
+};
