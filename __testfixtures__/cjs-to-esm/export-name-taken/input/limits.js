@@ -1,0 +1,2 @@
+const timeout = 30;
+exports.timeout = timeout * 1000;

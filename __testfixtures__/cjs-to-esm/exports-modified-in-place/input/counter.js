@@ -1,0 +1,4 @@
+exports.count = 0;
+exports.bump = function () {
+  exports.count++;
+};

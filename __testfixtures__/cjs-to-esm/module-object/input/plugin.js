@@ -1,0 +1,2 @@
+const name = module.id;
+module.exports = { name };

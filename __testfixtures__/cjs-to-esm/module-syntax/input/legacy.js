@@ -1,0 +1,3 @@
+'use strict';
+var total = 1; <!-- an HTML-like comment, allowed in scripts only
+module.exports = total;

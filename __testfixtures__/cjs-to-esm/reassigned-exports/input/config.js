@@ -1,0 +1,5 @@
+module.exports = { level: 'info' };
+if (process.env.DEBUG) {
+  console.log('debug');
+}
+module.exports = { level: 'debug' };

@@ -1,0 +1,4 @@
+function reload(id) {
+  delete require.cache[require.resolve(id)];
+}
+module.exports = { reload };

@@ -1,0 +1,6 @@
+function area(shape) {
+  with (shape) {
+    return width * height;
+  }
+}
+module.exports = area;

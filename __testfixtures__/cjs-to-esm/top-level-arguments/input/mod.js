@@ -1,0 +1,3 @@
+// In CommonJS, `arguments` here is the module wrapper's (exports, require, module, ...)
+const wrapperArgs = arguments.length;
+module.exports = { wrapperArgs };
