@@ -1,0 +1,3 @@
+const { v4 } = require('uuidish');
+
+module.exports = { newId: () => v4() };

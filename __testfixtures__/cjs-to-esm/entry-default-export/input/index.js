@@ -1,0 +1,3 @@
+const { format } = require('util');
+
+module.exports = (name) => format('hello %s', name);

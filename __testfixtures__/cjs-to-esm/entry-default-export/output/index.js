@@ -1,0 +1,3 @@
+import { format } from 'util';
+
+export default (name) => format('hello %s', name);

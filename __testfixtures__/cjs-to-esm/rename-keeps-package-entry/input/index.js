@@ -1,0 +1,3 @@
+const { slugify } = require('./slug');
+
+module.exports = { slugify };

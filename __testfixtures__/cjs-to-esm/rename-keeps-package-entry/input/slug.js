@@ -1,0 +1,5 @@
+function slugify(text) {
+  return String(text).toLowerCase().replace(/\s+/g, '-');
+}
+
+module.exports = { slugify };
