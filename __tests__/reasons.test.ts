@@ -8,6 +8,38 @@ import { repoRoot, runCli, tempDir, writeFiles } from './support/helpers.js';
 
 const transformsDir = path.join(repoRoot, 'transforms');
 
+/**
+ * Declared reasons no fixture case asserts yet: defensive paths no real input reaches, and reasons still waiting for
+ * a fixture. Checked both ways below.
+ */
+const NOT_YET_ASSERTED: string[] = [
+  // Recorded by the app model as unresolved sites, not reported per route by extract-service (to be reported or dropped).
+  'extract-service: dynamic-method',
+  'extract-service: dynamic-route-options',
+  'extract-service: mounted-twice',
+  'extract-service: unmounted-router',
+  'extract-service: unresolved-mount',
+  // Reachable only for a route with no function at all; no fixture input found yet.
+  'extract-service: dynamic-path',
+  'introduce-dto: dynamic-path',
+  'extract-service: handler-local-function',
+  'extract-service: module-side-effect',
+  // Reported, but a second run then extracts the other route (not idempotent yet), so no fixture can pin it.
+  'extract-service: helper-shared-between-services',
+  // Reported with a partial rewrite that the next run completes (as its message says): fails the second-run check.
+  'includes: nested',
+  // Defensive: no input reaches them (the parser or an earlier check stops every candidate first).
+  'no-var: unexpected-source',
+  'optional-chaining: overlapping-edit',
+  'optional-chaining: unexpected-source',
+  'promise-to-async: comments',
+  // Needs a package.json without "private" beside the case, which would apply to every case of the folder; asserted
+  // in prototype-to-class.public-api.test.ts instead.
+  'prototype-to-class: published-api',
+  // Never reported: the + chains of an enum initializer are not collected (they are left alone, unreported).
+  'template-literals: enum-initializer',
+];
+
 /** The source files of a built-in: its module, or every module of its folder. */
 function sourcesOf(name: string): string[] {
   const dir = path.join(transformsDir, name);
@@ -77,6 +109,31 @@ describe('declared reasons', async () => {
       }
     }
     expect(stale).toEqual([]);
+  });
+
+  it('every declared reason is asserted by a fixture case (reasons file or refusal text), apart from the named gaps', () => {
+    const fixtureRoot = path.join(repoRoot, '__testfixtures__');
+    const unasserted: string[] = [];
+    for (const t of builtins) {
+      const texts: string[] = [];
+      const visit = (dir: string): void => {
+        if (!fs.existsSync(dir)) return;
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory()) visit(file);
+          else if (entry.name.endsWith('reasons.json') || entry.name === 'refuses.txt') texts.push(fs.readFileSync(file, 'utf8'));
+        }
+      };
+      visit(path.join(fixtureRoot, t.meta.name));
+      const asserted = new Set<string>();
+      for (const text of texts) {
+        if (text.trimStart().startsWith('[')) for (const key of JSON.parse(text) as string[]) asserted.add(key);
+        else for (const key of Object.keys(t.meta.reasons ?? {})) if (text.includes(key)) asserted.add(key);
+      }
+      for (const key of Object.keys(t.meta.reasons ?? {})) if (!asserted.has(key)) unasserted.push(`${t.meta.name}: ${key}`);
+    }
+    // The list shrinks as fixtures are added (a reason that gains a fixture must leave it, so it cannot grow silently).
+    expect(unasserted.sort()).toEqual([...NOT_YET_ASSERTED].sort());
   });
 
   it('the scan finds reasons that are not declared (it can fail)', () => {

@@ -122,13 +122,31 @@ export function analyze(sf: SourceFile): Info {
 
   if (!info.strict) sloppyChecks(info, block);
 
-  // Import bindings are constant and declared once.
+  // Import bindings are constant and declared once. Counted by name as well as by symbol: in a JS file that is not
+  // type-checked, `var x = require('a'); var x = require('b')` can come back as two symbols, and two imports of one
+  // name do not load.
+  const topLevelNames = new Map<string, number>();
+  for (const stmt of sf.getStatements()) {
+    const names = Node.isVariableStatement(stmt)
+      ? stmt.getDeclarations().flatMap((d) => (Node.isIdentifier(d.getNameNode()) ? [d.getName()] : d.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => isBindingName(i)).map((i) => i.getText())))
+      : (Node.isFunctionDeclaration(stmt) || Node.isClassDeclaration(stmt)) && stmt.getName()
+        ? [stmt.getName()!]
+        : [];
+    for (const name of names) topLevelNames.set(name, (topLevelNames.get(name) ?? 0) + 1);
+  }
+  // A `var` inside a top-level block binds the module-level name too.
+  for (const d of sf.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const list = d.getParent();
+    if (!Node.isVariableDeclarationList(list) || list.getDeclarationKind() !== 'var' || enclosingFunction(d, true)) continue;
+    if (Node.isVariableStatement(list.getParent()) && list.getParent()!.getParent() === sf) continue; // counted above
+    if (Node.isIdentifier(d.getNameNode())) topLevelNames.set(d.getName(), (topLevelNames.get(d.getName()) ?? 0) + 1);
+  }
   for (const s of info.sites) {
     const ids = s.kind === 'bind' || s.kind === 'chain' ? [s.name!] : s.kind === 'destructure' ? s.pattern!.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => isBindingName(i)) : [];
     for (const id of ids) {
       const sym = id.getSymbol();
-      if (!sym) continue;
-      if (sym.getDeclarations().length > 1) block('redeclared', `"${id.getText()}" is declared more than once`, id);
+      if ((topLevelNames.get(id.getText()) ?? 0) > 1 || (sym && sym.getDeclarations().length > 1)) block('redeclared', `"${id.getText()}" is declared more than once`, id);
+      else if (!sym) continue;
       else if (referencesOf(sf, id).some((r) => isWriteTarget(r))) {
         if (s.kind !== 'chain') block('reassigned-require', `"${id.getText()}" is reassigned; an import binding cannot be`, id);
       }

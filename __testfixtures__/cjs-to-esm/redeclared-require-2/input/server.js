@@ -1,0 +1,3 @@
+var store = require('./memory-store');
+var store = require('./redis-store');
+module.exports = store;
