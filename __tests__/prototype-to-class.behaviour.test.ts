@@ -184,9 +184,15 @@ describe('prototype-to-class: reasons of the must-not-change cases', () => {
     it(name, async () => {
       // The table above, else the case's reasons.json (the fixture harness checks all of them).
       const reasonsFile = path.join(dir, `${name}.reasons.json`);
-      const expected = expectedReasons[name] ?? (fs.existsSync(reasonsFile) ? (JSON.parse(fs.readFileSync(reasonsFile, 'utf8')) as string[])[0] : undefined);
-      expect(expected, `add the expected reason of ${name}`).toBeDefined();
+      const listed = fs.existsSync(reasonsFile) ? (JSON.parse(fs.readFileSync(reasonsFile, 'utf8')) as string[]) : undefined;
       const { reports } = await rewrite(file);
+      // A companion file with no candidate of its own (e.g. only a caller of another case's constructor) reports nothing.
+      if (!expectedReasons[name] && listed?.length === 0) {
+        expect(reports.map((r) => r.reason)).toEqual([]);
+        return;
+      }
+      const expected = expectedReasons[name] ?? listed?.[0];
+      expect(expected, `add the expected reason of ${name}`).toBeDefined();
       expect(reports.map((r) => r.reason)).toContain(expected);
     });
   }
