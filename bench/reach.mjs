@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Reach of extract-service on real apps (issue 14): copies each app into a temporary folder (never touching
+// /work/apps), runs the built CLI (`remodel run <transform> <paths> --json`) on the copy and prints, per app: routes,
+// handlers, fat handlers (all but the trivial ones: already thin, nothing but request reads), extracted, and every
+// fat handler left alone with its reason; then the totals and the percentage of fat handlers extracted.
+//
+//   npm run build && node bench/reach.mjs [json-server|express|tns ...] [--transform extract-service|layered]
+//      [--json FILE] [--remodel BIN]
+// Exit 0; 3 on a setup error (an app folder missing, the CLI failing).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const argv = process.argv.slice(2);
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const transform = opt('--transform') || 'extract-service';
+const remodelBin = path.resolve(opt('--remodel') || path.join(repo, 'bin', 'remodel.js'));
+
+// copy: what is copied (node_modules is linked, read-only); paths: what remodel runs on
+const APPS = {
+  'json-server': { dir: '/work/apps/json-server', copy: ['src', 'package.json', '.babelrc'], paths: ['src'] },
+  express: { dir: '/work/apps/express', copy: ['examples', 'lib', 'index.js', 'package.json'], paths: ['examples'] },
+  tns: { dir: '/work/apps/tns', copy: ['src', 'test', 'package.json', 'tsconfig.json', 'jest.config.js'], paths: ['src'] },
+};
+// outcomes that are not fat handlers (nothing to move) or not handlers at all
+const TRIVIAL = new Set(['already-thin', 'no-logic']);
+const NOT_A_HANDLER = new Set(['summary', 'shared-handler', 'error-middleware']);
+// routes whose handler function is not known (a package's middleware, a computed expression): counted apart
+const UNRESOLVED = new Set(['external-handler', 'unresolved-handler-expression', 'unknown-factory-result', 'dynamic-method', 'dynamic-route-options', 'mounted-twice', 'unmounted-router', 'unresolved-mount']);
+
+const names = argv.filter((a, i) => !a.startsWith('--') && !['--transform', '--json', '--remodel'].includes(argv[i - 1]));
+const selected = names.length ? names : Object.keys(APPS);
+function fail(msg) {
+  console.error(`reach: ${msg}`);
+  process.exit(3);
+}
+for (const n of selected) if (!APPS[n]) fail(`unknown app ${n} (one of ${Object.keys(APPS).join(', ')})`);
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-reach-'));
+const results = [];
+try {
+  for (const name of selected) {
+    const app = APPS[name];
+    if (!fs.existsSync(app.dir)) fail(`app folder ${app.dir} not found`);
+    const dest = path.join(scratch, name);
+    fs.mkdirSync(dest, { recursive: true });
+    for (const entry of app.copy) {
+      if (fs.existsSync(path.join(app.dir, entry))) fs.cpSync(path.join(app.dir, entry), path.join(dest, entry), { recursive: true });
+    }
+    fs.symlinkSync(path.join(app.dir, 'node_modules'), path.join(dest, 'node_modules'), 'dir');
+    const t0 = Date.now();
+    const run = spawnSync(process.execPath, [remodelBin, 'run', transform, ...app.paths, '--json', '--dry'], {
+      cwd: dest,
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+      env: { ...process.env, REMODEL_PROGRESS: '0' },
+    });
+    let out;
+    try {
+      out = JSON.parse(run.stdout);
+    } catch {
+      fail(`${name}: remodel exited ${run.status} without JSON:\n${run.stdout}${run.stderr}`);
+    }
+    // a recipe reports per step; keep extract-service's reports
+    const files = out.steps ? out.steps.flatMap((s) => (s.transform === 'extract-service' ? s.files : [])) : out.files;
+    const reports = (files || []).flatMap((f) => (f.reports || []).map((r) => ({ ...r, path: f.path })));
+    const routes = [];
+    for (const r of reports) {
+      const m = /^([A-Z]+ \S+): (.*)$/.exec(r.message);
+      if (!m || r.reason === 'summary') continue;
+      routes.push({ route: m[1], reason: r.reason, message: m[2], at: `${r.path}:${r.line}` });
+    }
+    const unresolved = routes.filter((r) => UNRESOLVED.has(r.reason));
+    const handlers = routes.filter((r) => !NOT_A_HANDLER.has(r.reason) && !UNRESOLVED.has(r.reason));
+    const fat = handlers.filter((r) => !TRIVIAL.has(r.reason));
+    const extracted = fat.filter((r) => r.reason === 'extracted');
+    const remaining = fat.filter((r) => r.reason !== 'extracted');
+    results.push({ app: name, ms: Date.now() - t0, routes: routes.length, unresolved: unresolved.length, handlers: handlers.length, fat: fat.length, extracted: extracted.length, remaining, extractedList: extracted });
+  }
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+const pct = (a, b) => (b ? `${Math.round((a / b) * 100)}%` : '-');
+console.log(`reach of ${transform}\n`);
+console.log('app          routes  unresolved  handlers  fat  extracted  %     time');
+for (const r of results) {
+  console.log(
+    `${r.app.padEnd(12)} ${String(r.routes).padStart(6)}  ${String(r.unresolved).padStart(10)}  ${String(r.handlers).padStart(8)}  ${String(r.fat).padStart(3)}  ${String(r.extracted).padStart(9)}  ${pct(r.extracted, r.fat).padEnd(5)} ${(r.ms / 1000).toFixed(1)} s`,
+  );
+}
+const tot = results.reduce((s, r) => ({ routes: s.routes + r.routes, unresolved: s.unresolved + r.unresolved, handlers: s.handlers + r.handlers, fat: s.fat + r.fat, extracted: s.extracted + r.extracted }), { routes: 0, unresolved: 0, handlers: 0, fat: 0, extracted: 0 });
+console.log(`${'total'.padEnd(12)} ${String(tot.routes).padStart(6)}  ${String(tot.unresolved).padStart(10)}  ${String(tot.handlers).padStart(8)}  ${String(tot.fat).padStart(3)}  ${String(tot.extracted).padStart(9)}  ${pct(tot.extracted, tot.fat)}`);
+for (const r of results) {
+  console.log(`\n${r.app}: ${r.extracted} of ${r.fat} fat handlers extracted`);
+  for (const x of r.extractedList) console.log(`  extracted ${x.route}  ${x.at}`);
+  const by = new Map();
+  for (const x of r.remaining) by.set(x.reason, [...(by.get(x.reason) || []), x]);
+  for (const [reason, list] of [...by].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`  ${reason} (${list.length})`);
+    for (const x of list) console.log(`    ${x.route}  ${x.at}  ${x.message.replace(/^skipped, /, '').slice(0, 110)}`);
+  }
+}
+if (opt('--json')) fs.writeFileSync(path.resolve(opt('--json')), JSON.stringify({ transform, results, total: tot }, null, 1));
