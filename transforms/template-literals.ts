@@ -70,10 +70,8 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
   const roots: t.BinaryExpression[] = [];
   const inEnum = new Set<t.Node>();
   walk(ast, (node, parent, key) => {
-    if (node.type === 'TSEnumDeclaration') {
-      inEnum.add(node);
-      return false;
-    }
+    // Chains in an enum are looked at too, and reported as `enum-initializer` (see whyNot).
+    if (node.type === 'TSEnumDeclaration') inEnum.add(node);
     if (isPlus(node) && !(isPlus(parent) && key === 'left')) roots.push(node);
   });
   if (!roots.length) return undefined;
@@ -134,6 +132,10 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
     if (ops.every((o) => o.type === 'StringLiteral' || (o.type === 'TemplateLiteral' && o.expressions.length === 0))) {
       return { reason: 'literal-only', message: 'concatenation of string literals only left alone: usually deliberate line wrapping, no template is needed' };
     }
+    // An enum member's initializer must be a constant expression, which a template literal with substitutions is not.
+    if ([...inEnum].some((e) => chain.node.start! >= e.start! && chain.node.end! <= e.end!)) {
+      return { reason: 'enum-initializer', message: 'concatenation left alone: it initialises an enum member, where a template literal is not a constant expression' };
+    }
     if (firstString >= 2) {
       return { reason: 'ambiguous-plus', message: 'concatenation left alone: its first operands may add up as numbers before becoming a string' };
     }
@@ -166,9 +168,6 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
           return { reason: 'multi-line-chain', message: 'concatenation left alone: it is wrapped over several lines (--join-lines joins it)' };
         }
       }
-    }
-    if ([...inEnum].some((e) => chain.node.start! >= e.start! && chain.node.end! <= e.end!)) {
-      return { reason: 'enum-initializer', message: 'concatenation left alone: it initialises an enum member, where a template literal is not a constant expression' };
     }
     return undefined;
   };
