@@ -11,7 +11,6 @@ export const meta = defineMeta({
   description: 'x.indexOf(y) !== -1 → x.includes(y), only where x is proven to be an array or a string and the result cannot differ',
   engine: 'file',
   reasons: {
-    'nested': 'the test is nested inside another rewritten test; run again to convert it',
     'last-index-from': '`lastIndexOf(y, from)` searches backward from `from`, `includes(y, from)` forward',
     'position-check': 'the comparison tests a position (`=== 0`, `> 0`), not membership',
     'comment-inside': 'a comment inside the comparison would be lost',
@@ -51,7 +50,8 @@ Left alone, with a reason:
 - \`optional-chain\`: \`x?.indexOf(y) !== -1\` is true when x is nullish, \`x?.includes(y)\` is undefined;
 - \`tilde-value\`: \`~x.indexOf(y)\` used as a number (or as a value that may be truthy);
 - \`comment-inside\`: a comment between the call and the comparison would be lost.
-- \`spread-argument\` (\`indexOf(...args)\`), \`nested\` (a test inside another rewritten one: run again).
+- \`spread-argument\`: the searched value is passed with a spread (\`indexOf(...args)\`).
+A test inside another one (in its receiver or its searched value) is rewritten in the same run.
 \`x.lastIndexOf(y)\` in the same membership tests is rewritten the same way (with one argument it finds exactly what
 \`indexOf\` finds); with a second argument it searches backward from there (\`last-index-from\`).
 Comparisons that test a position (\`> 0\`, \`=== 0\`, \`=== 2\`) are left alone and reported (\`position-check\`);
@@ -93,6 +93,8 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
   const comments = (ast.comments ?? []).map((c) => [c.start!, c.end!] as const);
   const edits = ctx.edits();
   const prover = new Prover();
+  /** Accepted rewrites: the test [start, end) becomes \`includes\` (negated or not) on the call. */
+  const rewrites: Array<{ start: number; end: number; call: t.Node; prop: t.Node; negate: boolean }> = [];
 
   const visit = (path: NodePath<t.CallExpression | t.OptionalCallExpression>) => {
     const call = path.node;
@@ -165,19 +167,34 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       ctx.report(`\`${method}\` kept: a comment inside the comparison would be lost`, target, 'comment-inside');
       return;
     }
-    if (edits.overlaps(start, end)) {
-      ctx.report(`\`${method}\` kept: nested inside another rewritten test; run again`, target, 'nested');
-      return;
-    }
-    const prop = callee.property;
-    const text = (negate ? '!' : '') + source.slice(call.start!, prop.start!) + 'includes' + source.slice(prop.end!, call.end!);
-    edits.replace(start, end, text);
+    rewrites.push({ start, end, call, prop: callee.property, negate });
   };
 
   traverse(ast, {
     CallExpression: visit,
     OptionalCallExpression: visit,
   } as any);
+
+  // Tests are AST nodes, so two of them are disjoint or one holds the other; a held one lies in the holder's
+  // receiver or arguments (the other side of a comparison is a literal), which are rendered with it rewritten.
+  rewrites.sort((a, b) => a.start - b.start || b.end - a.end);
+  let next = 0;
+  const renderRange = (from: number, to: number): string => {
+    let out = '';
+    let pos = from;
+    while (next < rewrites.length && rewrites[next].start < to) {
+      const rw = rewrites[next++];
+      out += source.slice(pos, rw.start) + render(rw);
+      pos = rw.end;
+    }
+    return out + source.slice(pos, to);
+  };
+  const render = (rw: (typeof rewrites)[number]): string =>
+    (rw.negate ? '!' : '') + renderRange(rw.call.start!, rw.prop.start!) + 'includes' + renderRange(rw.prop.end!, rw.call.end!);
+  while (next < rewrites.length) {
+    const rw = rewrites[next++];
+    edits.replace(rw.start, rw.end, render(rw));
+  }
   return edits.size ? edits.apply() : undefined;
 }
 
