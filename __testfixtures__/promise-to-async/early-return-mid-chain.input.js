@@ -1,6 +1,6 @@
 // The early return's value flows into the next step; inlined it would leave the function.
-function normalize(id) {
-  return fetchUser(id)
+function normalize(userPromise) {
+  return userPromise
     .then((user) => {
       if (!user) return DEFAULT_USER;
       return enrich(user);

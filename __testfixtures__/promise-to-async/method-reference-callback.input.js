@@ -1,10 +1,10 @@
 // `.then(view.render)` calls render without `this`; `view.render(x)` would pass one. `next` may not be a function.
-function show(id, view) {
-  return fetchUser(id).then(view.render);
+function show(userPromise, view) {
+  return userPromise.then(view.render);
 }
 
-function handler(req, res, next) {
-  return fetchUser(req.params.id).then(sendUser).catch(next);
+function handler(userPromise, res, next) {
+  return userPromise.then(sendUser).catch(next);
 }
 
 function sendUser(user) {

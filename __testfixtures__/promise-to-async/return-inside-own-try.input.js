@@ -1,7 +1,7 @@
 // The callback's own try/finally: awaiting its early return (needed for the outer catch) would make cleanup
 // wait for the save, and its catch would start seeing the save's rejection.
-function store(item) {
-  return prepare(item)
+function store(preparing) {
+  return preparing
     .then((prepared) => {
       if (!prepared) return null;
       try {

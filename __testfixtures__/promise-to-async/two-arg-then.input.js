@@ -1,6 +1,6 @@
-// onRejected handles only errors of fetchUser, not errors thrown by onFulfilled.
-function load(id) {
-  return fetchUser(id).then(
+// onRejected handles only errors of the user's promise, not errors thrown by onFulfilled.
+function load(userPromise) {
+  return userPromise.then(
     (user) => render(user),
     (err) => fallback(err),
   );

@@ -120,6 +120,11 @@ export class Converter {
       }
     }
     if (!this.options.assumeRejectingHeads) {
+      // A library method in the chain keeps it whatever its head (and is the reason to give).
+      const lib = libraryMethodIn(this.cand.chain);
+      if (lib || !isStepCall(this.cand.chain)) {
+        throw new Bail('non-standard-promise', 'kept: the chain uses a promise-library method; an async function would return a native Promise', lib ?? this.cand.chain);
+      }
       const { head } = chainOf(this.cand.chain);
       if (!this.headCannotThrow(head)) {
         throw new Bail('sync-head', 'kept: the call at the head of the chain may throw synchronously, and the converted function would reject instead (--assume-rejecting-heads to convert)', head);
