@@ -30,7 +30,6 @@ const NOT_YET_ASSERTED: string[] = [
   'no-var: unexpected-source',
   'optional-chaining: overlapping-edit',
   'optional-chaining: unexpected-source',
-  'promise-to-async: comments',
   // Needs a package.json without "private" beside the case, which would apply to every case of the folder; asserted
   // in prototype-to-class.public-api.test.ts instead.
   'prototype-to-class: published-api',

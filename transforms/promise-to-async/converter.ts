@@ -339,8 +339,14 @@ export class Converter {
     const cbNode = args[0];
     // comments around this step that are not inside its callback
     const covered: Array<[number, number]> = [];
-    const cbFn = cbNode && (cbNode.type === 'ArrowFunctionExpression' || cbNode.type === 'FunctionExpression') ? cbNode : undefined;
-    if (cbFn) covered.push(cbFn.body.type === 'BlockStatement' ? [cbFn.body.start!, cbFn.body.end!] : [cbFn.body.start!, cbFn.body.end!]);
+    // The inlined callback (`.then(null, onRejected)` inlines the second): its body and parameters are emitted with
+    // their comments. A parameter that is not emitted (unused) loses them, which checkComments then refuses.
+    const inlined = kind === 'then' && (!cbNode || this.isNothing(cbNode)) ? args[1] : cbNode;
+    const cbFn = inlined && (inlined.type === 'ArrowFunctionExpression' || inlined.type === 'FunctionExpression') ? inlined : undefined;
+    if (cbFn) {
+      covered.push([cbFn.body.start!, cbFn.body.end!]);
+      for (const p of cbFn.params) covered.push([p.start!, p.end!]);
+    }
     const stepComments = (lvl: number) => this.commentLines(prev.end!, step.end!, lvl, covered);
 
     if ((step as any).typeParameters || (step as any).typeArguments) {
