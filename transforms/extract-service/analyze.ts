@@ -253,7 +253,16 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
     const decls = sym.getDeclarations();
     if (!decls.length) return; // globals
     const decl = decls[0];
-    if (decl.getSourceFile() !== file) return; // ambient or other files (never a local of this handler)
+    if (decl.getSourceFile() !== file) {
+      // ambient or other files (never a local of this handler); a CommonJS destructured require
+      // (`var { page } = require('./x')`) resolves to the other module's declaration: its statement here is the dependency
+      const binding = file.getStatements().find((st) => Node.isVariableStatement(st) && st.getDeclarations().every((d) => /^require\(/.test(d.getInitializer()?.getText() ?? '')) && st.getDeclarations().some((d) => Node.isObjectBindingPattern(d.getNameNode()) && d.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === n.getText() && Node.isBindingElement(i.getParent()) && (i.getParent() as import('ts-morph').BindingElement).getNameNode() === i)));
+      if (binding) {
+        deps.add(binding);
+        depNames.add(n.getText());
+      }
+      return;
+    }
     // declared in the handler but outside the region: an input
     if (decl.getFirstAncestor((a) => a === handlerScope) || decl === handlerScope) {
       if (Node.isFunctionDeclaration(decl)) throw new Unsafe('handler-local-function', 'the logic calls a function declared in the handler', n);

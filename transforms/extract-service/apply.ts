@@ -178,6 +178,17 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         // a package the checker cannot find would be a new error in the service module (verification refuses the run)
         const missing = importTargets(s, file.getFilePath()).find((t) => !path.isAbsolute(t) && !packageFound(t, path.dirname(file.getFilePath())));
         if (missing) return new Unsafe('unresolved-import', `the logic uses \`${missing}\`, which is not installed here`, s);
+        // a helper an earlier run moved into another resource's service stays there (the first run refused this
+        // route for the same reason: a second run must not import it from that service)
+        const own = groups.get(e.site.names.serviceClass)?.servicePath;
+        const other = importTargets(s, file.getFilePath())
+          .filter((t) => path.isAbsolute(t))
+          .flatMap((t) => [t, ...['.js', '.ts', '.cjs', '.mjs'].map((x) => t + x)])
+          .find((t) => t !== own && isGeneratedService(ctx, t));
+        if (other) {
+          const used = declaredNames(s).map((n) => n.getText()).filter((n) => e.depNames.has(n));
+          return new Unsafe('helper-shared-between-services', `the logic uses \`${used[0] ?? path.basename(other)}\`, which an earlier run moved to ${ctx.relative(other)} for another route`, s);
+        }
         continue;
       }
       if (routerLike.has(s)) return new Unsafe('router-dependency', 'the logic uses the router module itself', s);
@@ -495,6 +506,13 @@ export function importTargets(s: Statement, fromFile: string): string[] {
     const ext = path.extname(abs);
     return ext ? abs.replace(/\.js$/, path.extname(fromFile) === '.ts' ? '.ts' : '.js') : abs + path.extname(fromFile);
   });
+}
+
+/** A service module extract-service wrote (its header names it). */
+function isGeneratedService(ctx: ProjectTransformContext<Options>, file: string): boolean {
+  if (!/\.service\.[cm]?[jt]s$/.test(file) || (!ctx.project.getSourceFile(file) && !fs.existsSync(file))) return false;
+  const text = ctx.project.getSourceFile(file)?.getFullText() ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+  return text.includes('moved out of its route handlers by remodel extract-service');
 }
 
 export function packageFound(spec: string, fromDir: string): boolean {
