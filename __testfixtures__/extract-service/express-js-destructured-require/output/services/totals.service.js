@@ -1,0 +1,21 @@
+// Business logic of routes/carts.js, moved out of its route handlers by remodel extract-service.
+var db = require('../db');
+var { total } = require('../lib/math');
+var { NotFoundError } = require('./errors');
+
+/** @typedef {{ id: any }} ListTotalsInput */
+
+class TotalsService {
+  /**
+   * GET /:id/total (routes/carts.js)
+   * @param {ListTotalsInput} input
+   */
+  async listTotals(input) {
+    const { id } = input;
+    var items = await db.cart(id);
+    if (!items) throw new NotFoundError('no cart');
+    return { total: total(items) };
+  }
+}
+
+module.exports = { TotalsService };
