@@ -19,11 +19,6 @@ const NOT_YET_ASSERTED: string[] = [
   'extract-service: mounted-twice',
   'extract-service: unmounted-router',
   'extract-service: unresolved-mount',
-  // Reachable only for a route with no function at all; no fixture input found yet.
-  'extract-service: dynamic-path',
-  'introduce-dto: dynamic-path',
-  'extract-service: handler-local-function',
-  'extract-service: module-side-effect',
   // Reported, but a second run then extracts the other route (not idempotent yet), so no fixture can pin it.
   'extract-service: helper-shared-between-services',
   // Defensive: no input reaches them (the parser or an earlier check stops every candidate first).
