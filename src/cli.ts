@@ -329,17 +329,15 @@ async function transformBooleanFlags(args: string[], cwd: string): Promise<strin
   }
 }
 
-/** A transform named by its module file (as run.ts decides), not a built-in or a recipe. */
-const isModulePath = (s: string) => s.includes('/') || s.includes('\\') || /\.[cm]?[jt]sx?$/.test(s);
-
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  // `remodel run <module file>`: a worker starts now and loads the file engine while this thread parses the command
-  // line, loads the config and plans; local and jscodeshift modules always run on workers. Not for built-ins (a few
-  // files run in this thread, see runsInThread; on many the pool's start is a small part of the run), and not when
-  // a cache of earlier runs exists: files it answers need no worker, and an early one would only cost CPU.
+  // `remodel run <transform>`: a worker starts now and loads the file engine while this thread parses the command
+  // line, loads the config and plans; every per-file transform runs on workers (see pool.ts), so that a transform
+  // that hangs on some file fails that file with `timeout`. Not when a cache of earlier runs exists: files it answers
+  // need no worker, and an early one would only cost CPU. A run that turns out to need none (a project transform, a
+  // usage error) ends it unused.
   const named = args[0] === 'run' ? args.slice(1).find((a) => !a.startsWith('-')) : undefined;
-  if (named && isModulePath(named)) {
+  if (named) {
     const [{ prestartWorker }, { defaultCacheDir }] = await Promise.all([import('./engine/pool.js'), import('./cache.js')]);
     const noCache = args.includes('--no-cache') || args.includes('--cache=false');
     const ownCacheDir = args.some((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));

@@ -19,7 +19,9 @@ export { UsageError };
  * with `_` (shared helpers). Listed from the directory so that adding a transform never edits a central list; loaded
  * lazily so that `remodel --help` does not pay for their dependencies.
  */
-const TRANSFORMS_DIR = new URL('../transforms/', import.meta.url);
+// The bundled CLI (scripts/bundle-cli.mjs defines REMODEL_BUNDLED) loads its own copies of the built-ins, beside it.
+declare const REMODEL_BUNDLED: boolean | undefined;
+const TRANSFORMS_DIR = new URL(typeof REMODEL_BUNDLED === 'boolean' && REMODEL_BUNDLED ? './transforms/' : '../transforms/', import.meta.url);
 let builtinFiles: Map<string, string> | undefined;
 
 function builtins(): Map<string, string> {

@@ -31,20 +31,11 @@ const FILES_PER_WORKER = 40;
 /** Loading a transform in a fresh worker (parsers, jscodeshift) is not a file's time; it gets its own, larger limit. */
 const LOAD_LIMIT_MS = 120_000;
 /**
- * Built-in transforms over at most this many files (what one worker would get) run in this thread: a worker would
- * load zod, the file engine and Babel a second time for them, which costs more than the files themselves.
+ * Every per-file transform runs on worker threads when the CLI runs compiled, built-ins too: a transform that loops
+ * without end or never settles on some input fails that file with `timeout` and the run goes on, which the main
+ * thread cannot promise (a synchronous loop there would hang the run). The first worker starts with the command (see
+ * prestartWorker), so its start-up overlaps argument parsing, config loading and planning on this thread.
  */
-export const IN_THREAD_FILES = FILES_PER_WORKER;
-
-/**
- * Built-ins (and recipes of built-ins) are remodel's own code: they never call process.exit or loop without end, so
- * they need no worker to contain them. Local and jscodeshift modules always run on workers (timeouts, exits).
- */
-export function runsInThread(spec: TransformSpec, files: number): boolean {
-  const trusted = (s: TransformSpec): boolean => s.kind === 'builtin' || (s.kind === 'pipeline' && s.steps.every((step) => trusted(step.spec)));
-  return files <= IN_THREAD_FILES && trusted(spec);
-}
-
 export { defaultJobs };
 
 /** The compiled worker; absent when running from TypeScript sources (tests), where files run in this thread. */
@@ -155,7 +146,7 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
   const requested = pool.jobs ?? defaultJobs();
   const jobs = Math.max(1, Math.min(requested, Math.ceil(files.length / FILES_PER_WORKER)));
   const script = workerScript();
-  if (!script || runsInThread(spec, files.length)) return runInThread(spec, files, options, pool, timeoutMs);
+  if (!script) return runInThread(spec, files, options, pool, timeoutMs);
 
   const queue: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) queue.push(files.slice(i, i + BATCH));
@@ -245,9 +236,9 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
 }
 
 /**
- * Files run in this thread from the TypeScript sources (tests) and for built-ins on a few files (see runsInThread): a
- * transform that never settles still fails with `timeout` (a synchronous endless loop cannot be stopped here, which
- * is why local and jscodeshift modules always use workers in the CLI).
+ * Files run in this thread only from the TypeScript sources (tests, where there is no compiled worker): a transform
+ * that never settles still fails with `timeout`, but a synchronous endless loop cannot be stopped here, which is why
+ * the CLI always uses workers.
  */
 async function runInThread(spec: TransformSpec, files: string[], options: FileRunOptions, pool: PoolOptions, timeoutMs: number): Promise<FileOutcome[]> {
   const [{ FileResultCache }, { runFile }, { loadTransform }] = await Promise.all([import('../cache.js'), import('./file-engine.js'), import('../registry.js')]);

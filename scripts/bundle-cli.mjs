@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Bundles the compiled CLI (dist/src, dist/transforms) into dist/cli/, so that `remodel` starts by loading a few
+// files instead of ~430 ES modules (Node 20 resolves, reads and links each one; yargs, zod and Babel are most of
+// them): about half of a one-file run's CPU. dist/src stays as it is: it is the library (`import 'remodel'`) and the
+// fallback bin/remodel.js uses while the bundle is missing or older than dist/.
+//
+//   node scripts/bundle-cli.mjs            (part of `npm run build` and `npm test`, after tsc)
+//
+// Layout: dist/cli/cli.js (the CLI's entry), dist/cli/worker.js (the file engine's worker thread, which pool.js
+// finds beside itself), dist/cli/transforms/<name>.js or <name>/index.js (the built-ins, which registry.js lists and
+// loads from there when bundled) and the shared chunks, all in dist/cli/ itself: a module that finds a file
+// relative to its own location (cache.js reads ../../package.json) sees the same depth as in dist/src/. Packages a
+// command loads only on demand and packages that are the project's own (prettier, TypeScript, ts-morph, jscodeshift)
+// stay outside. dist/cli/inputs.json lists every input with the build's time: bin/remodel.js uses the bundle only
+// while none of them is newer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const out = path.join(dist, 'cli');
+
+/** Loaded from the project or on demand by commands a one-file run does not use: never bundled. */
+const EXTERNAL = [
+  'prettier',
+  'typescript',
+  'ts-morph',
+  'jscodeshift',
+  'jiti',
+  'vitest',
+  '@octokit/rest',
+  '@octokit/plugin-retry',
+  '@octokit/plugin-throttling',
+  '@inquirer/expand',
+  'log-update',
+  'playwright-core',
+];
+
+/**
+ * Lazy `require`s of Babel made through createRequire, which a bundler cannot follow: [module, text, replacement].
+ * The replacement is a plain `require`, which the bundler resolves to its own lazily initialised copy.
+ */
+const LAZY_BABEL = [
+  ['src/parse.js', 'const require = createRequire(import.meta.url);', ''],
+  ['src/ast.js', "createRequire(import.meta.url)('@babel/traverse')", "require('@babel/traverse')"],
+];
+
+const transformsDir = path.join(dist, 'transforms');
+const input = {
+  cli: path.join(dist, 'src', 'cli.js'),
+  worker: path.join(dist, 'src', 'engine', 'worker.js'),
+};
+const dirs = [transformsDir];
+for (const entry of fs.readdirSync(transformsDir, { withFileTypes: true })) {
+  if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+  if (entry.isDirectory()) {
+    dirs.push(path.join(transformsDir, entry.name));
+    if (fs.existsSync(path.join(transformsDir, entry.name, 'index.js'))) input[`transforms/${entry.name}/index`] = path.join(transformsDir, entry.name, 'index.js');
+  } else if (/\.js$/.test(entry.name)) {
+    input[`transforms/${entry.name.replace(/\.js$/, '')}`] = path.join(transformsDir, entry.name);
+  }
+}
+
+const started = Date.now();
+const tmp = `${out}.${process.pid}.tmp`;
+fs.rmSync(tmp, { recursive: true, force: true });
+const inputs = new Set();
+await build({
+  input,
+  platform: 'node',
+  external: (id) => EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)),
+  // registry.js: built-ins are the bundled copies beside the bundle (see its TRANSFORMS_DIR).
+  transform: { define: { REMODEL_BUNDLED: 'true' } },
+  logLevel: 'warn',
+  plugins: [
+    {
+      name: 'remodel-inputs',
+      load(id) {
+        if (id.startsWith(dist)) inputs.add(id);
+        return null;
+      },
+    },
+    {
+      // Babel is CommonJS, required lazily through createRequire (outside the ESM loader); in the bundle the same
+      // lazy require goes to a bundled copy, so a run that parses does not load Babel's ~180 files one by one.
+      name: 'remodel-bundle-babel',
+      transform(code, id) {
+        const rewrites = LAZY_BABEL.filter(([file]) => id === path.join(dist, file));
+        let next = code;
+        for (const [file, from, to] of rewrites) {
+          if (!next.includes(from)) {
+            console.warn(`bundle-cli: ${file} no longer has \`${from}\`; Babel is loaded from node_modules there (slower start-up, same result)`);
+            continue;
+          }
+          next = next.replace(from, to);
+        }
+        return next === code ? null : { code: next };
+      },
+    },
+  ],
+  output: {
+    dir: tmp,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: false,
+  },
+});
+// Every module of dist/ went in (and the folders built-ins are listed from): newer ones mean a stale bundle.
+const manifest = {
+  builtAt: started,
+  inputs: [...inputs, ...dirs].map((f) => path.relative(root, f).split(path.sep).join('/')).sort(),
+};
+fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify(manifest, null, 1) + '\n');
+// Swapped in whole, so a CLI starting meanwhile sees the old bundle or the new one, never half of one.
+const old = `${out}.${process.pid}.old`;
+if (fs.existsSync(out)) fs.renameSync(out, old);
+fs.renameSync(tmp, out);
+fs.rmSync(old, { recursive: true, force: true });
+const files = fs.readdirSync(out, { recursive: true }).filter((f) => f.endsWith('.js'));
+console.log(`bundled the CLI: ${Object.keys(input).length} entries, ${inputs.size} modules of dist/ → ${files.length} files in dist/cli/ (${Date.now() - started} ms)`);
