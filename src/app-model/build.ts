@@ -12,7 +12,6 @@ export { locOf };
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
 const FASTIFY_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
 
-
 const packageNames = new Map<string, string | undefined>();
 
 /** The name in the package.json of the package a relative specifier lands in (express's examples `require('../../')`). */
@@ -299,6 +298,8 @@ class Builder {
         if (!ev.handled) this.addUnresolved('dynamic-method', `\`${callee.getText()}(...)\`: the method is computed${ev.why ? `; static evaluation stopped: ${ev.why}` : ''}`, call);
       }
       else if (recv && arg && VERBS.has(stringValue(arg)!)) this.registration(call, stringValue(arg)!, recv);
+      // `srv[method]('/users', fn)` on a receiver it cannot follow: a registration by the rule for unknown receivers.
+      else if (!recv && arg && !stringValue(arg) && this.registrationLooking(call)) this.addUnresolved('dynamic-method', `\`${callee.getText()}(...)\`: the method is computed and \`${callee.getExpression().getText().slice(0, 40)}\` is not an app or router the builder can follow`, call);
       return;
     }
     if (!Node.isPropertyAccessExpression(callee)) return;
@@ -381,6 +382,13 @@ class Builder {
       return;
     }
     this.addRoute(call, verb, pathArg, rest, recv, framework ?? 'express', note ? { note } : {});
+  }
+
+  /** A call on an unknown receiver that still reads as a route: a framework's file, a literal path, a handler-looking argument. */
+  private registrationLooking(call: CallExpression): boolean {
+    const [p, ...rest] = call.getArguments();
+    const pathLike = !!p && (/^[/*]/.test(stringValue(p) ?? '') || Node.isRegularExpressionLiteral(unwrap(p)));
+    return pathLike && !!this.frameworkOfFile(call.getSourceFile()) && rest.some((a) => this.handlerLooking(a));
   }
 
   private handlerLooking(a: Node): boolean {

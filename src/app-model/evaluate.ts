@@ -513,6 +513,8 @@ export class Evaluator<R> {
       const helper = this.host.helperOf(recv.info as R, method);
       const prop = helper ? ({ k: 'fn', node: helper } as const) : Node.isPropertyAccessExpression(calleeNode) ? this.staticMember(calleeNode) : undefined;
       if (prop?.k === 'fn') return this.invoke(prop, e.getArguments().map((a) => this.expr(a, scope)), recv, e);
+      // `app[m](path, fn)` with `m` known but not a route method (`'GET'`): not a registration the scan can make either.
+      if (Node.isElementAccessExpression(calleeNode) && e.getArguments().length >= 2) this.giveUp(`the computed method \`${method}\` of \`${calleeNode.getText().slice(0, 40)}\` is not a route method`, e);
       this.noEffects(e, scope);
       return unknown('router call');
     }

@@ -88,6 +88,12 @@ export function needsEvaluation(call: CallExpression): boolean {
   });
 }
 
+interface CallIndex {
+  order: Map<CallExpression, number>;
+  byLast: Map<string, CallExpression[]>;
+  callCallee: CallExpression[];
+}
+
 export class Units<R> {
   private readonly outcomes = new Map<Node, UnitOutcome<R>>();
   private calls: CallExpression[] | undefined;
@@ -101,6 +107,47 @@ export class Units<R> {
   private allCalls(): CallExpression[] {
     this.calls ??= this.files.flatMap((sf) => sf.getDescendantsOfKind(SyntaxKind.CallExpression));
     return this.calls;
+  }
+
+  /**
+   * The calls of the selected files indexed once for `callSites`: by the last name of the callee (`f` of `f()` and
+   * `x.f()`), those whose callee is itself a call (`f()()`), and, on first need, those whose callee is a name bound
+   * to a `require()` (`const boot = require('./boot'); boot(app)`). With the position of each in `allCalls`, so
+   * the sites of a function come out in the same order as a walk over every call would give them.
+   */
+  private index(): CallIndex {
+    if (!this.callIndex) {
+      const order = new Map<CallExpression, number>();
+      const byLast = new Map<string, CallExpression[]>();
+      const callCallee: CallExpression[] = [];
+      this.allCalls().forEach((c, i) => {
+        order.set(c, i);
+        const callee = unwrap(c.getExpression());
+        const last = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+        if (last !== undefined) {
+          const list = byLast.get(last);
+          if (list) list.push(c);
+          else byLast.set(last, [c]);
+        } else if (Node.isCallExpression(callee)) callCallee.push(c);
+      });
+      this.callIndex = { order, byLast, callCallee };
+    }
+    return this.callIndex;
+  }
+
+  private callIndex: CallIndex | undefined;
+  private requireBoundCalls: CallExpression[] | undefined;
+
+  /** Calls of a name whose declaration is a variable initialized with `require(...)` (renamed module bindings). */
+  private requireBound(): CallExpression[] {
+    this.requireBoundCalls ??= this.allCalls().filter((c) => {
+      const callee = unwrap(c.getExpression());
+      if (!Node.isIdentifier(callee)) return false;
+      const d = symbolOf(callee)?.getDeclarations()[0];
+      const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+      return !!init && /^require\(/.test(unwrap(init).getText());
+    });
+    return this.requireBoundCalls;
   }
 
   /** `X.name = function () {}` where X is a router: helpers such as `app.resource` and `app.map`. */
@@ -145,9 +192,19 @@ export class Units<R> {
     if (own) names.add(own);
     if (Node.isFunctionExpression(fn) && fn.getName()) names.add(fn.getName()!);
     if (parent && Node.isBinaryExpression(parent) && Node.isPropertyAccessExpression(parent.getLeft())) names.add((parent.getLeft() as import('ts-morph').PropertyAccessExpression).getName());
+    // Only calls that can pass the tests below: named like the function or the helper, a call of a call, or a call
+    // of a name bound to a require (renamed bindings); in the order of the files.
+    const index = this.index();
+    const candidates = new Set<CallExpression>(index.callCallee);
+    for (const name of helperName ? [...names, helperName] : names) for (const c of index.byLast.get(name) ?? []) candidates.add(c);
+    for (const c of this.requireBound()) candidates.add(c);
+    const ordered = [...candidates].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+    const fnFile = fn.getSourceFile();
+    const { pos, end } = fn.compilerNode;
     const out: CallExpression[] = [];
-    for (const c of this.allCalls()) {
-      if (c.getFirstAncestor((a) => a === fn)) continue;
+    for (const c of ordered) {
+      // Inside the function itself (a call node within its range is one of its descendants).
+      if (c.getSourceFile() === fnFile && c.compilerNode.pos >= pos && c.compilerNode.end <= end) continue;
       const callee = unwrap(c.getExpression());
       const last = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
       if (helperName && last === helperName && Node.isPropertyAccessExpression(callee) && this.routerOf(callee.getExpression()) === helperRouter) {
