@@ -16,7 +16,6 @@ export const meta = defineMeta({
     'falsy-not-nullish': 'the guarded value may be 0, \'\' or false, and the optional chain would go on to a primitive\'s property',
     'non-null-assertion': 'a `!` non-null assertion after the guard',
     'one-strict-check': '`x !== undefined && x.b` (or `!== null`) lets the other nullish value through to throw, which `x?.b` would not',
-    'overlapping-edit': 'another rewrite in the same expression touches this chain; a second run takes it',
     'null-becomes-undefined': 'the expression is null when the guarded value is null; the optional chain gives undefined',
     parenthesized: 'a parenthesised part would end the optional chain early',
     'tagged-template': 'an optional chain cannot be a template tag',
@@ -48,7 +47,7 @@ comments in the removed guard. \`document.all\` (falsy but an object) is not mod
 
 Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`tagged-template\`,
 \`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`, \`one-strict-check\` (\`a !== undefined && a.b\`: a null
-\`a\` throws there, \`a?.b\` would not), \`overlapping-edit\`, \`unexpected-source\`.`,
+\`a\` throws there, \`a?.b\` would not), \`unexpected-source\`.`,
   options: z.object({
     target: targetOption(),
   }),
@@ -359,10 +358,13 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
         if (ins) planned.push(ins);
         else if (!(nodes[at - 1] as any).optional) ok = false;
       }
+      // Runs never share text: a run's edits lie in its guard (pure operands, which hold no other chain) and on the
+      // `.`/`[` (or before the `(`) right above its anchors, outside any argument or computed key where a nested
+      // chain could be; overlapping edits would fail the file (EditConflictError), never write a wrong result.
       if (!ok) {
+        // Defensive: the step right above a pure anchor is a member or call (or optional, or `!`/tagged, reported
+        // earlier), so its `.`, `[` or `(` is always found; without it the guard must not be removed.
         ctx.report(`\`${text(subj)}\` chain kept: no place for \`?.\` was found where expected`, ops[i].node, 'unexpected-source');
-      } else if (planned.some(([a, b]) => edits.overlaps(a, Math.max(b, a + 1)))) {
-        ctx.report(`\`${text(subj)}\` chain kept: another rewrite in the same expression touches it; a second run takes it`, ops[i].node, 'overlapping-edit');
       } else {
         for (const [a, b, s] of planned) edits.replace(a, b, s);
       }
