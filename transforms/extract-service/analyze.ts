@@ -5,6 +5,7 @@ import type { RouteSite } from './routes.js';
 import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
+import { preludeEnd } from './prelude.js';
 import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promisifyTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
@@ -21,6 +22,10 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   let statements = body.getStatements();
   let k = 0;
   while (k < statements.length && isRequestRead(statements[k], roles, file)) k++;
+  // 1a. A prelude that validates or writes the request (express-validator, req.flash, session) stays too (prelude.ts).
+  const preludeTo = preludeEnd(site, statements, k, roles);
+  const prelude = statements.slice(k, preludeTo);
+  if (prelude.length) for (k = preludeTo; k < statements.length && isRequestRead(statements[k], roles, file); k++);
   // Logging before a final try/catch (`console.log('HIT /remove', req.body); try { ... }`) stays in the handler too,
   // unchanged and in its place, so the try/catch is still recognised as the handler's error path.
   let m = k;
@@ -68,7 +73,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   const start = Math.min(...leadingCommentStart(region[0]));
   const end = region[region.length - 1].getEnd();
   const edits = new TextEdits(file.getFullText());
-  const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false, errors: [], successes: [], regionContainer: container, converted: new Set(), skipNodes: new Set(), regionStart: start, prefix: '' };
+  const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false, errors: [], successes: [], regionContainer: container, converted: new Set(), skipNodes: new Set(prelude), regionStart: start, prefix: '' };
   if (region.some((r) => r.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === DOMAIN_ERROR_RESPONDER))) {
     throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
   }

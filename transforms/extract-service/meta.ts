@@ -97,6 +97,16 @@ controller writes the response around it (status, headers, \`Location\`; when \`
 the controller names it: \`const view = await usersService.createUser(input)\`). Other errors keep their path:
 rethrown, \`next(err)\` in a promise chain's catch, or the handler's own final \`try/catch\`.
 
+A prelude that validates or rewrites the request before the logic stays in the controller, unchanged and in its place,
+and only the logic after it moves: express-validator's \`await check('email').isEmail().run(req)\` and sanitizers,
+\`const errors = validationResult(req)\` with its \`if (!errors.isEmpty()) { req.flash(...); return res.redirect(...) }\`,
+\`req.flash(...)\`, \`req.session.x = …\`, \`delete req.query.q\` / \`req.url = …\`, and an auth guard answering with a page
+or a redirect (\`if (!req.isAuthenticated()) return res.redirect('/login')\`; a guard answering an error is validation
+and moves as a domain error). The request values the logic reads are read at the service call, after the prelude
+(the sanitised \`req.body\`). A call handed the request must be awaited there (or be express-validator's
+\`validationResult\`/\`matchedData\`), and the logic itself still may not touch the request beyond plain reads
+(\`request-in-logic\`).
+
 A handler that hands its result to a later middleware (\`res.locals.data = value\` as the last thing the logic does on
 each path, then \`next()\` as the handler's last statement, e.g. json-server's routers before its render middleware) is
 extracted too: the service returns the value; the controller writes \`res.locals.data = await service.m(input)\` (or,

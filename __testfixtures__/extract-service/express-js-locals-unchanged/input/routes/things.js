@@ -38,11 +38,12 @@ module.exports = (db, name) => {
     console.log('removed', resource)
   }
 
-  // the logic changes the request
+  // the logic changes the request (after it has begun: not a prelude that stays in the controller)
   function search(req, res, next) {
     const q = req.query.q
+    const found = db.get(name).value().filter((t) => t.name.includes(q))
     delete req.query.q
-    res.locals.data = db.get(name).value().filter((t) => t.name.includes(q))
+    res.locals.data = found
     next()
   }
 

@@ -1,0 +1,19 @@
+// Business logic of routes/contacts.ts, moved out of its route handlers by remodel extract-service.
+import * as db from '../db.js';
+import { ValidationError } from './errors.js';
+
+export interface ListByEmailsInput {
+  email: string;
+}
+
+export class ByEmailsService {
+  /**
+   * GET /by-email (routes/contacts.ts)
+   */
+  async listByEmails(input: ListByEmailsInput) {
+    const { email } = input;
+    if (email.length > 100) throw new ValidationError('too long');
+    const contact = await db.findByEmail(email);
+    return contact ?? null;
+  }
+}

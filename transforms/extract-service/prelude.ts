@@ -1,0 +1,146 @@
+/**
+ * Phase 2b: the controller-kept prelude. A handler that validates or writes the request before its logic
+ * (express-validator's `await check('email').isEmail().run(req)`, `const errors = validationResult(req)` answered by
+ * `if (!errors.isEmpty()) { req.flash('errors', errors.array()); return res.redirect('/signup') }`, `req.flash(...)`,
+ * `req.session.x = …`, `if (req.isAuthenticated()) return res.redirect('/')`) keeps those statements in the controller, unchanged and in their place; only the logic after
+ * them moves. The request values the logic reads are read at the service call, i.e. after the last prelude write (the
+ * sanitised `req.body`), and the logic itself may not touch the request beyond plain reads (checked as before).
+ *
+ * A statement belongs to the prelude only when it is provably done with the request before the logic starts:
+ * every call that is handed the request is awaited right there or is express-validator's synchronous
+ * `validationResult`/`matchedData`; methods of the request (`req.flash`, `req.isAuthenticated`) and writes to it are
+ * synchronous; no callback is created; and an `if` of the prelude tests only prelude values and request reads and
+ * its branch ends in a response (`return res.redirect(...)`); a test of request values alone is a prelude only when its
+ * branch is a single page or redirect answer (an auth guard), never an error answer (validation the service throws).
+ */
+import { Node, SyntaxKind, type Statement } from 'ts-morph';
+import { type Roles, isFunctionLike, isReference, isRequestRead, referenced, requestRead, responseChain, roleOf } from './handler-model.js';
+import type { RouteSite } from './routes.js';
+
+/** express-validator functions that read the request synchronously and keep no reference to it. */
+const SYNC_VALIDATOR_READS = new Set(['validationResult', 'matchedData']);
+
+/** Does `name` (an identifier at `at`) come from express-validator? */
+function fromValidator(id: Node): boolean {
+  if (!Node.isIdentifier(id)) return false;
+  const decl = referenced(id)?.getDeclarations()[0];
+  if (!decl) return false;
+  const imp = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+  if (imp) return imp.getModuleSpecifierValue() === 'express-validator';
+  const v = decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  return !!v && /^require\(\s*['"]express-validator['"]\s*\)$/.test(v.getInitializer()?.getText() ?? '');
+}
+
+/** A prelude statement that touches the request (and never the response or next). */
+function requestStep(s: Statement, roles: Roles, declared: Set<string>): boolean {
+  if (!Node.isExpressionStatement(s) && !Node.isVariableStatement(s)) return false;
+  let touches = false;
+  let ok = true;
+  s.forEachDescendant((d, t) => {
+    if (!ok) return t.stop();
+    if (isFunctionLike(d)) {
+      ok = false;
+      return;
+    }
+    if (!Node.isIdentifier(d) || !isReference(d)) return;
+    const role = roleOf(referenced(d), roles);
+    if (role === 'response' || role === 'next' || role === 'context') {
+      ok = false;
+      return;
+    }
+    if (role !== 'request') return;
+    const parent = d.getParentOrThrow();
+    if (Node.isCallExpression(parent) && parent.getArguments().includes(d as never)) {
+      // handed to a call: awaited right there, or a synchronous read of express-validator
+      touches = true;
+      const outer = parent.getParent();
+      const callee = parent.getExpression();
+      const awaited = Node.isAwaitExpression(outer);
+      if (!awaited && !(Node.isIdentifier(callee) && SYNC_VALIDATOR_READS.has(callee.getText()) && fromValidator(callee))) ok = false;
+      return;
+    }
+    if (requestRead(d, 'request')) return;
+    // `req.flash(...)`, `req.isAuthenticated()`, `req.session.x = …`: the request's own state, synchronously
+    touches = true;
+  });
+  if (ok && Node.isVariableStatement(s)) for (const v of s.getDeclarations()) declared.add(v.getName());
+  return ok && touches;
+}
+
+/** `if (!errors.isEmpty()) { req.flash(...); return res.redirect('/x') }`: a test of prelude values answered at once. */
+function answeredCheck(s: Statement, roles: Roles, declared: Set<string>, reads: Set<string>, framework: RouteSite['framework']): boolean {
+  if (!Node.isIfStatement(s) || s.getElseStatement()) return false;
+  // the test: prelude values, request reads, calls on them; nothing else of the handler or the module
+  let testOk = true;
+  let usesPrelude = false;
+  s.getExpression().forEachDescendant((d) => {
+    if (isFunctionLike(d)) testOk = false;
+    if (!Node.isIdentifier(d) || !isReference(d)) return;
+    const role = roleOf(referenced(d), roles);
+    if (role === 'request') {
+      // a request read, or a method of the request's own state (`req.isAuthenticated()`)
+      const access = d.getParent();
+      const method = Node.isPropertyAccessExpression(access) && Node.isCallExpression(access.getParent()) && (access.getParent() as import('ts-morph').CallExpression).getExpression() === access;
+      if (!requestRead(d, 'request') && !method) testOk = false;
+      if (method) usesPrelude = true;
+      return;
+    }
+    if (role) testOk = false;
+    else if (declared.has(d.getText())) usesPrelude = true;
+    else if (!reads.has(d.getText())) testOk = false;
+  });
+  const test = s.getExpression();
+  if (Node.isIdentifier(test)) {
+    if (declared.has(test.getText())) usesPrelude = true;
+    else if (!reads.has(test.getText()) && roleOf(referenced(test), roles) !== 'request') testOk = false;
+  }
+  if (!testOk) return false;
+  const then = s.getThenStatement();
+  const list = Node.isBlock(then) ? then.getStatements() : [then];
+  const last = list[list.length - 1];
+  if (!last || !Node.isReturnStatement(last)) return false;
+  const e = last.getExpression();
+  const chain = e && responseChain(e, roles, framework);
+  if (!e || !chain) return false;
+  // A guard on request values alone (`if (req.user) return res.redirect('/')`) is the controller's when it answers
+  // with a page or a redirect, not an error: an error answer there is validation, which the service throws.
+  if (!usesPrelude) {
+    if (list.length !== 1 || !chain.methods.every((m) => m === 'redirect' || m === 'render')) return false;
+  }
+  // the response's arguments: literals and prelude values only
+  for (const d of e.getDescendants()) {
+    if (isFunctionLike(d)) return false;
+    if (Node.isIdentifier(d) && isReference(d) && !roleOf(referenced(d), roles) && !declared.has(d.getText()) && d.getSymbol()?.getDeclarations().length) {
+      return false;
+    }
+  }
+  return list.slice(0, -1).every((x) => requestStep(x, roles, new Set(declared)));
+}
+
+/**
+ * Index of the first statement of the logic: `from` unless statements from `from` on are a prelude (followed by
+ * more statements). Request reads among the prelude statements stay with it.
+ */
+export function preludeEnd(site: RouteSite, statements: Statement[], from: number, roles: Roles): number {
+  if (site.framework !== 'express') return from;
+  const declared = new Set<string>();
+  // names of the request reads before and among the prelude (usable in a test, but they do not make one a prelude)
+  const reads = new Set<string>(statements.slice(0, from).flatMap((s) => (Node.isVariableStatement(s) ? s.getDeclarations().map((v) => v.getName()) : [])));
+  let k = from;
+  let last = from;
+  while (k < statements.length - 1) {
+    const s = statements[k];
+    if (isRequestRead(s, roles, site.file)) {
+      if (Node.isVariableStatement(s)) for (const v of s.getDeclarations()) reads.add(v.getName());
+      k++;
+      continue;
+    }
+    if (requestStep(s, roles, declared) || answeredCheck(s, roles, declared, reads, site.framework)) {
+      k++;
+      last = k;
+      continue;
+    }
+    break;
+  }
+  return last;
+}
