@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Node, type SourceFile } from 'ts-morph';
+import { Node, ts, type Project, type SourceFile } from 'ts-morph';
 import { z } from 'zod';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { defineMeta } from '../../src/types.js';
@@ -26,6 +26,7 @@ export const meta = defineMeta({
     'dynamic-key': 'the request is read with a dynamic key',
     'dynamic-path': 'the route path is computed at run time',
     'external-handler': 'the handler is not project source',
+    'framework-not-found': 'the framework package cannot be resolved from the handler (not installed?), so its request type would not resolve',
     'no-request-reads': 'the handler reads no body, params or query; nothing to type',
     'passed-on': 'the request part is passed whole to a function that does not declare what it reads',
     'passed-through-typed': 'the request part is passed whole to a function whose parameter type is already declared',
@@ -66,6 +67,7 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
   // One outcome for every route of the app model: typed (reported after the check), left alone with a reason, or
   // unresolved with the model's reason.
   const seenHandlers = new Map<Node, string>();
+  const resolves = moduleResolver(project);
   for (const route of ctx.appModel().routes) {
     const callFile = route.call?.getSourceFile();
     const label = `${route.method.toUpperCase()} ${route.path}`;
@@ -94,7 +96,16 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
     }
     const site: RouteSite = { route, framework: route.framework, verb: route.method, fullPath: route.path, call: route.call!, handler, inline: route.handler!.shape === 'inline', reqParam };
     const plan = planFor(ctx, site, factsOf(hsf), zodMode, plans.length);
-    if (plan) plans.push(plan);
+    if (!plan) continue;
+    // The request type comes from the framework's module (`import('express').Request<…>`, `Request` imported from
+    // 'express'): when that module cannot be resolved at all (dependencies not installed), the types would not
+    // resolve and every handler would fail the type check; say why instead.
+    const framework = plan.style === 'express-request' ? 'express' : plan.style === 'fastify-request' ? 'fastify' : undefined;
+    if (framework && !resolves(framework, hsf.getFilePath())) {
+      ctx.report(hsf, `${label}: left alone, \`${framework}\` cannot be resolved from ${ctx.relative(hsf.getFilePath())} (is it installed? run npm install), so its request type would not resolve`, handler, 'framework-not-found');
+      continue;
+    }
+    plans.push(plan);
   }
   if (!plans.length) return;
 
@@ -163,6 +174,22 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
     if (zodMode && p.js) ctx.report(sf, `${p.label}: --validate zod is for TypeScript handlers; typed with JSDoc only`, at, 'zod-js-unsupported');
     if (zodMode && !p.js && !p.zod) ctx.report(sf, `${p.label}: no validation added (the handler has no block body or no response parameter)`, at, 'zod-not-added');
   }
+}
+
+/** Whether a bare module name resolves from a file: a package it can reach, or an ambient module of the program. */
+function moduleResolver(project: Project): (name: string, fromFile: string) => boolean {
+  const known = new Map<string, boolean>();
+  let ambient: Set<string> | undefined;
+  return (name, fromFile) => {
+    const key = `${path.dirname(fromFile)}\0${name}`;
+    let found = known.get(key);
+    if (found === undefined) {
+      ambient ??= new Set(project.getTypeChecker().compilerObject.getAmbientModules().map((m) => m.getName().replace(/^"|"$/g, '')));
+      found = ambient.has(name) || Boolean(ts.resolveModuleName(name, fromFile, project.getCompilerOptions(), project.getModuleResolutionHost()).resolvedModule);
+      known.set(key, found);
+    }
+    return found;
+  };
 }
 
 function targetHasZod(cwd: string): boolean {
