@@ -6,9 +6,11 @@ import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, isAs
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
-import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promisifyTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
+import { type CallbackOptions, convertErrorFirst, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
+import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
-export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
+export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
+  setCallbackOptions(site, options); // issue 14: callbacks.ts reads callbackThrowsToNext
   const roles = rolesOf(site);
   const file = site.file;
   if (!(roles.response ?? roles.context)) {
@@ -98,7 +100,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   }
   const errorFirst = !chain && !handOff && site.framework === 'express' ? errorFirstTail(last, roles) : undefined;
   if (errorFirst) {
-    promisifyTail(w, errorFirst);
+    convertErrorFirst(w, errorFirst); // issue 14: callbacks.ts (proof, throws, await form)
     rewriteResultFunction(w, errorFirst.cb, errorFirst.cb, false);
   }
   if (handOff) {
@@ -376,6 +378,7 @@ export function analyzeHandler(site: RouteSite): Omit<Extraction, 'inputs'> & { 
   const bodyText = w.prefix + edits.slice(start, end) + (handOff?.returnVar ? `\n${indentAt(file.getFullText(), region[0].getStart())}return ${handOff.returnVar}${semi}` : '');
   const async = usesAwait || w.usesChain;
   const call = w.usesChain ? 'then' : usesAwait ? 'await' : 'sync';
+  flushCallbackEdits(w); // issue 14: callbacks.ts dedents flattened callbacks
   if (call === 'then' && site.fn.isAsync()) {
     // an async handler with a promise chain: awaiting the service keeps errors on the same path (.catch(next))
   }

@@ -5,6 +5,7 @@ import type { HandlerFn } from './routes.js';
 import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
 import { lineStartOf } from './analyze.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
+import { convertErrorFirst } from './callbacks.js'; // issue 14: error-first callbacks
 
 export interface SuccessExit {
   /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
@@ -411,7 +412,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       const list = Node.isBlock(n.getParent()) ? (n.getParent() as Block).getStatements() : [];
       const inner = list[list.length - 1] === n && n.getParent() === body ? errorFirstTail(n, roles) : undefined;
       if (inner && !insideTry(n, root)) {
-        promisifyTail(w, inner);
+        convertErrorFirst(w, inner); // issue 14: callbacks.ts
         rewriteResultFunction(w, inner.cb, inner.cb, false);
         n.getExpression().forEachChild(function visitOuter(c) { if (c !== inner.cb) visit(c); });
         return;

@@ -47,7 +47,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     seen.set(fn, label);
     const site: RouteSite = { file, framework: route.framework, verb: route.method, routePath: route.path, call: route.call!, fn, label, names: route.names, route };
     try {
-      const e = analyzeHandler(site);
+      const e = analyzeHandler(site, options); // options: issue 14 (callbacks.ts)
       const cls = route.names.serviceClass;
       const used = usedMethods.get(file.getFilePath() + '#' + cls) ?? new Set<string>();
       usedMethods.set(file.getFilePath() + '#' + cls, used);

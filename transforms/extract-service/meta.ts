@@ -10,6 +10,9 @@ export const meta = defineMeta({
   reasons: {
     'unresolved-import': 'the logic uses a package that is not installed, so the service module would not type-check',
     'error-first-callback': 'an error-first callback that cannot be turned into a promise with the same behaviour (it may throw, or names are taken)',
+    // issue 14: error-first callbacks (callbacks.ts)
+    'callback-not-proven': 'the API taking the error-first callback is not proven to call it once with the error first (types, Node API table or the project function)',
+    'callback-may-throw': 'code of the error-first callback that would move into the service may throw: uncaught in the callback today, it would reach next(err) (--callback-throws-to-next)',
     'dynamic-route-options': 'route({...}) whose method, url or handler is not written literally',
     'mounted-twice': 'the router is mounted in more than one place',
     'unmounted-router': 'the router is never mounted on an app',
@@ -137,6 +140,11 @@ report as \`extracted\` or with its skip reason; a \`summary\` line gives the ra
       .default('')
       .describe('folder for the services, relative to the working directory (default: services/ beside the routes folder)'),
     style: z.enum(['class', 'functions']).default('class').describe('a service class instantiated once per router module, or exported functions'),
+    // issue 14 (callbacks.ts)
+    callbackThrowsToNext: z
+      .boolean()
+      .default(false)
+      .describe('also convert error-first callbacks whose moved code may throw: such a throw, uncaught in the callback before (a crash), reaches next(err) from the service'),
   }),
   prefilter: (source) => mayHaveRoutes(source),
 });

@@ -24,8 +24,7 @@ class AccountsService {
    */
   async deleteAccount(input) {
     var { id } = input;
-    return new Promise(function (resolve, reject) { db.remove(id, function (error, value) { if (error) reject(error); else resolve(value); }); }).then(function () {
-    });
+    await new Promise(function (resolve, reject) { db.remove(id, function (error) { if (error) reject(error); else resolve(); }); });
   }
 }
 

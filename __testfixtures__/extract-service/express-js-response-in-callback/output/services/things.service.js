@@ -12,9 +12,8 @@ class ThingsService {
   async deleteThing(input) {
     var { id } = input;
     if (!id) throw new ValidationError('bad id');
-    return new Promise(function (resolve, reject) { db.remove(id, function (error, value) { if (error) reject(error); else resolve(value); }); }).then(function (removed) {
-      if (!removed) throw new NotFoundError();
-    });
+    var removed = await new Promise(function (resolve, reject) { db.remove(id, function (error, value) { if (error) reject(error); else resolve(value); }); });
+    if (!removed) throw new NotFoundError();
   }
 }
 

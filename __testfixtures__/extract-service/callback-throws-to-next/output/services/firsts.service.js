@@ -1,0 +1,15 @@
+// Business logic of routes/pets.js, moved out of its route handlers by remodel extract-service.
+var User = require('../users');
+
+class FirstsService {
+  /**
+   * GET /first (routes/pets.js)
+   */
+  async listFirsts() {
+    var users = await new Promise(function (resolve, reject) { User.all(function (error, value) { if (error) reject(error); else resolve(value); }); });
+    var first = users[0];
+    return { first: first };
+  }
+}
+
+module.exports = { FirstsService };

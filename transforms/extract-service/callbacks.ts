@@ -1,0 +1,424 @@
+/**
+ * extract-service, error-first callbacks (issue 14): a handler whose response lives in an error-first callback
+ * (`db.find(id, function (err, row) { if (err) return next(err); … res.json(row) })`) moves into the service as
+ * `const row = await new Promise(…)`, one level per callback of the chain, the callback's body flattened after it.
+ * Converted only when (1) the API is proven to call back once with the error first, (2) the statements that move
+ * cannot throw where the old and the new code would differ (a throw inside the library's callback was uncaught, in
+ * practice a crash; inside the service it would reach the controller's catch and `next(err)`), unless the
+ * `callbackThrowsToNext` option accepts that difference, and (3) the names the flattening declares are free.
+ * Timing and the rules are documented in this folder's README.md.
+ */
+import { createRequire } from 'node:module';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Type } from 'ts-morph';
+import type { Binding, NodePath, Scope } from '@babel/traverse';
+import type * as t from '@babel/types';
+import { parseSource, parserFor } from '../../src/parse.js';
+import { cannotThrow, cannotThrowStatement, type InertContext } from '../_inert.js';
+import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
+import { Unsafe, type Walk, REQUEST_PARTS, isReference, insertAt } from './handler-model.js';
+import type { RouteSite } from './routes.js';
+import type { ErrorFirstTail } from './exit-rewrite.js';
+
+/** The options of extract-service this module reads. */
+export interface CallbackOptions {
+  callbackThrowsToNext?: boolean;
+}
+
+const optionsBySite = new WeakMap<RouteSite, CallbackOptions>();
+
+/** Called by analyzeHandler with the run's options (the walk itself carries none). */
+export function setCallbackOptions(site: RouteSite, options: CallbackOptions | undefined): void {
+  if (options) optionsBySite.set(site, options);
+}
+
+/** Methods whose function argument is a listener (may run many times), never a once-only callback. */
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener', 'subscribe', 'watch', 'watchFile', 'setInterval']);
+
+/** Functions that call their function argument once, later (a local callback API deferring its answer). */
+const DEFERRERS = new Set(['process.nextTick', 'setImmediate', 'setTimeout', 'queueMicrotask']);
+
+/**
+ * Replaces the error-first tail `t` (its callback forwarding the error to next) by `await` on a promise of the call,
+ * the callback's other statements flattened after it. Throws Unsafe when the conversion is not proven to keep
+ * behaviour. The caller then walks the callback as a result function (its responses become returns and throws).
+ */
+export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
+  const callee = t.call.getExpression().getText().replace(/\s+/g, '');
+  const proof = provenErrorFirst(t.call, t.cb);
+  if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
+  if (!optionsBySite.get(w.site)?.callbackThrowsToNext) {
+    const risky = movedCodeMayThrow(w, t);
+    if (risky) {
+      throw new Unsafe(
+        'callback-may-throw',
+        `\`${risky.getText().split('\n')[0].slice(0, 60)}\` in the callback of \`${callee.slice(0, 40)}\` may throw: uncaught inside the library's callback today (in practice a crash), it would reach next(err) from the service (--callback-throws-to-next accepts that)`,
+        risky,
+      );
+    }
+  }
+  flatten(w, t);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Proof that the API calls back once, error first
+
+type Proof = { how: string } | { why: string };
+
+export function provenErrorFirst(call: CallExpression, cb: Node): Proof {
+  const args = call.getArguments();
+  if (args[args.length - 1] !== cb) return { why: 'the callback is not the last argument' };
+  const callee = call.getExpression();
+  const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
+  if (!name) return { why: 'the function called is computed' };
+  if (LISTENER_METHODS.has(name)) return { why: 'an event-style API: its listener may run many times' };
+  // a. Node's callback APIs (the table callback-to-async converts), found through the module binding
+  const mod = Node.isPropertyAccessExpression(callee) ? nodeModuleOf(callee.getExpression()) : undefined;
+  if (mod && NO_PROMISE_FORM[name] && mod === 'fs') return { why: NO_PROMISE_FORM[name] };
+  const spec = mod ? API[mod]?.[name] : undefined;
+  if (spec && (spec.argCount === undefined || spec.argCount === args.length - 1)) return { how: `node:${mod}.${name}` };
+  // b. declared types: an overload whose last parameter is a callback taking a nullable error first
+  // (mongoose's `callback?: (err: CallbackError, doc: T | null) => void`, @types/node's fs/crypto callbacks)
+  const type = callee.getType();
+  for (const sig of type.getCallSignatures()) {
+    const params = sig.getParameters();
+    const last = params[params.length - 1];
+    if (!last) continue;
+    const decl = last.getValueDeclaration();
+    if (decl && Node.isParameterDeclaration(decl) && decl.isRestParameter()) continue;
+    const lastType = last.getTypeAtLocation(call).getNonNullableType();
+    const cbSigs = lastType.getCallSignatures();
+    if (cbSigs.length !== 1) continue;
+    const first = cbSigs[0].getParameters()[0];
+    if (first && errorFirstType(first.getTypeAtLocation(call))) return { how: 'declared' };
+  }
+  // c. a function of the project that calls its callback at most once (directly or deferred once)
+  const local = localCallee(callee);
+  if (local) {
+    const why = callsBackAtMostOnce(local, args.length - 1);
+    return why ? { why } : { how: 'local' };
+  }
+  return { why: type.isAny() ? 'its type is unknown' : 'no declared overload takes an error-first callback last' };
+}
+
+/** `Error | null`, `NativeError | null`, `NodeJS.ErrnoException | null | undefined`: an error that may be absent. */
+function errorFirstType(type: Type): boolean {
+  if (!type.isUnion()) return false;
+  const parts = type.getUnionTypes();
+  const present = parts.filter((p) => !p.isNull() && !p.isUndefined());
+  if (present.length === parts.length || !present.length) return false;
+  return present.every((p) => !p.isAny() && !!p.getProperty('message') && !!p.getProperty('name'));
+}
+
+/** The Node module (`fs`, `zlib`, …) an identifier is bound to by `require('fs')` / `import fs from 'fs'`. */
+function nodeModuleOf(expr: Node): string | undefined {
+  if (!Node.isIdentifier(expr)) return undefined;
+  const decl = expr.getSymbol()?.getDeclarations()[0];
+  if (!decl) return undefined;
+  let spec: string | undefined;
+  if (Node.isVariableDeclaration(decl) && Node.isIdentifier(decl.getNameNode())) {
+    const init = decl.getInitializer();
+    const stmt = decl.getVariableStatement();
+    const id = decl.getNameNode() as import('ts-morph').Identifier;
+    if (stmt && stmt.getDeclarationKind() !== 'const' && id.findReferencesAsNodes().some((r) => Node.isBinaryExpression(r.getParent()) && (r.getParent() as import('ts-morph').BinaryExpression).getLeft() === r)) return undefined;
+    if (init && Node.isCallExpression(init) && init.getExpression().getText() === 'require' && Node.isStringLiteral(init.getArguments()[0])) spec = (init.getArguments()[0] as import('ts-morph').StringLiteral).getLiteralValue();
+  } else if (Node.isImportClause(decl) || Node.isNamespaceImport(decl)) {
+    spec = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue();
+  }
+  const m = spec ? /^(?:node:)?(fs|dns|zlib|child_process)$/.exec(spec) : null;
+  return m?.[1];
+}
+
+type LocalFn = import('ts-morph').FunctionDeclaration | FunctionExpression | ArrowFunction;
+
+/** The function a callee names when the project declares it (`function get(…)`, `User.all = function (fn) {…}`). */
+function localCallee(callee: Node): LocalFn | undefined {
+  const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
+  const sym = nameNode.getSymbol();
+  const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
+  const decls = target?.getDeclarations() ?? [];
+  if (decls.length !== 1) return undefined;
+  const d = decls[0];
+  if (d.getSourceFile().isInNodeModules() || d.getSourceFile().isDeclarationFile()) return undefined;
+  let fn: Node | undefined;
+  if (Node.isFunctionDeclaration(d)) fn = d;
+  else if (Node.isVariableDeclaration(d)) fn = d.getInitializer();
+  else if (Node.isPropertyAssignment(d)) fn = d.getInitializer();
+  else if (Node.isPropertyAccessExpression(d) || Node.isBinaryExpression(d)) {
+    const bin = Node.isBinaryExpression(d) ? d : d.getParent();
+    if (Node.isBinaryExpression(bin) && bin.getOperatorToken().getText() === '=') fn = bin.getRight();
+  }
+  if (fn && (Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn))) return fn;
+  return undefined;
+}
+
+/**
+ * Whether a project function calls its callback parameter (at `index`) at most once: one call site, reached directly
+ * or from a function a deferrer (`process.nextTick`, `setImmediate`, `setTimeout`) runs once, never in a loop; the
+ * parameter only called, never reassigned or passed on. Returns why not, or undefined.
+ */
+function callsBackAtMostOnce(fn: LocalFn, index: number): string | undefined {
+  const params = fn.getParameters();
+  if (params.length !== index + 1) return 'its parameters do not line up with the arguments';
+  const p = params[index];
+  const nameNode = p.getNameNode();
+  if (!Node.isIdentifier(nameNode) || p.isRestParameter() || p.hasInitializer()) return 'its callback parameter is not a plain name';
+  const sym = nameNode.getSymbol();
+  const refs = fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i !== nameNode && i.getSymbol() === sym && isReference(i));
+  if (refs.length !== 1) return `it uses its callback ${refs.length} times`;
+  const call = refs[0].getParent();
+  if (!Node.isCallExpression(call) || call.getExpression() !== refs[0]) return 'it passes its callback on';
+  for (let n: Node | undefined = call.getParent(); n && n !== fn; n = n.getParent()) {
+    if (Node.isForStatement(n) || Node.isForInStatement(n) || Node.isForOfStatement(n) || Node.isWhileStatement(n) || Node.isDoStatement(n)) return 'it calls back in a loop';
+    if (Node.isFunctionExpression(n) || Node.isArrowFunction(n) || Node.isFunctionDeclaration(n)) {
+      const outer = n.getParent();
+      if (!Node.isCallExpression(outer) || !DEFERRERS.has(outer.getExpression().getText()) || outer.getArguments()[0] !== n) return 'it calls back from a function it hands to another API';
+      if (outer.getExpression().getText().startsWith('set') && (n.getParent()?.getParent() && loopAround(outer, fn))) return 'it calls back in a loop';
+    }
+  }
+  return undefined;
+}
+
+function loopAround(n: Node, stop: Node): boolean {
+  for (let p = n.getParent(); p && p !== stop; p = p.getParent()) {
+    if (Node.isForStatement(p) || Node.isForInStatement(p) || Node.isForOfStatement(p) || Node.isWhileStatement(p) || Node.isDoStatement(p)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Can the moved statements throw?
+
+let traverseFn: ((ast: t.Node, opts: object) => void) | undefined;
+const babelCache = new WeakMap<SourceFile, { text: string; ast: t.File }>();
+
+/** The Babel path of the function at [start, end) of a file (scopes and bindings for transforms/_inert.ts). */
+function babelFunction(file: SourceFile, start: number, end: number): NodePath<t.Function> | undefined {
+  const text = file.getFullText();
+  let cached = babelCache.get(file);
+  if (!cached || cached.text !== text) {
+    let ast: t.File;
+    try {
+      ast = parseSource(text, parserFor(file.getFilePath(), 'auto')) as unknown as t.File;
+    } catch {
+      return undefined;
+    }
+    cached = { text, ast };
+    babelCache.set(file, cached);
+  }
+  if (!traverseFn) {
+    const mod: any = createRequire(import.meta.url)('@babel/traverse');
+    const f = mod.default ?? mod;
+    traverseFn = typeof f === 'function' ? f : f.default;
+  }
+  let found: NodePath<t.Function> | undefined;
+  traverseFn!(cached.ast, {
+    Function(p: NodePath<t.Function>) {
+      if (p.node.start === start && p.node.end === end) {
+        found = p;
+        p.stop();
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * The first node of the statements that move from the callback into the service that may throw there, or undefined.
+ * Vouched for: the error line (dropped), responses whose arguments cannot throw (their values are now computed in
+ * the service, the call itself stays in the controller), request reads (passed in), property reads of values the
+ * checker types as non-nullable objects declaring the property, and a last statement that is itself an error-first
+ * call being converted (its arguments checked; the API is taken to report failures through its callback).
+ */
+function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail): Node | undefined {
+  const file = tail.cb.getSourceFile();
+  const fnPath = babelFunction(file, tail.cb.getStart(), tail.cb.getEnd());
+  const stmts = (tail.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== tail.errStmt);
+  if (!fnPath) return stmts[0];
+  const params = w.site.fn.getParameters();
+  const scope: Scope = fnPath.scope;
+  const bindingOf = (i: number): Binding | undefined => {
+    const p = params[i];
+    if (!p) return undefined;
+    const b = scope.getBinding(p.getName());
+    return b && b.identifier.start === p.getNameNode().getStart() ? b : undefined;
+  };
+  const req = bindingOf(0);
+  const res = bindingOf(1);
+  const tsAt = (n: t.Node) => (n.start != null && n.end != null ? file.getDescendantAtStartWithWidth(n.start, n.end - n.start) : undefined);
+  const isCommonJs = !/^\s*(import|export)\s/m.test(file.getFullText());
+  const ctx: InertContext = {
+    scope,
+    isCommonJs,
+    known: (e) => requestRead(e, scope, req) || typedRead(e, ctx, tsAt),
+  };
+  const resChain = (e: t.Node | null | undefined): boolean => {
+    if (!res || !e || e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression' || e.callee.computed) return false;
+    if (!e.arguments.every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, ctx))) return false;
+    const obj = e.callee.object;
+    if (obj.type === 'Identifier') return scope.getBinding(obj.name) === res;
+    return resChain(obj);
+  };
+  const lastStmt = stmts[stmts.length - 1];
+  const known = (s: t.Node): boolean => {
+    if (s.type === 'ReturnStatement' && resChain(s.argument)) return true;
+    if (s.type !== 'ExpressionStatement') return false;
+    if (resChain(s.expression)) return true;
+    // the next link of the chain: `api(args, function (err, x) { … })` as the last statement
+    const e = s.expression;
+    if (!lastStmt || s.start !== lastStmt.getStart() || e.type !== 'CallExpression') return false;
+    const args = e.arguments;
+    const fnArg = args[args.length - 1];
+    if (!fnArg || (fnArg.type !== 'FunctionExpression' && fnArg.type !== 'ArrowFunctionExpression')) return false;
+    const calleeOk = e.callee.type === 'Identifier' ? cannotThrow(e.callee, ctx) : e.callee.type === 'MemberExpression' && !e.callee.computed && (cannotThrow(e.callee, ctx));
+    return calleeOk && args.slice(0, -1).every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, ctx));
+  };
+  for (const s of stmts) {
+    const node = findStatement(fnPath, s.getStart());
+    if (!node || !cannotThrowStatement(node, ctx, known)) return firstRisky(s);
+  }
+  return undefined;
+}
+
+function findStatement(fnPath: NodePath<t.Function>, start: number): t.Node | undefined {
+  const body = fnPath.node.body;
+  if (body.type !== 'BlockStatement') return undefined;
+  return body.body.find((s) => s.start === start);
+}
+
+/** The node to point at: the first call, property read or assignment in the statement, else the statement. */
+function firstRisky(s: Node): Node {
+  return s.getFirstDescendant((d) => Node.isCallExpression(d) || Node.isBinaryExpression(d) && d.getOperatorToken().getText() === '=' || Node.isElementAccessExpression(d)) ?? s;
+}
+
+/** `req.body`, `req.params.id`: read before the logic and passed in, so a plain name in the service. */
+function requestRead(e: t.Node, scope: Scope, req: Binding | undefined): boolean {
+  if (!req || e.type !== 'MemberExpression' || e.computed || e.property.type !== 'Identifier') return false;
+  const obj = e.object;
+  if (obj.type === 'Identifier') return scope.getBinding(obj.name) === req && REQUEST_PARTS.has(e.property.name);
+  return obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' && obj.object.type === 'Identifier' && scope.getBinding(obj.object.name) === req && REQUEST_PARTS.has(obj.property.name);
+}
+
+/** `user.id` where the checker types `user` as a non-nullable object that declares `id` (declared types trusted). */
+function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | undefined): boolean {
+  if (e.type !== 'MemberExpression' || e.computed || e.property.type !== 'Identifier' || e.object.type === 'Super') return false;
+  if (!cannotThrow(e.object, ctx)) return false;
+  const obj = tsAt(e.object);
+  if (!obj) return false;
+  const type = obj.getType();
+  if (type.isAny() || type.isUnknown() || type.isNullable() || type.isUndefined() || type.isNull()) return false;
+  if (type.isUnion() && type.getUnionTypes().some((u) => u.isNull() || u.isUndefined() || u.isAny())) return false;
+  return !!type.getProperty(e.property.name) || !!type.getApparentType().getProperty(e.property.name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. The rewrite: `const x = await new Promise(…)`, the callback's statements after it
+
+const dedented = new WeakMap<Walk, Map<number, number>>();
+
+function flatten(w: Walk, tail: ErrorFirstTail): void {
+  const { edits } = w;
+  const { stmt, call, cb, errStmt } = tail;
+  const file = stmt.getSourceFile();
+  const text = file.getFullText();
+  const params = cb.getParameters();
+  const result = params[1];
+  const resultName = result?.getName();
+  // names: the flattened result joins the enclosing block; the executor's resolve/reject must not capture a name
+  const outside = w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => (i.getStart() < cb.getStart() || i.getStart() >= cb.getEnd()) && isReference(i));
+  if (resultName && outside.some((i) => i.getText() === resultName)) {
+    throw new Unsafe('error-first-callback', `the callback's \`${resultName}\` would be declared where the name is taken`, result!);
+  }
+  const argIds = call.getArguments().slice(0, -1).flatMap((a) => [a, ...a.getDescendants()]).filter((d) => Node.isIdentifier(d));
+  const calleeIds = [call.getExpression(), ...call.getExpression().getDescendants()].filter((d) => Node.isIdentifier(d));
+  const captured = [...argIds, ...calleeIds].find((i) => ['resolve', 'reject'].includes(i.getText()));
+  if (captured) throw new Unsafe('error-first-callback', `the call uses \`${captured.getText()}\`, which the promise's executor would shadow`, captured);
+  const body = (cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== errStmt);
+  const closeFrom = body.length ? body[body.length - 1].getEnd() : errStmt.getEnd();
+  const closing = text.slice(closeFrom, stmt.getEnd());
+  if (/\/[/*]/.test(closing)) throw new Unsafe('error-first-callback', 'a comment at the end of the callback would be lost', cb);
+  const between = text.slice(errStmt.getEnd(), body.length ? body[0].getStart() : errStmt.getEnd());
+  const betweenComments = /\/[/*]/.test(between);
+  const ts = /\.[cm]?tsx?$/.test(file.getFilePath());
+  let typeArg = '';
+  if (ts) {
+    const annotated = result?.getTypeNode()?.getText();
+    const inferred = result && !annotated ? result.getType().getText(result) : undefined;
+    if (inferred && !typeTextResolves(inferred, file)) {
+      throw new Unsafe('error-first-callback', `the callback's \`${resultName}\` has no type annotation to give the promise (\`${inferred.slice(0, 40)}\`)`, result!);
+    }
+    typeArg = `<${annotated ?? inferred ?? 'void'}>`;
+  }
+  const arrow = Node.isArrowFunction(cb);
+  const semi = /;\s*$/.test(stmt.getText()) || /;\s*$/.test(errStmt.getText()) ? ';' : '';
+  const kw = /\b(const|let)\s/.test(text) || !/\bvar\s/.test(text) ? 'const' : 'var';
+  const value = resultName ? 'value' : '';
+  // the callback's own annotations stay on its parameters (an argument position typed `any` gives no context)
+  const ann = (i: number) => (ts && params[i]?.getTypeNode() ? `: ${params[i].getTypeNodeOrThrow().getText()}` : '');
+  const cbParams = `error${ann(0)}${resultName ? `, value${ann(1)}` : ''}`;
+  const executor = arrow
+    ? `(${cbParams}) => (error ? reject(error) : resolve(${value}))))`
+    : `function (${cbParams}) { if (error) reject(error)${semi || ';'} else resolve(${value})${semi || ';'} })${semi} })`;
+  insertAt(w, call.getStart(), `${resultName ? `${kw} ${resultName} = ` : ''}await new Promise${typeArg}(${arrow ? '(resolve, reject) => ' : 'function (resolve, reject) { '}`);
+  const stmtIndent = indentOf(text, stmt.getStart());
+  if (!body.length) {
+    edits.replace(cb.getStart(), stmt.getEnd(), executor + semi);
+  } else {
+    const first = body[0];
+    const firstLine = lineStart(text, betweenComments ? errStmt.getEnd() : first.getStart());
+    // up to the line break before the callback's first statement (a response removed with its line starts there)
+    const eol = firstLine - 1 - (text[firstLine - 2] === '\r' ? 1 : 0);
+    edits.replace(cb.getStart(), betweenComments ? errStmt.getEnd() : eol, executor + semi);
+    edits.remove(body[body.length - 1].getEnd(), stmt.getEnd());
+    // the callback's lines move left to the statement's indentation (multi-line templates keep their bytes)
+    const extra = indentOf(text, first.getStart()).length - stmtIndent.length;
+    if (extra > 0) {
+      const templates = cb.getDescendants().filter((d) => Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d)).map((d) => [d.getStart(), d.getEnd()] as const);
+      let done = dedented.get(w);
+      if (!done) dedented.set(w, (done = new Map()));
+      for (let ls = betweenComments ? text.indexOf('\n', errStmt.getEnd()) + 1 : firstLine; ls > 0 && ls < body[body.length - 1].getEnd(); ls = text.indexOf('\n', ls) + 1) {
+        if (templates.some(([a, b]) => ls > a && ls < b)) continue;
+        const already = done.get(ls) ?? 0;
+        const ws = /^[ \t]*/.exec(text.slice(ls))![0];
+        done.set(ls, Math.min(already + extra, ws.length));
+      }
+    }
+  }
+  errStmt.forEachDescendant((d) => {
+    if (Node.isIdentifier(d)) w.handled.add(d);
+  });
+  for (const p of params) p.forEachDescendant((d) => Node.isIdentifier(d) && w.handled.add(d));
+  w.skipNodes.add(errStmt);
+  w.converted.add(stmt);
+  w.usesChain = true;
+}
+
+/**
+ * Applies the indentation removals of the flattened callbacks (once per line, nested levels added up); called right
+ * before the moved text is sliced, so lines another edit rewrites (a response removed whole) are left to it.
+ */
+export function flushCallbackEdits(w: Walk): void {
+  const done = dedented.get(w);
+  if (!done) return;
+  dedented.delete(w);
+  for (const [ls, n] of done) if (n > 0 && !w.edits.overlaps(ls, ls + n)) w.edits.remove(ls, ls + n);
+}
+
+const TYPE_WORDS = new Set(['string', 'number', 'boolean', 'bigint', 'symbol', 'any', 'unknown', 'never', 'null', 'undefined', 'void', 'object', 'true', 'false', 'Error', 'Date', 'Buffer', 'Array', 'ReadonlyArray', 'Record', 'Map', 'Set', 'Promise', 'Partial', 'Readonly']);
+
+/** A checker type text the route file can write (its names bound at module level, or global), so the service can too. */
+function typeTextResolves(text: string, file: SourceFile): boolean {
+  if (/import\(|=>|\{/.test(text)) return false;
+  const locals = new Set(file.getStatements().flatMap((s) => (Node.isImportDeclaration(s) ? [s.getDefaultImport()?.getText(), s.getNamespaceImport()?.getText(), ...s.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText())] : Node.isInterfaceDeclaration(s) || Node.isTypeAliasDeclaration(s) || Node.isClassDeclaration(s) || Node.isEnumDeclaration(s) ? [s.getName()] : [])));
+  for (const m of text.matchAll(/(?<![.\w$'"])([A-Za-z_$][\w$]*)/g)) {
+    if (!TYPE_WORDS.has(m[1]) && !locals.has(m[1])) return false;
+  }
+  return true;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function indentOf(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
+}
