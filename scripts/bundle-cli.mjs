@@ -39,12 +39,25 @@ const EXTERNAL = [
 ];
 
 /**
+ * yargs' ES module shim finds its files from its own location, which in the bundle is dist/cli/cli.js: its message
+ * translations (copied to dist/cli/locales/ below) and the folder it looks up package.json from (the user's working
+ * directory when it is not under node_modules; remodel's own folder here).
+ */
+const YARGS_SHIM = [
+  '/node_modules/yargs/lib/platform-shims/esm.mjs',
+  ["resolve(__dirname, '../../../locales')", "resolve(import.meta.dirname, 'locales')"],
+  ["__dirname.substring(0, __dirname.lastIndexOf('node_modules'))", 'import.meta.dirname'],
+];
+
+/**
  * Lazy `require`s of Babel made through createRequire, which a bundler cannot follow: [module, text, replacement].
- * The replacement is a plain `require`, which the bundler resolves to its own lazily initialised copy.
+ * The replacement is a plain `require` (or `import()`), which the bundler resolves to its own copy.
  */
 const LAZY_BABEL = [
-  ['src/parse.js', 'const require = createRequire(import.meta.url);', ''],
-  ['src/ast.js', "createRequire(import.meta.url)('@babel/traverse')", "require('@babel/traverse')"],
+  ['src/parse.js', 'const require = createRequire(import.meta.url);', '', 'optional'],
+  // loadTraverse() is async: a dynamic import keeps traverse, types and generator in a chunk of their own, loaded
+  // by the threads that traverse (the workers), not by every thread that imports a transform.
+  ['src/ast.js', "createRequire(import.meta.url)('@babel/traverse')", "(await import('@babel/traverse'))", 'optional'],
 ];
 
 const transformsDir = path.join(dist, 'transforms');
@@ -67,12 +80,21 @@ const started = Date.now();
 const tmp = `${out}.${process.pid}.tmp`;
 fs.rmSync(tmp, { recursive: true, force: true });
 const inputs = new Set();
+let yargsShimSeen = false;
 await build({
   input,
   platform: 'node',
   external: (id) => EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)),
-  // registry.js: built-ins are the bundled copies beside the bundle (see its TRANSFORMS_DIR).
-  transform: { define: { REMODEL_BUNDLED: 'true' } },
+  transform: {
+    define: {
+      // registry.js: built-ins are the bundled copies beside the bundle (see its TRANSFORMS_DIR).
+      REMODEL_BUNDLED: 'true',
+      // CommonJS packages that use their own file name (write-file-atomic seeds its temporary names with it) get
+      // the chunk's: ES module output has no __filename.
+      __filename: 'import.meta.filename',
+      __dirname: 'import.meta.dirname',
+    },
+  },
   logLevel: 'warn',
   plugins: [
     {
@@ -84,14 +106,21 @@ await build({
     },
     {
       // Babel is CommonJS, required lazily through createRequire (outside the ESM loader); in the bundle the same
-      // lazy require goes to a bundled copy, so a run that parses does not load Babel's ~180 files one by one.
-      name: 'remodel-bundle-babel',
+      // lazy require goes to a bundled copy, so a run that parses does not load Babel's ~180 files one by one. And
+      // yargs' shim finds its files from the bundle's location (see YARGS_SHIM).
+      name: 'remodel-rewrites',
       transform(code, id) {
         const rewrites = LAZY_BABEL.filter(([file]) => id === path.join(dist, file));
+        if (id.split(path.sep).join('/').endsWith(YARGS_SHIM[0])) {
+          yargsShimSeen = true;
+          rewrites.push(...YARGS_SHIM.slice(1).map(([from, to]) => [YARGS_SHIM[0], from, to]));
+        }
         let next = code;
-        for (const [file, from, to] of rewrites) {
+        for (const [file, from, to, optional] of rewrites) {
           if (!next.includes(from)) {
-            console.warn(`bundle-cli: ${file} no longer has \`${from}\`; Babel is loaded from node_modules there (slower start-up, same result)`);
+            // Babel from node_modules only costs start-up; yargs' shim unchanged would give other messages.
+            if (optional) console.warn(`bundle-cli: ${file} no longer has \`${from}\`: Babel is loaded from node_modules there`);
+            else throw new Error(`bundle-cli: ${file} no longer has \`${from}\`; update scripts/bundle-cli.mjs`);
             continue;
           }
           next = next.replace(from, to);
@@ -113,6 +142,8 @@ const manifest = {
   builtAt: started,
   inputs: [...inputs, ...dirs].map((f) => path.relative(root, f).split(path.sep).join('/')).sort(),
 };
+if (!yargsShimSeen) throw new Error(`bundle-cli: yargs' ES module shim (${YARGS_SHIM[0]}) was not bundled; update scripts/bundle-cli.mjs`);
+fs.cpSync(path.join(root, 'node_modules', 'yargs', 'locales'), path.join(tmp, 'locales'), { recursive: true });
 fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify(manifest, null, 1) + '\n');
 // Swapped in whole, so a CLI starting meanwhile sees the old bundle or the new one, never half of one.
 const old = `${out}.${process.pid}.old`;
