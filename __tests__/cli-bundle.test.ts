@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, repoRoot, runCli, tempDir, writeFiles } from './support/helpers.js';
+
+/**
+ * bin/remodel.js runs the bundled CLI (dist/cli/, scripts/bundle-cli.mjs) while it is as new as dist/, else the
+ * compiled modules of dist/src. Both must behave the same: these run each command both ways and compare.
+ */
+const manifest = path.join(repoRoot, 'dist', 'cli', 'inputs.json');
+
+function bundleIsFresh(): boolean {
+  try {
+    const { builtAt, inputs } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { builtAt: number; inputs: string[] };
+    return inputs.every((f) => fs.statSync(path.join(repoRoot, f)).mtimeMs < builtAt);
+  } catch {
+    return false;
+  }
+}
+
+const bundled = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, cwd, { REMODEL_NO_BUNDLE: '', ...env });
+const unbundled = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, cwd, { REMODEL_NO_BUNDLE: '1', ...env });
+
+describe('the bundled CLI', () => {
+  beforeAll(() => {
+    // `npm test` bundles after tsc; a bundle older than dist/ (dist/ rebuilt since) is in no one's use: rebuilt here.
+    if (!bundleIsFresh()) execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'bundle-cli.mjs')], { stdio: 'pipe' });
+    expect(bundleIsFresh()).toBe(true);
+  }, 120_000);
+
+  it('is what bin/remodel.js runs: it starts from dist/cli/cli.js', () => {
+    expect(fs.readFileSync(cliPath, 'utf8')).toContain('../dist/cli/cli.js');
+    expect(fs.existsSync(path.join(repoRoot, 'dist', 'cli', 'worker.js'))).toBe(true);
+    expect(fs.existsSync(path.join(repoRoot, 'dist', 'cli', 'transforms', 'no-var.js'))).toBe(true);
+  });
+
+  it('--version is remodel’s own version, in any working directory', () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'package.json': '{"name":"app","version":"9.9.9"}\n' });
+    const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(bundled(['--version'], dir).stdout.trim()).toBe(version);
+    expect(unbundled(['--version'], dir).stdout.trim()).toBe(version);
+  });
+
+  it('--help, run --help, a usage error (in English and in German) and list read the same both ways', () => {
+    const dir = tempDir();
+    for (const [args, env] of [
+      [['--help'], {}],
+      [['run', '--help'], {}],
+      [['run'], {}],
+      [['run'], { LANG: 'de_DE.UTF-8', LC_ALL: '' }],
+      [['list', '--json'], {}],
+    ] as Array<[string[], Record<string, string>]>) {
+      const a = bundled(args, dir, env);
+      const b = unbundled(args, dir, env);
+      expect({ args, ...a }).toEqual({ args, ...b });
+    }
+  });
+
+  it('a run gives the same report and diff, and fills the result cache, both ways', () => {
+    const files = {
+      'package.json': '{ "name": "b", "private": true }\n',
+      'src/a.js': "var a = require('./b');\nmodule.exports = a;\n",
+      'src/b.js': 'var unused = 1;\nfunction f() { var x = 1; return x; }\nmodule.exports = f;\n',
+    };
+    const out: Array<{ diff: string; report: unknown; blobs: number }> = [];
+    for (const run of [bundled, unbundled]) {
+      const dir = tempDir();
+      writeFiles(dir, files);
+      const diff = run(['run', 'no-var', 'src', '--dry'], dir);
+      expect(diff.code).toBe(0);
+      const report = JSON.parse(run(['run', 'no-var', 'src', '--json', '--no-cache'], dir).stdout) as { summary: Record<string, unknown>; files: unknown };
+      const blobs = fs.readdirSync(path.join(dir, 'node_modules', '.cache', 'remodel'), { recursive: true }).filter((f) => String(f).includes('blobs' + path.sep));
+      out.push({ diff: diff.stdout, report: { ...report, summary: { ...report.summary, durationMs: 0 } }, blobs: blobs.length });
+    }
+    expect(out[0].diff).toContain('+const a = require');
+    expect(out[0].blobs).toBeGreaterThan(0);
+    expect(out[0]).toEqual(out[1]);
+  });
+});
