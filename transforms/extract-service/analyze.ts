@@ -66,6 +66,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const calls = meaningful.flatMap((m) => [...(Node.isCallExpression(m) ? [m] : []), ...m.getDescendantsOfKind(SyntaxKind.CallExpression)]).filter((c) => {
       const callee = c.getExpression().getText();
       if (REPLAY_HELPERS.has(callee) || /\.(then|catch)$/.test(callee)) return false;
+      // `next()` hands over like a response does (a middleware's exit, not logic)
+      const target = c.getExpression();
+      if (Node.isIdentifier(target) && roleOf(referenced(target), roles) === 'next') return false;
       return !responseChain(c, roles, site.framework) && !isChainLink(c, roles, site.framework) && !isFrameworkResponseCall(c, roles, site.framework);
     });
     const controlFlow = meaningful.flatMap((m) => [m, ...m.getDescendants()]).some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));

@@ -87,12 +87,35 @@ function definedValue(v: Expression, at: Statement): boolean {
   if (!Node.isIdentifier(v)) return false;
   const sym = v.getSymbol();
   if (!sym) return false;
+  // `const clone = _.cloneDeep(x)` of a defined x (lodash's clone of a value is never undefined when the value is not)
+  const decl = sym.getDeclarations()[0];
+  if (sym.getDeclarations().length === 1 && Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === 'const') {
+    const init = decl.getInitializer();
+    const stmt = decl.getVariableStatement()!;
+    if (init && Node.isCallExpression(init) && init.getArguments().length === 1 && isLodashClone(init.getExpression())) {
+      const arg = init.getArguments()[0];
+      if (Node.isIdentifier(arg) && arg.getSymbol() !== sym && definedValue(arg as Expression, stmt)) return true;
+    }
+  }
   // `if (x) { ...; res.locals.data = x }` with no write to x inside the branch
   for (let p: Node | undefined = at.getParent(); p && !isFunctionLike(p); p = p.getParent()) {
     if (!Node.isIfStatement(p) || !at.getFirstAncestor((a) => a === p.getThenStatement()) && p.getThenStatement() !== at) continue;
     if (testsDefined(p.getExpression(), sym) && !assignedIn([p.getThenStatement()], sym)) return true;
   }
   return false;
+}
+
+/** `_.cloneDeep` / `_.clone` where `_` is lodash's module (required or imported), or `structuredClone`. */
+function isLodashClone(callee: Node): boolean {
+  if (Node.isIdentifier(callee)) return callee.getText() === 'structuredClone' && !callee.getSymbol()?.getDeclarations().some((d) => !d.getSourceFile().isDeclarationFile());
+  if (!Node.isPropertyAccessExpression(callee) || !['cloneDeep', 'clone'].includes(callee.getName())) return false;
+  const obj = callee.getExpression();
+  if (!Node.isIdentifier(obj)) return false;
+  const d = obj.getSymbol()?.getDeclarations()[0];
+  if (!d) return false;
+  const imp = d.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+  if (imp) return imp.getModuleSpecifierValue() === 'lodash' && (imp.getDefaultImport()?.getText() === obj.getText() || imp.getNamespaceImport()?.getText() === obj.getText());
+  return Node.isVariableDeclaration(d) && d.getNameNode().getText() === obj.getText() && /^require\(\s*['"]lodash['"]\s*\)$/.test(d.getInitializer()?.getText() ?? '');
 }
 
 /** `x`, `x !== undefined`, `x != null`, or `x && …` / `… && x`: true only when x is not undefined. */

@@ -114,7 +114,8 @@ A handler that hands its result to a later middleware (\`res.locals.data = value
 each path, then \`next()\` as the handler's last statement, e.g. json-server's routers before its render middleware) is
 extracted too: the service returns the value; the controller writes \`res.locals.data = await service.m(input)\` (or,
 when some path hands nothing on, \`if (data !== undefined) res.locals.data = data\`, only where every handed-on value is
-provably defined: \`hand-off-may-be-undefined\` otherwise), and keeps the headers and status set after the logic and
+provably defined (a literal or object, a variable its \`if\` tested, or a lodash \`cloneDeep\`/\`clone\` or
+\`structuredClone\` of one): \`hand-off-may-be-undefined\` otherwise), and keeps the headers and status set after the logic and
 the \`next()\` where they were; a hand-off of a variable right before those setters makes the method return that
 variable and the controller name it. A sync handler stays sync. Left alone: a \`return\` that skips \`next()\`, code
 after \`next()\`, \`res.locals\` written before more logic runs or read back. Variables, parameters and functions of an
