@@ -13,8 +13,10 @@ export const meta = defineMeta({
   reasons: {
     'call-in-chain': 'the repeated part has a call, which the optional chain would make once',
     'comment-inside': 'a comment in the guard would be lost',
+    'computed-key-in-guard': 'the repeated part has a computed key (not a plain name or literal) that may not read the same property twice',
     'falsy-not-nullish': 'the guarded value may be 0, \'\' or false, and the optional chain would go on to a primitive\'s property',
     'non-null-assertion': 'a `!` non-null assertion after the guard',
+    'optional-in-guard': 'the repeated part is already an optional chain (`a?.b && a?.b.c`); guards of that shape are not merged',
     'one-strict-check': '`x !== undefined && x.b` (or `!== null`) lets the other nullish value through to throw, which `x?.b` would not',
     'null-becomes-undefined': 'the expression is null when the guarded value is null; the optional chain gives undefined',
     parenthesized: 'a parenthesised part would end the optional chain early',
@@ -45,7 +47,8 @@ Never rewritten: assignments, \`delete\`, \`++\` on the guarded chain, \`new a.B
 (\`a?.tag\\\`x\\\`\` is a syntax error), chains with \`!\` non-null assertions after the guard, parenthesised parts, and
 comments in the removed guard. \`document.all\` (falsy but an object) is not modelled.
 
-Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`tagged-template\`,
+Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`optional-in-guard\`,
+\`computed-key-in-guard\`, \`tagged-template\`,
 \`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`, \`one-strict-check\` (\`a !== undefined && a.b\`: a null
 \`a\` throws there, \`a?.b\` would not), \`unexpected-source\`.`,
   options: z.object({
@@ -82,6 +85,27 @@ function isPure(n: t.Node): boolean {
   if (n.type !== 'MemberExpression') return false;
   if (n.computed && !['Identifier', 'StringLiteral', 'NumericLiteral'].includes(n.property.type)) return false;
   return isPure(n.object);
+}
+
+/** Why a repeated guard part is not safe to evaluate once: a call in it, an optional link, or a computed key. */
+function impurity(n: t.Node): ['call-in-chain' | 'optional-in-guard' | 'computed-key-in-guard', string] {
+  let call = false;
+  let optional = false;
+  const visit = (x: t.Node): void => {
+    x = unwrapNonNull(x);
+    if (x.type === 'CallExpression' || x.type === 'OptionalCallExpression' || x.type === 'NewExpression' || x.type === 'TaggedTemplateExpression') call = true;
+    if ((x as any).optional === true) optional = true;
+    if (x.type === 'MemberExpression' || x.type === 'OptionalMemberExpression') {
+      visit(x.object);
+      if (x.computed) visit(x.property);
+    } else if (x.type === 'CallExpression' || x.type === 'OptionalCallExpression' || x.type === 'NewExpression') {
+      visit(x.callee as t.Node);
+    }
+  };
+  visit(n);
+  if (call) return ['call-in-chain', 'the repeated part has a call, which the optional chain would make once'];
+  if (optional) return ['optional-in-guard', 'the repeated part is itself an optional chain (`?.`); guards of that shape are not merged'];
+  return ['computed-key-in-guard', 'the repeated part has a computed key that is not a plain name or literal, so reading it twice may not give the same property'];
 }
 
 function sameChain(a: t.Node, b: t.Node): boolean {
@@ -288,7 +312,8 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
           continue;
         }
         if (next && spineOf(next.node).nodes.slice(1).some((n) => text(n) === text(subj) && n.type === subj.type)) {
-          ctx.report(`\`${text(subj)}\` kept: the repeated part has a call, which the optional chain would make once`, ops[i].node, 'call-in-chain');
+          const [reason, why] = impurity(subj);
+          ctx.report(`\`${text(subj)}\` kept: ${why}`, ops[i].node, reason);
         }
         i++;
         continue;
