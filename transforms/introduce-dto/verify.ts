@@ -4,14 +4,35 @@ import type { FieldInfo, SourceKind } from './reads.js';
 import type { FieldLevel } from './render.js';
 import type { Built, Diag, Plan } from './types.js';
 
+/**
+ * The files of the project that import one of the changed files (or re-export it, `require` it, `import()` it), which
+ * the check must look at too. Each specifier is resolved the way the compiler resolves it (tsconfig paths and
+ * baseUrl, directory imports, `.js` for `.ts` under node16); one it cannot resolve counts when its last segment is a
+ * changed file's name, as a file-name match cannot rule it out.
+ */
 export function dependentFiles(project: import('ts-morph').Project, changed: Set<string>): string[] {
   const stems = new Set([...changed].map((f) => path.basename(f).replace(/\.[cm]?[jt]sx?$/, '')));
+  const options = project.getCompilerOptions();
+  const inProject = (f: string) => !!project.getSourceFile(f);
+  const host: ts.ModuleResolutionHost = {
+    fileExists: (f) => inProject(f) || ts.sys.fileExists(f),
+    readFile: (f) => project.getSourceFile(f)?.getFullText() ?? ts.sys.readFile(f),
+    directoryExists: (d) => ts.sys.directoryExists(d),
+    realpath: ts.sys.realpath,
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+  };
+  const cache = ts.createModuleResolutionCache(ts.sys.getCurrentDirectory(), (f) => f, options);
   const out: string[] = [];
   for (const sf of project.getSourceFiles()) {
     const file = sf.getFilePath();
     if (changed.has(file) || file.includes('/node_modules/') || sf.isDeclarationFile()) continue;
     const { importedFiles } = ts.preProcessFile(sf.getFullText(), true, true);
-    if (importedFiles.some((i) => stems.has(path.basename(i.fileName).replace(/\.[cm]?[jt]sx?$/, '')))) out.push(file);
+    const imports = (spec: string) => {
+      const resolved = ts.resolveModuleName(spec, file, options, host, cache).resolvedModule;
+      if (resolved) return changed.has(path.resolve(resolved.resolvedFileName));
+      return stems.has(path.basename(spec).replace(/\.[cm]?[jt]sx?$/, ''));
+    };
+    if (importedFiles.some((i) => imports(i.fileName))) out.push(file);
   }
   return out;
 }
