@@ -6,7 +6,9 @@
 // pair by pair (median), and whether both printed the same diff. On a loaded machine wall time follows the load;
 // CPU time is the steadier figure.
 //
-//   node bench/project-vs.mjs --baseline /path/to/other/remodel/bin/remodel.js [--runs 3] [--only a,b] [--app DIR]... [--src src]
+//   node bench/project-vs.mjs --baseline /path/to/other/remodel/bin/remodel.js [--baseline ...] [--runs 3] [--only a,b] [--app DIR]... [--src src]
+//
+// With several --baseline builds each pair becomes a round (B1 B2 ... A): one row per job and baseline.
 //
 // Jobs: `layered --dry`, `introduce-dto --dry` and `extract-service --dry` on examples/legacy-api-ts, and the same
 // three for every --app DIR (a copy of a real TypeScript app with its dependencies installed; nothing is written,
@@ -26,8 +28,8 @@ const all = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] 
 const runs = Number(arg('runs', '3'));
 const only = arg('only', '').split(',').filter(Boolean);
 const srcDir = arg('src', 'src');
-const baseline = arg('baseline', undefined);
-if (!baseline) {
+const baselines = all('baseline');
+if (!baselines.length) {
   console.error('usage: node bench/project-vs.mjs --baseline <other build>/bin/remodel.js [--runs 3] [--app DIR]...');
   process.exit(2);
 }
@@ -83,24 +85,28 @@ for (const app of all('app')) {
 if (only.length) jobs = jobs.filter((job) => only.some((word) => job.name.includes(word)));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
+const label = (bin) => path.basename(path.resolve(path.dirname(bin), '..'));
 for (const job of jobs) {
   const a = [];
-  const b = [];
+  const bs = baselines.map(() => []);
   await run(current, job.argv, job.cwd); // warm the file cache
   for (let i = 0; i < runs; i++) {
-    b.push(await run(baseline, job.argv, job.cwd));
+    for (const [k, bin] of baselines.entries()) bs[k].push(await run(bin, job.argv, job.cwd));
     a.push(await run(current, job.argv, job.cwd));
   }
-  rows.push({
-    job: job.name,
-    'baseline s': (median(b.map((r) => r.wall)) / 1000).toFixed(2),
-    'this build s': (median(a.map((r) => r.wall)) / 1000).toFixed(2),
-    'speedup wall (median of pairs)': median(a.map((r, i) => b[i].wall / r.wall)).toFixed(2) + '×',
-    'CPU s baseline / this': `${(median(b.map((r) => r.cpu)) / 1000).toFixed(2)} / ${(median(a.map((r) => r.cpu)) / 1000).toFixed(2)}`,
-    'speedup CPU': median(a.map((r, i) => b[i].cpu / r.cpu)).toFixed(2) + '×',
-    'peak RSS MB baseline / this': `${Math.round(Math.max(...b.map((r) => r.rss)) / 2 ** 20)} / ${Math.round(Math.max(...a.map((r) => r.rss)) / 2 ** 20)}`,
-    'same diff': a.every((r) => r.stdout === b[0].stdout) && b.every((r) => r.stdout === b[0].stdout) ? 'yes' : 'NO',
-  });
+  for (const [k, b] of bs.entries()) {
+    rows.push({
+      job: job.name,
+      ...(baselines.length > 1 ? { baseline: label(baselines[k]) } : {}),
+      'baseline s': (median(b.map((r) => r.wall)) / 1000).toFixed(2),
+      'this build s': (median(a.map((r) => r.wall)) / 1000).toFixed(2),
+      'speedup wall (median of pairs)': median(a.map((r, i) => b[i].wall / r.wall)).toFixed(2) + '×',
+      'CPU s baseline / this': `${(median(b.map((r) => r.cpu)) / 1000).toFixed(2)} / ${(median(a.map((r) => r.cpu)) / 1000).toFixed(2)}`,
+      'speedup CPU': median(a.map((r, i) => b[i].cpu / r.cpu)).toFixed(2) + '×',
+      'peak RSS MB baseline / this': `${Math.round(Math.max(...b.map((r) => r.rss)) / 2 ** 20)} / ${Math.round(Math.max(...a.map((r) => r.rss)) / 2 ** 20)}`,
+      'same diff': a.every((r) => r.stdout === b[0].stdout) && b.every((r) => r.stdout === b[0].stdout) ? 'yes' : 'NO',
+    });
+  }
 }
 console.log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}; ${runs} pair(s) per job, medians`,
