@@ -70,6 +70,16 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     }
   }
 
+  // What the app model looked at and could not turn into routes (a computed method, route({...}) options, a mount it
+  // could not follow or one mounted twice): each is an outcome of its own, in the file where it is written.
+  for (const u of ctx.appModel().unresolved) {
+    const sf = ctx.project.getSourceFile(u.loc.file);
+    if (!sf || !selected.has(sf.getFilePath())) continue;
+    summaryFile ??= sf;
+    const at = sf.compilerNode.getPositionOfLineAndCharacter(u.loc.line - 1, u.loc.column - 1);
+    ctx.report(sf, `${u.method ? `${u.method.toUpperCase()} ` : ''}skipped, not followed by the app model: ${u.detail}`, at, u.reason);
+  }
+
   // One mapping from domain error to response for the whole app: every handler must have answered a kind the same way.
   const app = errorPlan(ctx, plans, options);
   for (const plan of plans) {
