@@ -15,7 +15,7 @@
 // while none of them is newer.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -142,6 +142,13 @@ const manifest = {
   builtAt: started,
   inputs: [...inputs, ...dirs].map((f) => path.relative(root, f).split(path.sep).join('/')).sort(),
 };
+// The per-file built-ins, which a worker started with the command may load at once (pool.js, prestartWorker).
+const perFile = [];
+for (const name of Object.keys(input).filter((k) => k.startsWith('transforms/'))) {
+  const mod = await import(pathToFileURL(input[name]).href);
+  if ((mod.meta ?? mod.default?.meta)?.engine === 'file') perFile.push(name.replace(/^transforms\//, '').replace(/\/index$/, ''));
+}
+fs.writeFileSync(path.join(tmp, 'per-file-builtins.json'), JSON.stringify(perFile.sort()) + '\n');
 if (!yargsShimSeen) throw new Error(`bundle-cli: yargs' ES module shim (${YARGS_SHIM[0]}) was not bundled; update scripts/bundle-cli.mjs`);
 fs.cpSync(path.join(root, 'node_modules', 'yargs', 'locales'), path.join(tmp, 'locales'), { recursive: true });
 fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify(manifest, null, 1) + '\n');

@@ -341,7 +341,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     const [{ prestartWorker }, { defaultCacheDir }] = await Promise.all([import('./engine/pool.js'), import('./cache.js')]);
     const noCache = args.includes('--no-cache') || args.includes('--cache=false');
     const ownCacheDir = args.some((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
-    if (noCache || (!ownCacheDir && !fs.existsSync(defaultCacheDir(io.cwd)))) prestartWorker();
+    if (noCache || (!ownCacheDir && !fs.existsSync(defaultCacheDir(io.cwd)))) prestartWorker(named);
   }
   // `--keep-reexport src` must not read `src` as the flag's value: a declared boolean flag followed by anything but
   // true/false is given `=true`. `--flag=maybe` stays as written, so validation still rejects it.

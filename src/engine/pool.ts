@@ -45,6 +45,19 @@ function workerScript(): string | undefined {
   return import.meta.url.endsWith('.js') && fs.existsSync(file) ? file : undefined;
 }
 
+/**
+ * The per-file built-ins, which a worker started early may load before the plan says what runs (a project
+ * transform would load ts-morph for nothing). Known only in the bundled CLI, whose build lists them beside this
+ * module (scripts/bundle-cli.mjs); elsewhere none, and the worker loads the transform when the run starts.
+ */
+function perFileBuiltins(): Set<string> {
+  try {
+    return new Set(JSON.parse(fs.readFileSync(new URL('./per-file-builtins.json', import.meta.url), 'utf8')) as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
 /** A worker started before the plan is known (see prestartWorker), not yet given to a run. */
 let early: { worker: Worker; exited: boolean } | undefined;
 
@@ -57,7 +70,7 @@ export function prestartWorker(name?: string): void {
   if (early) return;
   const script = workerScript();
   if (!script) return;
-  const data: WorkerData = name && /^[\w-]+$/.test(name) ? { preload: name } : {};
+  const data: WorkerData = name && /^[\w-]+$/.test(name) && perFileBuiltins().has(name) ? { preload: name } : {};
   const worker = new Worker(script, { workerData: data });
   worker.unref();
   const slot = { worker, exited: false };
