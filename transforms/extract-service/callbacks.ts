@@ -9,13 +9,14 @@
  * Timing and the rules are documented in this folder's README.md.
  */
 import { createRequire } from 'node:module';
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Type } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Type } from 'ts-morph';
 import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { parseSource, parserFor } from '../../src/parse.js';
 import { cannotThrow, cannotThrowStatement, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
-import { Unsafe, type Walk, REQUEST_PARTS, isReference, insertAt } from './handler-model.js';
+import { Unsafe, type Walk, REQUEST_PARTS, isReference, insertAt, isFunctionLike, referenced, roleOf, responseChain } from './handler-model.js';
+import { styleOf } from './style.js';
 import type { RouteSite } from './routes.js';
 import type { ErrorFirstTail } from './exit-rewrite.js';
 
@@ -46,6 +47,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   const callee = t.call.getExpression().getText().replace(/\s+/g, '');
   const proof = provenErrorFirst(t.call, t.cb);
   if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
+  const kept = keptTail(w, t);
   if (!optionsBySite.get(w.site)?.callbackThrowsToNext) {
     const risky = movedCodeMayThrow(w, t);
     if (risky) {
@@ -56,7 +58,54 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
       );
     }
   }
-  flatten(w, t);
+  flatten(w, t, kept.length);
+}
+
+/**
+ * The statements that end the callback and stay in the controller: calls on the request (`req.flash(…)`,
+ * `req.logout()`: session and authentication state live there) followed by the success response
+ * (`res.redirect('/account')`). They become the controller's success statements, run once the service answered;
+ * the service returns nothing for them. Their arguments are checked like any success response's (values the logic
+ * computes are refused by the analysis: success-response-needs-logic-values).
+ */
+function keptTail(w: Walk, t: ErrorFirstTail): Statement[] {
+  const stmts = (t.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== t.errStmt);
+  const last = stmts[stmts.length - 1];
+  const expr = last && (Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined);
+  if (!last || !expr || !responseChain(expr, w.roles, w.site.framework)) return [];
+  const kept: Statement[] = [last];
+  for (let i = stmts.length - 2; i >= 0 && requestCall(stmts[i], w); i--) kept.unshift(stmts[i]);
+  if (kept.length === 1) return [];
+  const calls = kept.map((s) => (Node.isExpressionStatement(s) ? s.getExpression() : (s as import('ts-morph').ReturnStatement).getExpression()!) as CallExpression);
+  const args: Node[] = [];
+  for (const c of calls) {
+    for (let cur: Node = c; Node.isCallExpression(cur); cur = (cur.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression()) {
+      if (cur.getArguments().some((a) => isFunctionLike(a) || a.getFirstDescendant(isFunctionLike))) return [];
+      args.push(...cur.getArguments());
+      if (!Node.isPropertyAccessExpression(cur.getExpression())) break;
+    }
+    const root = c.getFirstDescendant((d) => Node.isIdentifier(d) && roleOf(referenced(d), w.roles) !== undefined);
+    if (root) w.handled.add(root);
+  }
+  const file = t.cb.getSourceFile();
+  const text = file.getFullText();
+  const style = styleOf(file);
+  const ind = indentOf(text, w.regionStart) + style.unit + style.unit;
+  const template = kept.map((s) => s.getText().replace(/;\s*$/, '').split(/\r?\n/).map((l, i) => (i ? l.replace(new RegExp(`^${indentOf(text, s.getStart())}`), ind) : l)).join('\n')).join(`;\n${ind}`);
+  for (const s of kept) w.skipNodes.add(s);
+  w.successes.push({ key: `kept:${template}`, custom: { args, template, literal: template, at: last } });
+  return kept;
+}
+
+/** `req.flash('info', { msg })`, `req.logout()`: a call of a request method (not a read of a request part). */
+function requestCall(s: Statement, w: Walk): boolean {
+  if (!Node.isExpressionStatement(s)) return false;
+  const c = s.getExpression();
+  if (!Node.isCallExpression(c)) return false;
+  const callee = c.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || REQUEST_PARTS.has(callee.getName())) return false;
+  const obj = callee.getExpression();
+  return Node.isIdentifier(obj) && roleOf(referenced(obj), w.roles) === 'request';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -314,26 +363,38 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
 // 3. The rewrite: `const x = await new Promise(…)`, the callback's statements after it
 
 const dedented = new WeakMap<Walk, Map<number, number>>();
+const renames = new WeakMap<Walk, { start: number; end: number; text: string }[]>();
 
-function flatten(w: Walk, tail: ErrorFirstTail): void {
+function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number): void {
   const { edits } = w;
   const { stmt, call, cb, errStmt } = tail;
   const file = stmt.getSourceFile();
   const text = file.getFullText();
   const params = cb.getParameters();
   const result = params[1];
-  const resultName = result?.getName();
-  // names: the flattened result joins the enclosing block; the executor's resolve/reject must not capture a name
-  const outside = w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => (i.getStart() < cb.getStart() || i.getStart() >= cb.getEnd()) && isReference(i));
-  if (resultName && outside.some((i) => i.getText() === resultName)) {
-    throw new Unsafe('error-first-callback', `the callback's \`${resultName}\` would be declared where the name is taken`, result!);
+  let resultName = result?.getName();
+  // names: the flattened result joins the enclosing block; a name used outside the callback (the callback's `user`
+  // shadowing the handler's) is renamed (`userResult`); the executor's resolve/reject must not capture a name
+  const outsideIds = w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i.getStart() < cb.getStart() || i.getStart() >= cb.getEnd());
+  const outside = new Set(outsideIds.map((i) => i.getText()));
+  if (result && resultName && outsideIds.some((i) => isReference(i) && i.getText() === resultName)) {
+    const inside = new Set(cb.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+    let fresh = `${resultName}Result`;
+    for (let i = 2; outside.has(fresh) || inside.has(fresh); i++) fresh = `${resultName}Result${i}`;
+    const sym = result.getNameNode().getSymbol();
+    const refs = cb.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i !== result.getNameNode() && referenced(i) === sym && isReference(i));
+    let pending = renames.get(w);
+    if (!pending) renames.set(w, (pending = []));
+    for (const r of refs) pending.push({ start: r.getStart(), end: r.getEnd(), text: Node.isShorthandPropertyAssignment(r.getParent()) ? `${resultName}: ${fresh}` : fresh });
+    resultName = fresh;
   }
   const argIds = call.getArguments().slice(0, -1).flatMap((a) => [a, ...a.getDescendants()]).filter((d) => Node.isIdentifier(d));
   const calleeIds = [call.getExpression(), ...call.getExpression().getDescendants()].filter((d) => Node.isIdentifier(d));
   const captured = [...argIds, ...calleeIds].find((i) => ['resolve', 'reject'].includes(i.getText()));
   if (captured) throw new Unsafe('error-first-callback', `the call uses \`${captured.getText()}\`, which the promise's executor would shadow`, captured);
-  const body = (cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== errStmt);
-  const closeFrom = body.length ? body[body.length - 1].getEnd() : errStmt.getEnd();
+  const all = (cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== errStmt);
+  const body = all.slice(0, all.length - keptCount);
+  const closeFrom = all.length ? all[all.length - 1].getEnd() : errStmt.getEnd();
   const closing = text.slice(closeFrom, stmt.getEnd());
   if (/\/[/*]/.test(closing)) throw new Unsafe('error-first-callback', 'a comment at the end of the callback would be lost', cb);
   const between = text.slice(errStmt.getEnd(), body.length ? body[0].getStart() : errStmt.getEnd());
@@ -397,6 +458,8 @@ function flatten(w: Walk, tail: ErrorFirstTail): void {
  * before the moved text is sliced, so lines another edit rewrites (a response removed whole) are left to it.
  */
 export function flushCallbackEdits(w: Walk): void {
+  for (const r of renames.get(w) ?? []) if (!w.edits.overlaps(r.start, r.end)) w.edits.replace(r.start, r.end, r.text);
+  renames.delete(w);
   const done = dedented.get(w);
   if (!done) return;
   dedented.delete(w);

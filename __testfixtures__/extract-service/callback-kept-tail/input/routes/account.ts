@@ -1,0 +1,32 @@
+import { Router, Request, Response, NextFunction } from 'express';
+import { User, UserDocument, CallbackError } from '../models';
+
+const router = Router();
+
+// The request's own calls (flash, logout) and the redirect stay in the controller, after the service answered.
+router.post('/account/delete', (req: Request, res: Response, next: NextFunction) => {
+  const user = req.user as UserDocument;
+  User.remove({ _id: user.id }, (err) => {
+    if (err) { return next(err); }
+    req.logout();
+    req.flash('info', { msg: 'Your account has been deleted.' });
+    res.redirect('/');
+  });
+});
+
+// The callback's `user` shadows the handler's: renamed in the service.
+router.post('/account/name', (req: Request, res: Response, next: NextFunction) => {
+  const user = req.user as UserDocument;
+  User.findById(user.id, (err: CallbackError, user: UserDocument | null) => {
+    if (err) { return next(err); }
+    if (!user) { return res.status(404).json({ error: 'no such user' }); }
+    user.name = req.body.name || '';
+    user.save((err: CallbackError) => {
+      if (err) { return next(err); }
+      req.flash('success', { msg: 'Name changed.' });
+      res.redirect('/account');
+    });
+  });
+});
+
+export default router;
