@@ -12,8 +12,12 @@ const manifest = path.join(repoRoot, 'dist', 'cli', 'inputs.json');
 
 function bundleIsFresh(): boolean {
   try {
-    const { builtAt, inputs } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { builtAt: number; inputs: string[] };
-    return inputs.every((f) => fs.statSync(path.join(repoRoot, f)).mtimeMs < builtAt);
+    const { builtAt, files, transforms } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { builtAt: number; files: Record<string, number>; transforms: string[] };
+    const same = Object.entries(files).every(([f, size]) => {
+      const stat = fs.statSync(path.join(repoRoot, f));
+      return stat.size === size && stat.mtimeMs < builtAt;
+    });
+    return same && fs.readdirSync(path.join(repoRoot, 'dist', 'transforms')).sort().join('/') === transforms.join('/');
   } catch {
     return false;
   }

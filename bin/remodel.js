@@ -5,15 +5,20 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The bundle while it is as new as every module it was made from; else (not built, or dist/ rebuilt since: a `tsc`
- * alone, the tests' fresh-dist) the compiled modules themselves, which do the same, only start slower.
+ * The bundle while it was made from the modules dist/ holds now: each the same size and none newer, and the same
+ * built-ins (see scripts/bundle-cli.mjs). Else (not built, or dist/ rebuilt since: a `tsc` alone, the tests'
+ * fresh-dist) the compiled modules themselves, which do the same, only start slower.
  */
 function bundleIsFresh() {
   // Plain paths: a URL per file costs ten times more than the stat itself.
   const root = fileURLToPath(new URL('../', import.meta.url));
   try {
-    const { builtAt, inputs } = JSON.parse(fs.readFileSync(`${root}dist/cli/inputs.json`, 'utf8'));
-    return inputs.every((f) => fs.statSync(root + f).mtimeMs < builtAt);
+    const { builtAt, files, transforms } = JSON.parse(fs.readFileSync(`${root}dist/cli/inputs.json`, 'utf8'));
+    for (const [file, size] of Object.entries(files)) {
+      const stat = fs.statSync(root + file);
+      if (stat.size !== size || stat.mtimeMs >= builtAt) return false;
+    }
+    return fs.readdirSync(`${root}dist/transforms`).sort().join('/') === transforms.join('/');
   } catch {
     return false;
   }

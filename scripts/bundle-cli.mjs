@@ -11,8 +11,8 @@
 // loads from there when bundled) and the shared chunks, all in dist/cli/ itself: a module that finds a file
 // relative to its own location (cache.js reads ../../package.json) sees the same depth as in dist/src/. Packages a
 // command loads only on demand and packages that are the project's own (prettier, TypeScript, ts-morph, jscodeshift)
-// stay outside. dist/cli/inputs.json lists every input with the build's time: bin/remodel.js uses the bundle only
-// while none of them is newer.
+// stay outside. dist/cli/inputs.json lists every input (size) with the build's time, and the built-ins: bin/remodel.js
+// uses the bundle only while they are as they were.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,11 +65,9 @@ const input = {
   cli: path.join(dist, 'src', 'cli.js'),
   worker: path.join(dist, 'src', 'engine', 'worker.js'),
 };
-const dirs = [transformsDir];
 for (const entry of fs.readdirSync(transformsDir, { withFileTypes: true })) {
   if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
   if (entry.isDirectory()) {
-    dirs.push(path.join(transformsDir, entry.name));
     if (fs.existsSync(path.join(transformsDir, entry.name, 'index.js'))) input[`transforms/${entry.name}/index`] = path.join(transformsDir, entry.name, 'index.js');
   } else if (/\.js$/.test(entry.name)) {
     input[`transforms/${entry.name.replace(/\.js$/, '')}`] = path.join(transformsDir, entry.name);
@@ -137,10 +135,13 @@ await build({
     sourcemap: false,
   },
 });
-// Every module of dist/ went in (and the folders built-ins are listed from): newer ones mean a stale bundle.
+// Every module of dist/ that went in, with its size, and the built-ins' folder listing: bin/remodel.js uses the bundle
+// only while each is the same size and none is newer (an installed package's files all carry npm's fixed date) and
+// no built-in was added or removed.
 const manifest = {
   builtAt: started,
-  inputs: [...inputs, ...dirs].map((f) => path.relative(root, f).split(path.sep).join('/')).sort(),
+  files: Object.fromEntries([...inputs].sort().map((f) => [path.relative(root, f).split(path.sep).join('/'), fs.statSync(f).size])),
+  transforms: fs.readdirSync(transformsDir).sort(),
 };
 // The per-file built-ins, which a worker started with the command may load at once (pool.js, prestartWorker).
 const perFile = [];

@@ -163,6 +163,18 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
 
   const queue: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) queue.push(files.slice(i, i + BATCH));
+  /**
+   * The next batch: at most BATCH files, and near the end of the run fewer (an equal share of what is left per
+   * worker, halved), so that one worker is not left with a batch of large files while the others have nothing.
+   */
+  const takeBatch = (): string[] | undefined => {
+    const left = queue.reduce((n, b) => n + b.length, 0);
+    const next = queue.shift();
+    if (!next) return undefined;
+    const size = Math.max(1, Math.min(BATCH, Math.ceil(left / (2 * jobs))));
+    if (next.length > size) queue.unshift(next.slice(size));
+    return next.slice(0, size);
+  };
   let batchId = 0;
   let cacheErrorSeen = false;
   const record = (r: FileOutcome) => {
@@ -198,7 +210,7 @@ async function runUncached(spec: TransformSpec, files: string[], options: FileRu
         void worker.terminate();
       };
       const send = () => {
-        const files = queue.shift();
+        const files = takeBatch();
         if (!files) {
           ended = true;
           clearTimeout(timer);
