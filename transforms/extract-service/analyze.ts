@@ -13,7 +13,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   setCallbackOptions(site, options); // issue 14: callbacks.ts reads callbackThrowsToNext
   const roles = rolesOf(site);
   const file = site.file;
-  if (!(roles.response ?? roles.context)) {
+  // (a handler without parameters touches neither request nor response: `app.get('/', function () { throw … })`)
+  if (!(roles.response ?? roles.context) && site.fn.getParameters().length > 0) {
     throw new Unsafe('no-type-info', 'the module is not part of a checked program here (a JavaScript file in a project without allowJs?)', site.fn);
   }
   const body = site.fn.getBody();
@@ -73,6 +74,16 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     });
     const controlFlow = meaningful.flatMap((m) => [m, ...m.getDescendants()]).some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
     if (calls.length <= 1 && !controlFlow) throw new Unsafe('already-thin', 'the handler is already thin (at most one call besides the response)', site.fn);
+    // Only `if`s on request values choosing what to answer (`if (req.body.remember) res.cookie(...); res.redirect('back')`):
+    // no call but the request's and the response's own, nothing declared, no loop or callback: nothing a service could hold.
+    const httpRoot = (c: CallExpression) => {
+      let e: Node = c.getExpression();
+      while (Node.isPropertyAccessExpression(e) || Node.isCallExpression(e)) e = Node.isPropertyAccessExpression(e) ? e.getExpression() : e.getExpression();
+      return Node.isIdentifier(e) && !!roleOf(referenced(e), roles);
+    };
+    const nodes = meaningful.flatMap((m) => [m, ...m.getDescendants()]);
+    const httpOnly = calls.every(httpRoot) && !nodes.some((d) => Node.isVariableDeclaration(d) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || isFunctionLike(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText()));
+    if (httpOnly) throw new Unsafe('already-thin', 'the handler only chooses its answer from request values (no call besides the request\'s and the response\'s own)', site.fn);
   }
 
   const start = Math.min(...leadingCommentStart(region[0]));

@@ -17,4 +17,15 @@ router.get('/:kind/:id/:nested', function (req, res, next) {
   next();
 });
 
+// Only a choice of answer from a request value (the response's own calls): nothing for a service, already thin.
+router.post('/remember', function (req, res) {
+  if (req.body.remember) res.cookie('remember', 1, { maxAge: 60000 });
+  res.redirect('back');
+});
+
+// No parameters: touches neither request nor response (not a module without type information).
+router.get('/boom', function () {
+  throw new Error('something broke!');
+});
+
 module.exports = router;
