@@ -82,7 +82,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       return Node.isIdentifier(e) && !!roleOf(referenced(e), roles);
     };
     const nodes = meaningful.flatMap((m) => [m, ...m.getDescendants()]);
-    const httpOnly = calls.every(httpRoot) && !nodes.some((d) => Node.isVariableDeclaration(d) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || isFunctionLike(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText()));
+    const literal = (e: Node | undefined) => !!e && (Node.isNumericLiteral(e) || Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e) || e.getKind() === SyntaxKind.TrueKeyword || e.getKind() === SyntaxKind.FalseKeyword);
+    const httpOnly = calls.every(httpRoot) && !nodes.some((d) => (Node.isVariableDeclaration(d) && !literal(d.getInitializer())) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || isFunctionLike(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText()));
     if (httpOnly) throw new Unsafe('already-thin', 'the handler only chooses its answer from request values (no call besides the request\'s and the response\'s own)', site.fn);
   }
 

@@ -19,7 +19,8 @@ router.get('/:kind/:id/:nested', function (req, res, next) {
 
 // Only a choice of answer from a request value (the response's own calls): nothing for a service, already thin.
 router.post('/remember', function (req, res) {
-  if (req.body.remember) res.cookie('remember', 1, { maxAge: 60000 });
+  var minute = 60000;
+  if (req.body.remember) res.cookie('remember', 1, { maxAge: minute });
   res.redirect('back');
 });
 
