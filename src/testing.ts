@@ -10,6 +10,7 @@ import { parseSource, parserFor } from './parse.js';
 import { normalize } from './registry.js';
 import type { LoadedTransform, Report } from './types.js';
 import { isDeclaredReason, metaProblems, undeclaredReasonMessage } from './reasons.js';
+import { programErrors } from './testing-diagnostics.js';
 
 export interface FixtureTestOptions {
   /** Folder holding `<case>.input.<ext>` files; default `__testfixtures__/<meta.name>` under the working directory. */
@@ -169,9 +170,7 @@ async function loadCase(root: string, checkTypes: boolean) {
   const { discoverFiles } = await import('./discover.js');
   const files = await discoverFiles({ cwd: root, paths: ['.'] });
   const project = loadProject(root, files);
-  const errors = checkTypes
-    ? project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getBaseName() ?? ''}: ${String(d.getMessageText()).slice(0, 200)}`)
-    : [];
+  const errors = checkTypes ? programErrors(project.getProgram().compilerObject) : [];
   return { files, project, errors };
 }
 
