@@ -75,7 +75,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const controlFlow = meaningful.flatMap((m) => [m, ...m.getDescendants()]).some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
     if (calls.length <= 1 && !controlFlow) throw new Unsafe('already-thin', 'the handler is already thin (at most one call besides the response)', site.fn);
     // Only `if`s on request values choosing what to answer (`if (req.body.remember) res.cookie(...); res.redirect('back')`):
-    // no call but the request's and the response's own, nothing declared, no loop or callback: nothing a service could hold.
+    // no call but the request's and the response's own, nothing declared but constants, no loop or callback: nothing a
+    // service could hold.
     const httpRoot = (c: CallExpression) => {
       let e: Node = c.getExpression();
       while (Node.isPropertyAccessExpression(e) || Node.isCallExpression(e)) e = Node.isPropertyAccessExpression(e) ? e.getExpression() : e.getExpression();
