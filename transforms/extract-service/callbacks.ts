@@ -196,14 +196,22 @@ function localCallee(callee: Node): LocalFn | undefined {
     const bin = Node.isBinaryExpression(d) ? d : d.getParent();
     if (Node.isBinaryExpression(bin) && bin.getOperatorToken().getText() === '=') fn = bin.getRight();
   }
+  else if (Node.isShorthandPropertyAssignment(d)) fn = d.getNameNode();
+  // `module.exports = { removeUser: removeUser }`: the name's own declaration
+  if (fn && Node.isIdentifier(fn)) {
+    const own = (Node.isShorthandPropertyAssignment(fn.getParent()) ? (fn.getParent() as import('ts-morph').ShorthandPropertyAssignment).getValueSymbol() : fn.getSymbol())?.getDeclarations() ?? [];
+    fn = own.length === 1 ? (Node.isVariableDeclaration(own[0]) ? own[0].getInitializer() : own[0]) : undefined;
+  }
   if (fn && (Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn))) return fn;
   return undefined;
 }
 
 /**
- * Whether a project function calls its callback parameter (at `index`) at most once: one call site, reached directly
- * or from a function a deferrer (`process.nextTick`, `setImmediate`, `setTimeout`) runs once, never in a loop; the
- * parameter only called, never reassigned or passed on. Returns why not, or undefined.
+ * Whether a project function calls its callback parameter (at `index`) at most once. Every call site is in one
+ * function F (the function itself, or a function it hands once to `process.nextTick`/`setImmediate`/`setTimeout`),
+ * never in a loop of F, and leaves F right away (`return cb(…)`, `cb(…); return;`, or F's last statement), so the
+ * first call that happens is the only one; the parameter is only called, never reassigned or passed on. Returns
+ * why not, or undefined.
  */
 function callsBackAtMostOnce(fn: LocalFn, index: number): string | undefined {
   const params = fn.getParameters();
@@ -213,18 +221,41 @@ function callsBackAtMostOnce(fn: LocalFn, index: number): string | undefined {
   if (!Node.isIdentifier(nameNode) || p.isRestParameter() || p.hasInitializer()) return 'its callback parameter is not a plain name';
   const sym = nameNode.getSymbol();
   const refs = fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i !== nameNode && i.getSymbol() === sym && isReference(i));
-  if (refs.length !== 1) return `it uses its callback ${refs.length} times`;
-  const call = refs[0].getParent();
-  if (!Node.isCallExpression(call) || call.getExpression() !== refs[0]) return 'it passes its callback on';
-  for (let n: Node | undefined = call.getParent(); n && n !== fn; n = n.getParent()) {
-    if (Node.isForStatement(n) || Node.isForInStatement(n) || Node.isForOfStatement(n) || Node.isWhileStatement(n) || Node.isDoStatement(n)) return 'it calls back in a loop';
-    if (Node.isFunctionExpression(n) || Node.isArrowFunction(n) || Node.isFunctionDeclaration(n)) {
-      const outer = n.getParent();
-      if (!Node.isCallExpression(outer) || !DEFERRERS.has(outer.getExpression().getText()) || outer.getArguments()[0] !== n) return 'it calls back from a function it hands to another API';
-      if (outer.getExpression().getText().startsWith('set') && (n.getParent()?.getParent() && loopAround(outer, fn))) return 'it calls back in a loop';
-    }
+  if (!refs.length) return 'it never calls its callback';
+  const owners = new Set<Node>();
+  for (const r of refs) {
+    const call = r.getParent();
+    if (!Node.isCallExpression(call) || call.getExpression() !== r) return 'it passes its callback on or reassigns it';
+    const owner = r.getFirstAncestor((a) => Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isFunctionDeclaration(a))!;
+    owners.add(owner);
+    if (loopAround(call, owner)) return 'it calls back in a loop';
+    if (!leavesRightAway(call, owner)) return 'it may call back more than once (a call that does not return)';
+  }
+  if (owners.size > 1) return 'it calls back from more than one function';
+  const owner = [...owners][0];
+  if (owner !== fn) {
+    const outer = owner.getParent();
+    if (!Node.isCallExpression(outer) || !DEFERRERS.has(outer.getExpression().getText()) || outer.getArguments()[0] !== owner) return 'it calls back from a function it hands to another API';
+    const enclosing = outer.getFirstAncestor((a) => Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isFunctionDeclaration(a));
+    if (enclosing !== fn || loopAround(outer, fn)) return 'it defers its answer more than once';
+    const deferrals = fn.getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => c.getArguments()[0] === owner);
+    if (deferrals.length !== 1) return 'it defers its answer more than once';
   }
   return undefined;
+}
+
+/** The call is the function's last act on its path: `return cb(…)`, `cb(…); return;`, or the body's last statement. */
+function leavesRightAway(call: CallExpression, owner: Node): boolean {
+  const parent = call.getParent();
+  if (parent && (Node.isArrowFunction(parent) || Node.isFunctionExpression(parent)) && parent === owner) return true;
+  if (Node.isReturnStatement(parent)) return true;
+  if (!Node.isExpressionStatement(parent)) return false;
+  const block = parent.getParent();
+  if (!Node.isBlock(block)) return false;
+  const list = block.getStatements();
+  const next = list[list.indexOf(parent) + 1];
+  if (next) return Node.isReturnStatement(next) && !next.getExpression();
+  return block.getParent() === owner;
 }
 
 function loopAround(n: Node, stop: Node): boolean {
@@ -299,6 +330,8 @@ function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail): Node | undefined {
     scope,
     isCommonJs,
     known: (e) => requestRead(e, scope, req) || typedRead(e, ctx, tsAt),
+    // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
+    knownString: (e) => e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e)),
   };
   const resChain = (e: t.Node | null | undefined): boolean => {
     if (!res || !e || e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression' || e.callee.computed) return false;
@@ -337,6 +370,13 @@ function findStatement(fnPath: NodePath<t.Function>, start: number): t.Node | un
 /** The node to point at: the first call, property read or assignment in the statement, else the statement. */
 function firstRisky(s: Node): Node {
   return s.getFirstDescendant((d) => Node.isCallExpression(d) || Node.isBinaryExpression(d) && d.getOperatorToken().getText() === '=' || Node.isElementAccessExpression(d)) ?? s;
+}
+
+function primitiveTyped(n: Node | undefined): boolean {
+  if (!n) return false;
+  const type = n.getType();
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
+  return parts.every((p) => p.isString() || p.isStringLiteral() || p.isNumber() || p.isNumberLiteral() || p.isBoolean() || p.isBooleanLiteral() || p.isNull() || p.isUndefined());
 }
 
 /** `req.body`, `req.params.id`: read before the logic and passed in, so a plain name in the service. */

@@ -85,7 +85,11 @@ functions with \`--style functions\`), method names from intent (\`GET /users/:i
 \`listUsers\`, \`POST /users\` → \`createUser\`; names come from the app model). Routes come from the app model
 (handlers in other modules, CommonJS exports, class methods, route() chains; only a chain's final handler moves);
 every route gets one outcome. A service that exists gets the new methods. An error-first callback that forwards its
-error to \`next\` and cannot throw otherwise becomes a promise in the service. Module-level helpers and constants
+error to \`next\` becomes \`await\` on a promise of the call in the service (nested callbacks flattened; the request's own
+calls and the response ending the last callback stay in the controller) when the API is proven to call back once,
+error first (declared types, Node's callback APIs, or a project function), and the moved code cannot throw
+(\`callback-not-proven\`, \`callback-may-throw\` otherwise; \`--callback-throws-to-next\` accepts a throw reaching
+\`next(err)\`; see transforms/extract-service/README.md). Module-level helpers and constants
 the logic uses move with it (exported back when the router still needs them); JSDoc \`@typedef\` blocks stay where
 they are (they are declarations).
 

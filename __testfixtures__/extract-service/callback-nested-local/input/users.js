@@ -17,3 +17,16 @@ exports.twice = function (fn) {
   fn(null, 1);
   fn(null, 2);
 };
+
+// Three call sites, each leaving the deferred function at once: it still answers once.
+exports.remove = function (name, fn) {
+  setImmediate(function () {
+    if (!name) return fn(new Error('no name'));
+    for (var i = 0; i < users.length; i++) {
+      if (users[i].name === name) break;
+    }
+    if (i === users.length) return fn(null, false);
+    users.splice(i, 1);
+    fn(null, true);
+  });
+};

@@ -19,4 +19,13 @@ router.get('/', function (req, res, next) {
   });
 });
 
+router.delete('/:name', function (req, res, next) {
+  var name = req.params.name;
+  User.remove(name, function (err, removed) {
+    if (err) return next(err);
+    if (!removed) return res.status(404).json({ error: 'no pets' });
+    res.sendStatus(204);
+  });
+});
+
 module.exports = router;

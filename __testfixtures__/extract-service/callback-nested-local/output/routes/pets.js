@@ -17,4 +17,15 @@ router.get('/', function (req, res, next) {
     });
 });
 
+router.delete('/:name', function (req, res, next) {
+  var name = req.params.name;
+  petsService.deletePet({ name })
+    .then(function () {
+      res.sendStatus(204);
+    })
+    .catch(function (e) {
+      if (!sendDomainError(res, e)) next(e);
+    });
+});
+
 module.exports = router;

@@ -4,6 +4,8 @@ var { NotFoundError } = require('./errors');
 
 /** @typedef {{ title: any }} ListPetsInput */
 
+/** @typedef {{ name: any }} DeletePetInput */
+
 class PetsService {
   /**
    * GET / (routes/pets.js)
@@ -19,6 +21,16 @@ class PetsService {
       count: count,
       users: users
     };
+  }
+
+  /**
+   * DELETE /:name (routes/pets.js)
+   * @param {DeletePetInput} input
+   */
+  async deletePet(input) {
+    var { name } = input;
+    var removed = await new Promise(function (resolve, reject) { User.remove(name, function (error, value) { if (error) reject(error); else resolve(value); }); });
+    if (!removed) throw new NotFoundError('no pets');
   }
 }
 

@@ -29,4 +29,11 @@ router.get('/events', function (req, res, next) {
   });
 });
 
+router.get('/maybe', function (req, res, next) {
+  User.maybeTwice(req.query.n, function (err, n) {
+    if (err) return next(err);
+    res.json({ n: n });
+  });
+});
+
 module.exports = router;
