@@ -7,8 +7,8 @@
  * sanitised `req.body`), and the logic itself may not touch the request beyond plain reads (checked as before).
  *
  * A statement belongs to the prelude only when it is provably done with the request before the logic starts:
- * every call that is handed the request is awaited right there or is express-validator's synchronous
- * `validationResult`/`matchedData`; methods of the request (`req.flash`, `req.isAuthenticated`) and writes to it are
+ * every call that is handed the request is an express-validator chain awaited right there (`.run(req)`) or its
+ * synchronous `validationResult`/`matchedData` (any other function handed the request may be the logic itself); methods of the request (`req.flash`, `req.isAuthenticated`) and writes to it are
  * synchronous; no callback is created; and an `if` of the prelude tests only prelude values and request reads and
  * its branch ends in a response (`return res.redirect(...)`); a test of request values alone is a prelude only when its
  * branch is a single page or redirect answer (an auth guard), never an error answer (validation the service throws).
@@ -29,6 +29,12 @@ function fromValidator(id: Node): boolean {
   if (imp) return imp.getModuleSpecifierValue() === 'express-validator';
   const v = decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   return !!v && /^require\(\s*['"]express-validator['"]\s*\)$/.test(v.getInitializer()?.getText() ?? '');
+}
+
+/** The identifier a call chain starts from (`check` in `check('x').isEmail().run`). */
+function rootOf(e: Node): Node {
+  while (Node.isPropertyAccessExpression(e) || Node.isCallExpression(e)) e = e.getExpression();
+  return e;
 }
 
 /** A prelude statement that touches the request (and never the response or next). */
@@ -55,7 +61,8 @@ function requestStep(s: Statement, roles: Roles, declared: Set<string>): boolean
       touches = true;
       const outer = parent.getParent();
       const callee = parent.getExpression();
-      const awaited = Node.isAwaitExpression(outer);
+      // (other functions handed the request may be the logic itself: `await users.findFor(req)` is not a prelude)
+      const awaited = Node.isAwaitExpression(outer) && fromValidator(rootOf(callee));
       if (!awaited && !(Node.isIdentifier(callee) && SYNC_VALIDATOR_READS.has(callee.getText()) && fromValidator(callee))) ok = false;
       return;
     }
