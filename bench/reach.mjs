@@ -68,9 +68,8 @@ try {
     } catch {
       fail(`${name}: remodel exited ${run.status} without JSON:\n${run.stdout}${run.stderr}`);
     }
-    // a recipe reports per step; keep extract-service's reports
-    const files = out.steps ? out.steps.flatMap((s) => (s.transform === 'extract-service' ? s.files : [])) : out.files;
-    const reports = (files || []).flatMap((f) => (f.reports || []).map((r) => ({ ...r, path: f.path })));
+    // a recipe's reports name their transform; keep extract-service's
+    const reports = (out.files || []).flatMap((f) => (f.reports || []).filter((r) => !r.transform || r.transform === 'extract-service').map((r) => ({ ...r, path: f.path })));
     const routes = [];
     for (const r of reports) {
       const m = /^([A-Z]+ \S+): (.*)$/.exec(r.message);
