@@ -146,7 +146,8 @@ const manifest = {
 // The per-file built-ins, which a worker started with the command may load at once (pool.js, prestartWorker).
 const perFile = [];
 for (const name of Object.keys(input).filter((k) => k.startsWith('transforms/'))) {
-  const mod = await import(pathToFileURL(input[name]).href);
+  // One that fails to load here only loses the early load (and fails the same way when run).
+  const mod = await import(pathToFileURL(input[name]).href).catch(() => ({}));
   if ((mod.meta ?? mod.default?.meta)?.engine === 'file') perFile.push(name.replace(/^transforms\//, '').replace(/\/index$/, ''));
 }
 fs.writeFileSync(path.join(tmp, 'per-file-builtins.json'), JSON.stringify(perFile.sort()) + '\n');
