@@ -128,17 +128,13 @@ export function provenErrorFirst(call: CallExpression, cb: Node): Proof {
   // b. declared types: an overload whose last parameter is a callback taking a nullable error first
   // (mongoose's `callback?: (err: CallbackError, doc: T | null) => void`, @types/node's fs/crypto callbacks)
   const type = callee.getType();
-  for (const sig of type.getCallSignatures()) {
-    const params = sig.getParameters();
-    const last = params[params.length - 1];
-    if (!last) continue;
-    const decl = last.getValueDeclaration();
-    if (decl && Node.isParameterDeclaration(decl) && decl.isRestParameter()) continue;
-    const lastType = last.getTypeAtLocation(call).getNonNullableType();
-    const cbSigs = lastType.getCallSignatures();
-    if (cbSigs.length !== 1) continue;
-    const first = cbSigs[0].getParameters()[0];
-    if (first && errorFirstType(first.getTypeAtLocation(call))) return { how: 'declared' };
+  if (declaresErrorFirst(type, call)) return { how: 'declared' };
+  // the method of a value an error-first API handed over, annotated `any` by the handler
+  // (`User.findById(id, (err, user: any) => { … user.save(cb) })`): the API's declared result type answers
+  if (type.isAny() && Node.isPropertyAccessExpression(callee)) {
+    const declared = declaredResultType(callee.getExpression());
+    const method = declared?.getProperty(name);
+    if (method && declaresErrorFirst(method.getTypeAtLocation(call), call)) return { how: 'declared result' };
   }
   // c. a function of the project that calls its callback at most once (directly or deferred once)
   const local = localCallee(callee);
@@ -147,6 +143,48 @@ export function provenErrorFirst(call: CallExpression, cb: Node): Proof {
     return why ? { why } : { how: 'local' };
   }
   return { why: type.isAny() ? 'its type is unknown' : 'no declared overload takes an error-first callback last' };
+}
+
+/** Whether an overload of a callee type takes, as its last parameter, a callback taking a nullable error first. */
+function declaresErrorFirst(type: Type, at: Node): boolean {
+  for (const sig of type.getCallSignatures()) {
+    const params = sig.getParameters();
+    const last = params[params.length - 1];
+    if (!last) continue;
+    const decl = last.getValueDeclaration();
+    if (decl && Node.isParameterDeclaration(decl) && decl.isRestParameter()) continue;
+    const cbSigs = last.getTypeAtLocation(at).getNonNullableType().getCallSignatures();
+    if (cbSigs.length !== 1) continue;
+    const first = cbSigs[0].getParameters()[0];
+    if (first && errorFirstType(first.getTypeAtLocation(at))) return true;
+  }
+  return false;
+}
+
+/**
+ * The declared type (null and undefined removed) of the result an error-first API passes to the callback whose
+ * second parameter `expr` names, whatever the callback's own annotation says; undefined when not that shape.
+ */
+function declaredResultType(expr: Node): Type | undefined {
+  if (!Node.isIdentifier(expr)) return undefined;
+  const decl = expr.getSymbol()?.getDeclarations()[0];
+  if (!decl || !Node.isParameterDeclaration(decl)) return undefined;
+  const fn = decl.getParent();
+  if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters().indexOf(decl) !== 1) return undefined;
+  const call = fn.getParent();
+  if (!Node.isCallExpression(call) || call.getArguments()[call.getArguments().length - 1] !== fn) return undefined;
+  for (const sig of call.getExpression().getType().getCallSignatures()) {
+    const params = sig.getParameters();
+    const last = params[params.length - 1];
+    const cbSigs = last?.getTypeAtLocation(call).getNonNullableType().getCallSignatures() ?? [];
+    if (cbSigs.length !== 1) continue;
+    const [first, second] = cbSigs[0].getParameters();
+    if (first && second && errorFirstType(first.getTypeAtLocation(call))) {
+      const t = second.getTypeAtLocation(call).getNonNullableType();
+      if (!t.isAny() && !t.isUnknown()) return t;
+    }
+  }
+  return undefined;
 }
 
 /** `Error | null`, `NativeError | null`, `NodeJS.ErrnoException | null | undefined`: an error that may be absent. */

@@ -29,4 +29,16 @@ router.post('/account/name', (req: Request, res: Response, next: NextFunction) =
   });
 });
 
+// The handler annotates the API's result `any`: the API's declared result type (UserDocument) proves doc.save.
+router.post('/account/touch/:id', (req: Request, res: Response, next: NextFunction) => {
+  User.findById(req.params.id, (err: CallbackError, doc: any) => {
+    if (err) { return next(err); }
+    doc.name = doc.name + '!';
+    doc.save((err: CallbackError) => {
+      if (err) { return next(err); }
+      res.redirect('/account');
+    });
+  });
+});
+
 export default router;

@@ -2,10 +2,12 @@ import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument, CallbackError } from '../models';
 import { DeletesService } from '../services/deletes.service.js';
 import { NamesService } from '../services/names.service.js';
+import { TouchesService } from '../services/touches.service.js';
 import { sendDomainError } from './error-responses.js';
 
 const deletesService = new DeletesService();
 const namesService = new NamesService();
+const touchesService = new TouchesService();
 
 const router = Router();
 
@@ -32,6 +34,15 @@ router.post('/account/name', (req: Request, res: Response, next: NextFunction) =
     .catch((e) => {
       if (!sendDomainError(res, e)) next(e);
     });
+});
+
+// The handler annotates the API's result `any`: the API's declared result type (UserDocument) proves doc.save.
+router.post('/account/touch/:id', (req: Request, res: Response, next: NextFunction) => {
+  touchesService.createTouch({ id: req.params.id })
+    .then(() => {
+      res.redirect('/account');
+    })
+    .catch(next);
 });
 
 export default router;
