@@ -13,10 +13,6 @@ const transformsDir = path.join(repoRoot, 'transforms');
  * a fixture. Checked both ways below.
  */
 const NOT_YET_ASSERTED: string[] = [
-  // extract-service reports every site the app model did not follow with the model's reason; the model declares this
-  // one but records it nowhere yet (its other site reasons are asserted by express-js-unresolved-sites and
-  // fastify-js-dynamic-route-options).
-  'extract-service: unmounted-router',
   // Defensive guards kept on purpose, unreachable by any input found (BOM, CRLF, comments, escapes, TS, JSX tried):
   // a `var` declaration always starts with its keyword (an escaped `v\u0061r` does not parse; `declare var` is
   // reported as declare first), but writing `let` over other text would be a wrong rewrite.

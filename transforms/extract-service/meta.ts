@@ -15,7 +15,6 @@ export const meta = defineMeta({
     'callback-may-throw': 'code of the error-first callback that would move into the service may throw: uncaught in the callback today, it would reach next(err) (--callback-throws-to-next)',
     'dynamic-route-options': 'route({...}) whose method, url or handler is not written literally',
     'mounted-twice': 'the router is mounted in more than one place',
-    'unmounted-router': 'the router is never mounted on an app',
     'unresolved-mount': 'the router is mounted through an expression the app model cannot follow',
     'unknown-factory-result': 'the handler is made by a factory whose returned function is not statically known',
     'dynamic-method': 'the route method is computed (app[method](...))',
