@@ -391,10 +391,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     edits.remove(prev ? prev.getEnd() : d.getStart(), d.getEnd());
   }
   const semi = region.some((r) => [r, ...r.getDescendants()].some((d) => (Node.isExpressionStatement(d) || Node.isVariableStatement(d)) && d.getText().endsWith(';'))) ? ';' : '';
+  flushCallbackEdits(w); // issue 14: callbacks.ts dedents flattened callbacks
   const bodyText = w.prefix + edits.slice(start, end) + (handOff?.returnVar ? `\n${indentAt(file.getFullText(), region[0].getStart())}return ${handOff.returnVar}${semi}` : '');
   const async = usesAwait || w.usesChain;
   const call = w.usesChain ? 'then' : usesAwait ? 'await' : 'sync';
-  flushCallbackEdits(w); // issue 14: callbacks.ts dedents flattened callbacks
   if (call === 'then' && site.fn.isAsync()) {
     // an async handler with a promise chain: awaiting the service keeps errors on the same path (.catch(next))
   }
