@@ -3,7 +3,6 @@ import { Node, SyntaxKind, type Block, type CallExpression, type Expression, typ
 import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
 import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
-import { lineStartOf } from './analyze.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
 import { convertErrorFirst } from './callbacks.js'; // issue 14: error-first callbacks
 
@@ -290,76 +289,6 @@ export function errorFirstTail(stmt: Statement | undefined, roles: Roles): Error
   if (uses.length !== 2) return undefined;
   if (mentionsRole(call.getExpression(), roles) || args.slice(0, -1).some((a) => mentionsResponse(a, roles))) return undefined;
   return { stmt, call, cb, errStmt: first };
-}
-
-/**
- * Whether the rest of an error-first callback can throw. An exception there was uncaught before (thrown from the
- * API's callback: the process fails); inside a promise it would reach the controller's catch and answer 500, so
- * only callbacks that cannot throw are turned into promises: no calls but the responses, no property reads except
- * on the response, no `new`, no loops.
- */
-export function callbackMayThrow(t: ErrorFirstTail, roles: Roles): Node | undefined {
-  const body = t.cb.getBody() as Block;
-  for (const st of body.getStatements().slice(1)) {
-    let bad: Node | undefined;
-    st.forEachDescendant((d, tr) => {
-      if (bad) return tr.stop();
-      if (Node.isCallExpression(d)) {
-        let root: Node = d;
-        while (Node.isCallExpression(root) || Node.isPropertyAccessExpression(root)) root = Node.isCallExpression(root) ? root.getExpression() : root.getExpression();
-        if (Node.isIdentifier(root) && roleOf(referenced(root), roles) === 'response') {
-          // the response chain itself is fine; what it is given must not throw either
-          tr.skip();
-          for (let c: Node = d; Node.isCallExpression(c); c = (c.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression()) {
-            for (const a of c.getArguments()) {
-              if ([a, ...a.getDescendants()].some((x) => Node.isCallExpression(x) || Node.isPropertyAccessExpression(x) || Node.isElementAccessExpression(x) || Node.isNewExpression(x) || isFunctionLike(x))) bad ??= a;
-            }
-            if (!Node.isPropertyAccessExpression(c.getExpression())) break;
-          }
-          return;
-        }
-        bad = d;
-      } else if (Node.isPropertyAccessExpression(d) || Node.isElementAccessExpression(d) || Node.isNewExpression(d) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isThrowStatement(d) || isFunctionLike(d)) {
-        bad = d;
-      }
-    });
-    if (bad) return bad;
-  }
-  return undefined;
-}
-
-/**
- * Makes an error-first call the service's promise: `return new Promise(function (resolve, reject) { api(args,
- * function (error, value) { if (error) reject(error); else resolve(value); }); }).then(<callback without err>)`.
- * A callback called once with the error first settles the promise exactly when the handler's callback ran; the
- * error takes the path the callback gave it (`next(err)`), now from the controller's catch.
- */
-export function promisifyTail(w: Walk, t: ErrorFirstTail): void {
-  const { edits } = w;
-  const risky = callbackMayThrow(t, w.roles);
-  if (risky) throw new Unsafe('error-first-callback', 'the error-first callback does more than answer (an exception there is uncaught today, it would become a 500 inside a promise)', risky);
-  const file = t.stmt.getSourceFile();
-  const text = file.getFullText();
-  const taken = new Set(w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter(isReference).map((i) => i.getText()));
-  for (const n of ['resolve', 'reject', 'error', 'value']) if (taken.has(n)) throw new Unsafe('error-first-callback', `the error-first callback cannot be turned into a promise here (\`${n}\` is taken)`, t.call);
-  const arrow = Node.isArrowFunction(t.cb);
-  const semi = /;\s*$/.test(t.stmt.getText()) ? ';' : '';
-  insertAt(w, t.stmt.getStart(), 'return ');
-  insertAt(w, t.call.getStart(), arrow ? 'new Promise((resolve, reject) => ' : 'new Promise(function (resolve, reject) { ');
-  edits.insert(t.cb.getStart(), (arrow ? '(error, value) => (error ? reject(error) : resolve(value)))' : `function (error, value) { if (error) reject(error)${semi || ';'} else resolve(value)${semi || ';'} })${semi || ';'} }`) + ').then(');
-  const params = t.cb.getParameters();
-  if (params.length === 2) edits.remove(params[0].getStart(), params[1].getStart());
-  else edits.remove(params[0].getStart(), params[0].getEnd());
-  // the `if (err) return next(err)` line goes
-  const ls = lineStartOf(text, t.errStmt.getStart());
-  const onlyOnLine = /^[ \t]*$/.test(text.slice(ls, t.errStmt.getStart()));
-  edits.remove(onlyOnLine && ls > 0 ? ls - 1 - (text[ls - 2] === '\r' ? 1 : 0) : t.errStmt.getStart(), t.errStmt.getEnd());
-  t.errStmt.forEachDescendant((d) => {
-    if (Node.isIdentifier(d)) w.handled.add(d);
-  });
-  w.skipNodes.add(t.errStmt);
-  w.converted.add(t.stmt);
-  w.usesChain = true;
 }
 
 /** A promise chain ending in `.catch(next)`: `db.find(id).then(function (user) { ... }).catch(next)`. */
