@@ -2,32 +2,34 @@ import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The test files that take longest (CPU seconds of each file alone, measured on the 2-core machine; the suite's total
- * is dominated by them), longest first. Two workers share the files; when a long file starts last, one core idles
+ * The test files that take longest (wall seconds of each file in a full run on the quiet 2-core machine, the CLI
+ * processes it spawns included; the suite's total is dominated by them), longest first. Two workers share the files; when a long file starts last, one core idles
  * while the other finishes it. Without the results of an earlier run (a fresh clone in CI has none) vitest orders files by size,
  * which puts some of the slowest in the middle. Listed files run first in this order, the rest as vitest orders them.
  * An approximate order is enough: a file missing here only runs later.
  */
 const SLOWEST_FIRST = [
-  'introduce-dto.test.ts',
+  'pr.test.ts',
   'real-files.test.ts',
   'recipes.example.test.ts',
   'introduce-dto.example.test.ts',
-  'move-symbol.test.ts',
-  'extract-service.example.test.ts',
-  'extract-service.test.ts',
-  'safety-writes.test.ts',
-  'project-engine.test.ts',
-  'pr.test.ts',
-  'cjs-to-esm.example.test.ts',
   'safety-engine.test.ts',
-  'cli.test.ts',
+  'safety-writes.test.ts',
   'project-contract.test.ts',
+  'extract-service.example.test.ts',
+  'safety-timeout-builtin.test.ts',
   'map-cli.test.ts',
-  'safety-cache.test.ts',
+  'cli.test.ts',
+  'introduce-dto.test.ts',
+  'project-engine.test.ts',
+  'extract-service.test.ts',
   'recipes.test.ts',
-  'cjs-to-esm.test.ts',
+  'safety-cache.test.ts',
   'legacy-example.test.ts',
+  'cjs-to-esm.example.test.ts',
+  'map-browser.test.ts',
+  'progress.test.ts',
+  'move-symbol.test.ts',
 ];
 
 export default class SlowFirstSequencer extends BaseSequencer {
