@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['__tests__/**/*.test.ts'],
     // CLI tests run dist/: anything older than its source is compiled again first (never a stale build).
-    globalSetup: ['__tests__/support/fresh-dist.ts'],
+    // Temporary folders of the run go under one folder removed at the end (support/temp-root.ts).
+    globalSetup: ['__tests__/support/temp-root.ts', '__tests__/support/fresh-dist.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // End-to-end tests spawn the CLI with worker threads; keep two files at a time on a 2-core machine.
