@@ -15,7 +15,7 @@ import type * as t from '@babel/types';
 import { parseSource, parserFor } from '../../src/parse.js';
 import { cannotThrow, cannotThrowStatement, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
-import { Unsafe, type Walk, REQUEST_PARTS, isReference, insertAt, isFunctionLike, referenced, roleOf, responseChain } from './handler-model.js';
+import { Unsafe, type Walk, REQUEST_PARTS, enclosingFunction, isReference, insertAt, isFunctionLike, referenced, roleOf, responseChain } from './handler-model.js';
 import { styleOf } from './style.js';
 import type { RouteSite } from './routes.js';
 import type { ErrorFirstTail } from './exit-rewrite.js';
@@ -45,6 +45,12 @@ const DEFERRERS = new Set(['process.nextTick', 'setImmediate', 'setTimeout', 'qu
  */
 export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   const callee = t.call.getExpression().getText().replace(/\s+/g, '');
+  // `await` goes where the call is: the handler (the service method is async) or a callback flattened into it by an
+  // earlier conversion. Inside any other function (a `.then` callback) it would not parse.
+  const owner = enclosingFunction(t.stmt);
+  if (owner !== w.site.fn && !(owner && flattenedCallbacks.has(owner))) {
+    throw new Unsafe('callback-in-nested-function', `\`${callee.slice(0, 50)}\` calls back inside a nested function (such as a .then callback), where await cannot go`, t.call);
+  }
   const proof = provenErrorFirst(t.call, t.cb);
   if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
   const kept = keptTail(w, t);
@@ -59,7 +65,11 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
     }
   }
   flatten(w, t, kept.length);
+  flattenedCallbacks.add(t.cb);
 }
+
+/** Callbacks whose statements a conversion moved into the function around them: a call inside one may be awaited. */
+const flattenedCallbacks = new WeakSet<Node>();
 
 /**
  * The statements that end the callback and stay in the controller: calls on the request (`req.flash(…)`,
