@@ -2,10 +2,11 @@
 import { Node, SyntaxKind, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
 import type { RouteSite } from './routes.js';
-import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
+import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
+import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
@@ -78,8 +79,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     // no call but the request's and the response's own, nothing declared but constants, no loop or callback: nothing a
     // service could hold.
     const httpRoot = (c: CallExpression) => {
-      let e: Node = c.getExpression();
-      while (Node.isPropertyAccessExpression(e) || Node.isCallExpression(e)) e = Node.isPropertyAccessExpression(e) ? e.getExpression() : e.getExpression();
+      const e = chainRoot(c.getExpression());
       return Node.isIdentifier(e) && !!roleOf(referenced(e), roles);
     };
     const nodes = meaningful.flatMap((m) => [m, ...m.getDescendants()]);
@@ -246,8 +246,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
           if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'state') throw new Unsafe('session-mutation', 'the logic uses ctx.state', n);
           throw new Unsafe('response-not-in-tail', 'the logic uses the context in a way that cannot be moved', n);
         }
-        const write = n.getParentWhile((p) => Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p))?.getParent();
-        if (write && (Node.isDeleteExpression(write) || (Node.isBinaryExpression(write) && isAssignment(write.getOperatorToken().getText()) && write.getLeft().getPos() <= n.getPos() && n.getEnd() <= write.getLeft().getEnd()))) {
+        const write = requestWriteAt(n);
+        if (write) {
           throw new Unsafe('request-in-logic', `the logic changes the request (\`${write.getText().split('\n')[0].slice(0, 60)}\`)`, n);
         }
         if (Node.isCallExpression(parent) && parent.getArguments().includes(n)) {
@@ -416,15 +416,22 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   return { ...(answerReturns ? { answerReturns } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
 }
 
+/** The write `req` (an identifier) is the target of: `req.url = …`, `req.query.q += …`, `delete req.query.q`. */
+function requestWriteAt(req: Node): Node | undefined {
+  const outer = req.getParentWhile((p) => Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p));
+  const parent = outer?.getParent();
+  if (!outer || !parent) return undefined;
+  if (Node.isDeleteExpression(parent)) return parent;
+  return Node.isBinaryExpression(parent) && parent.getLeft() === outer && isAssignment(parent.getOperatorToken().getText()) ? parent : undefined;
+}
+
 /** The first write to the request in the statements (`req.url = …`, `delete req.query.q`), if any. */
 function requestWrite(region: Statement[], roles: ReturnType<typeof rolesOf>): Node | undefined {
   for (const s of region) {
     for (const d of s.getDescendants()) {
       if (!Node.isIdentifier(d) || roleOf(referenced(d), roles) !== 'request') continue;
-      const outer = d.getParentWhile((p) => Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p));
-      const parent = outer?.getParent();
-      if (!outer || !parent) continue;
-      if (Node.isDeleteExpression(parent) || (Node.isBinaryExpression(parent) && parent.getLeft() === outer && isAssignment(parent.getOperatorToken().getText()))) return parent;
+      const write = requestWriteAt(d);
+      if (write) return write;
     }
   }
   return undefined;
@@ -485,19 +492,4 @@ export function topLevelStatement(n: Node): Statement | undefined {
     if (Node.isBlock(parent) || Node.isModuleBlock(parent)) return undefined;
     cur = parent;
   }
-}
-
-export function indentAt(text: string, offset: number): string {
-  const ls = lineStartOf(text, offset);
-  return /^[ \t]*/.exec(text.slice(ls))![0];
-}
-
-export function lineStartOf(text: string, offset: number): number {
-  const i = text.lastIndexOf('\n', offset - 1);
-  return i + 1;
-}
-
-export function lineEndOf(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i === -1 ? text.length : i + 1;
 }

@@ -13,6 +13,7 @@ import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type Functio
 import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { parseSource, parserFor } from '../../src/parse.js';
+import { indentAt, lineStart } from '../../src/text/lines.js';
 import { cannotThrow, cannotThrowStatement, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
 import { Unsafe, type Walk, REQUEST_PARTS, enclosingFunction, isReference, insertAt, isFunctionLike, referenced, roleOf, responseChain } from './handler-model.js';
@@ -100,8 +101,8 @@ function keptTail(w: Walk, t: ErrorFirstTail): Statement[] {
   const file = t.cb.getSourceFile();
   const text = file.getFullText();
   const style = styleOf(file);
-  const ind = indentOf(text, w.regionStart) + style.unit + style.unit;
-  const template = kept.map((s) => s.getText().replace(/;\s*$/, '').split(/\r?\n/).map((l, i) => (i ? l.replace(new RegExp(`^${indentOf(text, s.getStart())}`), ind) : l)).join('\n')).join(`;\n${ind}`);
+  const ind = indentAt(text, w.regionStart) + style.unit + style.unit;
+  const template = kept.map((s) => s.getText().replace(/;\s*$/, '').split(/\r?\n/).map((l, i) => (i ? l.replace(new RegExp(`^${indentAt(text, s.getStart())}`), ind) : l)).join('\n')).join(`;\n${ind}`);
   for (const s of kept) w.skipNodes.add(s);
   w.successes.push({ key: `kept:${template}`, custom: { args, template, literal: template, at: last } });
   return kept;
@@ -508,7 +509,7 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number): void {
     ? `(${cbParams}) => (error ? reject(error) : resolve(${value}))))`
     : `function (${cbParams}) { if (error) reject(error)${semi || ';'} else resolve(${value})${semi || ';'} })${semi} })`;
   insertAt(w, call.getStart(), `${resultName ? `${kw} ${resultName} = ` : ''}await new Promise${typeArg}(${arrow ? '(resolve, reject) => ' : 'function (resolve, reject) { '}`);
-  const stmtIndent = indentOf(text, stmt.getStart());
+  const stmtIndent = indentAt(text, stmt.getStart());
   if (!body.length) {
     edits.replace(cb.getStart(), stmt.getEnd(), executor + semi);
   } else {
@@ -519,7 +520,7 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number): void {
     edits.replace(cb.getStart(), betweenComments ? errStmt.getEnd() : eol, executor + semi);
     edits.remove(body[body.length - 1].getEnd(), stmt.getEnd());
     // the callback's lines move left to the statement's indentation (multi-line templates keep their bytes)
-    const extra = indentOf(text, first.getStart()).length - stmtIndent.length;
+    const extra = indentAt(text, first.getStart()).length - stmtIndent.length;
     if (extra > 0) {
       const templates = cb.getDescendants().filter((d) => Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d)).map((d) => [d.getStart(), d.getEnd()] as const);
       let done = dedented.get(w);
@@ -564,12 +565,4 @@ function typeTextResolves(text: string, file: SourceFile): boolean {
     if (!TYPE_WORDS.has(m[1]) && !locals.has(m[1])) return false;
   }
   return true;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function indentOf(text: string, offset: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
 }

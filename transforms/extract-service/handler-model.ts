@@ -155,6 +155,12 @@ export interface ResponseChain {
   methods: string[];
 }
 
+/** The expression a chain of calls and property reads starts from (`check` in `check('x').isEmail().run(req)`). */
+export function chainRoot(e: Node): Node {
+  while (Node.isPropertyAccessExpression(e) || Node.isCallExpression(e)) e = e.getExpression();
+  return e;
+}
+
 export function responseChain(expr: Node, roles: Roles, framework: RouteSite['framework']): ResponseChain | undefined {
   if (!Node.isCallExpression(expr)) return undefined;
   const methods: string[] = [];

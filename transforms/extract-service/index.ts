@@ -6,7 +6,7 @@ import { type Options } from './meta.js';
 import { type ModulePlan, errorPlan, writeErrorModules } from './plan.js';
 import { applyModule } from './apply.js';
 import { REPLAY_HELPERS, Unsafe } from './handler-model.js';
-import { analyzeHandler, indentAt } from './analyze.js';
+import { analyzeHandler } from './analyze.js';
 
 export { meta } from './meta.js';
 export default function extractService(ctx: ProjectTransformContext<Options>): void {
@@ -113,4 +113,4 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
 }
 
 
-export { indentAt, REPLAY_HELPERS, type RouteSite };
+export { REPLAY_HELPERS, type RouteSite };

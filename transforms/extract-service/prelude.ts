@@ -14,7 +14,7 @@
  * branch is a single page or redirect answer (an auth guard), never an error answer (validation the service throws).
  */
 import { Node, SyntaxKind, type Statement } from 'ts-morph';
-import { type Roles, isFunctionLike, isReference, isRequestRead, referenced, requestRead, responseChain, roleOf } from './handler-model.js';
+import { type Roles, chainRoot, isFunctionLike, isReference, isRequestRead, referenced, requestRead, responseChain, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
 
 /** express-validator functions that read the request synchronously and keep no reference to it. */
@@ -29,12 +29,6 @@ function fromValidator(id: Node): boolean {
   if (imp) return imp.getModuleSpecifierValue() === 'express-validator';
   const v = decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   return !!v && /^require\(\s*['"]express-validator['"]\s*\)$/.test(v.getInitializer()?.getText() ?? '');
-}
-
-/** The identifier a call chain starts from (`check` in `check('x').isEmail().run`). */
-function rootOf(e: Node): Node {
-  while (Node.isPropertyAccessExpression(e) || Node.isCallExpression(e)) e = e.getExpression();
-  return e;
 }
 
 /** A prelude statement that touches the request (and never the response or next). */
@@ -62,7 +56,7 @@ function requestStep(s: Statement, roles: Roles, declared: Set<string>): boolean
       const outer = parent.getParent();
       const callee = parent.getExpression();
       // (other functions handed the request may be the logic itself: `await users.findFor(req)` is not a prelude)
-      const awaited = Node.isAwaitExpression(outer) && fromValidator(rootOf(callee));
+      const awaited = Node.isAwaitExpression(outer) && fromValidator(chainRoot(callee));
       if (!awaited && !(Node.isIdentifier(callee) && SYNC_VALIDATOR_READS.has(callee.getText()) && fromValidator(callee))) ok = false;
       return;
     }
