@@ -88,6 +88,11 @@ export function needsEvaluation(call: CallExpression): boolean {
   });
 }
 
+/** The name a call's callee ends with: `f` of `f()` and of `x.f()` (undefined for other callees). */
+function lastNameOf(callee: Node): string | undefined {
+  return Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+}
+
 interface CallIndex {
   order: Map<CallExpression, number>;
   byLast: Map<string, CallExpression[]>;
@@ -123,7 +128,7 @@ export class Units<R> {
       this.allCalls().forEach((c, i) => {
         order.set(c, i);
         const callee = unwrap(c.getExpression());
-        const last = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+        const last = lastNameOf(callee);
         if (last !== undefined) {
           const list = byLast.get(last);
           if (list) list.push(c);
@@ -206,7 +211,7 @@ export class Units<R> {
       // Inside the function itself (a call node within its range is one of its descendants).
       if (c.getSourceFile() === fnFile && c.compilerNode.pos >= pos && c.compilerNode.end <= end) continue;
       const callee = unwrap(c.getExpression());
-      const last = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+      const last = lastNameOf(callee);
       if (helperName && last === helperName && Node.isPropertyAccessExpression(callee) && this.routerOf(callee.getExpression()) === helperRouter) {
         out.push(c);
         continue;
