@@ -11,6 +11,10 @@ import type { WorkerData, WorkerMessage, WorkerRequest } from './worker.js';
 
 // The file engine (parsers, prettier glue) and the cache are imported only when this thread answers files itself
 // (cache hits, runs from the TypeScript sources): when workers transform, the main thread never loads the parsers.
+// Every per-file transform runs on worker threads when the CLI runs compiled, built-ins too: a transform that loops
+// without end or never settles on some input fails that file with `timeout` and the run goes on, which the main
+// thread cannot promise (a synchronous loop there would hang the run). The first worker starts with the command (see
+// prestartWorker), so its start-up overlaps argument parsing, config loading and planning on this thread.
 
 export interface PoolOptions {
   jobs?: number;
@@ -30,12 +34,7 @@ const BATCH = 24;
 const FILES_PER_WORKER = 40;
 /** Loading a transform in a fresh worker (parsers, jscodeshift) is not a file's time; it gets its own, larger limit. */
 const LOAD_LIMIT_MS = 120_000;
-/**
- * Every per-file transform runs on worker threads when the CLI runs compiled, built-ins too: a transform that loops
- * without end or never settles on some input fails that file with `timeout` and the run goes on, which the main
- * thread cannot promise (a synchronous loop there would hang the run). The first worker starts with the command (see
- * prestartWorker), so its start-up overlaps argument parsing, config loading and planning on this thread.
- */
+
 export { defaultJobs };
 
 /** The compiled worker; absent when running from TypeScript sources (tests), where files run in this thread. */
