@@ -9,21 +9,10 @@ import { repoRoot, runCli, tempDir, writeFiles } from './support/helpers.js';
 const transformsDir = path.join(repoRoot, 'transforms');
 
 /**
- * Declared reasons no fixture case asserts yet: defensive paths no real input reaches, and reasons still waiting for
- * a fixture. Checked both ways below.
+ * Declared reasons no fixture case asserts yet (empty: every declared reason is asserted). A path no input can reach
+ * is an invariant that throws (the engine reports the file as failed and leaves it unchanged), not a reason.
  */
-const NOT_YET_ASSERTED: string[] = [
-  // Defensive guards kept on purpose, unreachable by any input found (BOM, CRLF, comments, escapes, TS, JSX tried):
-  // a `var` declaration always starts with its keyword (an escaped `v\u0061r` does not parse; `declare var` is
-  // reported as declare first), but writing `let` over other text would be a wrong rewrite.
-  'no-var: unexpected-source',
-  // The step above a pure anchor is always a member or a call (optional, `!` and tagged steps are reported first),
-  // so its `.`/`[`/`(` is found; without it, removing the guard alone would be a wrong rewrite.
-  'optional-chaining: unexpected-source',
-  // Needs a package.json without "private" beside the case, which would apply to every case of the folder; asserted
-  // in prototype-to-class.public-api.test.ts instead.
-  'prototype-to-class: published-api',
-];
+const NOT_YET_ASSERTED: string[] = [];
 
 /** The source files of a built-in: its module, or every module of its folder. */
 function sourcesOf(name: string): string[] {

@@ -11,7 +11,6 @@ export const meta = defineMeta({
   description: 'var → const when never reassigned, else let; leaves var alone where block scoping would change behaviour',
   engine: 'file',
   reasons: {
-    'unexpected-source': 'the `var` keyword is not written where expected (left alone rather than guessed)',
     'catch-param': 'it redeclares the catch parameter',
     'closure-in-loop': 'a closure in the loop captures it, and let would give each iteration its own binding',
     declare: 'an ambient `declare var` is kept',
@@ -108,9 +107,10 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       continue;
     }
     const start = decl.node.start!;
+    // A `var` declaration always starts with its keyword (escaped keywords do not parse). Writing `let` over other
+    // text would be a wrong rewrite, so a broken assumption fails the file (left unchanged) instead of being guessed.
     if (ctx.source.slice(start, start + 3) !== 'var') {
-      ctx.report('`var` keyword not found where expected; left alone', decl.node, 'unexpected-source');
-      continue;
+      throw new Error(`\`var\` keyword not found at offset ${start} (a broken assumption of no-var; the file is left unchanged)`);
     }
     edits.replace(start, start + 3, verdict.constant && ctx.options.preferConst !== false ? 'const' : 'let');
   }

@@ -21,7 +21,6 @@ export const meta = defineMeta({
     'null-becomes-undefined': 'the expression is null when the guarded value is null; the optional chain gives undefined',
     parenthesized: 'a parenthesised part would end the optional chain early',
     'tagged-template': 'an optional chain cannot be a template tag',
-    'unexpected-source': 'the source is not written where expected (left alone rather than guessed)',
     'value-context': 'the expression is false for a nullish value; the optional chain gives undefined',
   },
   version: '1',
@@ -50,7 +49,7 @@ comments in the removed guard. \`document.all\` (falsy but an object) is not mod
 Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`optional-in-guard\`,
 \`computed-key-in-guard\`, \`tagged-template\`,
 \`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`, \`one-strict-check\` (\`a !== undefined && a.b\`: a null
-\`a\` throws there, \`a?.b\` would not), \`unexpected-source\`.`,
+\`a\` throws there, \`a?.b\` would not).`,
   options: z.object({
     target: targetOption(),
   }),
@@ -387,12 +386,12 @@ function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string
       // `.`/`[` (or before the `(`) right above its anchors, outside any argument or computed key where a nested
       // chain could be; overlapping edits would fail the file (EditConflictError), never write a wrong result.
       if (!ok) {
-        // Defensive: the step right above a pure anchor is a member or call (or optional, or `!`/tagged, reported
-        // earlier), so its `.`, `[` or `(` is always found; without it the guard must not be removed.
-        ctx.report(`\`${text(subj)}\` chain kept: no place for \`?.\` was found where expected`, ops[i].node, 'unexpected-source');
-      } else {
-        for (const [a, b, s] of planned) edits.replace(a, b, s);
+        // The step right above a pure anchor is a member or call (or optional, or `!`/tagged, reported earlier), so
+        // its `.`, `[` or `(` is always found. Removing the guard without it would be a wrong rewrite, so a broken
+        // assumption fails the file (left unchanged) instead of being guessed.
+        throw new Error(`no place for \`?.\` found in \`${text(subj)}\` (a broken assumption of optional-chaining; the file is left unchanged)`);
       }
+      for (const [a, b, s] of planned) edits.replace(a, b, s);
       i = lastIndex + 1;
     }
   };
