@@ -36,7 +36,7 @@ describe('the bundled CLI', () => {
   it('is what bin/remodel.js runs: it starts from dist/cli/cli.js', () => {
     expect(fs.readFileSync(cliPath, 'utf8')).toContain('../dist/cli/cli.js');
     expect(fs.existsSync(path.join(repoRoot, 'dist', 'cli', 'worker.js'))).toBe(true);
-    expect(fs.existsSync(path.join(repoRoot, 'dist', 'cli', 'transforms', 'no-var.js'))).toBe(true);
+    expect(fs.existsSync(path.join(repoRoot, 'dist', 'cli', 'transforms', 'no-var', 'index.js'))).toBe(true);
   });
 
   it('--version is remodel’s own version, in any working directory', () => {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine/file-engine.js';
 import { resolveOptions } from '../src/options.js';
 import { normalize } from '../src/registry.js';
-import * as arrowCallbacks from '../transforms/arrow-callbacks.js';
-import * as objectShorthand from '../transforms/object-shorthand.js';
+import * as arrowCallbacks from '../transforms/arrow-callbacks/index.js';
+import * as objectShorthand from '../transforms/object-shorthand/index.js';
 import * as prototypeToClass from '../transforms/prototype-to-class/index.js';
-import * as templateLiterals from '../transforms/template-literals.js';
+import * as templateLiterals from '../transforms/template-literals/index.js';
 
 /** Every spot a transform looks at and leaves alone carries a reason (issue 15 item 11). */
 async function reasons(mod: Record<string, unknown>, name: string, code: string, options: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
 import { defineFixtureTests } from '../src/testing.js';
-import * as objectShorthand from '../transforms/object-shorthand.js';
+import * as objectShorthand from '../transforms/object-shorthand/index.js';
 
 defineFixtureTests(objectShorthand);

@@ -5,7 +5,7 @@ import { transformText } from '../src/engine/file-engine.js';
 import { resolveOptions } from '../src/options.js';
 import { normalize } from '../src/registry.js';
 import { defineFixtureTests } from '../src/testing.js';
-import * as optionalChaining from '../transforms/optional-chaining.js';
+import * as optionalChaining from '../transforms/optional-chaining/index.js';
 
 const cases = defineFixtureTests(optionalChaining);
 

@@ -1,10 +1,10 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { ARRAY, DENSE, NAN, NULLISH, OBJECTISH, Prover, STR, UNDEF, usageOf, within } from './_proven-types.js';
-import { withTraverse, type Traverse } from '../src/ast.js';
-import { targetOption, withTarget } from '../src/target.js';
+import { defineMeta, type FileTransformContext } from '../../src/types.js';
+import { ARRAY, DENSE, NAN, NULLISH, OBJECTISH, Prover, STR, UNDEF, usageOf, within } from '../_proven-types.js';
+import { withTraverse, type Traverse } from '../../src/ast.js';
+import { targetOption, withTarget } from '../../src/target.js';
 
 export const meta = defineMeta({
   name: 'includes',
@@ -23,40 +23,6 @@ export const meta = defineMeta({
     'unknown-receiver': 'the receiver is not proven to be an array or a string',
   },
   version: '1',
-  docs: `
-Rewrites membership tests written with \`indexOf\`:
-\`x.indexOf(y) !== -1\`, \`!= -1\`, \`> -1\`, \`>= 0\` (and the mirrored \`-1 !== x.indexOf(y)\`) become \`x.includes(y)\`;
-\`=== -1\`, \`== -1\`, \`< 0\` become \`!x.includes(y)\`; \`~x.indexOf(y)\` becomes \`x.includes(y)\` where only its
-truthiness is used (\`if (~s.indexOf(c))\`, \`!~s.indexOf(c)\`). A second \`fromIndex\` argument is kept: both methods
-clamp and count it the same way (negative: from the end for arrays, as 0 for strings).
-
-Only when the file proves the receiver is an array or a string: array, string and template literals;
-\`.split('…')\`, \`.join()\`, \`.toLowerCase()\`/\`.trim()\` and friends, \`String(…)\`, \`Array.from/of\`,
-\`Object.keys/values/entries\`, \`.map/.filter/.slice/.concat\` of a proven array; a \`const\` (or never reassigned)
-variable initialised with one of those; a TypeScript annotation (\`string\`, \`T[]\`, \`Array<T>\`, \`readonly T[]\`,
-unions of those, typed class fields); or a dominating \`Array.isArray(x)\` / \`typeof x === 'string'\` guard on a
-never-reassigned variable. Assumed: \`.split\` with a literal separator, \`.join()\` with no or a literal separator and
-\`.toLowerCase()\`/\`.toString()\`-style calls return what the built-ins return whatever the receiver; TypeScript
-annotations (of the receiver and of the searched value) are trusted; callbacks passed to \`.map\`/\`.forEach\` of a
-proven NaN-free array do not mutate it unless they take its third argument.
-
-Left alone, with a reason:
-- \`unknown-receiver\`: the receiver is not proven (custom classes, jQuery, Buffer, typed arrays all have \`indexOf\`);
-- \`maybe-nan\`: an array receiver and a searched value that may be NaN or undefined (\`[NaN].indexOf(NaN)\` is -1 but
-  \`includes\` finds it; \`includes\` also finds \`undefined\` in the holes of a sparse array, \`indexOf\` skips them).
-  Arrays proven dense and NaN-free (literals of such values, \`split\`, \`Object.keys\`, never mutated) take any value;
-- \`searches-undefined\`: the searched value is \`undefined\` (or missing) on an array that may have holes;
-- \`maybe-regexp\`: a string receiver and an argument that may be a RegExp (\`includes\` throws, \`indexOf\` does not);
-- \`optional-chain\`: \`x?.indexOf(y) !== -1\` is true when x is nullish, \`x?.includes(y)\` is undefined;
-- \`tilde-value\`: \`~x.indexOf(y)\` used as a number (or as a value that may be truthy);
-- \`comment-inside\`: a comment between the call and the comparison would be lost.
-- \`spread-argument\`: the searched value is passed with a spread (\`indexOf(...args)\`).
-A test inside another one (in its receiver or its searched value) is rewritten in the same run.
-\`x.lastIndexOf(y)\` in the same membership tests is rewritten the same way (with one argument it finds exactly what
-\`indexOf\` finds); with a second argument it searches backward from there (\`last-index-from\`).
-Comparisons that test a position (\`> 0\`, \`=== 0\`, \`=== 2\`) are left alone and reported (\`position-check\`);
-results used as numbers (\`s.slice(s.indexOf(c))\`) are not comparisons and are not reported. Needs ES2016
-(\`includes\`) at runtime.`,
   options: z.object({
     target: targetOption(),
   }),

@@ -1,9 +1,9 @@
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { commentsIn, fileFlags, mentionedNames, paramNames, scanFunction } from './_function-scope.js';
-import { walkWithAncestors } from '../src/ast.js';
-import { targetOption, withTarget } from '../src/target.js';
+import { defineMeta, type FileTransformContext } from '../../src/types.js';
+import { commentsIn, fileFlags, mentionedNames, paramNames, scanFunction } from '../_function-scope.js';
+import { walkWithAncestors } from '../../src/ast.js';
+import { targetOption, withTarget } from '../../src/target.js';
 
 export const meta = defineMeta({
   name: 'default-params',
@@ -27,34 +27,6 @@ export const meta = defineMeta({
     'use-strict': 'the body says \'use strict\', which is a SyntaxError with default parameters',
   },
   version: '1',
-  docs: `
-Moves an "undefined" check at the very top of a function body into the parameter list:
-\`if (b === undefined) b = 5;\`, \`if (typeof b === 'undefined') { b = 5; }\`, \`b = b === undefined ? 5 : b;\`
-(also \`void 0\` and the \`!==\`/swapped forms) become \`function f(a, b = 5)\`, and the statement's lines are removed.
-A TypeScript optional parameter loses its \`?\` (\`b?: number\` → \`b: number = 5\`); its type is kept. Only the
-run of such statements that opens the body is used, in parameter order; the first other statement ends it.
-
-Left alone, and reported with a reason:
-- \`b = b || 5\`, \`b ||= 5\`, \`if (!b) b = 5\`: they replace every falsy value (0, '', false), a default only
-  undefined (\`falsy-default\`); \`b == null\`, \`b = b ?? 5\`, \`b ??= 5\`: they also replace null (\`null-default\`);
-- the function's \`.length\` would change (it counts the parameters before the first default) and the function may
-  be reached through a reference: passed as a callback or middleware (Express tells error handlers by their four
-  parameters), exported, assigned, a method (\`arity\`). The rewrite is made only when \`.length\` stays the same
-  (an earlier parameter already has a default) or the function is a local declaration (or a \`const\`/\`var\`
-  bound function) whose every use in the file is a direct call, or an immediately invoked function expression.
-  \`--ignore-arity\` lifts this rule when no code in the program reads \`.length\`;
-- the default reads a parameter at or after its own (temporal dead zone) or a name declared in the body
-  (parameters cannot see it) (\`references-local\`), contains \`await\`/\`yield\` (\`await-in-default\`), or would
-  now run its side effects in a different order than before (\`order\`);
-- the body starts with \`'use strict'\`: non-simple parameters make that a SyntaxError (\`use-strict\`);
-- the function uses \`arguments\` (a default unmaps it from the parameters in sloppy mode) or a direct eval
-  (\`arguments\`);
-- the parameter is destructured, a rest element, already defaulted, or redeclared in the body (\`not-simple-param\`);
-- comments on the lines of the statement, which would be lost (\`comment\`); setters (\`accessor\`);
-- a file that declares a name \`undefined\` or uses \`with\` (\`shadowed-undefined\`).
-A matching statement further down the body is reported as \`not-at-top\`: there the value may already have been used.
-When one check of the opening run is kept, the checks after it stay too (\`earlier-check-kept\`): they must still run
-after it. A refusal of the whole function (\`arity\`, \`use-strict\`, …) is reported on each check of the run.`,
   options: z.object({
     target: targetOption(),
     ignoreArity: z

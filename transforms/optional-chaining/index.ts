@@ -1,10 +1,10 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { withTraverse, type Traverse } from '../src/ast.js';
-import { ALL, BIGINT, BOOL, NAN, NULL, NUM, Prover, STR, usageOf, type Usage } from './_proven-types.js';
-import { targetOption, withTarget } from '../src/target.js';
+import { defineMeta, type FileTransformContext } from '../../src/types.js';
+import { withTraverse, type Traverse } from '../../src/ast.js';
+import { ALL, BIGINT, BOOL, NAN, NULL, NUM, Prover, STR, usageOf, type Usage } from '../_proven-types.js';
+import { targetOption, withTarget } from '../../src/target.js';
 
 export const meta = defineMeta({
   name: 'optional-chaining',
@@ -24,32 +24,6 @@ export const meta = defineMeta({
     'value-context': 'the expression is false for a nullish value; the optional chain gives undefined',
   },
   version: '1',
-  docs: `
-Rewrites guard chains to optional chaining: \`a && a.b\` → \`a?.b\`, \`a && a.b && a.b.c\` → \`a?.b?.c\`,
-\`a && a[k]\` → \`a?.[k]\`, \`a && a.b()\` → \`a?.b()\`, \`a != null && a.b\` and
-\`a !== null && a !== undefined && a.b\` → \`a?.b\`. Only the guard prefix is removed and \`?\` inserted, so
-comments and line breaks inside the chain stay.
-
-\`a && a.b\` and \`a?.b\` differ in three ways, and each is ruled out before rewriting:
-- the value when \`a\` is falsy: \`a && a.b\` yields \`a\` itself (\`0\`, \`''\`, \`false\`, \`null\`), \`a?.b\` yields
-  undefined, and \`a != null && a.b\` yields \`false\`. So the chain must stand where only its truthiness counts (if/
-  while/for tests, ternary tests, \`!\`, \`Boolean()\`, \`&&\`/\`||\` operands in those places, the left of \`||\`), or be
-  discarded (an expression statement), unless \`a\` is proven to be an object (literal, \`new\`, TypeScript object,
-  array, function or local interface/class type) that is never null (\`Foo | undefined\` is fine, \`Foo | null\` is not);
-- what happens when \`a\` is a falsy primitive: \`a?.b\` goes on to read \`(0).b\`; harmless for a plain property name
-  (undefined, still falsy), but \`a?.b()\`, \`a?.b.c\`, \`a?.[k]\` and names such as \`toString\` would throw or be truthy.
-  Those need \`a\` proven an object (or the \`!= null\` forms, which let 0 through in both versions);
-- how often the guarded part runs: only identifiers, \`this\` and member chains without calls may repeat
-  (\`a.b() && a.b().c\` calls twice, \`a.b()?.c\` once: left alone). Getters on a repeated member chain are assumed
-  free of side effects (\`a.b && a.b.c\` reads \`a.b\` twice, \`a.b?.c\` once).
-Never rewritten: assignments, \`delete\`, \`++\` on the guarded chain, \`new a.B()\`, tagged templates
-(\`a?.tag\\\`x\\\`\` is a syntax error), chains with \`!\` non-null assertions after the guard, parenthesised parts, and
-comments in the removed guard. \`document.all\` (falsy but an object) is not modelled.
-
-Reason keys: \`falsy-not-nullish\`, \`null-becomes-undefined\`, \`value-context\`, \`call-in-chain\`, \`optional-in-guard\`,
-\`computed-key-in-guard\`, \`tagged-template\`,
-\`non-null-assertion\`, \`parenthesized\`, \`comment-inside\`, \`one-strict-check\` (\`a !== undefined && a.b\`: a null
-\`a\` throws there, \`a?.b\` would not).`,
   options: z.object({
     target: targetOption(),
   }),

@@ -1,9 +1,9 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { withTraverse, type Traverse } from '../src/ast.js';
-import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { allows, moduleKind, targetMessage, targetOf, targetOption } from '../src/target.js';
+import { withTraverse, type Traverse } from '../../src/ast.js';
+import { defineMeta, type FileTransformContext } from '../../src/types.js';
+import { allows, moduleKind, targetMessage, targetOf, targetOption } from '../../src/target.js';
 import nodePath from 'node:path';
 
 export const meta = defineMeta({
@@ -26,26 +26,6 @@ export const meta = defineMeta({
     'used-outside-block': 'used outside the block it is declared in',
   },
   version: '1',
-  docs: `
-Replaces only the \`var\` keyword (one token), so nothing else in the file moves. A declaration becomes
-\`const\` when every name it declares has an initializer and is never reassigned, otherwise \`let\`.
-
-A \`var\` is left alone, and the reason reported, when block scoping could change what the program does:
-- a name is read or written before its declaration (\`let\` would throw in the temporal dead zone), including
-  from a hoisted function declaration that may run before the declaration, or from another \`case\` of a switch;
-- a name is used outside the block it is declared in (hoisting across blocks);
-- a name is declared more than once, or also as a parameter, function or catch parameter;
-- the declaration is in a loop and a closure captures the name (\`let\` gives each iteration its own binding),
-  or it sits in a loop without an initializer (\`let\` resets it to undefined on every iteration);
-- the declaration is outside every function of a script that is not a module (it creates a global property,
-  also when nested in a block, \`if\`, \`for\` or \`switch\`), is an
-  ambient \`declare var\`, or stands where only a statement is allowed (\`if (a) var b = 1;\`);
-- the file uses direct \`eval\` or \`with\`, which can see or create any name;
-- the target (\`--target\`, else package.json \`engines.node\`) has no let/const (before Node 6 / ES2015): reason \`target\`.
-
-Module-ness follows Node's rules: \`.mjs\`/\`.mts\` are ES modules and \`.cjs\`/\`.cts\` CommonJS; a \`.js\` file is a
-module when the nearest package.json has \`"type": "module"\`; otherwise import/export or require/module.exports
-make it a module, and a file with none of them is taken as a classic script.`,
   options: z.object({
     preferConst: z.boolean().default(true).describe('use const for declarations that are never reassigned (false: always let)'),
     target: targetOption(),

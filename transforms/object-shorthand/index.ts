@@ -1,9 +1,9 @@
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { commentsIn, hasDuplicateParams, paramsOpenParen, scanFunction } from './_function-scope.js';
-import { walkWithAncestors } from '../src/ast.js';
-import { targetOption, withTarget } from '../src/target.js';
+import { defineMeta, type FileTransformContext } from '../../src/types.js';
+import { commentsIn, hasDuplicateParams, paramsOpenParen, scanFunction } from '../_function-scope.js';
+import { walkWithAncestors } from '../../src/ast.js';
+import { targetOption, withTarget } from '../../src/target.js';
 
 export const meta = defineMeta({
   name: 'object-shorthand',
@@ -24,33 +24,6 @@ export const meta = defineMeta({
     'unexpected-source': 'the key or value is written with escapes or parentheses',
   },
   version: '1',
-  docs: `
-In object literals, rewrites \`{ a: a }\` to \`{ a }\` and \`{ f: function (x) { ... } }\` to \`{ f(x) { ... } }\`
-(\`async\`, generator and async generator functions too: \`async f()\`, \`*f()\`, \`async *f()\`). Only the key and the
-function head change; the body keeps its bytes. String, numeric and computed keys keep their spelling as method
-names (\`'a-b': function () {}\` → \`'a-b'() {}\`, \`[key]: function () {}\` → \`[key]() {}\`): the method gets the same
-\`.name\` as the function would. Value shorthand needs a plain identifier key (\`'a': a\` and \`[a]: a\` stay).
-TypeScript parameter and return types and type parameters are kept. Destructuring patterns are not touched.
-
-Left alone, and reported with a reason:
-- \`__proto__\` keys (\`__proto__: __proto__\` or \`__proto__: function\`): the long form sets the prototype, the
-  shorthand creates an own property (\`proto\`);
-- functions that may be used as constructors, which a method cannot be (\`new obj.f()\` throws): a \`constructor\`
-  key (\`Backbone.Model.extend({ constructor: function () {} })\` is called with new), a capitalised key,
-  a key used with \`new\` or with \`.prototype\` anywhere in the file, or a function that assigns \`this.x = ...\`
-  or reads \`new.target\` (\`constructor-like\`). Objects assigned to \`X.prototype\` (or passed with it to
-  \`Object.assign\` and the like) are prototypes: their functions are methods even when they assign \`this.x\`;
-- named function expressions whose name differs from the key (\`.name\` would change) or whose name is used inside
-  (recursion: a method has no name binding of its own) (\`named-function\`);
-- functions with duplicate parameter names, a SyntaxError in a method (\`duplicate-params\`);
-- comments between the key and the parameters or inside \`a: a\`, which the rewrite would drop (\`comment\`);
-- functions with a direct \`eval\` inside (\`eval\`);
-- values wrapped in parentheses (\`a: (a)\`, \`f: (function () {})\`) or keys written with escapes
-  (\`unexpected-source\`), values wrapped in type assertions (\`a: a as T\`, \`a: a!\`,
-  \`f: function () {} as F\`: \`type-assertion\`), and \`[a]: a\`, which has no shorthand (\`computed-key\`).
-With \`--no-properties\` or \`--no-methods\`, the candidates that option turns off are reported as \`option-off\`.
-Not candidates, so not reported: arrow functions (an arrow keeps the outer \`this\`; a method would not), getters and
-setters, and properties whose value is not the key's own name or a function expression.`,
   options: z.object({
     target: targetOption(),
     properties: z.boolean().default(true).describe('rewrite { a: a } to { a }'),

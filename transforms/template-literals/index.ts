@@ -1,9 +1,9 @@
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { walk } from '../src/ast.js';
-import { defineMeta, type FileTransformContext } from '../src/types.js';
-import { targetOption, withTarget } from '../src/target.js';
-import { hasLegacyOctalEscape, mapRawChars } from '../src/text/escapes.js';
+import { walk } from '../../src/ast.js';
+import { defineMeta, type FileTransformContext } from '../../src/types.js';
+import { targetOption, withTarget } from '../../src/target.js';
+import { hasLegacyOctalEscape, mapRawChars } from '../../src/text/escapes.js';
 
 export const meta = defineMeta({
   name: 'template-literals',
@@ -20,29 +20,6 @@ export const meta = defineMeta({
     'octal-escape': 'a string uses an octal escape, invalid in template literals',
   },
   version: '1',
-  docs: `
-Rewrites a chain of \`+\` that starts as string concatenation into one template literal:
-\`'Hello ' + user.name + '!'\` becomes \`\\\`Hello \${user.name}!\\\`\`. Backticks, \`\${\` and backslashes in the
-strings are escaped so the value stays the same; operands are evaluated in the same order.
-
-Left alone (and reported):
-- chains whose first two operands are not strings (\`a + b + 'px'\` may be a numeric addition first);
-- chains with comments inside, which a template literal cannot hold;
-- strings with legacy octal escapes (\`\\0\`-\`\\7\` followed by digits, \`\\8\`, \`\\9\`), invalid in templates;
-- operands that are object literals, \`new\` expressions or date-library calls (\`moment()\`, \`dayjs()\`), where
-  \`+\` (valueOf first) and a template (toString first) can produce different text;
-- enum initializers;
-- chains with an operand that spans several lines (a callback body would end up inside \`\${}\`), unless
-  \`--multiline-operands\`;
-- chains wrapped over several lines on purpose (joining them makes one long line), unless \`--join-lines\`
-  (reason \`multi-line-chain\`).
-A chain that starts a statement right after a statement ending in an expression without a semicolon (a line
-\`foo\`, \`x = y\` or \`if (a) foo\` followed by a line \`'bar' + baz\`) needs a semicolon between them: a template
-right after \`foo\` would call \`foo\` as a template tag. The semicolon follows the file's style: in a file whose
-statements mostly end without semicolons it is the leading \`;\` that style uses (\`;\\\`bar\${baz}\\\`\`), in a file
-whose statements mostly end with one it is added at the end of the previous statement.
-Chains of string literals only (\`'a' + 'b'\`) are not touched: they are usually deliberate line wrapping
-(\`literal-only\`); nor are enum initializers (\`enum-initializer\`).`,
   options: z.object({
     target: targetOption(),
     multilineOperands: z

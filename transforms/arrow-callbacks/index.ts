@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import { z } from 'zod';
-import { defineMeta, type FileTransformContext } from '../src/types.js';
+import { defineMeta, type FileTransformContext } from '../../src/types.js';
 import {
   commentsIn,
   hasDuplicateParams,
@@ -9,9 +9,9 @@ import {
   paramNames,
   paramsOpenParen,
   scanFunction,
-} from './_function-scope.js';
-import { walkWithAncestors } from '../src/ast.js';
-import { targetOption, withTarget } from '../src/target.js';
+} from '../_function-scope.js';
+import { walkWithAncestors } from '../../src/ast.js';
+import { targetOption, withTarget } from '../../src/target.js';
 
 export const meta = defineMeta({
   name: 'arrow-callbacks',
@@ -36,37 +36,6 @@ export const meta = defineMeta({
     'this-used': 'it uses its own `this` (the caller may set it)',
   },
   version: '1',
-  docs: `
-Rewrites a function expression that is passed directly as an argument of a call or \`new\`
-(\`items.map(function (x) { return x * 2; })\`) into an arrow function, keeping the block body as it is
-(\`items.map((x) => { return x * 2; })\`): only the head changes, so the diff is one line per callback.
-\`async function\` becomes \`async () =>\`. TypeScript/Flow parameter and return types are kept.
-
-\`function () { ... }.bind(this)\` becomes an arrow with the \`.bind(this)\` dropped, when it is bound to exactly
-\`this\` with no further arguments and the bound function stands in a call argument (alone or as an operand of
-\`||\`, \`&&\`, \`??\` or a \`?:\` branch; parentheses are added where the arrow needs them).
-
-Left alone, and reported with a reason:
-- the function uses its own \`this\` (mocha, jQuery and event-emitter callbacks: \`this-used\`), \`arguments\`
-  (\`arguments-used\`), \`new.target\` or \`super\` (\`new-target\`), or a direct \`eval\` (\`eval\`); uses inside
-  nested non-arrow functions do not count;
-- generators (\`generator\`), named functions whose name is mentioned inside (recursion: \`named-recursive\`),
-  functions with duplicate parameter names (\`duplicate-params\`), a TypeScript \`this:\` parameter (\`this-param\`);
-- functions handed to something that constructs, subclasses or decorates them as objects (\`util.inherits\`,
-  \`Object.create\`, \`Reflect.construct\`, \`Object.setPrototypeOf\`, \`Object.assign(function () {}, props)\`,
-  \`Object.defineProperty\`, \`extend\`, \`mixin\`), where \`.prototype\`, \`new\` or \`.name\` may matter
-  (\`constructor-like\`);
-- comments inside the function's head, which the rewrite would have to move (\`comment\`);
-- type parameters outside .ts files, where \`<T>(x) =>\` can read as JSX (\`generic\`);
-- \`.bind(obj)\`, \`.bind(this, x)\` or \`.bind()\`: an arrow cannot pre-set another \`this\` or arguments
-  (\`bound-otherwise\`);
-- function expressions anywhere else (assigned, exported, in an object, invoked on the spot, \`.call\`/\`.apply\`,
-  a \`.bind(this)\` that is not a call argument): elsewhere the function may be constructed, or its own \`this\`, name
-  or prototype relied on (\`not-an-argument\`).
-Named function expressions stay (\`named\`): an arrow in argument position has no name, so
-\`app.use(function errorHandler(err, req, res, next) {})\` would lose the \`.name\` that stack traces, route
-listings and debug logs show. \`--drop-names\` converts them when the name is unused inside. A callee that calls its callback with
-\`new\` would break on an arrow: remodel cannot see into the callee, so this is the one assumption made.`,
   options: z.object({
     target: targetOption(),
     dropNames: z.boolean().default(false).describe('also convert named function expressions whose name is unused inside (the function loses its .name)'),
