@@ -6,6 +6,8 @@ import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chai
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
+import { oneResponseCall } from './trivial.js';
+import { findAnswerChoice } from './answer-choice.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
@@ -53,14 +55,17 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   site.fn.forEachDescendant((d) => {
     if (Node.isIdentifier(d) && isReference(d)) usedNames.add(d.getText());
   });
-  const handOff = findHandOff(site, roles, region, container, usedNames);
+  // 1c. `var user = users[name]; if (user) res.send(user); else next()`: the controller keeps the choice (answer-choice.ts).
+  const localsHandOff = findHandOff(site, roles, region, container, usedNames);
+  const choice = localsHandOff ? undefined : findAnswerChoice(site, roles, region, container);
+  const handOff = localsHandOff ?? choice;
   if (handOff) region = handOff.region;
 
   // 2. Thin handlers (one call, typically already a service call) are left as they are.
   // (a log line beside the single call does not make the handler fat: `console.log('hit'); res.send('Welcome')`)
   // (also `const result = await usersService.createUser(input); res.status(201).json(result)`: one call, one response)
   const meaningful = region.filter((s) => !isConsoleCall(s));
-  if (meaningful.length >= 1) {
+  if (meaningful.length >= 1 && !choice) {
     const isThenCallback = (d: Node) => {
       const p = d.getParent();
       return Node.isCallExpression(p) && /\.(then|catch)$/.test(p.getExpression().getText());
@@ -87,6 +92,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const httpOnly = calls.every(httpRoot) && !nodes.some((d) => (Node.isVariableDeclaration(d) && !literal(d.getInitializer())) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || isFunctionLike(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText()));
     if (httpOnly) throw new Unsafe('already-thin', 'the handler only chooses its answer from request values (no call besides the request\'s and the response\'s own)', site.fn);
   }
+  // 2a. One call of the response or of next (a download answering in its callback, res.format, next on nextTick): trivial.
+  const oneCall = !choice && oneResponseCall(site, roles, region);
+  if (oneCall) throw new Unsafe('one-response-call', oneCall, site.fn);
 
   const start = Math.min(...leadingCommentStart(region[0]));
   const end = region[region.length - 1].getEnd();

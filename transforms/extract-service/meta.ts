@@ -23,6 +23,7 @@ export const meta = defineMeta({
     'service-exists': 'a service module of that name exists in a form extract-service cannot add methods to',
     'name-clash': 'the router module already uses a name the extraction needs (the service instance, class or sendDomainError)',
     'already-thin': 'the handler is already thin (at most one call besides the response)',
+    'one-response-call': 'the handler is one call of the response or of next (a file sent, res.format, next on process.nextTick) whose arguments only build the answer: nothing to move',
     'catch-without-variable': 'the final catch clause does not name the error',
     'closure-state': 'the logic uses a variable of an enclosing function that is assigned after its declaration',
     'ctx-throw': 'the logic answers with ctx.throw',

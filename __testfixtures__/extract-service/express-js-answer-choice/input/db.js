@@ -1,0 +1,3 @@
+exports.find = function (name) {
+  return name === 'tobi' ? { name: name } : undefined;
+};

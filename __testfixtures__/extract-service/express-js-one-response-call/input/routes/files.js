@@ -1,0 +1,75 @@
+var express = require('express');
+var path = require('path');
+var db = require('../db');
+var router = express.Router();
+
+var FILES_DIR = path.join(__dirname, 'files');
+var users = db.users;
+
+// One call of the response, its callback only answering: nothing to move (one-response-call).
+router.get('/files/:file', function (req, res, next) {
+  res.download(req.params.file, { root: FILES_DIR }, function (err) {
+    if (!err) return;
+    if (err.status !== 404) return next(err);
+    res.statusCode = 404;
+    res.send('Cant find that file, sorry!');
+  });
+});
+
+// One call of the response with a path built by Node's path module (one-response-call).
+router.get('/client.js', function (req, res) {
+  res.sendFile(path.join(__dirname, 'client.js'));
+});
+
+// Content negotiation whose branches build bodies from module values only (one-response-call).
+router.get('/users', function (req, res) {
+  res.format({
+    html: function () {
+      res.send('<ul>' + users.map(function (user) {
+        return '<li>' + user.name + '</li>';
+      }).join('') + '</ul>');
+    },
+    json: function () {
+      res.json(users);
+    }
+  });
+});
+
+// An error handed to next on the next tick (one-response-call).
+router.get('/next', function (req, res, next) {
+  process.nextTick(function () {
+    next(new Error('oh no!'));
+  });
+});
+
+// Still fat: the file's path comes from a data call (streaming-response).
+router.get('/by-id/:id', function (req, res) {
+  res.sendFile(db.pathOf(req.params.id));
+});
+
+// Still fat: a branch of res.format calls the data layer (response-not-in-tail).
+router.get('/count', function (req, res) {
+  res.format({
+    text: function () {
+      res.send(String(db.count()));
+    }
+  });
+});
+
+// Still fat: the download callback writes something besides the response (streaming-response).
+var failures = 0;
+router.get('/counted/:file', function (req, res) {
+  res.download(req.params.file, function (err) {
+    if (err) failures = failures + 1;
+  });
+});
+
+// Still fat: two statements (the deferred call and a log of the data layer).
+router.get('/later', function (req, res, next) {
+  db.count();
+  process.nextTick(function () {
+    next();
+  });
+});
+
+module.exports = router;
