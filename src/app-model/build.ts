@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type Project, type SourceFile } from 'ts-morph';
 import { analyzeFunction } from './flow.js';
 import { routeNames } from './names.js';
-import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringValue, unwrap, type FnNode } from './resolve.js';
+import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringList, stringValue, unwrap, type FnNode } from './resolve.js';
 import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, Route, RouteDiscovery, UnresolvedReason, UnresolvedSite } from './types.js';
-import { needsEvaluation, scannedText, unitOf, Units, type ChainArg } from './units.js';
+import { needsEvaluation, onlyMiddlewareMount, scannedText, unitOf, Units, type ChainArg } from './units.js';
 
 export { locOf };
 
@@ -460,7 +460,8 @@ class Builder {
     const unresolvedRoute: { reason: UnresolvedReason; detail: string }[] = [];
     const p = unwrap(pathArg);
     let written = opts.path ?? stringValue(p);
-    if (written === undefined) {
+    const each = opts.path === undefined ? stringList(p) : undefined; // `app.get(['/a', '/b'], h)`: a route per path
+    if (written === undefined && !each) {
       written = pathText(p);
       unresolvedRoute.push({ reason: 'dynamic-path', detail: `the path \`${p.getText().slice(0, 60)}\` is not a literal` });
     }
@@ -488,7 +489,7 @@ class Builder {
     if (opts.note) {
       for (const [i, u] of unresolvedRoute.entries()) unresolvedRoute[i] = { ...u, detail: `${u.detail}; static evaluation stopped: ${opts.note}` };
     }
-    for (const mount of this.mountStacks(recv)) {
+    for (const [mount, one] of this.mountStacks(recv).flatMap((m) => (each ?? [written!]).map((w) => [m, w] as const))) {
       let stack = mount.stack;
       const dynamic = mount.dynamic;
       const prefixes = stack.filter((s) => s !== '' && s !== '/');
@@ -496,7 +497,7 @@ class Builder {
       if (dynamic && !unresolvedRoute.some((u) => u.reason === 'dynamic-path')) {
         unresolvedRoute.push({ reason: 'dynamic-path', detail: `a mount prefix (${dynamic}) is not a literal` });
       }
-      const full = joinPaths([...prefixes, written]);
+      const full = joinPaths([...prefixes, one]);
       const callee = call.getExpression();
       const registration = locOf(Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : call);
       const names = routeNames(method, full, path.relative(this.root, (handler?.node ?? call).getSourceFile().getFilePath()));
@@ -506,7 +507,7 @@ class Builder {
         framework,
         method,
         path: full,
-        pathAsWritten: written,
+        pathAsWritten: one,
         mounts: stack,
         registration,
         chain: chain.map((c) => ({ ...c })),
@@ -646,7 +647,7 @@ class Builder {
   }
 
   private evaluatedMount(call: CallExpression): { handled: boolean; why?: string } {
-    if (!needsEvaluation(call)) return { handled: false };
+    if (!needsEvaluation(call) || onlyMiddlewareMount(call, (t) => !!this.routerOf(t))) return { handled: false };
     const unit = unitOf(call);
     if (!unit) return { handled: false };
     const outcome = this.units.outcome(unit);

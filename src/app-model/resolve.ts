@@ -40,6 +40,14 @@ export function stringValue(node: Node | undefined): string | undefined {
   return undefined;
 }
 
+/** `['/a', '/b']` → ['/a', '/b']: the values of a non-empty array literal of string literals. */
+export function stringList(node: Node): string[] | undefined {
+  const n = unwrap(node);
+  if (!Node.isArrayLiteralExpression(n) || !n.getElements().length) return undefined;
+  const values = n.getElements().map((el) => stringValue(el));
+  return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
+}
+
 export function isExternal(node: Node): boolean {
   const sf = node.getSourceFile();
   return sf.isDeclarationFile() || sf.getFilePath().includes('/node_modules/');
@@ -302,15 +310,25 @@ export function resolveFunction(expr: Node, depth = 0): FnResolution {
     }
     const returned = returnedValues(factory.node!);
     const fns = new Set<FnNode>();
+    // the first returned value that is not a project function, and whether every such value is a package's function
+    let other: string | undefined;
+    let allExternal = true;
     for (const r of returned) {
       const v = unwrap(r);
       if (isFunctionLike(v)) fns.add(v);
       else {
         const inner = resolveFunction(v, depth + 1);
         if (inner.node) fns.add(inner.node);
-        else return fail('factory', 'unknown-factory-result', `\`${callee.getText()}\` returns \`${v.getText().slice(0, 40)}\``);
+        else {
+          other ??= v.getText().slice(0, 40);
+          allExternal = inner.unresolved?.reason === 'external-handler';
+          if (!allExternal) break;
+        }
       }
     }
+    // `isAuthorized = () => expressJwt({...})`: every value it returns is a package's function (middleware, not a router)
+    if (other !== undefined && allExternal && !fns.size) return fail('factory', 'external-handler', `\`${callee.getText()}\` returns \`${other}\`, a function from a package`);
+    if (other !== undefined) return fail('factory', 'unknown-factory-result', `\`${callee.getText()}\` returns \`${other}\``);
     if (fns.size !== 1) return fail('factory', 'unknown-factory-result', `\`${callee.getText()}\` ${fns.size ? 'returns one of several functions' : 'returns no function the builder can see'}`);
     const node = [...fns][0];
     const inner = wrappedArgument(factory.node!, node, e, depth);

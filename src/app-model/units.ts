@@ -88,6 +88,20 @@ export function needsEvaluation(call: CallExpression): boolean {
   });
 }
 
+/**
+ * `app.use('/ftp', localMiddleware, serveIndex('ftp'))`: a literal prefix followed by functions only (the project's
+ * or a package's, none a router) is path-scoped middleware whatever the code around it decides: nothing to evaluate.
+ */
+export function onlyMiddlewareMount(call: CallExpression, isRouter: (n: Node) => boolean): boolean {
+  const [prefix, ...targets] = call.getArguments();
+  if (!prefix || stringValue(unwrap(prefix)) === undefined || !targets.length) return false;
+  return targets.every((t) => {
+    if (isRouter(t)) return false;
+    const r = resolveFunction(t);
+    return !!r.node || r.unresolved?.reason === 'external-handler';
+  });
+}
+
 /** The name a call's callee ends with: `f` of `f()` and of `x.f()` (undefined for other callees). */
 function lastNameOf(callee: Node): string | undefined {
   return Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
