@@ -63,6 +63,8 @@ const LAZY_BABEL = [
 const transformsDir = path.join(dist, 'transforms');
 const input = {
   cli: path.join(dist, 'src', 'cli.js'),
+  // bin/remodel.js loads it before the CLI, to start the first worker of `remodel run` at once.
+  'cli-prestart': path.join(dist, 'src', 'cli-prestart.js'),
   worker: path.join(dist, 'src', 'engine', 'worker.js'),
 };
 for (const entry of fs.readdirSync(transformsDir, { withFileTypes: true })) {
@@ -143,14 +145,20 @@ const manifest = {
   files: Object.fromEntries([...inputs].sort().map((f) => [path.relative(root, f).split(path.sep).join('/'), fs.statSync(f).size])),
   transforms: fs.readdirSync(transformsDir).sort(),
 };
-// The per-file built-ins, which a worker started with the command may load at once (pool.js, prestartWorker).
-const perFile = [];
-for (const name of Object.keys(input).filter((k) => k.startsWith('transforms/'))) {
+// The per-file built-ins, which a worker started with the command may load at once (pool.js, prestartWorker), each
+// with whether its code calls @babel/traverse (withTraverse/loadTraverse of src/ast.js, in its own module or
+// folder): then that worker readies traverse too. Only a head start: a wrong guess costs time, never a result.
+const perFile = {};
+for (const name of Object.keys(input).filter((k) => k.startsWith('transforms/')).sort()) {
   // One that fails to load here only loses the early load (and fails the same way when run).
   const mod = await import(pathToFileURL(input[name]).href).catch(() => ({}));
-  if ((mod.meta ?? mod.default?.meta)?.engine === 'file') perFile.push(name.replace(/^transforms\//, '').replace(/\/index$/, ''));
+  if ((mod.meta ?? mod.default?.meta)?.engine !== 'file') continue;
+  const folder = path.dirname(input[name]);
+  const own = name.endsWith('/index') ? fs.readdirSync(folder, { recursive: true }).map((f) => path.join(folder, f)) : [input[name]];
+  const traverse = own.some((f) => f.endsWith('.js') && /\b(withTraverse|loadTraverse)\(/.test(fs.readFileSync(f, 'utf8')));
+  perFile[name.replace(/^transforms\//, '').replace(/\/index$/, '')] = { traverse };
 }
-fs.writeFileSync(path.join(tmp, 'per-file-builtins.json'), JSON.stringify(perFile.sort()) + '\n');
+fs.writeFileSync(path.join(tmp, 'per-file-builtins.json'), JSON.stringify(perFile, null, 1) + '\n');
 if (!yargsShimSeen) throw new Error(`bundle-cli: yargs' ES module shim (${YARGS_SHIM[0]}) was not bundled; update scripts/bundle-cli.mjs`);
 fs.cpSync(path.join(root, 'node_modules', 'yargs', 'locales'), path.join(tmp, 'locales'), { recursive: true });
 fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify(manifest, null, 1) + '\n');

@@ -331,18 +331,11 @@ async function transformBooleanFlags(args: string[], cwd: string): Promise<strin
 
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  // `remodel run <transform>`: a worker starts now and loads the file engine while this thread parses the command
-  // line, loads the config and plans; every per-file transform runs on workers (see pool.ts), so that a transform
-  // that hangs on some file fails that file with `timeout`. Not when a cache of earlier runs exists: files it answers
-  // need no worker, and an early one would only cost CPU. A run that turns out to need none (a project transform, a
-  // usage error) ends it unused.
-  const named = args[0] === 'run' ? args.slice(1).find((a) => !a.startsWith('-')) : undefined;
-  if (named) {
-    const [{ prestartWorker }, { defaultCacheDir }] = await Promise.all([import('./engine/pool.js'), import('./cache.js')]);
-    const noCache = args.includes('--no-cache') || args.includes('--cache=false');
-    const ownCacheDir = args.some((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
-    if (noCache || (!ownCacheDir && !fs.existsSync(defaultCacheDir(io.cwd)))) prestartWorker(named);
-  }
+  // `remodel run <transform>`: a worker starts now (bin/remodel.js has already started it, before loading this
+  // module) and loads the file engine while this thread parses the command line, loads the config and plans; every
+  // per-file transform runs on workers (see pool.ts), so that a transform that hangs on some file fails that file
+  // with `timeout`. See cli-prestart.ts for when it is not started.
+  if (args[0] === 'run') await (await import('./cli-prestart.js')).prestartForArgs(args, io.cwd);
   // `--keep-reexport src` must not read `src` as the flag's value: a declared boolean flag followed by anything but
   // true/false is given `=true`. `--flag=maybe` stays as written, so validation still rejects it.
   const booleans = new Set(await transformBooleanFlags(args, io.cwd));

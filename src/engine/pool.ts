@@ -46,14 +46,16 @@ function workerScript(): string | undefined {
 
 /**
  * The per-file built-ins, which a worker started early may load before the plan says what runs (a project
- * transform would load ts-morph for nothing). Known only in the bundled CLI, whose build lists them beside this
- * module (scripts/bundle-cli.mjs); elsewhere none, and the worker loads the transform when the run starts.
+ * transform would load ts-morph for nothing), each with whether it uses @babel/traverse (then the worker readies
+ * that too). Known only in the bundled CLI, whose build lists them beside this module (scripts/bundle-cli.mjs);
+ * elsewhere none, and the worker loads the transform when the run starts.
  */
-function perFileBuiltins(): Set<string> {
+function perFileBuiltins(): Map<string, { traverse: boolean }> {
   try {
-    return new Set(JSON.parse(fs.readFileSync(new URL('./per-file-builtins.json', import.meta.url), 'utf8')) as string[]);
+    const listed = JSON.parse(fs.readFileSync(new URL('./per-file-builtins.json', import.meta.url), 'utf8')) as Record<string, { traverse?: boolean }>;
+    return new Map(Object.entries(listed).map(([name, info]) => [name, { traverse: info?.traverse === true }]));
   } catch {
-    return new Set();
+    return new Map();
   }
 }
 
@@ -69,7 +71,8 @@ export function prestartWorker(name?: string): void {
   if (early) return;
   const script = workerScript();
   if (!script) return;
-  const data: WorkerData = name && /^[\w-]+$/.test(name) && perFileBuiltins().has(name) ? { preload: name } : {};
+  const builtin = name && /^[\w-]+$/.test(name) ? perFileBuiltins().get(name) : undefined;
+  const data: WorkerData = builtin ? { preload: name, traverse: builtin.traverse } : {};
   const worker = new Worker(script, { workerData: data });
   worker.unref();
   const slot = { worker, exited: false };

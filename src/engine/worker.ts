@@ -1,13 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileResultCache } from '../cache.js';
 import { builtinNames, loadTransform } from '../registry.js';
 import type { LoadedTransform, TransformSpec } from '../types.js';
 import { runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
-import type { CacheEntry } from '../cache.js';
+import type { CacheEntry, FileResultCache } from '../cache.js';
 
-/** Given at start: `preload` names the built-in the command line asked for, loaded before the pool says what to run. */
+/**
+ * Given at start: `preload` names the built-in the command line asked for, loaded before the pool says what to run,
+ * with Babel's parser and (`traverse`: the built-in uses it) @babel/traverse made ready too.
+ */
 export interface WorkerData {
   preload?: string;
+  traverse?: boolean;
 }
 
 /** Messages from the pool: one `init`, then `batch`es of absolute paths until the pool terminates the worker. */
@@ -27,6 +30,7 @@ export type WorkerMessage =
 let spec: TransformSpec;
 let options: FileRunOptions;
 let cache: FileResultCache | undefined;
+let cacheReady: Promise<FileResultCache | undefined> = Promise.resolve(undefined);
 let transform: Promise<LoadedTransform> | undefined;
 let cacheErrorSent = false;
 // The pool only sends files that missed the cache, so the transform is loaded before the first file's clock starts.
@@ -34,18 +38,36 @@ const loadOnce = () => (transform ??= loadTransform(spec));
 
 const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);
 
-// A worker started early (see prestartWorker) loads the transform while the main thread is still planning. Only a
-// guess: `init` decides what runs; a failed preload is reported, if at all, when that same transform is used.
-const preload = (workerData as WorkerData | undefined)?.preload;
-if (preload && builtinNames().includes(preload)) loadTransform({ kind: 'builtin', name: preload }).catch(() => {});
+// A worker started early (see prestartWorker) loads the transform while the main thread is still planning, and
+// then readies Babel: the parser (every per-file built-in parses) and, for a built-in that uses it, traverse with its
+// types, which Babel only initialises on first use (its parser's plugins, traverse's visitors and scope code), about
+// half of this worker's start-up. Only a guess: `init` decides what runs; a failed preload is reported, if at all,
+// when that same transform is used, and a failed warm-up costs nothing but its time.
+const early = workerData as WorkerData | undefined;
+if (early?.preload && builtinNames().includes(early.preload)) {
+  loadTransform({ kind: 'builtin', name: early.preload })
+    .then(() => warmUp(early.traverse === true))
+    .catch(() => {});
+}
+
+async function warmUp(traverse: boolean): Promise<void> {
+  const { parseSource } = await import('../parse.js');
+  const ast = parseSource('var a = 1;\nfunction f(b) { return a + b; }\n', 'babel');
+  if (!traverse) return;
+  const { withTraverse } = await import('../ast.js');
+  await withTraverse((t) => t(ast as never, { Identifier(p) { void p.scope.getBinding(p.node.name); } }));
+}
 
 parentPort!.on('message', async (msg: WorkerRequest) => {
   if (msg.type === 'init') {
     spec = msg.spec;
     options = msg.options;
-    cache = options.cache ? new FileResultCache(options.cache) : undefined;
+    // The cache module (write-file-atomic with it) only for runs that use the cache; batches wait for it.
+    const cacheOptions = options.cache;
+    cacheReady = cacheOptions ? import('../cache.js').then((m) => new m.FileResultCache(cacheOptions)) : Promise.resolve(undefined);
     return;
   }
+  cache = await cacheReady;
   const loaded = await loadOnce();
   for (const file of msg.files) {
     post({ type: 'start', file });
