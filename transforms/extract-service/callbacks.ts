@@ -9,7 +9,7 @@
  * Timing and the rules are documented in this folder's README.md.
  */
 import { createRequire } from 'node:module';
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Type } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { parseSource, parserFor } from '../../src/parse.js';
@@ -20,6 +20,7 @@ import { Unsafe, type Walk, REQUEST_PARTS, enclosingFunction, isReference, inser
 import { styleOf } from './style.js';
 import type { RouteSite } from './routes.js';
 import type { ErrorFirstTail } from './exit-rewrite.js';
+import { type Epilogue, clearEpilogue, rejectionsCrash, setEpilogue } from './epilogue.js';
 
 /** The options of extract-service this module reads. */
 export interface CallbackOptions {
@@ -31,6 +32,7 @@ const optionsBySite = new WeakMap<RouteSite, CallbackOptions>();
 /** Called by analyzeHandler with the run's options (the walk itself carries none). */
 export function setCallbackOptions(site: RouteSite, options: CallbackOptions | undefined): void {
   if (options) optionsBySite.set(site, options);
+  clearEpilogue(site);
 }
 
 /** Methods whose function argument is a listener (may run many times), never a once-only callback. */
@@ -54,9 +56,11 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   }
   const proof = provenErrorFirst(t.call, t.cb);
   if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
-  const kept = keptTail(w, t);
-  if (!optionsBySite.get(w.site)?.callbackThrowsToNext) {
-    const risky = movedCodeMayThrow(w, t);
+  const strict = !optionsBySite.get(w.site)?.callbackThrowsToNext;
+  const ep = strict ? epilogueTail(w, t) : undefined;
+  const kept = ep ? ep.stmts : keptTail(w, t);
+  if (strict) {
+    const risky = movedCodeMayThrow(w, t, new Set(kept));
     if (risky) {
       throw new Unsafe(
         'callback-may-throw',
@@ -65,7 +69,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
       );
     }
   }
-  flatten(w, t, kept.length);
+  flatten(w, t, kept.length, ep?.values ?? []);
   flattenedCallbacks.add(t.cb);
 }
 
@@ -106,6 +110,70 @@ function keptTail(w: Walk, t: ErrorFirstTail): Statement[] {
   for (const s of kept) w.skipNodes.add(s);
   w.successes.push({ key: `kept:${template}`, custom: { args, template, literal: template, at: last } });
   return kept;
+}
+
+/**
+ * Default mode (epilogue.ts): the statements that end the callback and answer the request stay in the controller
+ * word for word, run after the service answered and outside its error path: calls on the request followed by the
+ * response, or a lone response that may throw (`res.render('index', { users: users.filter(ferrets) })`; one that
+ * cannot keeps the ordinary way, its body returned by the service). The values of the logic they read are the
+ * service's result. Returns no statements when the callback does not end that way.
+ */
+function epilogueTail(w: Walk, t: ErrorFirstTail): { stmts: Statement[]; values: MorphSymbol[] } {
+  const none = { stmts: [], values: [] };
+  const stmts = (t.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== t.errStmt);
+  const last = stmts[stmts.length - 1];
+  const expr = last && (Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined);
+  if (!last || !expr || !responseChain(expr, w.roles, w.site.framework)) return none;
+  const kept: Statement[] = [last];
+  for (let i = stmts.length - 2; i >= 0 && requestCall(stmts[i], w); i--) kept.unshift(stmts[i]);
+  if (kept.length === 1 && !movedCodeMayThrow(w, t, new Set(), last)) return none;
+  if (kept.some((s) => s.getFirstDescendant(isFunctionLike))) return none;
+  const file = t.cb.getSourceFile();
+  const values = new Map<MorphSymbol, string>();
+  for (const s of kept) {
+    for (const id of s.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      w.handled.add(id);
+      if (!isReference(id)) continue;
+      const sym = referenced(id);
+      if (!sym || roleOf(sym, w.roles)) continue;
+      const decl = sym.getDeclarations()[0];
+      // module-level and global names are there in the controller as they are now
+      if (!decl || decl.getSourceFile() !== file || !decl.getFirstAncestor((a) => a === w.site.fn)) continue;
+      if (decl.getStart() >= w.regionStart) {
+        values.set(sym, sym.getName());
+        continue;
+      }
+      // a handler variable: the controller reads it after the service ran, so the logic must not change it
+      const written = w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).find((i) => i.getStart() >= w.regionStart && i.getSymbol() === sym && isWrite(i));
+      if (written) throw new Unsafe('success-response-uses-changed-input', `the success response uses \`${id.getText()}\`, which the logic changes`, written);
+    }
+  }
+  const text = file.getFullText();
+  const style = styleOf(file);
+  const ind = indentAt(text, w.regionStart) + style.unit + style.unit;
+  const template = kept.map((s) => s.getText().replace(/;\s*$/, '').split(/\r?\n/).map((l, i) => (i ? l.replace(new RegExp(`^${indentAt(text, s.getStart())}`), ind) : l)).join('\n')).join(`;\n${ind}`);
+  for (const s of kept) w.skipNodes.add(s);
+  w.successes.push({ key: `kept:${template}`, custom: { args: [], template, literal: template, at: last } });
+  const names = [...values.values()];
+  let rethrow: Epilogue['rethrow'];
+  if (!rejectionsCrash(file)) {
+    // process.nextTick (@types/node), else queueMicrotask (also in the DOM lib a JavaScript program gets by default)
+    const globals = new Set(file.getProject().getTypeChecker().getSymbolsInScope(w.site.fn, ts.SymbolFlags.Variable | ts.SymbolFlags.Function).map((sym) => sym.getName()));
+    rethrow = globals.has('process') ? 'process.nextTick' : globals.has('queueMicrotask') ? 'queueMicrotask' : undefined;
+    if (!rethrow) {
+      throw new Unsafe('callback-may-throw', `\`${last.getText().split('\n')[0].slice(0, 60)}\` may throw, uncaught today; kept after the service it must be rethrown outside the promise, and neither \`process\` nor \`queueMicrotask\` is declared here`, last);
+    }
+  }
+  setEpilogue(w.site, { param: names.length > 1 ? `{ ${names.join(', ')} }` : (names[0] ?? ''), rethrow });
+  return { stmts: kept, values: [...values.keys()] };
+}
+
+/** `x = …`, `x += …`, `x++`: the identifier is written. */
+function isWrite(id: Node): boolean {
+  const p = id.getParent();
+  if (Node.isBinaryExpression(p) && p.getLeft() === id && /^[^=!<>]*=$/.test(p.getOperatorToken().getText())) return true;
+  return Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()));
 }
 
 /** `req.flash('info', { msg })`, `req.logout()`: a call of a request method (not a read of a request part). */
@@ -358,10 +426,12 @@ function babelFunction(file: SourceFile, start: number, end: number): NodePath<t
  * checker types as non-nullable objects declaring the property, and a last statement that is itself an error-first
  * call being converted (its arguments checked; the API is taken to report failures through its callback).
  */
-function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail): Node | undefined {
+function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail, stay: Set<Statement>, only?: Statement): Node | undefined {
   const file = tail.cb.getSourceFile();
   const fnPath = babelFunction(file, tail.cb.getStart(), tail.cb.getEnd());
-  const stmts = (tail.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== tail.errStmt);
+  const all = (tail.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== tail.errStmt);
+  // statements that stay in the controller (epilogue.ts) run outside the error path: not checked
+  const stmts = all.filter((s) => !stay.has(s) && (!only || s === only));
   if (!fnPath) return stmts[0];
   const params = w.site.fn.getParameters();
   const scope: Scope = fnPath.scope;
@@ -389,7 +459,7 @@ function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail): Node | undefined {
     if (obj.type === 'Identifier') return scope.getBinding(obj.name) === res;
     return resChain(obj);
   };
-  const lastStmt = stmts[stmts.length - 1];
+  const lastStmt = all[all.length - 1];
   const known = (s: t.Node): boolean => {
     if (s.type === 'ReturnStatement' && resChain(s.argument)) return true;
     if (s.type !== 'ExpressionStatement') return false;
@@ -454,7 +524,10 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
 const dedented = new WeakMap<Walk, Map<number, number>>();
 const renames = new WeakMap<Walk, { start: number; end: number; text: string }[]>();
 
-function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number): void {
+/** The names the service uses for callback results a conversion renamed (`user` → `userResult`), per walk. */
+const renamedTo = new WeakMap<Walk, Map<MorphSymbol, string>>();
+
+function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number, values: MorphSymbol[]): void {
   const { edits } = w;
   const { stmt, call, cb, errStmt } = tail;
   const file = stmt.getSourceFile();
@@ -475,6 +548,11 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number): void {
     let pending = renames.get(w);
     if (!pending) renames.set(w, (pending = []));
     for (const r of refs) pending.push({ start: r.getStart(), end: r.getEnd(), text: Node.isShorthandPropertyAssignment(r.getParent()) ? `${resultName}: ${fresh}` : fresh });
+    if (sym) {
+      let names = renamedTo.get(w);
+      if (!names) renamedTo.set(w, (names = new Map()));
+      names.set(sym, fresh);
+    }
     resultName = fresh;
   }
   const argIds = call.getArguments().slice(0, -1).flatMap((a) => [a, ...a.getDescendants()]).filter((d) => Node.isIdentifier(d));
@@ -510,15 +588,22 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number): void {
     : `function (${cbParams}) { if (error) reject(error)${semi || ';'} else resolve(${value})${semi || ';'} })${semi} })`;
   insertAt(w, call.getStart(), `${resultName ? `${kw} ${resultName} = ` : ''}await new Promise${typeArg}(${arrow ? '(resolve, reject) => ' : 'function (resolve, reject) { '}`);
   const stmtIndent = indentAt(text, stmt.getStart());
+  // the values the epilogue (kept in the controller) reads are the service's result
+  const inService = (v: MorphSymbol) => renamedTo.get(w)?.get(v) ?? v.getName();
+  const returned = values.length === 1 ? inService(values[0]) : values.length ? `{ ${values.map((v) => (inService(v) === v.getName() ? v.getName() : `${v.getName()}: ${inService(v)}`)).join(', ')} }` : '';
+  // (at the indentation the statement has once the callbacks around it are flattened)
+  const lessBy = dedented.get(w)?.get(lineStart(text, stmt.getStart())) ?? 0;
+  const ret = returned ? `\n${stmtIndent.slice(0, stmtIndent.length - lessBy)}return ${returned}${semi}` : '';
   if (!body.length) {
-    edits.replace(cb.getStart(), stmt.getEnd(), executor + semi);
+    edits.replace(cb.getStart(), stmt.getEnd(), executor + semi + ret);
   } else {
     const first = body[0];
     const firstLine = lineStart(text, betweenComments ? errStmt.getEnd() : first.getStart());
     // up to the line break before the callback's first statement (a response removed with its line starts there)
     const eol = firstLine - 1 - (text[firstLine - 2] === '\r' ? 1 : 0);
     edits.replace(cb.getStart(), betweenComments ? errStmt.getEnd() : eol, executor + semi);
-    edits.remove(body[body.length - 1].getEnd(), stmt.getEnd());
+    if (ret) edits.replace(body[body.length - 1].getEnd(), stmt.getEnd(), ret);
+    else edits.remove(body[body.length - 1].getEnd(), stmt.getEnd());
     // the callback's lines move left to the statement's indentation (multi-line templates keep their bytes)
     const extra = indentAt(text, first.getStart()).length - stmtIndent.length;
     if (extra > 0) {

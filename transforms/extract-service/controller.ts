@@ -4,6 +4,7 @@ import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { type ModuleStyle } from './style.js';
 import { type Extraction } from './handler-model.js';
 import { answerParamIndex } from './frameworks/index.js';
+import { epilogueChain, epilogueOf } from './epilogue.js';
 
 export function typeText(node: Node, servicePath: string, routeFile: SourceFile): string {
   const type = node.getType();
@@ -52,6 +53,13 @@ export function controllerText(e: Extraction & { method: string }, style: Module
     const okLines = e.success ? success(resultName, false).filter((l) => l !== `${resultName}${semi}`) : [];
     const fnHead = (p: string) => (arrow ? `(${p}) => {` : `function (${p}) {`);
     const out = [call];
+    const ep = epilogueOf(e.site);
+    if (ep) {
+      // issue 14 (epilogue.ts): what the callback did after its error line stays here, outside the error path
+      const onError = e.errors.length ? { head: fnHead(errName), lines: [`if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}`] } : next;
+      out.push(...epilogueChain(ep, { head: fnHead(ep.param), lines: okLines }, onError, { u, semi, arrow, errName }));
+      return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+    }
     if (okLines.length) out.push(`${u}.then(${fnHead(okParam)}`, ...okLines.map((l) => `${u}${u}${l}`), `${u}})`);
     if (e.errors.length) {
       out.push(`${u}.catch(${fnHead(errName)}`, `${u}${u}if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}`, `${u}})${semi}`);

@@ -41,4 +41,15 @@ router.post('/account/touch/:id', (req: Request, res: Response, next: NextFuncti
   });
 });
 
+// What stays in the controller reads the callback's value (which shadows the handler's `user`): the service returns
+// it, under the name it has there.
+router.get('/account/card', (req: Request, res: Response, next: NextFunction) => {
+  const user = req.user as UserDocument;
+  User.findById(user.id, (err: CallbackError, user: UserDocument | null) => {
+    if (err) { return next(err); }
+    req.flash('info', { msg: 'Your card.' });
+    res.render('account/card', { name: user ? user.name.toUpperCase() : 'nobody' });
+  });
+});
+
 export default router;

@@ -14,6 +14,7 @@ declare module 'express' {
     send(body?: unknown): Response;
     sendStatus(code: number): Response;
     redirect(url: string): void;
+    render(view: string, locals?: object): void;
   }
   export type NextFunction = (err?: unknown) => void;
   export type Handler = (req: Request, res: Response, next: NextFunction) => unknown;
