@@ -13,6 +13,7 @@
 // command loads only on demand and packages that are the project's own (prettier, TypeScript, ts-morph, jscodeshift)
 // stay outside. dist/cli/inputs.json lists every input (size) with the build's time, and the built-ins: bin/remodel.js
 // uses the bundle only while they are as they were.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,13 +52,14 @@ const YARGS_SHIM = [
 
 /**
  * Lazy `require`s of Babel made through createRequire, which a bundler cannot follow: [module, text, replacement].
- * The replacement is a plain `require` (or `import()`), which the bundler resolves to its own copy.
+ * In the bundle they go to scripts/bundle-babel-loader.mjs, which loads Babel's parser and traverse from
+ * dist/cli/babel.cjs (built below, one CommonJS file) with the V8 code cache the build makes for it: Babel is most
+ * of a worker's start-up, and Node 20 caches no compiled code of its own.
  */
+const BABEL_LOADER = path.join(root, 'scripts', 'bundle-babel-loader.mjs');
 const LAZY_BABEL = [
-  ['src/parse.js', 'const require = createRequire(import.meta.url);', '', 'optional'],
-  // loadTraverse() is async: a dynamic import keeps traverse, types and generator in a chunk of their own, loaded
-  // by the threads that traverse (the workers), not by every thread that imports a transform.
-  ['src/ast.js', "createRequire(import.meta.url)('@babel/traverse')", "(await import('@babel/traverse'))", 'optional'],
+  ['src/parse.js', 'const require = createRequire(import.meta.url);', 'const require = __remodelBabelRequire;', 'optional'],
+  ['src/ast.js', "createRequire(import.meta.url)('@babel/traverse')", "__remodelBabelRequire('@babel/traverse')", 'optional'],
 ];
 
 const transformsDir = path.join(dist, 'transforms');
@@ -81,7 +83,7 @@ const tmp = `${out}.${process.pid}.tmp`;
 fs.rmSync(tmp, { recursive: true, force: true });
 const inputs = new Set();
 let yargsShimSeen = false;
-await build({
+const bundle = await build({
   input,
   platform: 'node',
   external: (id) => EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)),
@@ -124,6 +126,7 @@ await build({
             continue;
           }
           next = next.replace(from, to);
+          if (to.includes('__remodelBabelRequire')) next = `import { babelRequire as __remodelBabelRequire } from ${JSON.stringify(BABEL_LOADER)};\n${next}`;
         }
         return next === code ? null : { code: next };
       },
@@ -137,6 +140,20 @@ await build({
     sourcemap: false,
   },
 });
+// The loader finds babel.cjs beside its own chunk: that chunk must be in dist/cli/ itself.
+const loaderChunk = bundle.output.find((o) => o.type === 'chunk' && o.moduleIds.includes(BABEL_LOADER));
+if (loaderChunk && loaderChunk.fileName.includes('/')) throw new Error(`bundle-cli: the Babel loader landed in ${loaderChunk.fileName}, not in dist/cli/ itself`);
+// Babel's parser and traverse as one CommonJS file, and the code V8 compiled for it in a run over every syntax
+// remodel parses (a fresh process, so that the cache fits a plain \`node\`). Without the cache Babel is only
+// compiled as usual.
+await build({
+  input: { babel: path.join(root, 'scripts', 'bundle-babel-entry.cjs') },
+  platform: 'node',
+  logLevel: 'warn',
+  output: { dir: tmp, format: 'cjs', entryFileNames: '[name].cjs', sourcemap: false },
+});
+const cached = spawnSync(process.execPath, [path.join(root, 'scripts', 'bundle-babel-cache.mjs'), path.join(tmp, 'babel.cjs')], { encoding: 'utf8' });
+if (cached.status !== 0) console.warn(`bundle-cli: no code cache for Babel (Babel is compiled on each run): ${cached.stderr.trim().split('\n')[0]}`);
 // Every module of dist/ that went in, with its size, and the built-ins' folder listing: bin/remodel.js uses the bundle
 // only while each is the same size and none is newer (an installed package's files all carry npm's fixed date) and
 // no built-in was added or removed.
