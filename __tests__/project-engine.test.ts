@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadProject } from '../src/engine/project-engine.js';
 import { runCliInProcess } from './support/cli-in-process.js';
 import { git, initRepo, repoRoot, snapshot, tempDir, writeFiles } from './support/helpers.js';
 
@@ -222,6 +223,37 @@ describe('verification reaches importers through barrels', { timeout: 300_000 },
     const res = await runCliInProcess(['run', transform, 'lib/math.ts', '--dry'], dir);
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/app\.ts:1:\d+ error TS2305/);
+  });
+
+  it('an importer through a tsconfig path alias is checked when the file the alias lands on changes', async () => {
+    const dir = tempDir('remodel-alias-');
+    writeFiles(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'CommonJS', moduleResolution: 'node', baseUrl: '.', paths: { '@lib/*': ['lib/*'] }, noEmit: true } }),
+      'lib/math.ts': 'export function round(n: number): number {\n  return Math.round(n);\n}\n',
+      'app.ts': "import { round } from '@lib/math';\n\nexport const x = round(1.5);\n",
+    });
+    const transform = path.join(repoRoot, '__tests__', 'support', 'break-exports.mjs');
+    const res = await runCliInProcess(['run', transform, 'lib/math.ts', '--dry'], dir);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toMatch(/app\.ts:1:\d+ error TS2305/);
+  });
+
+  it('the project has one program: its type checker and its language service answer from the same one', () => {
+    const dir = tempDir('remodel-one-program-');
+    writeFiles(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true } }),
+      'a.ts': 'export const a = 1;\n',
+      'b.ts': "import { a } from './a';\nexport const b = a + 1;\n",
+    });
+    const project = loadProject(dir, [path.join(dir, 'a.ts'), path.join(dir, 'b.ts')]);
+    const service = project.getLanguageService().compilerObject;
+    expect(project.getProgram().compilerObject).toBe(service.getProgram());
+    // After an edit both move to the same new program, and references see the edit.
+    project.getSourceFileOrThrow('b.ts').addStatements('export const c = a * 2;');
+    const program = project.getProgram().compilerObject;
+    expect(program).toBe(service.getProgram());
+    expect(program.getSourceFile(path.join(dir, 'b.ts'))!.text).toContain('a * 2');
+    expect(project.getSourceFileOrThrow('a.ts').getVariableDeclarationOrThrow('a').findReferencesAsNodes()).toHaveLength(3);
   });
 });
 

@@ -107,10 +107,7 @@ class Builder {
   private readonly resolving = new Set<Node>();
   private readonly units: Units<RouterInfo>;
 
-  constructor(
-    readonly files: SourceFile[],
-    readonly root: string,
-  ) {
+  constructor(readonly files: SourceFile[], readonly root: string, readonly readTypes = true) {
     this.units = new Units<RouterInfo>(files, (n) => this.routerOf(n));
   }
 
@@ -479,7 +476,7 @@ class Builder {
       }
     }
     for (const c of chain) {
-      if (c.node) Object.assign(c, analyzeFunction(c.node as FnNode, framework, 'handler'));
+      if (c.node) Object.assign(c, analyzeFunction(c.node as FnNode, framework, 'handler', this.readTypes));
     }
     const last = chain[chain.length - 1];
     const handlerIdx = last?.node ? finalHandlerIndex(chain) : -1;
@@ -791,7 +788,7 @@ export function buildAppModel(project: Project, opts: BuildOptions): AppModel {
     .getSourceFiles()
     .filter((sf) => !sf.isDeclarationFile() && !sf.getFilePath().includes('/node_modules/'))
     .filter((sf) => !selected || selected.has(path.resolve(sf.getFilePath())));
-  const b = new Builder(files, root);
+  const b = new Builder(files, root, opts.readTypes ?? true);
   b.scan();
   b.finish();
   b.routes.sort((a, c) => (a.registration.file < c.registration.file ? -1 : a.registration.file > c.registration.file ? 1 : a.registration.line - c.registration.line || a.registration.column - c.registration.column || (a.path < c.path ? -1 : a.path > c.path ? 1 : 0)));

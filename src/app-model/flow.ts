@@ -31,13 +31,13 @@ const KOA_RESPONSE = new Set(['body', 'status', 'message', 'type', 'length', 'la
 const cache = new WeakMap<Node, Map<string, Flow>>();
 
 /** Data flow of one function of a route chain: what it reads, calls, answers and how it leaves. */
-export function analyzeFunction(fn: FnNode, framework: Framework, role: ChainRole): Flow {
+export function analyzeFunction(fn: FnNode, framework: Framework, role: ChainRole, readTypes = true): Flow {
   let byKey = cache.get(fn);
   if (!byKey) cache.set(fn, (byKey = new Map()));
-  const key = `${framework}:${role}`;
+  const key = `${framework}:${role}:${readTypes}`;
   const hit = byKey.get(key);
   if (hit) return hit;
-  const flow = compute(fn, framework);
+  const flow = compute(fn, framework, readTypes);
   byKey.set(key, flow);
   return flow;
 }
@@ -47,7 +47,7 @@ function paramName(fn: FnNode, i: number): string | undefined {
   return p && Node.isIdentifier(p.getNameNode()) ? p.getName() : undefined;
 }
 
-function compute(fn: FnNode, framework: Framework): Flow {
+function compute(fn: FnNode, framework: Framework, readTypes: boolean): Flow {
   const params = fn.getParameters().map((p) => p.getNameNode().getText());
   // Express (req, res, next) / error middleware (err, req, res, next); Koa (ctx, next); Fastify (request, reply).
   let req: string | undefined;
@@ -76,7 +76,7 @@ function compute(fn: FnNode, framework: Framework): Flow {
   if (!body) return { mayRespond: false, callsNext, setsRequestFields: [], reads, dataCalls, responses, errorExits, logicLines: 0, params };
   const ctxOf = (n: Node) => flowContext(n, fn);
   const isName = (n: Node, name: string | undefined) => !!name && Node.isIdentifier(n) && n.getText() === name;
-  const checker = fn.getProject().getTypeChecker();
+  const checker = readTypes ? fn.getProject().getTypeChecker() : undefined;
 
   const readSources: Record<string, RequestSource> = { params: 'params', query: 'query', body: 'body', headers: 'headers', cookies: 'cookies', signedCookies: 'cookies' };
 
@@ -272,9 +272,9 @@ function dedupeReads(reads: RequestRead[]): RequestRead[] {
   });
 }
 
-function readOf(source: RequestSource, path: string[], node: Node, context: FlowContext, checker: import('ts-morph').TypeChecker): RequestRead {
+function readOf(source: RequestSource, path: string[], node: Node, context: FlowContext, checker: import('ts-morph').TypeChecker | undefined): RequestRead {
   const read: RequestRead = { source, path, loc: locOf(node), context };
-  if (path.length && !(source === 'req' && path.length === 1 && !Node.isBindingElement(node))) {
+  if (checker && path.length && !(source === 'req' && path.length === 1 && !Node.isBindingElement(node))) {
     try {
       const t = checker.getTypeAtLocation(node);
       if (!t.isAny()) {

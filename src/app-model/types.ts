@@ -280,6 +280,11 @@ export interface BuildOptions {
   root: string;
   /** Files to look at (absolute paths); default: every non-declaration file of the project outside node_modules. */
   files?: string[];
+  /**
+   * Ask the checker for the type of each request read (`RequestRead.type`; default true). The transforms never look
+   * at it and turn it off: on a real app it is most of the checker's time in the model.
+   */
+  readTypes?: boolean;
 }
 
 // ---------- JSON form (schemaVersion 1) ----------

@@ -13,6 +13,7 @@ import { checkTsconfig } from './tsconfig-check.js';
 import { buildAppModel, type AppModel } from '../app-model/index.js';
 import { checkReportedReason } from '../reasons.js';
 import { NodePrograms } from './node-programs.js';
+import { fileDiagnostics, type FileDiagnostics } from './file-diagnostics.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
 export class TransformRefusal extends Error {
@@ -160,6 +161,20 @@ export function loadProject(cwd: string, files: string[]): Project {
         },
       });
   for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
+  return oneProgram(project);
+}
+
+/**
+ * ts-morph keeps two programs of the same source files: its own (`getProgram()`, `getTypeChecker()`, diagnostics) and
+ * its language service's (`findReferences`, quick info), each with its own type checker, so every type that both are
+ * asked about is resolved twice, and both are built again after every edit. Here the project's program is the
+ * language service's: one program and one checker per state of the files, shared by the app model, the transforms'
+ * type queries and references, and the check. (The language service brings its program up to date on each call,
+ * from the same source files and versions ts-morph's program is built from.)
+ */
+function oneProgram(project: Project): Project {
+  const service = project.getLanguageService().compilerObject;
+  Object.defineProperty(project.getProgram(), 'compilerObject', { configurable: true, get: () => service.getProgram()! });
   return project;
 }
 
@@ -273,7 +288,7 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
       return overlaidText(abs, opts.overlay);
     },
     appModel() {
-      appModel ??= buildAppModel(project, { root: cwd, files: ctx.files.map((sf) => sf.getFilePath()) });
+      appModel ??= buildAppModel(project, { root: cwd, files: ctx.files.map((sf) => sf.getFilePath()), readTypes: false });
       return appModel;
     },
   };
@@ -391,11 +406,16 @@ function flatten(d: ts.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(d.messageText, '\n');
 }
 
-function diagnosticsOf(program: ts.Program, files: Set<string>, pathOf: (file: string) => string): Diagnostic[] {
+function diagnosticsOf(
+  program: ts.Program,
+  files: Set<string>,
+  pathOf: (file: string) => string,
+  kept?: FileDiagnostics,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const sf of program.getSourceFiles()) {
     if (!files.has(sf.fileName)) continue;
-    const list = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    const list = kept ? kept.of(program, sf.fileName) : [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
     for (const d of list) {
       const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
       out.push({
@@ -440,10 +460,11 @@ function introducedDiagnostics(
   const stems = new Set([...targets].map((t) => path.basename(t)));
   // A dependent that re-exports (a barrel) passes the change on: its own importers are dependents too.
   const candidates = after.getSourceFiles().filter((sf) => !sf.fileName.includes('/node_modules/'));
+  const resolve = moduleResolver(after);
   for (let grew = targets.size > 0; grew; ) {
     grew = false;
     for (const sf of candidates) {
-      if (touched.has(sf.fileName) || !importsAny(sf, targets, stems)) continue;
+      if (touched.has(sf.fileName) || !importsAny(sf, targets, stems, resolve)) continue;
       touched.add(sf.fileName);
       if (/\bexport\s*(\*|\{[^}]*\}\s*from|type\s*\{[^}]*\}\s*from)/.test(sf.text)) {
         const t = withoutExtension(sf.fileName);
@@ -462,7 +483,8 @@ function introducedDiagnostics(
 
   // Diagnostics of a moved file are compared under its new path; of a deleted one, never (it is gone).
   const beforePath = (f: string) => relative(movedAway.get(f) || f);
-  const afterDiags = diagnosticsOf(after, touched, relative);
+  // ts-morph's program (not the node16 one) is the one a transform may have checked files in already (introduce-dto).
+  const afterDiags = diagnosticsOf(after, touched, relative, node ? undefined : fileDiagnostics(project));
   // Only files with errors after the change need their errors before it: with none (the usual case) the program
   // before is never checked, or for node16/nodenext projects never even built. Missing Node types are judged on all.
   if (!afterDiags.length) return [];
@@ -494,18 +516,47 @@ const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
 const withoutExtension = (file: string) => file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
 
 /**
- * Whether a file imports (or re-exports, or `import()`s) one of `targets` (paths without extension). Relative
- * specifiers are resolved by path; others (path aliases) match when their last segment is a target's file name.
- * Uses the compiler's cheap pre-processing scanner, not a type check.
+ * The file of the program a bare specifier (a path alias, a package) lands on, resolved the way the program
+ * resolves it (tsconfig paths and baseUrl); undefined when it lands on none. One resolution cache per check.
  */
-function importsAny(sf: ts.SourceFile, targets: Set<string>, stems: Set<string>): boolean {
+function moduleResolver(program: ts.Program): (spec: string, from: string) => string | undefined {
+  const options = program.getCompilerOptions();
+  const host: ts.ModuleResolutionHost = {
+    fileExists: (f) => !!program.getSourceFile(f) || ts.sys.fileExists(f),
+    readFile: (f) => program.getSourceFile(f)?.text ?? ts.sys.readFile(f),
+    directoryExists: (d) => ts.sys.directoryExists(d),
+    realpath: ts.sys.realpath,
+    getCurrentDirectory: () => program.getCurrentDirectory(),
+  };
+  const cache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (f) => f, options);
+  return (spec, from) => {
+    const resolved = ts.resolveModuleName(spec, from, options, host, cache).resolvedModule;
+    // Only a file of the program is an answer (a moved file's old path, for one, is not).
+    return resolved && program.getSourceFile(resolved.resolvedFileName) ? resolved.resolvedFileName : undefined;
+  };
+}
+
+/**
+ * Whether a file imports (or re-exports, or `import()`s) one of `targets` (paths without extension). Relative
+ * specifiers are resolved by path; others (path aliases) by the compiler's module resolution, and when that finds
+ * nothing, they match when their last segment is a target's file name (before: always, which made every
+ * `@server/routes/x/index` import a dependent of any changed `index.ts`). Uses the compiler's cheap pre-processing
+ * scanner, not a type check.
+ */
+function importsAny(
+  sf: ts.SourceFile,
+  targets: Set<string>,
+  stems: Set<string>,
+  resolve: (spec: string, from: string) => string | undefined,
+): boolean {
   const { importedFiles } = ts.preProcessFile(sf.text, true, true);
   const dir = path.dirname(sf.fileName);
   for (const { fileName: spec } of importedFiles) {
     if (spec.startsWith('.')) {
       if (targets.has(withoutExtension(path.resolve(dir, spec)))) return true;
     } else if (stems.has(path.basename(withoutExtension(spec)))) {
-      return true;
+      const resolved = resolve(spec, sf.fileName);
+      if (resolved === undefined || targets.has(withoutExtension(resolved))) return true;
     }
   }
   return false;

@@ -1,38 +1,8 @@
-import path from 'node:path';
 import { ts } from 'ts-morph';
+import { fileDiagnostics, importResolver, stemOf } from '../../src/engine/file-diagnostics.js';
 import type { FieldInfo, SourceKind } from './reads.js';
 import type { FieldLevel } from './render.js';
 import type { Built, Diag, Plan } from './types.js';
-
-const stemOf = (f: string) => path.basename(f).replace(/\.[cm]?[jt]sx?$/, '');
-
-/**
- * What a file imports (or re-exports, `require`s, `import()`s, references with `/// <reference path>`), each
- * specifier resolved the way the compiler resolves it (tsconfig paths and baseUrl, directory imports, `.js` for `.ts`
- * under node16): the files it lands on, and the specifiers it cannot resolve.
- */
-function importResolver(project: import('ts-morph').Project): (file: string, text: string) => { files: string[]; unresolved: string[] } {
-  const options = project.getCompilerOptions();
-  const host: ts.ModuleResolutionHost = {
-    fileExists: (f) => !!project.getSourceFile(f) || ts.sys.fileExists(f),
-    readFile: (f) => project.getSourceFile(f)?.getFullText() ?? ts.sys.readFile(f),
-    directoryExists: (d) => ts.sys.directoryExists(d),
-    realpath: ts.sys.realpath,
-    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
-  };
-  const cache = ts.createModuleResolutionCache(ts.sys.getCurrentDirectory(), (f) => f, options);
-  return (file, text) => {
-    const { importedFiles, referencedFiles } = ts.preProcessFile(text, true, true);
-    const files = referencedFiles.map((r) => path.resolve(path.dirname(file), r.fileName));
-    const unresolved: string[] = [];
-    for (const { fileName: spec } of importedFiles) {
-      const resolved = ts.resolveModuleName(spec, file, options, host, cache).resolvedModule;
-      if (resolved) files.push(path.resolve(resolved.resolvedFileName));
-      else unresolved.push(spec);
-    }
-    return { files, unresolved };
-  };
-}
 
 /**
  * The files of the project that import one of the changed files, which the check must look at too. A specifier the
@@ -67,64 +37,23 @@ export function diagnosticsOf(project: import('ts-morph').Project, files: Set<st
   return programDiagnostics(project.getProgram().compilerObject, files);
 }
 
-/** A file whose change can reach files that do not import it: a script (its declarations are global), a JS file, an augmentation. */
-function reachesBeyondImports(sf: ts.SourceFile | undefined): boolean {
-  return !sf || !/\.[cm]?tsx?$/.test(sf.fileName) || !ts.isExternalModule(sf) || /\bdeclare\s+(global|module)\b/.test(sf.text);
-}
-
 /**
- * The diagnostics of the checked files after each round of edits. A file keeps the last round's diagnostics when its
- * text is the same and so is the text of every project file it imports, followed transitively: its diagnostics
- * depend on nothing else, as long as every file that changed is a TypeScript module that augments nothing (else
- * every file is checked again). The type-check loop changes a few handlers per round; the rest are not checked again.
+ * The diagnostics of the checked files after each round of edits, from the project's kept diagnostics
+ * (src/engine/file-diagnostics.ts): a file keeps the last round's diagnostics when neither it nor any project file it
+ * imports (transitively) changed, so the type-check loop, which changes a few handlers per round, does not check the
+ * rest again, and neither does the engine's check after the transform.
  */
 export class RoundChecks {
-  private program?: ts.Program;
-  private readonly byFile = new Map<string, Diag[]>();
-
   constructor(private readonly project: import('ts-morph').Project) {}
 
   of(files: Set<string>): Diag[] {
     const program = this.project.getProgram().compilerObject;
-    const stale = this.program && this.program !== program ? this.staleFiles(this.program, program) : undefined;
-    if (this.program !== program) {
-      for (const file of [...this.byFile.keys()]) if (!stale || stale.has(file)) this.byFile.delete(file);
-    }
-    this.program = program;
+    const kept = fileDiagnostics(this.project);
     const out: Diag[] = [];
     for (const file of files) {
-      let list = this.byFile.get(file);
-      if (!list) this.byFile.set(file, (list = programDiagnostics(program, [file])));
-      out.push(...list);
+      for (const d of kept.of(program, file)) out.push({ file, start: d.start, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
     }
     return out;
-  }
-
-  /** Files changed since `before` and every project file that imports one of them, transitively; undefined: all. */
-  private staleFiles(before: ts.Program, after: ts.Program): Set<string> | undefined {
-    const project = (p: ts.Program) => p.getSourceFiles().filter((sf) => !sf.fileName.includes('/node_modules/'));
-    const changed = new Set<string>();
-    for (const sf of project(after)) if (before.getSourceFile(sf.fileName)?.text !== sf.text) changed.add(sf.fileName);
-    for (const sf of project(before)) if (!after.getSourceFile(sf.fileName)) changed.add(sf.fileName);
-    for (const file of changed) if (reachesBeyondImports(before.getSourceFile(file)) || reachesBeyondImports(after.getSourceFile(file))) return undefined;
-    // Who imports whom, in the program after (an import of a file that is gone does not resolve: its stem decides).
-    const importsOf = importResolver(this.project);
-    const importers = new Map<string, string[]>();
-    const byStem = new Map<string, string[]>();
-    for (const sf of project(after)) {
-      const { files, unresolved } = importsOf(sf.fileName, sf.text);
-      for (const f of files) importers.set(f, [...(importers.get(f) ?? []), sf.fileName]);
-      for (const spec of unresolved) byStem.set(stemOf(spec), [...(byStem.get(stemOf(spec)) ?? []), sf.fileName]);
-    }
-    const stale = new Set<string>();
-    const queue = [...changed];
-    while (queue.length) {
-      const file = queue.pop()!;
-      if (stale.has(file)) continue;
-      stale.add(file);
-      queue.push(...(importers.get(file) ?? []), ...(byStem.get(stemOf(file)) ?? []));
-    }
-    return stale;
   }
 }
 
