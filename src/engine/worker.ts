@@ -2,6 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { builtinNames, loadTransform } from '../registry.js';
 import type { LoadedTransform, TransformSpec } from '../types.js';
 import { runFile, type FileOutcome, type FileRunOptions } from './file-engine.js';
+import { parseSource } from '../parse.js';
+import { withTraverse } from '../ast.js';
 import type { CacheEntry, FileResultCache } from '../cache.js';
 
 /**
@@ -39,23 +41,20 @@ const loadOnce = () => (transform ??= loadTransform(spec));
 const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);
 
 // A worker started early (see prestartWorker) loads the transform while the main thread is still planning, and
-// then readies Babel: the parser (every per-file built-in parses) and, for a built-in that uses it, traverse with its
-// types, which Babel only initialises on first use (its parser's plugins, traverse's visitors and scope code), about
-// half of this worker's start-up. Only a guess: `init` decides what runs; a failed preload is reported, if at all,
-// when that same transform is used, and a failed warm-up costs nothing but its time.
+// readies Babel meanwhile: the parser (every per-file built-in parses) and, for a built-in that uses it, traverse
+// with its types, which Babel only initialises on first use (its parser's plugins, traverse's visitors and scope
+// code), about half of this worker's start-up. Babel is readied while the transform's modules are being read (the
+// import is started first), so the two overlap. Only a guess: `init` decides what runs; a failed preload is
+// reported, if at all, when that same transform is used, and a failed warm-up costs nothing but its time.
 const early = workerData as WorkerData | undefined;
 if (early?.preload && builtinNames().includes(early.preload)) {
-  loadTransform({ kind: 'builtin', name: early.preload })
-    .then(() => warmUp(early.traverse === true))
-    .catch(() => {});
+  loadTransform({ kind: 'builtin', name: early.preload }).catch(() => {});
+  warmUp(early.traverse === true).catch(() => {});
 }
 
 async function warmUp(traverse: boolean): Promise<void> {
-  const { parseSource } = await import('../parse.js');
   const ast = parseSource('var a = 1;\nfunction f(b) { return a + b; }\n', 'babel');
-  if (!traverse) return;
-  const { withTraverse } = await import('../ast.js');
-  await withTraverse((t) => t(ast as never, { Identifier(p) { void p.scope.getBinding(p.node.name); } }));
+  if (traverse) await withTraverse((t) => t(ast as never, { Identifier(p) { void p.scope.getBinding(p.node.name); } }));
 }
 
 parentPort!.on('message', async (msg: WorkerRequest) => {
