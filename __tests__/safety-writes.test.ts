@@ -1,11 +1,15 @@
 // What `remodel run` writes, and what it refuses to write, when the tree is not as simple as it looks: symlinks,
 // a bad --patch, two runs at once, a project change that cannot be written completely, a broken tsconfig, a
-// broken repository. Real files, real git, real processes; the built CLI.
+// broken repository. Real files, real git, real processes; the built CLI. Runs whose process does not matter to the
+// test (what is written, the exit code and the message) call the built CLI's entry point in this process
+// (support/cli-in-process.ts); runs that are killed, race each other, wait for a lock holder, or depend on the
+// process's user or PATH are processes of their own.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { cliPath, git, initRepo, runCli, snapshot, tempDir, writeFiles, type CliResult } from './support/helpers.js';
 
 const LEGACY = "var greeting = 'hello';\nmodule.exports = greeting;\n";
@@ -32,7 +36,7 @@ function tempFiles(dir: string): string[] {
 }
 
 describe('symlinks: never written through', () => {
-  it('a link to a file outside the tree is skipped with reason symlink; the target is never touched', () => {
+  it('a link to a file outside the tree is skipped with reason symlink; the target is never touched', async () => {
     const dir = tempDir();
     const repo = path.join(dir, 'repo');
     writeFiles(dir, { 'other/lib.js': LEGACY, 'repo/real.js': LEGACY, 'repo/.gitignore': 'node_modules\n', 'repo/node_modules/dep/index.js': LEGACY });
@@ -44,7 +48,7 @@ describe('symlinks: never written through', () => {
     fs.appendFileSync(path.join(dir, 'other/lib.js'), '// work in progress\n');
     const otherBefore = fs.readFileSync(path.join(dir, 'other/lib.js'));
 
-    const json = runCli(['run', 'no-var', '.', '--json'], repo);
+    const json = await runCliInProcess(['run', 'no-var', '.', '--json'], repo);
     const report = JSON.parse(json.stdout);
     expect(report.files).toEqual([
       expect.objectContaining({ path: 'dep.js', status: 'skipped', reason: 'symlink' }),
@@ -52,7 +56,7 @@ describe('symlinks: never written through', () => {
       expect.objectContaining({ path: 'real.js', status: 'changed' }),
     ]);
 
-    const res = runCli(['run', 'no-var', '.'], repo);
+    const res = await runCliInProcess(['run', 'no-var', '.'], repo);
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('skipped 2 × symlink');
     expect(fs.readFileSync(path.join(repo, 'node_modules/dep/index.js'), 'utf8')).toBe(LEGACY);
@@ -62,7 +66,7 @@ describe('symlinks: never written through', () => {
     expect(fs.readFileSync(path.join(repo, 'real.js'), 'utf8')).toBe(MODERN);
   });
 
-  it('a link inside the tree is its target, once: no duplicate, no exit 3, and the patch applies', () => {
+  it('a link inside the tree is its target, once: no duplicate, no exit 3, and the patch applies', async () => {
     const repo = tempDir();
     writeFiles(repo, { 'src/real.js': LEGACY, 'lib/b.js': "var b = 2;\nmodule.exports = b;\n" });
     fs.symlinkSync('real.js', path.join(repo, 'src/alias.js'));
@@ -70,7 +74,7 @@ describe('symlinks: never written through', () => {
     initRepo(repo);
 
     const patchFile = path.join(os.tmpdir(), `remodel-symlink-${process.pid}.diff`);
-    const dry = runCli(['run', 'no-var', '.', '--patch', patchFile], repo);
+    const dry = await runCliInProcess(['run', 'no-var', '.', '--patch', patchFile], repo);
     expect(dry.code).toBe(0);
     const patch = fs.readFileSync(patchFile, 'utf8');
     expect(patch.match(/^diff --git /gm)).toHaveLength(2);
@@ -79,7 +83,7 @@ describe('symlinks: never written through', () => {
     expect(patch).not.toContain('again.js');
     git(repo, 'apply', '--check', patchFile);
 
-    const res = runCli(['run', 'no-var', '.'], repo);
+    const res = await runCliInProcess(['run', 'no-var', '.'], repo);
     expect(res.stderr).not.toContain('changed on disk');
     expect(res.code).toBe(0);
     expect(res.stderr).toContain('wrote 2 file(s)');
@@ -107,29 +111,29 @@ describe('--patch: a file name, or a usage error (never an apply)', () => {
     [['--patch', '']],
     [['--patch=']],
     [['--patch', '   ']],
-  ])('%j without a file name: exit 2 and nothing written', (args) => {
+  ])('%j without a file name: exit 2 and nothing written', async (args) => {
     const repo = setup();
     const before = snapshot(repo);
-    const res = runCli(['run', 'no-var', '.', ...args], repo);
+    const res = await runCliInProcess(['run', 'no-var', '.', ...args], repo);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--patch needs a file name');
     expect(snapshot(repo)).toEqual(before);
   });
 
-  it('a folder, a path in a missing folder, or a file of the run: exit 2 with a clear message, nothing written', () => {
+  it('a folder, a path in a missing folder, or a file of the run: exit 2 with a clear message, nothing written', async () => {
     const repo = setup();
     const before = snapshot(repo);
-    const dirRes = runCli(['run', 'no-var', '.', '--patch', 'sub'], repo);
+    const dirRes = await runCliInProcess(['run', 'no-var', '.', '--patch', 'sub'], repo);
     expect(dirRes.code).toBe(2);
     expect(dirRes.stderr).toContain('--patch sub: is a folder');
     noInternalError(dirRes);
 
-    const missing = runCli(['run', 'no-var', '.', '--patch', 'nowhere/out.diff'], repo);
+    const missing = await runCliInProcess(['run', 'no-var', '.', '--patch', 'nowhere/out.diff'], repo);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('folder nowhere does not exist');
     noInternalError(missing);
 
-    const own = runCli(['run', 'no-var', '.', '--patch', 'a.js'], repo);
+    const own = await runCliInProcess(['run', 'no-var', '.', '--patch', 'a.js'], repo);
     expect(own.code).toBe(2);
     expect(own.stderr).toContain('--patch a.js: is one of the files this run transforms');
     expect(snapshot(repo)).toEqual(before);
@@ -242,11 +246,11 @@ describe('a project change set is written entirely or not at all', () => {
     return repo;
   };
   const run = (repo: string, env: Record<string, string> = {}) =>
-    runCli(['run', './everything.mjs', 'a.ts', 'b.ts', 'c.ts', 'z.ts', '--no-verify'], repo, env);
+    runCliInProcess(['run', './everything.mjs', 'a.ts', 'b.ts', 'c.ts', 'z.ts', '--no-verify'], repo, env);
 
-  it('applies everything when it can', () => {
+  it('applies everything when it can', async () => {
     const repo = setup();
-    const res = run(repo);
+    const res = await run(repo);
     expect(res.stderr).toContain('wrote 5 file(s)');
     expect(res.code).toBe(0);
     expect(fs.existsSync(path.join(repo, 'b.ts'))).toBe(false);
@@ -255,9 +259,9 @@ describe('a project change set is written entirely or not at all', () => {
     expect(fs.readFileSync(path.join(repo, 'lib/new.ts'), 'utf8')).toBe('export const created = 1;\n');
   });
 
-  it('a file edited while the run works: nothing at all is written (exit 3), and the message names it', () => {
+  it('a file edited while the run works: nothing at all is written (exit 3), and the message names it', async () => {
     const repo = setup();
-    const res = runCli(['run', './everything.mjs', 'a.ts', 'b.ts', 'c.ts', 'z.ts', '--no-verify', '--allow-dirty'], repo, { DISTURB: 'z.ts' });
+    const res = await runCliInProcess(['run', './everything.mjs', 'a.ts', 'b.ts', 'c.ts', 'z.ts', '--no-verify', '--allow-dirty'], repo, { DISTURB: 'z.ts' });
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/z\.ts file changed on disk during the run/);
     expect(res.stderr).toContain('the change is applied all or nothing, and z.ts: file changed on disk during the run');
@@ -267,13 +271,13 @@ describe('a project change set is written entirely or not at all', () => {
     noInternalError(res);
   });
 
-  it('a write that fails after others succeeded (an immutable file, which root cannot write either): everything written is restored', (ctx) => {
+  it('a write that fails after others succeeded (an immutable file, which root cannot write either): everything written is restored', async (ctx) => {
     const repo = setup();
     const z = path.join(repo, 'z.ts');
     if (spawnSync('chattr', ['+i', z]).status !== 0) ctx.skip(); // needs chattr and a file system that has the flag
     try {
       const before = snapshot(repo);
-      const res = run(repo);
+      const res = await run(repo);
       expect(res.code).toBe(3);
       expect(res.stderr).toMatch(/z\.ts EPERM: operation not permitted; the change is applied all or nothing, and writing z\.ts failed/);
       expect(res.stderr).toContain('restored 5 file(s) written before the failure');
@@ -324,7 +328,7 @@ describe('a project change set is written entirely or not at all', () => {
     noInternalError(next);
 
     // And the change itself applies cleanly afterwards.
-    expect(run(repo).stderr).toContain('wrote 5 file(s)');
+    expect((await run(repo)).stderr).toContain('wrote 5 file(s)');
   });
 
   it('the rollback never overwrites an edit made after the kill: that file is left and named', async () => {
@@ -348,10 +352,10 @@ describe('a project change set is written entirely or not at all', () => {
     noInternalError(next);
   });
 
-  it('a created file whose path is taken by a folder: nothing written', () => {
+  it('a created file whose path is taken by a folder: nothing written', async () => {
     const repo = setup();
     fs.mkdirSync(path.join(repo, 'lib/new.ts'), { recursive: true });
-    const res = run(repo);
+    const res = await run(repo);
     expect(res.code).toBe(3);
     expect(res.stderr).toContain('lib/new.ts is not a regular file');
     expect(git(repo, 'status', '--porcelain')).toBe('');
@@ -365,11 +369,11 @@ describe('tsconfig.json the compiler would reject: exit 2 naming the file, no st
     initRepo(repo);
     return repo;
   };
-  const move = (repo: string) => runCli(['run', 'move-symbol', '--symbol', 'a', '--from', 'src/a.ts', '--to', 'src/b.ts', '.'], repo);
+  const move = (repo: string) => runCliInProcess(['run', 'move-symbol', '--symbol', 'a', '--from', 'src/a.ts', '--to', 'src/b.ts', '.'], repo);
 
-  it('extends pointing at a missing file (TS5083)', () => {
+  it('extends pointing at a missing file (TS5083)', async () => {
     const repo = setup('{ "extends": "./base.json", "compilerOptions": { "strict": true } }\n');
-    const res = move(repo);
+    const res = await move(repo);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('tsconfig.json is not a config the TypeScript compiler accepts');
     expect(res.stderr).toMatch(/tsconfig\.json error TS5083: Cannot read file '.*base\.json'/);
@@ -377,17 +381,17 @@ describe('tsconfig.json the compiler would reject: exit 2 naming the file, no st
     noInternalError(res);
   });
 
-  it('extends naming a package that is not installed (TS6053)', () => {
+  it('extends naming a package that is not installed (TS6053)', async () => {
     const repo = setup('{ "extends": "@tsconfig/node20/tsconfig.json" }\n');
-    const res = move(repo);
+    const res = await move(repo);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("tsconfig.json:1:14 error TS6053: File '@tsconfig/node20/tsconfig.json' not found.");
     noInternalError(res);
   });
 
-  it('invalid JSON: file, line and column', () => {
+  it('invalid JSON: file, line and column', async () => {
     const repo = setup('{\n  "compilerOptions": {\n    "strict": true,\n  },\n  oops\n}\n');
-    const res = move(repo);
+    const res = await move(repo);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/tsconfig\.json:5:3 error TS\d+: /);
     noInternalError(res);
@@ -395,10 +399,10 @@ describe('tsconfig.json the compiler would reject: exit 2 naming the file, no st
 });
 
 describe('a broken environment: a clear message, not an internal error', () => {
-  it('a .git file pointing nowhere', () => {
+  it('a .git file pointing nowhere', async () => {
     const repo = tempDir();
     writeFiles(repo, { 'a.js': LEGACY, '.git': 'gitdir: /nonexistent/worktrees/gone\n' });
-    const res = runCli(['run', 'no-var', '.'], repo);
+    const res = await runCliInProcess(['run', 'no-var', '.'], repo);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('.git is a file that does not point at a git directory');
     expect(fs.readFileSync(path.join(repo, 'a.js'), 'utf8')).toBe(LEGACY);
