@@ -16,7 +16,7 @@ import { parseSource, parserFor } from '../../src/parse.js';
 import { indentAt, lineStart } from '../../src/text/lines.js';
 import { cannotThrow, cannotThrowStatement, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
-import { Unsafe, type Walk, REQUEST_PARTS, enclosingFunction, isReference, insertAt, isFunctionLike, referenced, roleOf, responseChain } from './handler-model.js';
+import { Unsafe, type Roles, type Walk, REQUEST_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, isFunctionLike, referenced, roleOf, responseChain } from './handler-model.js';
 import { styleOf } from './style.js';
 import type { RouteSite } from './routes.js';
 import type { ErrorFirstTail } from './exit-rewrite.js';
@@ -73,6 +73,19 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   flattenedCallbacks.add(t.cb);
 }
 
+/**
+ * Whether the callee of an error-first call uses the request, response or next beyond plain request reads: a query
+ * chain built from the request (`User.findOne({ token: req.params.token }).where(…).exec(cb)`) reads it, and the
+ * read is passed in like any other.
+ */
+export function calleeUsesHttp(callee: Node, roles: Roles): boolean {
+  return [callee, ...callee.getDescendants()].some((d) => {
+    if (!Node.isIdentifier(d) || !isReference(d)) return false;
+    const role = roleOf(referenced(d), roles);
+    return !!role && !(role === 'request' && requestPartRead(d, role));
+  });
+}
+
 /** Callbacks whose statements a conversion moved into the function around them: a call inside one may be awaited. */
 const flattenedCallbacks = new WeakSet<Node>();
 
@@ -126,7 +139,7 @@ function epilogueTail(w: Walk, t: ErrorFirstTail): { stmts: Statement[]; values:
   const expr = last && (Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined);
   if (!last || !expr || !responseChain(expr, w.roles, w.site.framework)) return none;
   const kept: Statement[] = [last];
-  for (let i = stmts.length - 2; i >= 0 && requestCall(stmts[i], w); i--) kept.unshift(stmts[i]);
+  for (let i = stmts.length - 2; i >= 0 && (requestCall(stmts[i], w) || answerGuard(stmts[i], w)); i--) kept.unshift(stmts[i]);
   if (kept.length === 1 && !movedCodeMayThrow(w, t, new Set(), last)) return none;
   if (kept.some((s) => s.getFirstDescendant(isFunctionLike))) return none;
   const file = t.cb.getSourceFile();
@@ -152,7 +165,8 @@ function epilogueTail(w: Walk, t: ErrorFirstTail): { stmts: Statement[]; values:
   const text = file.getFullText();
   const style = styleOf(file);
   const ind = indentAt(text, w.regionStart) + style.unit + style.unit;
-  const template = kept.map((s) => s.getText().replace(/;\s*$/, '').split(/\r?\n/).map((l, i) => (i ? l.replace(new RegExp(`^${indentAt(text, s.getStart())}`), ind) : l)).join('\n')).join(`;\n${ind}`);
+  // each statement as written (its own semicolon or none), the last one's left to the controller
+  const template = kept.map((s, i) => (i === kept.length - 1 ? s.getText().replace(/;\s*$/, '') : s.getText()).split(/\r?\n/).map((l, n) => (n ? l.replace(new RegExp(`^${indentAt(text, s.getStart())}`), ind) : l)).join('\n')).join(`\n${ind}`);
   for (const s of kept) w.skipNodes.add(s);
   w.successes.push({ key: `kept:${template}`, custom: { args: [], template, literal: template, at: last } });
   const names = [...values.values()];
@@ -167,6 +181,28 @@ function epilogueTail(w: Walk, t: ErrorFirstTail): { stmts: Statement[]; values:
   }
   setEpilogue(w.site, { param: names.length > 1 ? `{ ${names.join(', ')} }` : (names[0] ?? ''), rethrow });
   return { stmts: kept, values: [...values.keys()] };
+}
+
+/**
+ * `if (!user) { req.flash('errors', { msg }); return res.redirect('/forgot'); }`: a choice of answer on values of the
+ * logic that calls the request (so the walk could not make it a domain error): its condition only reads (no call,
+ * no assignment), its branches hold only request calls, responses and `return`. Kept in the epilogue as written.
+ */
+function answerGuard(s: Statement, w: Walk): boolean {
+  if (!Node.isIfStatement(s)) return false;
+  const cond = s.getExpression();
+  if ([cond, ...cond.getDescendants()].some((d) => Node.isCallExpression(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isDeleteExpression(d) || isFunctionLike(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())) || (Node.isBinaryExpression(d) && /^[^=!<>]*=$/.test(d.getOperatorToken().getText())))) return false;
+  const branch = (b: Statement | undefined): Statement[] | undefined => (!b ? [] : Node.isBlock(b) ? b.getStatements() : [b]);
+  const then = branch(s.getThenStatement());
+  const other = branch(s.getElseStatement());
+  if (!then || !other) return false;
+  const all = [...then, ...other];
+  const answer = (x: Statement): boolean => {
+    if (requestCall(x, w)) return true;
+    if (Node.isReturnStatement(x)) return !x.getExpression() || !!responseChain(x.getExpression()!, w.roles, w.site.framework);
+    return Node.isExpressionStatement(x) && !!responseChain(x.getExpression(), w.roles, w.site.framework);
+  };
+  return all.every(answer) && all.some((x) => requestCall(x, w));
 }
 
 /** `x = …`, `x += …`, `x++`: the identifier is written. */

@@ -4,7 +4,7 @@ import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
 import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
-import { convertErrorFirst } from './callbacks.js'; // issue 14: error-first callbacks
+import { calleeUsesHttp, convertErrorFirst } from './callbacks.js'; // issue 14: error-first callbacks
 
 export interface SuccessExit {
   /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
@@ -287,7 +287,7 @@ export function errorFirstTail(stmt: Statement | undefined, roles: Roles): Error
   const errSym = params[0].getNameNode().getSymbol();
   const uses = body.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i.getSymbol() === errSym && isReference(i));
   if (uses.length !== 2) return undefined;
-  if (mentionsRole(call.getExpression(), roles) || args.slice(0, -1).some((a) => mentionsResponse(a, roles))) return undefined;
+  if (calleeUsesHttp(call.getExpression(), roles) || args.slice(0, -1).some((a) => mentionsResponse(a, roles))) return undefined; // issue 14: request reads in a query chain
   return { stmt, call, cb, errStmt: first };
 }
 
