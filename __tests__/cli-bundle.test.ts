@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -81,5 +81,44 @@ describe('the bundled CLI', () => {
     expect(out[0].diff).toContain('+const a = require');
     expect(out[0].blobs).toBeGreaterThan(0);
     expect(out[0]).toEqual(out[1]);
+  });
+
+  it("loads Babel from dist/cli/babel.cjs with a code cache this Node accepts", () => {
+    // A cache V8 rejected would cost every worker ~50 ms of start-up, silently.
+    const probe = `
+      const fs = require('node:fs'); const vm = require('node:vm'); const Module = require('node:module');
+      const file = ${JSON.stringify(path.join(repoRoot, 'dist', 'cli', 'babel.cjs'))};
+      const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: fs.readFileSync(file + '.cache') });
+      const m = { exports: {} };
+      script.runInThisContext()(m.exports, Module.createRequire(file), m, file, '.');
+      console.log(JSON.stringify({ rejected: script.cachedDataRejected, program: m.exports.parser.parse('var a = 1;').program.body.length, traverse: typeof (m.exports.traverse.default ?? m.exports.traverse) }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toEqual({ rejected: false, program: 1, traverse: 'function' });
+    const perFile = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'cli', 'per-file-builtins.json'), 'utf8')) as Record<string, { traverse: boolean }>;
+    expect(perFile['no-var']).toEqual({ traverse: true });
+    expect(perFile['template-literals']).toEqual({ traverse: false });
+  });
+
+  it('a damaged or missing Babel code cache, or no babel.cjs at all, only costs time: the same diff', () => {
+    // A copy of the built package (dates kept, so its bundle is as fresh as this one), its node_modules this one's.
+    const pkg = tempDir();
+    for (const part of ['bin', 'package.json', 'dist/src', 'dist/transforms', 'dist/cli']) {
+      fs.cpSync(path.join(repoRoot, part), path.join(pkg, part), { recursive: true, preserveTimestamps: true });
+    }
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(pkg, 'node_modules'));
+    const dir = tempDir();
+    writeFiles(dir, { 'package.json': '{ "name": "c", "private": true }\n', 'a.js': "var a = require('./b');\nvar b = a + 1;\nmodule.exports = b;\n" });
+    const run = (bin: string) => spawnSync(process.execPath, [bin, 'run', 'no-var', 'a.js', '--dry', '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', REMODEL_NO_BUNDLE: '' } });
+    const expected = run(cliPath);
+    expect(expected.status).toBe(0);
+    expect(expected.stdout).toContain('+const a = require');
+    const cache = path.join(pkg, 'dist', 'cli', 'babel.cjs.cache');
+    fs.writeFileSync(cache, Buffer.alloc(4096, 7));
+    const damaged = run(path.join(pkg, 'bin', 'remodel.js'));
+    expect({ status: damaged.status, stdout: damaged.stdout }).toEqual({ status: 0, stdout: expected.stdout });
+    fs.rmSync(cache);
+    fs.rmSync(path.join(pkg, 'dist', 'cli', 'babel.cjs'));
+    const missing = run(path.join(pkg, 'bin', 'remodel.js'));
+    expect({ status: missing.status, stdout: missing.stdout }).toEqual({ status: 0, stdout: expected.stdout });
   });
 });

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // Start-up of `remodel run no-var one.js --dry --no-cache` on a one-file package: this build against another, in
-// the same run, A B A B …, as whole processes: wall time, CPU (user + system of the process and its threads) and
-// the ratio pair by pair; medians are quoted. Also bare `node -e 0`, the floor.
+// the same run, A B A B …, as whole processes: wall time, CPU (user + system of the process and its threads), peak
+// RSS (through /usr/bin/time where it exists) and the ratio pair by pair; medians are quoted. Also bare
+// `node -e 0`, the floor. The two must print the same diff.
 //
 //   node bench/startup.mjs [--runs 11] [--before DIR] [--transform no-var]
 //
 // --before DIR: the root of another built checkout (e.g. `git worktree add /tmp/before <commit>` and `npm run build`
 // there); default: this build without its bundle (REMODEL_NO_BUNDLE=1, the compiled modules of dist/src).
+//
+// On a shared machine wall time mostly measures the other jobs. As root on Linux, `chrt -f 10 node
+// bench/startup.mjs` runs it (and the runs it starts) ahead of every ordinary process, as on an idle machine; the
+// runs are short, and the kernel keeps some CPU for the rest.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,13 +40,18 @@ function childCpu() {
   return (Number(fields[13]) + Number(fields[14])) / TICK;
 }
 
+/** GNU time's peak RSS (kB) on the last line of stderr; without it, no RSS column. */
+const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function once(argv, env = {}) {
   const cpu0 = childCpu();
   const t0 = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, argv, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const [cmd, args] = timeBin ? [timeBin, ['-f', 'maxrss %M', process.execPath, ...argv]] : [process.execPath, argv];
+  const res = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (res.status !== 0) throw new Error(`${argv.join(' ')} exited ${res.status}: ${res.stderr}`);
-  return { wall, cpu: childCpu() - cpu0, stdout: res.stdout };
+  const rss = /maxrss (\d+)\s*$/.exec(res.stderr)?.[1];
+  return { wall, cpu: childCpu() - cpu0, rss: rss ? Number(rss) / 1024 : undefined, stdout: res.stdout };
 }
 
 const run = ['run', transform, 'one.js', '--dry', '--no-cache'];
@@ -59,14 +69,15 @@ for (let i = 0; i < runs; i++) {
   rows.b.push(once(b.argv, b.env));
   rows.node.push(once(['-e', '0']));
 }
-if (rows.a[0].stdout !== rows.b[0].stdout) console.log('NOTE: the two builds printed different diffs');
+if (rows.a.some((r, i) => r.stdout !== rows.b[i].stdout)) console.log('NOTE: the two builds printed different diffs');
 const fmt = (xs, k) => `${median(xs.map((r) => r[k])).toFixed(3)} s`;
+const mb = (xs) => (xs[0].rss === undefined ? '-' : `${median(xs.map((r) => r.rss)).toFixed(1)} MB`);
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
 console.log(`remodel ${run.join(' ')}, ${runs} pairs, medians:`);
 console.table({
-  [a.name]: { cpu: fmt(rows.a, 'cpu'), wall: fmt(rows.a, 'wall') },
-  [b.name]: { cpu: fmt(rows.b, 'cpu'), wall: fmt(rows.b, 'wall') },
-  'node -e 0': { cpu: fmt(rows.node, 'cpu'), wall: fmt(rows.node, 'wall') },
+  [a.name]: { cpu: fmt(rows.a, 'cpu'), wall: fmt(rows.a, 'wall'), 'peak RSS': mb(rows.a) },
+  [b.name]: { cpu: fmt(rows.b, 'cpu'), wall: fmt(rows.b, 'wall'), 'peak RSS': mb(rows.b) },
+  'node -e 0': { cpu: fmt(rows.node, 'cpu'), wall: fmt(rows.node, 'wall'), 'peak RSS': mb(rows.node) },
   'ratio (pair by pair)': {
     cpu: `${median(rows.a.map((r, i) => r.cpu / Math.max(rows.b[i].cpu, 0.01))).toFixed(2)}x`,
     wall: `${median(rows.a.map((r, i) => r.wall / rows.b[i].wall)).toFixed(2)}x`,
