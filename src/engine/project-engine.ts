@@ -144,8 +144,10 @@ export function loadProject(cwd: string, files: string[]): Project {
   let tsconfig = findTsconfig(commonDir(files) ?? cwd);
   if (tsconfig) checkTsconfig(tsconfig, cwd);
   if (tsconfig && files.length && !configIncludesAny(tsconfig, files)) tsconfig = undefined;
+  // The files the tsconfig's files reach are added once the project's program is the language service's (see
+  // oneProgram): ts-morph would otherwise build its own program for that, and the language service a second one.
   const project = tsconfig
-    ? new Project({ tsConfigFilePath: tsconfig })
+    ? new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true })
     : new Project({
         compilerOptions: {
           allowJs: true,
@@ -160,8 +162,10 @@ export function loadProject(cwd: string, files: string[]): Project {
           strict: false,
         },
       });
+  oneProgram(project);
+  if (tsconfig) project.resolveSourceFileDependencies();
   for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
-  return oneProgram(project);
+  return project;
 }
 
 /**
