@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from './support/cli-in-process.js';
 import { exampleTests, extractService, serviceViolations } from './support/examples.js';
 import { copyDir, initRepo, repoRoot } from './support/helpers.js';
+import { tsc } from './support/tsc.js';
 
 /**
  * Runs the built CLI (its entry point `main` of dist/src/cli.js, in process: see support/cli-in-process.ts) for real
@@ -54,7 +55,6 @@ function handlerLines(report: JsonReport): string[] {
   return report.files.flatMap((f) => (f.reports ?? []).filter((r) => r.message.includes(' → ')).map((r) => r.message));
 }
 
-const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 /** The copies the two tests above rewrote (and committed), for extract-service after them. */
 const rewritten: { js?: string; ts?: string } = {};
 
@@ -92,7 +92,7 @@ describe.skipIf(!built)('introduce-dto on the examples (built CLI; run `npm run 
     expect(lines.join('\n')).toMatch(/POST \/orders → CreateOrderBody/);
     await applyTransform(dir);
     expect(fs.readFileSync(path.join(dir, 'routes', 'orders.ts'), 'utf8')).toContain('CreateOrderBody');
-    execFileSync(process.execPath, [tsc, '-p', '.'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    tsc(dir);
     const out = execFileSync(process.execPath, ['--test', 'dist/test/'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
     expect(out).toMatch(/# fail 0/);
     fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });

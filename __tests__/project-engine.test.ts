@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../src/engine/project-engine.js';
 import { runCliInProcess } from './support/cli-in-process.js';
 import { git, initRepo, repoRoot, snapshot, tempDir, writeFiles } from './support/helpers.js';
+import { tsc } from './support/tsc.js';
 
 const TSCONFIG = JSON.stringify({
   compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, types: [] },
@@ -53,7 +54,6 @@ function tsProject(): string {
   return dir;
 }
 
-const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** Runs the project's test through jiti (TypeScript without a build step). */
 function projectTest(dir: string): string {
@@ -83,7 +83,7 @@ describe('project engine with move-symbol on a git repository', { timeout: 300_0
     expect(fs.readFileSync(path.join(dir, 'src/checkout.ts'), 'utf8')).toContain(
       "import { priceWithTax } from './pricing.js';\nimport { discount } from './discounts.js';",
     );
-    execFileSync(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: dir });
+    tsc(dir, { noEmit: true });
     expect(projectTest(dir)).toContain('checkout ok');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'moved');
@@ -100,7 +100,7 @@ describe('project engine with move-symbol on a git repository', { timeout: 300_0
     expect(text).toContain('diff --git a/src/math.ts b/src/math.ts\ndeleted file mode 100644');
     git(dir, 'apply', patch);
     expect(fs.existsSync(path.join(dir, 'src/math.ts'))).toBe(false);
-    execFileSync(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: dir });
+    tsc(dir, { noEmit: true });
     expect(projectTest(dir)).toContain('checkout ok');
   });
 
@@ -116,7 +116,7 @@ describe('project engine with move-symbol on a git repository', { timeout: 300_0
     git(dir, 'apply', patch);
     expect(fs.existsSync(path.join(dir, 'src/math.ts'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'src/lib/numbers.ts'))).toBe(true);
-    execFileSync(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: dir });
+    tsc(dir, { noEmit: true });
     expect(projectTest(dir)).toContain('checkout ok');
     // Applying the same change set directly gives the same tree.
     git(dir, 'add', '-A');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { runCliInProcess } from './cli-in-process.js';
 import { copyDir, git, repoRoot } from './helpers.js';
+import { tsc } from './tsc.js';
 
 /**
  * The bundled example apps (examples/legacy-api and its TypeScript twin) as real projects for the example tests:
@@ -29,13 +30,13 @@ export function commitAll(dir: string, message: string): void {
   git(dir, 'commit', '-qm', message, '--allow-empty');
 }
 
-/** The example's own test command: node --test (after tsc for the TypeScript twin). Throws on failure. */
+/** The example's own test command: node --test (after `tsc -p .` for the TypeScript twin). Throws on failure. */
 export function exampleTests(dir: string, typescript: boolean): string {
   const run = (args: string[]) =>
     execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'test' } });
   if (typescript) {
-    // tsc exits non-zero on any type error, emitting or not: this is also the type check of the project.
-    run([path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
+    // tsc -p . (in this process, support/tsc.ts) throws on any type error: this is also the type check of the project.
+    tsc(dir);
     return run(['--test', 'dist/test/']);
   }
   return run(['--test', 'test/']);
