@@ -12,7 +12,8 @@
 //
 // Jobs: `layered --dry`, `introduce-dto --dry` and `extract-service --dry` on examples/legacy-api-ts, and the same
 // three for every --app DIR (a copy of a real TypeScript app with its dependencies installed; nothing is written,
-// the runs are --dry) on DIR/<--src, default src>. --only keeps the jobs whose name contains one of the words.
+// the runs are --dry) on DIR/<--src, default src>. --only keeps the jobs whose name contains one of the words
+// (`--only layered+jellyseerr`: all of the words joined by +).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,7 +83,8 @@ for (const app of all('app')) {
   for (const step of STEPS)
     jobs.push({ name: `${step} --dry, ${path.basename(dir)}/${srcDir}`, cwd: dir, argv: ['run', step, srcDir, '--dry', '--no-cache'] });
 }
-if (only.length) jobs = jobs.filter((job) => only.some((word) => job.name.includes(word)));
+// `--only a,b+c`: the jobs whose name contains a, or both b and c.
+if (only.length) jobs = jobs.filter((job) => only.some((alt) => alt.split('+').every((word) => job.name.includes(word))));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const label = (bin) => path.basename(path.resolve(path.dirname(bin), '..'));
