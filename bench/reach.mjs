@@ -28,6 +28,8 @@ const APPS = {
   'json-server': { dir: '/work/apps/json-server', copy: ['src', 'package.json', '.babelrc'], paths: ['src'] },
   express: { dir: '/work/apps/express', copy: ['examples', 'lib', 'index.js', 'package.json'], paths: ['examples'] },
   tns: { dir: '/work/apps/tns', copy: ['src', 'test', 'package.json', 'tsconfig.json', 'jest.config.js'], paths: ['src'] },
+  // OWASP juice-shop v19.2.1 (issue 14's fourth app): routes registered in server.ts, handlers made by factories in routes/
+  'juice-shop': { dir: '/work/apps/juice-shop', copy: ['server.ts', 'app.ts', 'routes', 'lib', 'models', 'data', 'config', 'package.json', 'tsconfig.json'], paths: ['server.ts', 'routes'] },
 };
 // outcomes that are not fat handlers (nothing to move) or not handlers at all
 const TRIVIAL = new Set(['already-thin', 'one-response-call', 'no-logic']);
