@@ -9,7 +9,7 @@
  * Timing and the rules are documented in this folder's README.md.
  */
 import { createRequire } from 'node:module';
-import { Node, SyntaxKind, ts, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Symbol as MorphSymbol, type Type } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { parseSource, parserFor } from '../../src/parse.js';
@@ -20,7 +20,7 @@ import { Unsafe, type Roles, type Walk, REQUEST_PARTS, enclosingFunction, reques
 import { styleOf } from './style.js';
 import type { RouteSite } from './routes.js';
 import type { ErrorFirstTail } from './exit-rewrite.js';
-import { type Epilogue, clearEpilogue, rejectionsCrash, setEpilogue } from './epilogue.js';
+import { clearEpilogue, epilogueTail, flushEarlyAnswers } from './epilogue.js';
 
 /** The options of extract-service this module reads. */
 export interface CallbackOptions {
@@ -60,7 +60,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   const ep = strict ? epilogueTail(w, t) : undefined;
   const kept = ep ? ep.stmts : keptTail(w, t);
   if (strict) {
-    const risky = movedCodeMayThrow(w, t, new Set(kept));
+    const risky = movedCodeMayThrow(w, t, new Set([...kept, ...(ep?.stay ?? [])]));
     if (risky) {
       throw new Unsafe(
         'callback-may-throw',
@@ -125,95 +125,8 @@ function keptTail(w: Walk, t: ErrorFirstTail): Statement[] {
   return kept;
 }
 
-/**
- * Default mode (epilogue.ts): the statements that end the callback and answer the request stay in the controller
- * word for word, run after the service answered and outside its error path: calls on the request followed by the
- * response, or a lone response that may throw (`res.render('index', { users: users.filter(ferrets) })`; one that
- * cannot keeps the ordinary way, its body returned by the service). The values of the logic they read are the
- * service's result. Returns no statements when the callback does not end that way.
- */
-function epilogueTail(w: Walk, t: ErrorFirstTail): { stmts: Statement[]; values: MorphSymbol[] } {
-  const none = { stmts: [], values: [] };
-  const stmts = (t.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== t.errStmt);
-  const last = stmts[stmts.length - 1];
-  const expr = last && (Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined);
-  if (!last || !expr || !responseChain(expr, w.roles, w.site.framework)) return none;
-  const kept: Statement[] = [last];
-  for (let i = stmts.length - 2; i >= 0 && (requestCall(stmts[i], w) || answerGuard(stmts[i], w)); i--) kept.unshift(stmts[i]);
-  if (kept.length === 1 && !movedCodeMayThrow(w, t, new Set(), last)) return none;
-  if (kept.some((s) => s.getFirstDescendant(isFunctionLike))) return none;
-  const file = t.cb.getSourceFile();
-  const values = new Map<MorphSymbol, string>();
-  for (const s of kept) {
-    for (const id of s.getDescendantsOfKind(SyntaxKind.Identifier)) {
-      w.handled.add(id);
-      if (!isReference(id)) continue;
-      const sym = referenced(id);
-      if (!sym || roleOf(sym, w.roles)) continue;
-      const decl = sym.getDeclarations()[0];
-      // module-level and global names are there in the controller as they are now
-      if (!decl || decl.getSourceFile() !== file || !decl.getFirstAncestor((a) => a === w.site.fn)) continue;
-      if (decl.getStart() >= w.regionStart) {
-        values.set(sym, sym.getName());
-        continue;
-      }
-      // a handler variable: the controller reads it after the service ran, so the logic must not change it
-      const written = w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).find((i) => i.getStart() >= w.regionStart && i.getSymbol() === sym && isWrite(i));
-      if (written) throw new Unsafe('success-response-uses-changed-input', `the success response uses \`${id.getText()}\`, which the logic changes`, written);
-    }
-  }
-  const text = file.getFullText();
-  const style = styleOf(file);
-  const ind = indentAt(text, w.regionStart) + style.unit + style.unit;
-  // each statement as written (its own semicolon or none), the last one's left to the controller
-  const template = kept.map((s, i) => (i === kept.length - 1 ? s.getText().replace(/;\s*$/, '') : s.getText()).split(/\r?\n/).map((l, n) => (n ? l.replace(new RegExp(`^${indentAt(text, s.getStart())}`), ind) : l)).join('\n')).join(`\n${ind}`);
-  for (const s of kept) w.skipNodes.add(s);
-  w.successes.push({ key: `kept:${template}`, custom: { args: [], template, literal: template, at: last } });
-  const names = [...values.values()];
-  let rethrow: Epilogue['rethrow'];
-  if (!rejectionsCrash(file)) {
-    // process.nextTick (@types/node), else queueMicrotask (also in the DOM lib a JavaScript program gets by default)
-    const globals = new Set(file.getProject().getTypeChecker().getSymbolsInScope(w.site.fn, ts.SymbolFlags.Variable | ts.SymbolFlags.Function).map((sym) => sym.getName()));
-    rethrow = globals.has('process') ? 'process.nextTick' : globals.has('queueMicrotask') ? 'queueMicrotask' : undefined;
-    if (!rethrow) {
-      throw new Unsafe('callback-may-throw', `\`${last.getText().split('\n')[0].slice(0, 60)}\` may throw, uncaught today; kept after the service it must be rethrown outside the promise, and neither \`process\` nor \`queueMicrotask\` is declared here`, last);
-    }
-  }
-  setEpilogue(w.site, { param: names.length > 1 ? `{ ${names.join(', ')} }` : (names[0] ?? ''), rethrow });
-  return { stmts: kept, values: [...values.keys()] };
-}
-
-/**
- * `if (!user) { req.flash('errors', { msg }); return res.redirect('/forgot'); }`: a choice of answer on values of the
- * logic that calls the request (so the walk could not make it a domain error): its condition only reads (no call,
- * no assignment), its branches hold only request calls, responses and `return`. Kept in the epilogue as written.
- */
-function answerGuard(s: Statement, w: Walk): boolean {
-  if (!Node.isIfStatement(s)) return false;
-  const cond = s.getExpression();
-  if ([cond, ...cond.getDescendants()].some((d) => Node.isCallExpression(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isDeleteExpression(d) || isFunctionLike(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())) || (Node.isBinaryExpression(d) && /^[^=!<>]*=$/.test(d.getOperatorToken().getText())))) return false;
-  const branch = (b: Statement | undefined): Statement[] | undefined => (!b ? [] : Node.isBlock(b) ? b.getStatements() : [b]);
-  const then = branch(s.getThenStatement());
-  const other = branch(s.getElseStatement());
-  if (!then || !other) return false;
-  const all = [...then, ...other];
-  const answer = (x: Statement): boolean => {
-    if (requestCall(x, w)) return true;
-    if (Node.isReturnStatement(x)) return !x.getExpression() || !!responseChain(x.getExpression()!, w.roles, w.site.framework);
-    return Node.isExpressionStatement(x) && !!responseChain(x.getExpression(), w.roles, w.site.framework);
-  };
-  return all.every(answer) && all.some((x) => requestCall(x, w));
-}
-
-/** `x = …`, `x += …`, `x++`: the identifier is written. */
-function isWrite(id: Node): boolean {
-  const p = id.getParent();
-  if (Node.isBinaryExpression(p) && p.getLeft() === id && /^[^=!<>]*=$/.test(p.getOperatorToken().getText())) return true;
-  return Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()));
-}
-
 /** `req.flash('info', { msg })`, `req.logout()`: a call of a request method (not a read of a request part). */
-function requestCall(s: Statement, w: Walk): boolean {
+export function requestCall(s: Statement, w: Walk): boolean {
   if (!Node.isExpressionStatement(s)) return false;
   const c = s.getExpression();
   if (!Node.isCallExpression(c)) return false;
@@ -462,7 +375,7 @@ function babelFunction(file: SourceFile, start: number, end: number): NodePath<t
  * checker types as non-nullable objects declaring the property, and a last statement that is itself an error-first
  * call being converted (its arguments checked; the API is taken to report failures through its callback).
  */
-function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail, stay: Set<Statement>, only?: Statement): Node | undefined {
+export function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail, stay: Set<Statement>, only?: Statement): Node | undefined {
   const file = tail.cb.getSourceFile();
   const fnPath = babelFunction(file, tail.cb.getStart(), tail.cb.getEnd());
   const all = (tail.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== tail.errStmt);
@@ -668,6 +581,8 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number, values: Morph
  * before the moved text is sliced, so lines another edit rewrites (a response removed whole) are left to it.
  */
 export function flushCallbackEdits(w: Walk): void {
+  // the early answers' returns first: renames and dedents inside them give way
+  flushEarlyAnswers(w, (v) => renamedTo.get(w)?.get(v) ?? v.getName(), (at) => dedented.get(w)?.get(lineStart(w.edits.source, at)) ?? 0);
   for (const r of renames.get(w) ?? []) if (!w.edits.overlaps(r.start, r.end)) w.edits.replace(r.start, r.end, r.text);
   renames.delete(w);
   const done = dedented.get(w);

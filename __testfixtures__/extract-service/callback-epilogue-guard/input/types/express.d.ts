@@ -7,6 +7,7 @@ declare module 'express' {
     user?: unknown;
     flash(type: string, message: { msg: string }): void;
     logout(): void;
+    logIn(user: unknown, done: (err?: unknown) => void): void;
   }
   export interface Response {
     status(code: number): Response;

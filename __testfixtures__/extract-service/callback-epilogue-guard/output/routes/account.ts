@@ -1,8 +1,10 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument } from '../models';
 import { ResetsService } from '../services/resets.service.js';
+import { SignupsService } from '../services/signups.service.js';
 
 const resetsService = new ResetsService();
+const signupsService = new SignupsService();
 
 const router = Router();
 
@@ -29,6 +31,41 @@ router.get('/reset-check/:token', (req: Request, res: Response, next: NextFuncti
       return res.redirect('/forgot');
     }
     res.render('account/reset', { title: 'Password Reset' });
+  });
+});
+
+// An early answer (the address is taken) before the rest of the logic: the service returns there with the values
+// the controller's copy of the check reads; the request call that ends the chain (logIn, answering in its own
+// callback) stays in the controller as written.
+router.post('/signup', (req: Request, res: Response, next: NextFunction) => {
+  signupsService.createSignup({ email: req.body.email })
+    .then(({ existingUser, user }) => {
+      if (existingUser) {
+        req.flash('errors', { msg: 'Account with that email address already exists.' });
+        return res.redirect('/signup');
+      }
+      req.logIn(user, (err) => {
+        if (err) { return next(err); }
+        res.redirect('/');
+      });
+    }, next)
+    .catch((error) => process.nextTick(() => { throw error; }));
+});
+
+// An early answer through the request with nothing kept after it (the JSON answer of the last callback, which
+// cannot throw, takes the ordinary way): it cannot stay in the controller alone, left alone.
+router.post('/signup.json', (req: Request, res: Response, next: NextFunction) => {
+  const user = new UserDocument(String(Date.now()), req.body.email);
+  User.byEmail(req.body.email, (err, existingUser) => {
+    if (err) { return next(err); }
+    if (existingUser) {
+      req.flash('errors', { msg: 'Account with that email address already exists.' });
+      return res.redirect('/signup');
+    }
+    user.save((err) => {
+      if (err) { return next(err); }
+      res.json({ created: true });
+    });
   });
 });
 
