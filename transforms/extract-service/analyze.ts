@@ -8,6 +8,7 @@ import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
 import { oneResponseCall } from './trivial.js';
 import { findAnswerChoice } from './answer-choice.js';
+import { refuseErrorAnswer } from './error-answer.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
@@ -123,6 +124,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     rewriteResultFunction(w, cb, cb, false);
   }
   const errorFirst = !chain && !handOff && site.framework === 'express' ? errorFirstTail(last, roles) : undefined;
+  if (!chain && !handOff && !errorFirst) refuseErrorAnswer(last, roles, site); // `if (err) return res.send(500)` (error-answer.ts)
   if (errorFirst) {
     convertErrorFirst(w, errorFirst); // issue 14: callbacks.ts (proof, throws, await form)
     rewriteResultFunction(w, errorFirst.cb, errorFirst.cb, false);
@@ -255,9 +257,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
           throw new Unsafe('response-not-in-tail', 'the logic uses the context in a way that cannot be moved', n);
         }
         const write = requestWriteAt(n);
-        if (write) {
-          throw new Unsafe('request-in-logic', `the logic changes the request (\`${write.getText().split('\n')[0].slice(0, 60)}\`)`, n);
-        }
+        if (write) throw requestWriteReason(write, region, roles, site);
         if (Node.isCallExpression(parent) && parent.getArguments().includes(n)) {
           throw new Unsafe('request-in-logic', `the logic passes the request to \`${parent.getExpression().getText().slice(0, 40)}\`, which may read or change it at any time`, n);
         }
@@ -432,6 +432,41 @@ function requestWriteAt(req: Node): Node | undefined {
   if (Node.isDeleteExpression(parent)) return parent;
   return Node.isBinaryExpression(parent) && parent.getLeft() === outer && isAssignment(parent.getOperatorToken().getText()) ? parent : undefined;
 }
+
+/**
+ * Why a write to the request keeps the logic in the handler. A write that depends on what the logic computes (in a
+ * callback or a loop of the logic: json-server's `delete req.query[query]` for each field the data lacks) can be
+ * neither a controller prelude (it needs the data) nor in the HTTP-free service; one at the top level after the logic
+ * started could be a prelude only if nothing of the logic ran before it.
+ */
+function requestWriteReason(first: Node, region: Statement[], roles: ReturnType<typeof rolesOf>, site: RouteSite): Unsafe {
+  const text = (n: Node) => n.getText().split('\n')[0].slice(0, 60);
+  const writes: Node[] = [];
+  for (const s of region) {
+    for (const d of s.getDescendants()) {
+      if (!Node.isIdentifier(d) || roleOf(referenced(d), roles) !== 'request') continue;
+      const write = requestWriteAt(d);
+      if (write) writes.push(write);
+    }
+  }
+  // (the handler's own loop: the nearest loop-or-handler ancestor is a loop)
+  const inLoop = (n: Node) => n.getFirstAncestor((a) => a === site.fn || Node.isIterationStatement(a)) !== site.fn;
+  const nested = writes.find((x) => enclosingFunction(x) !== site.fn || inLoop(x));
+  if (nested) {
+    const call = region.flatMap((s) => s.getDescendantsOfKind(SyntaxKind.CallExpression)).find((c) => c.getStart() < nested.getStart() && !chainRootRole(c, roles));
+    const where = enclosingFunction(nested) !== site.fn ? 'in a callback' : 'in a loop';
+    return new Unsafe('request-in-logic', `the logic changes the request depending on what it computes (\`${text(nested)}\` ${where}${call ? `, after \`${text(call)}\`` : ''}): neither a controller prelude nor the HTTP-free service can hold it`, nested);
+  }
+  const top = region.find((s) => s === first || !!first.getFirstAncestor((a) => a === s));
+  const before = top && region.indexOf(top) > 0 ? region[0] : undefined;
+  if (before) return new Unsafe('request-in-logic', `the logic changes the request (\`${text(first)}\`) after it started (\`${text(before)}\` runs first): only writes before the logic stay in the controller`, first);
+  return new Unsafe('request-in-logic', `the logic changes the request (\`${text(first)}\`)`, first);
+}
+
+const chainRootRole = (c: CallExpression, roles: ReturnType<typeof rolesOf>) => {
+  const root = chainRoot(c.getExpression());
+  return Node.isIdentifier(root) && !!roleOf(referenced(root), roles);
+};
 
 /** The first write to the request in the statements (`req.url = …`, `delete req.query.q`), if any. */
 function requestWrite(region: Statement[], roles: ReturnType<typeof rolesOf>): Node | undefined {

@@ -214,6 +214,13 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
   if (Node.isBinaryExpression(outer) && outer.getLeft() === node && isAssignment(outer.getOperatorToken().getText())) return undefined;
   if (Node.isDeleteExpression(outer) || Node.isPostfixUnaryExpression(outer) || (Node.isPrefixUnaryExpression(outer) && /\+\+|--/.test(outer.getText().slice(0, 2)))) return undefined;
   if (Node.isCallExpression(outer) && outer.getExpression() === node) return undefined; // req.get(...) or a method call on a read
+  // a write further down (`delete req.query[key]`, `req.body.items[0] = x`) changes the request's own object too: the
+  // service would write to the object passed in (and where the part is a getter, as Express 5's req.query, the
+  // handler's write was lost on the next read while the service's stays)
+  let top: Node = node;
+  while ((Node.isPropertyAccessExpression(top.getParent()) || Node.isElementAccessExpression(top.getParent())) && (top.getParent() as import('ts-morph').PropertyAccessExpression).getExpression() === top) top = top.getParentOrThrow();
+  const above = top.getParent();
+  if (top !== node && ((Node.isBinaryExpression(above) && above.getLeft() === top && isAssignment(above.getOperatorToken().getText())) || Node.isDeleteExpression(above) || Node.isPostfixUnaryExpression(above) || (Node.isPrefixUnaryExpression(above) && /\+\+|--/.test(above.getText().slice(0, 2))))) return undefined;
   const last = parts[parts.length - 1];
   const suffix = { params: 'Param', query: 'Query', body: 'Body', headers: 'Header', cookies: 'Cookie', signedCookies: 'Cookie', user: 'User' } as Record<string, string>;
   const name = parts.length === 2 ? (/^[A-Za-z_$][\w$]*$/.test(last) ? last : parts[0] + 'Value') : parts[0];

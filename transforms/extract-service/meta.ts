@@ -12,6 +12,7 @@ export const meta = defineMeta({
     'error-first-callback': 'an error-first callback that cannot be turned into a promise with the same behaviour (it may throw, or names are taken)',
     // issue 14: error-first callbacks (callbacks.ts)
     'callback-not-proven': 'the API taking the error-first callback is not proven to call it once with the error first (types, Node API table or the project function)',
+    'error-answer-in-callback': 'the error-first callback answers its error itself (`if (err) return res.send(500)`) instead of handing it to next; the controller keeps no such answer yet',
     'callback-in-nested-function': 'the error-first call is inside a nested function that is not the handler (such as a .then callback), where await cannot go',
     'callback-may-throw': 'code of the error-first callback that would move into the service may throw: uncaught in the callback today, it would reach next(err) (--callback-throws-to-next)',
     'dynamic-route-options': 'route({...}) whose method, url or handler is not written literally',

@@ -1,0 +1,4 @@
+var rows = [{ id: 1, name: 'tobi' }];
+exports.all = function () {
+  return rows;
+};
