@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from './support/cli-in-process.js';
+import { exampleTests } from './support/examples.js';
 import { copyDir, initRepo, repoRoot } from './support/helpers.js';
 
 // Inside the repository, so that `express` resolves from its node_modules both for the transform (which resolves
@@ -17,9 +17,8 @@ function legacyRepo(): string {
   return dir;
 }
 
-function projectTests(dir: string): string {
-  return execFileSync(process.execPath, ['--test', 'test/'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-}
+/** The example's own tests (support/examples.ts: a tree already tested in this run is not tested again). */
+const projectTests = (dir: string) => exampleTests(dir, false);
 
 // The built CLI's entry point runs in this process (support/cli-in-process.ts): these tests are about the rewrite.
 // Awaited runs are held to the test timeout (spawnSync was not): a loaded machine needs more than the default.

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from './support/cli-in-process.js';
+import { exampleTests } from './support/examples.js';
 import { copyDir, git, initRepo, mtimes, repoRoot, snapshot, tempDir } from './support/helpers.js';
 
 /** A git repository holding a copy of examples/legacy-api, with express resolvable through a node_modules link. */
@@ -15,9 +15,8 @@ function legacyRepo(): string {
   return dir;
 }
 
-function projectTests(dir: string): string {
-  return execFileSync(process.execPath, ['--test', 'test/'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-}
+/** The example's own tests (support/examples.ts: a tree already tested in this run is not tested again). */
+const projectTests = (dir: string) => exampleTests(dir, false);
 
 // The built CLI's entry point runs in this process (support/cli-in-process.ts); awaited runs are held to the test
 // timeout (spawnSync was not), so a loaded machine gets more than the default.

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { runCliInProcess } from './cli-in-process.js';
@@ -30,16 +32,51 @@ export function commitAll(dir: string, message: string): void {
   git(dir, 'commit', '-qm', message, '--allow-empty');
 }
 
-/** The example's own test command: node --test (after `tsc -p .` for the TypeScript twin). Throws on failure. */
+/**
+ * The example's own test command: node --test (after `tsc -p .` for the TypeScript twin). Throws on failure.
+ *
+ * Several test files run it on the same tree: the untouched example (the baseline of legacy-example, cjs-to-esm
+ * and extract-service), and layered's result, which is byte for byte introduce-dto's then extract-service's. A
+ * tree whose tests passed once in this test run is not tested again: what passed is kept under the run's temporary
+ * folder (removed at its end), keyed by the hash of every file of the tree (paths and bytes) but .git, node_modules,
+ * the build output dist/ and the root .gitignore, which neither tsc nor the tests read, with the Node version.
+ * A failure is never kept: it is thrown, and the next call runs the tests again.
+ */
 export function exampleTests(dir: string, typescript: boolean): string {
+  const cacheDir = path.join(os.tmpdir(), 'remodel-example-tests');
+  const kept = path.join(cacheDir, `${treeHash(dir, typescript)}.out`);
+  if (fs.existsSync(kept)) return fs.readFileSync(kept, 'utf8');
   const run = (args: string[]) =>
     execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'test' } });
+  let out: string;
   if (typescript) {
     // tsc -p . (in this process, support/tsc.ts) throws on any type error: this is also the type check of the project.
     tsc(dir);
-    return run(['--test', 'dist/test/']);
-  }
-  return run(['--test', 'test/']);
+    out = run(['--test', 'dist/test/']);
+  } else out = run(['--test', 'test/']);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${kept}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, out);
+  fs.renameSync(tmp, kept);
+  return out;
+}
+
+function treeHash(dir: string, typescript: boolean): string {
+  const hash = createHash('sha256').update(`${process.version}\0${typescript ? 'tsc -p . && node --test dist/test/' : 'node --test test/'}\0`);
+  const visit = (rel: string) => {
+    const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      if (e.name === '.git' || e.name === 'node_modules' || relPath === 'dist' || relPath === '.gitignore') continue;
+      if (e.isDirectory()) visit(relPath);
+      else {
+        const bytes = fs.readFileSync(path.join(dir, relPath));
+        hash.update(`${relPath}\0${bytes.length}\0`).update(bytes);
+      }
+    }
+  };
+  visit('');
+  return hash.digest('hex');
 }
 
 /**
