@@ -139,7 +139,13 @@ the logic besides the body, error responses with headers, streaming (\`res.write
 passed to helpers, \`res.locals\` and session use, \`next()\` called by the logic, \`this\`, handler-local functions,
 shared mutable module state, Koa errors with headers or \`ctx.state\`, Fastify handlers that return the reply on some
 error paths only (\`varying-error-exit\`), and handlers already thin (one
-call besides the response, log lines not counted: running it twice changes nothing). Every handler is listed in the
+call besides the response, log lines not counted: running it twice changes nothing). A handler whose whole logic is
+one call of the response or of \`next\` (\`res.sendFile(path.join(__dirname, 'x'))\`, \`res.download\` whose callback only
+answers, \`res.format\` building bodies from module values, \`next(err)\` on \`process.nextTick\`) has nothing to move
+(\`one-response-call\`). A logic that computes one value and then chooses between answering and handing on
+(\`var user = repos[name]; if (user) res.send(user); else next()\`) moves with the choice kept in the controller after
+the service call that names the value; an error-first callback answering its own error (\`if (err) return
+res.send(500)\`) is left alone (\`error-answer-in-callback\`, or \`callback-not-proven\`). Every handler is listed in the
 report as \`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
   options: z.object({
     serviceDir: z
