@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyDir, repoRoot, runCli, tempDir } from './support/helpers.js';
+
+/**
+ * The fixture cases assert reason keys; these assert what the report says for the issue-14 classifications, where the
+ * message is the point: which call made a handler trivial, which request write keeps the logic in the handler (one
+ * depending on the data, named over the first write), and that an unproven API answering its error is named as such.
+ */
+function messagesOf(fixture: string): Map<string, { reason: string; message: string }> {
+  const dir = tempDir('remodel-es-messages-');
+  copyDir(path.join(repoRoot, '__testfixtures__', 'extract-service', fixture, 'input'), dir);
+  const res = runCli(['run', 'extract-service', '.', '--json', '--dry', '--no-cache'], dir);
+  const report = JSON.parse(res.stdout) as { files: { reports?: { reason: string; message: string }[] }[] };
+  const out = new Map<string, { reason: string; message: string }>();
+  for (const r of report.files.flatMap((f) => f.reports ?? [])) {
+    const m = /^([A-Z]+ \S+): (?:skipped, )?(.*)$/.exec(r.message);
+    if (m) out.set(m[1], { reason: r.reason, message: m[2] });
+  }
+  return out;
+}
+
+describe('extract-service: messages of the issue-14 outcomes', () => {
+  it('names the one call of a trivial body', () => {
+    const m = messagesOf('express-js-one-response-call');
+    expect(m.get('GET /files/:file')).toEqual({ reason: 'one-response-call', message: 'the handler is one call of the response (`res.download`, nothing to move to a service)' });
+    expect(m.get('GET /client.js')?.message).toContain('`res.sendFile`');
+    expect(m.get('GET /users')?.message).toContain('`res.format`');
+    expect(m.get('GET /next')?.message).toContain('deferred call');
+    expect(m.get('GET /by-id/:id')?.reason).toBe('streaming-response');
+  });
+
+  it('names the request write that depends on the data, not the first one', () => {
+    const m = messagesOf('express-js-request-write-in-logic');
+    expect(m.get('GET /rows')?.reason).toBe('request-in-logic');
+    expect(m.get('GET /rows')?.message).toContain('`delete req.query[key]` in a callback, after `db.all()`');
+    expect(m.get('GET /first')?.message).toContain('`delete req.query.q`) after it started (`var rows = db.all()');
+  });
+
+  it('names an error answered in the callback of a proven and of an unproven API', () => {
+    const m = messagesOf('express-js-error-answer-in-callback');
+    expect(m.get('GET /search/:query')?.reason).toBe('error-answer-in-callback');
+    expect(m.get('GET /search/:query')?.message).toContain('answers its error itself (`res.send(500)`)');
+    expect(m.get('GET /scan/:query')?.reason).toBe('callback-not-proven');
+    expect(m.get('GET /scan/:query')?.message).toContain('its callback answers the error itself (`res.sendStatus(500)`)');
+  });
+});
