@@ -238,6 +238,24 @@ describe('verification reaches importers through barrels', { timeout: 300_000 },
     expect(res.stderr).toMatch(/app\.ts:1:\d+ error TS2305/);
   });
 
+  it("declaration files of packages are parsed without their documentation comments, the project's files with theirs", () => {
+    const dir = tempDir('remodel-decl-docs-');
+    writeFiles(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true } }),
+      'node_modules/pkg/package.json': JSON.stringify({ name: 'pkg', version: '1.0.0', types: 'index.d.ts' }),
+      'node_modules/pkg/index.d.ts': '/** Greets. @deprecated use hi */\nexport declare function hello(name: string): string;\n',
+      'a.ts': "import { hello } from 'pkg';\n\n/** Says hello to the world. */\nexport function world(): string {\n  return hello('world');\n}\n",
+    });
+    const project = loadProject(dir, [path.join(dir, 'a.ts')]);
+    const pkg = project.getSourceFileOrThrow(path.join(dir, 'node_modules/pkg/index.d.ts'));
+    expect(pkg.getFunctionOrThrow('hello').getJsDocs()).toHaveLength(0);
+    expect(project.getSourceFileOrThrow('a.ts').getFunctionOrThrow('world').getJsDocs()).toHaveLength(1);
+    // Types and diagnostics are the same: the call type-checks, a wrong argument does not.
+    expect(project.getProgram().getSemanticDiagnostics(project.getSourceFileOrThrow('a.ts'))).toHaveLength(0);
+    project.getSourceFileOrThrow('a.ts').replaceWithText("import { hello } from 'pkg';\nexport const n: number = hello(1);\n");
+    expect(project.getProgram().getSemanticDiagnostics(project.getSourceFileOrThrow('a.ts')).map((d) => d.getCode()).sort()).toEqual([2322, 2345]);
+  });
+
   it('the project has one program: its type checker and its language service answer from the same one', () => {
     const dir = tempDir('remodel-one-program-');
     writeFiles(dir, {

@@ -163,9 +163,37 @@ export function loadProject(cwd: string, files: string[]): Project {
         },
       });
   oneProgram(project);
+  declarationsWithoutDocs(project);
   if (tsconfig) project.resolveSourceFileDependencies();
   for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
   return project;
+}
+
+const DECLARATION_IN_PACKAGE = /\/node_modules\/.*\.d\.[cm]?ts$/;
+
+/**
+ * Declaration files under node_modules (the packages' and TypeScript's own lib files) are parsed the way tsc parses
+ * them, without the JSDoc that cannot give a type error (JSDocParsingMode.ParseForTypeErrors): in a .d.ts it is
+ * documentation, which no diagnostic, type or reference the transforms ask for depends on, and @types/node and the
+ * lib files are mostly that (about a third of parsing them). The project's own files keep all of theirs (a transform
+ * may read or move it). Done through ts-morph's document registry, which creates every source file of the project.
+ */
+function declarationsWithoutDocs(project: Project): void {
+  type Registry = {
+    createOrUpdateSourceFile(fileName: string, settings: ts.CompilerOptions, ...rest: unknown[]): ts.SourceFile;
+    acquireDocument(fileName: string, settings: ts.CompilerOptions, ...rest: unknown[]): ts.SourceFile;
+  };
+  const registry = (project as unknown as { _context?: { compilerFactory?: { documentRegistry?: Registry } } })._context?.compilerFactory?.documentRegistry;
+  if (!registry || typeof registry.createOrUpdateSourceFile !== 'function' || typeof registry.acquireDocument !== 'function') return;
+  // ts-morph hands `settings.target` to ts.createSourceFile as its language version (or options).
+  const settingsFor = (fileName: string, settings: ts.CompilerOptions): ts.CompilerOptions =>
+    DECLARATION_IN_PACKAGE.test(fileName) && typeof settings?.target !== 'object'
+      ? ({ ...settings, target: { languageVersion: settings?.target ?? ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors } } as unknown as ts.CompilerOptions)
+      : settings;
+  const create = registry.createOrUpdateSourceFile.bind(registry);
+  const acquire = registry.acquireDocument.bind(registry);
+  registry.createOrUpdateSourceFile = (fileName, settings, ...rest) => create(fileName, settingsFor(fileName, settings), ...rest);
+  registry.acquireDocument = (fileName, settings, ...rest) => acquire(fileName, settingsFor(fileName, settings), ...rest);
 }
 
 /**
