@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
 
@@ -30,17 +32,52 @@ export function programErrors(program: ts.Program): string[] {
     if (options.declaration || options.composite) diagnostics.push(...program.getDeclarationDiagnostics(sf));
   }
   const key = own.some(addsToGlobalScope) ? undefined : libKey(options, libs);
-  let libErrors = key === undefined ? undefined : libErrorsByKey.get(key);
+  let libErrors = key === undefined ? undefined : (libErrorsByKey.get(key) ?? sharedLibErrors(key));
   if (!libErrors) {
     const libDiagnostics: ts.Diagnostic[] = [];
     for (const sf of libs) libDiagnostics.push(...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf));
     libErrors = lines(libDiagnostics);
-    if (key !== undefined) libErrorsByKey.set(key, libErrors);
+    if (key !== undefined) shareLibErrors(key, libErrors);
   }
+  if (key !== undefined) libErrorsByKey.set(key, libErrors);
   return [...lines(diagnostics), ...libErrors];
 }
 
 const libErrorsByKey = new Map<string, string[]>();
+
+/**
+ * remodel's own test run sets `REMODEL_TEST_RUN_DIR` to its temporary folder (__tests__/support/temp-root.ts,
+ * removed when the run ends), where the lib errors of each key are kept, so that a key is checked once per run
+ * rather than once per test worker. Outside that run (this module is part of `remodel/testing`) nothing is shared.
+ */
+function sharedFile(key: string): string | undefined {
+  const dir = process.env.REMODEL_TEST_RUN_DIR;
+  return dir ? path.join(dir, 'lib-diagnostics', `${createHash('sha256').update(key).digest('hex')}.json`) : undefined;
+}
+
+function sharedLibErrors(key: string): string[] | undefined {
+  const file = sharedFile(key);
+  if (!file) return undefined;
+  try {
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; errors: string[] };
+    return kept.key === key ? kept.errors : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function shareLibErrors(key: string, errors: string[]): void {
+  const file = sharedFile(key);
+  if (!file) return;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ key, errors }));
+    fs.renameSync(tmp, file);
+  } catch {
+    // only costs another worker the check
+  }
+}
 
 function lines(diagnostics: ts.Diagnostic[]): string[] {
   return ts

@@ -14,7 +14,10 @@ export default function setup(): () => void {
   fs.chmodSync(root, 0o1777);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;
+  // What the test workers share during this run only (src/testing-diagnostics.ts: lib files' type errors by key).
+  process.env.REMODEL_TEST_RUN_DIR = root;
   return () => {
+    delete process.env.REMODEL_TEST_RUN_DIR;
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     if (process.env.REMODEL_KEEP_TMP === '1') console.log(`temporary files of this run kept in ${root}`);
