@@ -62,6 +62,8 @@ function answerCall(call: CallExpression, c: Ctx): string | undefined {
   while (Node.isCallExpression(cur)) {
     const e = cur.getExpression();
     if (!Node.isPropertyAccessExpression(e) || !RESPONSE_METHODS.has(e.getName())) return undefined;
+    // res.format's branches are looked at only when written there (an object passed by name holds unseen functions)
+    if (e.getName() === 'format' && !cur.getArguments().every((a) => Node.isObjectLiteralExpression(a))) return undefined;
     if (!cur.getArguments().every((a) => buildsAnswer(a, c))) return undefined;
     names.unshift(e.getName());
     cur = e.getExpression();
@@ -124,10 +126,22 @@ function buildsAnswer(arg: Node, c: Ctx): boolean {
       if (role === 'response' || role === 'next' || role === 'context') ok = false;
       else if (role === 'request' && !requestRead(d, role)) ok = false;
     }
+    // a function passed by name (`res.download(file, onDone)`, `handlers.done`) runs code this check does not see
+    if (ok && (Node.isIdentifier(d) || Node.isPropertyAccessExpression(d)) && passedValue(d) && d.getType().getCallSignatures().length) ok = false;
   };
   check(arg);
   if (ok && !isFunctionLike(arg)) arg.forEachDescendant((d, t) => check(d, t));
   return ok;
+}
+
+/** A value used as such: not a callee, not the object of a property read, not a property's name. */
+function passedValue(d: Node): boolean {
+  const p = d.getParent();
+  if ((Node.isCallExpression(p) || Node.isNewExpression(p)) && p.getExpression() === d) return false;
+  if ((Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p)) && p.getExpression() === d) return false;
+  if (Node.isPropertyAccessExpression(p) && p.getNameNode() === d) return false;
+  if (Node.isPropertyAssignment(p) && p.getNameNode() === d) return false;
+  return !Node.isIdentifier(d) || isReference(d);
 }
 
 /** A function that only answers or builds: statements as `answerStatement` allows, no parameter default or rest. */
