@@ -9,15 +9,16 @@
  * Timing and the rules are documented in this folder's README.md.
  */
 import { createRequire } from 'node:module';
+import semver from 'semver';
 import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { parseSource, parserFor } from '../../src/parse.js';
+import { nearestPackage } from '../../src/target.js';
 import { indentAt, lineStart } from '../../src/text/lines.js';
 import { cannotThrow, cannotThrowStatement, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
-import { Unsafe, type Roles, type Walk, REQUEST_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, isFunctionLike, referenced, roleOf, responseChain } from './handler-model.js';
-import { styleOf } from './style.js';
+import { Unsafe, type Roles, type Walk, REQUEST_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, referenced, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
 import type { ErrorFirstTail } from './exit-rewrite.js';
 import { clearEpilogue, epilogueTail, flushEarlyAnswers } from './epilogue.js';
@@ -57,10 +58,18 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   const proof = provenErrorFirst(t.call, t.cb);
   if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
   const strict = !optionsBySite.get(w.site)?.callbackThrowsToNext;
-  const ep = strict ? epilogueTail(w, t) : undefined;
-  const kept = ep ? ep.stmts : keptTail(w, t);
+  const early = strict ? asyncPreludeMayThrow(w, t) : undefined;
+  if (early) {
+    throw new Unsafe(
+      'callback-may-throw',
+      `\`${early.getText().split('\n')[0].slice(0, 60)}\` may throw: in the async handler that rejected its promise, unhandled (Express 4 ignores it); from the service it would reach next(err) (--callback-throws-to-next accepts that)`,
+      early,
+    );
+  }
+  const ep = epilogueTail(w, t);
+  const kept = ep.stmts;
   if (strict) {
-    const risky = movedCodeMayThrow(w, t, new Set([...kept, ...(ep?.stay ?? [])]));
+    const risky = movedCodeMayThrow(w, t, new Set([...kept, ...ep.stay]));
     if (risky) {
       throw new Unsafe(
         'callback-may-throw',
@@ -69,7 +78,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
       );
     }
   }
-  flatten(w, t, kept.length, ep?.values ?? []);
+  flatten(w, t, kept.length, ep.values);
   flattenedCallbacks.add(t.cb);
 }
 
@@ -88,42 +97,6 @@ export function calleeUsesHttp(callee: Node, roles: Roles): boolean {
 
 /** Callbacks whose statements a conversion moved into the function around them: a call inside one may be awaited. */
 const flattenedCallbacks = new WeakSet<Node>();
-
-/**
- * The statements that end the callback and stay in the controller: calls on the request (`req.flash(…)`,
- * `req.logout()`: session and authentication state live there) followed by the success response
- * (`res.redirect('/account')`). They become the controller's success statements, run once the service answered;
- * the service returns nothing for them. Their arguments are checked like any success response's (values the logic
- * computes are refused by the analysis: success-response-needs-logic-values).
- */
-function keptTail(w: Walk, t: ErrorFirstTail): Statement[] {
-  const stmts = (t.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== t.errStmt);
-  const last = stmts[stmts.length - 1];
-  const expr = last && (Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined);
-  if (!last || !expr || !responseChain(expr, w.roles, w.site.framework)) return [];
-  const kept: Statement[] = [last];
-  for (let i = stmts.length - 2; i >= 0 && requestCall(stmts[i], w); i--) kept.unshift(stmts[i]);
-  if (kept.length === 1) return [];
-  const calls = kept.map((s) => (Node.isExpressionStatement(s) ? s.getExpression() : (s as import('ts-morph').ReturnStatement).getExpression()!) as CallExpression);
-  const args: Node[] = [];
-  for (const c of calls) {
-    for (let cur: Node = c; Node.isCallExpression(cur); cur = (cur.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression()) {
-      if (cur.getArguments().some((a) => isFunctionLike(a) || a.getFirstDescendant(isFunctionLike))) return [];
-      args.push(...cur.getArguments());
-      if (!Node.isPropertyAccessExpression(cur.getExpression())) break;
-    }
-    const root = c.getFirstDescendant((d) => Node.isIdentifier(d) && roleOf(referenced(d), w.roles) !== undefined);
-    if (root) w.handled.add(root);
-  }
-  const file = t.cb.getSourceFile();
-  const text = file.getFullText();
-  const style = styleOf(file);
-  const ind = indentAt(text, w.regionStart) + style.unit + style.unit;
-  const template = kept.map((s) => s.getText().replace(/;\s*$/, '').split(/\r?\n/).map((l, i) => (i ? l.replace(new RegExp(`^${indentAt(text, s.getStart())}`), ind) : l)).join('\n')).join(`;\n${ind}`);
-  for (const s of kept) w.skipNodes.add(s);
-  w.successes.push({ key: `kept:${template}`, custom: { args, template, literal: template, at: last } });
-  return kept;
-}
 
 /** `req.flash('info', { msg })`, `req.logout()`: a call of a request method (not a read of a request part). */
 export function requestCall(s: Statement, w: Walk): boolean {
@@ -376,11 +349,39 @@ function babelFunction(file: SourceFile, start: number, end: number): NodePath<t
  * call being converted (its arguments checked; the API is taken to report failures through its callback).
  */
 export function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail, stay: Set<Statement>, only?: Statement): Node | undefined {
-  const file = tail.cb.getSourceFile();
-  const fnPath = babelFunction(file, tail.cb.getStart(), tail.cb.getEnd());
   const all = (tail.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== tail.errStmt);
   // statements that stay in the controller (epilogue.ts) run outside the error path: not checked
-  const stmts = all.filter((s) => !stay.has(s) && (!only || s === only));
+  return statementsMayThrow(w, tail.cb, all, all.filter((s) => !stay.has(s) && (!only || s === only)));
+}
+
+/**
+ * An async handler (Express 4 ignores the promise it returns): a throw of the logic before the chain rejected that
+ * promise, unhandled (an uncaught exception on Node 15 and later); from the service it would reach the controller's
+ * error path (`next(err)`). So that logic, and the chain's first call itself, must be proven not to throw.
+ */
+export function asyncPreludeMayThrow(w: Walk, t: ErrorFirstTail): Node | undefined {
+  const fn = w.site.fn;
+  if (!fn.isAsync() || enclosingFunction(t.stmt) !== fn || expressMajor(fn.getSourceFile()) >= 5) return undefined;
+  const body = fn.getBody();
+  if (!Node.isBlock(body) || t.stmt.getParent() !== body) return t.stmt;
+  const before = body.getStatements().filter((s) => s.getStart() >= w.regionStart && s.getEnd() <= t.stmt.getStart());
+  return statementsMayThrow(w, fn, [...before, t.stmt], [...before, t.stmt]);
+}
+
+/** The major version of express the file's package depends on (Express 5 hands a rejected handler promise to next). */
+function expressMajor(file: SourceFile): number {
+  const json = nearestPackage(file.getFilePath())?.json;
+  const range = json?.dependencies?.express ?? json?.peerDependencies?.express;
+  try {
+    return typeof range === 'string' ? (semver.minVersion(range)?.major ?? 0) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statement[]): Node | undefined {
+  const file = fn.getSourceFile();
+  const fnPath = babelFunction(file, fn.getStart(), fn.getEnd());
   if (!fnPath) return stmts[0];
   const params = w.site.fn.getParameters();
   const scope: Scope = fnPath.scope;

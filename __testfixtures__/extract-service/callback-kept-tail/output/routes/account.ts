@@ -19,8 +19,8 @@ router.post('/account/delete', (req: Request, res: Response, next: NextFunction)
       req.logout();
       req.flash('info', { msg: 'Your account has been deleted.' });
       res.redirect('/');
-    })
-    .catch(next);
+    }, next)
+    .catch((error) => queueMicrotask(() => { throw error; }));
 });
 
 // The callback's `user` shadows the handler's: renamed in the service.
@@ -30,10 +30,10 @@ router.post('/account/name', (req: Request, res: Response, next: NextFunction) =
     .then(() => {
       req.flash('success', { msg: 'Name changed.' });
       res.redirect('/account');
-    })
-    .catch((e) => {
+    }, (e) => {
       if (!sendDomainError(res, e)) next(e);
-    });
+    })
+    .catch((e) => queueMicrotask(() => { throw e; }));
 });
 
 // The handler annotates the API's result `any`: the API's declared result type (UserDocument) proves doc.save.

@@ -6,8 +6,8 @@ function ferrets(user) {
   return user.species === 'ferret';
 }
 
-// The callback calls users.filter: a throw there is uncaught today (a crash); in the service it would reach
-// next(err). Left alone unless --callback-throws-to-next.
+// The callback calls users.filter: a throw there is uncaught today (a crash). The render stays in the controller
+// after the service (the epilogue), with or without --callback-throws-to-next.
 router.get('/', function (req, res, next) {
   User.count(function (err, count) {
     if (err) return next(err);
