@@ -1,4 +1,4 @@
-/** Options and metadata of extract-service (docs, declared reasons). */
+/** Options and metadata of extract-service (declared reasons; the user docs are README.md beside it). */
 import { z } from 'zod';
 import { defineMeta } from '../../src/types.js';
 import { mayHaveRoutes } from './routes.js';
@@ -78,75 +78,6 @@ export const meta = defineMeta({
     'varying-success-response': 'the success responses differ in status, headers or form',
   },
   version: '1',
-  docs: `
-For every Express route handler (\`router.get('/path', ..., handler)\`, inline or a named function of the module) the
-statements after the request reads (\`var id = parseId(req.params.id)\`, \`const { name } = req.body\`) move into a
-service method that knows nothing of HTTP: validation, database calls, computations. One service per resource
-(\`routes/users.js\` or routes under \`/users\` → \`services/users.service.js\`, class \`UsersService\`, or plain
-functions with \`--style functions\`), method names from intent (\`GET /users/:id\` → \`getUser\`, \`GET /users\` →
-\`listUsers\`, \`POST /users\` → \`createUser\`; names come from the app model). Routes come from the app model
-(handlers in other modules, CommonJS exports, class methods, route() chains; only a chain's final handler moves);
-every route gets one outcome. A service that exists gets the new methods. An error-first callback that forwards its
-error to \`next\` becomes \`await\` on a promise of the call in the service (nested callbacks flattened; the request's own
-calls and the response ending the last callback stay in the controller) when the API is proven to call back once,
-error first (declared types, Node's callback APIs, or a project function), and the moved code cannot throw
-(\`callback-not-proven\`, \`callback-may-throw\` otherwise; \`--callback-throws-to-next\` accepts a throw reaching
-\`next(err)\`; see transforms/extract-service/README.md). Module-level helpers and constants
-the logic uses move with it (exported back when the router still needs them); JSDoc \`@typedef\` blocks stay where
-they are (they are declarations).
-
-Error answers become typed domain errors: \`return res.status(404).json({ error: 'User ' + id + ' not found' })\`
-turns into \`throw new NotFoundError('User ' + id + ' not found')\` (400 ValidationError, 401 UnauthorizedError, 403
-ForbiddenError, 404 NotFoundError, 409 ConflictError, 422 UnprocessableError, ...; other body fields travel as
-\`details\`). The generated \`services/errors\` module holds \`DomainError\` and only the kinds the handlers use; the
-generated \`sendDomainError(res, err)\` (\`error-responses\` beside the routers) answers each kind exactly as the
-handlers did (\`{ error }\`, \`{ message }\`, \`sendStatus\`, plain text); a handler that answers a kind differently from
-the rest of the app is left alone (\`error-shape-differs\`). The success body is the method's result and the
-controller writes the response around it (status, headers, \`Location\`; when \`Location\` needs the returned value
-the controller names it: \`const view = await usersService.createUser(input)\`). Other errors keep their path:
-rethrown, \`next(err)\` in a promise chain's catch, or the handler's own final \`try/catch\`.
-
-A prelude that validates or rewrites the request before the logic stays in the controller, unchanged and in its place,
-and only the logic after it moves: express-validator's \`await check('email').isEmail().run(req)\` and sanitizers,
-\`const errors = validationResult(req)\` with its \`if (!errors.isEmpty()) { req.flash(...); return res.redirect(...) }\`,
-\`req.flash(...)\`, \`req.session.x = …\`, \`delete req.query.q\` / \`req.url = …\`, and an auth guard answering with a page
-or a redirect (\`if (!req.isAuthenticated()) return res.redirect('/login')\`; a guard answering an error is validation
-and moves as a domain error). The request values the logic reads are read at the service call, after the prelude
-(the sanitised \`req.body\`). A call handed the request must be awaited there (or be express-validator's
-\`validationResult\`/\`matchedData\`), and the logic itself still may not touch the request beyond plain reads
-(\`request-in-logic\`).
-
-A handler that hands its result to a later middleware (\`res.locals.data = value\` as the last thing the logic does on
-each path, then \`next()\` as the handler's last statement, e.g. json-server's routers before its render middleware) is
-extracted too: the service returns the value; the controller writes \`res.locals.data = await service.m(input)\` (or,
-when some path hands nothing on, \`if (data !== undefined) res.locals.data = data\`, only where every handed-on value is
-provably defined (a literal or object, a variable its \`if\` tested, or a lodash \`cloneDeep\`/\`clone\` or
-\`structuredClone\` of one): \`hand-off-may-be-undefined\` otherwise), and keeps the headers and status set after the logic and
-the \`next()\` where they were; a hand-off of a variable right before those setters makes the method return that
-variable and the controller name it. A sync handler stays sync. Left alone: a \`return\` that skips \`next()\`, code
-after \`next()\`, \`res.locals\` written before more logic runs or read back. Variables, parameters and functions of an
-enclosing function (a router factory's \`db\`, \`name\`, \`opts\`) that nothing ever assigns are passed in as inputs;
-one that is assigned is \`closure-state\`.
-
-Inputs are typed with the request part's named type when its fields are exactly the method's inputs (introduce-dto's
-\`CreateUserBody\`), else with the checker's types (\`*Input\` interfaces / JSDoc typedefs).
-
-Left alone, with the reason in the report: responses written inside other callbacks (\`response-in-callback\`,
-\`error-first-callback\`), responses
-that are not the last thing done on their path, paths that end without a response (\`path-without-response\`),
-statuses computed by the logic (\`dynamic-status\`), success responses that differ between paths or need values of
-the logic besides the body, error responses with headers, streaming (\`res.write\`, \`pipe\`, \`sendFile\`), \`res\`
-passed to helpers, \`res.locals\` and session use, \`next()\` called by the logic, \`this\`, handler-local functions,
-shared mutable module state, Koa errors with headers or \`ctx.state\`, Fastify handlers that return the reply on some
-error paths only (\`varying-error-exit\`), and handlers already thin (one
-call besides the response, log lines not counted: running it twice changes nothing). A handler whose whole logic is
-one call of the response or of \`next\` (\`res.sendFile(path.join(__dirname, 'x'))\`, \`res.download\` whose callback only
-answers, \`res.format\` building bodies from module values, \`next(err)\` on \`process.nextTick\`) has nothing to move
-(\`one-response-call\`). A logic that computes one value and then chooses between answering and handing on
-(\`var user = repos[name]; if (user) res.send(user); else next()\`) moves with the choice kept in the controller after
-the service call that names the value; an error-first callback answering its own error (\`if (err) return
-res.send(500)\`) is left alone (\`error-answer-in-callback\`, or \`callback-not-proven\`). Every handler is listed in the
-report as \`extracted\` or with its skip reason; a \`summary\` line gives the ratio.`,
   options: z.object({
     serviceDir: z
       .string()
