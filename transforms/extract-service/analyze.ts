@@ -2,7 +2,7 @@
 import { Node, SyntaxKind, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
 import type { RouteSite } from './routes.js';
-import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
+import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
@@ -152,7 +152,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
         if (!Node.isIdentifier(d) || !isReference(d)) continue;
         const role = roleOf(referenced(d), roles);
         const parent = d.getParent();
-        if (role === 'request' && Node.isPropertyAccessExpression(parent) && parent.getName() === 'session') throw new Unsafe('session-mutation', 'the logic uses the session', d);
+        if (role === 'request' && ((Node.isPropertyAccessExpression(parent) && parent.getName() === 'session') || destructuredPart(d) === 'session')) throw new Unsafe('session-mutation', 'the logic uses the session', d);
         if (role === 'response') throw responseMisuse(d, w);
         if (role === 'next' && enclosingFunction(d) !== site.fn) throw new Unsafe('response-in-callback', 'the response (or next) is written inside a callback', d);
       }
@@ -250,7 +250,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       const read = requestRead(n, role);
       if (!read) {
         const parent = n.getParent();
-        if (role === 'request' && Node.isPropertyAccessExpression(parent) && parent.getName() === 'session') throw new Unsafe('session-mutation', 'the logic uses the session', n);
+        if (role === 'request' && ((Node.isPropertyAccessExpression(parent) && parent.getName() === 'session') || destructuredPart(n) === 'session')) throw new Unsafe('session-mutation', 'the logic uses the session', n);
         if (role === 'context') {
           if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'throw') throw new Unsafe('ctx-throw', 'the logic answers with ctx.throw', n);
           if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'state') throw new Unsafe('session-mutation', 'the logic uses ctx.state', n);
@@ -271,13 +271,23 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       if (!input) {
         let name = read.name;
         const alt = read.alt;
-        if (usedNames.has(name) || inputs.some((i) => i.name === name)) name = !usedNames.has(alt) ? alt : name;
-        for (let i = 2; usedNames.has(name) || inputs.some((x) => x.name === name); i++) name = `${read.name}${i}`;
-        input = { name, expr: key, typeNode: read.node, assigned: false, declKind: 'const' };
+        // (a name destructured from the request, read whole, keeps its own name: it means the same value in the service)
+        const own = read.node === n ? n.getText() : undefined;
+        const taken = (x: string) => (usedNames.has(x) && x !== own) || inputs.some((i) => i.name === x);
+        if (taken(name)) name = !usedNames.has(alt) ? alt : name;
+        for (let i = 2; taken(name); i++) name = `${read.name}${i}`;
+        input = { name, expr: key, typeNode: read.node, assigned: false, declKind: 'const', ...(read.part ? { part: read.part } : {}) };
         inputByKey.set(key, input);
         inputs.push(input);
       }
-      edits.replace(read.node.getStart(), read.node.getEnd(), input.name);
+      // a name destructured from the request, whole inside a function of the logic (`setTimeout(() => log(query))`):
+      // that function may run after the handler returned, when the object may hold something else
+      if (read.node === n && enclosingFunction(n) !== site.fn && !primitive(n)) {
+        throw new Unsafe('destructured-parameters', `\`${n.getText()}\`, destructured from the request, is captured whole by a function of the logic that may run later`, n);
+      }
+      const shorthand = n.getParent();
+      if (Node.isShorthandPropertyAssignment(shorthand) && input.name !== n.getText()) edits.replace(n.getStart(), n.getEnd(), `${n.getText()}: ${input.name}`);
+      else edits.replace(read.node.getStart(), read.node.getEnd(), input.name);
       return;
     }
     if (!sym || declaredInRegion.has(sym)) return;
@@ -353,6 +363,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // nothing can write to that part of the request in between: the logic cannot write to the request itself (refused
   // above), so the only way is an alias of the whole part (`const body = req.body`, `save(req.body)`).
   const hoistedParts = new Set(inputs.filter((i) => i.expr.split('.').length === 3).map((i) => i.expr.split('.').slice(0, 2).join('.')));
+  for (const i of inputs) if (i.part) hoistedParts.add(i.part); // `query.email` of `({ query }: Request)`
   if (hoistedParts.size) {
     site.fn.forEachDescendant((d) => {
       if (!Node.isIdentifier(d) || !isReference(d)) return;
@@ -422,6 +433,12 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   }
   const answerReturns = site.framework === 'fastify' && !!w.errorVia?.has('return');
   return { ...(answerReturns ? { answerReturns } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+}
+
+/** Does the checker type the expression as a string, number, boolean, null or undefined (a value, no object)? */
+function primitive(n: Node): boolean {
+  const type = n.getType();
+  return (type.isUnion() ? type.getUnionTypes() : [type]).every((p) => p.isString() || p.isStringLiteral() || p.isNumber() || p.isNumberLiteral() || p.isBoolean() || p.isBooleanLiteral() || p.isNull() || p.isUndefined());
 }
 
 /** The write `req` (an identifier) is the target of: `req.url = …`, `req.query.q += …`, `delete req.query.q`. */

@@ -1,5 +1,5 @@
 /** Phase 2a: what a handler is made of (roles of req/res/next, response chains, request reads, the walk state). */
-import { Node, SyntaxKind, type CallExpression, type Identifier, type SourceFile, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
+import { Node, SyntaxKind, type BindingElement, type CallExpression, type Identifier, type ObjectBindingPattern, type ParameterDeclaration, type SourceFile, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
 import { type ErrorShape } from './exits.js';
 import type { HandlerFn, RouteSite } from './routes.js';
@@ -25,6 +25,8 @@ export interface Input {
   typeNode: Node;
   /** Declared type annotation text when the handler variable has one (kept as written). */
   annotation?: string;
+  /** A field read through a name destructured from the request (`query.email`): that name (`query`). */
+  part?: string;
   assigned: boolean;
   declKind: 'var' | 'let' | 'const';
 }
@@ -86,6 +88,8 @@ export type Role = 'request' | 'response' | 'next' | 'context';
 
 export interface Roles {
   request?: MorphSymbol;
+  /** `({ query, params: p }: Request, res) => …`: each name destructured from the request → the request property it holds. */
+  requestParts?: Map<MorphSymbol, string>;
   response?: MorphSymbol;
   next?: MorphSymbol;
   /** Koa's ctx: requests and responses in one. */
@@ -103,7 +107,9 @@ export function paramSymbol(fn: HandlerFn, i: number): MorphSymbol | undefined {
 export function rolesOf(site: RouteSite): Roles {
   const { fn, framework } = site;
   if (framework === 'koa') return { context: paramSymbol(fn, 0), next: paramSymbol(fn, 1) };
-  const roles: Roles = { request: paramSymbol(fn, 0), response: paramSymbol(fn, 1), next: paramSymbol(fn, 2) };
+  const first = fn.getParameters()[0];
+  const requestParts = framework === 'express' && first && Node.isObjectBindingPattern(first.getNameNode()) ? destructuredRequest(fn, first) : undefined;
+  const roles: Roles = { ...(requestParts ? { requestParts } : { request: paramSymbol(fn, 0) }), response: paramSymbol(fn, 1), next: paramSymbol(fn, 2) };
   if (fn.getParameters().length > 3) throw new Unsafe('error-middleware', 'four-parameter error middleware is not a route handler', fn);
   return roles;
 }
@@ -133,7 +139,7 @@ export function isReference(id: Identifier): boolean {
 
 export function roleOf(sym: MorphSymbol | undefined, roles: Roles): Role | undefined {
   if (!sym) return undefined;
-  if (sym === roles.request) return 'request';
+  if (sym === roles.request || roles.requestParts?.has(sym)) return 'request';
   if (sym === roles.response) return 'response';
   if (sym === roles.next) return 'next';
   if (sym === roles.context) return 'context';
@@ -180,10 +186,11 @@ export function responseChain(expr: Node, roles: Roles, framework: RouteSite['fr
 }
 
 /** Is the request read `req.params.id` (or `ctx.params.id`, `ctx.request.body`) a plain read we can pass in? */
-export function requestRead(id: Identifier, role: Role): { node: Node; name: string; alt: string } | undefined {
+export function requestRead(id: Identifier, role: Role): { node: Node; name: string; alt: string; part?: string } | undefined {
   let node: Node = id;
   const parts: string[] = [];
   let parent = node.getParent();
+  const destructured = role === 'request' ? destructuredPart(id) : undefined;
   if (role === 'context') {
     // ctx.request.body / ctx.params / ctx.query / ctx.headers
     if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
@@ -197,6 +204,10 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
     }
     if (!['params', 'query', 'body', 'headers', 'method', 'path', 'url', 'ip'].includes(first)) return undefined;
     parts.push(first);
+  } else if (destructured !== undefined) {
+    // `query` of `({ query }: Request, res)`: the name is the part (its declaration in the pattern is no read)
+    if (Node.isBindingElement(parent) || !REQUEST_PARTS.has(destructured)) return undefined;
+    parts.push(destructured);
   } else {
     if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
     if (!REQUEST_PARTS.has(parent.getName())) return undefined;
@@ -223,8 +234,74 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
   if (top !== node && ((Node.isBinaryExpression(above) && above.getLeft() === top && isAssignment(above.getOperatorToken().getText())) || Node.isDeleteExpression(above) || Node.isPostfixUnaryExpression(above) || (Node.isPrefixUnaryExpression(above) && /\+\+|--/.test(above.getText().slice(0, 2))))) return undefined;
   const last = parts[parts.length - 1];
   const suffix = { params: 'Param', query: 'Query', body: 'Body', headers: 'Header', cookies: 'Cookie', signedCookies: 'Cookie', user: 'User' } as Record<string, string>;
-  const name = parts.length === 2 ? (/^[A-Za-z_$][\w$]*$/.test(last) ? last : parts[0] + 'Value') : parts[0];
-  return { node, name, alt: parts.length === 2 ? name + suffix[parts[0]] : 'request' + parts[0][0].toUpperCase() + parts[0].slice(1) };
+  const name = parts.length === 2 ? (/^[A-Za-z_$][\w$]*$/.test(last) ? last : parts[0] + 'Value') : destructured !== undefined ? id.getText() : parts[0];
+  return { node, name, alt: parts.length === 2 ? name + suffix[parts[0]] : 'request' + parts[0][0].toUpperCase() + parts[0].slice(1), ...(destructured !== undefined && parts.length === 2 ? { part: id.getText() } : {}) };
+}
+
+/** The request property a name destructured from a handler's request parameter holds (`query`, `body` of `{ body: data }`). */
+export function destructuredPart(id: Identifier): string | undefined {
+  const decl = referenced(id)?.getDeclarations()[0];
+  if (!decl || !Node.isBindingElement(decl)) return undefined;
+  const pattern = decl.getParent();
+  if (!Node.isObjectBindingPattern(pattern) || !Node.isParameterDeclaration(pattern.getParent())) return undefined;
+  return bindingProperty(decl);
+}
+
+function bindingProperty(el: BindingElement): string | undefined {
+  const prop = el.getPropertyNameNode();
+  if (!prop) return el.getName();
+  if (Node.isIdentifier(prop)) return prop.getText();
+  if (Node.isStringLiteral(prop) || Node.isNoSubstitutionTemplateLiteral(prop)) return prop.getLiteralText();
+  return undefined;
+}
+
+/**
+ * The names an Express handler destructures from its request parameter (`({ query, params: p }: Request, res)`), each
+ * with the request property it holds: the value the property had when the handler was called, so a read through it
+ * (`query.email`) is a request read like `req.query.email`, passed in at the service call. Refused
+ * (`destructured-parameters`) whatever does not read as a plain request property that way: a default value (of the
+ * parameter or of a name: the name may hold something else than the request's), a rest element, a nested pattern, a
+ * computed property name, a name the handler assigns.
+ */
+function destructuredRequest(fn: HandlerFn, param: ParameterDeclaration): Map<MorphSymbol, string> {
+  const refuse = (why: string, at: Node): never => {
+    throw new Unsafe('destructured-parameters', `the handler destructures its request parameter ${why}`, at);
+  };
+  if (param.hasInitializer()) refuse(`with a default value (\`${param.getText().slice(0, 60)}\`)`, param);
+  const parts = new Map<MorphSymbol, string>();
+  const names = new Map<MorphSymbol, string>();
+  for (const el of (param.getNameNode() as ObjectBindingPattern).getElements()) {
+    if (el.getDotDotDotToken()) refuse(`with a rest element (\`${el.getText()}\`)`, el);
+    if (el.getInitializer()) refuse(`with a default value (\`${el.getText()}\`)`, el);
+    const name = el.getNameNode();
+    if (!Node.isIdentifier(name)) return refuse(`into a nested pattern (\`${el.getText().slice(0, 60)}\`)`, el);
+    const part = bindingProperty(el);
+    const sym = name.getSymbol();
+    if (part === undefined || !sym) return refuse(`with a computed property name (\`${el.getText().slice(0, 60)}\`)`, el);
+    parts.set(sym, part);
+    names.set(sym, name.getText());
+  }
+  // a name the handler assigns no longer holds the request's value
+  fn.forEachDescendant((d) => {
+    if (!Node.isIdentifier(d) || !isReference(d)) return;
+    const sym = referenced(d);
+    if (sym && parts.has(sym) && isWriteTarget(d)) refuse(`and assigns \`${names.get(sym)}\` (\`${d.getParentOrThrow().getText().split('\n')[0].slice(0, 60)}\`)`, d);
+  });
+  return parts;
+}
+
+/** `x = …`, `x++`, `for (x of …)`, `[x] = …` / `({ x } = …)`: the identifier is written. */
+export function isWriteTarget(ref: Node): boolean {
+  const p = ref.getParent();
+  if (!p) return false;
+  if (Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()))) return true;
+  if ((Node.isForInStatement(p) || Node.isForOfStatement(p)) && p.getInitializer() === ref) return true;
+  for (let c: Node = ref, q: Node | undefined = p; q; c = q, q = q.getParent()) {
+    if (Node.isBinaryExpression(q)) return q.getLeft() === c && isAssignment(q.getOperatorToken().getText());
+    if (!(Node.isArrayLiteralExpression(q) || Node.isObjectLiteralExpression(q) || Node.isShorthandPropertyAssignment(q) || Node.isPropertyAssignment(q) || Node.isSpreadElement(q) || Node.isSpreadAssignment(q))) return false;
+    if (Node.isPropertyAssignment(q) && q.getInitializer() !== c) return false;
+  }
+  return false;
 }
 
 export const isAssignment = (op: string) => op.endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(op);

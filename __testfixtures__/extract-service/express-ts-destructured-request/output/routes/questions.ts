@@ -1,0 +1,49 @@
+import { type Request, type Response, type NextFunction } from 'express';
+import { findAnswer, findQuestion, notify } from '../models';
+import { SecurityQuestionsService } from '../services/securityQuestions.service.js';
+import { RepeatNotificationsService } from '../services/repeatNotifications.service.js';
+import { QuestionsService } from '../services/questions.service.js';
+import { sendDomainError } from './error-responses.js';
+
+const securityQuestionsService = new SecurityQuestionsService();
+const repeatNotificationsService = new RepeatNotificationsService();
+const questionsService = new QuestionsService();
+
+// Handlers made by factories, destructuring the request: reads through `query`/`params` are request reads.
+export function securityQuestion() {
+  return async ({ query }: Request, res: Response, next: NextFunction) => {
+    const email = query.email;
+    try {
+      res.json(await securityQuestionsService.listSecurityQuestions({ email }));
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+export function repeatNotification() {
+  return ({ query }: Request, res: Response) => {
+    const name: string = decodeURIComponent(query.challenge as string);
+    repeatNotificationsService.listRepeatNotifications({ name });
+    res.sendStatus(200);
+  };
+}
+
+export function questionById() {
+  return async ({ params, headers }: Request, res: Response) => {
+    try {
+      res.json(await questionsService.getQuestion({ id: params.id, headers }));
+    } catch (err) {
+      if (!sendDomainError(res, err)) throw err;
+    }
+  };
+}
+
+// Left alone: a rest element (the rest is a copy of the request's other properties).
+export function questionRest() {
+  return async ({ params, ...rest }: Request, res: Response) => {
+    const question = await findQuestion(Number(params.id));
+    const answer = await findAnswer(rest.query.email);
+    res.json({ question, answer });
+  };
+}

@@ -1,0 +1,20 @@
+// Business logic of routes/questions.ts, moved out of its route handlers by remodel extract-service.
+import { findAnswer, findQuestion, notify } from '../models.js';
+import { NotFoundError } from './errors.js';
+
+export interface GetQuestionInput {
+  id: string;
+  headers: Record<string, string | undefined>;
+}
+
+export class QuestionsService {
+  /**
+   * GET /rest/questions/:id (routes/questions.ts)
+   */
+  async getQuestion(input: GetQuestionInput) {
+    const { id, headers } = input;
+    const question = await findQuestion(Number(id));
+    if (!question) throw new NotFoundError('no question ' + id);
+    return { question, lang: headers['accept-language'] };
+  }
+}
