@@ -436,9 +436,19 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   for (const s of removable) {
     if (isImportLike(s) && stillUsed(s)) continue;
     const comments = s.getLeadingCommentRanges();
-    const own = ownComments(s);
-    // after a JSDoc type declaration that stays (its own line end), else the statement's full start
-    const full = own.length < comments.length ? lineEnd(text, comments[comments.length - own.length - 1].getEnd()) : s.getFullStart();
+    let first = comments.length - ownComments(s).length;
+    // an import's comments end where a blank line separates them from it (a file's license header above the first
+    // import is not the import's own: it stays)
+    if (isImportLike(s)) {
+      for (let k = comments.length, next = s.getStart(); k > first; next = comments[--k].getPos()) {
+        if (/\n[ \t]*\r?\n/.test(text.slice(comments[k - 1].getEnd(), next))) {
+          first = k;
+          break;
+        }
+      }
+    }
+    // after a JSDoc type declaration (or a header) that stays (its own line end), else the statement's full start
+    const full = first > 0 ? lineEnd(text, comments[first - 1].getEnd()) : s.getFullStart();
     const lineStart = text.lastIndexOf('\n', s.getStart() - 1) + 1;
     const leading = text.slice(full, lineStart);
     // keep blank lines before the statement, drop its own line(s) and any comment attached to it
