@@ -241,7 +241,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const role = roleOf(sym, roles);
     if (role === 'response') throw responseMisuse(n, w);
     if (role === 'next') {
-      if (chain && n.getParent() === chain.catchCall) return;
+      // (`.catch(next)`, or a callback only forwarding its error to next: the controller writes `.catch(next)`)
+      if (chain && (n.getParent() === chain.catchCall || n.getFirstAncestor((a) => a === chain.catchCall.getArguments()[0]))) return;
       const owner = enclosingFunction(n);
       if (owner && owner !== site.fn && !w.resultFns.has(owner)) throw new Unsafe('response-in-callback', 'the response (or next) is written inside a callback', n);
       throw new Unsafe('next-in-logic', 'the logic calls `next` itself', n);

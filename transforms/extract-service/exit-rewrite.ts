@@ -297,7 +297,7 @@ export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallE
   const callee = expr.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'catch') return undefined;
   const args = expr.getArguments();
-  if (args.length !== 1 || !Node.isIdentifier(args[0]) || roleOf(referenced(args[0] as Identifier), roles) !== 'next') return undefined;
+  if (args.length !== 1 || !(Node.isIdentifier(args[0]) ? roleOf(referenced(args[0] as Identifier), roles) === 'next' : forwardsToNext(args[0], roles))) return undefined;
   const thens: CallExpression[] = [];
   let cur: Node = callee.getExpression();
   while (Node.isCallExpression(cur)) {
@@ -308,6 +308,30 @@ export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallE
   }
   if (!thens.length) return undefined;
   return { thens, catchCall: expr };
+}
+
+/**
+ * `(error) => { next(error) }`, `(err) => next(err)`, `function (err) { return next(err) }`: a catch callback that only
+ * hands its error to `next`, as `.catch(next)` does (one argument, the result unused; nothing else runs).
+ */
+export function forwardsToNext(cb: Node, roles: Roles): boolean {
+  if (!(Node.isArrowFunction(cb) || Node.isFunctionExpression(cb)) || cb.isAsync() || (Node.isFunctionExpression(cb) && cb.isGenerator())) return false;
+  const params = cb.getParameters();
+  const p = params[0]?.getNameNode();
+  if (params.length !== 1 || !p || !Node.isIdentifier(p) || params[0].hasInitializer() || params[0].isRestParameter()) return false;
+  if (/\/[/*]/.test(cb.getText())) return false; // a comment would be lost
+  const body = cb.getBody();
+  let call: Node | undefined = body;
+  if (Node.isBlock(body)) {
+    const stmts = body.getStatements();
+    if (stmts.length !== 1) return false;
+    const s = stmts[0];
+    call = Node.isExpressionStatement(s) ? s.getExpression() : Node.isReturnStatement(s) ? s.getExpression() : undefined;
+  }
+  if (!call || !Node.isCallExpression(call)) return false;
+  const callee = call.getExpression();
+  const arg = call.getArguments();
+  return Node.isIdentifier(callee) && roleOf(referenced(callee), roles) === 'next' && arg.length === 1 && Node.isIdentifier(arg[0]) && referenced(arg[0] as Identifier) === p.getSymbol();
 }
 
 /** The result callback of a chain (its last `.then`), checked to be a function. */
