@@ -58,7 +58,7 @@ function safeThis(c: InertContext): boolean {
  * `boolean` or `nullish`, else null. Symbols and BigInts are never answered (converting them to strings or adding
  * them to numbers throws).
  */
-function primitiveKind(e: t.Node, c: InertContext, depth = 0): 'string' | 'number' | 'boolean' | 'nullish' | null {
+export function primitiveKind(e: t.Node, c: InertContext, depth = 0): 'string' | 'number' | 'boolean' | 'nullish' | null {
   switch (e.type) {
     case 'StringLiteral':
       return 'string';
@@ -84,6 +84,8 @@ function primitiveKind(e: t.Node, c: InertContext, depth = 0): 'string' | 'numbe
       const b = c.scope.getBinding(e.name);
       if (!b || !b.constant || depth > 0 || !safeName(e, c) || !b.path.isVariableDeclarator()) return null;
       const init = b.path.node.init;
+      // `var n = n + 10` reads itself (undefined at that point): not answered (and no endless descent)
+      if (init && e.start != null && init.start != null && init.end != null && e.start >= init.start && e.start < init.end) return null;
       return init ? primitiveKind(init, { ...c, scope: b.path.scope }, depth + 1) : 'nullish';
     }
     default:

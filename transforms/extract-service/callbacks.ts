@@ -16,7 +16,7 @@ import type * as t from '@babel/types';
 import { parseSource, parserFor } from '../../src/parse.js';
 import { nearestPackage } from '../../src/target.js';
 import { indentAt, lineStart } from '../../src/text/lines.js';
-import { cannotThrow, cannotThrowStatement, type InertContext } from '../_inert.js';
+import { cannotThrow, cannotThrowStatement, primitiveKind, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
 import { Unsafe, type Roles, type Walk, REQUEST_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, referenced, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
@@ -121,6 +121,9 @@ export function provenErrorFirst(call: CallExpression, cb: Node): Proof {
   const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
   if (!name) return { why: 'the function called is computed' };
   if (LISTENER_METHODS.has(name)) return { why: 'an event-style API: its listener may run many times' };
+  // the API sets a function callback's `this` and `arguments` (sqlite3's `this.lastID`); in the service they would
+  // be the service's own
+  if (Node.isFunctionExpression(cb) && usesOwnThisOrArguments(cb)) return { why: 'the callback reads `this` or `arguments`, which the API sets' };
   // a. Node's callback APIs (the table callback-to-async converts), found through the module binding
   const mod = Node.isPropertyAccessExpression(callee) ? nodeModuleOf(callee.getExpression()) : undefined;
   if (mod && NO_PROMISE_FORM[name] && mod === 'fs') return { why: NO_PROMISE_FORM[name] };
@@ -129,16 +132,17 @@ export function provenErrorFirst(call: CallExpression, cb: Node): Proof {
   // b. declared types: an overload whose last parameter is a callback taking a nullable error first
   // (mongoose's `callback?: (err: CallbackError, doc: T | null) => void`, @types/node's fs/crypto callbacks)
   const type = callee.getType();
-  if (declaresErrorFirst(type, call)) return { how: 'declared' };
+  // a function of the project answers with its body (c.): its annotation says nothing of how often it calls back
+  const local = localCallee(callee);
+  if (!local && declaresErrorFirst(type, call)) return { how: 'declared' };
   // the method of a value an error-first API handed over, annotated `any` by the handler
   // (`User.findById(id, (err, user: any) => { … user.save(cb) })`): the API's declared result type answers
-  if (type.isAny() && Node.isPropertyAccessExpression(callee)) {
+  if (!local && type.isAny() && Node.isPropertyAccessExpression(callee)) {
     const declared = declaredResultType(callee.getExpression());
     const method = declared?.getProperty(name);
     if (method && declaresErrorFirst(method.getTypeAtLocation(call), call)) return { how: 'declared result' };
   }
-  // c. a function of the project that calls its callback at most once (directly or deferred once)
-  const local = localCallee(callee);
+  // c. a function of the project that calls its callback at most once, deferred once
   if (local) {
     const why = callsBackAtMostOnce(local, args.length - 1);
     return why ? { why } : { how: 'local' };
@@ -268,18 +272,21 @@ function callsBackAtMostOnce(fn: LocalFn, index: number): string | undefined {
     const owner = r.getFirstAncestor((a) => Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isFunctionDeclaration(a))!;
     owners.add(owner);
     if (loopAround(call, owner)) return 'it calls back in a loop';
+    // a throw of the callback would reach its catch, which may call back again
+    if (insideTry(call, owner)) return 'it calls back inside a try block (a throw of the callback would reach its catch)';
     if (!leavesRightAway(call, owner)) return 'it may call back more than once (a call that does not return)';
   }
   if (owners.size > 1) return 'it calls back from more than one function';
   const owner = [...owners][0];
-  if (owner !== fn) {
-    const outer = owner.getParent();
-    if (!Node.isCallExpression(outer) || !DEFERRERS.has(outer.getExpression().getText()) || outer.getArguments()[0] !== owner) return 'it calls back from a function it hands to another API';
-    const enclosing = outer.getFirstAncestor((a) => Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isFunctionDeclaration(a));
-    if (enclosing !== fn || loopAround(outer, fn)) return 'it defers its answer more than once';
-    const deferrals = fn.getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => c.getArguments()[0] === owner);
-    if (deferrals.length !== 1) return 'it defers its answer more than once';
-  }
+  // a synchronous call: a throw of the callback reached the handler (Express answered 500), which the converted
+  // code (kept answers rethrown outside the promise) would not reproduce
+  if (owner === fn) return 'it may call back before it returns (synchronously)';
+  const outer = owner.getParent();
+  if (!Node.isCallExpression(outer) || !DEFERRERS.has(outer.getExpression().getText()) || outer.getArguments()[0] !== owner) return 'it calls back from a function it hands to another API';
+  const enclosing = outer.getFirstAncestor((a) => Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isFunctionDeclaration(a));
+  if (enclosing !== fn || loopAround(outer, fn)) return 'it defers its answer more than once';
+  const deferrals = fn.getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => c.getArguments()[0] === owner);
+  if (deferrals.length !== 1) return 'it defers its answer more than once';
   return undefined;
 }
 
@@ -295,6 +302,20 @@ function leavesRightAway(call: CallExpression, owner: Node): boolean {
   const next = list[list.indexOf(parent) + 1];
   if (next) return Node.isReturnStatement(next) && !next.getExpression();
   return block.getParent() === owner;
+}
+
+function insideTry(n: Node, stop: Node): boolean {
+  for (let p: Node | undefined = n; p && p !== stop; p = p.getParent()) {
+    const parent = p.getParent();
+    if (parent && Node.isTryStatement(parent) && parent.getTryBlock() === p) return true;
+  }
+  return false;
+}
+
+/** `this` or `arguments` of the function itself (not of a nested non-arrow function). */
+function usesOwnThisOrArguments(fn: FunctionExpression): boolean {
+  const own = (n: Node) => n.getFirstAncestor((a) => Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a) || Node.isGetAccessorDeclaration(a) || Node.isSetAccessorDeclaration(a) || Node.isConstructorDeclaration(a)) === fn;
+  return fn.getDescendantsOfKind(SyntaxKind.ThisKeyword).some(own) || fn.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === 'arguments' && own(i));
 }
 
 function loopAround(n: Node, stop: Node): boolean {
@@ -405,6 +426,9 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
   const resChain = (e: t.Node | null | undefined): boolean => {
     if (!res || !e || e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression' || e.callee.computed) return false;
     if (!e.arguments.every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, ctx))) return false;
+    // json/jsonp/send serialize an object (JSON.stringify: BigInt, cycles, toJSON and getters may throw): only
+    // strings, numbers, booleans and null are vouched for
+    if (e.callee.property.type === 'Identifier' && SERIALIZING.has(e.callee.property.name) && !e.arguments.every((a) => serializesSafely(a, ctx))) return false;
     const obj = e.callee.object;
     if (obj.type === 'Identifier') return scope.getBinding(obj.name) === res;
     return resChain(obj);
@@ -428,6 +452,18 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
     if (!node || !cannotThrowStatement(node, ctx, known)) return firstRisky(s);
   }
   return undefined;
+}
+
+const SERIALIZING = new Set(['json', 'jsonp', 'send']);
+
+/** A value JSON.stringify turns into text without running code: primitives, and arrays and objects written of them. */
+function serializesSafely(a: t.Node, ctx: InertContext): boolean {
+  if (primitiveKind(a, ctx) !== null) return true;
+  if (a.type === 'ArrayExpression') return a.elements.every((x) => x !== null && x.type !== 'SpreadElement' && serializesSafely(x, ctx));
+  if (a.type === 'ObjectExpression') {
+    return a.properties.every((p) => p.type === 'ObjectProperty' && !p.computed && serializesSafely(p.value, ctx));
+  }
+  return a.type === 'Identifier' && Boolean(ctx.knownString?.(a));
 }
 
 function findStatement(fnPath: NodePath<t.Function>, start: number): t.Node | undefined {
@@ -465,7 +501,9 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
   const type = obj.getType();
   if (type.isAny() || type.isUnknown() || type.isNullable() || type.isUndefined() || type.isNull()) return false;
   if (type.isUnion() && type.getUnionTypes().some((u) => u.isNull() || u.isUndefined() || u.isAny())) return false;
-  return !!type.getProperty(e.property.name) || !!type.getApparentType().getProperty(e.property.name);
+  const prop = type.getProperty(e.property.name) ?? type.getApparentType().getProperty(e.property.name);
+  // a getter runs code, which may throw
+  return !!prop && !prop.getDeclarations().some((d) => Node.isGetAccessorDeclaration(d));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

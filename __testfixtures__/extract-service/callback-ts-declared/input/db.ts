@@ -1,5 +1,6 @@
-// A callback API known by its declared types (like mongoose's `callback?: (err: CallbackError, doc: T | null) => void`,
-// reached through an optional projection argument).
+// Functions of the project annotated like a callback API (mongoose's `callback?: (err: CallbackError, doc: T | null)
+// => void`): the annotation says nothing of how often the body calls back, so the body decides, and these bodies hand
+// their callback to setTimeout through an arrow (not proven: left alone, callback-not-proven).
 export interface Row {
   id: number;
   name: string;

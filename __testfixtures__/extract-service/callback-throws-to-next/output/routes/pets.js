@@ -23,10 +23,10 @@ router.get('/', function (req, res, next) {
 // A property read of an untyped value may throw too.
 router.get('/first', function (req, res, next) {
   firstsService.listFirsts()
-    .then(function (result) {
-      res.json(result);
-    })
-    .catch(next);
+    .then(function (first) {
+      res.json({ first: first });
+    }, next)
+    .catch(function (error) { queueMicrotask(function () { throw error; }); });
 });
 
 module.exports = router;

@@ -8,7 +8,7 @@ class FirstsService {
   async listFirsts() {
     var users = await new Promise(function (resolve, reject) { User.all(function (error, value) { if (error) reject(error); else resolve(value); }); });
     var first = users[0];
-    return { first: first };
+    return first;
   }
 }
 
