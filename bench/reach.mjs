@@ -33,7 +33,7 @@ const APPS = {
 };
 // outcomes that are not fat handlers (nothing to move) or not handlers at all
 const TRIVIAL = new Set(['already-thin', 'one-response-call', 'no-logic']);
-const NOT_A_HANDLER = new Set(['summary', 'shared-handler', 'error-middleware']);
+const NOT_A_HANDLER = new Set(['summary', 'shared-handler', 'error-middleware', 'middleware-kept', 'mounted-with-use']);
 // routes whose handler function is not known (a package's middleware, a computed expression): counted apart
 const UNRESOLVED = new Set(['external-handler', 'unresolved-handler-expression', 'unknown-factory-result', 'dynamic-method', 'dynamic-route-options', 'mounted-twice', 'unmounted-router', 'unresolved-mount']);
 

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, type CallExpression, type Project, type SourceFile } 
 import { analyzeFunction } from './flow.js';
 import { routeNames } from './names.js';
 import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringList, stringValue, unwrap, type FnNode } from './resolve.js';
-import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, Route, RouteDiscovery, UnresolvedReason, UnresolvedSite } from './types.js';
+import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, MountedFunction, Route, RouteDiscovery, UnresolvedReason, UnresolvedSite } from './types.js';
 import { needsEvaluation, onlyMiddlewareMount, scannedText, unitOf, Units, type ChainArg } from './units.js';
 
 export { locOf };
@@ -103,6 +103,7 @@ class Builder {
   readonly mounts = new Map<Node, MountEdge[]>();
   readonly routes: Route[] = [];
   readonly unresolved: UnresolvedSite[] = [];
+  readonly mountedFunctions: MountedFunction[] = [];
   readonly fileFramework = new Map<SourceFile, Framework | undefined>();
   private readonly resolving = new Set<Node>();
   private readonly units: Units<RouterInfo>;
@@ -635,8 +636,12 @@ class Builder {
         this.addEdge(child, { parent, prefix, loc: locOf(call), ...(dynamic ? { dynamic } : {}) });
         continue;
       }
-      if (prefix && !child) {
+      if (!child) {
         const r = resolveFunction(t);
+        if (r.node && !r.node.getSourceFile().isDeclarationFile() && !r.node.getSourceFile().isInNodeModules()) {
+          this.mountedFunctions.push({ prefix, registration: locOf(call), loc: locOf(r.node, true), node: r.node, call });
+        }
+        if (!prefix) continue;
         if (r.node || r.unresolved?.reason === 'external-handler') continue; // middleware on a prefix
         if (!ev.why || args.length < 2) this.addUnresolved('unresolved-mount', `\`${t.getText().slice(0, 60)}\` mounted on '${prefix}' could not be followed`, call);
       }
@@ -793,5 +798,5 @@ export function buildAppModel(project: Project, opts: BuildOptions): AppModel {
   b.finish();
   b.routes.sort((a, c) => (a.registration.file < c.registration.file ? -1 : a.registration.file > c.registration.file ? 1 : a.registration.line - c.registration.line || a.registration.column - c.registration.column || (a.path < c.path ? -1 : a.path > c.path ? 1 : 0)));
   b.unresolved.sort((a, c) => (a.loc.file < c.loc.file ? -1 : a.loc.file > c.loc.file ? 1 : a.loc.line - c.loc.line));
-  return { root, routes: b.routes, unresolved: b.unresolved, buildMs: performance.now() - started };
+  return { root, routes: b.routes, unresolved: b.unresolved, mountedFunctions: b.mountedFunctions, buildMs: performance.now() - started };
 }

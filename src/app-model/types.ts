@@ -266,11 +266,30 @@ export interface UnresolvedSite {
   method?: string;
 }
 
+/**
+ * A function of the project mounted with `use` (`router.use('/stats', fn)`, `app.use(fn)`): it runs for every method
+ * and every path below its prefix, so it is not a route; kept so that consumers can say what they did with it.
+ */
+export interface MountedFunction {
+  /** The prefix as written (`/stats`), or '' for none. */
+  prefix: string;
+  /** The `use` call. */
+  registration: Loc;
+  /** The function itself. */
+  loc: Loc;
+  /** The function node. Live model only. */
+  node: Node;
+  /** The `use` call node. Live model only. */
+  call: CallExpression;
+}
+
 export interface AppModel {
   /** Absolute root folder (paths in JSON are relative to it). */
   root: string;
   routes: Route[];
   unresolved: UnresolvedSite[];
+  /** Functions of the project mounted with `use` (live model only; not in the JSON form). */
+  mountedFunctions: MountedFunction[];
   /** Milliseconds the build took. */
   buildMs: number;
 }

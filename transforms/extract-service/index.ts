@@ -70,6 +70,28 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     }
   }
 
+  // Middleware of the routes' chains and functions mounted with `use` stay where they are; each gets one outcome, in
+  // the file where it is written, so that no function the transform looked at goes unsaid.
+  const kept = new Set<Node>(seen.keys());
+  const keep = (node: Node | undefined, callFile: SourceFile | undefined, message: string, reason: string) => {
+    if (!node || kept.has(node) || !callFile || !selected.has(callFile.getFilePath())) return;
+    const file = node.getSourceFile();
+    if (!selected.has(file.getFilePath())) return;
+    kept.add(node);
+    summaryFile ??= file;
+    ctx.report(file, message, node, reason);
+  };
+  for (const route of ctx.appModel().routes) {
+    for (const c of route.chain) {
+      if (c.role !== 'middleware' || !c.node) continue;
+      keep(c.node, route.call?.getSourceFile(), `middleware \`${c.label}\` of ${route.method.toUpperCase()} ${route.path}: kept as it is (middleware stays; only a route's final handler moves to a service)`, 'middleware-kept');
+    }
+  }
+  for (const m of ctx.appModel().mountedFunctions) {
+    const where = m.prefix ? `use('${m.prefix}', …)` : 'use(…)';
+    keep(m.node, m.call.getSourceFile(), `\`${where}\` at ${ctx.relative(m.call.getSourceFile().getFilePath())}:${m.registration.line}: kept as it is (a function mounted with use runs for every method and every path below its prefix; only route handlers, registered with get, post, …, move to a service)`, 'mounted-with-use');
+  }
+
   // What the app model looked at and could not turn into routes (a computed method, route({...}) options, a mount it
   // could not follow or one mounted twice): each is an outcome of its own, in the file where it is written.
   for (const u of ctx.appModel().unresolved) {
