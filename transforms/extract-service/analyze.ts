@@ -9,6 +9,8 @@ import { preludeEnd } from './prelude.js';
 import { oneResponseCall } from './trivial.js';
 import { findAnswerChoice } from './answer-choice.js';
 import { refuseErrorAnswer } from './error-answer.js';
+import { unnameableType } from './controller.js';
+import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
@@ -72,6 +74,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       return Node.isCallExpression(p) && /\.(then|catch)$/.test(p.getExpression().getText());
     };
     const calls = meaningful.flatMap((m) => [...(Node.isCallExpression(m) ? [m] : []), ...m.getDescendantsOfKind(SyntaxKind.CallExpression)]).filter((c) => {
+      if (c.getFirstAncestor((a) => isRequestBinding(a, roles))) return false;
       const callee = c.getExpression().getText();
       if (REPLAY_HELPERS.has(callee) || /\.(then|catch)$/.test(callee)) return false;
       // `next()` hands over like a response does (a middleware's exit, not logic)
@@ -79,7 +82,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       if (Node.isIdentifier(target) && roleOf(referenced(target), roles) === 'next') return false;
       return !responseChain(c, roles, site.framework) && !isChainLink(c, roles, site.framework) && !isFrameworkResponseCall(c, roles, site.framework);
     });
-    const controlFlow = meaningful.flatMap((m) => [m, ...m.getDescendants()]).some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d)));
+    const controlFlow = meaningful.flatMap((m) => [m, ...m.getDescendants()]).some((d) => Node.isIfStatement(d) || Node.isForStatement(d) || Node.isWhileStatement(d) || Node.isSwitchStatement(d) || (isFunctionLike(d) && !isThenCallback(d) && !isRequestBinding(d, roles)));
     if (calls.length <= 1 && !controlFlow) throw new Unsafe('already-thin', 'the handler is already thin (at most one call besides the response)', site.fn);
     // Only `if`s on request values choosing what to answer (`if (req.body.remember) res.cookie(...); res.redirect('back')`):
     // no call but the request's and the response's own, nothing declared but constants, no loop or callback: nothing a
@@ -232,6 +235,15 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   }
   if (handOff) success = handOff.success;
   const inKeep = (n: Node) => keep.some(([a, b]) => n.getStart() >= a && n.getEnd() <= b);
+  // 4b. Helpers of the project handed the whole request (`security.isDeluxe(req)`): bound to the request in the
+  // controller and called by the service where the logic called them (request-helpers.ts).
+  if (site.framework === 'express') {
+    const handed = requestArgumentCalls(region, w, (n) => inKeep(n) || w.drop.has(n.getParentOrThrow()));
+    for (const b of bindRequestCalls(w, handed, usedNames, start, end, fileUsesArrows(file))) {
+      inputByKey.set('()' + b.name, b);
+      inputs.push(b);
+    }
+  }
 
   regionNodes((n) => {
     if (!Node.isIdentifier(n) || !isReference(n) || w.handled.has(n)) return;
@@ -428,6 +440,22 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const firstInCatch = block.getStatements()[0];
     const text = file.getFullText();
     catchInsert = { at: block.getStart() + 1, variable: variable.getText(), indent: firstInCatch ? indentAt(text, firstInCatch.getStart()) : indentAt(text, catchClause.getStart()) + '  ' };
+  }
+  // Input types the service must write: a type no other module can name (not exported) would not resolve there.
+  for (const i of inputs) {
+    if (i.annotation) continue;
+    if (i.bound) {
+      for (const p of i.bound.params) {
+        const bad = unnameableType(p.node);
+        if (bad) throw new Unsafe('input-type-not-exported', `an argument of \`${i.bound.result.getText().split('(')[0]}\` has the type ${bad}, which is not exported, so the service cannot name it`, p.node);
+      }
+      const bad = unnameableType(i.bound.result);
+      if (bad && !i.bound.query) throw new Unsafe('input-type-not-exported', `\`${i.bound.result.getText().split('(')[0]}\` returns ${bad}, which is not exported, so the service cannot name it`, i.bound.result);
+      if (!bad) delete i.bound.query;
+      continue;
+    }
+    const bad = unnameableType(i.typeNode);
+    if (bad) throw new Unsafe('input-type-not-exported', `the input \`${i.expr.slice(0, 40)}\` has the type ${bad}, which is not exported, so the service cannot name it`, i.typeNode);
   }
   if (w.errorVia?.size === 2 && site.framework === 'fastify') {
     throw new Unsafe('varying-error-exit', 'some error paths return the reply and others do not', w.errors[0]?.at ?? site.fn);

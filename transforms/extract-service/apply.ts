@@ -353,7 +353,14 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const memberIndent = classStyle ? u : '';
     for (const e of mine) {
       const typeName = dtoRef.get(e) ?? `${pascal(e.method)}Input`;
-      const fields = e.inputs.map((i) => ({ name: i.name, type: i.annotation ?? typeText(i.typeNode, g.servicePath, file) }));
+      const fields = e.inputs.map((i) => ({
+        name: i.name,
+        type:
+          i.annotation ??
+          (i.bound
+            ? `(${i.bound.params.map((p) => `${p.name}: ${typeText(p.node, g.servicePath, file)}`).join(', ')}) => ${i.bound.query ? `ReturnType<typeof import(${q}${specifier(g.servicePath, i.bound.query.module, style)}${q}).${i.bound.query.member}>` : typeText(i.bound.result, g.servicePath, file)}`
+            : typeText(i.typeNode, g.servicePath, file)),
+      }));
       if (fields.length && !dtoRef.has(e)) {
         if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);
         else inputTypes.push(`/** @typedef {{ ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }} ${typeName} */`);

@@ -23,6 +23,43 @@ export function typeText(node: Node, servicePath: string, routeFile: SourceFile)
   return t;
 }
 
+/**
+ * A named type in the checker's type of `node` that no other module can name: an interface, class, enum or alias
+ * declared in a module without being exported (`interface ResponseWithUser` of lib/insecurity.ts). Written in the
+ * service's input type it would not resolve. Looks through unions, intersections, arrays, type arguments and the
+ * properties of anonymous object types, a few levels deep.
+ */
+export function unnameableType(node: Node): string | undefined {
+  const seen = new Set<ts.Type>();
+  const visit = (t: import('ts-morph').Type, depth: number): string | undefined => {
+    if (depth > 4 || seen.has(t.compilerType)) return undefined;
+    seen.add(t.compilerType);
+    for (const part of [...(t.isUnion() ? t.getUnionTypes() : []), ...(t.isIntersection() ? t.getIntersectionTypes() : []), ...t.getTypeArguments(), ...t.getAliasTypeArguments()]) {
+      const why = visit(part, depth + 1);
+      if (why) return why;
+    }
+    const element = t.getArrayElementType();
+    if (element) return visit(element, depth + 1);
+    for (const sym of [t.getAliasSymbol(), t.getSymbol()]) {
+      const decl = sym?.getDeclarations()[0];
+      if (!decl || !(Node.isInterfaceDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl) || Node.isTypeAliasDeclaration(decl))) continue;
+      const sf = decl.getSourceFile();
+      if (sf.isInNodeModules() || !ts.isExternalModule(sf.compilerNode)) continue;
+      if (!decl.isExported()) return `${sym!.getName()} (${path.basename(sf.getFilePath())})`;
+    }
+    if (t.isAnonymous() && !t.getCallSignatures().length) {
+      for (const prop of t.getProperties().slice(0, 40)) {
+        const pd = prop.getValueDeclaration() ?? prop.getDeclarations()[0];
+        if (!pd) continue;
+        const why = visit(prop.getTypeAtLocation(pd), depth + 1);
+        if (why) return why;
+      }
+    }
+    return undefined;
+  };
+  return visit(node.getType(), 0);
+}
+
 /** The handler's new body from the region on: the service call, the success response, domain errors answered. */
 export function controllerText(e: Extraction & { method: string }, style: ModuleStyle, instance: string, responder: string, nl: string): string {
   const params = e.site.fn.getParameters().map((p) => p.getName());

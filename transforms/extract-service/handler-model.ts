@@ -29,6 +29,13 @@ export interface Input {
   part?: string;
   assigned: boolean;
   declKind: 'var' | 'let' | 'const';
+  /** A helper call bound to the request in the controller (request-helpers.ts): its other arguments and its result. */
+  bound?: {
+    params: { name: string; node: Node }[];
+    result: Node;
+    /** The helper as a type query (`typeof import("<module>").authenticatedUsers.from`), when its result type has no name elsewhere. */
+    query?: { module: string; member: string };
+  };
 }
 
 export interface Extraction {

@@ -42,7 +42,8 @@ router.post('/flash-in-logic', async (req: Request, res: Response) => {
   res.status(201).json(contact);
 });
 
-// Another function handed the request may be the logic itself: not a prelude, left alone.
+// A function of the project handed the request that only reads it is not a prelude: it stays bound to the request in
+// the controller and the service calls it where the logic did.
 router.post('/audited', async (req: Request, res: Response) => {
   await db.audit(req);
   const existing = await db.findByEmail(req.body.email);

@@ -1,0 +1,21 @@
+// Business logic of routes/items.ts, moved out of its route handlers by remodel extract-service.
+import { UnauthorizedError } from './errors.js';
+
+export interface ListWhoamisInput {
+  sessionsFrom: () => ReturnType<typeof import('../lib/security').sessions.from>;
+}
+
+export class WhoamisService {
+  /**
+   * GET /rest/user/whoami (routes/items.ts)
+   */
+  listWhoamis(input: ListWhoamisInput) {
+    const { sessionsFrom } = input;
+    const user = sessionsFrom();
+    if (!user) {
+      throw new UnauthorizedError('not signed in');
+    }
+    const email = user.data.email.toLowerCase();
+    return { id: user.data.id, email };
+  }
+}

@@ -1,0 +1,22 @@
+// Business logic of routes/contacts.ts, moved out of its route handlers by remodel extract-service.
+import * as db from '../db.js';
+import { ConflictError } from './errors.js';
+
+export interface CreateAuditedInput {
+  audit: () => Promise<void>;
+  email: any;
+  name: any;
+}
+
+export class AuditedsService {
+  /**
+   * POST /audited (routes/contacts.ts)
+   */
+  async createAudited(input: CreateAuditedInput) {
+    const { audit, email, name } = input;
+    await audit();
+    const existing = await db.findByEmail(email);
+    if (existing) throw new ConflictError('already there');
+    return await db.insert(name, email);
+  }
+}
