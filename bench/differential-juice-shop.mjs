@@ -124,7 +124,7 @@ await Promise.all(servers.map(ready));
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 const DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 // (the seeded orders get random ids and delivery times)
-const RANDOM_KEYS = new Set(['captcha', 'answer', 'captchaId', 'token', 'lastLoginTime', 'createdAt', 'updatedAt', 'deletedAt', 'orderId', 'eta', '_id']);
+const RANDOM_KEYS = new Set(['captcha', 'answer', 'captchaId', 'token', 'lastLoginTime', 'createdAt', 'updatedAt', 'deletedAt', 'orderId', 'eta', '_id', 'secret', 'image']);
 function normalize(v, key) {
   if (key && RANDOM_KEYS.has(key)) return `<${key}>`;
   if (typeof v === 'string') return JWT.test(v) && v.length > 60 ? '<jwt>' : DATE.test(v) ? '<date>' : v;
@@ -207,6 +207,8 @@ const ROUTES = [
   ['POST', '/rest/2fa/disable', {}],
   ['POST', '/rest/2fa/disable', { password: 'wrong' }],
   ['GET', '/rest/image-captcha'],
+  ['PUT', '/rest/basket/999/coupon/WMNSDY2019'],
+  ['PUT', '/rest/basket/1/coupon/not-a-coupon'],
   // state changes last: each case runs on both servers before the next
   ['GET', '/api/Cards/4'],
   ['DELETE', '/api/Cards/4'],

@@ -108,6 +108,22 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
   }
 
+  // `next(new Error(…)); return` may become a throw in the service (exit-rewrite.ts nextToThrow): the handler's final
+  // catch forwards every error to next, or the handler is synchronous and Express turns its throw into next(err).
+  if (site.framework === 'express' && roles.next) {
+    const forwards = catchClause && Node.isCatchClause(catchClause) && (() => {
+      const v = catchClause.getVariableDeclaration()?.getName();
+      const list = catchClause.getBlock().getStatements();
+      if (!v || list.length !== 1) return false;
+      const only = list[0];
+      const e = Node.isExpressionStatement(only) ? only.getExpression() : Node.isReturnStatement(only) ? only.getExpression() : undefined;
+      return !!e && Node.isCallExpression(e) && Node.isIdentifier(e.getExpression()) && roleOf(referenced(e.getExpression() as import('ts-morph').Identifier), roles) === 'next' && e.getArguments().length === 1 && e.getArguments()[0].getText() === v;
+    })();
+    const awaits = region.some((r) => r.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0);
+    if (forwards) w.nextMayThrow = 'catch';
+    else if (!site.fn.isAsync() && !awaits) w.nextMayThrow = 'sync';
+  }
+
   // 3. A final promise chain ending in .catch(next): the service returns the chain, the controller keeps .catch(next).
   const last = region[region.length - 1];
   const lastExpr = Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined;
@@ -343,7 +359,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
             }
           });
         }
-        input = { name, expr: name, typeNode: Node.isBindingElement(decl) ? decl.getNameNode() : (v?.getNameNode() ?? n), assigned: false, declKind: kind, ...(annotation && v?.getNameNode().getText() === name ? { annotation } : {}) };
+        input = { name, expr: name, typeNode: Node.isBindingElement(decl) ? decl.getNameNode() : (v?.getNameNode() ?? n), assigned: false, declKind: kind, ...(annotation && v?.getNameNode().getText() === name ? { annotation, ...(v?.getInitializer() ? { initializer: v.getInitializer() } : {}) } : {}) };
         inputByKey.set('$' + name, input);
         inputs.push(input);
       }
@@ -426,6 +442,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   flushCallbackEdits(w); // issue 14: callbacks.ts dedents flattened callbacks
   const bodyText = w.prefix + edits.slice(start, end) + (handOff?.returnVar ? `\n${indentAt(file.getFullText(), region[0].getStart())}return ${handOff.returnVar}${semi}` : '');
   const async = usesAwait || w.usesChain;
+  if (w.nextThrows && w.nextMayThrow === 'sync' && async) {
+    throw new Unsafe('next-in-logic', 'the logic calls `next` with an error, and the service would be asynchronous: its throw would no longer reach next', site.fn);
+  }
   const call = w.usesChain ? 'then' : usesAwait ? 'await' : 'sync';
   if (call === 'then' && site.fn.isAsync()) {
     // an async handler with a promise chain: awaiting the service keeps errors on the same path (.catch(next))

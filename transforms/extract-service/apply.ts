@@ -353,9 +353,14 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const memberIndent = classStyle ? u : '';
     for (const e of mine) {
       const typeName = dtoRef.get(e) ?? `${pascal(e.method)}Input`;
+      // An annotated variable the logic assigns (`let coupon: string | undefined | null = …`) was narrowed to its
+      // initializer's type at its declaration: the input has that type, and the service declares the variable with
+      // its annotation from it, so the same narrowing applies (and the same assignments type-check).
+      const narrowed = new Map(e.inputs.filter((i) => style.ts && i.annotation && i.assigned && i.initializer).map((i) => [i, typeText(i.initializer!, g.servicePath, file)] as const));
       const fields = e.inputs.map((i) => ({
         name: i.name,
         type:
+          narrowed.get(i) ??
           i.annotation ??
           (i.bound
             ? `(${i.bound.params.map((p) => `${p.name}: ${typeText(p.node, g.servicePath, file)}`).join(', ')}) => ${i.bound.query ? `ReturnType<typeof import(${q}${specifier(g.servicePath, i.bound.query.module, style)}${q}).${i.bound.query.member}>` : typeText(i.bound.result, g.servicePath, file)}`
@@ -372,8 +377,10 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       const bodyIndent = memberIndent + u;
       const inner: string[] = [];
       if (fields.length) {
-        const kind = e.inputs.every((i) => i.declKind === 'var') ? 'var' : e.inputs.some((i) => i.assigned) ? 'let' : 'const';
-        inner.push(`${bodyIndent}${kind} { ${e.inputs.map((i) => i.name).join(', ')} } = input${semi}`);
+        const plain = e.inputs.filter((i) => !narrowed.has(i));
+        const kind = plain.every((i) => i.declKind === 'var') ? 'var' : plain.some((i) => i.assigned) ? 'let' : 'const';
+        if (plain.length) inner.push(`${bodyIndent}${kind} { ${plain.map((i) => i.name).join(', ')} } = input${semi}`);
+        for (const i of narrowed.keys()) inner.push(`${bodyIndent}${i.declKind === 'const' ? 'let' : i.declKind} ${i.name}: ${i.annotation} = input.${i.name}${semi}`);
       }
       inner.push(bodyIndent + reindent(e.body, e.indent, bodyIndent, nl, e.multilineTemplate));
       const head = classStyle

@@ -372,10 +372,13 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       }
     }
     if (w.converted.has(n)) return;
+    if (isHandler && nextToThrow(w, n, fn, root)) return;
     if (Node.isReturnStatement(n) && enclosingFunction(n) === fn) {
       const e = n.getExpression();
       if (!e) {
         if (w.drop.has(n)) return;
+        // (after `next(err)` that could not become a throw: that says why)
+        if (w.pending?.reason === 'next-in-logic') throw w.pending;
         throw new Unsafe('path-without-response', 'a path of the logic returns without answering the request', n);
       }
       const chain = responseChain(e, roles, site.framework);
@@ -415,6 +418,49 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     // reported after the other checks: a response written in a callback explains this better
     w.pending ??= new Unsafe('path-without-response', 'a path of the logic ends without answering the request', fn);
   }
+}
+
+/** Error classes of the language: never a domain error, so the controller hands them to `next`. */
+const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
+
+/**
+ * `next(new Error(…))` followed by `return;` or last on its path (or `return next(new Error(…))`), at the handler's
+ * own level and outside any try of the logic: the service throws the error instead, and the controller's catch hands
+ * it to `next` as before (see Walk.nextMayThrow). The error is built at the same point; nothing runs after it either way.
+ */
+function nextToThrow(w: Walk, n: Node, fn: Node, root: Node): boolean {
+  if (enclosingFunction(n) !== fn) return false;
+  const call = Node.isExpressionStatement(n) ? n.getExpression() : Node.isReturnStatement(n) ? n.getExpression() : undefined;
+  if (!call || !Node.isCallExpression(call)) return false;
+  const callee = call.getExpression();
+  const args = call.getArguments();
+  if (!Node.isIdentifier(callee) || roleOf(referenced(callee), w.roles) !== 'next' || args.length !== 1) return false;
+  const err = args[0];
+  const shown = `\`${call.getText().replace(/\s+/g, ' ').slice(0, 50)}\``;
+  const refuse = (why: string) => {
+    w.pending ??= new Unsafe('next-in-logic', `the logic hands an error to next (${shown}) ${why}`, n);
+    return false;
+  };
+  if (!w.nextMayThrow) return refuse('from an async handler without a final catch that forwards errors to next: thrown by the service, it would be an unhandled rejection instead');
+  const cls = Node.isNewExpression(err) ? err.getExpression() : undefined;
+  // the global class, not a local one of the same name
+  const builtin = !!cls && Node.isIdentifier(cls) && BUILTIN_ERRORS.has(cls.getText()) && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
+  if (!builtin) return refuse('that is not a new error of the language\'s own classes (Error, TypeError, …): the service throws only those for next, another value may be an answer of the app');
+  if (mentionsResponse(err, w.roles)) return refuse('built from the response');
+  if (insideTry(n, root)) return refuse('inside a try of the logic, which would catch the throw');
+  let after: Node | undefined;
+  if (Node.isExpressionStatement(n)) {
+    const tail = tailOf(n, fn, root);
+    if (!tail) return refuse('before more of the logic runs');
+    if (tail === 'before-return') after = nextStatement(n);
+  }
+  const start = Node.isReturnStatement(n) ? n.getStart() : call.getStart();
+  w.edits.replace(start, err.getStart(), 'throw ');
+  w.edits.remove(err.getEnd(), call.getEnd());
+  if (after) w.drop.add(after);
+  w.handled.add(callee);
+  w.nextThrows = (w.nextThrows ?? 0) + 1;
+  return true;
 }
 
 export function mentionsRole(n: Node, roles: Roles): boolean {

@@ -25,6 +25,8 @@ export interface Input {
   typeNode: Node;
   /** Declared type annotation text when the handler variable has one (kept as written). */
   annotation?: string;
+  /** The annotated variable's initializer: what the checker narrowed the variable to at its declaration. */
+  initializer?: Node;
   /** A field read through a name destructured from the request (`query.email`): that name (`query`). */
   part?: string;
   assigned: boolean;
@@ -409,6 +411,13 @@ export interface Walk {
   /** Start of the moved text; insertions exactly there are kept in `prefix` (a slice leaves them out). */
   regionStart: number;
   prefix: string;
+  /**
+   * `next(new Error(…)); return` may become `throw new Error(…)` in the service: the controller hands every error that
+   * is not a domain error to `next` (the handler's final catch forwards to next, or the handler is synchronous, where
+   * Express turns a throw into `next(err)`). Set by analyze.ts; `nextThrows` counts the conversions.
+   */
+  nextMayThrow?: 'catch' | 'sync';
+  nextThrows?: number;
   /** How error exits left the handler: returned (`return reply.code(404).send()`) or as a statement. */
   errorVia?: Set<'return' | 'statement'>;
 }
