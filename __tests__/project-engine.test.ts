@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileDiagnostics } from '../src/engine/file-diagnostics.js';
 import { loadProject } from '../src/engine/project-engine.js';
 import { runCliInProcess } from './support/cli-in-process.js';
 import { git, initRepo, repoRoot, snapshot, tempDir, writeFiles } from './support/helpers.js';
@@ -272,6 +273,39 @@ describe('verification reaches importers through barrels', { timeout: 300_000 },
     expect(program).toBe(service.getProgram());
     expect(program.getSourceFile(path.join(dir, 'b.ts'))!.text).toContain('a * 2');
     expect(project.getSourceFileOrThrow('a.ts').getVariableDeclarationOrThrow('a').findReferencesAsNodes()).toHaveLength(3);
+  });
+});
+
+describe('kept diagnostics across programs (src/engine/file-diagnostics.ts)', () => {
+  it('a created or deleted module file makes only the files importing it be checked again; a created script, every file', () => {
+    const dir = tempDir('remodel-kept-diags-');
+    writeFiles(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] } }),
+      'waits.ts': "import { later } from './later';\nexport const w: number = later;\n",
+      'other.ts': "const x: number = 'no';\nexport { x };\n",
+    });
+    const abs = (f: string) => path.join(dir, f);
+    const project = loadProject(dir, [abs('waits.ts'), abs('other.ts')]);
+    const kept = fileDiagnostics(project);
+    const of = (file: string) => kept.of(project.getProgram().compilerObject, abs(file));
+    const otherBefore = of('other.ts');
+    expect(otherBefore.map((d) => d.code)).toEqual([2322]);
+    expect(of('waits.ts').map((d) => d.code)).toEqual([2307]);
+    // A new module nothing imports: the other files keep what was computed (the very same list).
+    project.createSourceFile(abs('unused.ts'), 'export const u = 1;\n');
+    expect(of('other.ts')).toBe(otherBefore);
+    // The module an unchanged file was missing is created (in memory): that file is checked again, its error is gone.
+    project.createSourceFile(abs('later.ts'), 'export const later = 2;\n');
+    expect(of('waits.ts').map((d) => d.code)).toEqual([]);
+    expect(of('other.ts')).toBe(otherBefore);
+    // And deleted again: the file importing it is checked again and cannot find it.
+    project.removeSourceFile(project.getSourceFileOrThrow(abs('later.ts')));
+    expect(of('waits.ts').map((d) => d.code)).toEqual([2307]);
+    expect(of('other.ts')).toBe(otherBefore);
+    // A script's declarations are global: every file is checked again.
+    project.createSourceFile(abs('global.ts'), 'declare const later2: number;\n');
+    expect(of('other.ts')).not.toBe(otherBefore);
+    expect(of('other.ts').map((d) => d.code)).toEqual([2322]);
   });
 });
 

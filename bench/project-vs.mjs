@@ -7,12 +7,13 @@
 // CPU time is the steadier figure.
 //
 //   node bench/project-vs.mjs --baseline /path/to/other/remodel/bin/remodel.js [--baseline ...] [--runs 3] [--only a,b] [--app DIR]... [--src src]
+//   node bench/project-vs.mjs --baseline ... --app /tmp/juice-shop --src server.ts,routes   (several paths: comma-separated)
 //
 // With several --baseline builds each pair becomes a round (B1 B2 ... A): one row per job and baseline.
 //
 // Jobs: `layered --dry`, `introduce-dto --dry` and `extract-service --dry` on examples/legacy-api-ts, and the same
 // three for every --app DIR (a copy of a real TypeScript app with its dependencies installed; nothing is written,
-// the runs are --dry) on DIR/<--src, default src>. --only keeps the jobs whose name contains one of the words
+// the runs are --dry) on DIR/<--src, default src; comma-separated for several paths>. --only keeps the jobs whose name contains one of the words
 // (`--only layered+jellyseerr`: all of the words joined by +).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +30,7 @@ const all = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] 
 const runs = Number(arg('runs', '3'));
 const only = arg('only', '').split(',').filter(Boolean);
 const srcDir = arg('src', 'src');
+const srcPaths = srcDir.split(',').filter(Boolean);
 const baselines = all('baseline');
 if (!baselines.length) {
   console.error('usage: node bench/project-vs.mjs --baseline <other build>/bin/remodel.js [--runs 3] [--app DIR]...');
@@ -81,7 +83,7 @@ let jobs = STEPS.map((step) => ({
 for (const app of all('app')) {
   const dir = path.resolve(app);
   for (const step of STEPS)
-    jobs.push({ name: `${step} --dry, ${path.basename(dir)}/${srcDir}`, cwd: dir, argv: ['run', step, srcDir, '--dry', '--no-cache'] });
+    jobs.push({ name: `${step} --dry, ${path.basename(dir)}/${srcDir}`, cwd: dir, argv: ['run', step, ...srcPaths, '--dry', '--no-cache'] });
 }
 // `--only a,b+c`: the jobs whose name contains a, or both b and c.
 if (only.length) jobs = jobs.filter((job) => only.some((alt) => alt.split('+').every((word) => job.name.includes(word))));

@@ -32,8 +32,30 @@ export function importResolver(project: Project): (file: string, text: string) =
 }
 
 /** A file whose change can reach files that do not import it: a script (its declarations are global), a JS file, an augmentation. */
-function reachesBeyondImports(sf: ts.SourceFile | undefined): boolean {
-  return !sf || !/\.[cm]?tsx?$/.test(sf.fileName) || !ts.isExternalModule(sf) || /\bdeclare\s+(global|module)\b/.test(sf.text);
+function reachesBeyondImports(sf: ts.SourceFile): boolean {
+  return !/\.[cm]?tsx?$/.test(sf.fileName) || !ts.isExternalModule(sf) || /\bdeclare\s+(global|module)\b/.test(sf.text);
+}
+
+/** What the files of `program` import, resolved against that program's files (then the disk), as `importResolver` does. */
+function programImports(program: ts.Program): (file: string, text: string) => string[] {
+  const options = program.getCompilerOptions();
+  const host: ts.ModuleResolutionHost = {
+    fileExists: (f) => !!program.getSourceFile(f) || ts.sys.fileExists(f),
+    readFile: (f) => program.getSourceFile(f)?.text ?? ts.sys.readFile(f),
+    directoryExists: (d) => ts.sys.directoryExists(d),
+    realpath: ts.sys.realpath,
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+  };
+  const cache = ts.createModuleResolutionCache(ts.sys.getCurrentDirectory(), (f) => f, options);
+  return (file, text) => {
+    const { importedFiles, referencedFiles } = ts.preProcessFile(text, true, true);
+    const files = referencedFiles.map((r) => path.resolve(path.dirname(file), r.fileName));
+    for (const { fileName: spec } of importedFiles) {
+      const resolved = ts.resolveModuleName(spec, file, options, host, cache).resolvedModule;
+      if (resolved) files.push(path.resolve(resolved.resolvedFileName));
+    }
+    return files;
+  };
 }
 
 /**
@@ -73,8 +95,17 @@ export class FileDiagnostics {
     const projectFiles = (p: ts.Program) => p.getSourceFiles().filter((sf) => !sf.fileName.includes('/node_modules/'));
     const changed = new Set<string>();
     for (const sf of projectFiles(after)) if (before.getSourceFile(sf.fileName)?.text !== sf.text) changed.add(sf.fileName);
-    for (const sf of projectFiles(before)) if (!after.getSourceFile(sf.fileName)) changed.add(sf.fileName);
-    for (const file of changed) if (reachesBeyondImports(before.getSourceFile(file)) || reachesBeyondImports(after.getSourceFile(file))) return undefined;
+    const deleted = projectFiles(before).filter((sf) => !after.getSourceFile(sf.fileName));
+    for (const sf of deleted) changed.add(sf.fileName);
+    // A file in only one of the programs (created or deleted, or a declaration file of a package that came or went
+    // with it) is judged by the version there is: a TypeScript module reaches only the files that import it.
+    for (const [a, b] of [[after, before], [before, after]])
+      for (const sf of a.getSourceFiles()) if (!b.getSourceFile(sf.fileName) && reachesBeyondImports(sf)) return undefined;
+    for (const file of changed) {
+      const was = before.getSourceFile(file);
+      const is = after.getSourceFile(file);
+      if ((was && reachesBeyondImports(was)) || (is && reachesBeyondImports(is))) return undefined;
+    }
     if (!changed.size) return changed;
     // Who imports whom, in the program after (an import of a file that is gone does not resolve: its stem decides).
     const importsOf = importResolver(this.project);
@@ -84,6 +115,11 @@ export class FileDiagnostics {
       const { files, unresolved } = importsOf(sf.fileName, sf.text);
       for (const f of files) importers.set(f, [...(importers.get(f) ?? []), sf.fileName]);
       for (const spec of unresolved) byStem.set(stemOf(spec), [...(byStem.get(stemOf(spec)) ?? []), sf.fileName]);
+    }
+    // A deleted file's importers, as the program before resolved them (after, their imports may land on another file).
+    if (deleted.length) {
+      const importsBefore = programImports(before);
+      for (const sf of projectFiles(before)) for (const f of importsBefore(sf.fileName, sf.text)) importers.set(f, [...(importers.get(f) ?? []), sf.fileName]);
     }
     const stale = new Set<string>();
     const queue = [...changed];

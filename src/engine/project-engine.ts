@@ -164,6 +164,7 @@ export function loadProject(cwd: string, files: string[]): Project {
       });
   oneProgram(project);
   declarationsWithoutDocs(project);
+  packageLookupsOnce(project);
   if (tsconfig) project.resolveSourceFileDependencies();
   for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
   return project;
@@ -194,6 +195,35 @@ function declarationsWithoutDocs(project: Project): void {
   const acquire = registry.acquireDocument.bind(registry);
   registry.createOrUpdateSourceFile = (fileName, settings, ...rest) => create(fileName, settingsFor(fileName, settings), ...rest);
   registry.acquireDocument = (fileName, settings, ...rest) => acquire(fileName, settingsFor(fileName, settings), ...rest);
+}
+
+const IN_PACKAGES = /\/node_modules(\/|$)/;
+
+/**
+ * Every program built after an edit resolves imports again: all of them when a file was created or deleted (the
+ * compiler reuses no resolution then), those of the edited files otherwise. Most of that is probing node_modules
+ * (does this folder, file, package.json exist, where does this link point, what does this package.json say), which
+ * nothing in a run changes: the project's files are edited in memory only, and node_modules never. So the answers
+ * about paths under node_modules are kept for the project's life; everything else still asks the disk each time.
+ */
+function packageLookupsOnce(project: Project): void {
+  const host = project.getFileSystem();
+  const memo = <T>(fn: (p: string) => T): ((p: string) => T) => {
+    const known = new Map<string, T>();
+    return (p) => {
+      if (!IN_PACKAGES.test(p)) return fn(p);
+      let answer = known.get(p);
+      if (answer === undefined && !known.has(p)) known.set(p, (answer = fn(p)));
+      return answer as T;
+    };
+  };
+  host.fileExistsSync = memo(host.fileExistsSync.bind(host));
+  host.directoryExistsSync = memo(host.directoryExistsSync.bind(host));
+  host.realpathSync = memo(host.realpathSync.bind(host));
+  // Only package.json texts: a declaration file is read once anyway, and keeping its text would double its memory.
+  const readFile = host.readFileSync.bind(host);
+  const packageJson = memo((p: string) => readFile(p));
+  host.readFileSync = (p, encoding) => (encoding === undefined || encoding === 'utf-8' || encoding === 'utf8') && p.endsWith('/package.json') ? packageJson(p) : readFile(p, encoding);
 }
 
 /**
