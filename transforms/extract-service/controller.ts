@@ -34,6 +34,14 @@ export function unnameableType(node: Node): string | undefined {
   const visit = (t: import('ts-morph').Type, depth: number): string | undefined => {
     if (depth > 4 || seen.has(t.compilerType)) return undefined;
     seen.add(t.compilerType);
+    // a type written by its name (an exported or global alias, interface, class) is nameable whatever it holds
+    const named = t.getAliasSymbol() ?? (t.isInterface() || t.isClass() || t.isEnum() ? t.getSymbol() : undefined);
+    const namedDecl = named?.getDeclarations()[0];
+    if (namedDecl && (Node.isInterfaceDeclaration(namedDecl) || Node.isClassDeclaration(namedDecl) || Node.isEnumDeclaration(namedDecl) || Node.isTypeAliasDeclaration(namedDecl))) {
+      const sf = namedDecl.getSourceFile();
+      if (sf.isInNodeModules() || !ts.isExternalModule(sf.compilerNode) || namedDecl.isExported()) return undefined;
+      return `${named!.getName()} (${path.basename(sf.getFilePath())})`;
+    }
     for (const part of [...(t.isUnion() ? t.getUnionTypes() : []), ...(t.isIntersection() ? t.getIntersectionTypes() : []), ...t.getTypeArguments(), ...t.getAliasTypeArguments()]) {
       const why = visit(part, depth + 1);
       if (why) return why;
