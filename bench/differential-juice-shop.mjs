@@ -145,7 +145,9 @@ async function send(port, c, token) {
   const type = (r.headers.get('content-type') || '').split(';')[0];
   const text = await r.text();
   // error pages show stack traces: the copy's folder, and line numbers that move in rewritten files
-  let body = text.split(port === ports[0] ? before : after).join('<app>').replace(/(\.[jt]s):\d+:\d+/g, '$1:<line>');
+  // The stack itself is left out: an error the logic creates (`next(new Error(…))` that became a throw in the service)
+  // is created in the service's file now, so its frames name that file; status, title and message are compared.
+  let body = text.split(port === ports[0] ? before : after).join('<app>').replace(/(\.[jt]s):\d+:\d+/g, '$1:<line>').replace(/<ul id="stacktrace">[\s\S]*?<\/ul>/g, '<ul id="stacktrace"><stack></ul>');
   if (type === 'application/json') {
     try {
       body = normalize(JSON.parse(text));
