@@ -255,7 +255,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // controller and called by the service where the logic called them (request-helpers.ts).
   if (site.framework === 'express') {
     const handed = requestArgumentCalls(region, w, (n) => inKeep(n) || w.drop.has(n.getParentOrThrow()));
-    for (const b of bindRequestCalls(w, handed, usedNames, start, end, fileUsesArrows(file))) {
+    for (const b of bindRequestCalls(w, handed, start, end, fileUsesArrows(file))) {
       inputByKey.set('()' + b.name, b);
       inputs.push(b);
     }

@@ -16,7 +16,7 @@
  */
 import { Node, SyntaxKind, type CallExpression, type Identifier, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import { resolveFunction } from '../../src/app-model/resolve.js';
-import { Unsafe, type Input, type Walk, isAssignment, isFunctionLike, isReference, referenced, roleOf } from './handler-model.js';
+import { Unsafe, type Input, type Walk, isAssignment, isReference, referenced, roleOf } from './handler-model.js';
 
 /** Methods that read a string (or an array) and change nothing, callable on a value read from the request. */
 const READ_METHODS = new Set([
@@ -198,12 +198,11 @@ function bindingName(callee: Node): string {
  * (`security.isDeluxe(req)` → `isDeluxe()`), marks the names it consumed as handled, and returns the inputs (one per
  * distinct helper and request position). Throws Unsafe (`request-in-logic`) when a call cannot be bound.
  */
-export function bindRequestCalls(w: Walk, calls: { call: CallExpression; req: Identifier }[], usedNames: Set<string>, regionStart: number, regionEnd: number, arrows: boolean): Input[] {
+export function bindRequestCalls(w: Walk, calls: { call: CallExpression; req: Identifier }[], regionStart: number, regionEnd: number, arrows: boolean): Input[] {
   const inputs = new Map<string, Input>();
   // names the handler uses, but for the helpers' own names, which leave the logic (`isAdmin(req)` → `isAdmin()`)
   const calleeIds = new Set(calls.flatMap(({ call }) => call.getExpression().getDescendantsOfKind(SyntaxKind.Identifier).concat(Node.isIdentifier(call.getExpression()) ? [call.getExpression() as Identifier] : [])));
   const taken = new Set(w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => !calleeIds.has(i)).map((i) => i.getText()));
-  void usedNames;
   for (const { call, req } of calls) {
     const callee = call.getExpression();
     const shown = `\`${callee.getText().slice(0, 40)}\``;
@@ -320,4 +319,3 @@ export function isRequestBinding(n: Node, roles: Walk['roles']): boolean {
 export function fileUsesArrows(file: SourceFile): boolean {
   return file.getDescendantsOfKind(SyntaxKind.ArrowFunction).length > 0 || /\.tsx?$/.test(file.getFilePath());
 }
-void isFunctionLike;
