@@ -34,27 +34,25 @@ export function unnameableType(node: Node): string | undefined {
   const visit = (t: import('ts-morph').Type, depth: number): string | undefined => {
     if (depth > 4 || seen.has(t.compilerType)) return undefined;
     seen.add(t.compilerType);
-    // a type written by its name (an exported or global alias, interface, class) is nameable whatever it holds
-    const named = t.getAliasSymbol() ?? (t.isInterface() || t.isClass() || t.isEnum() ? t.getSymbol() : undefined);
-    const namedDecl = named?.getDeclarations()[0];
-    if (namedDecl && (Node.isInterfaceDeclaration(namedDecl) || Node.isClassDeclaration(namedDecl) || Node.isEnumDeclaration(namedDecl) || Node.isTypeAliasDeclaration(namedDecl))) {
-      const sf = namedDecl.getSourceFile();
-      if (sf.isInNodeModules() || !ts.isExternalModule(sf.compilerNode) || namedDecl.isExported()) return undefined;
-      return `${named!.getName()} (${path.basename(sf.getFilePath())})`;
+    // a type written by its name (alias, interface, class, enum): nameable when exported or global, and then only its
+    // type arguments are written besides the name
+    const named = t.getAliasSymbol() ?? t.getSymbol();
+    const decl = named?.getDeclarations()[0];
+    if (decl && (Node.isInterfaceDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl) || Node.isTypeAliasDeclaration(decl))) {
+      const sf = decl.getSourceFile();
+      if (!sf.isInNodeModules() && ts.isExternalModule(sf.compilerNode) && !decl.isExported()) return `${named!.getName()} (${path.basename(sf.getFilePath())})`;
+      for (const arg of [...t.getTypeArguments(), ...t.getAliasTypeArguments()]) {
+        const why = visit(arg, depth + 1);
+        if (why) return why;
+      }
+      return undefined;
     }
-    for (const part of [...(t.isUnion() ? t.getUnionTypes() : []), ...(t.isIntersection() ? t.getIntersectionTypes() : []), ...t.getTypeArguments(), ...t.getAliasTypeArguments()]) {
+    for (const part of [...(t.isUnion() ? t.getUnionTypes() : []), ...(t.isIntersection() ? t.getIntersectionTypes() : [])]) {
       const why = visit(part, depth + 1);
       if (why) return why;
     }
     const element = t.getArrayElementType();
     if (element) return visit(element, depth + 1);
-    for (const sym of [t.getAliasSymbol(), t.getSymbol()]) {
-      const decl = sym?.getDeclarations()[0];
-      if (!decl || !(Node.isInterfaceDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl) || Node.isTypeAliasDeclaration(decl))) continue;
-      const sf = decl.getSourceFile();
-      if (sf.isInNodeModules() || !ts.isExternalModule(sf.compilerNode)) continue;
-      if (!decl.isExported()) return `${sym!.getName()} (${path.basename(sf.getFilePath())})`;
-    }
     if (t.isAnonymous() && !t.getCallSignatures().length) {
       for (const prop of t.getProperties().slice(0, 40)) {
         const pd = prop.getValueDeclaration() ?? prop.getDeclarations()[0];
