@@ -5,7 +5,8 @@
 // fat handler left alone with its reason; then the totals and the percentage of fat handlers extracted.
 //
 //   npm run build && node bench/reach.mjs [json-server|express|tns ...] [--transform extract-service|layered]
-//      [--json FILE] [--remodel BIN]
+//      [--json FILE] [--remodel BIN] [--throws-to-next] [--callback-throws-to-next]
+// (the two options are passed on to remodel: the opt-in modes of extract-service, measured apart from the default)
 // Exit 0; 3 on a setup error (an app folder missing, the CLI failing).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ const opt = (name) => {
 };
 const transform = opt('--transform') || 'extract-service';
 const remodelBin = path.resolve(opt('--remodel') || path.join(repo, 'bin', 'remodel.js'));
+const passOn = argv.filter((a) => a === '--throws-to-next' || a === '--callback-throws-to-next');
 
 // copy: what is copied (node_modules is linked, read-only); paths: what remodel runs on
 const APPS = {
@@ -58,7 +60,7 @@ try {
     }
     fs.symlinkSync(path.join(app.dir, 'node_modules'), path.join(dest, 'node_modules'), 'dir');
     const t0 = Date.now();
-    const run = spawnSync(process.execPath, [remodelBin, 'run', transform, ...app.paths, '--json', '--dry'], {
+    const run = spawnSync(process.execPath, [remodelBin, 'run', transform, ...app.paths, '--json', '--dry', ...passOn], {
       cwd: dest,
       encoding: 'utf8',
       maxBuffer: 256 << 20,

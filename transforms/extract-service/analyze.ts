@@ -12,7 +12,7 @@ import { refuseErrorAnswer } from './error-answer.js';
 import { unnameableType } from './controller.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
-import { type CallbackOptions, convertErrorFirst, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
+import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
@@ -122,6 +122,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const awaits = region.some((r) => r.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0);
     if (forwards) w.nextMayThrow = 'catch';
     else if (!site.fn.isAsync() && !awaits) w.nextMayThrow = 'sync';
+    else if (site.fn.isAsync() && expressMajor(file) >= 5) w.nextMayThrow = 'rejection';
+    else if (site.fn.isAsync() && options?.throwsToNext) w.nextMayThrow = 'forward';
   }
 
   // 3. A final promise chain ending in .catch(next): the service returns the chain, the controller keeps .catch(next).
@@ -480,7 +482,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     throw new Unsafe('varying-error-exit', 'some error paths return the reply and others do not', w.errors[0]?.at ?? site.fn);
   }
   const answerReturns = site.framework === 'fastify' && !!w.errorVia?.has('return');
-  return { ...(answerReturns ? { answerReturns } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+  return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
 }
 
 /** Does the checker type the expression as a string, number, boolean, null or undefined (a value, no object)? */

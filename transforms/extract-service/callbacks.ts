@@ -26,6 +26,8 @@ import { clearEpilogue, epilogueTail, flushEarlyAnswers } from './epilogue.js';
 /** The options of extract-service this module reads. */
 export interface CallbackOptions {
   callbackThrowsToNext?: boolean;
+  /** Also accept that a throw an async Express 4 handler left unhandled reaches next(err) (exit-rewrite.ts). */
+  throwsToNext?: boolean;
 }
 
 const optionsBySite = new WeakMap<RouteSite, CallbackOptions>();
@@ -57,7 +59,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   }
   const proof = provenErrorFirst(t.call, t.cb);
   if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
-  const strict = !optionsBySite.get(w.site)?.callbackThrowsToNext;
+  const strict = !optionsBySite.get(w.site)?.callbackThrowsToNext && !optionsBySite.get(w.site)?.throwsToNext;
   const early = strict ? asyncPreludeMayThrow(w, t) : undefined;
   if (early) {
     throw new Unsafe(
@@ -390,7 +392,7 @@ export function asyncPreludeMayThrow(w: Walk, t: ErrorFirstTail): Node | undefin
 }
 
 /** The major version of express the file's package depends on (Express 5 hands a rejected handler promise to next). */
-function expressMajor(file: SourceFile): number {
+export function expressMajor(file: SourceFile): number {
   const json = nearestPackage(file.getFilePath())?.json;
   const range = json?.dependencies?.express ?? json?.peerDependencies?.express;
   try {
@@ -594,17 +596,7 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number, values: Morph
     else edits.remove(body[body.length - 1].getEnd(), stmt.getEnd());
     // the callback's lines move left to the statement's indentation (multi-line templates keep their bytes)
     const extra = indentAt(text, first.getStart()).length - stmtIndent.length;
-    if (extra > 0) {
-      const templates = cb.getDescendants().filter((d) => Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d)).map((d) => [d.getStart(), d.getEnd()] as const);
-      let done = dedented.get(w);
-      if (!done) dedented.set(w, (done = new Map()));
-      for (let ls = betweenComments ? text.indexOf('\n', errStmt.getEnd()) + 1 : firstLine; ls > 0 && ls < body[body.length - 1].getEnd(); ls = text.indexOf('\n', ls) + 1) {
-        if (templates.some(([a, b]) => ls > a && ls < b)) continue;
-        const already = done.get(ls) ?? 0;
-        const ws = /^[ \t]*/.exec(text.slice(ls))![0];
-        done.set(ls, Math.min(already + extra, ws.length));
-      }
-    }
+    dedentLines(w, cb, betweenComments ? text.indexOf('\n', errStmt.getEnd()) + 1 : firstLine, body[body.length - 1].getEnd(), extra);
   }
   errStmt.forEachDescendant((d) => {
     if (Node.isIdentifier(d)) w.handled.add(d);
@@ -613,6 +605,25 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number, values: Morph
   w.skipNodes.add(errStmt);
   w.converted.add(stmt);
   w.usesChain = true;
+}
+
+/**
+ * Moves the lines starting from line start `from` up to `to` left by `by` characters (at most their indentation; once
+ * per line, nested levels added up), when the moved text is sliced. Lines inside multi-line templates of `owner` keep
+ * their bytes.
+ */
+export function dedentLines(w: Walk, owner: Node, from: number, to: number, by: number): void {
+  if (by <= 0) return;
+  const text = owner.getSourceFile().getFullText();
+  const templates = owner.getDescendants().filter((d) => Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d)).map((d) => [d.getStart(), d.getEnd()] as const);
+  let done = dedented.get(w);
+  if (!done) dedented.set(w, (done = new Map()));
+  for (let ls = from; ls > 0 && ls < to; ls = text.indexOf('\n', ls) + 1) {
+    if (templates.some(([a, b]) => ls > a && ls < b)) continue;
+    const already = done.get(ls) ?? 0;
+    const ws = /^[ \t]*/.exec(text.slice(ls))![0];
+    done.set(ls, Math.min(already + by, ws.length));
+  }
 }
 
 /**

@@ -114,12 +114,14 @@ export function controllerText(e: Extraction & { method: string }, style: Module
   const value = e.call === 'await' ? `await ${call}` : call;
   // (a framework's success may be several statements: Koa's `ctx.status = 201` and `ctx.body = result`)
   const lines = success(value, true).flatMap((l) => l.split('\n'));
-  if (!e.errors.length || e.catchInsert) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+  if (e.catchInsert || (!e.errors.length && !e.forwardsToNext)) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
   return [
     'try {',
     block(lines, 1),
     `${ind}} catch (${errName}) {`,
-    ...(e.answerReturns
+    ...(e.forwardsToNext
+      ? [e.errors.length ? `${ind}${u}if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}` : `${ind}${u}${next}(${errName})${semi}`]
+      : e.answerReturns
       ? [`${ind}${u}if (${responder}(${res}, ${errName})) return ${res}${semi}`, `${ind}${u}throw ${errName}${semi}`]
       : [`${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`]),
     `${ind}}`,

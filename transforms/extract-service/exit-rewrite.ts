@@ -4,7 +4,8 @@ import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
 import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
-import { calleeUsesHttp, convertErrorFirst } from './callbacks.js'; // issue 14: error-first callbacks
+import { calleeUsesHttp, convertErrorFirst, dedentLines } from './callbacks.js';
+import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js'; // issue 14: error-first callbacks
 
 export interface SuccessExit {
   /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
@@ -201,6 +202,7 @@ export function terminates(stmts: Statement[], isResponse: (s: Statement) => boo
   if (!last) return false;
   if (Node.isReturnStatement(last) || Node.isThrowStatement(last) || isResponse(last)) return true;
   if (Node.isBlock(last)) return terminates(last.getStatements(), isResponse);
+  if (Node.isTryStatement(last) && transparentTries.has(last)) return terminates(last.getTryBlock().getStatements(), isResponse);
   if (Node.isIfStatement(last)) {
     const other = last.getElseStatement();
     const branch = (s: Statement) => (Node.isBlock(s) ? terminates(s.getStatements(), isResponse) : terminates([s], isResponse));
@@ -227,7 +229,7 @@ export function tailOf(stmt: Node, fn: Node, root: Node): 'tail' | 'before-retur
       }
       if (parent === root || parent === (fn as HandlerFn).getBody?.()) return beforeReturn ? 'before-return' : 'tail';
       cur = parent;
-    } else if (Node.isIfStatement(parent)) {
+    } else if (Node.isIfStatement(parent) || (Node.isTryStatement(parent) && transparentTries.has(parent) && parent.getTryBlock() === cur)) {
       cur = parent;
     } else {
       return undefined;
@@ -242,9 +244,64 @@ export function tailOf(stmt: Node, fn: Node, root: Node): 'tail' | 'before-retur
 
 export function insideTry(n: Node, fn: Node): boolean {
   for (let p = n.getParent(); p && p !== fn; p = p.getParent()) {
-    if (Node.isTryStatement(p) || Node.isCatchClause(p)) return true;
+    if ((Node.isTryStatement(p) && !transparentTries.has(p)) || Node.isCatchClause(p)) return true;
   }
   return false;
+}
+
+/**
+ * Tries whose catch only hands the error to `next`, unwrapped in the service (see unwrapForwardingTry): their blocks
+ * count as the enclosing block for tail positions and paths, and they are no try of the logic.
+ */
+const transparentTries = new WeakSet<Node>();
+
+/** `catch (error) { next(error) }` or `return next(error)`: the catch clause's only statement forwards its error. */
+export function catchForwardsToNext(clause: Node | undefined, roles: Roles): Identifier | undefined {
+  if (!clause || !Node.isCatchClause(clause)) return undefined;
+  const v = clause.getVariableDeclaration()?.getNameNode();
+  const list = clause.getBlock().getStatements();
+  if (!v || !Node.isIdentifier(v) || list.length !== 1) return undefined;
+  const only = list[0];
+  const e = Node.isExpressionStatement(only) ? only.getExpression() : Node.isReturnStatement(only) ? only.getExpression() : undefined;
+  if (!e || !Node.isCallExpression(e) || e.getArguments().length !== 1) return undefined;
+  const callee = e.getExpression();
+  const arg = e.getArguments()[0];
+  if (!Node.isIdentifier(callee) || roleOf(referenced(callee), roles) !== 'next' || !Node.isIdentifier(arg) || referenced(arg) !== v.getSymbol()) return undefined;
+  return callee;
+}
+
+/**
+ * A try at the tail of the handler whose catch only hands the error to `next`: the service keeps the try block's
+ * statements without the try (its failures reject or throw out of the method), and the controller hands every error
+ * that is not a domain error to `next`, as the catch did. Sound when a throw of the logic outside the try reached
+ * `next` already (Walk.nextMayThrow): a final catch forwarding to next, a synchronous handler, Express 5's handling of
+ * rejected handler promises, or the option throwsToNext accepting that such a throw, an unhandled rejection before,
+ * now reaches next. The catch's `next` call is gone with the catch.
+ */
+function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
+  if (!Node.isTryStatement(n) || enclosingFunction(n) !== fn || n.getFinallyBlock()) return false;
+  const callee = catchForwardsToNext(n.getCatchClause(), w.roles);
+  if (!callee || insideTry(n, root)) return false;
+  const stmts = n.getTryBlock().getStatements();
+  if (!stmts.length || !tailOf(n, fn, root)) return false;
+  if (!w.nextMayThrow) {
+    throw new Unsafe('try-forwards-to-next', 'a try whose catch hands errors to next, in an async handler without a final catch: a throw of the logic outside it was an unhandled rejection, from the service it would reach next (--throws-to-next accepts that)', n);
+  }
+  const file = n.getSourceFile();
+  const text = file.getFullText();
+  const block = n.getTryBlock();
+  const clause = n.getCatchClause()!;
+  if (/\/[/*]/.test(text.slice(n.getStart(), stmts[0].getStart())) || /\/[/*]/.test(text.slice(stmts[stmts.length - 1].getEnd(), n.getEnd()))) {
+    throw new Unsafe('try-forwards-to-next', 'a comment around the try that hands errors to next would be lost', clause);
+  }
+  // `try {` up to the first statement, and from the last statement to the catch's end, go; the lines move left
+  w.edits.remove(n.getStart(), stmts[0].getStart());
+  w.edits.remove(stmts[stmts.length - 1].getEnd(), n.getEnd());
+  dedentLines(w, block, lineStartOf(text, stmts[0].getStart()), stmts[stmts.length - 1].getEnd(), indentOf(text, stmts[0].getStart()).length - indentOf(text, n.getStart()).length);
+  transparentTries.add(n);
+  w.handled.add(callee);
+  if (w.nextMayThrow === 'forward') w.forwardsToNext = true;
+  return true;
 }
 
 /**
@@ -373,6 +430,10 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     }
     if (w.converted.has(n)) return;
     if (isHandler && nextToThrow(w, n, fn, root)) return;
+    if (isHandler && site.framework === 'express' && unwrapForwardingTry(w, n, fn, root)) {
+      for (const s of (n as import('ts-morph').TryStatement).getTryBlock().getStatements()) visit(s);
+      return;
+    }
     if (Node.isReturnStatement(n) && enclosingFunction(n) === fn) {
       const e = n.getExpression();
       if (!e) {
@@ -406,7 +467,8 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       const chain = responseChain(n.getExpression(), roles, site.framework);
       if (chain) {
         const tail = tailOf(n, fn, root);
-        if (!tail || insideTry(n, root)) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', n);
+        if (insideTry(n, root)) throw new Unsafe('response-inside-try', 'a response is written inside a try block of the logic', n);
+        if (!tail) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', n);
         writeExit(w, chain, n, 'statement', tail);
         return;
       }
@@ -460,6 +522,7 @@ function nextToThrow(w: Walk, n: Node, fn: Node, root: Node): boolean {
   if (after) w.drop.add(after);
   w.handled.add(callee);
   w.nextThrows = (w.nextThrows ?? 0) + 1;
+  if (w.nextMayThrow === 'forward') w.forwardsToNext = true;
   return true;
 }
 

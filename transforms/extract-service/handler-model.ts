@@ -69,6 +69,8 @@ export interface Extraction {
   multilineTemplate: boolean;
   /** The handler returned the reply on its error paths (Fastify): the controller returns it after answering. */
   answerReturns?: boolean;
+  /** The controller's catch hands errors that are not domain errors to `next` (Walk.forwardsToNext). */
+  forwardsToNext?: boolean;
 }
 
 /** The response a handler writes on success, rebuilt by the controller around the service's result. */
@@ -413,11 +415,18 @@ export interface Walk {
   prefix: string;
   /**
    * `next(new Error(…)); return` may become `throw new Error(…)` in the service: the controller hands every error that
-   * is not a domain error to `next` (the handler's final catch forwards to next, or the handler is synchronous, where
-   * Express turns a throw into `next(err)`). Set by analyze.ts; `nextThrows` counts the conversions.
+   * is not a domain error to `next`: the handler's final catch forwards to next ('catch'), the handler is synchronous,
+   * where Express turns a throw into `next(err)` ('sync'), it is async under Express 5, which hands a rejected handler
+   * promise to next ('rejection'), or the option throwsToNext accepts that a throw outside the converted spot, an
+   * unhandled rejection before, reaches next too ('forward'). Set by analyze.ts; `nextThrows` counts the conversions.
    */
-  nextMayThrow?: 'catch' | 'sync';
+  nextMayThrow?: 'catch' | 'sync' | 'rejection' | 'forward';
   nextThrows?: number;
+  /**
+   * A conversion relied on nextMayThrow 'forward' (option throwsToNext, an async Express 4 handler): the controller
+   * wraps the service call in a catch that hands every error that is not a domain error to `next`.
+   */
+  forwardsToNext?: boolean;
   /** How error exits left the handler: returned (`return reply.code(404).send()`) or as a statement. */
   errorVia?: Set<'return' | 'statement'>;
 }

@@ -1,0 +1,25 @@
+// Business logic of app.js, moved out of its route handlers by remodel extract-service.
+const db = require('../db');
+const { NotFoundError, ValidationError } = require('./errors');
+
+/** @typedef {{ id: number }} ReplaceItemInput */
+
+class ItemsService {
+  /**
+   * PUT /items/:id (app.js)
+   * @param {ReplaceItemInput} input
+   */
+  async replaceItem(input) {
+    const { id } = input;
+    if (id > 100) {
+      throw new ValidationError('id too large');
+    } else {
+      const label = 'item ' + id;
+      const item = await db.update(id, { label });
+      if (!item) throw new NotFoundError('Item not found');
+      return item;
+    }
+  }
+}
+
+module.exports = { ItemsService };

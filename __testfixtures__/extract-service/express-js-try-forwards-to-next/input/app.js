@@ -1,0 +1,47 @@
+const express = require('express');
+const db = require('./db');
+
+const app = express();
+
+// A synchronous handler: a throw outside the try reaches next too (Express catches it), so the try goes.
+app.get('/items/:id', (req, res, next) => {
+  const id = Number(req.params.id);
+  const wanted = id * 2;
+  try {
+    const item = db.peek(wanted);
+    if (!item) return res.status(404).json({ error: 'Item not found' });
+    res.json(item);
+  } catch (err) {
+    next(err);
+  }
+});
+
+// Left alone: async, and a throw before the try was an unhandled rejection; the service would hand it to next.
+app.put('/items/:id', async (req, res, next) => {
+  const id = Number(req.params.id);
+  const before = db.peek(id);
+  const label = before ? before.label + '!' : 'new';
+  try {
+    const item = await db.update(id, { label });
+    if (!item) return res.status(404).json({ error: 'Item not found' });
+    res.json(item);
+  } catch (err) {
+    next(err);
+  }
+});
+
+// Left alone: the catch does more than hand the error on.
+app.patch('/items/:id', async (req, res, next) => {
+  const id = Number(req.params.id);
+  const before = db.peek(id);
+  const label = before ? before.label + '?' : 'new';
+  try {
+    const item = await db.update(id, { label });
+    res.json(item);
+  } catch (err) {
+    console.error(err);
+    next(err);
+  }
+});
+
+module.exports = app;
