@@ -6,10 +6,11 @@ import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { lowerFirst, pascal } from './routes.js';
 import { type Options } from './meta.js';
-import { type AppErrors, type ModulePlan } from './plan.js';
+import { type AppErrors, type ModulePlan, localResponder } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
 import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER } from './handler-model.js';
+import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 
 export interface Applied {
@@ -136,10 +137,19 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
   const helper = DOMAIN_ERROR_RESPONDER;
   const helperSpec = specifier(file.getFilePath(), app.responderPath, style);
-  const helperBound = bindsFrom(file, helper, helperSpec);
+  // (a module whose handlers answer some kind differently from the app declares its own mapping: plan.ts)
+  const localLines = app.moduleLines.get(file);
+  const localDeclared = localLines ? localResponder(file) : undefined;
+  const helperBound = localLines ? !!localDeclared : bindsFrom(file, helper, helperSpec);
   if (taken.has(helper) && !helperBound) {
     skip(plan.extractions, 'name-clash', `the router module already uses the name \`${helper}\``);
     return done();
+  }
+  const kindsSpec = specifier(file.getFilePath(), app.errorsPath, style);
+  const localKinds = localLines && !localDeclared ? [...localLines.keys()].filter((k) => !bindsFrom(file, k, kindsSpec)) : [];
+  const takenKind = localKinds.find((k) => taken.has(k));
+  if (takenKind) {
+    skip(plan.extractions.filter((e) => e.errors.length), 'name-clash', `the router module already uses the name \`${takenKind}\` (its own ${helper} needs the domain error of that name)`);
   }
 
   // 0. One service per resource (the app model's service class).
@@ -264,7 +274,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
 
   const moved = closure(file, active.flatMap((e) => [...e.deps]));
   // (parts of a success response stay in the controller: what they use stays imported there)
-  const inRegion = (pos: number) => active.some((e) => pos >= e.start && pos < e.end && !e.keep.some(([a, b]) => pos >= a && pos < b));
+  // (and a helper bound to the request is called from the controller: `security.isDeluxe` stays imported there)
+  const boundCallee = (e: Extraction, pos: number) => e.inputs.some((i) => i.bound && Node.isCallExpression(i.bound.result) && pos >= i.bound.result.getStart() && pos < i.bound.result.getExpression().getEnd());
+  const inRegion = (pos: number) => active.some((e) => pos >= e.start && pos < e.end && !e.keep.some(([a, b]) => pos >= a && pos < b) && !boundCallee(e, pos));
   const movedStatements = [...moved].sort((a, b) => a.getStart() - b.getStart());
   const stillUsed = (s: Statement) =>
     declaredNames(s).some((n) =>
@@ -487,8 +499,16 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
     }
   }
-  if (needsResponder && !helperBound) {
+  if (needsResponder && !helperBound && !localLines) {
     importLines.push(style.esm ? `import { ${helper} } from ${q}${helperSpec}${q}${semi}` : `${kw} { ${helper} } = require(${q}${helperSpec}${q})${semi}`);
+  }
+  if (needsResponder && localLines && !localDeclared) {
+    // the module's own mapping, declared at its end, with the kinds it answers imported
+    if (localKinds.length) importLines.push(style.esm ? `import { ${localKinds.join(', ')} } from ${q}${kindsSpec}${q}${semi}` : `${kw} { ${localKinds.join(', ')} } = require(${q}${kindsSpec}${q})${semi}`);
+    const resType = bindsFrom(file, 'Response', 'express') ? 'Response' : "import('express').Response";
+    const fnText = localResponderText({ ...style }, localLines, nl, helper, resType, /\bfunction [\w$]+ \(/.test(text));
+    const tail = text.replace(/\s+$/, '').length;
+    edits.push({ start: tail, end: tail, text: nl + nl + fnText });
   }
   const newLines = [...importLines, ...(instanceLines.length ? ['', ...instanceLines] : [])];
   if (newLines.length) {

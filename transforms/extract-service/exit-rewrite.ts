@@ -40,6 +40,25 @@ export const isStringTyped = (n: Node) => {
   return t.isString() || t.isStringLiteral() || t.isTemplateLiteral?.() || (t.isUnion() && t.getUnionTypes().every((u) => u.isString() || u.isStringLiteral()));
 };
 
+/** i18n-node's translation methods on the response (the request's locale). */
+const TRANSLATORS = new Set(['__']);
+
+/**
+ * `res.__('Wrong answer to CAPTCHA.')`: a message translated by the response's i18n method, with one string argument
+ * (no replacements, no plural form). The service throws the text itself and the mapping translates it for the request,
+ * as the handler did (the locale belongs to the request, not the domain). Express only.
+ */
+function translatedText(w: Walk, value: Node): { method: string; arg: Node } | undefined {
+  if (w.site.framework !== 'express' || !Node.isCallExpression(value)) return undefined;
+  const callee = value.getExpression();
+  const args = value.getArguments();
+  if (!Node.isPropertyAccessExpression(callee) || !TRANSLATORS.has(callee.getName()) || args.length !== 1 || !isStringTyped(args[0])) return undefined;
+  const owner = callee.getExpression();
+  if (!Node.isIdentifier(owner) || roleOf(referenced(owner), w.roles) !== 'response' || mentionsRole(args[0], w.roles)) return undefined;
+  w.handled.add(owner);
+  return { method: callee.getName(), arg: args[0] };
+}
+
 /**
  * One response of the logic, rewritten for the service: an error status becomes `throw new XError(message, details)`,
  * the success response becomes `return body` (the controller writes it). `stmt` is the statement holding it.
@@ -93,13 +112,16 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
           if (Node.isShorthandPropertyAssignment(first)) {
             throw new Unsafe('error-body-shape', 'the error message is a shorthand property', first);
           }
-          edits.replace(outerStart, firstValue!.getStart(), `new ${known.kind}(`);
+          const text = translatedText(w, firstValue!);
+          if (text) shape.translate = text.method;
+          const messageNode = text?.arg ?? firstValue!;
+          edits.replace(outerStart, messageNode.getStart(), `new ${known.kind}(`);
           if (details.length) {
             shape.details = true;
-            edits.replace(firstValue!.getEnd(), details[0].getStart(), ', { ');
+            edits.replace(messageNode.getEnd(), details[0].getStart(), ', { ');
             edits.replace(details[details.length - 1].getEnd(), outerEnd, ' })');
           } else {
-            edits.replace(firstValue!.getEnd(), outerEnd, ')');
+            edits.replace(messageNode.getEnd(), outerEnd, ')');
           }
         } else if (props.length) {
           shape.details = true;
@@ -110,8 +132,11 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
         }
       } else if (terminal.name === 'send' && isStringTyped(body)) {
         shape.form = 'text';
-        edits.replace(outerStart, body.getStart(), `new ${known.kind}(`);
-        edits.replace(body.getEnd(), outerEnd, ')');
+        const text = translatedText(w, body);
+        if (text) shape.translate = text.method;
+        const messageNode = text?.arg ?? body;
+        edits.replace(outerStart, messageNode.getStart(), `new ${known.kind}(`);
+        edits.replace(messageNode.getEnd(), outerEnd, ')');
       } else {
         throw new Unsafe('error-body-shape', 'the error body is not an object literal or a string', body);
       }

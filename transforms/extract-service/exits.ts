@@ -25,6 +25,11 @@ export interface ErrorShape {
   /** Key of the message in an object body (`error`, `message`), absent when the body has none. */
   messageKey?: string;
   details: boolean;
+  /**
+   * The message was translated by the response's i18n method (`res.__('Wrong answer')`, i18n-node): the service
+   * throws the untranslated text and the mapping translates it again, for the request's locale.
+   */
+  translate?: string;
 }
 
-export const shapeKey = (s: ErrorShape) => `${s.status}|${s.form}|${s.method ?? ''}|${s.messageKey ?? ''}`;
+export const shapeKey = (s: ErrorShape) => `${s.status}|${s.form}|${s.method ?? ''}|${s.messageKey ?? ''}|${s.translate ?? ''}`;

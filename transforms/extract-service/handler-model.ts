@@ -87,6 +87,9 @@ export const FASTIFY_CHAIN = new Set(['code', 'status', 'header', 'headers', 'ty
 export const FASTIFY_TERMINAL = new Set(['send', 'redirect']);
 export const STREAMING = new Set(['write', 'writeHead', 'pipe', 'sendFile', 'download', 'flushHeaders', 'setHeader', 'raw', 'hijack', 'stream']);
 export const REQUEST_PARTS = new Set(['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user', 'method', 'path', 'url', 'originalUrl', 'baseUrl', 'ip', 'hostname', 'protocol']);
+/** `req.socket` / `req.connection`: only their peer fields are request reads (strings fixed for the connection). */
+const SOCKET_PARTS = new Set(['socket', 'connection']);
+const PEER_FIELDS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
 export const PURE_GLOBALS = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'isNaN', 'isFinite', 'decodeURIComponent', 'encodeURIComponent', 'Array', 'Math', 'JSON', 'Date', 'Object']);
 
 /** The controller helpers that replay a service result (generated code, never extracted again). */
@@ -221,6 +224,14 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
     parts.push(destructured);
   } else {
     if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
+    if (SOCKET_PARTS.has(parent.getName())) {
+      // `req.socket.remoteAddress`: the peer's address, a string read like `req.ip` (the socket itself is no read)
+      const peer = parent.getParent();
+      if (!Node.isPropertyAccessExpression(peer) || peer.getExpression() !== parent || !PEER_FIELDS.has(peer.getName())) return undefined;
+      const outer = peer.getParent();
+      if ((Node.isBinaryExpression(outer) && outer.getLeft() === peer && isAssignment(outer.getOperatorToken().getText())) || Node.isDeleteExpression(outer) || (Node.isCallExpression(outer) && outer.getExpression() === peer)) return undefined;
+      return { node: peer, name: peer.getName(), alt: 'peer' + peer.getName()[0].toUpperCase() + peer.getName().slice(1) };
+    }
     if (!REQUEST_PARTS.has(parent.getName())) return undefined;
     node = parent;
     parts.push(parent.getName());

@@ -1,7 +1,7 @@
 /** Phase 3: the app's domain-error plan (errors module, response mapping) and writing those modules. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SourceFile } from 'ts-morph';
+import { Node, type SourceFile } from 'ts-morph';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { errorsModuleText } from './errors.js';
 import { type Options } from './meta.js';
@@ -23,6 +23,11 @@ export interface AppErrors {
   conflicts: Map<Extraction, Unsafe>;
   /** The framework the mapping answers through (the first with error responses; one per app). */
   framework: Framework;
+  /**
+   * Router modules with a mapping of their own (Express): their handlers answer some kind differently from the rest
+   * of the app, so the module declares its own `sendDomainError` (kind → response statement).
+   */
+  moduleLines: Map<SourceFile, Map<string, string>>;
 }
 
 export const ERRORS_BASE = 'errors';
@@ -47,14 +52,25 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
   const responderPath = path.join(routerDir, `${RESPONDER_BASE}${ext}`);
   const onDisk = readText(ctx, responderPath);
   const framework = (onDisk !== undefined ? responderFramework(onDisk) : undefined) ?? plans.flatMap((p) => p.extractions).find((e) => e.errors.length)?.site.framework ?? 'express';
-  const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map(), framework };
+  const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map(), framework, moduleLines: new Map() };
   if (onDisk !== undefined) {
     const parsed = parseResponder(onDisk);
     app.existing = true;
     if (parsed) app.lines = parsed;
   }
   const existingOk = onDisk === undefined || parseResponder(onDisk) !== undefined;
+  // a kind answered with details somewhere and without elsewhere is the same response (spreading nothing)
+  const same = (a: string, b: string) => a === b || a.replace(', ...err.details', '') === b.replace(', ...err.details', '');
+  const fits = (into: Map<string, string>, lines: Map<string, string>) => [...lines].every(([k, v]) => !into.has(k) || same(into.get(k)!, v));
+  const merge = (into: Map<string, string>, lines: Map<string, string>) => {
+    for (const [k, v] of lines) if (!into.has(k) || into.get(k)!.length < v.length) into.set(k, v);
+  };
   for (const plan of plans) {
+    // The module's handlers must answer each kind alike; the module then shares the app's mapping, or has its own
+    // when it answers some kind differently from the app (Express: a `sendDomainError` declared in the module).
+    const local = localResponder(plan.file);
+    const moduleLines = new Map(local?.lines ?? []);
+    const accepted: Extraction[] = [];
     for (const e of plan.extractions) {
       if (!e.errors.length) continue;
       if (!existingOk) {
@@ -69,20 +85,49 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
       let bad: Unsafe | undefined;
       for (const shape of e.errors) {
         const line = responderFor(framework, shape);
-        const have = app.lines.get(shape.kind) ?? mine.get(shape.kind);
-        // a kind answered with details somewhere and without elsewhere is the same response (spreading nothing)
-        const same = (a: string, b: string) => a === b || a.replace(', ...err.details', '') === b.replace(', ...err.details', '');
+        const have = moduleLines.get(shape.kind) ?? mine.get(shape.kind);
         if (have && !same(have, line)) {
-          bad = new Unsafe('error-shape-differs', `the handler answers ${shape.kind.replace(/Error$/, '')} with \`${line}\`, other handlers of the app with \`${have}\``, shape.at);
+          bad = new Unsafe('error-shape-differs', `the handler answers ${shape.kind.replace(/Error$/, '')} with \`${line}\`, other handlers of its module with \`${have}\``, shape.at);
+          break;
+        }
+        if (local && !local.lines.has(shape.kind)) {
+          bad = new Unsafe('error-shape-differs', `the module's own ${DOMAIN_ERROR_RESPONDER} (written by an earlier run) has no answer for ${shape.kind}`, shape.at);
           break;
         }
         mine.set(shape.kind, have && have.length > line.length ? have : line);
       }
       if (bad) app.conflicts.set(e, bad);
-      else for (const [k, v] of mine) if (!app.lines.has(k) || app.lines.get(k)!.length < v.length) app.lines.set(k, v);
+      else {
+        merge(moduleLines, mine);
+        accepted.push(e);
+      }
+    }
+    if (!accepted.length) continue;
+    if (!local && fits(app.lines, moduleLines)) merge(app.lines, moduleLines);
+    else if (framework === 'express' && (local || !importsResponder(plan.file))) app.moduleLines.set(plan.file, moduleLines);
+    else {
+      const kind = [...moduleLines.keys()].find((k) => app.lines.has(k) && !same(app.lines.get(k)!, moduleLines.get(k)!))!;
+      for (const e of accepted) {
+        const shape = e.errors.find((x) => x.kind === kind) ?? e.errors[0];
+        app.conflicts.set(e, new Unsafe('error-shape-differs', `the handler answers ${kind.replace(/Error$/, '')} with \`${moduleLines.get(kind)}\`, other handlers of the app with \`${app.lines.get(kind)}\``, shape.at));
+      }
     }
   }
   return app;
+}
+
+/** The module's own mapping an earlier run declared (`function sendDomainError` carrying the marker), parsed. */
+export function localResponder(file: SourceFile): { fn: import('ts-morph').FunctionDeclaration; lines: Map<string, string> } | undefined {
+  const fn = file.getFunction(DOMAIN_ERROR_RESPONDER);
+  if (!fn) return undefined;
+  const text = fn.getJsDocs().map((d) => d.getText()).join('\n') + '\n' + fn.getText();
+  const lines = parseResponder(text);
+  return lines ? { fn, lines } : undefined;
+}
+
+/** Does the module import the app's mapping (an earlier run's controllers call it)? */
+function importsResponder(file: SourceFile): boolean {
+  return file.getStatements().some((s) => (Node.isImportDeclaration(s) || Node.isVariableStatement(s)) && new RegExp(`\\b${DOMAIN_ERROR_RESPONDER}\\b`).test(s.getText()) && /error-responses/.test(s.getText()));
 }
 
 export function readText(ctx: ProjectTransformContext<Options>, file: string): string | undefined {
@@ -94,11 +139,14 @@ export function readText(ctx: ProjectTransformContext<Options>, file: string): s
 export function writeErrorModules(ctx: ProjectTransformContext<Options>, app: AppErrors): void {
   if (!app.used) return;
   const nl = '\n';
-  const kinds = [...app.lines.keys()];
+  // every kind a mapping answers, and those an earlier run declared (a module's own mapping may use them)
+  const onDisk = [...(readText(ctx, app.errorsPath) ?? '').matchAll(/class (\w+) extends DomainError\b/g)].map((m) => m[1]);
+  const kinds = [...new Set([...app.lines.keys(), ...[...app.moduleLines.values()].flatMap((l) => [...l.keys()]), ...onDisk])];
   const gen = { ...app.style, semi: app.style.semi, strict: app.style.strict };
   const errorsText = errorsModuleText(gen, kinds, nl);
-  const responderText = responderModuleFor(app.framework, gen, app.lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER);
+  const responderText = app.lines.size ? responderModuleFor(app.framework, gen, app.lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER) : undefined;
   for (const [file, text] of [[app.errorsPath, errorsText], [app.responderPath, responderText]] as const) {
+    if (text === undefined) continue;
     const existing = ctx.project.getSourceFile(file);
     if (existing) {
       if (existing.getFullText() !== text) existing.replaceWithText(text);

@@ -1,0 +1,22 @@
+// Business logic of routes/wallet.ts, moved out of its route handlers by remodel extract-service.
+import { findWallet } from '../lib/data.js';
+import { NotFoundError } from './errors.js';
+
+export interface ListBalancesInput {
+  userId: string;
+}
+
+export class BalancesService {
+  /**
+   * GET /rest/wallet/:userId/balance (routes/wallet.ts)
+   */
+  async listBalances(input: ListBalancesInput) {
+    const { userId } = input;
+    const wallet = await findWallet(userId);
+    if (wallet == null) {
+      throw new NotFoundError(undefined, { status: 'error' });
+    }
+    const balance = Math.round(wallet.balance * 100) / 100;
+    return { status: 'success', data: balance };
+  }
+}

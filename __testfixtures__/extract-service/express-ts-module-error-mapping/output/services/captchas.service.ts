@@ -1,0 +1,27 @@
+// Business logic of routes/captcha.ts, moved out of its route handlers by remodel extract-service.
+import { findCaptcha } from '../lib/data.js';
+import { NotFoundError, UnauthorizedError } from './errors.js';
+
+export interface GetCaptchaInput {
+  authorization: string | undefined;
+  idParam: string;
+}
+
+export class CaptchasService {
+  /**
+   * GET /rest/captcha/:id (routes/captcha.ts)
+   */
+  async getCaptcha(input: GetCaptchaInput) {
+    const { authorization, idParam } = input;
+    if (!authorization) {
+      throw new UnauthorizedError('You need to be logged in to request a CAPTCHA.');
+    }
+    const id = Number(idParam);
+    const captcha = await findCaptcha(id);
+    if (!captcha) {
+      throw new NotFoundError('No captcha ' + id);
+    }
+    const question = captcha.question.trim();
+    return { id: captcha.id, question };
+  }
+}
