@@ -84,7 +84,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
   const resource = lowerFirst(pascal(plural(resourceWord)));
   const entity = pascal(singular(resourceWord));
   const methodEntity = action === 'List' ? pascal(resource) : entity;
-  return {
+  const names = {
     resource,
     entity,
     action,
@@ -93,4 +93,46 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
     serviceClass: `${pascal(resource)}Service`,
     serviceMethod: `${lowerFirst(action === 'Handle' ? 'handle' : action)}${methodEntity}`,
   };
+  return { ...names, ...memberNames(method, segments) };
+}
+
+/** Words that say what a trailing path segment does to the resource before it (`/baskets/:id/checkout`). */
+const VERBS = new Set(
+  'search find save login logout signin signout signup register verify validate reset change apply submit approve reject cancel confirm checkout publish unpublish archive restore activate deactivate enable disable like unlike follow unfollow favorite unfavorite touch refresh send resend upload download export import sync mint redeem subscribe unsubscribe authenticate authorize connect disconnect check calculate convert generate notify retry clear start stop pause resume complete close open lock unlock share join leave invite accept decline assign unassign track rate review vote upvote downvote report'.split(' '),
+);
+
+/**
+ * A route whose path ends in a singular static segment after its resource (`GET /wallet/balance`, `POST
+ * /items/:id/touch`, `POST /user/change-password`) acts on that resource: the resource's service, a method named for
+ * the segment (`WalletsService.getWalletBalance`, `ItemsService.touchItem`, `UsersService.changeUserPassword`), not a
+ * service of its own named after the segment (`BalancesService`, `TouchesService`). A plural last segment stays a
+ * resource of its own (`POST /accounts/:id/transfers` → `TransfersService`). DTO names keep the path's words.
+ */
+function memberNames(method: HttpMethod, segments: string[]): Partial<RouteNames> {
+  const last = segments[segments.length - 1];
+  if (!last || !isStatic(last)) return {};
+  const tail = words(last.replace(/[^A-Za-z0-9_-]/g, '')).map((w) => w.toLowerCase());
+  if (!tail.length || /^\d/.test(tail[0]) || (pluralize.isPlural(tail[tail.length - 1]) && !pluralize.isSingular(tail[tail.length - 1]) && !VERBS.has(tail[0]))) return {};
+  const verb = VERBS.has(tail[0]) && method !== 'delete' ? tail[0] : undefined;
+  const named = (resourceText: string, serviceMethod: string): Partial<RouteNames> => {
+    const resource = lowerFirst(pascal(plural(resourceText)));
+    if (!/^[A-Za-z_$][\w$]*$/.test(serviceMethod) || !/^[A-Za-z]/.test(resource)) return {};
+    return { resource, entity: pascal(singular(resourceText)), serviceClass: `${pascal(resource)}Service`, serviceMethod };
+  };
+  // the resource: the nearest static segment before it that says something
+  let i = segments.length - 2;
+  while (i >= 0 && (!isStatic(segments[i]) || NOISE.test(segments[i]))) i--;
+  if (i < 0) {
+    // `GET /health`, `GET /api/user`: one thing, read (`getHealth`, `getUser`); `POST /saveLoginIp`: the verb on the rest
+    if (verb && tail.length > 1) return named(tail.slice(1).join('-'), `${verb}${pascal(tail.slice(1).join('-'))}`);
+    return method === 'get' && !verb ? named(last, `get${pascal(last)}`) : {};
+  }
+  const owner = segments[i].replace(/[^A-Za-z0-9_-]/g, '');
+  const ownerWords = words(owner);
+  if (!ownerWords.length || /^\d/.test(owner) || VERBS.has(ownerWords[0].toLowerCase())) return {};
+  // `GET /products/search` reads the collection; `/items/:id/touch`, `POST /users/login` one item
+  const one = method !== 'get' || i < segments.length - 2 || pluralize.isSingular(ownerWords[ownerWords.length - 1]);
+  const subject = one ? pascal(singular(owner)) : pascal(plural(owner));
+  const action = method === 'get' ? 'get' : ACTIONS[method] === 'Handle' ? 'handle' : lowerFirst(ACTIONS[method] ?? 'Get');
+  return named(owner, verb ? `${verb}${subject}${pascal(tail.slice(1).join('-'))}` : `${action}${subject}${pascal(last)}`);
 }

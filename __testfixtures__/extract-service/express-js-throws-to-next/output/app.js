@@ -1,12 +1,8 @@
 const express = require('express');
 const { ItemsService } = require('./services/items.service');
-const { TouchesService } = require('./services/touches.service');
-const { LabelsService } = require('./services/labels.service');
 const { sendDomainError } = require('./error-responses');
 
 const itemsService = new ItemsService();
-const touchesService = new TouchesService();
-const labelsService = new LabelsService();
 
 const app = express();
 
@@ -24,7 +20,7 @@ app.put('/items/:id', async (req, res, next) => {
 app.post('/items/:id/touch', async (req, res, next) => {
   const id = Number(req.params.id);
   try {
-    res.json(await touchesService.createTouch({ id }));
+    res.json(await itemsService.touchItem({ id }));
   } catch (err) {
     next(err);
   }
@@ -32,7 +28,7 @@ app.post('/items/:id/touch', async (req, res, next) => {
 
 // Nothing of the option needed: no catch is added.
 app.get('/items/:id/label', async (req, res) => {
-  res.send(await labelsService.listLabels({ id: req.params.id }));
+  res.send(await itemsService.getItemLabel({ id: req.params.id }));
 });
 
 module.exports = app;

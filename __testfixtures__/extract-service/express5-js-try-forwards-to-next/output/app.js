@@ -1,10 +1,8 @@
 const express = require('express');
 const { ItemsService } = require('./services/items.service');
-const { TouchesService } = require('./services/touches.service');
 const { sendDomainError } = require('./error-responses');
 
 const itemsService = new ItemsService();
-const touchesService = new TouchesService();
 
 const app = express();
 
@@ -21,7 +19,7 @@ app.put('/items/:id', async (req, res, next) => {
 // Express 5 too: `next(new Error(…)); return` becomes a throw, the rejection reaches next.
 app.post('/items/:id/touch', async (req, res, next) => {
   const id = Number(req.params.id);
-  res.json(await touchesService.createTouch({ id }));
+  res.json(await itemsService.touchItem({ id }));
 });
 
 module.exports = app;

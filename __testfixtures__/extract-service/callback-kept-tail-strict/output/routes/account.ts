@@ -1,17 +1,15 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument, CallbackError } from '../models';
-import { DeletesService } from '../services/deletes.service.js';
-import { CardsService } from '../services/cards.service.js';
+import { AccountsService } from '../services/accounts.service.js';
 
-const deletesService = new DeletesService();
-const cardsService = new CardsService();
+const accountsService = new AccountsService();
 
 const router = Router();
 
 // The request's own calls (flash, logout) and the redirect stay in the controller, after the service answered.
 router.post('/account/delete', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  deletesService.createDelete({ user })
+  accountsService.createAccountDelete({ user })
     .then(() => {
       req.logout();
       req.flash('info', { msg: 'Your account has been deleted.' });
@@ -51,7 +49,7 @@ router.post('/account/touch/:id', (req: Request, res: Response, next: NextFuncti
 // it, under the name it has there.
 router.get('/account/card', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  cardsService.listCards({ user })
+  accountsService.getAccountCard({ user })
     .then((user) => {
       req.flash('info', { msg: 'Your card.' });
       res.render('account/card', { name: user ? user.name.toUpperCase() : 'nobody' });

@@ -1,12 +1,10 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument, CallbackError } from '../models';
-import { DeletesService } from '../services/deletes.service.js';
-import { NamesService } from '../services/names.service.js';
+import { AccountsService } from '../services/accounts.service.js';
 import { TouchesService } from '../services/touches.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const deletesService = new DeletesService();
-const namesService = new NamesService();
+const accountsService = new AccountsService();
 const touchesService = new TouchesService();
 
 const router = Router();
@@ -14,7 +12,7 @@ const router = Router();
 // The request's own calls (flash, logout) and the redirect stay in the controller, after the service answered.
 router.post('/account/delete', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  deletesService.createDelete({ user })
+  accountsService.createAccountDelete({ user })
     .then(() => {
       req.logout();
       req.flash('info', { msg: 'Your account has been deleted.' });
@@ -26,7 +24,7 @@ router.post('/account/delete', (req: Request, res: Response, next: NextFunction)
 // The callback's `user` shadows the handler's: renamed in the service.
 router.post('/account/name', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  namesService.createName({ user, name: req.body.name })
+  accountsService.createAccountName({ user, name: req.body.name })
     .then(() => {
       req.flash('success', { msg: 'Name changed.' });
       res.redirect('/account');

@@ -22,7 +22,7 @@ router.get('/', function (req, res, next) {
 
 // A property read of an untyped value may throw too.
 router.get('/first', function (req, res, next) {
-  firstsService.listFirsts()
+  firstsService.getFirst()
     .then(function (first) {
       res.json({ first: first });
     }, next)

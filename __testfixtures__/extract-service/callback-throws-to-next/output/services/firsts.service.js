@@ -5,7 +5,7 @@ class FirstsService {
   /**
    * GET /first (routes/pets.js)
    */
-  async listFirsts() {
+  async getFirst() {
     var users = await new Promise(function (resolve, reject) { User.all(function (error, value) { if (error) reject(error); else resolve(value); }); });
     var first = users[0];
     return first;

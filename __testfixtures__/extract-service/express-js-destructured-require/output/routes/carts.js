@@ -9,7 +9,7 @@ var router = express.Router();
 // total() comes from a destructured require: the service must require it too.
 router.get('/:id/total', async function (req, res) {
   try {
-    res.json(await totalsService.listTotals({ id: req.params.id }));
+    res.json(await totalsService.getTotal({ id: req.params.id }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }

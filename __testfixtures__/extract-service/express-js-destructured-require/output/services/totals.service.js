@@ -3,14 +3,14 @@ var db = require('../db');
 var { total } = require('../lib/math');
 var { NotFoundError } = require('./errors');
 
-/** @typedef {{ id: any }} ListTotalsInput */
+/** @typedef {{ id: any }} GetTotalInput */
 
 class TotalsService {
   /**
    * GET /:id/total (routes/carts.js)
-   * @param {ListTotalsInput} input
+   * @param {GetTotalInput} input
    */
-  async listTotals(input) {
+  async getTotal(input) {
     const { id } = input;
     var items = await db.cart(id);
     if (!items) throw new NotFoundError('no cart');

@@ -1,9 +1,7 @@
 const express = require('express')
-const { SearchesService } = require('../services/searches.service')
-const { TaggedsService } = require('../services/taggeds.service')
+const { ThingsService } = require('../services/things.service')
 
-const searchesService = new SearchesService()
-const taggedsService = new TaggedsService()
+const thingsService = new ThingsService()
 
 module.exports = (db, name) => {
   const router = express.Router()
@@ -16,7 +14,7 @@ module.exports = (db, name) => {
     delete req.query.q
     delete req.query._limit
     req.url = '/things'
-    const found = searchesService.listSearches({ db, name, q, limit })
+    const found = thingsService.searchThings({ db, name, q, limit })
     res.locals.data = found
     next()
   }
@@ -24,7 +22,7 @@ module.exports = (db, name) => {
   // Rewrites req.query and the logic then reads the rewritten value: read at the service call, after the rewrite.
   function tagged(req, res, next) {
     req.query.tag = String(req.query.tag || 'none').toLowerCase()
-    res.locals.data = taggedsService.listTaggeds({ db, name, tag: req.query.tag })
+    res.locals.data = thingsService.getThingsTagged({ db, name, tag: req.query.tag })
     next()
   }
 

@@ -1,11 +1,11 @@
 import { type Request, type Response, type NextFunction } from 'express';
 import { findAnswer, findQuestion, notify } from '../models';
-import { SecurityQuestionsService } from '../services/securityQuestions.service.js';
+import { UsersService } from '../services/users.service.js';
 import { RepeatNotificationsService } from '../services/repeatNotifications.service.js';
 import { QuestionsService } from '../services/questions.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const securityQuestionsService = new SecurityQuestionsService();
+const usersService = new UsersService();
 const repeatNotificationsService = new RepeatNotificationsService();
 const questionsService = new QuestionsService();
 
@@ -14,7 +14,7 @@ export function securityQuestion() {
   return async ({ query }: Request, res: Response, next: NextFunction) => {
     const email = query.email;
     try {
-      res.json(await securityQuestionsService.listSecurityQuestions({ email }));
+      res.json(await usersService.getUserSecurityQuestion({ email }));
     } catch (error) {
       next(error);
     }
@@ -24,7 +24,7 @@ export function securityQuestion() {
 export function repeatNotification() {
   return ({ query }: Request, res: Response) => {
     const name: string = decodeURIComponent(query.challenge as string);
-    repeatNotificationsService.listRepeatNotifications({ name });
+    repeatNotificationsService.getRepeatNotification({ name });
     res.sendStatus(200);
   };
 }

@@ -1,7 +1,7 @@
 // Business logic of routes/questions.ts, moved out of its route handlers by remodel extract-service.
 import { findAnswer, findQuestion, notify } from '../models.js';
 
-export interface ListRepeatNotificationsInput {
+export interface GetRepeatNotificationInput {
   name: string;
 }
 
@@ -9,7 +9,7 @@ export class RepeatNotificationsService {
   /**
    * GET /rest/repeat-notification (routes/questions.ts)
    */
-  listRepeatNotifications(input: ListRepeatNotificationsInput) {
+  getRepeatNotification(input: GetRepeatNotificationInput) {
     const { name } = input;
     const sent = notify(name);
     if (sent) {

@@ -1,10 +1,8 @@
 import { type Request, type Response } from 'express';
 import { CaptchasService } from '../services/captchas.service.js';
-import { HintsService } from '../services/hints.service.js';
 import { sendDomainError } from './error-responses.js';
 
 const captchasService = new CaptchasService();
-const hintsService = new HintsService();
 
 // NotFound answered as `{ error }`, the app's mapping; Unauthorized with a message translated for the request.
 export function getCaptcha() {
@@ -22,7 +20,7 @@ export function getCaptchaHint() {
   return async (req: Request, res: Response) => {
     const id = Number(req.params.id);
     try {
-      res.json(await hintsService.listHints({ id }));
+      res.json(await captchasService.getCaptchaHint({ id }));
     } catch (err) {
       if (!sendDomainError(res, err)) throw err;
     }

@@ -1,14 +1,14 @@
 import { type Request, type Response } from 'express';
-import { BalancesService } from '../services/balances.service.js';
+import { WalletsService } from '../services/wallets.service.js';
 import { NotFoundError } from '../services/errors.js';
 
-const balancesService = new BalancesService();
+const walletsService = new WalletsService();
 
 // This module answers NotFound with its own body: it gets a sendDomainError of its own.
 export function getWalletBalance() {
   return async (req: Request, res: Response) => {
     try {
-      const result = await balancesService.listBalances({ userId: req.params.userId });
+      const result = await walletsService.getWalletBalance({ userId: req.params.userId });
       res.status(200).json(result);
     } catch (err) {
       if (!sendDomainError(res, err)) throw err;

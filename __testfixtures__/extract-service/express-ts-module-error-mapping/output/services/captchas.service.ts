@@ -7,6 +7,10 @@ export interface GetCaptchaInput {
   idParam: string;
 }
 
+export interface GetCaptchaHintInput {
+  id: number;
+}
+
 export class CaptchasService {
   /**
    * GET /rest/captcha/:id (routes/captcha.ts)
@@ -23,5 +27,18 @@ export class CaptchasService {
     }
     const question = captcha.question.trim();
     return { id: captcha.id, question };
+  }
+
+  /**
+   * GET /rest/captcha/:id/hint (routes/captcha.ts)
+   */
+  async getCaptchaHint(input: GetCaptchaHintInput) {
+    const { id } = input;
+    const captcha = await findCaptcha(id);
+    if (!captcha) {
+      throw new NotFoundError('No captcha ' + id);
+    }
+    const hint = captcha.question.split(' ')[0];
+    return { hint };
   }
 }

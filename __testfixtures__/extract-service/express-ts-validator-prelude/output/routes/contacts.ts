@@ -69,7 +69,7 @@ router.post('/audited', async (req: Request, res: Response) => {
 router.get('/mine', async (req: Request, res: Response) => {
   if (!req.isAuthenticated()) return res.redirect('/login');
   try {
-    res.json(await minesService.listMines({ email: req.query.email }));
+    res.json(await minesService.getMine({ email: req.query.email }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }
@@ -85,7 +85,7 @@ router.get('/login', (req: Request, res: Response) => {
 router.get('/by-email', async (req: Request, res: Response) => {
   if (!req.query.email) return res.redirect('/contacts');
   try {
-    res.json(await byEmailsService.listByEmails({ email: req.query.email }));
+    res.json(await byEmailsService.getByEmail({ email: req.query.email }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }

@@ -2,7 +2,7 @@
 import * as db from '../db.js';
 import { ValidationError } from './errors.js';
 
-export interface ListByEmailsInput {
+export interface GetByEmailInput {
   email: string;
 }
 
@@ -10,7 +10,7 @@ export class ByEmailsService {
   /**
    * GET /by-email (routes/contacts.ts)
    */
-  async listByEmails(input: ListByEmailsInput) {
+  async getByEmail(input: GetByEmailInput) {
     const { email } = input;
     if (email.length > 100) throw new ValidationError('too long');
     const contact = await db.findByEmail(email);

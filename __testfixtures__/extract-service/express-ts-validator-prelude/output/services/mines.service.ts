@@ -2,7 +2,7 @@
 import * as db from '../db.js';
 import { NotFoundError } from './errors.js';
 
-export interface ListMinesInput {
+export interface GetMineInput {
   email: string | undefined;
 }
 
@@ -10,7 +10,7 @@ export class MinesService {
   /**
    * GET /mine (routes/contacts.ts)
    */
-  async listMines(input: ListMinesInput) {
+  async getMine(input: GetMineInput) {
     const { email } = input;
     const contact = await db.findByEmail(email ?? '');
     if (!contact) throw new NotFoundError('none');

@@ -4,6 +4,8 @@ const { NotFoundError } = require('./errors');
 
 /** @typedef {{ id: number }} ReplaceItemInput */
 
+/** @typedef {{ id: number }} TouchItemInput */
+
 class ItemsService {
   /**
    * PUT /items/:id (app.js)
@@ -16,6 +18,19 @@ class ItemsService {
     const item = await db.update(id, { label });
     if (!item) throw new NotFoundError('Item not found');
     return item;
+  }
+
+  /**
+   * POST /items/:id/touch (app.js)
+   * @param {TouchItemInput} input
+   */
+  async touchItem(input) {
+    const { id } = input;
+    if (id < 1) {
+      throw new Error('bad id ' + id);
+    }
+    const item = await db.update(id, { touched: true });
+    return { touched: !!item };
   }
 }
 

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { priceOf, type Line } from '../cart';
-import { TotalsService } from '../services/totals.service.js';
+import { CartsService } from '../services/carts.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const totalsService = new TotalsService();
+const cartsService = new CartsService();
 
 // Fastify: reply.code().send() and a returned value (which Fastify sends) both become recorded responses.
 export async function cartRoutes(app: FastifyInstance) {
   app.post('/cart/total', async (request, reply) => {
     const lines: Line[] = request.body.lines;
     try {
-      return await totalsService.createTotal({ lines });
+      return await cartsService.createCartTotal({ lines });
     } catch (err) {
       if (sendDomainError(reply, err)) return reply;
       throw err;

@@ -1,10 +1,8 @@
 import Router = require('@koa/router');
 import { UsersService } from '../services/users.service.js';
-import { PingsService } from '../services/pings.service.js';
 import { sendDomainError } from './error-responses.js';
 
 const usersService = new UsersService();
-const pingsService = new PingsService();
 
 export const router = new Router();
 
@@ -23,7 +21,7 @@ router.post('/users', async (ctx) => {
 // Koa: ctx.throw without a message, a body-less success.
 router.post('/users/:id/ping', async (ctx) => {
   try {
-    await pingsService.createPing({ email: ctx.query.email });
+    await usersService.createUserPing({ email: ctx.query.email });
     ctx.status = 204;
   } catch (err) {
     if (!sendDomainError(ctx, err)) throw err;

@@ -1,10 +1,14 @@
 // Business logic of routes/users.ts, moved out of its route handlers by remodel extract-service.
 import { findByEmail, insert } from '../users.js';
-import { ConflictError, ValidationError } from './errors.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 
 export interface CreateUserInput {
   name: any;
   email: any;
+}
+
+export interface CreateUserPingInput {
+  email: string | undefined;
 }
 
 export class UsersService {
@@ -20,5 +24,15 @@ export class UsersService {
     }
     const user = await insert(String(name), email.toLowerCase());
     return { id: user.id, email: user.email };
+  }
+
+  /**
+   * POST /users/:id/ping (routes/users.ts)
+   */
+  async createUserPing(input: CreateUserPingInput) {
+    const { email } = input;
+    const user = await findByEmail(String(email));
+    if (!user) throw new NotFoundError();
+    await insert('ping', String(email));
   }
 }

@@ -3,7 +3,7 @@ import { ValidationError } from './errors.js';
 
 const VAT = 0.2;
 
-export interface ListGrossesInput {
+export interface GetGrossInput {
   net: number;
 }
 
@@ -11,7 +11,7 @@ export class GrossesService {
   /**
    * GET /gross (src/http/prices.ts)
    */
-  listGrosses(input: ListGrossesInput) {
+  getGross(input: GetGrossInput) {
     const { net } = input;
     if (!Number.isFinite(net) || net < 0) throw new ValidationError('net must be a non-negative number');
     const gross = Math.round(net * (1 + VAT) * 100) / 100;

@@ -10,7 +10,7 @@ const router = Router();
 router.get('/gross', (req, res) => {
   const net = Number(req.query.net);
   try {
-    res.json(grossesService.listGrosses({ net }));
+    res.json(grossesService.getGross({ net }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }

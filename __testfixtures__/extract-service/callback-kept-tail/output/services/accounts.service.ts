@@ -2,16 +2,28 @@
 import { User, UserDocument, CallbackError } from '../models.js';
 import { NotFoundError } from './errors.js';
 
-export interface CreateNameInput {
+export interface CreateAccountDeleteInput {
+  user: import("../models").UserDocument;
+}
+
+export interface CreateAccountNameInput {
   user: import("../models").UserDocument;
   name: any;
 }
 
-export class NamesService {
+export class AccountsService {
+  /**
+   * POST /account/delete (routes/account.ts)
+   */
+  async createAccountDelete(input: CreateAccountDeleteInput) {
+    const { user } = input;
+    await new Promise<void>((resolve, reject) => User.remove({ _id: user.id }, (error) => (error ? reject(error) : resolve())));
+  }
+
   /**
    * POST /account/name (routes/account.ts)
    */
-  async createName(input: CreateNameInput) {
+  async createAccountName(input: CreateAccountNameInput) {
     const { user, name } = input;
     const userResult = await new Promise<UserDocument | null>((resolve, reject) => User.findById(user.id, (error: CallbackError, value: UserDocument | null) => (error ? reject(error) : resolve(value))));
     if (!userResult) { throw new NotFoundError('no such user'); }

@@ -2,15 +2,15 @@
 import { findWallet } from '../lib/data.js';
 import { NotFoundError } from './errors.js';
 
-export interface ListBalancesInput {
+export interface GetWalletBalanceInput {
   userId: string;
 }
 
-export class BalancesService {
+export class WalletsService {
   /**
    * GET /rest/wallet/:userId/balance (routes/wallet.ts)
    */
-  async listBalances(input: ListBalancesInput) {
+  async getWalletBalance(input: GetWalletBalanceInput) {
     const { userId } = input;
     const wallet = await findWallet(userId);
     if (wallet == null) {

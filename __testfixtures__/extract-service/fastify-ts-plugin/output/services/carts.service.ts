@@ -2,15 +2,15 @@
 import { priceOf, type Line } from '../cart.js';
 import { UnprocessableError } from './errors.js';
 
-export interface CreateTotalInput {
+export interface CreateCartTotalInput {
   lines: Line[];
 }
 
-export class TotalsService {
+export class CartsService {
   /**
    * POST /cart/total (routes/cart.ts)
    */
-  async createTotal(input: CreateTotalInput) {
+  async createCartTotal(input: CreateCartTotalInput) {
     const { lines } = input;
     let total = 0;
     for (const line of lines) {

@@ -1,15 +1,15 @@
 // Business logic of routes/questions.ts, moved out of its route handlers by remodel extract-service.
 import { findAnswer, findQuestion, notify } from '../models.js';
 
-export interface ListSecurityQuestionsInput {
+export interface GetUserSecurityQuestionInput {
   email: string | undefined;
 }
 
-export class SecurityQuestionsService {
+export class UsersService {
   /**
    * GET /rest/user/security-question (routes/questions.ts)
    */
-  async listSecurityQuestions(input: ListSecurityQuestionsInput) {
+  async getUserSecurityQuestion(input: GetUserSecurityQuestionInput) {
     const { email } = input;
     const answer = await findAnswer(email?.toString());
     if (answer != null) {

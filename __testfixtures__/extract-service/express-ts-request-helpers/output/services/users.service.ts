@@ -1,15 +1,15 @@
 // Business logic of routes/items.ts, moved out of its route handlers by remodel extract-service.
 import { UnauthorizedError } from './errors.js';
 
-export interface ListWhoamisInput {
+export interface GetUserWhoamiInput {
   sessionsFrom: () => ReturnType<typeof import('../lib/security').sessions.from>;
 }
 
-export class WhoamisService {
+export class UsersService {
   /**
    * GET /rest/user/whoami (routes/items.ts)
    */
-  listWhoamis(input: ListWhoamisInput) {
+  getUserWhoami(input: GetUserWhoamiInput) {
     const { sessionsFrom } = input;
     const user = sessionsFrom();
     if (!user) {
