@@ -98,7 +98,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
 
 /** Words that say what a trailing path segment does to the resource before it (`/baskets/:id/checkout`). */
 const VERBS = new Set(
-  'search find save login logout signin signout signup register verify validate reset change apply submit approve reject cancel confirm checkout publish unpublish archive restore activate deactivate enable disable like unlike follow unfollow favorite unfavorite touch refresh send resend upload download export import sync mint redeem subscribe unsubscribe authenticate authorize connect disconnect check calculate convert generate notify retry clear start stop pause resume complete close open lock unlock share join leave invite accept decline assign unassign track rate review vote upvote downvote report'.split(' '),
+  'search find save delete remove add create update edit login logout signin signout signup register verify validate reset change apply submit approve reject cancel confirm checkout publish unpublish archive restore activate deactivate enable disable like unlike follow unfollow favorite unfavorite touch refresh send resend upload download export import sync mint redeem subscribe unsubscribe authenticate authorize connect disconnect check calculate convert generate notify retry clear start stop pause resume complete close open lock unlock share join leave invite accept decline assign unassign track rate review vote upvote downvote report'.split(' '),
 );
 
 /**
@@ -108,7 +108,11 @@ const VERBS = new Set(
  * service of its own named after the segment (`BalancesService`, `TouchesService`). A plural last segment stays a
  * resource of its own (`POST /accounts/:id/transfers` → `TransfersService`). DTO names keep the path's words.
  */
-function memberNames(method: HttpMethod, segments: string[]): Partial<RouteNames> {
+function memberNames(method: HttpMethod, path: string[]): Partial<RouteNames> {
+  // `/continue-code/apply/:code`, `/users/verify/:token`: a verb before the trailing parameters names the action too
+  let segments = path;
+  const lastStatic = path.map(isStatic).lastIndexOf(true);
+  if (lastStatic >= 0 && lastStatic < path.length - 1 && VERBS.has(words(path[lastStatic])[0]?.toLowerCase() ?? '')) segments = path.slice(0, lastStatic + 1);
   const last = segments[segments.length - 1];
   if (!last || !isStatic(last)) return {};
   const tail = words(last.replace(/[^A-Za-z0-9_-]/g, '')).map((w) => w.toLowerCase());
@@ -131,7 +135,7 @@ function memberNames(method: HttpMethod, segments: string[]): Partial<RouteNames
   const ownerWords = words(owner);
   if (!ownerWords.length || /^\d/.test(owner) || VERBS.has(ownerWords[0].toLowerCase())) return {};
   // `GET /products/search` reads the collection; `/items/:id/touch`, `POST /users/login` one item
-  const one = method !== 'get' || i < segments.length - 2 || pluralize.isSingular(ownerWords[ownerWords.length - 1]);
+  const one = method !== 'get' || segments !== path || i < segments.length - 2 || pluralize.isSingular(ownerWords[ownerWords.length - 1]);
   const subject = one ? pascal(singular(owner)) : pascal(plural(owner));
   const action = method === 'get' ? 'get' : ACTIONS[method] === 'Handle' ? 'handle' : lowerFirst(ACTIONS[method] ?? 'Get');
   return named(owner, verb ? `${verb}${subject}${pascal(tail.slice(1).join('-'))}` : `${action}${subject}${pascal(last)}`);

@@ -326,8 +326,10 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     for (const e of mine) serviceNames.set(e, classStyle ? g.className : g.instanceName);
     const kinds = [...new Set(mine.flatMap((e) => e.errors.map((x) => x.kind)))].filter((k) => !svcNames.has(k)).sort();
     if (mine.some((e) => e.errors.length)) app.used = true;
-    if (kinds.length) {
-      const errorsSpec = specifier(g.servicePath, app.errorsPath, style);
+    const errorsSpec = specifier(g.servicePath, app.errorsPath, style);
+    // (names join the service's import of the errors module when it has one: another router's methods brought it)
+    const errorsImport = sf?.getStatements().find((st) => isImportLike(st) && new RegExp(`(from|require\\()\\s*['"]${errorsSpec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(st.getText()) && /\{[^}]*\}/.test(st.getText()));
+    if (kinds.length && !errorsImport) {
       addImports.push(style.esm ? `import { ${kinds.join(', ')} } from ${q}${errorsSpec}${q}${semi}` : `${kw} { ${kinds.join(', ')} } = require(${q}${errorsSpec}${q})${semi}`);
     }
     // DTO types (introduce-dto's, or any named type of the request part) are the inputs' type when they match exactly
@@ -413,6 +415,12 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const target = sf ?? ctx.project.createSourceFile(g.servicePath, skeleton!, { overwrite: false });
     const t = target.getFullText();
     const edits: { start: number; end: number; text: string }[] = [];
+    if (kinds.length && errorsImport) {
+      const close = errorsImport.getStart() + errorsImport.getText().indexOf('}');
+      const before = t.slice(errorsImport.getStart(), close).replace(/\s+$/, '');
+      const at = errorsImport.getStart() + before.length;
+      edits.push({ start: at, end: at, text: `, ${kinds.join(', ')}` });
+    }
     // imports: after the last import of the service (or its header comment)
     if (addImports.length) {
       const lastImport = [...target.getStatements()].filter(isImportLike).pop();

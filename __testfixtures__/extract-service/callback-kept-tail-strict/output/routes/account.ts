@@ -9,7 +9,7 @@ const router = Router();
 // The request's own calls (flash, logout) and the redirect stay in the controller, after the service answered.
 router.post('/account/delete', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  accountsService.createAccountDelete({ user })
+  accountsService.deleteAccount({ user })
     .then(() => {
       req.logout();
       req.flash('info', { msg: 'Your account has been deleted.' });

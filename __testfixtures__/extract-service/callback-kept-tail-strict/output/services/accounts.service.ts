@@ -1,7 +1,7 @@
 // Business logic of routes/account.ts, moved out of its route handlers by remodel extract-service.
 import { User, UserDocument, CallbackError } from '../models.js';
 
-export interface CreateAccountDeleteInput {
+export interface DeleteAccountInput {
   user: import("../models").UserDocument;
 }
 
@@ -13,7 +13,7 @@ export class AccountsService {
   /**
    * POST /account/delete (routes/account.ts)
    */
-  async createAccountDelete(input: CreateAccountDeleteInput) {
+  async deleteAccount(input: DeleteAccountInput) {
     const { user } = input;
     await new Promise<void>((resolve, reject) => User.remove({ _id: user.id }, (error) => (error ? reject(error) : resolve())));
   }

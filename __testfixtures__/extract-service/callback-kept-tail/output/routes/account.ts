@@ -1,18 +1,16 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument, CallbackError } from '../models';
 import { AccountsService } from '../services/accounts.service.js';
-import { TouchesService } from '../services/touches.service.js';
 import { sendDomainError } from './error-responses.js';
 
 const accountsService = new AccountsService();
-const touchesService = new TouchesService();
 
 const router = Router();
 
 // The request's own calls (flash, logout) and the redirect stay in the controller, after the service answered.
 router.post('/account/delete', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  accountsService.createAccountDelete({ user })
+  accountsService.deleteAccount({ user })
     .then(() => {
       req.logout();
       req.flash('info', { msg: 'Your account has been deleted.' });
@@ -36,7 +34,7 @@ router.post('/account/name', (req: Request, res: Response, next: NextFunction) =
 
 // The handler annotates the API's result `any`: the API's declared result type (UserDocument) proves doc.save.
 router.post('/account/touch/:id', (req: Request, res: Response, next: NextFunction) => {
-  touchesService.createTouch({ id: req.params.id })
+  accountsService.touchAccount({ id: req.params.id })
     .then(() => {
       res.redirect('/account');
     })

@@ -2,7 +2,7 @@
 import { User, UserDocument, CallbackError } from '../models.js';
 import { NotFoundError } from './errors.js';
 
-export interface CreateAccountDeleteInput {
+export interface DeleteAccountInput {
   user: import("../models").UserDocument;
 }
 
@@ -11,11 +11,15 @@ export interface CreateAccountNameInput {
   name: any;
 }
 
+export interface TouchAccountInput {
+  id: string;
+}
+
 export class AccountsService {
   /**
    * POST /account/delete (routes/account.ts)
    */
-  async createAccountDelete(input: CreateAccountDeleteInput) {
+  async deleteAccount(input: DeleteAccountInput) {
     const { user } = input;
     await new Promise<void>((resolve, reject) => User.remove({ _id: user.id }, (error) => (error ? reject(error) : resolve())));
   }
@@ -29,5 +33,15 @@ export class AccountsService {
     if (!userResult) { throw new NotFoundError('no such user'); }
     userResult.name = name || '';
     await new Promise<void>((resolve, reject) => userResult.save((error: CallbackError) => (error ? reject(error) : resolve())));
+  }
+
+  /**
+   * POST /account/touch/:id (routes/account.ts)
+   */
+  async touchAccount(input: TouchAccountInput) {
+    const { id } = input;
+    const doc = await new Promise<any>((resolve, reject) => User.findById(id, (error: CallbackError, value: any) => (error ? reject(error) : resolve(value))));
+    doc.name = doc.name + '!';
+    await new Promise<void>((resolve, reject) => doc.save((error: CallbackError) => (error ? reject(error) : resolve())));
   }
 }
