@@ -152,10 +152,23 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     skip(plan.extractions.filter((e) => e.errors.length), 'name-clash', `the router module already uses the name \`${takenKind}\` (its own ${helper} needs the domain error of that name)`);
   }
 
-  // 0. One service per resource (the app model's service class).
+  // 0. One service per resource (the app model's service class). A route whose logic uses a module-level helper that
+  // the logic of another resource's route of this module uses too joins that route's service: a helper moves into one
+  // service only, and one service importing another's private helper would tie the two together.
   const groups = new Map<string, ServiceGroup>();
+  const helpersOf = new Map<Extraction, Set<Statement>>();
+  for (const e of plan.extractions) helpersOf.set(e, new Set([...closure(file, e.deps)].filter((st) => !isImportLike(st))));
   for (const e of plan.extractions) {
     if (skipped.has(e)) continue;
+    const mine = helpersOf.get(e)!;
+    const sharing = mine.size ? [...groups.values()].find((x) => x.className !== e.site.names.serviceClass && x.extractions.some((o) => [...helpersOf.get(o)!].some((st) => mine.has(st)))) : undefined;
+    if (sharing) {
+      let method = e.method;
+      for (let i = 2; sharing.extractions.some((o) => o.method === method); i++) method = `${e.method}${i}`;
+      e.method = method;
+      sharing.extractions.push(e);
+      continue;
+    }
     const className = e.site.names.serviceClass;
     let g = groups.get(className);
     if (!g) {
