@@ -153,15 +153,17 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
 
   // 0. One service per resource (the app model's service class). A route whose logic uses a module-level helper that
-  // the logic of another resource's route of this module uses too joins that route's service: a helper moves into one
-  // service only, and one service importing another's private helper would tie the two together.
+  // the logic of a route of a variant of its resource (the same first word: `continueCodeFindIts`, `continueCodeFixIts`)
+  // uses too joins that route's service: a helper moves into one service only. Unrelated resources sharing a helper
+  // (`/users` and `/orders` paging alike) are refused below (helper-shared-between-services).
+  const firstWord = (resource: string) => /^[a-z0-9]+/.exec(resource)?.[0] ?? resource;
   const groups = new Map<string, ServiceGroup>();
   const helpersOf = new Map<Extraction, Set<Statement>>();
   for (const e of plan.extractions) helpersOf.set(e, new Set([...closure(file, e.deps)].filter((st) => !isImportLike(st))));
   for (const e of plan.extractions) {
     if (skipped.has(e)) continue;
     const mine = helpersOf.get(e)!;
-    const sharing = mine.size ? [...groups.values()].find((x) => x.className !== e.site.names.serviceClass && x.extractions.some((o) => [...helpersOf.get(o)!].some((st) => mine.has(st)))) : undefined;
+    const sharing = mine.size ? [...groups.values()].find((x) => x.className !== e.site.names.serviceClass && firstWord(x.resource) === firstWord(e.site.names.resource) && x.extractions.some((o) => [...helpersOf.get(o)!].some((st) => mine.has(st)))) : undefined;
     if (sharing) {
       let method = e.method;
       for (let i = 2; sharing.extractions.some((o) => o.method === method); i++) method = `${e.method}${i}`;
