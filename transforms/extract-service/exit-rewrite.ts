@@ -316,6 +316,18 @@ function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
   const text = file.getFullText();
   const block = n.getTryBlock();
   const clause = n.getCatchClause()!;
+  // the block's own declarations join the enclosing block: a name written outside the try too would be redeclared,
+  // or read before its declaration there (`const x = db.get(); try { const db = … }`)
+  const own = stmts.flatMap((st) =>
+    Node.isVariableStatement(st)
+      ? st.getDeclarations().flatMap((d) => [d.getNameNode(), ...d.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)].filter((x) => Node.isIdentifier(x)).map((x) => x.getText()))
+      : Node.isClassDeclaration(st) || Node.isFunctionDeclaration(st) || Node.isEnumDeclaration(st)
+        ? [st.getName() ?? '']
+        : [],
+  );
+  const outside = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((x) => x.getStart() < block.getStart() || x.getStart() >= block.getEnd()).map((x) => x.getText()));
+  const taken = own.find((name) => name && outside.has(name));
+  if (taken) throw new Unsafe('try-forwards-to-next', `the try declares \`${taken}\`, a name the handler also uses outside it: without the try it would be declared twice or read too early`, n);
   if (/\/[/*]/.test(text.slice(n.getStart(), stmts[0].getStart())) || /\/[/*]/.test(text.slice(stmts[stmts.length - 1].getEnd(), n.getEnd()))) {
     throw new Unsafe('try-forwards-to-next', 'a comment around the try that hands errors to next would be lost', clause);
   }
