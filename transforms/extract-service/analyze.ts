@@ -120,16 +120,27 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       return !!e && Node.isCallExpression(e) && Node.isIdentifier(e.getExpression()) && roleOf(referenced(e.getExpression() as import('ts-morph').Identifier), roles) === 'next' && e.getArguments().length === 1 && e.getArguments()[0].getText() === v;
     })();
     const awaits = region.some((r) => r.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0);
+    // 'sync' and 'rejection' count on Express itself calling the handler: not through a wrapper of the app (which may
+    // catch the throw: `guarded(fn)`), and not also called by other code (a timer, another handler)
+    const byRouter = calledByTheRouterOnly(site);
     if (forwards) w.nextMayThrow = 'catch';
-    else if (!site.fn.isAsync() && !awaits) w.nextMayThrow = 'sync';
-    else if (site.fn.isAsync() && expressMajor(file) >= 5) w.nextMayThrow = 'rejection';
+    else if (catchClause) w.nextWhy = "the handler's own final catch answers by itself: it would receive what went to next";
+    else if (!site.fn.isAsync() && !awaits && byRouter) w.nextMayThrow = 'sync';
+    else if (site.fn.isAsync() && expressMajor(file) >= 5 && byRouter) w.nextMayThrow = 'rejection';
     else if (site.fn.isAsync() && options?.throwsToNext) w.nextMayThrow = 'forward';
+    else if (!byRouter) w.nextWhy = 'Express does not call the handler itself (a wrapper of the app or other code does), so a throw need not reach next';
   }
 
   // 3. A final promise chain ending in .catch(next): the service returns the chain, the controller keeps .catch(next).
   const last = region[region.length - 1];
   const lastExpr = Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined;
   const chain = lastExpr && !handOff && site.framework === 'express' ? promiseChainTail(lastExpr, roles) : undefined;
+  let chainCatch: Extraction['chainCatch'];
+  if (chain && !chain.custom && site.fn.isAsync() && !['catch', 'forward', 'rejection'].includes(w.nextMayThrow ?? '')) {
+    // an async Express 4 handler: a throw before the chain, or of its first call, rejected the handler's promise,
+    // unhandled; from the (async) service it would reach the chain's catch
+    throw new Unsafe('chain-may-throw', 'an async handler ends in a promise chain: a throw before the chain or of its first call was an unhandled rejection, from the service it would reach the chain\'s catch (--throws-to-next accepts that)', last);
+  }
   if (chain) {
     const thens = chain.thens;
     for (const t of thens.slice(0, -1)) {
@@ -138,6 +149,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const cb = resultCallback(thens[thens.length - 1]);
     if (!cb) throw new Unsafe('response-in-callback', 'the last .then callback is not a function', thens[thens.length - 1]);
     w.usesChain = true;
+    if (chain.custom) chainCatch = customChainCatch(chain.custom, region, last, roles, site);
     // drop `.catch(next)` and make the chain the service's result
     const catchCallee = chain.catchCall.getExpression() as import('ts-morph').PropertyAccessExpression;
     edits.remove(catchCallee.getExpression().getEnd(), chain.catchCall.getEnd());
@@ -252,6 +264,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     }
   }
   if (handOff) success = handOff.success;
+  // (a chain's own catch callback answers in the controller, as written)
+  if (chain?.custom) keep.push([chain.custom.getStart(), chain.custom.getEnd()]);
   const inKeep = (n: Node) => keep.some(([a, b]) => n.getStart() >= a && n.getEnd() <= b);
   // 4b. Helpers of the project handed the whole request (`security.isDeluxe(req)`): bound to the request in the
   // controller and called by the service where the logic called them (request-helpers.ts).
@@ -263,6 +277,50 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     }
   }
 
+  // Request values are read at the service call, before any of the logic runs. A read that comes after the logic's
+  // first effect (a call, an await) is the same value then, but not always the same outcome: `req.body.x` throws when
+  // no body was parsed (and `req.user.id` without a user), which used to happen after the effect. Such reads pass the
+  // part itself (`body: req.body`) and read the field where the logic did. The socket's peer address is gone once the
+  // client left: read after an await, it stays refused. (`body` only under Express 5: Express 4's parsers leave `{}`.)
+  const regionAll = region.flatMap((r) => [r, ...r.getDescendants()]);
+  const effects = regionAll.filter((d) => {
+    if (!(Node.isCallExpression(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d))) return false;
+    if (Node.isCallExpression(d) || Node.isNewExpression(d)) {
+      const callee = d.getExpression();
+      const root = chainRoot(callee);
+      if (Node.isIdentifier(root) && roleOf(referenced(root), roles)) return false;
+      // (conversions and arithmetic of the language that neither throw on plain values nor change anything)
+      if (/^(Number|String|Boolean|parseInt|parseFloat|isNaN|isFinite|Math\.\w+|Date\.now|Array\.isArray)$/.test(callee.getText())) return false;
+    }
+    return true;
+  });
+  const after = (read: Node, kinds: (d: Node) => boolean) => enclosingFunction(read) !== site.fn || effects.some((d) => kinds(d) && d.getEnd() <= read.getStart());
+  // (Express 4's body parsers leave `{}` when there is no body; Express 5 leaves req.body undefined)
+  const bodyMayBeMissing = expressMajor(file) >= 5;
+  // a part is known to be there once any of its reads ran: the first read of each part decides
+  const firstPartRead = new Map<string, Node>();
+  for (const d of regionAll) {
+    if (!Node.isPropertyAccessExpression(d) || !LATE_PARTS.has(d.getName()) || enclosingFunction(d) !== site.fn) continue;
+    const obj = d.getExpression();
+    if (!Node.isIdentifier(obj) || roleOf(referenced(obj), roles) !== 'request') continue;
+    const seen = firstPartRead.get(d.getName());
+    if (!seen || d.getStart() < seen.getStart()) firstPartRead.set(d.getName(), d);
+  }
+  const lateReadOf = (read: NonNullable<ReturnType<typeof requestRead>>, n: Node): ReturnType<typeof requestRead> => {
+    const node = read.node;
+    if (!Node.isPropertyAccessExpression(node)) return read;
+    const inner = node.getExpression();
+    if (Node.isPropertyAccessExpression(inner) && ['socket', 'connection'].includes(inner.getName())) {
+      if (after(node, (d) => Node.isAwaitExpression(d))) throw new Unsafe('request-in-logic', `the logic reads \`${node.getText()}\` after it waited: the client may be gone by then, and the address with it`, node);
+      return read;
+    }
+    const first = Node.isPropertyAccessExpression(inner) ? firstPartRead.get(inner.getName()) : undefined;
+    if (Node.isPropertyAccessExpression(inner) && inner.getExpression() === n && LATE_PARTS.has(inner.getName()) && (inner.getName() !== 'body' || bodyMayBeMissing) && (!first || after(first, () => true))) {
+      const part = inner.getName();
+      return { node: inner, name: part, alt: 'request' + part[0].toUpperCase() + part.slice(1) };
+    }
+    return read;
+  };
   regionNodes((n) => {
     if (!Node.isIdentifier(n) || !isReference(n) || w.handled.has(n)) return;
     if (inKeep(n)) return;
@@ -278,7 +336,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       throw new Unsafe('next-in-logic', 'the logic calls `next` itself', n);
     }
     if (role === 'request' || role === 'context') {
-      const read = requestRead(n, role);
+      let read = requestRead(n, role);
+      if (read && role === 'request' && !read.part) read = lateReadOf(read, n);
       if (!read) {
         const parent = n.getParent();
         if (role === 'request' && ((Node.isPropertyAccessExpression(parent) && parent.getName() === 'session') || destructuredPart(n) === 'session')) throw new Unsafe('session-mutation', 'the logic uses the session', n);
@@ -443,7 +502,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   const semi = region.some((r) => [r, ...r.getDescendants()].some((d) => (Node.isExpressionStatement(d) || Node.isVariableStatement(d)) && d.getText().endsWith(';'))) ? ';' : '';
   flushCallbackEdits(w); // issue 14: callbacks.ts dedents flattened callbacks
   const bodyText = w.prefix + edits.slice(start, end) + (handOff?.returnVar ? `\n${indentAt(file.getFullText(), region[0].getStart())}return ${handOff.returnVar}${semi}` : '');
-  const async = usesAwait || w.usesChain;
+  // (a chain with a catch of its own is returned as it is: a synchronous throw of the logic still leaves the handler
+  // synchronously, to Express, instead of reaching that catch as a rejection of an async method)
+  const async = usesAwait || (w.usesChain && !chainCatch);
+  if (chainCatch && usesAwait) throw new Unsafe('response-in-callback', 'the logic awaits before a promise chain that answers its own failures: the service would be async, and a throw before the chain would reach that catch', site.fn);
   if (w.nextThrows && w.nextMayThrow === 'sync' && async) {
     throw new Unsafe('next-in-logic', 'the logic calls `next` with an error, and the service would be asynchronous: its throw would no longer reach next', site.fn);
   }
@@ -482,7 +544,84 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     throw new Unsafe('varying-error-exit', 'some error paths return the reply and others do not', w.errors[0]?.at ?? site.fn);
   }
   const answerReturns = site.framework === 'fastify' && !!w.errorVia?.has('return');
-  return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+  return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), ...(chainCatch ? { chainCatch } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+}
+
+/**
+ * The chain's own catch callback, kept in the controller as written (`.catch((err) => res.status(500).json(...))`).
+ * Only when the chain is all the logic (nothing before it could answer or throw differently) and the callback reads
+ * nothing the logic declares; it gets the domain errors answered first (the controller inserts that line).
+ */
+function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement[], last: Statement, roles: Roles, site: RouteSite): NonNullable<Extraction['chainCatch']> {
+  const file = site.file;
+  if (region.length !== 1 || region[0] !== last) throw new Unsafe('response-in-callback', 'a promise chain answering its own failures is not all of the logic', cb);
+  const params = cb.getParameters();
+  const p = params[0]?.getNameNode();
+  if (params.length !== 1 || !p || !Node.isIdentifier(p) || params[0].hasInitializer() || params[0].isRestParameter()) {
+    throw new Unsafe('response-in-callback', 'the chain\'s catch callback does not take the error as one plain parameter', cb);
+  }
+  for (const id of cb.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    const decl = referenced(id)?.getDeclarations()[0];
+    if (decl && decl.getStart() >= last.getStart() && decl.getEnd() <= last.getEnd() && !(decl.getStart() >= cb.getStart() && decl.getEnd() <= cb.getEnd())) {
+      throw new Unsafe('response-in-callback', `the chain's catch callback reads \`${id.getText()}\` of the logic`, id);
+    }
+  }
+  const body = cb.getBody();
+  if (!body) throw new Unsafe('response-in-callback', 'the chain\'s catch callback has no body', cb);
+  // the same callback answering the domain errors the service throws first
+  const res = site.fn.getParameters()[1]?.getName() ?? 'res';
+  const semi = /;\s*$/.test(last.getText()) ? ';' : '';
+  const guard = `if (${DOMAIN_ERROR_RESPONDER}(${res}, ${p.getText()})) return${semi}`;
+  const text = cb.getText();
+  const at = (n: Node) => n.getStart() - cb.getStart();
+  let guarded: string;
+  if (Node.isBlock(body)) {
+    const first = body.getStatements()[0];
+    guarded = first ? `${text.slice(0, at(first))}${guard}\n${indentAt(file.getFullText(), first.getStart())}${text.slice(at(first))}` : `${text.slice(0, at(body) + 1)} ${guard} ${text.slice(at(body) + 1)}`;
+  } else {
+    guarded = `${text.slice(0, at(body)).trimEnd()} { ${guard}${semi ? '' : ';'} return ${text.slice(at(body))}${semi || ';'} }`;
+  }
+  void roles;
+  return { text, guarded };
+}
+
+/** Request parts that may be missing (no body under Express 5, no cookie parser, no signed-in user): a field read throws. */
+const LATE_PARTS = new Set(['body', 'cookies', 'signedCookies', 'user']);
+
+/** Shapes of a route's handler that Express calls as it is (a factory returns the function itself). */
+const DIRECT_SHAPES = new Set(['inline', 'identifier', 'member', 'namespace-import', 'commonjs-export', 'class-method', 'bound-method', 'factory']);
+
+/**
+ * Is the handler called by Express only, as registered? Its shape in the app model is a direct one, and a named
+ * handler is referenced nowhere but in registrations, imports and exports (`setTimeout(() => getItem(req, res, next))`
+ * elsewhere would call it outside Express, where a throw is not turned into next(err)).
+ */
+function calledByTheRouterOnly(site: RouteSite): boolean {
+  const shape = site.route.handler?.shape;
+  if (!shape || !DIRECT_SHAPES.has(shape)) return false;
+  const fn = site.fn;
+  const parent = fn.getParent();
+  const nameNode = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getNameNode() : Node.isVariableDeclaration(parent) ? parent.getNameNode() : Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent) ? parent.getNameNode() : undefined;
+  if (!nameNode || !Node.isIdentifier(nameNode)) return true;
+  // the reference is itself an argument of a route registration (`get('/x', getItem)`, `[auth, getItem]`,
+  // `users.getItem`, `users.getItem.bind(users)`), not a call somewhere inside another handler
+  const registrationArg = (r: Node) => {
+    let cur: Node = r;
+    for (;;) {
+      const p = cur.getParent();
+      if (!p) return false;
+      if (Node.isPropertyAccessExpression(p) && p.getNameNode() === cur) cur = p;
+      else if (Node.isPropertyAccessExpression(p) && p.getExpression() === cur && p.getName() === 'bind' && Node.isCallExpression(p.getParent()) && (p.getParent() as CallExpression).getExpression() === p) cur = p.getParentOrThrow();
+      else if (Node.isArrayLiteralExpression(p)) cur = p;
+      else return Node.isCallExpression(p) && p.getArguments().includes(cur as never) && /\.(get|post|put|patch|delete|del|all|head|options|use)$/.test(p.getExpression().getText());
+    }
+  };
+  const exported = (r: Node) =>
+    !!r.getFirstAncestor((a) => Node.isImportDeclaration(a) || Node.isExportDeclaration(a) || Node.isExportAssignment(a)) ||
+    !!r.getFirstAncestor((a) => Node.isBinaryExpression(a) && /^(module\.)?exports\b/.test(a.getLeft().getText())) ||
+    Node.isBindingElement(r.getParent()) ||
+    Node.isShorthandPropertyAssignment(r.getParent()) && !!r.getFirstAncestor((a) => Node.isBinaryExpression(a) && /exports/.test(a.getLeft().getText()));
+  return nameNode.findReferencesAsNodes().every((r) => r === nameNode || !!registrationArg(r) || exported(r));
 }
 
 /** Does the checker type the expression as a string, number, boolean, null or undefined (a value, no object)? */

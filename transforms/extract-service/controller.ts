@@ -104,6 +104,11 @@ export function controllerText(e: Extraction & { method: string }, style: Module
       return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
     }
     if (okLines.length) out.push(`${u}.then(${fnHead(okParam)}`, ...okLines.map((l) => `${u}${u}${l}`), `${u}})`);
+    if (e.chainCatch) {
+      // the chain's own catch stays as written; domain errors the service threw are answered first
+      out.push(`${u}.catch(${e.errors.length ? e.chainCatch.guarded : e.chainCatch.text})${semi}`);
+      return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+    }
     if (e.errors.length) {
       out.push(`${u}.catch(${fnHead(errName)}`, `${u}${u}if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}`, `${u}})${semi}`);
     } else {

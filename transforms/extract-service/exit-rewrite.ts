@@ -40,6 +40,17 @@ export const isStringTyped = (n: Node) => {
   return t.isString() || t.isStringLiteral() || t.isTemplateLiteral?.() || (t.isUnion() && t.getUnionTypes().every((u) => u.isString() || u.isStringLiteral()));
 };
 
+/**
+ * `REASONS[code]`, `parts[1]`: typed `string` without `noUncheckedIndexedAccess`, yet `undefined` when the index is
+ * missing. As an error's message it would become '' (`new Error(undefined).message`), where the body left the field
+ * out: such a value travels in the details instead, as written.
+ */
+function indexedRead(value: Node): boolean {
+  let v: Node = value;
+  while (Node.isParenthesizedExpression(v) || Node.isAsExpression(v) || Node.isNonNullExpression(v)) v = v.getExpression();
+  return Node.isElementAccessExpression(v) || (Node.isCallExpression(v) && Node.isPropertyAccessExpression(v.getExpression()) && ['get', 'pop', 'shift', 'find', 'at'].includes((v.getExpression() as import('ts-morph').PropertyAccessExpression).getName()));
+}
+
 /** i18n-node's translation methods on the response (the request's locale). */
 const TRANSLATORS = new Set(['__']);
 
@@ -106,7 +117,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
         const first = props[0] as import('ts-morph').PropertyAssignment | import('ts-morph').ShorthandPropertyAssignment | undefined;
         const firstName = first ? (Node.isPropertyAssignment(first) ? first.getNameNode().getText().replace(/^['"]|['"]$/g, '') : first.getName()) : '';
         const firstValue = first ? (Node.isPropertyAssignment(first) ? first.getInitializerOrThrow() : first.getNameNode()) : undefined;
-        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && isStringTyped(firstValue) ? props.slice(1) : props;
+        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && isStringTyped(firstValue) && !indexedRead(firstValue) ? props.slice(1) : props;
         if (details !== props) {
           shape.messageKey = firstName;
           if (Node.isShorthandPropertyAssignment(first)) {
@@ -130,7 +141,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
         } else {
           edits.replace(outerStart, outerEnd, `new ${known.kind}()`);
         }
-      } else if (terminal.name === 'send' && isStringTyped(body)) {
+      } else if (terminal.name === 'send' && isStringTyped(body) && !indexedRead(body)) {
         shape.form = 'text';
         const text = translatedText(w, body);
         if (text) shape.translate = text.method;
@@ -310,7 +321,7 @@ function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
   const stmts = n.getTryBlock().getStatements();
   if (!stmts.length || !tailOf(n, fn, root)) return false;
   if (!w.nextMayThrow) {
-    throw new Unsafe('try-forwards-to-next', 'a try whose catch hands errors to next, in an async handler without a final catch: a throw of the logic outside it was an unhandled rejection, from the service it would reach next (--throws-to-next accepts that)', n);
+    throw new Unsafe('try-forwards-to-next', w.nextWhy ? `a try whose catch hands errors to next, while ${w.nextWhy}` : 'a try whose catch hands errors to next, in an async handler without a final catch: a throw of the logic outside it was an unhandled rejection, from the service it would reach next (--throws-to-next accepts that)', n);
   }
   const file = n.getSourceFile();
   const text = file.getFullText();
@@ -337,7 +348,7 @@ function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
   dedentLines(w, block, lineStartOf(text, stmts[0].getStart()), stmts[stmts.length - 1].getEnd(), indentOf(text, stmts[0].getStart()).length - indentOf(text, n.getStart()).length);
   transparentTries.add(n);
   w.handled.add(callee);
-  if (w.nextMayThrow === 'forward') w.forwardsToNext = true;
+  if (w.nextMayThrow === 'forward' || w.nextMayThrow === 'rejection') w.forwardsToNext = true; // (Express 5 would turn a falsy rejection into an Error: the controller hands it on as the catch did)
   return true;
 }
 
@@ -385,13 +396,21 @@ export function errorFirstTail(stmt: Statement | undefined, roles: Roles): Error
   return { stmt, call, cb, errStmt: first };
 }
 
-/** A promise chain ending in `.catch(next)`: `db.find(id).then(function (user) { ... }).catch(next)`. */
-export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallExpression[]; catchCall: CallExpression } | undefined {
+/**
+ * A promise chain ending in `.catch(next)`: `db.find(id).then(function (user) { ... }).catch(next)`; or ending in a
+ * catch callback of its own (`.catch((err) => res.status(500).json({ message: err.message }))`, `custom`), which the
+ * controller keeps as written.
+ */
+export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallExpression[]; catchCall: CallExpression; custom?: HandlerFn } | undefined {
   if (!Node.isCallExpression(expr)) return undefined;
   const callee = expr.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'catch') return undefined;
   const args = expr.getArguments();
-  if (args.length !== 1 || !(Node.isIdentifier(args[0]) ? roleOf(referenced(args[0] as Identifier), roles) === 'next' : forwardsToNext(args[0], roles))) return undefined;
+  if (args.length !== 1) return undefined;
+  const arg = args[0];
+  const toNext = Node.isIdentifier(arg) ? roleOf(referenced(arg as Identifier), roles) === 'next' : forwardsToNext(arg, roles);
+  const custom = !toNext && (Node.isArrowFunction(arg) || Node.isFunctionExpression(arg)) && !(Node.isFunctionExpression(arg) && arg.isGenerator()) ? (arg as HandlerFn) : undefined;
+  if (!toNext && !custom) return undefined;
   const thens: CallExpression[] = [];
   let cur: Node = callee.getExpression();
   while (Node.isCallExpression(cur)) {
@@ -401,7 +420,7 @@ export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallE
     cur = c.getExpression();
   }
   if (!thens.length) return undefined;
-  return { thens, catchCall: expr };
+  return { thens, catchCall: expr, ...(custom ? { custom } : {}) };
 }
 
 /**
@@ -540,7 +559,7 @@ function nextToThrow(w: Walk, n: Node, fn: Node, root: Node): boolean {
     w.pending ??= new Unsafe('next-in-logic', `the logic hands an error to next (${shown}) ${why}`, n);
     return false;
   };
-  if (!w.nextMayThrow) return refuse('from an async handler without a final catch that forwards errors to next: thrown by the service, it would be an unhandled rejection instead');
+  if (!w.nextMayThrow) return refuse(w.nextWhy ? `while ${w.nextWhy}` : 'from an async handler without a final catch that forwards errors to next: thrown by the service, it would be an unhandled rejection instead');
   const cls = Node.isNewExpression(err) ? err.getExpression() : undefined;
   // the global class, not a local one of the same name
   const builtin = !!cls && Node.isIdentifier(cls) && BUILTIN_ERRORS.has(cls.getText()) && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
@@ -559,7 +578,7 @@ function nextToThrow(w: Walk, n: Node, fn: Node, root: Node): boolean {
   if (after) w.drop.add(after);
   w.handled.add(callee);
   w.nextThrows = (w.nextThrows ?? 0) + 1;
-  if (w.nextMayThrow === 'forward') w.forwardsToNext = true;
+  if (w.nextMayThrow === 'forward' || w.nextMayThrow === 'rejection') w.forwardsToNext = true; // (Express 5 would turn a falsy rejection into an Error: the controller hands it on as the catch did)
   return true;
 }
 

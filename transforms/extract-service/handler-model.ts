@@ -71,6 +71,8 @@ export interface Extraction {
   answerReturns?: boolean;
   /** The controller's catch hands errors that are not domain errors to `next` (Walk.forwardsToNext). */
   forwardsToNext?: boolean;
+  /** A promise chain's own catch callback (`.catch((err) => res.status(500)…)`), kept in the controller as written. */
+  chainCatch?: { text: string; /** The same with `if (sendDomainError(res, err)) return` first. */ guarded: string };
 }
 
 /** The response a handler writes on success, rebuilt by the controller around the service's result. */
@@ -433,6 +435,8 @@ export interface Walk {
    */
   nextMayThrow?: 'catch' | 'sync' | 'rejection' | 'forward';
   nextThrows?: number;
+  /** Why nextMayThrow is unset, when the reason is not the usual one (an async Express 4 handler). */
+  nextWhy?: string;
   /**
    * A conversion relied on nextMayThrow 'forward' (option throwsToNext, an async Express 4 handler): the controller
    * wraps the service call in a catch that hands every error that is not a domain error to `next`.

@@ -23,7 +23,7 @@ router.get('/count/:id', function (req, res, next) {
     .catch(function (err) { return next(err); });
 });
 
-// Left alone: the catch callback does more than forward the error.
+// A catch callback that does more than forward the error stays in the controller as written.
 router.get('/logged/:id', function (req, res, next) {
   db.countOrders(Number(req.params.id))
     .then(function (count) {

@@ -1,0 +1,3 @@
+const items = [{ id: 1, name: 'lamp', owner: 'ann' }];
+exports.find = (query) => Promise.resolve(items.filter((i) => !query.owner || i.owner === query.owner));
+exports.findOne = (id) => Promise.resolve(items.find((i) => i.id === id) || null);
