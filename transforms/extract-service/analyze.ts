@@ -13,7 +13,7 @@ import { unnameableType } from './controller.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
-import { type SuccessExit, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
+import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
   setCallbackOptions(site, options); // issue 14: callbacks.ts reads callbackThrowsToNext
@@ -111,14 +111,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // `next(new Error(…)); return` may become a throw in the service (exit-rewrite.ts nextToThrow): the handler's final
   // catch forwards every error to next, or the handler is synchronous and Express turns its throw into next(err).
   if (site.framework === 'express' && roles.next) {
-    const forwards = catchClause && Node.isCatchClause(catchClause) && (() => {
-      const v = catchClause.getVariableDeclaration()?.getName();
-      const list = catchClause.getBlock().getStatements();
-      if (!v || list.length !== 1) return false;
-      const only = list[0];
-      const e = Node.isExpressionStatement(only) ? only.getExpression() : Node.isReturnStatement(only) ? only.getExpression() : undefined;
-      return !!e && Node.isCallExpression(e) && Node.isIdentifier(e.getExpression()) && roleOf(referenced(e.getExpression() as import('ts-morph').Identifier), roles) === 'next' && e.getArguments().length === 1 && e.getArguments()[0].getText() === v;
-    })();
+    const forwards = !!catchForwardsToNext(catchClause, roles);
     const awaits = region.some((r) => r.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0);
     // 'sync' and 'rejection' count on Express itself calling the handler: not through a wrapper of the app (which may
     // catch the throw: `guarded(fn)`), and not also called by other code (a timer, another handler)
@@ -149,7 +142,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const cb = resultCallback(thens[thens.length - 1]);
     if (!cb) throw new Unsafe('response-in-callback', 'the last .then callback is not a function', thens[thens.length - 1]);
     w.usesChain = true;
-    if (chain.custom) chainCatch = customChainCatch(chain.custom, region, last, roles, site);
+    if (chain.custom) chainCatch = customChainCatch(chain.custom, region, last, site);
     // drop `.catch(next)` and make the chain the service's result
     const catchCallee = chain.catchCall.getExpression() as import('ts-morph').PropertyAccessExpression;
     edits.remove(catchCallee.getExpression().getEnd(), chain.catchCall.getEnd());
@@ -552,7 +545,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
  * Only when the chain is all the logic (nothing before it could answer or throw differently) and the callback reads
  * nothing the logic declares; it gets the domain errors answered first (the controller inserts that line).
  */
-function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement[], last: Statement, roles: Roles, site: RouteSite): NonNullable<Extraction['chainCatch']> {
+function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement[], last: Statement, site: RouteSite): NonNullable<Extraction['chainCatch']> {
   const file = site.file;
   if (region.length !== 1 || region[0] !== last) throw new Unsafe('response-in-callback', 'a promise chain answering its own failures is not all of the logic', cb);
   const params = cb.getParameters();
@@ -581,7 +574,6 @@ function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement
   } else {
     guarded = `${text.slice(0, at(body)).trimEnd()} { ${guard}${semi ? '' : ';'} return ${text.slice(at(body))}${semi || ';'} }`;
   }
-  void roles;
   return { text, guarded };
 }
 

@@ -131,7 +131,7 @@ export function localResponder(file: SourceFile): { fn: import('ts-morph').Funct
 
 /** Does the module import the app's mapping (an earlier run's controllers call it)? */
 function importsResponder(file: SourceFile): boolean {
-  return file.getStatements().some((s) => (Node.isImportDeclaration(s) || Node.isVariableStatement(s)) && new RegExp(`\\b${DOMAIN_ERROR_RESPONDER}\\b`).test(s.getText()) && /error-responses/.test(s.getText()));
+  return file.getStatements().some((s) => (Node.isImportDeclaration(s) || Node.isVariableStatement(s)) && new RegExp(`\\b${DOMAIN_ERROR_RESPONDER}\\b`).test(s.getText()) && s.getText().includes(RESPONDER_BASE));
 }
 
 export function readText(ctx: ProjectTransformContext<Options>, file: string): string | undefined {
