@@ -211,6 +211,8 @@ const ROUTES = [
   ['POST', '/rest/2fa/setup', {}],
   ['POST', '/rest/2fa/setup', { password: 'wrong', setupToken: 'x', initialToken: '000000' }],
   ['POST', '/rest/2fa/disable', {}],
+  ['POST', '/rest/2fa/verify', {}],
+  ['POST', '/rest/2fa/verify', { tmpToken: 'not-a-token', totpToken: '000000' }],
   ['POST', '/rest/2fa/disable', { password: 'wrong' }],
   ['GET', '/rest/image-captcha'],
   ['GET', '/rest/saveLoginIp'],

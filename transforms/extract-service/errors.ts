@@ -25,7 +25,7 @@ export function responderLine(shape: ErrorShape): string {
     case 'status':
       return `res.sendStatus(${shape.status})`;
     case 'end':
-      return `res.status(${shape.status}).end()`;
+      return `res.status(${shape.status}).${shape.method === 'send' ? 'send' : 'end'}()`;
     case 'text':
       return `res.status(${shape.status}).${shape.method}(${message(shape)})`;
     case 'object': {

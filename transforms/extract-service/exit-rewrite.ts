@@ -98,8 +98,10 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     }
     const shape: ErrorShape = { kind: known.kind, status, form: 'end', details: false };
     let newText: string | undefined;
-    if (terminal.name === 'sendStatus' || (terminal.name === 'end' && !args.length) || (w.site.framework === 'fastify' && terminal.name === 'send' && !args.length)) {
+    if (terminal.name === 'sendStatus' || (terminal.name === 'end' && !args.length) || (terminal.name === 'send' && !args.length)) {
       shape.form = terminal.name === 'sendStatus' ? 'status' : 'end';
+      // (Express's `send()` without a body is not quite `end()`: it answers through send's own header logic)
+      if (terminal.name === 'send' && w.site.framework === 'express') shape.method = 'send';
       if (args.length > 1 || (terminal.name === 'end' && args.length)) throw new Unsafe('error-body-shape', 'the error response has an unusual form', chain.outer);
       newText = `new ${known.kind}()`;
       edits.replace(outerStart, outerEnd, newText);

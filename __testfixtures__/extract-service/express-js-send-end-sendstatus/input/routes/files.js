@@ -15,4 +15,13 @@ router.get('/:name', async (req, res) => {
   res.set('Content-Type', 'text/plain').send(file.text);
 });
 
+// `send()` without a body answers through send's own header logic: the mapping writes it the same way.
+router.delete('/:name', async (req, res) => {
+  const name = req.params.name;
+  const file = await repo.read(name);
+  if (!file) return res.status(410).send();
+  const size = file.text.length;
+  res.json({ removed: name, size });
+});
+
 module.exports = router;

@@ -17,4 +17,14 @@ router.get('/:name', async (req, res) => {
   }
 });
 
+// `send()` without a body answers through send's own header logic: the mapping writes it the same way.
+router.delete('/:name', async (req, res) => {
+  const name = req.params.name;
+  try {
+    res.json(await filesService.deleteFile({ name }));
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
+});
+
 module.exports = router;

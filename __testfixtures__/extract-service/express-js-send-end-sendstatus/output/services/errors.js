@@ -16,4 +16,6 @@ class ForbiddenError extends DomainError {}
 
 class NotFoundError extends DomainError {}
 
-module.exports = { DomainError, ForbiddenError, NotFoundError };
+class GoneError extends DomainError {}
+
+module.exports = { DomainError, ForbiddenError, NotFoundError, GoneError };

@@ -1,8 +1,10 @@
 // Business logic of routes/files.js, moved out of its route handlers by remodel extract-service.
 const repo = require('../repo');
-const { ForbiddenError, NotFoundError } = require('./errors');
+const { ForbiddenError, GoneError, NotFoundError } = require('./errors');
 
 /** @typedef {{ name: any }} GetFileInput */
+
+/** @typedef {{ name: any }} DeleteFileInput */
 
 class FilesService {
   /**
@@ -17,6 +19,18 @@ class FilesService {
       throw new NotFoundError();
     }
     return file.text;
+  }
+
+  /**
+   * DELETE /:name (routes/files.js)
+   * @param {DeleteFileInput} input
+   */
+  async deleteFile(input) {
+    const { name } = input;
+    const file = await repo.read(name);
+    if (!file) throw new GoneError();
+    const size = file.text.length;
+    return { removed: name, size };
   }
 }
 
