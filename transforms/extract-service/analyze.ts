@@ -129,10 +129,11 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   const lastExpr = Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined;
   const chain = lastExpr && !handOff && site.framework === 'express' ? promiseChainTail(lastExpr, roles) : undefined;
   let chainCatch: Extraction['chainCatch'];
-  if (chain && !chain.custom && site.fn.isAsync() && !['catch', 'forward', 'rejection'].includes(w.nextMayThrow ?? '')) {
-    // an async Express 4 handler: a throw before the chain, or of its first call, rejected the handler's promise,
-    // unhandled; from the (async) service it would reach the chain's catch
-    throw new Unsafe('chain-may-throw', 'an async handler ends in a promise chain: a throw before the chain or of its first call was an unhandled rejection, from the service it would reach the chain\'s catch (--throws-to-next accepts that)', last);
+  if (chain && !chain.custom && !w.nextMayThrow) {
+    // the service returning the chain is async: a throw before the chain, or of its first call, would reach the
+    // chain's catch (next), where it was an unhandled rejection (async Express 4 handler) or left to whoever called
+    // the handler (a wrapper, a timer)
+    throw new Unsafe('chain-may-throw', w.nextWhy ? `the handler ends in a promise chain while ${w.nextWhy}` : 'an async handler ends in a promise chain: a throw before the chain or of its first call was an unhandled rejection, from the service it would reach the chain\'s catch (--throws-to-next accepts that)', last);
   }
   if (chain) {
     const thens = chain.thens;
@@ -145,6 +146,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     if (chain.custom) chainCatch = customChainCatch(chain.custom, region, last, site);
     // drop `.catch(next)` and make the chain the service's result
     const catchCallee = chain.catchCall.getExpression() as import('ts-morph').PropertyAccessExpression;
+    if (/\/[/*]/.test(file.getFullText().slice(catchCallee.getExpression().getEnd(), catchCallee.getNameNode().getStart()))) {
+      throw new Unsafe('response-in-callback', 'a comment before the chain\'s catch would be lost', chain.catchCall);
+    }
     edits.remove(catchCallee.getExpression().getEnd(), chain.catchCall.getEnd());
     if (Node.isExpressionStatement(last)) insertAt(w, last.getStart(), 'return ');
     rewriteResultFunction(w, cb, cb, false);
@@ -290,14 +294,24 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   const after = (read: Node, kinds: (d: Node) => boolean) => enclosingFunction(read) !== site.fn || effects.some((d) => kinds(d) && d.getEnd() <= read.getStart());
   // (Express 4's body parsers leave `{}` when there is no body; Express 5 leaves req.body undefined)
   const bodyMayBeMissing = expressMajor(file) >= 5;
-  // a part is known to be there once any of its reads ran: the first read of each part decides
-  const firstPartRead = new Map<string, Node>();
+  // a part is there for certain, as far as the logic can tell, when one of its reads runs on every path before any
+  // effect: had the part been missing, the logic threw there too, before doing anything. A read only some paths run
+  // (inside an if, `&&`, `?:`, a loop) or one after an effect does not tell.
+  const conditional = (d: Node) => !!d.getFirstAncestor((a) => {
+    if (a === site.fn) return false;
+    const p = a.getParent();
+    if (!p) return false;
+    if (Node.isIfStatement(p) && p.getExpression() !== a) return true;
+    if (Node.isConditionalExpression(p) && p.getCondition() !== a) return true;
+    if (Node.isBinaryExpression(p) && ['&&', '||', '??', '&&=', '||=', '??='].includes(p.getOperatorToken().getText()) && p.getRight() === a) return true;
+    return Node.isIterationStatement(p) || Node.isCaseClause(p) || Node.isDefaultClause(p) || Node.isCatchClause(p) || Node.isFunctionLikeDeclaration(p);
+  });
+  const partKnown = new Set<string>();
   for (const d of regionAll) {
     if (!Node.isPropertyAccessExpression(d) || !LATE_PARTS.has(d.getName()) || enclosingFunction(d) !== site.fn) continue;
     const obj = d.getExpression();
     if (!Node.isIdentifier(obj) || roleOf(referenced(obj), roles) !== 'request') continue;
-    const seen = firstPartRead.get(d.getName());
-    if (!seen || d.getStart() < seen.getStart()) firstPartRead.set(d.getName(), d);
+    if (!conditional(d) && !after(d, () => true)) partKnown.add(d.getName());
   }
   const lateReadOf = (read: NonNullable<ReturnType<typeof requestRead>>, n: Node): ReturnType<typeof requestRead> => {
     const node = read.node;
@@ -307,14 +321,18 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
       if (after(node, (d) => Node.isAwaitExpression(d))) throw new Unsafe('request-in-logic', `the logic reads \`${node.getText()}\` after it waited: the client may be gone by then, and the address with it`, node);
       return read;
     }
-    const first = Node.isPropertyAccessExpression(inner) ? firstPartRead.get(inner.getName()) : undefined;
-    if (Node.isPropertyAccessExpression(inner) && inner.getExpression() === n && LATE_PARTS.has(inner.getName()) && (inner.getName() !== 'body' || bodyMayBeMissing) && (!first || after(first, () => true))) {
+    const known = Node.isPropertyAccessExpression(inner) && partKnown.has(inner.getName());
+    if (Node.isPropertyAccessExpression(inner) && inner.getExpression() === n && LATE_PARTS.has(inner.getName()) && (inner.getName() !== 'body' || bodyMayBeMissing) && !known) {
       const part = inner.getName();
       return { node: inner, name: part, alt: 'request' + part[0].toUpperCase() + part.slice(1) };
     }
     return read;
   };
   regionNodes((n) => {
+    // the service lives in another folder: what names the module's own location would name another one there
+    if ((Node.isIdentifier(n) && ['__dirname', '__filename'].includes(n.getText()) && isReference(n) && !referenced(n)?.getDeclarations().some((d) => d.getSourceFile() === file)) || Node.isMetaProperty(n) || (Node.isCallExpression(n) && /^require(\.resolve)?$/.test(n.getExpression().getText()) && /^['"]\./.test(n.getArguments()[0]?.getText() ?? ''))) {
+      throw new Unsafe('module-location', `the logic uses \`${n.getText().slice(0, 40)}\`, which means the router module's own folder; from the service's folder it would name another place`, n);
+    }
     if (!Node.isIdentifier(n) || !isReference(n) || w.handled.has(n)) return;
     if (inKeep(n)) return;
     if (w.drop.has(n.getParentOrThrow())) return;
@@ -574,7 +592,8 @@ function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement
   } else {
     guarded = `${text.slice(0, at(body)).trimEnd()} { ${guard}${semi ? '' : ';'} return ${text.slice(at(body))}${semi || ';'} }`;
   }
-  return { text, guarded };
+  // (`return chain.catch(cb)`: Express 5 handles the returned promise when the kept catch rethrows)
+  return { text, guarded, returned: Node.isReturnStatement(last) };
 }
 
 /** Request parts that may be missing (no body under Express 5, no cookie parser, no signed-in user): a field read throws. */
@@ -613,7 +632,18 @@ function calledByTheRouterOnly(site: RouteSite): boolean {
     !!r.getFirstAncestor((a) => Node.isBinaryExpression(a) && /^(module\.)?exports\b/.test(a.getLeft().getText())) ||
     Node.isBindingElement(r.getParent()) ||
     Node.isShorthandPropertyAssignment(r.getParent()) && !!r.getFirstAncestor((a) => Node.isBinaryExpression(a) && /exports/.test(a.getLeft().getText()));
-  return nameNode.findReferencesAsNodes().every((r) => r === nameNode || !!registrationArg(r) || exported(r));
+  // CommonJS: who calls an export through require() is not followed, so an exported handler may be called anywhere
+  const commonJs = !/^\s*(import|export)\s/m.test(fn.getSourceFile().getFullText());
+  const refs = nameNode.findReferencesAsNodes();
+  if (commonJs && refs.some((r) => r !== nameNode && !registrationArg(r) && exported(r))) return false;
+  // a method of an object looked up by a computed name (`handlers[name](req, res, next)`) may be called from there
+  const table = Node.isObjectLiteralExpression(parent) || Node.isObjectLiteralExpression(parent?.getParent()) ? (Node.isObjectLiteralExpression(parent) ? parent : parent!.getParentOrThrow()).getParent() : undefined;
+  if (table && Node.isVariableDeclaration(table) && Node.isIdentifier(table.getNameNode())) {
+    const tableRefs = (table.getNameNode() as import('ts-morph').Identifier).findReferencesAsNodes();
+    if (tableRefs.some((r) => Node.isElementAccessExpression(r.getParent()) && (r.getParent() as import('ts-morph').ElementAccessExpression).getExpression() === r)) return false;
+    if (commonJs && tableRefs.some((r) => exported(r) || !!r.getFirstAncestor((a) => Node.isBinaryExpression(a) && /^(module\.)?exports\b/.test(a.getLeft().getText())))) return false;
+  }
+  return refs.every((r) => r === nameNode || !!registrationArg(r) || exported(r));
 }
 
 /** Does the checker type the expression as a string, number, boolean, null or undefined (a value, no object)? */

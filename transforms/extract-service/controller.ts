@@ -106,6 +106,7 @@ export function controllerText(e: Extraction & { method: string }, style: Module
     if (okLines.length) out.push(`${u}.then(${fnHead(okParam)}`, ...okLines.map((l) => `${u}${u}${l}`), `${u}})`);
     if (e.chainCatch) {
       // the chain's own catch stays as written; domain errors the service threw are answered first
+      if (e.chainCatch.returned) out[0] = `return ${out[0]}`;
       out.push(`${u}.catch(${e.errors.length ? e.chainCatch.guarded : e.chainCatch.text})${semi}`);
       return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
     }

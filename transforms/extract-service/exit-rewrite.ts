@@ -41,14 +41,37 @@ export const isStringTyped = (n: Node) => {
 };
 
 /**
- * `REASONS[code]`, `parts[1]`: typed `string` without `noUncheckedIndexedAccess`, yet `undefined` when the index is
- * missing. As an error's message it would become '' (`new Error(undefined).message`), where the body left the field
- * out: such a value travels in the details instead, as written.
+ * Is the value a string at run time, whatever the checker says? An error's message becomes `''` when it is
+ * `undefined` (`new Error(undefined).message`), where the body had left the field out, and other values would be
+ * stringified. The checker's `string` is not enough: `REASONS[code]`, a lookup in a `Record<string, string>`, a function
+ * returning one, `JSON.stringify(undefined)` are typed `string` and may be `undefined`. So: literals and templates, a
+ * `+` with a string literal or template on one side, `String(…)`, a name or property typed by string literals only,
+ * `err.message` of an Error, and i18n's `res.__('literal')`. Anything else travels in the details, as written.
  */
-function indexedRead(value: Node): boolean {
+function definitelyString(w: Walk, value: Node): boolean {
   let v: Node = value;
   while (Node.isParenthesizedExpression(v) || Node.isAsExpression(v) || Node.isNonNullExpression(v)) v = v.getExpression();
-  return Node.isElementAccessExpression(v) || (Node.isCallExpression(v) && Node.isPropertyAccessExpression(v.getExpression()) && ['get', 'pop', 'shift', 'find', 'at'].includes((v.getExpression() as import('ts-morph').PropertyAccessExpression).getName()));
+  if (Node.isStringLiteral(v) || Node.isNoSubstitutionTemplateLiteral(v) || Node.isTemplateExpression(v)) return true;
+  if (Node.isBinaryExpression(v) && v.getOperatorToken().getText() === '+') {
+    const sides = [v.getLeft(), v.getRight()];
+    return sides.some((x) => definitelyString(w, x) && (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x) || Node.isBinaryExpression(x)));
+  }
+  if (Node.isCallExpression(v)) {
+    const callee = v.getExpression();
+    if (Node.isIdentifier(callee) && callee.getText() === 'String' && !referenced(callee)?.getDeclarations().some((d) => !d.getSourceFile().isDeclarationFile())) return true;
+    // `res.__('phrase')`: translated text (a translator returns the phrase when it has no translation)
+    if (Node.isPropertyAccessExpression(callee) && TRANSLATORS.has(callee.getName()) && v.getArguments().length === 1) return definitelyString(w, v.getArguments()[0]);
+    return false;
+  }
+  if ((Node.isIdentifier(v) || Node.isPropertyAccessExpression(v)) && !Node.isElementAccessExpression(v)) {
+    const t = v.getType();
+    if ((t.isUnion() ? t.getUnionTypes() : [t]).every((p) => p.isStringLiteral())) return true;
+    if (Node.isPropertyAccessExpression(v) && v.getName() === 'message' && isStringTyped(v)) {
+      const owner = v.getExpression().getType();
+      return !!owner.getProperty('name') && !!owner.getProperty('message') && !!owner.getProperty('stack');
+    }
+  }
+  return false;
 }
 
 /** i18n-node's translation methods on the response (the request's locale). */
@@ -119,7 +142,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
         const first = props[0] as import('ts-morph').PropertyAssignment | import('ts-morph').ShorthandPropertyAssignment | undefined;
         const firstName = first ? (Node.isPropertyAssignment(first) ? first.getNameNode().getText().replace(/^['"]|['"]$/g, '') : first.getName()) : '';
         const firstValue = first ? (Node.isPropertyAssignment(first) ? first.getInitializerOrThrow() : first.getNameNode()) : undefined;
-        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && isStringTyped(firstValue) && !indexedRead(firstValue) ? props.slice(1) : props;
+        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && definitelyString(w, firstValue) ? props.slice(1) : props;
         if (details !== props) {
           shape.messageKey = firstName;
           if (Node.isShorthandPropertyAssignment(first)) {
@@ -143,7 +166,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
         } else {
           edits.replace(outerStart, outerEnd, `new ${known.kind}()`);
         }
-      } else if (terminal.name === 'send' && isStringTyped(body) && !indexedRead(body)) {
+      } else if (terminal.name === 'send' && definitelyString(w, body)) {
         shape.form = 'text';
         const text = translatedText(w, body);
         if (text) shape.translate = text.method;

@@ -72,7 +72,7 @@ export interface Extraction {
   /** The controller's catch hands errors that are not domain errors to `next` (Walk.forwardsToNext). */
   forwardsToNext?: boolean;
   /** A promise chain's own catch callback (`.catch((err) => res.status(500)…)`), kept in the controller as written. */
-  chainCatch?: { text: string; /** The same with `if (sendDomainError(res, err)) return` first. */ guarded: string };
+  chainCatch?: { text: string; /** The same with `if (sendDomainError(res, err)) return` first. */ guarded: string; /** The handler returned the chain. */ returned: boolean };
 }
 
 /** The response a handler writes on success, rebuilt by the controller around the service's result. */

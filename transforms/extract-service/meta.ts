@@ -15,6 +15,7 @@ export const meta = defineMeta({
     'error-answer-in-callback': 'the error-first callback answers its error itself (`if (err) return res.send(500)`) instead of handing it to next; the controller keeps no such answer yet',
     'callback-in-nested-function': 'the error-first call is inside a nested function that is not the handler (such as a .then callback), where await cannot go',
     'callback-may-throw': 'code of the error-first callback that would move into the service may throw: uncaught in the callback today, it would reach next(err) (--callback-throws-to-next)',
+    'module-location': 'the logic uses __dirname, __filename, import.meta or a relative require: from the service\'s folder they would name another place',
     'chain-may-throw': 'an async handler (Express 4) ends in a promise chain: a throw before it was an unhandled rejection, from the service it would reach the chain\'s catch (--throws-to-next)',
     'try-forwards-to-next': 'a try whose catch hands errors to next, in an async handler without a final catch: a throw of the logic outside the try was an unhandled rejection; from the service it would reach next (--throws-to-next)',
     'dynamic-route-options': 'route({...}) whose method, url or handler is not written literally',

@@ -87,4 +87,6 @@ app.post('/audit/:id', async (req, res) => {
   res.status(201).json({ id, from });
 });
 
+app.use(require('./routes/more'));
+
 module.exports = app;

@@ -1,7 +1,7 @@
 const express = require('express');
 const db = require('./db');
 const { ReasonsService } = require('./services/reasons.service');
-const { sendDomainError } = require('./error-responses');
+const { sendDomainError } = require('./routes/error-responses');
 
 const reasonsService = new ReasonsService();
 
@@ -91,5 +91,7 @@ app.post('/audit/:id', async (req, res) => {
   await db.audit({ id, from: from || 'gone' });
   res.status(201).json({ id, from });
 });
+
+app.use(require('./routes/more'));
 
 module.exports = app;
