@@ -10,6 +10,7 @@ import { oneResponseCall } from './trivial.js';
 import { findAnswerChoice } from './answer-choice.js';
 import { refuseErrorAnswer } from './error-answer.js';
 import { unnameableType } from './controller.js';
+import { moduleLocation } from './apply.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
@@ -328,11 +329,12 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     }
     return read;
   };
+  // the service lives in another folder: what names the module's own location would name another one there
+  for (const r of region) {
+    const at = moduleLocation(r);
+    if (at) throw new Unsafe('module-location', `the logic uses \`${at.getText().slice(0, 40)}\`, which means the router module's own folder; from the service's folder it would name another place`, at);
+  }
   regionNodes((n) => {
-    // the service lives in another folder: what names the module's own location would name another one there
-    if ((Node.isIdentifier(n) && ['__dirname', '__filename'].includes(n.getText()) && isReference(n) && !referenced(n)?.getDeclarations().some((d) => d.getSourceFile() === file)) || Node.isMetaProperty(n) || (Node.isCallExpression(n) && /^require(\.resolve)?$/.test(n.getExpression().getText()) && /^['"]\./.test(n.getArguments()[0]?.getText() ?? ''))) {
-      throw new Unsafe('module-location', `the logic uses \`${n.getText().slice(0, 40)}\`, which means the router module's own folder; from the service's folder it would name another place`, n);
-    }
     if (!Node.isIdentifier(n) || !isReference(n) || w.handled.has(n)) return;
     if (inKeep(n)) return;
     if (w.drop.has(n.getParentOrThrow())) return;

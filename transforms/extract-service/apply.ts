@@ -218,6 +218,12 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       }
       if (routerLike.has(s)) return new Unsafe('router-dependency', 'the logic uses the router module itself', s);
       if (Node.isExpressionStatement(s) || !declaredNames(s).length) return new Unsafe('module-side-effect', 'the logic depends on a module-level statement that is not a declaration', s);
+      // a helper that moves along: what names the module's location, or what the checker already reports in it,
+      // would be wrong or a new error in the service's module (as for the logic itself, analyze.ts)
+      const located = moduleLocation(s);
+      if (located) return new Unsafe('module-location', `the logic uses a helper that uses \`${located.getText().slice(0, 40)}\`, which means the router module's own folder; from the service's folder it would name another place`, located);
+      const existing = diagnosticIn(file, s);
+      if (existing) return new Unsafe('type-errors-in-logic', `a helper the logic uses has a type error already (${existing.slice(0, 80)})`, s);
       if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
         return new Unsafe('exported-dependency', 'the logic uses a declaration the router module exports', s);
       }
@@ -558,6 +564,31 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     for (const ed of [...se.edits].sort((a, b) => b.start - a.start || b.end - a.end)) o = o.slice(0, ed.start) + ed.text + o.slice(ed.end);
     se.sf!.replaceWithText(o);
   }
+}
+
+/** `__dirname`, `__filename`, `import.meta` or a relative `require` inside `n` (what names the module's own folder). */
+export function moduleLocation(n: Node): Node | undefined {
+  const file = n.getSourceFile();
+  for (const d of [n, ...n.getDescendants()]) {
+    if (Node.isIdentifier(d) && (d.getText() === '__dirname' || d.getText() === '__filename')) {
+      const decls = d.getSymbol()?.getDeclarations() ?? [];
+      if (!decls.some((x) => x.getSourceFile() === file)) return d;
+    }
+    if (Node.isMetaProperty(d)) return d;
+    if (Node.isCallExpression(d) && /^require(\.resolve)?$/.test(d.getExpression().getText()) && /^['"]\./.test(d.getArguments()[0]?.getText() ?? '')) return d;
+  }
+  return undefined;
+}
+
+/** The message of a diagnostic the checker already reports inside `n`, if any. */
+export function diagnosticIn(file: SourceFile, n: Node): string | undefined {
+  const found = file.getPreEmitDiagnostics().find((d) => {
+    const at = d.getStart();
+    return at !== undefined && at >= n.getStart() && at < n.getEnd();
+  });
+  if (!found) return undefined;
+  const m = found.getMessageText();
+  return typeof m === 'string' ? m : m.getMessageText();
 }
 
 /** Absolute paths of the relative modules an import-like statement loads. */

@@ -361,7 +361,7 @@ function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
         ? [st.getName() ?? '']
         : [],
   );
-  const outside = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((x) => x.getStart() < block.getStart() || x.getStart() >= block.getEnd()).map((x) => x.getText()));
+  const outside = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((x) => (x.getStart() < block.getStart() || x.getStart() >= block.getEnd()) && isReference(x)).map((x) => x.getText()));
   const taken = own.find((name) => name && outside.has(name));
   if (taken) throw new Unsafe('try-forwards-to-next', `the try declares \`${taken}\`, a name the handler also uses outside it: without the try it would be declared twice or read too early`, n);
   if (/\/[/*]/.test(text.slice(n.getStart(), stmts[0].getStart())) || /\/[/*]/.test(text.slice(stmts[stmts.length - 1].getEnd(), n.getEnd()))) {

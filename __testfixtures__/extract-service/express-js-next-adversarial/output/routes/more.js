@@ -18,6 +18,17 @@ router.get('/files/:name', (req, res) => {
   res.send(text);
 });
 
+function templatePath(name) {
+  return path.join(__dirname, 'templates', name + '.txt');
+}
+
+// Left alone: the helper that would move along uses __dirname.
+router.get('/templates/:name', (req, res) => {
+  const file = templatePath(path.basename(req.params.name));
+  if (!fs.existsSync(file)) return res.status(404).json({ error: 'no such template' });
+  res.send(fs.readFileSync(file, 'utf8').trim());
+});
+
 // A cookie read only on some paths: the service gets the cookies and reads the field where the logic did.
 router.get('/prefs/:id', async (req, res) => {
   const id = Number(req.params.id);
