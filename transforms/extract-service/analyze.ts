@@ -10,7 +10,7 @@ import { oneResponseCall } from './trivial.js';
 import { findAnswerChoice } from './answer-choice.js';
 import { refuseErrorAnswer } from './error-answer.js';
 import { unnameableType } from './controller.js';
-import { moduleLocation } from './apply.js';
+import { diagnosticIn, moduleLocation } from './apply.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
@@ -500,14 +500,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   if (catchClause) void catchClause;
 
   // Type errors the checker already reports inside the logic would show up as new ones in the service module.
-  const existing = file.getPreEmitDiagnostics().find((d) => {
-    const at = d.getStart();
-    return at !== undefined && at >= start && at < end;
-  });
-  if (existing) {
-    const message = existing.getMessageText();
-    throw new Unsafe('type-errors-in-logic', `the logic has a type error already (${(typeof message === 'string' ? message : message.getMessageText()).slice(0, 80)})`, site.fn);
-  }
+  const existing = diagnosticIn(file, start, end);
+  if (existing) throw new Unsafe('type-errors-in-logic', `the logic has a type error already (${existing.slice(0, 80)})`, site.fn);
   for (const d of w.drop) {
     const prev = d.getPreviousSibling();
     edits.remove(prev ? prev.getEnd() : d.getStart(), d.getEnd());
@@ -643,7 +637,7 @@ function calledByTheRouterOnly(site: RouteSite): boolean {
   if (table && Node.isVariableDeclaration(table) && Node.isIdentifier(table.getNameNode())) {
     const tableRefs = (table.getNameNode() as import('ts-morph').Identifier).findReferencesAsNodes();
     if (tableRefs.some((r) => Node.isElementAccessExpression(r.getParent()) && (r.getParent() as import('ts-morph').ElementAccessExpression).getExpression() === r)) return false;
-    if (commonJs && tableRefs.some((r) => exported(r) || !!r.getFirstAncestor((a) => Node.isBinaryExpression(a) && /^(module\.)?exports\b/.test(a.getLeft().getText())))) return false;
+    if (commonJs && tableRefs.some(exported)) return false;
   }
   return refs.every((r) => r === nameNode || !!registrationArg(r) || exported(r));
 }

@@ -100,8 +100,12 @@ export interface ServiceGroup {
 
 /** Does an import/require statement of the router bind `name` from module `spec`? */
 export function bindsFrom(file: SourceFile, name: string, spec: string): boolean {
-  const quoted = new RegExp(`['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.[cm]?[jt]s)?['"]`);
-  return file.getStatements().some((s) => isImportLike(s) && quoted.test(s.getText()) && declaredNames(s).some((n) => n.getText() === name));
+  return file.getStatements().some((s) => isImportLike(s) && specPattern(spec).test(s.getText()) && declaredNames(s).some((n) => n.getText() === name));
+}
+
+/** The module specifier `spec` quoted, with or without a script extension. */
+function specPattern(spec: string): RegExp {
+  return new RegExp(`['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.[cm]?[jt]s)?['"]`);
 }
 
 /** `const usersService = new UsersService()` at module level. */
@@ -139,8 +143,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   const helperSpec = specifier(file.getFilePath(), app.responderPath, style);
   // (a module whose handlers answer some kind differently from the app declares its own mapping: plan.ts)
   const localLines = app.moduleLines.get(file);
-  const localDeclared = localLines ? localResponder(file) : undefined;
-  const helperBound = localLines ? !!localDeclared : bindsFrom(file, helper, helperSpec);
+  const localDeclared = !!localLines && !!localResponder(file);
+  const helperBound = localLines ? localDeclared : bindsFrom(file, helper, helperSpec);
   if (taken.has(helper) && !helperBound) {
     skip(plan.extractions, 'name-clash', `the router module already uses the name \`${helper}\``);
     return done();
@@ -222,7 +226,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       // would be wrong or a new error in the service's module (as for the logic itself, analyze.ts)
       const located = moduleLocation(s);
       if (located) return new Unsafe('module-location', `the logic uses a helper that uses \`${located.getText().slice(0, 40)}\`, which means the router module's own folder; from the service's folder it would name another place`, located);
-      const existing = diagnosticIn(file, s);
+      const existing = diagnosticIn(file, s.getStart(), s.getEnd());
       if (existing) return new Unsafe('type-errors-in-logic', `a helper the logic uses has a type error already (${existing.slice(0, 80)})`, s);
       if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
         return new Unsafe('exported-dependency', 'the logic uses a declaration the router module exports', s);
@@ -349,7 +353,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     if (mine.some((e) => e.errors.length)) app.used = true;
     const errorsSpec = specifier(g.servicePath, app.errorsPath, style);
     // (names join the service's import of the errors module when it has one: another router's methods brought it)
-    const errorsImport = sf?.getStatements().find((st) => isImportLike(st) && new RegExp(`(from|require\\()\\s*['"]${errorsSpec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(st.getText()) && /\{[^}]*\}/.test(st.getText()));
+    const errorsImport = sf?.getStatements().find((st) => isImportLike(st) && specPattern(errorsSpec).test(st.getText()) && /\{[^}]*\}/.test(st.getText()));
     if (kinds.length && !errorsImport) {
       addImports.push(style.esm ? `import { ${kinds.join(', ')} } from ${q}${errorsSpec}${q}${semi}` : `${kw} { ${kinds.join(', ')} } = require(${q}${errorsSpec}${q})${semi}`);
     }
@@ -580,11 +584,11 @@ export function moduleLocation(n: Node): Node | undefined {
   return undefined;
 }
 
-/** The message of a diagnostic the checker already reports inside `n`, if any. */
-export function diagnosticIn(file: SourceFile, n: Node): string | undefined {
+/** The message of a diagnostic the checker already reports in [start, end) of the file, if any. */
+export function diagnosticIn(file: SourceFile, start: number, end: number): string | undefined {
   const found = file.getPreEmitDiagnostics().find((d) => {
     const at = d.getStart();
-    return at !== undefined && at >= n.getStart() && at < n.getEnd();
+    return at !== undefined && at >= start && at < end;
   });
   if (!found) return undefined;
   const m = found.getMessageText();

@@ -4,8 +4,8 @@ import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
 import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
-import { calleeUsesHttp, convertErrorFirst, dedentLines } from './callbacks.js';
-import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js'; // issue 14: error-first callbacks
+import { calleeUsesHttp, convertErrorFirst, dedentLines } from './callbacks.js'; // issue 14: error-first callbacks
+import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js';
 
 export interface SuccessExit {
   /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
@@ -48,22 +48,22 @@ export const isStringTyped = (n: Node) => {
  * `+` with a string literal or template on one side, `String(…)`, a name or property typed by string literals only,
  * `err.message` of an Error, and i18n's `res.__('literal')`. Anything else travels in the details, as written.
  */
-function definitelyString(w: Walk, value: Node): boolean {
+function definitelyString(value: Node): boolean {
   let v: Node = value;
   while (Node.isParenthesizedExpression(v) || Node.isAsExpression(v) || Node.isNonNullExpression(v)) v = v.getExpression();
   if (Node.isStringLiteral(v) || Node.isNoSubstitutionTemplateLiteral(v) || Node.isTemplateExpression(v)) return true;
   if (Node.isBinaryExpression(v) && v.getOperatorToken().getText() === '+') {
     const sides = [v.getLeft(), v.getRight()];
-    return sides.some((x) => definitelyString(w, x) && (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x) || Node.isBinaryExpression(x)));
+    return sides.some((x) => definitelyString(x) && (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x) || Node.isBinaryExpression(x)));
   }
   if (Node.isCallExpression(v)) {
     const callee = v.getExpression();
     if (Node.isIdentifier(callee) && callee.getText() === 'String' && !referenced(callee)?.getDeclarations().some((d) => !d.getSourceFile().isDeclarationFile())) return true;
     // `res.__('phrase')`: translated text (a translator returns the phrase when it has no translation)
-    if (Node.isPropertyAccessExpression(callee) && TRANSLATORS.has(callee.getName()) && v.getArguments().length === 1) return definitelyString(w, v.getArguments()[0]);
+    if (Node.isPropertyAccessExpression(callee) && TRANSLATORS.has(callee.getName()) && v.getArguments().length === 1) return definitelyString(v.getArguments()[0]);
     return false;
   }
-  if ((Node.isIdentifier(v) || Node.isPropertyAccessExpression(v)) && !Node.isElementAccessExpression(v)) {
+  if (Node.isIdentifier(v) || Node.isPropertyAccessExpression(v)) {
     const t = v.getType();
     if ((t.isUnion() ? t.getUnionTypes() : [t]).every((p) => p.isStringLiteral())) return true;
     if (Node.isPropertyAccessExpression(v) && v.getName() === 'message' && isStringTyped(v)) {
@@ -142,7 +142,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
         const first = props[0] as import('ts-morph').PropertyAssignment | import('ts-morph').ShorthandPropertyAssignment | undefined;
         const firstName = first ? (Node.isPropertyAssignment(first) ? first.getNameNode().getText().replace(/^['"]|['"]$/g, '') : first.getName()) : '';
         const firstValue = first ? (Node.isPropertyAssignment(first) ? first.getInitializerOrThrow() : first.getNameNode()) : undefined;
-        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && definitelyString(w, firstValue) ? props.slice(1) : props;
+        const details = firstValue && ['error', 'message', 'msg'].includes(firstName) && definitelyString(firstValue) ? props.slice(1) : props;
         if (details !== props) {
           shape.messageKey = firstName;
           if (Node.isShorthandPropertyAssignment(first)) {
@@ -166,7 +166,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
         } else {
           edits.replace(outerStart, outerEnd, `new ${known.kind}()`);
         }
-      } else if (terminal.name === 'send' && definitelyString(w, body)) {
+      } else if (terminal.name === 'send' && definitelyString(body)) {
         shape.form = 'text';
         const text = translatedText(w, body);
         if (text) shape.translate = text.method;
@@ -311,6 +311,14 @@ export function insideTry(n: Node, fn: Node): boolean {
 }
 
 /**
+ * A conversion that hands errors to `next` through the controller: with 'forward' (the option) and 'rejection'
+ * (Express 5, which would turn a falsy rejection into an Error) the controller's catch calls `next` itself.
+ */
+function controllerForwards(w: Walk): void {
+  if (w.nextMayThrow === 'forward' || w.nextMayThrow === 'rejection') w.forwardsToNext = true;
+}
+
+/**
  * Tries whose catch only hands the error to `next`, unwrapped in the service (see unwrapForwardingTry): their blocks
  * count as the enclosing block for tail positions and paths, and they are no try of the logic.
  */
@@ -373,7 +381,7 @@ function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
   dedentLines(w, block, lineStartOf(text, stmts[0].getStart()), stmts[stmts.length - 1].getEnd(), indentOf(text, stmts[0].getStart()).length - indentOf(text, n.getStart()).length);
   transparentTries.add(n);
   w.handled.add(callee);
-  if (w.nextMayThrow === 'forward' || w.nextMayThrow === 'rejection') w.forwardsToNext = true; // (Express 5 would turn a falsy rejection into an Error: the controller hands it on as the catch did)
+  controllerForwards(w);
   return true;
 }
 
@@ -603,7 +611,7 @@ function nextToThrow(w: Walk, n: Node, fn: Node, root: Node): boolean {
   if (after) w.drop.add(after);
   w.handled.add(callee);
   w.nextThrows = (w.nextThrows ?? 0) + 1;
-  if (w.nextMayThrow === 'forward' || w.nextMayThrow === 'rejection') w.forwardsToNext = true; // (Express 5 would turn a falsy rejection into an Error: the controller hands it on as the catch did)
+  controllerForwards(w);
   return true;
 }
 
