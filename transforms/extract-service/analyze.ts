@@ -13,7 +13,7 @@ import { unnameableType } from './controller.js';
 import { diagnosticIn, moduleLocation } from './apply.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
-import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
+import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
@@ -109,6 +109,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
   }
 
+  // 2b. Logic ending in a try whose catch answers by itself (`if (!title) return res.status(400)…; try { … res.json(x) }
+  // catch (err) { res.status(500)… }`): the try's statements move, the catch stays around the service call (keptTry).
+  const keptClause = site.framework === 'express' && !handOff && !catchClause ? answeringTailTry(w, region) : undefined;
+
   // `next(new Error(…)); return` may become a throw in the service (exit-rewrite.ts nextToThrow): the handler's final
   // catch forwards every error to next, or the handler is synchronous and Express turns its throw into next(err).
   if (site.framework === 'express' && roles.next) {
@@ -118,7 +122,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     // catch the throw: `guarded(fn)`), and not also called by other code (a timer, another handler)
     const byRouter = calledByTheRouterOnly(site);
     if (forwards) w.nextMayThrow = 'catch';
-    else if (catchClause) w.nextWhy = "the handler's own final catch answers by itself: it would receive what went to next";
+    else if (catchClause || keptClause) w.nextWhy = "the handler's own final catch answers by itself: it would receive what went to next";
     else if (!site.fn.isAsync() && !awaits && byRouter) w.nextMayThrow = 'sync';
     else if (site.fn.isAsync() && expressMajor(file) >= 5 && byRouter) w.nextMayThrow = 'rejection';
     else if (site.fn.isAsync() && options?.throwsToNext) w.nextMayThrow = 'forward';
@@ -190,6 +194,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     }
     throw new Unsafe('no-response-in-logic', 'no response is written by the logic', site.fn);
   }
+
+  const syncErrors = chainCatch && region.length > 1 ? chainBeforeLogic(w, last) : false;
 
   // 4. Every other mention of req/res/next/ctx inside the region must be a plain request read (passed in).
   const inputs: Input[] = [];
@@ -264,6 +270,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   if (handOff) success = handOff.success;
   // (a chain's own catch callback answers in the controller, as written)
   if (chain?.custom) keep.push([chain.custom.getStart(), chain.custom.getEnd()]);
+  // (so does the catch of the logic's tail try that answered by itself)
+  if (keptClause) keep.push([keptClause.getStart(), keptClause.getEnd()]);
   const inKeep = (n: Node) => keep.some(([a, b]) => n.getStart() >= a && n.getEnd() <= b);
   // 4b. Helpers of the project handed the whole request (`security.isDeluxe(req)`): bound to the request in the
   // controller and called by the service where the logic called them (request-helpers.ts).
@@ -461,6 +469,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   });
 
   if (w.pending) throw w.pending;
+  if (keptClause) keptCatchReads(keptClause, region, inputs, file);
 
   // 4b. Request reads in the logic are passed in, i.e. read before the logic runs. That is the same value only when
   // nothing can write to that part of the request in between: the logic cannot write to the request itself (refused
@@ -551,17 +560,22 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     throw new Unsafe('varying-error-exit', 'some error paths return the reply and others do not', w.errors[0]?.at ?? site.fn);
   }
   const answerReturns = site.framework === 'fastify' && !!w.errorVia?.has('return');
-  return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), ...(chainCatch ? { chainCatch } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+  let keptCatch: Extraction['keptCatch'];
+  if (keptClause) {
+    if (call === 'then') throw new Unsafe('response-inside-try', 'the tail try whose catch answers by itself holds a promise chain', keptClause);
+    if (w.errors.length && !Node.isIdentifier(keptClause.getVariableDeclaration()?.getNameNode() ?? keptClause)) throw new Unsafe('catch-without-variable', 'the catch of the tail try does not name the error', keptClause);
+    keptCatch = guardedCatch(keptClause, site, semi);
+  }
+  return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), ...(chainCatch ? { chainCatch } : {}), ...(keptCatch ? { keptCatch } : {}), ...(syncErrors ? { syncErrors } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
 }
 
 /**
  * The chain's own catch callback, kept in the controller as written (`.catch((err) => res.status(500).json(...))`).
- * Only when the chain is all the logic (nothing before it could answer or throw differently) and the callback reads
- * nothing the logic declares; it gets the domain errors answered first (the controller inserts that line).
+ * Only when the callback reads nothing the logic declares; it gets the domain errors answered first (the controller
+ * inserts that line). Logic before the chain stays synchronous in the service (see chainBeforeLogic).
  */
 function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement[], last: Statement, site: RouteSite): NonNullable<Extraction['chainCatch']> {
   const file = site.file;
-  if (region.length !== 1 || region[0] !== last) throw new Unsafe('response-in-callback', 'a promise chain answering its own failures is not all of the logic', cb);
   const params = cb.getParameters();
   const p = params[0]?.getNameNode();
   if (params.length !== 1 || !p || !Node.isIdentifier(p) || params[0].hasInitializer() || params[0].isRestParameter()) {
@@ -569,7 +583,7 @@ function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement
   }
   for (const id of cb.getDescendantsOfKind(SyntaxKind.Identifier)) {
     const decl = referenced(id)?.getDeclarations()[0];
-    if (decl && decl.getStart() >= last.getStart() && decl.getEnd() <= last.getEnd() && !(decl.getStart() >= cb.getStart() && decl.getEnd() <= cb.getEnd())) {
+    if (decl && decl.getSourceFile() === file && decl.getStart() >= region[0].getStart() && decl.getEnd() <= last.getEnd() && !(decl.getStart() >= cb.getStart() && decl.getEnd() <= cb.getEnd())) {
       throw new Unsafe('response-in-callback', `the chain's catch callback reads \`${id.getText()}\` of the logic`, id);
     }
   }
@@ -759,4 +773,88 @@ export function topLevelStatement(n: Node): Statement | undefined {
     if (Node.isBlock(parent) || Node.isModuleBlock(parent)) return undefined;
     cur = parent;
   }
+}
+
+/**
+ * The logic's last statement is a try whose catch answers by itself (not only `next(err)`, which exit-rewrite.ts
+ * unwraps): the controller keeps that catch around the service call and the success response. The catch received
+ * what the try's statements (and the response inside the try) threw; around the service call it also receives what
+ * the logic before the try throws, so that logic must be proven not to throw (callbacks.ts: request reads, plain
+ * responses, names, literals, non-throwing operators). Otherwise `response-inside-try` names the statement.
+ */
+function answeringTailTry(w: Walk, region: Statement[]): import('ts-morph').CatchClause | undefined {
+  const last = region[region.length - 1];
+  if (region.length < 2 || !Node.isTryStatement(last) || last.getFinallyBlock()) return undefined;
+  const clause = last.getCatchClause();
+  if (!clause || !last.getTryBlock().getStatements().length || catchForwardsToNext(clause, w.roles)) return undefined;
+  if (!last.getTryBlock().getDescendants().some((d) => Node.isCallExpression(d) && !!responseChain(d, w.roles, w.site.framework))) return undefined;
+  const risky = handlerStatementsMayThrow(w, region.slice(0, -1), last);
+  if (risky) {
+    throw new Unsafe('response-inside-try', `a response is written inside the tail try whose catch answers by itself, and \`${risky.getText().split('\n')[0].slice(0, 50)}\` before the try may throw: kept around the service call, the catch would answer that too`, risky);
+  }
+  w.keptTry = last;
+  return clause;
+}
+
+/** Request parts that may be missing: a field read before the try threw outside it, from the controller's try it would reach the catch. */
+const MAYBE_MISSING = new Set(['cookies', 'signedCookies', 'user', 'session']);
+
+/**
+ * What the kept catch reads must still exist in the controller: not a name the logic declares (it moves), and the
+ * inputs read before the try must not be able to throw inside the controller's try (`req.user.id` without a user).
+ */
+function keptCatchReads(clause: import('ts-morph').CatchClause, region: Statement[], inputs: Input[], file: import('ts-morph').SourceFile): void {
+  const [from, to] = [region[0].getStart(), region[region.length - 1].getEnd()];
+  for (const id of clause.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (!isReference(id)) continue;
+    const decl = referenced(id)?.getDeclarations()[0];
+    if (decl && decl.getSourceFile() === file && decl.getStart() >= from && decl.getEnd() <= to && !(decl.getStart() >= clause.getStart() && decl.getEnd() <= clause.getEnd())) {
+      throw new Unsafe('response-inside-try', `the catch of the tail try reads \`${id.getText()}\` of the logic, which moves to the service`, id);
+    }
+  }
+  const tryStart = region[region.length - 1].getStart();
+  const major = expressMajor(file);
+  for (const i of inputs) {
+    const parts = i.expr.split('.');
+    // (`req.user` passed whole, read as `user.name` by the service: the same)
+    if (parts.length < 2 || i.typeNode.getStart() >= tryStart) continue;
+    if (MAYBE_MISSING.has(parts[1]) || (parts[1] === 'body' && major >= 5)) {
+      throw new Unsafe('response-inside-try', `a field of \`${parts.slice(0, 2).join('.')}\` is read before the tail try, which throws when the request has no ${parts[1]}; read inside the controller's try, the kept catch would answer that`, i.typeNode);
+    }
+  }
+}
+
+/** The catch clause as written, and the same answering the service's domain errors first. */
+function guardedCatch(clause: import('ts-morph').CatchClause, site: RouteSite, semi: string): NonNullable<Extraction['keptCatch']> {
+  const file = site.file;
+  const text = clause.getText();
+  const v = clause.getVariableDeclaration()?.getNameNode();
+  if (!v || !Node.isIdentifier(v)) return { text, guarded: text };
+  const res = site.fn.getParameters()[1]?.getName() ?? 'res';
+  const guard = `if (${DOMAIN_ERROR_RESPONDER}(${res}, ${v.getText()})) return${semi}`;
+  const block = clause.getBlock();
+  const first = block.getStatements()[0];
+  const at = (n: number) => n - clause.getStart();
+  const guarded = first
+    ? `${text.slice(0, at(first.getStart()))}${guard}\n${indentAt(file.getFullText(), first.getStart())}${text.slice(at(first.getStart()))}`
+    : `${text.slice(0, at(block.getStart()) + 1)}\n${indentAt(file.getFullText(), clause.getStart())}  ${guard}\n${indentAt(file.getFullText(), clause.getStart())}}`;
+  return { text, guarded };
+}
+
+/**
+ * Logic before a promise chain that answers its own failures (`if (!req.body.title) { res.status(400)…; return }`
+ * before `Tutorial.create(t).then(…).catch((err) => res.status(500)…)`): the service is not async, so whatever that
+ * logic throws still leaves the handler synchronously, as before, and the chain's catch sees only the chain's
+ * rejections. Every success must come from the chain (the controller chains on the result), and the answers before
+ * the chain, now domain errors thrown synchronously, are answered by a catch around the chain in the controller
+ * (true: Extraction.syncErrors).
+ */
+function chainBeforeLogic(w: Walk, last: Statement): boolean {
+  const inChain = (n: Node) => n.getStart() >= last.getStart() && n.getEnd() <= last.getEnd();
+  for (const x of w.successes) {
+    const at = x.custom?.at ?? x.chain!.outer;
+    if (!inChain(at)) throw new Unsafe('response-in-callback', 'the logic answers before the promise chain that answers its own failures: the service would return a value or the chain', at);
+  }
+  if (w.forwardsToNext) throw new Unsafe('response-in-callback', 'the logic hands errors to next before a promise chain that answers its own failures', last);
+  return w.errors.some((e) => !inChain(e.at));
 }

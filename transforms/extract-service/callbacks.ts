@@ -402,6 +402,14 @@ export function expressMajor(file: SourceFile): number {
   }
 }
 
+/**
+ * The first node of these top-level statements of the handler, before `tail`, that may throw (responses of plain
+ * values vouched for), or undefined.
+ */
+export function handlerStatementsMayThrow(w: Walk, stmts: Statement[], tail: Statement): Node | undefined {
+  return statementsMayThrow(w, w.site.fn, [...stmts, tail], stmts);
+}
+
 function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statement[]): Node | undefined {
   const file = fn.getSourceFile();
   const fnPath = babelFunction(file, fn.getStart(), fn.getEnd());

@@ -108,6 +108,10 @@ export function controllerText(e: Extraction & { method: string }, style: Module
       // the chain's own catch stays as written; domain errors the service threw are answered first
       if (e.chainCatch.returned) out[0] = `return ${out[0]}`;
       out.push(`${u}.catch(${e.errors.length ? e.chainCatch.guarded : e.chainCatch.text})${semi}`);
+      if (e.syncErrors) {
+        // the answers before the chain are domain errors the (synchronous) service throws before returning it
+        return ['try {', ...out.map((l) => ind + u + l.split('\n').join('\n' + u)), `${ind}} catch (${errName}) {`, `${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`, `${ind}}`].join(nl);
+      }
       return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
     }
     if (e.errors.length) {
@@ -120,6 +124,8 @@ export function controllerText(e: Extraction & { method: string }, style: Module
   const value = e.call === 'await' ? `await ${call}` : call;
   // (a framework's success may be several statements: Koa's `ctx.status = 201` and `ctx.body = result`)
   const lines = success(value, true).flatMap((l) => l.split('\n'));
+  // the tail try's own catch, kept as written around the call and the success response (domain errors answered first)
+  if (e.keptCatch) return ['try {', block(lines, 1), `${ind}} ${e.errors.length ? e.keptCatch.guarded : e.keptCatch.text}`].join(nl);
   if (e.catchInsert || (!e.errors.length && !e.forwardsToNext)) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
   return [
     'try {',

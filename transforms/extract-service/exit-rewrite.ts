@@ -356,6 +356,19 @@ function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
   if (!w.nextMayThrow) {
     throw new Unsafe('try-forwards-to-next', w.nextWhy ? `a try whose catch hands errors to next, while ${w.nextWhy}` : 'a try whose catch hands errors to next, in an async handler without a final catch: a throw of the logic outside it was an unhandled rejection, from the service it would reach next (--throws-to-next accepts that)', n);
   }
+  unwrapTry(w, n, 'try-forwards-to-next', 'hands errors to next');
+  w.handled.add(callee);
+  controllerForwards(w);
+  return true;
+}
+
+/**
+ * The try's statements join the enclosing block in the service (lines moved left); `try {` and the catch go. The
+ * try is transparent from then on (tail positions, paths). `reason` names the refusal when that cannot be done.
+ */
+function unwrapTry(w: Walk, n: import('ts-morph').TryStatement, reason: string, what: string): void {
+  const fn = w.site.fn;
+  const stmts = n.getTryBlock().getStatements();
   const file = n.getSourceFile();
   const text = file.getFullText();
   const block = n.getTryBlock();
@@ -371,17 +384,27 @@ function unwrapForwardingTry(w: Walk, n: Node, fn: Node, root: Node): boolean {
   );
   const outside = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((x) => (x.getStart() < block.getStart() || x.getStart() >= block.getEnd()) && isReference(x)).map((x) => x.getText()));
   const taken = own.find((name) => name && outside.has(name));
-  if (taken) throw new Unsafe('try-forwards-to-next', `the try declares \`${taken}\`, a name the handler also uses outside it: without the try it would be declared twice or read too early`, n);
+  if (taken) throw new Unsafe(reason, `the try declares \`${taken}\`, a name the handler also uses outside it: without the try it would be declared twice or read too early`, n);
   if (/\/[/*]/.test(text.slice(n.getStart(), stmts[0].getStart())) || /\/[/*]/.test(text.slice(stmts[stmts.length - 1].getEnd(), n.getEnd()))) {
-    throw new Unsafe('try-forwards-to-next', 'a comment around the try that hands errors to next would be lost', clause);
+    throw new Unsafe(reason, `a comment around the try that ${what} would be lost`, clause);
   }
   // `try {` up to the first statement, and from the last statement to the catch's end, go; the lines move left
   w.edits.remove(n.getStart(), stmts[0].getStart());
   w.edits.remove(stmts[stmts.length - 1].getEnd(), n.getEnd());
   dedentLines(w, block, lineStartOf(text, stmts[0].getStart()), stmts[stmts.length - 1].getEnd(), indentOf(text, stmts[0].getStart()).length - indentOf(text, n.getStart()).length);
   transparentTries.add(n);
-  w.handled.add(callee);
-  controllerForwards(w);
+}
+
+/**
+ * The tail try of the logic whose catch answers by itself (`catch (err) { res.status(500).json(…) }`), chosen by
+ * analyze.ts (Walk.keptTry): its statements move into the service without the try, and the controller wraps the
+ * service call and the success response in the same catch, kept as written (Extraction.keptCatch). analyze.ts has
+ * proven that the logic before the try cannot throw, so the catch receives what it received before: throws of the
+ * try's statements and of the success response, plus the domain errors, which it answers first.
+ */
+function unwrapAnsweringTry(w: Walk, n: Node): boolean {
+  if (n !== w.keptTry || !Node.isTryStatement(n)) return false;
+  unwrapTry(w, n, 'response-inside-try', 'answers by itself');
   return true;
 }
 
@@ -519,7 +542,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     }
     if (w.converted.has(n)) return;
     if (isHandler && nextToThrow(w, n, fn, root)) return;
-    if (isHandler && site.framework === 'express' && unwrapForwardingTry(w, n, fn, root)) {
+    if (isHandler && site.framework === 'express' && (unwrapAnsweringTry(w, n) || unwrapForwardingTry(w, n, fn, root))) {
       for (const s of (n as import('ts-morph').TryStatement).getTryBlock().getStatements()) visit(s);
       return;
     }

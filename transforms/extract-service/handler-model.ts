@@ -73,6 +73,13 @@ export interface Extraction {
   forwardsToNext?: boolean;
   /** A promise chain's own catch callback (`.catch((err) => res.status(500)…)`), kept in the controller as written. */
   chainCatch?: { text: string; /** The same with `if (sendDomainError(res, err)) return` first. */ guarded: string; /** The handler returned the chain. */ returned: boolean };
+  /**
+   * The catch clause of the logic's tail try, which answered by itself (`catch (err) { res.status(500)… }`): the
+   * controller wraps the service call and the success response in it, as written (`guarded`: domain errors first).
+   */
+  keptCatch?: { text: string; guarded: string };
+  /** Domain errors thrown before the promise chain (a non-async service throws them synchronously): the controller catches them around the chain. */
+  syncErrors?: boolean;
 }
 
 /** The response a handler writes on success, rebuilt by the controller around the service's result. */
@@ -444,6 +451,8 @@ export interface Walk {
   forwardsToNext?: boolean;
   /** How error exits left the handler: returned (`return reply.code(404).send()`) or as a statement. */
   errorVia?: Set<'return' | 'statement'>;
+  /** The logic's tail try whose catch answers by itself: unwrapped in the service, its catch kept by the controller. */
+  keptTry?: Node;
 }
 
 export function insertAt(w: Walk, at: number, text: string): void {

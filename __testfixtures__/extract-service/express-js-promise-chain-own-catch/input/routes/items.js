@@ -23,13 +23,45 @@ router.get('/:id', (req, res) => {
     });
 });
 
-// Left alone: logic before the chain (its throw leaves the handler to Express; from the service it would reach the catch).
+// Logic before the chain stays synchronous in the service (not async): its throw still leaves the handler to Express,
+// and the chain's catch sees only the chain's rejections.
 router.get('/:id/owner', (req, res) => {
   const id = Number(req.params.id);
   const wanted = [id, 1].find((x) => x > 0);
   db.findOne(wanted)
     .then((item) => res.json({ owner: item.owner }))
     .catch((err) => res.status(500).json({ message: err.message }));
+});
+
+// An answer before the chain becomes a domain error thrown synchronously: the controller answers it around the chain.
+router.post('/', (req, res) => {
+  if (!req.body.name) {
+    res.status(400).json({ message: 'name is required' });
+    return;
+  }
+  const item = { name: req.body.name, owner: req.body.owner || 'ann' };
+  db.insert(item)
+    .then((saved) => res.status(201).json(saved))
+    .catch((err) => res.status(500).json({ message: err.message }));
+});
+
+// Left alone: a success answered before the chain (the service would return a value or the chain).
+router.get('/:id/cached', (req, res) => {
+  if (req.query.fresh === 'no') {
+    res.json({ cached: true });
+    return;
+  }
+  db.findOne(Number(req.params.id))
+    .then((item) => res.json(item))
+    .catch((err) => res.status(500).json({ message: err.message }));
+});
+
+// Left alone: the chain's catch reads a value the logic computes before the chain (it moves to the service).
+router.get('/:id/label', (req, res) => {
+  const id = [Number(req.params.id), 1].find((x) => x > 0);
+  db.findOne(id)
+    .then((item) => res.json({ label: item.name }))
+    .catch(() => res.status(500).json({ message: 'failed for ' + id }));
 });
 
 module.exports = router;

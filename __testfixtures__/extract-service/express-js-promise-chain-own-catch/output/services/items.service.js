@@ -1,10 +1,12 @@
 // Business logic of routes/items.js, moved out of its route handlers by remodel extract-service.
 const db = require('../db');
-const { NotFoundError } = require('./errors');
+const { NotFoundError, ValidationError } = require('./errors');
 
 /** @typedef {{ owner: any }} ListItemsInput */
 
 /** @typedef {{ id: any }} GetItemInput */
+
+/** @typedef {{ name: any, owner: any }} CreateItemInput */
 
 class ItemsService {
   /**
@@ -28,6 +30,20 @@ class ItemsService {
         if (!item) throw new NotFoundError('not found');
         return { id: item.id, label: item.name.toUpperCase() };
       });
+  }
+
+  /**
+   * POST / (routes/items.js)
+   * @param {CreateItemInput} input
+   */
+  createItem(input) {
+    const { name, owner } = input;
+    if (!name) {
+      throw new ValidationError('name is required');
+    }
+    const item = { name: name, owner: owner || 'ann' };
+    return db.insert(item)
+      .then((saved) => saved);
   }
 }
 
