@@ -88,9 +88,22 @@ export function primitiveKind(e: t.Node, c: InertContext, depth = 0): 'string' |
       if (init && e.start != null && init.start != null && init.end != null && e.start >= init.start && e.start < init.end) return null;
       return init ? primitiveKind(init, { ...c, scope: b.path.scope }, depth + 1) : 'nullish';
     }
+    case 'CallExpression': {
+      const conversion = globalConversion(e, c);
+      return conversion && cannotThrow(e, c) ? conversion : null;
+    }
     default:
       return c.knownString?.(e) ? 'string' : null;
   }
+}
+
+/** The language's own conversions of a primitive, by the kind they return (none of them throws on a primitive but a Symbol). */
+const CONVERSIONS: Record<string, 'string' | 'number' | 'boolean'> = { Number: 'number', String: 'string', Boolean: 'boolean', parseInt: 'number', parseFloat: 'number' };
+
+/** `Number(x)`, `String(x)`, `parseInt(x, 10)`: a global conversion (not shadowed), by the kind it returns. */
+function globalConversion(e: t.CallExpression, c: InertContext): 'string' | 'number' | 'boolean' | undefined {
+  if (e.callee.type !== 'Identifier' || !Object.hasOwn(CONVERSIONS, e.callee.name) || c.scope.getBinding(e.callee.name)) return undefined;
+  return CONVERSIONS[e.callee.name];
 }
 
 /** Whether converting the value of `e` (which cannot throw) to a string or number cannot throw. */
@@ -132,6 +145,12 @@ export function cannotThrow(e: t.Node, c: InertContext): boolean {
     }
     case 'LogicalExpression':
       return cannotThrow(e.left, c) && cannotThrow(e.right, c);
+    case 'CallExpression':
+      // a global conversion of primitives (`Number(req.params.id)`); Boolean converts anything without running code
+      return (
+        !!globalConversion(e, c) &&
+        e.arguments.every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, c) && ((e.callee as t.Identifier).name === 'Boolean' || converts(a, c)))
+      );
     case 'ConditionalExpression':
       return cannotThrow(e.test, c) && cannotThrow(e.consequent, c) && cannotThrow(e.alternate, c);
     case 'UnaryExpression':

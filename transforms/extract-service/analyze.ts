@@ -69,6 +69,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // (a log line beside the single call does not make the handler fat: `console.log('hit'); res.send('Welcome')`)
   // (also `const result = await usersService.createUser(input); res.status(201).json(result)`: one call, one response)
   const meaningful = region.filter((s) => !isConsoleCall(s));
+  // (a controller this transform wrote: one chain on a service call, its reactions answering: `usersService.getUser(…)
+  // .then(ok, (err) => …)`)
+  if (meaningful.length === 1 && serviceChain(meaningful[0])) throw new Unsafe('already-thin', 'the handler already calls a service and answers with its result', site.fn);
   if (meaningful.length >= 1 && !choice) {
     const isThenCallback = (d: Node) => {
       const p = d.getParent();
@@ -272,6 +275,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   if (chain?.custom) keep.push([chain.custom.getStart(), chain.custom.getEnd()]);
   // (so does the catch of the logic's tail try that answered by itself)
   if (keptClause) keep.push([keptClause.getStart(), keptClause.getEnd()]);
+  // (and a callback's answer to its error, the controller's reaction to a failed service call)
+  keep.push(...(w.keepRanges ?? []));
   const inKeep = (n: Node) => keep.some(([a, b]) => n.getStart() >= a && n.getEnd() <= b);
   // 4b. Helpers of the project handed the whole request (`security.isDeluxe(req)`): bound to the request in the
   // controller and called by the service where the logic called them (request-helpers.ts).
@@ -566,7 +571,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     if (w.errors.length && !Node.isIdentifier(keptClause.getVariableDeclaration()?.getNameNode() ?? keptClause)) throw new Unsafe('catch-without-variable', 'the catch of the tail try does not name the error', keptClause);
     keptCatch = guardedCatch(keptClause, site, semi);
   }
-  return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), ...(chainCatch ? { chainCatch } : {}), ...(keptCatch ? { keptCatch } : {}), ...(syncErrors ? { syncErrors } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
+  return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), ...(chainCatch ? { chainCatch } : {}), ...(keptCatch ? { keptCatch } : {}), ...(syncErrors ? { syncErrors } : {}), ...(w.errorAnswer ? { errorAnswer: w.errorAnswer } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
 }
 
 /**
@@ -857,4 +862,20 @@ function chainBeforeLogic(w: Walk, last: Statement): boolean {
   }
   if (w.forwardsToNext) throw new Unsafe('response-in-callback', 'the logic hands errors to next before a promise chain that answers its own failures', last);
   return w.errors.some((e) => !inChain(e.at));
+}
+
+/** `xService.method(…).then(…)…` as a statement: a chain rooted in a call of a module-level `new SomethingService()`. */
+function serviceChain(stmt: Statement): boolean {
+  const e = Node.isExpressionStatement(stmt) ? stmt.getExpression() : Node.isReturnStatement(stmt) ? stmt.getExpression() : undefined;
+  if (!e || !Node.isCallExpression(e) || !/\.(then|catch)$/.test(e.getExpression().getText().replace(/\s+/g, ''))) return false;
+  let call: Node = e;
+  while (Node.isCallExpression(call) && Node.isPropertyAccessExpression(call.getExpression()) && ['then', 'catch'].includes((call.getExpression() as import('ts-morph').PropertyAccessExpression).getName())) {
+    call = (call.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression();
+  }
+  if (!Node.isCallExpression(call) || !Node.isPropertyAccessExpression(call.getExpression())) return false;
+  const owner = (call.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression();
+  if (!Node.isIdentifier(owner)) return false;
+  const decl = owner.getSymbol()?.getDeclarations()[0];
+  const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+  return !!init && Node.isNewExpression(init) && /Service$/.test(init.getExpression().getText()) && !!decl && Node.isSourceFile(decl.getParent()?.getParent()?.getParent());
 }

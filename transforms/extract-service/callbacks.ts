@@ -20,8 +20,8 @@ import { cannotThrow, cannotThrowStatement, primitiveKind, type InertContext } f
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
 import { Unsafe, type Roles, type Walk, REQUEST_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, referenced, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
-import type { ErrorFirstTail } from './exit-rewrite.js';
-import { clearEpilogue, epilogueTail, flushEarlyAnswers } from './epilogue.js';
+import { type ErrorFirstTail, successStatements } from './exit-rewrite.js';
+import { clearEpilogue, epilogueTail, flushEarlyAnswers, rethrowOutside } from './epilogue.js';
 
 /** The options of extract-service this module reads. */
 export interface CallbackOptions {
@@ -59,8 +59,17 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   }
   const proof = provenErrorFirst(t.call, t.cb);
   if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
-  const strict = !optionsBySite.get(w.site)?.callbackThrowsToNext && !optionsBySite.get(w.site)?.throwsToNext;
-  const early = strict ? asyncPreludeMayThrow(w, t) : undefined;
+  // an error answered in the callback is the controller's reaction to any failure of the service: what else the
+  // service throws would be answered so too, so nothing else may throw, with or without the options (and not only in
+  // async handlers: a throw before the call left a synchronous handler to Express)
+  const strict = !!t.answer || (!optionsBySite.get(w.site)?.callbackThrowsToNext && !optionsBySite.get(w.site)?.throwsToNext);
+  if (t.answer) keepErrorAnswer(w, t);
+  else if (w.errorAnswer) throw new Unsafe('error-answer-in-callback', 'the callbacks of the chain answer their errors differently: one reaction of the controller answers every failure of the service', t.call);
+  else w.forwardsErrorFirst = true;
+  const early = strict ? preludeMayThrow(w, t, !!t.answer) : undefined;
+  if (early && t.answer) {
+    throw new Unsafe('callback-may-throw', `\`${early.getText().split('\n')[0].slice(0, 60)}\` may throw: from the service it would reach the answer the callback gives its error (\`${t.answer.getText().split('\n')[0].slice(0, 40)}\`)`, early);
+  }
   if (early) {
     throw new Unsafe(
       'callback-may-throw',
@@ -72,6 +81,9 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   const kept = ep.stmts;
   if (strict) {
     const risky = movedCodeMayThrow(w, t, new Set([...kept, ...ep.stay]));
+    if (risky && t.answer) {
+      throw new Unsafe('callback-may-throw', `\`${risky.getText().split('\n')[0].slice(0, 60)}\` in the callback of \`${callee.slice(0, 40)}\` may throw: uncaught inside the library's callback today, from the service it would reach the answer the callback gives its error`, risky);
+    }
     if (risky) {
       throw new Unsafe(
         'callback-may-throw',
@@ -81,6 +93,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
     }
   }
   flatten(w, t, kept.length, ep.values);
+  if (t.answer && w.errorAnswer && !('rethrow' in w.errorAnswer)) w.errorAnswer.rethrow = rethrowOutside(w, t.answer);
   flattenedCallbacks.add(t.cb);
 }
 
@@ -372,19 +385,22 @@ function babelFunction(file: SourceFile, start: number, end: number): NodePath<t
  * call being converted (its arguments checked; the API is taken to report failures through its callback).
  */
 export function movedCodeMayThrow(w: Walk, tail: ErrorFirstTail, stay: Set<Statement>, only?: Statement): Node | undefined {
-  const all = (tail.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== tail.errStmt);
+  const all = successStatements(tail);
   // statements that stay in the controller (epilogue.ts) run outside the error path: not checked
-  return statementsMayThrow(w, tail.cb, all, all.filter((s) => !stay.has(s) && (!only || s === only)));
+  // (with an answer kept as the reaction, the controller reacts with `.then(ok, onError)`: a response's own throw in
+  // `ok` never reaches the answer, so only its arguments, computed in the service, must not throw)
+  return statementsMayThrow(w, tail.cb, all, all.filter((s) => !stay.has(s) && (!only || s === only)), !!tail.answer);
 }
 
 /**
  * An async handler (Express 4 ignores the promise it returns): a throw of the logic before the chain rejected that
  * promise, unhandled (an uncaught exception on Node 15 and later); from the service it would reach the controller's
- * error path (`next(err)`). So that logic, and the chain's first call itself, must be proven not to throw.
+ * error path (`next(err)`). So that logic, and the chain's first call itself, must be proven not to throw. `always`:
+ * in any handler (the error path is an answer of the callback's, which a throw before the call never reached).
  */
-export function asyncPreludeMayThrow(w: Walk, t: ErrorFirstTail): Node | undefined {
+function preludeMayThrow(w: Walk, t: ErrorFirstTail, always: boolean): Node | undefined {
   const fn = w.site.fn;
-  if (!fn.isAsync() || enclosingFunction(t.stmt) !== fn || expressMajor(fn.getSourceFile()) >= 5) return undefined;
+  if (always ? enclosingFunction(t.stmt) !== fn : !fn.isAsync() || enclosingFunction(t.stmt) !== fn || expressMajor(fn.getSourceFile()) >= 5) return undefined;
   const body = fn.getBody();
   if (!Node.isBlock(body) || t.stmt.getParent() !== body) return t.stmt;
   const before = body.getStatements().filter((s) => s.getStart() >= w.regionStart && s.getEnd() <= t.stmt.getStart());
@@ -410,7 +426,7 @@ export function handlerStatementsMayThrow(w: Walk, stmts: Statement[], tail: Sta
   return statementsMayThrow(w, w.site.fn, [...stmts, tail], stmts);
 }
 
-function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statement[]): Node | undefined {
+function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statement[], responsesOutside = false): Node | undefined {
   const file = fn.getSourceFile();
   const fnPath = babelFunction(file, fn.getStart(), fn.getEnd());
   if (!fnPath) return stmts[0];
@@ -431,14 +447,14 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
     isCommonJs,
     known: (e) => requestRead(e, scope, req) || typedRead(e, ctx, tsAt),
     // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
-    knownString: (e) => e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e)),
+    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e))) || routeParam(e, scope, req),
   };
   const resChain = (e: t.Node | null | undefined): boolean => {
     if (!res || !e || e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression' || e.callee.computed) return false;
     if (!e.arguments.every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, ctx))) return false;
     // json/jsonp/send serialize an object (JSON.stringify: BigInt, cycles, toJSON and getters may throw): only
     // strings, numbers, booleans and null are vouched for
-    if (e.callee.property.type === 'Identifier' && SERIALIZING.has(e.callee.property.name) && !e.arguments.every((a) => serializesSafely(a, ctx))) return false;
+    if (!responsesOutside && e.callee.property.type === 'Identifier' && SERIALIZING.has(e.callee.property.name) && !e.arguments.every((a) => serializesSafely(a, ctx))) return false;
     const obj = e.callee.object;
     if (obj.type === 'Identifier') return scope.getBinding(obj.name) === res;
     return resChain(obj);
@@ -479,7 +495,21 @@ function serializesSafely(a: t.Node, ctx: InertContext): boolean {
 function findStatement(fnPath: NodePath<t.Function>, start: number): t.Node | undefined {
   const body = fnPath.node.body;
   if (body.type !== 'BlockStatement') return undefined;
-  return body.body.find((s) => s.start === start);
+  const top = body.body.find((s) => s.start === start);
+  if (top) return top;
+  // (a statement of an if's branches: the rest of `if (err) { … } else if (…) { … }`)
+  const within = (list: t.Statement[]): t.Node | undefined => {
+    for (const st of list) {
+      if (st.start === start) return st;
+      if (st.type === 'IfStatement' && st.start! < start && st.end! > start) {
+        const found = within([st.consequent, ...(st.alternate ? [st.alternate] : [])]);
+        if (found) return found;
+      }
+      if (st.type === 'BlockStatement' && st.start! < start && st.end! > start) return within(st.body);
+    }
+    return undefined;
+  };
+  return within(body.body);
 }
 
 /** The node to point at: the first call, property read or assignment in the statement, else the statement. */
@@ -500,6 +530,11 @@ function requestRead(e: t.Node, scope: Scope, req: Binding | undefined): boolean
   const obj = e.object;
   if (obj.type === 'Identifier') return scope.getBinding(obj.name) === req && REQUEST_PARTS.has(e.property.name);
   return obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' && obj.object.type === 'Identifier' && scope.getBinding(obj.object.name) === req && REQUEST_PARTS.has(obj.property.name);
+}
+
+/** `req.params.id`: Express hands route parameters as strings (undefined when an optional one is absent). */
+function routeParam(e: t.Node, scope: Scope, req: Binding | undefined): boolean {
+  return requestRead(e, scope, req) && e.type === 'MemberExpression' && e.object.type === 'MemberExpression' && e.object.property.type === 'Identifier' && e.object.property.name === 'params';
 }
 
 /** `user.id` where the checker types `user` as a non-nullable object that declares `id` (declared types trusted). */
@@ -557,12 +592,17 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number, values: Morph
   const calleeIds = [call.getExpression(), ...call.getExpression().getDescendants()].filter((d) => Node.isIdentifier(d));
   const captured = [...argIds, ...calleeIds].find((i) => ['resolve', 'reject'].includes(i.getText()));
   if (captured) throw new Unsafe('error-first-callback', `the call uses \`${captured.getText()}\`, which the promise's executor would shadow`, captured);
-  const all = (cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== errStmt);
+  const all = successStatements(tail);
   const body = all.slice(0, all.length - keptCount);
-  const closeFrom = all.length ? all[all.length - 1].getEnd() : errStmt.getEnd();
+  // (`if (err) { … } else {`: what goes ends with the else block's brace)
+  const otherwise = tail.rest ? (errStmt as import('ts-morph').IfStatement).getElseStatement()! : undefined;
+  // (`else if (…)`: the if itself is the rest, starting on the else's line)
+  const elseIf = !!otherwise && !Node.isBlock(otherwise);
+  const headEnd = otherwise ? otherwise.getStart() + (elseIf ? 0 : 1) : errStmt.getEnd();
+  const closeFrom = all.length ? all[all.length - 1].getEnd() : headEnd;
   const closing = text.slice(closeFrom, stmt.getEnd());
   if (/\/[/*]/.test(closing)) throw new Unsafe('error-first-callback', 'a comment at the end of the callback would be lost', cb);
-  const between = text.slice(errStmt.getEnd(), body.length ? body[0].getStart() : errStmt.getEnd());
+  const between = text.slice(headEnd, body.length ? body[0].getStart() : headEnd);
   const betweenComments = /\/[/*]/.test(between);
   const ts = /\.[cm]?tsx?$/.test(file.getFilePath());
   let typeArg = '';
@@ -596,21 +636,26 @@ function flatten(w: Walk, tail: ErrorFirstTail, keptCount: number, values: Morph
     edits.replace(cb.getStart(), stmt.getEnd(), executor + semi + ret);
   } else {
     const first = body[0];
-    const firstLine = lineStart(text, betweenComments ? errStmt.getEnd() : first.getStart());
+    let firstLine = lineStart(text, betweenComments ? headEnd : first.getStart());
     // up to the line break before the callback's first statement (a response removed with its line starts there)
     const eol = firstLine - 1 - (text[firstLine - 2] === '\r' ? 1 : 0);
-    edits.replace(cb.getStart(), betweenComments ? errStmt.getEnd() : eol, executor + semi);
+    if (elseIf) {
+      // `} else if (…) {` shares its line with the error branch's end: the if starts a line of its own
+      edits.replace(cb.getStart(), first.getStart(), `${executor}${semi}\n${stmtIndent.slice(0, stmtIndent.length - lessBy)}`);
+      firstLine = text.indexOf('\n', first.getStart()) + 1;
+    } else edits.replace(cb.getStart(), betweenComments ? headEnd : eol, executor + semi);
     if (ret) edits.replace(body[body.length - 1].getEnd(), stmt.getEnd(), ret);
     else edits.remove(body[body.length - 1].getEnd(), stmt.getEnd());
     // the callback's lines move left to the statement's indentation (multi-line templates keep their bytes)
     const extra = indentAt(text, first.getStart()).length - stmtIndent.length;
-    dedentLines(w, cb, betweenComments ? text.indexOf('\n', errStmt.getEnd()) + 1 : firstLine, body[body.length - 1].getEnd(), extra);
+    dedentLines(w, cb, betweenComments ? text.indexOf('\n', headEnd) + 1 : firstLine, body[body.length - 1].getEnd(), extra);
   }
   errStmt.forEachDescendant((d) => {
     if (Node.isIdentifier(d)) w.handled.add(d);
   });
   for (const p of params) p.forEachDescendant((d) => Node.isIdentifier(d) && w.handled.add(d));
   w.skipNodes.add(errStmt);
+  if (tail.rest) (w.restOf ??= new Map()).set(errStmt, tail.rest);
   w.converted.add(stmt);
   w.usesChain = true;
 }
@@ -659,4 +704,44 @@ function typeTextResolves(text: string, file: SourceFile): boolean {
     if (!TYPE_WORDS.has(m[1]) && !locals.has(m[1])) return false;
   }
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. An error answered in the callback: the controller's reaction to a failed service call
+
+/**
+ * `if (err) { return res.status(422).send({ message: errorHandler.getErrorMessage(err) }); }`: the branch stays in the
+ * controller word for word, as the reaction to the service's failure (its parameter named as the callback's error).
+ * One reaction answers every failure, so every callback of the chain must answer alike (or all hand to next), and the
+ * branch may read only what stays in the controller: the error, the request and response, names declared before the
+ * logic, module-level names.
+ */
+function keepErrorAnswer(w: Walk, t: ErrorFirstTail): void {
+  const answer = t.answer!;
+  const errParam = t.cb.getParameters()[0];
+  const file = t.stmt.getSourceFile();
+  for (const id of answer.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (!isReference(id)) continue;
+    const sym = referenced(id);
+    if (!sym || roleOf(sym, w.roles)) continue;
+    const decl = sym.getDeclarations()[0];
+    if (!decl || decl === errParam || decl.getSourceFile() !== file) continue;
+    if (decl.getFirstAncestor((a) => a === w.site.fn) && decl.getStart() >= w.regionStart) {
+      throw new Unsafe('error-answer-in-callback', `the answer to the callback's error reads \`${id.getText()}\` of the logic, which moves to the service`, id);
+    }
+  }
+  const text = file.getFullText();
+  const stmts = Node.isBlock(answer) ? answer.getStatements() : [answer];
+  const lines = stmts.map((st) => {
+    const base = indentAt(text, st.getStart());
+    return st.getText().split(/\r?\n/).map((l, i) => (i && l.startsWith(base) ? l.slice(base.length) : l)).join('\n');
+  });
+  const reaction = { param: errParam.getName(), lines };
+  const key = JSON.stringify(reaction);
+  const before = w.errorAnswer;
+  if ((before && JSON.stringify({ param: before.param, lines: before.lines }) !== key) || w.forwardsErrorFirst) {
+    throw new Unsafe('error-answer-in-callback', 'the callbacks of the chain answer their errors differently: one reaction of the controller answers every failure of the service', t.call);
+  }
+  w.errorAnswer = reaction;
+  (w.keepRanges ??= []).push([answer.getStart(), answer.getEnd()]);
 }

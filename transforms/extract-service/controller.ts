@@ -97,10 +97,21 @@ export function controllerText(e: Extraction & { method: string }, style: Module
     const fnHead = (p: string) => (arrow ? `(${p}) => {` : `function (${p}) {`);
     const out = [call];
     const ep = epilogueOf(e.site);
+    const answer = e.errorAnswer;
+    // the callback's answer to its error, as written, is the reaction to a failed service call (domain errors first)
+    const answered = answer && {
+      head: fnHead(answer.param),
+      lines: [...(e.errors.length ? [`if (${responder}(${res}, ${answer.param})) return${semi}`] : []), ...answer.lines.map((l) => l.split('\n').map((x, i) => (i ? ind + u + u + x : x)).join('\n'))],
+    };
     if (ep) {
       // issue 14 (epilogue.ts): what the callback did after its error line stays here, outside the error path
-      const onError = e.errors.length ? { head: fnHead(errName), lines: [`if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}`] } : next;
+      const onError = answered || (e.errors.length ? { head: fnHead(errName), lines: [`if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}`] } : next);
       out.push(...epilogueChain(ep, { head: fnHead(ep.param), lines: okLines }, onError, { u, semi, arrow, errName }));
+      return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+    }
+    if (answered) {
+      // (`.then(ok, onError)`: a throw of the success response does not reach the answer, as it did not before)
+      out.push(...epilogueChain({ param: okParam, rethrow: answer.rethrow }, { head: fnHead(okParam), lines: okLines }, answered, { u, semi, arrow, errName }));
       return out.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
     }
     if (okLines.length) out.push(`${u}.then(${fnHead(okParam)}`, ...okLines.map((l) => `${u}${u}${l}`), `${u}})`);

@@ -22,7 +22,7 @@ import { nearestPackage } from '../../src/target.js';
 import { indentAt, lineStart } from '../../src/text/lines.js';
 import type { RouteSite } from './routes.js';
 import { Unsafe, type Walk, isFunctionLike, isReference, referenced, responseChain, roleOf } from './handler-model.js';
-import type { ErrorFirstTail } from './exit-rewrite.js';
+import { type ErrorFirstTail, successStatements } from './exit-rewrite.js';
 import { movedCodeMayThrow, requestCall } from './callbacks.js';
 import { styleOf } from './style.js';
 
@@ -95,7 +95,7 @@ const early = new WeakMap<Walk, { guards: Statement[]; values: MorphSymbol[]; ke
  * The values of the logic read by what stays are the service's result. No statements: the callback does not end so.
  */
 export function epilogueTail(w: Walk, t: ErrorFirstTail): { stmts: Statement[]; values: MorphSymbol[]; stay: Statement[] } {
-  const stmts = (t.cb.getBody() as import('ts-morph').Block).getStatements().filter((s) => s !== t.errStmt);
+  const stmts = successStatements(t);
   const last = stmts[stmts.length - 1];
   const isResponse = (s: Statement) => {
     const expr = Node.isExpressionStatement(s) ? s.getExpression() : Node.isReturnStatement(s) ? s.getExpression() : undefined;
@@ -148,19 +148,28 @@ export function epilogueTail(w: Walk, t: ErrorFirstTail): { stmts: Statement[]; 
   if (!isResponse(last)) w.converted.add(last);
   w.successes.push({ key: `kept:${template}`, custom: { args: [], template, literal: template, at: last } });
   const names = [...values.values()];
-  let rethrow: Epilogue['rethrow'];
-  if (!rejectionsCrash(file)) {
-    // process.nextTick (@types/node), else queueMicrotask (also in the DOM lib a JavaScript program gets by default)
-    const globals = new Set(file.getProject().getTypeChecker().getSymbolsInScope(w.site.fn, ts.SymbolFlags.Variable | ts.SymbolFlags.Function).map((sym) => sym.getName()));
-    rethrow = globals.has('process') ? 'process.nextTick' : globals.has('queueMicrotask') ? 'queueMicrotask' : undefined;
-    if (!rethrow) {
-      throw new Unsafe('callback-may-throw', `\`${last.getText().split('\n')[0].slice(0, 60)}\` may throw, uncaught today; kept after the service it must be rethrown outside the promise, and neither \`process\` nor \`queueMicrotask\` is declared here`, last);
-    }
-  }
+  const rethrow = rethrowOutside(w, last);
   setEpilogue(w.site, { param: names.length > 1 ? `{ ${names.join(', ')} }` : (names[0] ?? ''), rethrow });
   state.values = [...values.keys()];
   state.kept = true;
   return { stmts: kept, values: state.values, stay: guards };
+}
+
+/**
+ * How the controller's chain ends so that a throw of code kept there (`at`, uncaught inside the library's callback
+ * today) stays an uncaught exception: nothing when the package declares a runtime that raises unhandled rejections,
+ * else a rethrow outside the promise with process.nextTick (@types/node) or queueMicrotask (also in the DOM lib a
+ * JavaScript program gets by default); neither declared: refused.
+ */
+export function rethrowOutside(w: Walk, at: Node): Epilogue['rethrow'] {
+  const file = w.site.file;
+  if (rejectionsCrash(file)) return undefined;
+  const globals = new Set(file.getProject().getTypeChecker().getSymbolsInScope(w.site.fn, ts.SymbolFlags.Variable | ts.SymbolFlags.Function).map((sym) => sym.getName()));
+  const rethrow = globals.has('process') ? 'process.nextTick' : globals.has('queueMicrotask') ? 'queueMicrotask' : undefined;
+  if (!rethrow) {
+    throw new Unsafe('callback-may-throw', `\`${at.getText().split('\n')[0].slice(0, 60)}\` may throw, uncaught today; kept after the service it must be rethrown outside the promise, and neither \`process\` nor \`queueMicrotask\` is declared here`, at);
+  }
+  return rethrow;
 }
 
 /**

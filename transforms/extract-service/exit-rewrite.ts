@@ -2,7 +2,7 @@
 import { Node, SyntaxKind, type Block, type CallExpression, type Expression, type Identifier, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
-import { Unsafe, EXPRESS_TERMINAL, STREAMING, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
+import { Unsafe, EXPRESS_TERMINAL, REQUEST_PARTS, STREAMING, chainRoot, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
 import { calleeUsesHttp, convertErrorFirst, dedentLines } from './callbacks.js'; // issue 14: error-first callbacks
 import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js';
@@ -417,8 +417,25 @@ export interface ErrorFirstTail {
   call: CallExpression;
   cb: import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression;
   errStmt: Statement;
+  /** `if (err) { … } else { <rest> }`: the statements that run on success are the else block's. */
+  rest?: Statement[];
+  /**
+   * The error is answered in the callback (`if (err) return res.status(400).send({ message: err.message })`) instead
+   * of handed to next: that branch, kept word for word as the controller's reaction to a failed service call.
+   */
+  answer?: Statement;
 }
 
+/** The statements of an error-first callback that run when there is no error. */
+export function successStatements(t: ErrorFirstTail): Statement[] {
+  return t.rest ?? (t.cb.getBody() as Block).getStatements().filter((s) => s !== t.errStmt);
+}
+
+/**
+ * `db.find(id, function (err, row) { if (err) return next(err); … })`: a statement calling an API with an error-first
+ * callback as last argument, whose first statement hands the error to `next` or answers it (`if (err) { return
+ * res.status(400).send(…); }`, MEAN.js's `if (err) { return res.status(422).send(…); } else { res.json(article); }`).
+ */
 export function errorFirstTail(stmt: Statement | undefined, roles: Roles): ErrorFirstTail | undefined {
   if (!stmt || !Node.isExpressionStatement(stmt)) return undefined;
   const call = stmt.getExpression();
@@ -432,24 +449,61 @@ export function errorFirstTail(stmt: Statement | undefined, roles: Roles): Error
   const params = cb.getParameters();
   if (params.length < 1 || params.length > 2 || params.some((p) => !Node.isIdentifier(p.getNameNode()) || p.isRestParameter() || p.hasInitializer())) return undefined;
   const errName = params[0].getName();
-  const first = body.getStatements()[0];
-  if (!first || !Node.isIfStatement(first) || first.getElseStatement() || first.getExpression().getText() !== errName) return undefined;
-  let then: Node = first.getThenStatement();
-  if (Node.isBlock(then)) {
-    if (then.getStatements().length !== 1) return undefined;
-    then = then.getStatements()[0];
-  }
+  const list = body.getStatements();
+  const first = list[0];
+  if (!first || !Node.isIfStatement(first) || first.getExpression().getText() !== errName) return undefined;
+  // `else { … }` or `else if (…) …` holding the rest: only as the callback's one statement
+  const otherwise = first.getElseStatement();
+  if (otherwise && (list.length !== 1 || (Node.isBlock(otherwise) && !otherwise.getStatements().length))) return undefined;
+  const rest = otherwise ? (Node.isBlock(otherwise) ? otherwise.getStatements() : [otherwise]) : undefined;
+  const branch = first.getThenStatement();
+  let then: Node = branch;
+  if (Node.isBlock(then) && then.getStatements().length === 1) then = then.getStatements()[0];
   const forwarded = Node.isReturnStatement(then) ? then.getExpression() : Node.isExpressionStatement(then) ? then.getExpression() : undefined;
-  if (!forwarded || !Node.isCallExpression(forwarded) || forwarded.getArguments().length !== 1 || forwarded.getArguments()[0].getText() !== errName) return undefined;
-  const callee = forwarded.getExpression();
-  if (!Node.isIdentifier(callee) || roleOf(referenced(callee), roles) !== 'next') return undefined;
-  if (!Node.isReturnStatement(then) && body.getStatements().length > 1) return undefined; // `if (err) next(err);` falls through
-  // the error is used only there; the callee is not the response or the request
   const errSym = params[0].getNameNode().getSymbol();
   const uses = body.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i.getSymbol() === errSym && isReference(i));
-  if (uses.length !== 2) return undefined;
+  const toNext = !!forwarded && Node.isCallExpression(forwarded) && forwarded.getArguments().length === 1 && forwarded.getArguments()[0].getText() === errName && Node.isIdentifier(forwarded.getExpression()) && roleOf(referenced(forwarded.getExpression() as Identifier), roles) === 'next';
+  let answer: Statement | undefined;
+  if (toNext) {
+    if (!Node.isReturnStatement(then) && list.length > 1 && !rest) return undefined; // `if (err) next(err);` falls through
+    // the error is used only there
+    if (uses.length !== 2) return undefined;
+  } else {
+    // an answer: responses and request calls (`req.flash(…)`), leaving the callback (a return last, or the else)
+    if (!errorAnswer(branch, roles, !!rest)) return undefined;
+    if (uses.some((u) => !(u.getStart() >= first.getStart() && (u === first.getExpression() || (u.getStart() >= branch.getStart() && u.getEnd() <= branch.getEnd()))))) return undefined;
+    answer = branch;
+  }
   if (calleeUsesHttp(call.getExpression(), roles) || args.slice(0, -1).some((a) => mentionsResponse(a, roles))) return undefined; // issue 14: request reads in a query chain
-  return { stmt, call, cb, errStmt: first };
+  return { stmt, call, cb, errStmt: first, ...(rest ? { rest } : {}), ...(answer ? { answer } : {}) };
+}
+
+/**
+ * The branch answering a callback's error: statements that are responses, calls of the request's own methods
+ * (`req.flash`) or `return`, with a response on every way out and nothing after it (unless an else follows).
+ */
+function errorAnswer(branch: Statement, roles: Roles, elseFollows: boolean): boolean {
+  const list = Node.isBlock(branch) ? branch.getStatements() : [branch];
+  if (!list.length || list.some((s) => s.getFirstDescendant(isFunctionLike))) return false;
+  const response = (e: Node | undefined) => !!e && Node.isCallExpression(e) && isHttpCall(e, roles);
+  let answered = false;
+  for (const [i, s] of list.entries()) {
+    const e = Node.isExpressionStatement(s) ? s.getExpression() : Node.isReturnStatement(s) ? s.getExpression() : undefined;
+    if (Node.isReturnStatement(s) && i !== list.length - 1) return false;
+    if (Node.isReturnStatement(s) && !e) continue;
+    if (!response(e)) return false;
+    if (responseChain(e!, roles, 'express')) answered = true;
+  }
+  const last = list[list.length - 1];
+  return answered && (elseFollows || Node.isReturnStatement(last));
+}
+
+/** A call of the response's or the request's own methods (`res.status(400).send(…)`, `req.flash('errors', …)`). */
+function isHttpCall(e: CallExpression, roles: Roles): boolean {
+  const root = chainRoot(e.getExpression());
+  if (!Node.isIdentifier(root)) return false;
+  const role = roleOf(referenced(root), roles);
+  return role === 'response' || (role === 'request' && Node.isPropertyAccessExpression(e.getExpression()) && !REQUEST_PARTS.has((e.getExpression() as import('ts-morph').PropertyAccessExpression).getName()));
 }
 
 /**
@@ -528,7 +582,12 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
   const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework)) || isFrameworkResponse(w, s);
   const visit = (n: Node) => {
     if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
-    if (n === skip || w.skipNodes.has(n)) return;
+    if (n === skip) return;
+    if (w.skipNodes.has(n)) {
+      // (a converted callback's `if (err) { … } else { <rest> }`: the rest is the logic)
+      for (const r of w.restOf?.get(n) ?? []) visit(r);
+      return;
+    }
     if (frameworkExit(w, n, fn, root, isHandler, { tailOf, insideTry, nextStatement, mentionsRole })) return;
     if (!isHandler && site.framework === 'express' && Node.isExpressionStatement(n) && enclosingFunction(n) === fn && !w.converted.has(n)) {
       const list = Node.isBlock(n.getParent()) ? (n.getParent() as Block).getStatements() : [];

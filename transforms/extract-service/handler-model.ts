@@ -78,6 +78,8 @@ export interface Extraction {
    * controller wraps the service call and the success response in it, as written (`guarded`: domain errors first).
    */
   keptCatch?: { text: string; guarded: string };
+  /** The callbacks' answer to their errors, the controller's reaction to a failed service call (ErrorAnswer). */
+  errorAnswer?: ErrorAnswer;
   /** Domain errors thrown before the promise chain (a non-async service throws them synchronously): the controller catches them around the chain. */
   syncErrors?: boolean;
 }
@@ -453,6 +455,23 @@ export interface Walk {
   errorVia?: Set<'return' | 'statement'>;
   /** The logic's tail try whose catch answers by itself: unwrapped in the service, its catch kept by the controller. */
   keptTry?: Node;
+  /** `if (err) { … } else { <rest> }` of a converted callback → the rest (the walk visits it in place of the if). */
+  restOf?: Map<Node, Statement[]>;
+  /** Ranges of the moved text that stay in the controller (an error answer kept as its reaction). */
+  keepRanges?: [number, number][];
+  /** The error answer of the converted callbacks (callbacks.ts keepErrorAnswer): the controller's failure reaction. */
+  errorAnswer?: ErrorAnswer;
+  /** A converted callback handed its error to next (no callback of the chain may then answer it). */
+  forwardsErrorFirst?: boolean;
+}
+
+/** A callback's answer to its error, kept as the controller's reaction: `function (<param>) { <lines> }`. */
+export interface ErrorAnswer {
+  param: string;
+  /** Statements as written; lines after a statement's first keep their indentation relative to it. */
+  lines: string[];
+  /** How the chain ends so that a throw in the reactions stays uncaught (epilogue.ts rethrowOutside). */
+  rethrow?: 'process.nextTick' | 'queueMicrotask';
 }
 
 export function insertAt(w: Walk, at: number, text: string): void {

@@ -11,7 +11,7 @@ class TotalsService {
    * @param {GetTotalInput} input
    */
   async getTotal(input) {
-    const { id } = input;
+    var { id } = input;
     var items = await db.cart(id);
     if (!items) throw new NotFoundError('no cart');
     return { total: total(items) };

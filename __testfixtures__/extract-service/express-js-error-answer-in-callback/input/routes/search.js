@@ -2,8 +2,8 @@ var express = require('express');
 var db = require('../db');
 var router = express.Router();
 
-// The callback answers its error itself: the API is proven, the answer is not kept by a controller yet
-// (error-answer-in-callback).
+// The callback answers its error itself: the API is proven to call back once, error first, so the answer becomes
+// the controller's reaction to a failed service call, kept as written.
 router.get('/search/:query', function (req, res) {
   var query = req.params.query;
   db.members(query, function (err, vals) {

@@ -9,7 +9,7 @@ class LoggedsService {
    * @param {GetLoggedInput} input
    */
   getLogged(input) {
-    const { id } = input;
+    var { id } = input;
     return db.countOrders(Number(id))
       .then(function (count) {
         return { count: count, at: Date.now() };
