@@ -13,7 +13,7 @@ import { unnameableType } from './controller.js';
 import { diagnosticIn, moduleLocation } from './apply.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
-import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
+import { type CallbackOptions, convertErrorFirst, expressMajor, expressMayBe5, flushCallbackEdits, handlerStatementsMayThrow, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
@@ -307,7 +307,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   });
   const after = (read: Node, kinds: (d: Node) => boolean) => enclosingFunction(read) !== site.fn || effects.some((d) => kinds(d) && d.getEnd() <= read.getStart());
   // (Express 4's body parsers leave `{}` when there is no body; Express 5 leaves req.body undefined)
-  const bodyMayBeMissing = expressMajor(file) >= 5;
+  const bodyMayBeMissing = expressMayBe5(file);
   // a part is there for certain, as far as the logic can tell, when one of its reads runs on every path before any
   // effect: had the part been missing, the logic threw there too, before doing anything. A read only some paths run
   // (inside an if, `&&`, `?:`, a loop) or one after an effect does not tell.
@@ -802,7 +802,7 @@ function answeringTailTry(w: Walk, region: Statement[]): import('ts-morph').Catc
 }
 
 /** Request parts that may be missing: a field read before the try threw outside it, from the controller's try it would reach the catch. */
-const MAYBE_MISSING = new Set(['cookies', 'signedCookies', 'user', 'session']);
+const MAYBE_MISSING = new Set(['cookies', 'signedCookies', 'user', 'session', 'body']);
 
 /**
  * What the kept catch reads must still exist in the controller: not a name the logic declares (it moves), and the
@@ -818,12 +818,13 @@ function keptCatchReads(clause: import('ts-morph').CatchClause, region: Statemen
     }
   }
   const tryStart = region[region.length - 1].getStart();
-  const major = expressMajor(file);
   for (const i of inputs) {
     const parts = i.expr.split('.');
     // (`req.user` passed whole, read as `user.name` by the service: the same)
     if (parts.length < 2 || i.typeNode.getStart() >= tryStart) continue;
-    if (MAYBE_MISSING.has(parts[1]) || (parts[1] === 'body' && major >= 5)) {
+    // (`body` too: Express 4 leaves it undefined until a body parser ran, and whether one is mounted before this router
+    // is not known here)
+    if (MAYBE_MISSING.has(parts[1])) {
       throw new Unsafe('response-inside-try', `a field of \`${parts.slice(0, 2).join('.')}\` is read before the tail try, which throws when the request has no ${parts[1]}; read inside the controller's try, the kept catch would answer that`, i.typeNode);
     }
   }

@@ -407,6 +407,21 @@ function preludeMayThrow(w: Walk, t: ErrorFirstTail, always: boolean): Node | un
   return statementsMayThrow(w, fn, [...before, t.stmt], [...before, t.stmt]);
 }
 
+/**
+ * Whether the file's package may run Express 5 or later (whose `req.body` is undefined without a body): its declared
+ * range allows it (`^5.1.0`, `*`, `>=4`, `latest` or anything that is no range).
+ */
+export function expressMayBe5(file: SourceFile): boolean {
+  const json = nearestPackage(file.getFilePath())?.json;
+  const range = json?.dependencies?.express ?? json?.peerDependencies?.express;
+  if (typeof range !== 'string') return false;
+  try {
+    return semver.validRange(range) === null || semver.intersects(range, '>=5.0.0-0', { includePrerelease: true });
+  } catch {
+    return true;
+  }
+}
+
 /** The major version of express the file's package depends on (Express 5 hands a rejected handler promise to next). */
 export function expressMajor(file: SourceFile): number {
   const json = nearestPackage(file.getFilePath())?.json;
@@ -441,11 +456,19 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
   const req = bindingOf(0);
   const res = bindingOf(1);
   const tsAt = (n: t.Node) => (n.start != null && n.end != null ? file.getDescendantAtStartWithWidth(n.start, n.end - n.start) : undefined);
+  // a name bound by the handler's parameters (the request, or a part destructured from it)
+  const paramsFrom = params[0]?.getStart() ?? 0;
+  const paramsTo = params[params.length - 1]?.getEnd() ?? 0;
+  const fromRequest = (root: t.Identifier): boolean => {
+    const b = scope.getBinding(root.name);
+    const at = b?.identifier.start;
+    return !!b && b.kind === 'param' && at != null && at >= paramsFrom && at < paramsTo;
+  };
   const isCommonJs = !/^\s*(import|export)\s/m.test(file.getFullText());
   const ctx: InertContext = {
     scope,
     isCommonJs,
-    known: (e) => requestRead(e, scope, req) || typedRead(e, ctx, tsAt),
+    known: (e) => requestRead(e, scope, req) || typedRead(e, ctx, tsAt, fromRequest),
     // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
     knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e))) || routeParam(e, scope, req),
   };
@@ -538,8 +561,12 @@ function routeParam(e: t.Node, scope: Scope, req: Binding | undefined): boolean 
 }
 
 /** `user.id` where the checker types `user` as a non-nullable object that declares `id` (declared types trusted). */
-function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | undefined): boolean {
+function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | undefined, fromRequest: (root: t.Identifier) => boolean): boolean {
   if (e.type !== 'MemberExpression' || e.computed || e.property.type !== 'Identifier' || e.object.type === 'Super') return false;
+  // what the client sent is typed by declaration only (`Request<{}, any, { meta: { tag: string } }>`): its fields may be missing
+  let root: t.Node = e.object;
+  while (root.type === 'MemberExpression' || root.type === 'TSNonNullExpression' || root.type === 'TSAsExpression') root = root.type === 'MemberExpression' ? root.object : root.expression;
+  if (root.type === 'Identifier' && fromRequest(root)) return false;
   if (!cannotThrow(e.object, ctx)) return false;
   const obj = tsAt(e.object);
   if (!obj) return false;
@@ -547,9 +574,14 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
   if (type.isAny() || type.isUnknown() || type.isNullable() || type.isUndefined() || type.isNull()) return false;
   if (type.isUnion() && type.getUnionTypes().some((u) => u.isNull() || u.isUndefined() || u.isAny())) return false;
   const prop = type.getProperty(e.property.name) ?? type.getApparentType().getProperty(e.property.name);
-  // a getter runs code, which may throw
-  return !!prop && !prop.getDeclarations().some((d) => Node.isGetAccessorDeclaration(d));
+  // a getter runs code, which may throw: only properties declared as plain values (not `get x()`, not
+  // `Object.defineProperty(exports, 'x', { get … })`, not an auto-accessor)
+  const decls = prop?.getDeclarations() ?? [];
+  return decls.length > 0 && decls.every((d) => PLAIN_PROPERTY.has(d.getKind()) && !(Node.isPropertyDeclaration(d) && d.hasModifier(SyntaxKind.AccessorKeyword)));
 }
+
+/** Declarations of a property that hold a value (reading it runs no code of the program). */
+const PLAIN_PROPERTY = new Set([SyntaxKind.PropertySignature, SyntaxKind.PropertyDeclaration, SyntaxKind.PropertyAssignment, SyntaxKind.ShorthandPropertyAssignment, SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.EnumMember, SyntaxKind.BinaryExpression, SyntaxKind.PropertyAccessExpression, SyntaxKind.VariableDeclaration, SyntaxKind.FunctionDeclaration]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // 3. The rewrite: `const x = await new Promise(…)`, the callback's statements after it

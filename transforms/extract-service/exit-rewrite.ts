@@ -212,8 +212,11 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     w.successes.push({ chain, body, key: 'return ' + key, custom: { args: kept, template: 'return ' + template, literal: 'return ' + written, at: chain.outer } });
   } else w.successes.push({ chain, body, key });
   if (body) {
-    edits.remove(outerStart, body.getStart());
-    edits.remove(body.getEnd(), outerEnd);
+    // an arrow's body that becomes an object literal needs parentheses (`(n) => ({ title: n.title })`), or it would
+    // be a block with a label
+    const wrap = via === 'expression' && /^\{/.test(body.getText());
+    edits.replace(outerStart, body.getStart(), wrap ? '(' : '');
+    edits.replace(body.getEnd(), outerEnd, wrap ? ')' : '');
     if (via === 'statement') {
       insertAt(w, stmt.getStart(), 'return ');
       if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);

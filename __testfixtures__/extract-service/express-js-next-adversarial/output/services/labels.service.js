@@ -11,7 +11,7 @@ class LabelsService {
   getLabel(input) {
     const { id } = input;
     return db.find(Number(id))
-      .then((item) => { label: item ? item.label.toUpperCase() : null });
+      .then((item) => ({ label: item ? item.label.toUpperCase() : null }));
   }
 }
 

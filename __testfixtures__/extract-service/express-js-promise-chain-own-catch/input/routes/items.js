@@ -33,6 +33,13 @@ router.get('/:id/owner', (req, res) => {
     .catch((err) => res.status(500).json({ message: err.message }));
 });
 
+// A concise arrow answering an object literal returns it in parentheses.
+router.get('/:id/pair', (req, res) => {
+  db.findOne(Number(req.params.id))
+    .then((item) => res.json({ id: item.id, name: item.name }))
+    .catch((err) => res.status(500).json({ message: err.message }));
+});
+
 // An answer before the chain becomes a domain error thrown synchronously: the controller answers it around the chain.
 router.post('/', (req, res) => {
   if (!req.body.name) {

@@ -2,10 +2,12 @@ const express = require('express');
 const db = require('../db');
 const { ItemsService } = require('../services/items.service');
 const { OwnersService } = require('../services/owners.service');
+const { PairsService } = require('../services/pairs.service');
 const { sendDomainError } = require('./error-responses');
 
 const itemsService = new ItemsService();
 const ownersService = new OwnersService();
+const pairsService = new PairsService();
 
 const router = express.Router();
 
@@ -36,6 +38,15 @@ router.get('/:id', (req, res) => {
 router.get('/:id/owner', (req, res) => {
   const id = Number(req.params.id);
   ownersService.getOwner({ id })
+    .then((result) => {
+      res.json(result);
+    })
+    .catch((err) => res.status(500).json({ message: err.message }));
+});
+
+// A concise arrow answering an object literal returns it in parentheses.
+router.get('/:id/pair', (req, res) => {
+  pairsService.getPair({ id: req.params.id })
     .then((result) => {
       res.json(result);
     })

@@ -12,7 +12,7 @@ class OwnersService {
     const { id } = input;
     const wanted = [id, 1].find((x) => x > 0);
     return db.findOne(wanted)
-      .then((item) => { owner: item.owner });
+      .then((item) => ({ owner: item.owner }));
   }
 }
 
