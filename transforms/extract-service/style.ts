@@ -31,7 +31,8 @@ export function styleOf(file: SourceFile): ModuleStyle {
   const unit = tab ? '\t' : ' '.repeat(spaces.length ? Math.min(...spaces) : 2);
   const specs = ts_preProcess(text).filter((s) => s.startsWith('.'));
   const withExtension = specs.length > 0 && specs.every((s) => /\.[cm]?[jt]sx?$/.test(s));
-  const quote = (text.match(/(['"])\.{1,2}\//) ?? [])[1] ?? "'";
+  // the quote of relative specifiers, else of any specifier (`from "express"`), else single
+  const quote = (text.match(/(['"])\.{1,2}\//) ?? text.match(/\b(?:from|require\()\s*(['"])/) ?? [])[1] ?? "'";
   // semicolon-free files: no statement line ends with `;` (a `for (;;)` header does not count)
   const semi = /[\w$)\]'"`]\s*;[ \t]*(\/\/.*)?$/m.test(text) ? ';' : '';
   const strict = /^\s*['"]use strict['"]/.test(text);
