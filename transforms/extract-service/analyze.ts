@@ -129,6 +129,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     else if (!site.fn.isAsync() && !awaits && byRouter) w.nextMayThrow = 'sync';
     else if (site.fn.isAsync() && expressMajor(file) >= 5 && byRouter) w.nextMayThrow = 'rejection';
     else if (site.fn.isAsync() && options?.throwsToNext) w.nextMayThrow = 'forward';
+    else if (site.fn.isAsync() && forwardingTailTryAlone(w, region)) w.nextMayThrow = 'inert';
     else if (!byRouter) w.nextWhy = 'Express does not call the handler itself (a wrapper of the app or other code does), so a throw need not reach next';
   }
 
@@ -475,6 +476,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
 
   if (w.pending) throw w.pending;
   if (keptClause) keptCatchReads(keptClause, region, inputs, file);
+  else if (w.inputsBefore !== undefined) missingPartsRead(inputs, w.inputsBefore, 'the controller hands what throws inside its try to next');
 
   // 4b. Request reads in the logic are passed in, i.e. read before the logic runs. That is the same value only when
   // nothing can write to that part of the request in between: the logic cannot write to the request itself (refused
@@ -817,7 +819,11 @@ function keptCatchReads(clause: import('ts-morph').CatchClause, region: Statemen
       throw new Unsafe('response-inside-try', `the catch of the tail try reads \`${id.getText()}\` of the logic, which moves to the service`, id);
     }
   }
-  const tryStart = region[region.length - 1].getStart();
+  missingPartsRead(inputs, region[region.length - 1].getStart(), 'the kept catch would answer that');
+}
+
+/** Refuses when an input reads a field of a request part that may be missing before `tryStart` (outside the try). */
+function missingPartsRead(inputs: Input[], tryStart: number, then: string): void {
   for (const i of inputs) {
     const parts = i.expr.split('.');
     // (`req.user` passed whole, read as `user.name` by the service: the same)
@@ -825,7 +831,7 @@ function keptCatchReads(clause: import('ts-morph').CatchClause, region: Statemen
     // (`body` too: Express 4 leaves it undefined until a body parser ran, and whether one is mounted before this router
     // is not known here)
     if (MAYBE_MISSING.has(parts[1])) {
-      throw new Unsafe('response-inside-try', `a field of \`${parts.slice(0, 2).join('.')}\` is read before the tail try, which throws when the request has no ${parts[1]}; read inside the controller's try, the kept catch would answer that`, i.typeNode);
+      throw new Unsafe('response-inside-try', `a field of \`${parts.slice(0, 2).join('.')}\` is read before the tail try, which throws when the request has no ${parts[1]}; read inside the controller's try, ${then}`, i.typeNode);
     }
   }
 }
@@ -879,4 +885,18 @@ function serviceChain(stmt: Statement): boolean {
   const decl = owner.getSymbol()?.getDeclarations()[0];
   const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
   return !!init && Node.isNewExpression(init) && /Service$/.test(init.getExpression().getText()) && !!decl && Node.isSourceFile(decl.getParent()?.getParent()?.getParent());
+}
+
+/**
+ * An async handler whose logic ends in a try that hands its errors to next, the logic before it proven not to throw
+ * (request reads, plain answers, `next(new Error('…'))` with a plain message): nothing outside that try can throw, so
+ * a controller handing every error of the service to next forwards exactly what went to next before. Reads of request
+ * parts that may be missing must then stay inside the try (keptCatchReads checks that, as for a kept catch).
+ */
+function forwardingTailTryAlone(w: Walk, region: Statement[]): boolean {
+  const last = region[region.length - 1];
+  if (!last || !Node.isTryStatement(last) || last.getFinallyBlock() || !catchForwardsToNext(last.getCatchClause(), w.roles)) return false;
+  if (handlerStatementsMayThrow(w, region.slice(0, -1), last, true)) return false;
+  w.inputsBefore = last.getStart();
+  return true;
 }

@@ -437,11 +437,11 @@ export function expressMajor(file: SourceFile): number {
  * The first node of these top-level statements of the handler, before `tail`, that may throw (responses of plain
  * values vouched for), or undefined.
  */
-export function handlerStatementsMayThrow(w: Walk, stmts: Statement[], tail: Statement): Node | undefined {
-  return statementsMayThrow(w, w.site.fn, [...stmts, tail], stmts);
+export function handlerStatementsMayThrow(w: Walk, stmts: Statement[], tail: Statement, nextCalls = false): Node | undefined {
+  return statementsMayThrow(w, w.site.fn, [...stmts, tail], stmts, false, nextCalls);
 }
 
-function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statement[], responsesOutside = false): Node | undefined {
+function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statement[], responsesOutside = false, nextCalls = false): Node | undefined {
   const file = fn.getSourceFile();
   const fnPath = babelFunction(file, fn.getStart(), fn.getEnd());
   if (!fnPath) return stmts[0];
@@ -468,9 +468,9 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
   const ctx: InertContext = {
     scope,
     isCommonJs,
-    known: (e) => requestRead(e, scope, req) || typedRead(e, ctx, tsAt, fromRequest),
+    known: (e) => requestRead(e, scope, req) || peerAddress(e, scope, req, fromRequest) || typedRead(e, ctx, tsAt, fromRequest),
     // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
-    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e))) || routeParam(e, scope, req),
+    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e))) || routeParam(e, scope, req, fromRequest),
   };
   const resChain = (e: t.Node | null | undefined): boolean => {
     if (!res || !e || e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression' || e.callee.computed) return false;
@@ -483,10 +483,21 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
     return resChain(obj);
   };
   const lastStmt = all[all.length - 1];
+  const next = bindingOf(2);
+  // `next(new Error('Blocked: ' + ip))`, `next(err)`: with nextCalls, a hand-over to next whose argument cannot throw
+  // (it becomes a throw of the service that the controller hands to next again)
+  const nextCall = (e: t.Node | null | undefined): boolean => {
+    if (!nextCalls || !next || !e || e.type !== 'CallExpression' || e.callee.type !== 'Identifier' || scope.getBinding(e.callee.name) !== next || e.arguments.length !== 1) return false;
+    const a = e.arguments[0];
+    if (a.type === 'NewExpression' && a.callee.type === 'Identifier' && a.callee.name === 'Error' && !scope.getBinding('Error')) {
+      return a.arguments.length <= 1 && a.arguments.every((m) => m.type !== 'SpreadElement' && m.type !== 'ArgumentPlaceholder' && cannotThrow(m, ctx) && primitiveKind(m, ctx) !== null);
+    }
+    return a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, ctx);
+  };
   const known = (s: t.Node): boolean => {
-    if (s.type === 'ReturnStatement' && resChain(s.argument)) return true;
+    if (s.type === 'ReturnStatement' && (resChain(s.argument) || nextCall(s.argument))) return true;
     if (s.type !== 'ExpressionStatement') return false;
-    if (resChain(s.expression)) return true;
+    if (resChain(s.expression) || nextCall(s.expression)) return true;
     // the next link of the chain: `api(args, function (err, x) { … })` as the last statement
     const e = s.expression;
     if (!lastStmt || s.start !== lastStmt.getStart() || e.type !== 'CallExpression') return false;
@@ -555,9 +566,26 @@ function requestRead(e: t.Node, scope: Scope, req: Binding | undefined): boolean
   return obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' && obj.object.type === 'Identifier' && scope.getBinding(obj.object.name) === req && REQUEST_PARTS.has(obj.property.name);
 }
 
-/** `req.params.id`: Express hands route parameters as strings (undefined when an optional one is absent). */
-function routeParam(e: t.Node, scope: Scope, req: Binding | undefined): boolean {
-  return requestRead(e, scope, req) && e.type === 'MemberExpression' && e.object.type === 'MemberExpression' && e.object.property.type === 'Identifier' && e.object.property.name === 'params';
+/**
+ * A request field Express hands as a string (or undefined): route parameters (`req.params.id`), `req.ip`, `req.path`
+ * & co., and the peer address (`req.socket.remoteAddress`, or `connection.remoteAddress` of a destructured request).
+ */
+function routeParam(e: t.Node, scope: Scope, req: Binding | undefined, fromRequest: (root: t.Identifier) => boolean): boolean {
+  if (e.type !== 'MemberExpression' || e.computed || e.property.type !== 'Identifier') return false;
+  if (requestRead(e, scope, req) && e.object.type === 'MemberExpression' && e.object.property.type === 'Identifier' && e.object.property.name === 'params') return true;
+  if (req && e.object.type === 'Identifier' && scope.getBinding(e.object.name) === req && STRING_FIELDS.has(e.property.name)) return true;
+  return peerAddress(e, scope, req, fromRequest);
+}
+
+/** Request fields that are strings (getters of Express's that compute them from the request line and headers). */
+const STRING_FIELDS = new Set(['ip', 'hostname', 'method', 'path', 'url', 'originalUrl', 'baseUrl', 'protocol']);
+
+/** `req.socket.remoteAddress`, `req.connection.remotePort`, `connection.remoteAddress` of `({ connection }: Request)`. */
+function peerAddress(e: t.Node, scope: Scope, req: Binding | undefined, fromRequest: (root: t.Identifier) => boolean): boolean {
+  if (e.type !== 'MemberExpression' || e.computed || e.property.type !== 'Identifier' || !['remoteAddress', 'remotePort', 'remoteFamily'].includes(e.property.name)) return false;
+  const o = e.object;
+  if (o.type === 'Identifier') return ['socket', 'connection'].includes(o.name) && fromRequest(o);
+  return o.type === 'MemberExpression' && !o.computed && o.property.type === 'Identifier' && ['socket', 'connection'].includes(o.property.name) && o.object.type === 'Identifier' && !!req && scope.getBinding(o.object.name) === req;
 }
 
 /** `user.id` where the checker types `user` as a non-nullable object that declares `id` (declared types trusted). */

@@ -318,7 +318,7 @@ export function insideTry(n: Node, fn: Node): boolean {
  * (Express 5, which would turn a falsy rejection into an Error) the controller's catch calls `next` itself.
  */
 function controllerForwards(w: Walk): void {
-  if (w.nextMayThrow === 'forward' || w.nextMayThrow === 'rejection') w.forwardsToNext = true;
+  if (w.nextMayThrow === 'forward' || w.nextMayThrow === 'rejection' || w.nextMayThrow === 'inert') w.forwardsToNext = true;
 }
 
 /**

@@ -442,7 +442,7 @@ export interface Walk {
    * promise to next ('rejection'), or the option throwsToNext accepts that a throw outside the converted spot, an
    * unhandled rejection before, reaches next too ('forward'). Set by analyze.ts; `nextThrows` counts the conversions.
    */
-  nextMayThrow?: 'catch' | 'sync' | 'rejection' | 'forward';
+  nextMayThrow?: 'catch' | 'sync' | 'rejection' | 'forward' | 'inert';
   nextThrows?: number;
   /** Why nextMayThrow is unset, when the reason is not the usual one (an async Express 4 handler). */
   nextWhy?: string;
@@ -453,6 +453,8 @@ export interface Walk {
   forwardsToNext?: boolean;
   /** How error exits left the handler: returned (`return reply.code(404).send()`) or as a statement. */
   errorVia?: Set<'return' | 'statement'>;
+  /** 'inert': where the tail try starts; request parts read before it must not be missing (analyze.ts missingPartsRead). */
+  inputsBefore?: number;
   /** The logic's tail try whose catch answers by itself: unwrapped in the service, its catch kept by the controller. */
   keptTry?: Node;
   /** `if (err) { … } else { <rest> }` of a converted callback → the rest (the walk visits it in place of the if). */
