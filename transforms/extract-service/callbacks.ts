@@ -472,15 +472,27 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
     // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
     knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e))) || routeParam(e, scope, req, fromRequest),
   };
-  const resChain = (e: t.Node | null | undefined): boolean => {
+  // an error answer (`res.status(401)…`) becomes a domain error: a message translated by `res.__('…')` is thrown
+  // untranslated and translated again by the mapping, in the controller's catch, so the call is not in the service
+  const errorStatus = (e: t.Node): boolean => {
+    for (let c: t.Node = e; c.type === 'CallExpression' && c.callee.type === 'MemberExpression'; c = c.callee.object) {
+      const name = c.callee.property.type === 'Identifier' ? c.callee.property.name : '';
+      const a = c.arguments[0];
+      if ((name === 'status' || name === 'sendStatus') && a?.type === 'NumericLiteral' && a.value >= 400) return true;
+    }
+    return false;
+  };
+  const translated = (a: t.Node): boolean =>
+    a.type === 'CallExpression' && a.callee.type === 'MemberExpression' && !a.callee.computed && a.callee.property.type === 'Identifier' && a.callee.property.name === '__' && a.callee.object.type === 'Identifier' && scope.getBinding(a.callee.object.name) === res && a.arguments.length === 1 && a.arguments[0].type === 'StringLiteral';
+  const resChain = (e: t.Node | null | undefined, answersError = !!e && errorStatus(e)): boolean => {
     if (!res || !e || e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression' || e.callee.computed) return false;
-    if (!e.arguments.every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, ctx))) return false;
+    if (!e.arguments.every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && (cannotThrow(a, ctx) || (answersError && translated(a))))) return false;
     // json/jsonp/send serialize an object (JSON.stringify: BigInt, cycles, toJSON and getters may throw): only
     // strings, numbers, booleans and null are vouched for
-    if (!responsesOutside && e.callee.property.type === 'Identifier' && SERIALIZING.has(e.callee.property.name) && !e.arguments.every((a) => serializesSafely(a, ctx))) return false;
+    if (!responsesOutside && e.callee.property.type === 'Identifier' && SERIALIZING.has(e.callee.property.name) && !e.arguments.every((a) => serializesSafely(a, ctx) || (answersError && translated(a)))) return false;
     const obj = e.callee.object;
     if (obj.type === 'Identifier') return scope.getBinding(obj.name) === res;
-    return resChain(obj);
+    return resChain(obj, answersError);
   };
   const lastStmt = all[all.length - 1];
   const next = bindingOf(2);

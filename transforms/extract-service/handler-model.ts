@@ -231,7 +231,15 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
     parts.push(first);
   } else if (destructured !== undefined) {
     // `query` of `({ query }: Request, res)`: the name is the part (its declaration in the pattern is no read)
-    if (Node.isBindingElement(parent) || !REQUEST_PARTS.has(destructured)) return undefined;
+    if (Node.isBindingElement(parent)) return undefined;
+    if (SOCKET_PARTS.has(destructured)) {
+      // `connection.remoteAddress` of `({ connection }: Request)`: the peer's address, as `req.connection.remoteAddress`
+      if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node || !PEER_FIELDS.has(parent.getName())) return undefined;
+      const outer = parent.getParent();
+      if ((Node.isBinaryExpression(outer) && outer.getLeft() === parent && isAssignment(outer.getOperatorToken().getText())) || Node.isDeleteExpression(outer) || (Node.isCallExpression(outer) && outer.getExpression() === parent)) return undefined;
+      return { node: parent, name: parent.getName(), alt: 'peer' + parent.getName()[0].toUpperCase() + parent.getName().slice(1), part: destructured };
+    }
+    if (!REQUEST_PARTS.has(destructured)) return undefined;
     parts.push(destructured);
   } else {
     if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
