@@ -66,9 +66,14 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
     .filter(isStatic)
     .map((s) => s.replace(/[^A-Za-z0-9_-]/g, ''))
     .filter(Boolean);
+  // (a path starting with a parameter, `/:id/owner` of routes/items.js, acts on the file's resource: `/items/:id/owner`)
+  let memberPath = segments;
   if (!statics.length || (segments[0]?.startsWith(':') && !fullPath.startsWith('/' + statics[0]))) {
     const resource = fileResource(file);
-    if (resource && statics[0] !== resource) statics.unshift(resource);
+    if (resource && statics[0] !== resource) {
+      statics.unshift(resource);
+      if (segments[0]?.startsWith(':')) memberPath = [resource, ...segments];
+    }
   }
   if (!statics.length) statics = ['root'];
   const endsWithParam = segments.length > 0 && !isStatic(segments[segments.length - 1]);
@@ -93,7 +98,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
     serviceClass: `${pascal(resource)}Service`,
     serviceMethod: `${lowerFirst(action === 'Handle' ? 'handle' : action)}${methodEntity}`,
   };
-  return { ...names, ...memberNames(method, segments) };
+  return { ...names, ...memberNames(method, memberPath) };
 }
 
 /** Words that say what a trailing path segment does to the resource before it (`/baskets/:id/checkout`). */

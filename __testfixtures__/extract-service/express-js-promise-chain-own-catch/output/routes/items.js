@@ -1,13 +1,9 @@
 const express = require('express');
 const db = require('../db');
 const { ItemsService } = require('../services/items.service');
-const { OwnersService } = require('../services/owners.service');
-const { PairsService } = require('../services/pairs.service');
 const { sendDomainError } = require('./error-responses');
 
 const itemsService = new ItemsService();
-const ownersService = new OwnersService();
-const pairsService = new PairsService();
 
 const router = express.Router();
 
@@ -37,7 +33,7 @@ router.get('/:id', (req, res) => {
 // and the chain's catch sees only the chain's rejections.
 router.get('/:id/owner', (req, res) => {
   const id = Number(req.params.id);
-  ownersService.getOwner({ id })
+  itemsService.getItemOwner({ id })
     .then((result) => {
       res.json(result);
     })
@@ -46,7 +42,7 @@ router.get('/:id/owner', (req, res) => {
 
 // A concise arrow answering an object literal returns it in parentheses.
 router.get('/:id/pair', (req, res) => {
-  pairsService.getPair({ id: req.params.id })
+  itemsService.getItemPair({ id: req.params.id })
     .then((result) => {
       res.json(result);
     })

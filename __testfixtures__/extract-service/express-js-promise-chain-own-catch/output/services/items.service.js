@@ -6,6 +6,10 @@ const { NotFoundError, ValidationError } = require('./errors');
 
 /** @typedef {{ id: any }} GetItemInput */
 
+/** @typedef {{ id: number }} GetItemOwnerInput */
+
+/** @typedef {{ id: any }} GetItemPairInput */
+
 /** @typedef {{ name: any, owner: any }} CreateItemInput */
 
 class ItemsService {
@@ -30,6 +34,27 @@ class ItemsService {
         if (!item) throw new NotFoundError('not found');
         return { id: item.id, label: item.name.toUpperCase() };
       });
+  }
+
+  /**
+   * GET /:id/owner (routes/items.js)
+   * @param {GetItemOwnerInput} input
+   */
+  getItemOwner(input) {
+    const { id } = input;
+    const wanted = [id, 1].find((x) => x > 0);
+    return db.findOne(wanted)
+      .then((item) => ({ owner: item.owner }));
+  }
+
+  /**
+   * GET /:id/pair (routes/items.js)
+   * @param {GetItemPairInput} input
+   */
+  getItemPair(input) {
+    const { id } = input;
+    return db.findOne(Number(id))
+      .then((item) => ({ id: item.id, name: item.name }));
   }
 
   /**

@@ -1,8 +1,8 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { ArchivesService } from '../services/archives.service.js';
+import { ProjectsService } from '../services/projects.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const archivesService = new ArchivesService();
+const projectsService = new ProjectsService();
 
 export const router = Router();
 
@@ -10,7 +10,7 @@ export const router = Router();
 router.post('/:id/archive', async function (req: Request, res: Response, next: NextFunction) {
   const id = Number(req.params.id);
   try {
-    res.json(await archivesService.createArchive({ id }));
+    res.json(await projectsService.archiveProject({ id }));
   } catch (err) {
     if (sendDomainError(res, err)) return;
     next(err);

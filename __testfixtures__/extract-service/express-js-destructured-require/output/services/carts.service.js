@@ -3,14 +3,14 @@ var db = require('../db');
 var { total } = require('../lib/math');
 var { NotFoundError } = require('./errors');
 
-/** @typedef {{ id: any }} GetTotalInput */
+/** @typedef {{ id: any }} GetCartTotalInput */
 
-class TotalsService {
+class CartsService {
   /**
    * GET /:id/total (routes/carts.js)
-   * @param {GetTotalInput} input
+   * @param {GetCartTotalInput} input
    */
-  async getTotal(input) {
+  async getCartTotal(input) {
     var { id } = input;
     var items = await db.cart(id);
     if (!items) throw new NotFoundError('no cart');
@@ -18,4 +18,4 @@ class TotalsService {
   }
 }
 
-module.exports = { TotalsService };
+module.exports = { CartsService };

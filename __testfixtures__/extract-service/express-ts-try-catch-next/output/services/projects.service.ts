@@ -2,15 +2,15 @@
 import { archive, findProject } from '../repo.js';
 import { ConflictError, NotFoundError } from './errors.js';
 
-export interface CreateArchiveInput {
+export interface ArchiveProjectInput {
   id: number;
 }
 
-export class ArchivesService {
+export class ProjectsService {
   /**
    * POST /:id/archive (routes/projects.ts)
    */
-  async createArchive(input: CreateArchiveInput) {
+  async archiveProject(input: ArchiveProjectInput) {
     const { id } = input;
     const project = await findProject(id);
     if (!project) {
