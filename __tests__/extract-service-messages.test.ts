@@ -37,10 +37,13 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
     expect(m.get('GET /first')?.message).toContain('`delete req.query.q`) after it started (`var rows = db.all()');
   });
 
-  it('names an error answered in the callback of a proven and of an unproven API', () => {
+  it('names why an error answered in a callback stays: an unproven API, a value of the logic, answers that differ', () => {
     const m = messagesOf('express-js-error-answer-in-callback');
-    expect(m.get('GET /search/:query')?.reason).toBe('error-answer-in-callback');
-    expect(m.get('GET /search/:query')?.message).toContain('answers its error itself (`res.send(500)`)');
+    expect(m.get('GET /search/:query')?.reason).toBe('extracted');
+    expect(m.get('GET /articles/:id/slug')?.reason).toBe('error-answer-in-callback');
+    expect(m.get('GET /articles/:id/slug')?.message).toContain("the answer to the callback's error reads `wanted` of the logic");
+    expect(m.get('POST /articles/:id/copy')?.message).toContain('the callbacks of the chain answer their errors differently');
+    expect(m.get('PUT /articles/:id')?.reason).toBe('callback-may-throw');
     expect(m.get('GET /scan/:query')?.reason).toBe('callback-not-proven');
     expect(m.get('GET /scan/:query')?.message).toContain('its callback answers the error itself (`res.sendStatus(500)`)');
   });

@@ -417,8 +417,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       const inner: string[] = [];
       if (fields.length) {
         const plain = e.inputs.filter((i) => !narrowed.has(i));
-        // (an all-`var` file gets `var` for request reads too)
-        const kind = style.declKeyword === 'var' || plain.every((i) => i.declKind === 'var') ? 'var' : plain.some((i) => i.assigned) ? 'let' : 'const';
+        // (`const` even in an all-`var` file unless every input was a `var`: the checker keeps a `const`'s narrowing
+        // inside the callbacks of the logic, `if (!id) throw …; db.remove(id, cb)` in a promise executor, not a `var`'s)
+        const kind = plain.every((i) => i.declKind === 'var') ? 'var' : plain.some((i) => i.assigned) ? 'let' : 'const';
         if (plain.length) inner.push(`${bodyIndent}${kind} { ${plain.map((i) => i.name).join(', ')} } = input${semi}`);
         for (const i of narrowed.keys()) inner.push(`${bodyIndent}${i.declKind === 'const' ? 'let' : i.declKind} ${i.name}: ${i.annotation} = input.${i.name}${semi}`);
       }

@@ -58,7 +58,10 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
     throw new Unsafe('callback-in-nested-function', `\`${callee.slice(0, 50)}\` calls back inside a nested function (such as a .then callback), where await cannot go`, t.call);
   }
   const proof = provenErrorFirst(t.call, t.cb);
-  if ('why' in proof) throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})`, t.call);
+  if ('why' in proof) {
+    const said = t.answer ? `; its callback answers the error itself (\`${t.answer.getText().replace(/^\{\s*/, '').replace(/^return\s+/, '').replace(/;[\s\S]*$/, '').slice(0, 40)}\`)` : '';
+    throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})${said}`, t.call);
+  }
   // an error answered in the callback is the controller's reaction to any failure of the service: what else the
   // service throws would be answered so too, so nothing else may throw, with or without the options (and not only in
   // async handlers: a throw before the call left a synchronous handler to Express)

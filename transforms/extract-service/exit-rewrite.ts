@@ -473,7 +473,7 @@ export function errorFirstTail(stmt: Statement | undefined, roles: Roles): Error
     if (uses.length !== 2) return undefined;
   } else {
     // an answer: responses and request calls (`req.flash(…)`), leaving the callback (a return last, or the else)
-    if (!errorAnswer(branch, roles, !!rest)) return undefined;
+    if (!errorAnswer(branch, roles, !!rest, errName)) return undefined;
     if (uses.some((u) => !(u.getStart() >= first.getStart() && (u === first.getExpression() || (u.getStart() >= branch.getStart() && u.getEnd() <= branch.getEnd()))))) return undefined;
     answer = branch;
   }
@@ -485,9 +485,11 @@ export function errorFirstTail(stmt: Statement | undefined, roles: Roles): Error
  * The branch answering a callback's error: statements that are responses, calls of the request's own methods
  * (`req.flash`) or `return`, with a response on every way out and nothing after it (unless an else follows).
  */
-function errorAnswer(branch: Statement, roles: Roles, elseFollows: boolean): boolean {
+function errorAnswer(branch: Statement, roles: Roles, elseFollows: boolean, errName: string): boolean {
   const list = Node.isBlock(branch) ? branch.getStatements() : [branch];
   if (!list.length || list.some((s) => s.getFirstDescendant(isFunctionLike))) return false;
+  // `if (err) throw err;` (old tutorials): rethrown by the reaction, outside the promise, an uncaught exception as before
+  if (list.length === 1 && Node.isThrowStatement(list[0]) && list[0].getExpression()?.getText() === errName) return true;
   const response = (e: Node | undefined) => !!e && Node.isCallExpression(e) && isHttpCall(e, roles);
   let answered = false;
   for (const [i, s] of list.entries()) {

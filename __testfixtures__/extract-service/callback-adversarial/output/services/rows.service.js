@@ -9,7 +9,7 @@ class RowsService {
    * @param {GetRowInput} input
    */
   async getRow(input) {
-    var { id } = input;
+    const { id } = input;
     var row = await new Promise(function (resolve, reject) { store.find(id, function (error, value) { if (error) reject(error); else resolve(value); }); });
     return row;
   }

@@ -23,7 +23,7 @@ class UsersService {
    * @param {CreateUserInput} input
    */
   async createUser(input) {
-    var { data } = input;
+    const { data } = input;
     var saved = await db.save(data);
     var all = await db.all();
     return { saved: saved, count: all.length };

@@ -11,7 +11,7 @@ class CartsService {
    * @param {GetCartTotalInput} input
    */
   async getCartTotal(input) {
-    var { id } = input;
+    const { id } = input;
     var items = await db.cart(id);
     if (!items) throw new NotFoundError('no cart');
     return { total: total(items) };

@@ -14,7 +14,7 @@ class ArticlesService {
    * @param {GetArticleInput} input
    */
   async getArticle(input) {
-    var { id } = input;
+    const { id } = input;
     var article = await new Promise(function (resolve, reject) { db.findArticle(Number(id), function (error, value) { if (error) reject(error); else resolve(value); }); });
     if (!article) {
       throw new NotFoundError('No article with that identifier has been found');

@@ -9,7 +9,7 @@ class UsersService {
    * @param {GetUserInput} input
    */
   async getUser(input) {
-    var { id } = input;
+    const { id } = input;
     var user = await db.find(Number(id));
     var all = await db.all();
     return { user: user, count: all.length };

@@ -9,7 +9,7 @@ class LoggedsService {
    * @param {GetLoggedInput} input
    */
   getLogged(input) {
-    var { id } = input;
+    const { id } = input;
     return db.countOrders(Number(id))
       .then(function (count) {
         return { count: count, at: Date.now() };

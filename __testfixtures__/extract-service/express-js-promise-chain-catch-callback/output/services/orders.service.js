@@ -10,7 +10,7 @@ class OrdersService {
    * @param {GetOrderInput} input
    */
   async getOrder(input) {
-    var { id } = input;
+    const { id } = input;
     return db.findUser(Number(id))
       .then((user) => {
         if (!user) throw new NotFoundError('not found');

@@ -10,7 +10,7 @@ class UsersService {
    * @param {GetUserInput} input
    */
   async getUser(input) {
-    var { id, idParam } = input;
+    const { id, idParam } = input;
     if (isNaN(id)) throw new ValidationError('bad id ' + idParam);
     return db.findUser(id)
       .then(function (user) {
