@@ -57,7 +57,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   if (owner !== w.site.fn && !(owner && flattenedCallbacks.has(owner))) {
     throw new Unsafe('callback-in-nested-function', `\`${callee.slice(0, 50)}\` calls back inside a nested function (such as a .then callback), where await cannot go`, t.call);
   }
-  const proof = provenErrorFirst(t.call, t.cb);
+  const proof = provenErrorFirst(t.call, t.cb, !!t.answer);
   if ('why' in proof) {
     const said = t.answer ? `; its callback answers the error itself (\`${t.answer.getText().replace(/^\{\s*/, '').replace(/^return\s+/, '').replace(/;[\s\S]*$/, '').slice(0, 40)}\`)` : '';
     throw new Unsafe('callback-not-proven', `\`${callee.slice(0, 50)}\` is not proven to call back once with the error first (${proof.why})${said}`, t.call);
@@ -132,7 +132,7 @@ export function requestCall(s: Statement, w: Walk): boolean {
 
 type Proof = { how: string } | { why: string };
 
-export function provenErrorFirst(call: CallExpression, cb: Node): Proof {
+export function provenErrorFirst(call: CallExpression, cb: Node, answered = false): Proof {
   const args = call.getArguments();
   if (args[args.length - 1] !== cb) return { why: 'the callback is not the last argument' };
   const callee = call.getExpression();
@@ -152,6 +152,11 @@ export function provenErrorFirst(call: CallExpression, cb: Node): Proof {
   const type = callee.getType();
   // a function of the project answers with its body (c.): its annotation says nothing of how often it calls back
   const local = localCallee(callee);
+  // a method of the project's own classes: its annotation is the author's word only, and its body is not read here
+  // (with an error answered in the callback: a throw before it calls back would reach that answer)
+  const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
+  const ownDecl = answered && !local && (nameNode.getSymbol()?.getDeclarations() ?? []).find((d) => !d.getSourceFile().isDeclarationFile() && !d.getSourceFile().isInNodeModules() && (Node.isMethodDeclaration(d) || Node.isPropertyDeclaration(d)));
+  if (ownDecl) return { why: 'a method of the project whose body is not read here: its declared callback type alone does not tell how often it calls back, or whether it throws first' };
   if (!local && declaresErrorFirst(type, call)) return { how: 'declared' };
   // the method of a value an error-first API handed over, annotated `any` by the handler
   // (`User.findById(id, (err, user: any) => { … user.save(cb) })`): the API's declared result type answers
@@ -301,10 +306,36 @@ function callsBackAtMostOnce(fn: LocalFn, index: number): string | undefined {
   if (owner === fn) return 'it may call back before it returns (synchronously)';
   const outer = owner.getParent();
   if (!Node.isCallExpression(outer) || !DEFERRERS.has(outer.getExpression().getText()) || outer.getArguments()[0] !== owner) return 'it calls back from a function it hands to another API';
+  // (the runtime's own setImmediate & co., not a function of the program of that name)
+  const deferrer = outer.getExpression();
+  const root = Node.isPropertyAccessExpression(deferrer) ? deferrer.getExpression() : deferrer;
+  if ((root.getSymbol()?.getDeclarations() ?? []).some((d) => !d.getSourceFile().isDeclarationFile())) return `it defers with a \`${root.getText()}\` of the program's own`;
   const enclosing = outer.getFirstAncestor((a) => Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isFunctionDeclaration(a));
   if (enclosing !== fn || loopAround(outer, fn)) return 'it defers its answer more than once';
   const deferrals = fn.getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => c.getArguments()[0] === owner);
   if (deferrals.length !== 1) return 'it defers its answer more than once';
+  // what it does before it defers runs in the caller's turn: a throw there left the handler synchronously, inside the
+  // service's promise executor it would become a failure of the call
+  const risky = throwsBeforeDeferring(fn, outer);
+  if (risky) return `it may throw before it defers its answer (\`${risky.slice(0, 40)}\`)`;
+  return undefined;
+}
+
+/** The first statement of `fn` that may throw, the statement that defers (`setImmediate(() => cb(…))`) vouched for. */
+function throwsBeforeDeferring(fn: LocalFn, deferral: CallExpression): string | undefined {
+  const body = fn.getBody();
+  if (!body || !Node.isBlock(body)) return undefined;
+  const fnPath = babelFunction(fn.getSourceFile(), fn.getStart(), fn.getEnd());
+  if (!fnPath || fnPath.node.body.type !== 'BlockStatement') return body.getText().split('\n')[0];
+  const ctx: InertContext = { scope: fnPath.scope, isCommonJs: !/^\s*(import|export)\s/m.test(fn.getSourceFile().getFullText()) };
+  const [from, to] = [deferral.getStart(), deferral.getEnd()];
+  const known = (st: t.Node): boolean => {
+    const e = st.type === 'ExpressionStatement' ? st.expression : st.type === 'ReturnStatement' ? st.argument : undefined;
+    return !!e && e.start === from && e.end === to && e.type === 'CallExpression' && e.arguments.slice(1).every((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' && cannotThrow(a, ctx));
+  };
+  for (const st of fnPath.node.body.body) {
+    if (!cannotThrowStatement(st, ctx, known)) return fn.getSourceFile().getFullText().slice(st.start!, st.end!).split('\n')[0];
+  }
   return undefined;
 }
 
@@ -473,7 +504,7 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
     isCommonJs,
     known: (e) => requestRead(e, scope, req) || peerAddress(e, scope, req, fromRequest) || typedRead(e, ctx, tsAt, fromRequest),
     // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
-    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e))) || routeParam(e, scope, req, fromRequest),
+    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && primitiveTyped(tsAt(e)) && !clientTyped(tsAt(e), w.site.fn)) || routeParam(e, scope, req, fromRequest),
   };
   // an error answer (`res.status(401)…`) becomes a domain error: a message translated by `res.__('…')` is thrown
   // untranslated and translated again by the mapping, in the controller's catch, so the call is not in the service
@@ -564,6 +595,32 @@ function findStatement(fnPath: NodePath<t.Function>, start: number): t.Node | un
 /** The node to point at: the first call, property read or assignment in the statement, else the statement. */
 function firstRisky(s: Node): Node {
   return s.getFirstDescendant((d) => Node.isCallExpression(d) || Node.isBinaryExpression(d) && d.getOperatorToken().getText() === '=' || Node.isElementAccessExpression(d)) ?? s;
+}
+
+/**
+ * A name whose value the client sent, typed by declaration only: a parameter of the handler (or a name destructured
+ * from one), or a variable initialised from one (`const { title } = req.body`, `const t = body.title as string`).
+ * Route parameters are the exception: Express hands them as strings.
+ */
+function clientTyped(n: Node | undefined, handler: Node): boolean {
+  if (!n || !Node.isIdentifier(n)) return false;
+  const ofHandler = (d: Node) => (Node.isParameterDeclaration(d) || !!d.getFirstAncestorByKind(SyntaxKind.Parameter)) && !!d.getFirstAncestor((a) => a === handler);
+  const decl = n.getSymbol()?.getDeclarations()[0];
+  if (!decl) return false;
+  if (ofHandler(decl)) return true;
+  const v = Node.isVariableDeclaration(decl) ? decl : decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  let init: Node | undefined = v?.getInitializer();
+  const path: string[] = [];
+  while (init && (Node.isPropertyAccessExpression(init) || Node.isElementAccessExpression(init) || Node.isAsExpression(init) || Node.isNonNullExpression(init) || Node.isParenthesizedExpression(init))) {
+    if (Node.isPropertyAccessExpression(init)) path.unshift(init.getName());
+    init = init.getExpression();
+  }
+  if (!init || !Node.isIdentifier(init)) return false;
+  const root = init.getSymbol()?.getDeclarations()[0];
+  if (!root || !ofHandler(root)) return false;
+  // `req.params.id`, or `id` destructured from `req.params`
+  const params = path[0] === 'params' || (Node.isBindingElement(decl) && path.length === 1 && path[0] === 'params') || (root && Node.isBindingElement(root) && (root.getPropertyNameNode()?.getText() ?? root.getName()) === 'params');
+  return !params;
 }
 
 function primitiveTyped(n: Node | undefined): boolean {

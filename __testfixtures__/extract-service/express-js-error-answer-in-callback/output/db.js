@@ -30,3 +30,12 @@ exports.saveArticle = function (article, cb) {
     cb(null, article);
   });
 };
+
+// throws before it defers (a bad id): not proven, a throw there would reach the callback's answer from the service
+exports.findStrict = function (id, cb) {
+  if (!Number.isInteger(id)) throw new TypeError('id must be an integer');
+  setImmediate(function () {
+    cb(null, articles.filter(function (a) { return a.id === id; })[0] || null);
+  });
+};
+

@@ -1,5 +1,6 @@
 var express = require('express');
 var db = require('../db');
+var dbNow = require('../db-now');
 var { ArticlesService } = require('../services/articles.service');
 var { sendDomainError } = require('./error-responses');
 
@@ -76,6 +77,33 @@ router.post('/:id/copy', function (req, res) {
       if (err2) return res.status(500).send({ message: 'copy failed' });
       res.json(copy);
     });
+  });
+});
+
+// Old tutorials rethrow the error: the reaction rethrows it outside the promise, uncaught as before.
+router.get('/:id/raw', function (req, res) {
+  articlesService.getArticleRaw({ id: req.params.id })
+    .then(function (result) {
+      res.json(result);
+    }, function (err) {
+      throw err;
+    })
+    .catch(function (error) { queueMicrotask(function () { throw error; }); });
+});
+
+// Left alone: the API may throw before it calls back (callback-not-proven).
+router.get('/:id/strict', function (req, res) {
+  db.findStrict(Number(req.params.id), function (err, article) {
+    if (err) return res.status(400).send({ message: errorMessage(err) });
+    res.json({ strict: article });
+  });
+});
+
+// Left alone: the API defers with a setImmediate of the program's own (callback-not-proven).
+router.get('/:id/now', function (req, res) {
+  dbNow.findNow(Number(req.params.id), function (err, article) {
+    if (err) return res.status(400).send({ message: errorMessage(err) });
+    res.json({ now: article });
   });
 });
 

@@ -8,6 +8,8 @@ var { NotFoundError, UnprocessableError } = require('./errors');
 
 /** @typedef {{ id: number }} GetArticleTitleInput */
 
+/** @typedef {{ id: any }} GetArticleRawInput */
+
 class ArticlesService {
   /**
    * GET /articles/:id (routes/articles.js)
@@ -44,6 +46,16 @@ class ArticlesService {
     var { id } = input;
     var article = await new Promise(function (resolve, reject) { db.findArticle(id, function (error, value) { if (error) reject(error); else resolve(value); }); });
     return article;
+  }
+
+  /**
+   * GET /articles/:id/raw (routes/articles.js)
+   * @param {GetArticleRawInput} input
+   */
+  async getArticleRaw(input) {
+    const { id } = input;
+    var article = await new Promise(function (resolve, reject) { db.findArticle(Number(id), function (error, value) { if (error) reject(error); else resolve(value); }); });
+    return { raw: article };
   }
 }
 
