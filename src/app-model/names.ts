@@ -85,7 +85,9 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
   const paramsEntity = pascal(statics.map(singular).join('-'));
   // The resource is the last meaningful static segment (plural), the entity its singular.
   const meaningful = statics.filter((w) => !NOISE.test(w));
-  const resourceWord = meaningful[meaningful.length - 1] ?? statics[last];
+  // (`/api/:name` has no word of its own: the file's resource, `routes/users.js` → users)
+  const own = fileResource(file);
+  const resourceWord = meaningful[meaningful.length - 1] ?? (own && !/^(index|app|server|main)$/i.test(own) ? own : statics[last]);
   const resource = lowerFirst(pascal(plural(resourceWord)));
   const entity = pascal(singular(resourceWord));
   const methodEntity = action === 'List' ? pascal(resource) : entity;

@@ -483,6 +483,13 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // above), so the only way is an alias of the whole part (`const body = req.body`, `save(req.body)`).
   const hoistedParts = new Set(inputs.filter((i) => i.expr.split('.').length === 3).map((i) => i.expr.split('.').slice(0, 2).join('.')));
   for (const i of inputs) if (i.part) hoistedParts.add(i.part); // `query.email` of `({ query }: Request)`
+  // (unless every read of the part's fields runs before anything that could change it: no call, await or assignment
+  // of the logic comes first, and none is in a loop or a nested function: read at the service call, the same value)
+  const writesOrEffects = regionAll.filter((d) => effects.includes(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isDeleteExpression(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())));
+  const readsFirst = (part: string) =>
+    regionAll
+      .filter((d) => Node.isPropertyAccessExpression(d) && d.getExpression().getText() === part)
+      .every((d) => enclosingFunction(d) === site.fn && !inLoopOf(d, site.fn) && !writesOrEffects.some((x) => x.getEnd() <= d.getStart()));
   if (hoistedParts.size) {
     site.fn.forEachDescendant((d) => {
       if (!Node.isIdentifier(d) || !isReference(d)) return;
@@ -497,6 +504,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
         const name = p.getNameNode();
         if (Node.isObjectBindingPattern(name) && !name.getElements().some((el) => el.getDotDotDotToken())) return;
       }
+      if (readsFirst(read.node.getText())) return;
       throw new Unsafe('request-read-aliased', `\`${read.node.getText()}\` is used as a whole, so a field of it read by the logic may change before the logic reads it`, read.node);
     });
   }
@@ -899,4 +907,10 @@ function forwardingTailTryAlone(w: Walk, region: Statement[]): boolean {
   if (handlerStatementsMayThrow(w, region.slice(0, -1), last, true)) return false;
   w.inputsBefore = last.getStart();
   return true;
+}
+
+/** Whether `n` sits in a loop of `fn` (between the two). */
+function inLoopOf(n: Node, fn: Node): boolean {
+  for (let p = n.getParent(); p && p !== fn; p = p.getParent()) if (Node.isIterationStatement(p)) return true;
+  return false;
 }

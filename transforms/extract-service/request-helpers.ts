@@ -93,6 +93,9 @@ function onlyRead(decl: Identifier, fn: Fn, depth: number, seen: Set<Node>): str
       // a value read from the request (`req.body.items`): fine where it is only looked at, not handed anywhere
       if (readPosition(parent, outer)) continue;
       if (primitiveType(outer)) continue;
+      // `req.params.id`: Express hands route parameters as strings, whatever the checker knows of them
+      const part = Node.isPropertyAccessExpression(outer) || Node.isElementAccessExpression(outer) ? outer.getExpression() : undefined;
+      if (part && Node.isPropertyAccessExpression(part) && part.getExpression() === id && part.getName() === 'params') continue;
       return `${where} is handed on or kept, and it may be an object of the request`;
     }
     // the request itself
