@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
-import { declarationsOf, isExternal, isFunctionLike, moduleOf, resolveModuleFile, unwrap, type FnNode } from './resolve.js';
+import { declarationsOf, isExternal, isFunctionLike, moduleOf, wrappedParamIndex, resolveModuleFile, unwrap, type FnNode } from './resolve.js';
 import type { ChainShape } from './types.js';
 import { asString, GiveUp, inert, keysOf, reassigned, same, scopeNames, Signal, truthy, typeOf, UNDEF, unknown, type Scope, type V } from './evaluate-values.js';
 
@@ -742,6 +742,16 @@ export class Evaluator<R> {
     return recv;
   }
 
+  /** The handler a wrapper factory's call forwards to (`makeHandlerAwareOfAsyncErrors(routeController.getAll)`), evaluated. */
+  private wrappedValue(call: CallExpression, result: V & { k: 'fn' }, scope: Scope | undefined): (V & { k: 'fn' }) | undefined {
+    const factory = this.expr(unwrap(call.getExpression()), scope);
+    if (factory.k !== 'fn' || !isFunctionLike(result.node) || !result.node.getFirstAncestor((a) => a === factory.node)) return undefined;
+    const index = wrappedParamIndex(factory.node, result.node);
+    const arg = index >= 0 ? call.getArguments()[index] : undefined;
+    const v = arg ? this.expr(unwrap(arg), scope) : undefined;
+    return v?.k === 'fn' && isFunctionLike(v.node) ? v : undefined;
+  }
+
   private register(e: CallExpression, method: string, recv: V & { k: 'router' }, scope: Scope | undefined): V {
     const [pathArg, ...rest] = e.getArguments();
     const p = asString(this.expr(pathArg, scope));
@@ -751,7 +761,11 @@ export class Evaluator<R> {
       const u = unwrap(a);
       const v = this.expr(u, scope);
       const written = (f: V & { k: 'fn' }) => !!f.ref && (Node.isIdentifier(f.ref) || Node.isPropertyAccessExpression(f.ref));
-      if (v.k === 'fn') chain.push(written(v) ? { node: v.ref! } : { node: v.ref ?? v.node, ...(v.label ? { label: v.label } : {}), ...(v.shape ? { shape: v.shape } : {}) });
+      // `wrap(handler)` whose result calls `handler(req, res, next)`: the handler is the argument's value (per loop
+      // iteration), reached through the wrapper, as the resolver finds it for a written call
+      const inner = v.k === 'fn' && Node.isCallExpression(u) ? this.wrappedValue(u, v, scope) : undefined;
+      if (inner && Node.isCallExpression(u)) chain.push({ node: inner.node, label: `${unwrap(u.getExpression()).getText()}(${u.getArguments().map((x) => x.getText().replace(/\s+/g, ' ').slice(0, 40)).join(', ')})`, shape: 'wrapped' });
+      else if (v.k === 'fn') chain.push(written(v) ? { node: v.ref! } : { node: v.ref ?? v.node, ...(v.label ? { label: v.label } : {}), ...(v.shape ? { shape: v.shape } : {}) });
       else if (v.k === 'arr' && v.items.every((it) => it.k === 'fn')) for (const it of v.items as Array<V & { k: 'fn' }>) chain.push(it.ref ? { node: it.ref } : { node: it.node });
       else if (Node.isIdentifier(u) || Node.isPropertyAccessExpression(u) || Node.isCallExpression(u)) {
         // Not a literal function value: left to the resolver, which says why when it cannot follow it.

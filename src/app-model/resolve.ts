@@ -119,7 +119,9 @@ export function symbolOf(node: Node): import('ts-morph').Symbol | undefined {
 }
 
 export function declarationsOf(node: Node): Node[] {
-  let sym = symbolOf(node);
+  // (the name of a shorthand property `{ getAll }` stands for the value it names, not for the property)
+  const parent = node.getParent();
+  let sym = parent && Node.isShorthandPropertyAssignment(parent) && parent.getNameNode() === node ? (parent.getValueSymbol() ?? symbolOf(node)) : symbolOf(node);
   if (!sym && Node.isPropertyAccessExpression(node)) sym = symbolOf(node.getNameNode());
   if (!sym) return [];
   if (sym.isAlias()) {
@@ -387,8 +389,19 @@ function wrapperTarget(fn: FnNode, depth: number): FnResolution | undefined {
  * handler is then the argument passed for that parameter, when it resolves to a function of the project.
  */
 function wrappedArgument(factory: FnNode, returned: FnNode, call: CallExpression, depth: number): FnResolution | undefined {
+  const index = wrappedParamIndex(factory, returned);
+  if (index < 0) return undefined;
+  const arg = call.getArguments()[index];
+  if (!arg) return undefined;
+  const r = resolveFunction(arg, depth + 1);
+  if (!r.node) return undefined;
+  return { node: r.node, shape: 'wrapped', ...(r.name ? { name: r.name } : {}), via: call.getExpression().getText() };
+}
+
+/** The index of the factory parameter the returned function calls with its own parameters in order, or -1. */
+export function wrappedParamIndex(factory: FnNode, returned: FnNode): number {
   const own = returned.getParameters().map((p) => (Node.isIdentifier(p.getNameNode()) ? p.getName() : ''));
-  if (!own.length || own.some((n) => !n)) return undefined;
+  if (!own.length || own.some((n) => !n)) return -1;
   const fparams = factory.getParameters();
   let index = -1;
   returned.getBody()?.forEachDescendant((n, t) => {
@@ -403,10 +416,5 @@ function wrappedArgument(factory: FnNode, returned: FnNode, call: CallExpression
     const args = n.getArguments().map((a) => a.getText());
     if (args.length && args.every((a, k) => a === own[k])) index = i;
   });
-  if (index < 0 || fparams[index].getDotDotDotToken()) return undefined;
-  const arg = call.getArguments()[index];
-  if (!arg) return undefined;
-  const r = resolveFunction(arg, depth + 1);
-  if (!r.node) return undefined;
-  return { node: r.node, shape: 'wrapped', ...(r.name ? { name: r.name } : {}), via: call.getExpression().getText() };
+  return index < 0 || fparams[index].getDotDotDotToken() ? -1 : index;
 }

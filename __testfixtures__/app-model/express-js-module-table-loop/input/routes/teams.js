@@ -1,0 +1,5 @@
+async function getAll(req, res) {
+  res.json(await Promise.resolve(['red']));
+}
+
+module.exports = { getAll };
