@@ -31,6 +31,8 @@ const APPS = {
   express: { dir: '/work/apps/express', copy: ['examples', 'lib', 'index.js', 'package.json'], paths: ['examples'] },
   tns: { dir: '/work/apps/tns', copy: ['src', 'test', 'package.json', 'tsconfig.json', 'jest.config.js'], paths: ['src'] },
   // OWASP juice-shop v19.2.1 (issue 14's fourth app): routes registered in server.ts, handlers made by factories in routes/
+  // sequelize/express-example (express-main-example): route modules registered in a loop through an async-error wrapper
+  'sequelize-example': { dir: '/work/apps/seq-example/express-main-example', copy: ['express', 'sequelize', 'index.js', 'package.json'], paths: ['express'] },
   'juice-shop': { dir: '/work/apps/juice-shop', copy: ['server.ts', 'app.ts', 'routes', 'lib', 'models', 'data', 'config', 'package.json', 'tsconfig.json'], paths: ['server.ts', 'routes'] },
 };
 // outcomes that are not fat handlers (nothing to move) or not handlers at all
@@ -93,14 +95,15 @@ try {
 
 const pct = (a, b) => (b ? `${Math.round((a / b) * 100)}%` : '-');
 console.log(`reach of ${transform}\n`);
-console.log('app          routes  unresolved  handlers  fat  extracted  %     time');
+const w = Math.max(12, ...results.map((r) => r.app.length));
+console.log(`${'app'.padEnd(w)} routes  unresolved  handlers  fat  extracted  %     time`);
 for (const r of results) {
   console.log(
-    `${r.app.padEnd(12)} ${String(r.routes).padStart(6)}  ${String(r.unresolved).padStart(10)}  ${String(r.handlers).padStart(8)}  ${String(r.fat).padStart(3)}  ${String(r.extracted).padStart(9)}  ${pct(r.extracted, r.fat).padEnd(5)} ${(r.ms / 1000).toFixed(1)} s`,
+    `${r.app.padEnd(w)} ${String(r.routes).padStart(6)}  ${String(r.unresolved).padStart(10)}  ${String(r.handlers).padStart(8)}  ${String(r.fat).padStart(3)}  ${String(r.extracted).padStart(9)}  ${pct(r.extracted, r.fat).padEnd(5)} ${(r.ms / 1000).toFixed(1)} s`,
   );
 }
 const tot = results.reduce((s, r) => ({ routes: s.routes + r.routes, unresolved: s.unresolved + r.unresolved, handlers: s.handlers + r.handlers, fat: s.fat + r.fat, extracted: s.extracted + r.extracted }), { routes: 0, unresolved: 0, handlers: 0, fat: 0, extracted: 0 });
-console.log(`${'total'.padEnd(12)} ${String(tot.routes).padStart(6)}  ${String(tot.unresolved).padStart(10)}  ${String(tot.handlers).padStart(8)}  ${String(tot.fat).padStart(3)}  ${String(tot.extracted).padStart(9)}  ${pct(tot.extracted, tot.fat)}`);
+console.log(`${'total'.padEnd(w)} ${String(tot.routes).padStart(6)}  ${String(tot.unresolved).padStart(10)}  ${String(tot.handlers).padStart(8)}  ${String(tot.fat).padStart(3)}  ${String(tot.extracted).padStart(9)}  ${pct(tot.extracted, tot.fat)}`);
 for (const r of results) {
   console.log(`\n${r.app}: ${r.extracted} of ${r.fat} fat handlers extracted`);
   for (const x of r.extractedList) console.log(`  extracted ${x.route}  ${x.at}`);
