@@ -863,11 +863,15 @@ function keepErrorAnswer(w: Walk, t: ErrorFirstTail): void {
     }
   }
   const text = file.getFullText();
-  const stmts = Node.isBlock(answer) ? answer.getStatements() : [answer];
-  const lines = stmts.map((st) => {
-    const base = indentAt(text, st.getStart());
-    return st.getText().split(/\r?\n/).map((l, i) => (i && l.startsWith(base) ? l.slice(base.length) : l)).join('\n');
-  });
+  // the branch's lines as written, comments included, moved left to its first statement's indentation
+  const first = Node.isBlock(answer) ? answer.getStatements()[0] : answer;
+  const base = indentAt(text, first.getStart());
+  const inner = Node.isBlock(answer) ? text.slice(answer.getStart() + 1, answer.getEnd() - 1) : answer.getText();
+  const lines = inner
+    .split(/\r?\n/)
+    .map((l) => (l.startsWith(base) ? l.slice(base.length) : l.trimStart()))
+    .filter((l, i, all) => l.trim() !== '' || (i > 0 && i < all.length - 1));
+  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   const reaction = { param: errParam.getName(), lines };
   const key = JSON.stringify(reaction);
   const before = w.errorAnswer;

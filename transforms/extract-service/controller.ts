@@ -101,7 +101,7 @@ export function controllerText(e: Extraction & { method: string }, style: Module
     // the callback's answer to its error, as written, is the reaction to a failed service call (domain errors first)
     const answered = answer && {
       head: fnHead(answer.param),
-      lines: [...(e.errors.length ? [`if (${responder}(${res}, ${answer.param})) return${semi}`] : []), ...answer.lines.map((l) => l.split('\n').map((x, i) => (i ? ind + u + u + x : x)).join('\n'))],
+      lines: [...(e.errors.length ? [`if (${responder}(${res}, ${answer.param})) return${semi}`] : []), ...answer.lines],
     };
     if (ep) {
       // issue 14 (epilogue.ts): what the callback did after its error line stays here, outside the error path

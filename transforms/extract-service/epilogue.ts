@@ -71,7 +71,8 @@ export function epilogueChain(e: Epilogue, ok: { head: string; lines: string[] }
   if (typeof onError === 'string') out.push(`${u}}, ${onError})${end}`);
   else out.push(`${u}}, ${onError.head}`, ...onError.lines.map((l) => `${u}${u}${l}`), `${u}})${end}`);
   if (e.rethrow) {
-    const s = semi || ';';
+    // (`{ throw err }` needs no semicolon: a semicolon-free file gets none)
+    const s = semi;
     const f = e.rethrow;
     out.push(arrow ? `${u}.catch((${errName}) => ${f}(() => { throw ${errName}${s} }))${semi}` : `${u}.catch(function (${errName}) { ${f}(function () { throw ${errName}${s} })${s} })${semi}`);
   }

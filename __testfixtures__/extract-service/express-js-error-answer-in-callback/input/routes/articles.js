@@ -30,6 +30,7 @@ router.post('/', function (req, res) {
   }
   db.saveArticle(article, function (err) {
     if (err) {
+      // the model's own message
       return res.status(422).send({ message: errorMessage(err) });
     } else {
       res.status(201).json(article);

@@ -33,6 +33,7 @@ router.post('/', function (req, res) {
       res.status(201).json(result);
     }, function (err) {
       if (sendDomainError(res, err)) return;
+      // the model's own message
       return res.status(422).send({ message: errorMessage(err) });
     })
     .catch(function (error) { queueMicrotask(function () { throw error; }); });
