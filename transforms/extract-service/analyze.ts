@@ -899,7 +899,7 @@ function serviceChain(stmt: Statement): boolean {
  * An async handler whose logic ends in a try that hands its errors to next, the logic before it proven not to throw
  * (request reads, plain answers, `next(new Error('…'))` with a plain message): nothing outside that try can throw, so
  * a controller handing every error of the service to next forwards exactly what went to next before. Reads of request
- * parts that may be missing must then stay inside the try (keptCatchReads checks that, as for a kept catch).
+ * parts that may be missing must then stay inside the try (missingPartsRead checks that, as for a kept catch).
  */
 function forwardingTailTryAlone(w: Walk, region: Statement[]): boolean {
   const last = region[region.length - 1];
