@@ -112,6 +112,13 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
   }
 
+  // 2a'. A wrapper of the app calls the handler (`audit(handler)`) and may read what it returns: `return res.status(404)…`
+  // returned the response, the controller would return nothing
+  if (site.framework === 'express' && [site.route.handler?.shape ?? '', ...(site.shapes ?? [])].some((s) => !DIRECT_SHAPES.has(s))) {
+    const returned = site.fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).find((r) => enclosingFunction(r) === site.fn && !!r.getExpression() && !!responseChain(r.getExpression()!, roles, site.framework));
+    if (returned) throw new Unsafe('returns-value', 'a wrapper of the app calls the handler and may read what it returns: `return res…` returned the response, the controller would return nothing', returned);
+  }
+
   // 2b. Logic ending in a try whose catch answers by itself (`if (!title) return res.status(400)…; try { … res.json(x) }
   // catch (err) { res.status(500)… }`): the try's statements move, the catch stays around the service call (keptTry).
   const keptClause = site.framework === 'express' && !handOff && !catchClause ? answeringTailTry(w, region) : undefined;
@@ -324,6 +331,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   const partKnown = new Set<string>();
   for (const d of regionAll) {
     if (!Node.isPropertyAccessExpression(d) || !LATE_PARTS.has(d.getName()) || enclosingFunction(d) !== site.fn) continue;
+    // (only a read through the part tells it was there: `!req.body` reads it without throwing)
+    const through = d.getParent();
+    if (!((Node.isPropertyAccessExpression(through) || Node.isElementAccessExpression(through)) && through.getExpression() === d && !through.hasQuestionDotToken())) continue;
     const obj = d.getExpression();
     if (!Node.isIdentifier(obj) || roleOf(referenced(obj), roles) !== 'request') continue;
     if (!conditional(d) && !after(d, () => true)) partKnown.add(d.getName());
@@ -481,22 +491,30 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // 4b. Request reads in the logic are passed in, i.e. read before the logic runs. That is the same value only when
   // nothing can write to that part of the request in between: the logic cannot write to the request itself (refused
   // above), so the only way is an alias of the whole part (`const body = req.body`, `save(req.body)`).
-  const hoistedParts = new Set(inputs.filter((i) => i.expr.split('.').length === 3).map((i) => i.expr.split('.').slice(0, 2).join('.')));
+  // (`req.body?.name`, `req?.body.name`: the part is `req.body` all the same)
+  const plain = (t: string) => t.replace(/\?\./g, '.');
+  const hoistedParts = new Set(inputs.filter((i) => plain(i.expr).split('.').length === 3).map((i) => plain(i.expr).split('.').slice(0, 2).join('.')));
   for (const i of inputs) if (i.part) hoistedParts.add(i.part); // `query.email` of `({ query }: Request)`
   // (unless every read of the part's fields runs before anything that could change it: no call, await or assignment
   // of the logic comes first, and none is in a loop or a nested function: read at the service call, the same value)
   const writesOrEffects = regionAll.filter((d) => effects.includes(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isDeleteExpression(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())));
-  const readsFirst = (part: string) =>
-    regionAll
-      .filter((d) => Node.isPropertyAccessExpression(d) && d.getExpression().getText() === part)
-      .every((d) => enclosingFunction(d) === site.fn && !inLoopOf(d, site.fn) && !writesOrEffects.some((x) => x.getEnd() <= d.getStart()));
+  // The whole part may be tested first (`if (!req.body) return …`): then the field read only ran when the part was
+  // there, and read at the service call it would throw. So every use of the part that is not a field read must come
+  // after the field reads, and the reads must run on every path (not under an `if`, `&&`, `?:`).
+  const readsFirst = (part: string) => {
+    const uses = regionAll.filter((d) => (Node.isPropertyAccessExpression(d) || Node.isElementAccessExpression(d) || Node.isIdentifier(d)) && plain(d.getText()) === part && !(Node.isPropertyAccessExpression(d.getParent()) && d.getParent()!.getKind() === SyntaxKind.PropertyAccessExpression && (d.getParent() as import('ts-morph').PropertyAccessExpression).getNameNode() === d));
+    const reads = uses.filter((d) => { const p = d.getParent(); return (Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p)) && p.getExpression() === d; });
+    const whole = uses.filter((d) => !reads.includes(d));
+    const lastRead = Math.max(...reads.map((d) => d.getEnd()));
+    return reads.length > 0 && reads.every((d) => enclosingFunction(d) === site.fn && !inLoopOf(d, site.fn) && !conditional(d) && !writesOrEffects.some((x) => x.getEnd() <= d.getStart())) && whole.every((d) => d.getStart() >= lastRead);
+  };
   if (hoistedParts.size) {
     site.fn.forEachDescendant((d) => {
       if (!Node.isIdentifier(d) || !isReference(d)) return;
       const role = roleOf(referenced(d), roles);
       if (role !== 'request' && role !== 'context') return;
       const read = requestRead(d, role);
-      if (!read || !hoistedParts.has(read.node.getText())) return;
+      if (!read || !hoistedParts.has(plain(read.node.getText()))) return;
       const p = read.node.getParent();
       // a property read of the part (`req.body.name`) or a destructuring without rest copies values, not the object
       if (Node.isPropertyAccessExpression(p) && p.getExpression() === read.node) return;
@@ -635,6 +653,8 @@ const DIRECT_SHAPES = new Set(['inline', 'identifier', 'member', 'namespace-impo
 function calledByTheRouterOnly(site: RouteSite): boolean {
   const shape = site.route.handler?.shape;
   if (!shape || !DIRECT_SHAPES.has(shape)) return false;
+  // every route of the handler: one registered through a wrapper (`answer(users.getById)`) is called by the wrapper
+  if ((site.shapes ?? []).some((s) => !DIRECT_SHAPES.has(s))) return false;
   const fn = site.fn;
   const parent = fn.getParent();
   const nameNode = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getNameNode() : Node.isVariableDeclaration(parent) ? parent.getNameNode() : Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent) ? parent.getNameNode() : undefined;

@@ -863,6 +863,9 @@ function keepErrorAnswer(w: Walk, t: ErrorFirstTail): void {
     }
   }
   const text = file.getFullText();
+  // (a literal spanning lines would change with its lines moved)
+  const spanning = answer.getDescendants().find((d) => (Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d) || Node.isStringLiteral(d)) && d.getText().includes('\n'));
+  if (spanning) throw new Unsafe('error-answer-in-callback', "the answer to the callback's error holds a literal spanning lines, which would change with its lines moved into the controller", spanning);
   // the branch's lines as written, comments included, moved left to its first statement's indentation
   const first = Node.isBlock(answer) ? answer.getStatements()[0] : answer;
   const base = indentAt(text, first.getStart());

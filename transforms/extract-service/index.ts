@@ -20,6 +20,12 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
   const usedMethods = new Map<string, Set<string>>();
   // One outcome for every route of the app model: extracted, left alone with a reason, the same handler as an
   // earlier route, or the model's own unresolved reason.
+  // how each handler function is registered, over all its routes (`get('/d', h)` and `get('/w', answer(h))`)
+  const shapesOf = new Map<Node, string[]>();
+  for (const route of ctx.appModel().routes) {
+    const n = route.handler?.node as Node | undefined;
+    if (n) shapesOf.set(n, [...(shapesOf.get(n) ?? []), route.handler?.shape ?? '']);
+  }
   for (const route of ctx.appModel().routes) {
     const callFile = route.call?.getSourceFile();
     if (!callFile || !selected.has(callFile.getFilePath())) continue;
@@ -45,7 +51,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
       continue;
     }
     seen.set(fn, label);
-    const site: RouteSite = { file, framework: route.framework, verb: route.method, routePath: route.path, call: route.call!, fn, label, names: route.names, route };
+    const site: RouteSite = { file, framework: route.framework, verb: route.method, routePath: route.path, call: route.call!, fn, label, names: route.names, route, shapes: shapesOf.get(fn) ?? [] };
     try {
       const e = analyzeHandler(site, options); // options: issue 14 (callbacks.ts)
       const cls = route.names.serviceClass;

@@ -27,6 +27,8 @@ export interface RouteSite {
   /** Service class and method names, decided by the app model. */
   names: RouteNames;
   route: Route;
+  /** How the handler is registered on each of its routes (the app model's chain shapes): `wrapped` for `catchAsync(h)`. */
+  shapes?: string[];
 }
 
 const pascal = (s: string) =>

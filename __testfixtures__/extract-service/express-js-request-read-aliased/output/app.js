@@ -26,4 +26,20 @@ app.post('/users/late', async function (req, res) {
   res.status(201).json(user);
 });
 
+// Left alone: the part itself is tested before its field is read (without a body, the field read only ran when there
+// was one; read at the service call it would throw).
+app.post('/users/guarded', async function (req, res) {
+  if (!req.body) return res.status(400).json({ error: 'body required' });
+  if (!req.body.name) return res.status(400).json({ error: 'name is required' });
+  var user = await db.save(req.body);
+  res.status(201).json(user);
+});
+
+// Left alone: an optional-chained read after the part was handed to a call is a late read all the same.
+app.post('/users/optional', async function (req, res) {
+  var user = await db.save(req.body);
+  if (!req.body?.name) return res.status(400).json({ error: 'name is required' });
+  res.status(201).json(user);
+});
+
 module.exports = app;
