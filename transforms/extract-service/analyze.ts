@@ -319,15 +319,22 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // a part is there for certain, as far as the logic can tell, when one of its reads runs on every path before any
   // effect: had the part been missing, the logic threw there too, before doing anything. A read only some paths run
   // (inside an if, `&&`, `?:`, a loop) or one after an effect does not tell.
-  const conditional = (d: Node) => !!d.getFirstAncestor((a) => {
-    if (a === site.fn) return false;
-    const p = a.getParent();
-    if (!p) return false;
-    if (Node.isIfStatement(p) && p.getExpression() !== a) return true;
-    if (Node.isConditionalExpression(p) && p.getCondition() !== a) return true;
-    if (Node.isBinaryExpression(p) && ['&&', '||', '??', '&&=', '||=', '??='].includes(p.getOperatorToken().getText()) && p.getRight() === a) return true;
-    return Node.isIterationStatement(p) || Node.isCaseClause(p) || Node.isDefaultClause(p) || Node.isCatchClause(p) || Node.isFunctionLikeDeclaration(p);
-  });
+  // (from the read up to the handler itself, which is where it stops: the handler's own body is no nested function;
+  // a read after a `return` or `throw` of the handler only runs on the paths that did not leave there)
+  const exits = site.fn.getDescendants().filter((x) => (Node.isReturnStatement(x) || Node.isThrowStatement(x)) && enclosingFunction(x) === site.fn);
+  const conditional = (d: Node): boolean => {
+    if (exits.some((x) => x.getEnd() <= d.getStart())) return true;
+    for (let a: Node = d; a !== site.fn; ) {
+      const p = a.getParent();
+      if (!p || p === site.fn) return false;
+      if (Node.isIfStatement(p) && p.getExpression() !== a) return true;
+      if (Node.isConditionalExpression(p) && p.getCondition() !== a) return true;
+      if (Node.isBinaryExpression(p) && ['&&', '||', '??', '&&=', '||=', '??='].includes(p.getOperatorToken().getText()) && p.getRight() === a) return true;
+      if (Node.isIterationStatement(p) || Node.isCaseClause(p) || Node.isDefaultClause(p) || Node.isCatchClause(p) || Node.isFunctionLikeDeclaration(p)) return true;
+      a = p;
+    }
+    return false;
+  };
   const partKnown = new Set<string>();
   for (const d of regionAll) {
     if (!Node.isPropertyAccessExpression(d) || !LATE_PARTS.has(d.getName()) || enclosingFunction(d) !== site.fn) continue;
