@@ -504,7 +504,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   for (const i of inputs) if (i.part) hoistedParts.add(i.part); // `query.email` of `({ query }: Request)`
   // (unless every read of the part's fields runs before anything that could change it: no call, await or assignment
   // of the logic comes first, and none is in a loop or a nested function: read at the service call, the same value)
-  const writesOrEffects = regionAll.filter((d) => effects.includes(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isDeleteExpression(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())));
+  // (a helper bound to the request is proven not to change it: request-helpers.ts)
+  const bound = inputs.flatMap((i) => (i.bound ? [i.bound.result] : []));
+  const writesOrEffects = regionAll.filter((d) => !bound.some((b) => d === b || d.getFirstAncestor((a) => a === b))).filter((d) => effects.includes(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isDeleteExpression(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())));
   // The whole part may be tested first (`if (!req.body) return …`): then the field read only ran when the part was
   // there, and read at the service call it would throw. So every use of the part that is not a field read must come
   // after the field reads, and the reads must run on every path (not under an `if`, `&&`, `?:`).

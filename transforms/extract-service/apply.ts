@@ -202,11 +202,17 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     if (routeStmt) routerLike.add(routeStmt);
   }
   const checkDeps = (e: Extraction): Unsafe | undefined => {
+    // (said last: a reason of the logic's own helpers says more)
+    let brokenImport: Unsafe | undefined;
     for (const s of closure(file, e.deps)) {
       if (isImportLike(s)) {
         // a package the checker cannot find would be a new error in the service module (verification refuses the run)
         const missing = importTargets(s, file.getFilePath()).find((t) => !path.isAbsolute(t) && !packageFound(t, path.dirname(file.getFilePath())));
         if (missing) return new Unsafe('unresolved-import', `the logic uses \`${missing}\`, which is not installed here`, s);
+        // an import the checker already reports an error in would be a new error in the service module: verification
+        // would refuse the whole run (`const { models } = require('../../sequelize')` without node_modules)
+        const broken = diagnosticIn(file, s.getStart(), s.getEnd());
+        if (broken) brokenImport ??= new Unsafe('type-errors-in-logic', `an import the logic uses has a type error already (${broken.slice(0, 80)})`, s);
         // a helper an earlier run moved into another resource's service stays there (the first run refused this
         // route for the same reason: a second run must not import it from that service)
         const own = groups.get(e.site.names.serviceClass)?.servicePath;
@@ -244,7 +250,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         }
       }
     }
-    return undefined;
+    return brokenImport;
   };
   for (const e of plan.extractions) {
     if (skipped.has(e)) continue;
