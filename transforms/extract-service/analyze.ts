@@ -13,7 +13,7 @@ import { unnameableType } from './controller.js';
 import { diagnosticIn, moduleLocation } from './apply.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
-import { type CallbackOptions, convertErrorFirst, expressMajor, expressMayBe5, flushCallbackEdits, handlerStatementsMayThrow, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
+import { type CallbackOptions, convertErrorFirst, expressMajor, expressMayBe5, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
@@ -114,7 +114,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
 
   // 2a'. A wrapper of the app calls the handler (`audit(handler)`) and may read what it returns: `return res.status(404)…`
   // returned the response, the controller would return nothing
-  if (site.framework === 'express' && [site.route.handler?.shape ?? '', ...(site.shapes ?? [])].some((s) => !DIRECT_SHAPES.has(s))) {
+  if (site.framework === 'express' && calledThroughWrapper(site)) {
     const returned = site.fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).find((r) => enclosingFunction(r) === site.fn && !!r.getExpression() && !!responseChain(r.getExpression()!, roles, site.framework));
     if (returned) throw new Unsafe('returns-value', 'a wrapper of the app calls the handler and may read what it returns: `return res…` returned the response, the controller would return nothing', returned);
   }
@@ -510,12 +510,18 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   // The whole part may be tested first (`if (!req.body) return …`): then the field read only ran when the part was
   // there, and read at the service call it would throw. So every use of the part that is not a field read must come
   // after the field reads, and the reads must run on every path (not under an `if`, `&&`, `?:`).
-  const readsFirst = (part: string) => {
-    const uses = regionAll.filter((d) => (Node.isPropertyAccessExpression(d) || Node.isElementAccessExpression(d) || Node.isIdentifier(d)) && plain(d.getText()) === part && !(Node.isPropertyAccessExpression(d.getParent()) && d.getParent()!.getKind() === SyntaxKind.PropertyAccessExpression && (d.getParent() as import('ts-morph').PropertyAccessExpression).getNameNode() === d));
+  const readsFirstOf = new Map<string, boolean>();
+  const readsFirst = (part: string): boolean => {
+    const known = readsFirstOf.get(part);
+    if (known !== undefined) return known;
+    // (the part's own text: `req.body`, or `body` destructured; not the name `body` of `req.body`)
+    const uses = regionAll.filter((d) => (Node.isPropertyAccessExpression(d) || Node.isElementAccessExpression(d) || Node.isIdentifier(d)) && plain(d.getText()) === part && !(Node.isPropertyAccessExpression(d.getParent()) && (d.getParent() as import('ts-morph').PropertyAccessExpression).getNameNode() === d));
     const reads = uses.filter((d) => { const p = d.getParent(); return (Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p)) && p.getExpression() === d; });
     const whole = uses.filter((d) => !reads.includes(d));
     const lastRead = Math.max(...reads.map((d) => d.getEnd()));
-    return reads.length > 0 && reads.every((d) => enclosingFunction(d) === site.fn && !inLoopOf(d, site.fn) && !conditional(d) && !writesOrEffects.some((x) => x.getEnd() <= d.getStart())) && whole.every((d) => d.getStart() >= lastRead);
+    const first = reads.length > 0 && reads.every((d) => enclosingFunction(d) === site.fn && !loopAround(d, site.fn) && !conditional(d) && !writesOrEffects.some((x) => x.getEnd() <= d.getStart())) && whole.every((d) => d.getStart() >= lastRead);
+    readsFirstOf.set(part, first);
+    return first;
   };
   if (hoistedParts.size) {
     site.fn.forEachDescendant((d) => {
@@ -632,18 +638,11 @@ function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement
   const body = cb.getBody();
   if (!body) throw new Unsafe('response-in-callback', 'the chain\'s catch callback has no body', cb);
   // the same callback answering the domain errors the service throws first
-  const res = site.fn.getParameters()[1]?.getName() ?? 'res';
   const semi = /;\s*$/.test(last.getText()) ? ';' : '';
-  const guard = `if (${DOMAIN_ERROR_RESPONDER}(${res}, ${p.getText()})) return${semi}`;
+  const guard = domainGuard(site, p.getText(), semi);
   const text = cb.getText();
   const at = (n: Node) => n.getStart() - cb.getStart();
-  let guarded: string;
-  if (Node.isBlock(body)) {
-    const first = body.getStatements()[0];
-    guarded = first ? `${text.slice(0, at(first))}${guard}\n${indentAt(file.getFullText(), first.getStart())}${text.slice(at(first))}` : `${text.slice(0, at(body) + 1)} ${guard} ${text.slice(at(body) + 1)}`;
-  } else {
-    guarded = `${text.slice(0, at(body)).trimEnd()} { ${guard}${semi ? '' : ';'} return ${text.slice(at(body))}${semi || ';'} }`;
-  }
+  const guarded = Node.isBlock(body) ? guardFirst(cb, body, guard) : `${text.slice(0, at(body)).trimEnd()} { ${guard}${semi ? '' : ';'} return ${text.slice(at(body))}${semi || ';'} }`;
   // (`return chain.catch(cb)`: Express 5 handles the returned promise when the kept catch rethrows)
   return { text, guarded, returned: Node.isReturnStatement(last) };
 }
@@ -655,15 +654,20 @@ const LATE_PARTS = new Set(['body', 'cookies', 'signedCookies', 'user']);
 const DIRECT_SHAPES = new Set(['inline', 'identifier', 'member', 'namespace-import', 'commonjs-export', 'class-method', 'bound-method', 'factory']);
 
 /**
+ * Some route registers the handler other than as it is, on this route or another (`get('/w', answer(users.getById))`,
+ * an unknown shape): a wrapper of the app calls it, and may catch its throws or read what it returns.
+ */
+function calledThroughWrapper(site: RouteSite): boolean {
+  return [site.route.handler?.shape ?? '', ...(site.shapes ?? [])].some((s) => !DIRECT_SHAPES.has(s));
+}
+
+/**
  * Is the handler called by Express only, as registered? Its shape in the app model is a direct one, and a named
  * handler is referenced nowhere but in registrations, imports and exports (`setTimeout(() => getItem(req, res, next))`
  * elsewhere would call it outside Express, where a throw is not turned into next(err)).
  */
 function calledByTheRouterOnly(site: RouteSite): boolean {
-  const shape = site.route.handler?.shape;
-  if (!shape || !DIRECT_SHAPES.has(shape)) return false;
-  // every route of the handler: one registered through a wrapper (`answer(users.getById)`) is called by the wrapper
-  if ((site.shapes ?? []).some((s) => !DIRECT_SHAPES.has(s))) return false;
+  if (calledThroughWrapper(site)) return false;
   const fn = site.fn;
   const parent = fn.getParent();
   const nameNode = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getNameNode() : Node.isVariableDeclaration(parent) ? parent.getNameNode() : Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent) ? parent.getNameNode() : undefined;
@@ -875,19 +879,24 @@ function missingPartsRead(inputs: Input[], tryStart: number, then: string): void
 
 /** The catch clause as written, and the same answering the service's domain errors first. */
 function guardedCatch(clause: import('ts-morph').CatchClause, site: RouteSite, semi: string): NonNullable<Extraction['keptCatch']> {
-  const file = site.file;
   const text = clause.getText();
   const v = clause.getVariableDeclaration()?.getNameNode();
   if (!v || !Node.isIdentifier(v)) return { text, guarded: text };
-  const res = site.fn.getParameters()[1]?.getName() ?? 'res';
-  const guard = `if (${DOMAIN_ERROR_RESPONDER}(${res}, ${v.getText()})) return${semi}`;
-  const block = clause.getBlock();
+  return { text, guarded: guardFirst(clause, clause.getBlock(), domainGuard(site, v.getText(), semi)) };
+}
+
+/** `if (sendDomainError(res, err)) return`: answers a domain error the service threw, before the code kept as written. */
+function domainGuard(site: RouteSite, errName: string, semi: string): string {
+  return `if (${DOMAIN_ERROR_RESPONDER}(${site.fn.getParameters()[1]?.getName() ?? 'res'}, ${errName})) return${semi}`;
+}
+
+/** The text of `owner` with `guard` as the first statement of its `block` (on a line of its own when the block has one). */
+function guardFirst(owner: Node, block: import('ts-morph').Block, guard: string): string {
+  const text = owner.getText();
+  const at = (n: number) => n - owner.getStart();
   const first = block.getStatements()[0];
-  const at = (n: number) => n - clause.getStart();
-  const guarded = first
-    ? `${text.slice(0, at(first.getStart()))}${guard}\n${indentAt(file.getFullText(), first.getStart())}${text.slice(at(first.getStart()))}`
-    : `${text.slice(0, at(block.getStart()) + 1)}\n${indentAt(file.getFullText(), clause.getStart())}  ${guard}\n${indentAt(file.getFullText(), clause.getStart())}}`;
-  return { text, guarded };
+  if (!first) return `${text.slice(0, at(block.getStart()) + 1)} ${guard} ${text.slice(at(block.getStart()) + 1)}`;
+  return `${text.slice(0, at(first.getStart()))}${guard}\n${indentAt(owner.getSourceFile().getFullText(), first.getStart())}${text.slice(at(first.getStart()))}`;
 }
 
 /**
@@ -936,10 +945,4 @@ function forwardingTailTryAlone(w: Walk, region: Statement[]): boolean {
   if (handlerStatementsMayThrow(w, region.slice(0, -1), last, true)) return false;
   w.inputsBefore = last.getStart();
   return true;
-}
-
-/** Whether `n` sits in a loop of `fn` (between the two). */
-function inLoopOf(n: Node, fn: Node): boolean {
-  for (let p = n.getParent(); p && p !== fn; p = p.getParent()) if (Node.isIterationStatement(p)) return true;
-  return false;
 }

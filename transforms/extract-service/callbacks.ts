@@ -18,7 +18,7 @@ import { nearestPackage } from '../../src/target.js';
 import { indentAt, lineStart } from '../../src/text/lines.js';
 import { cannotThrow, cannotThrowStatement, primitiveKind, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
-import { Unsafe, type Roles, type Walk, REQUEST_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, referenced, roleOf } from './handler-model.js';
+import { Unsafe, type Roles, type Walk, PEER_FIELDS, REQUEST_PARTS, SOCKET_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, referenced, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
 import { type ErrorFirstTail, successStatements } from './exit-rewrite.js';
 import { clearEpilogue, epilogueTail, flushEarlyAnswers, rethrowOutside } from './epilogue.js';
@@ -66,6 +66,8 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   // service throws would be answered so too, so nothing else may throw, with or without the options (and not only in
   // async handlers: a throw before the call left a synchronous handler to Express)
   const strict = !!t.answer || (!optionsBySite.get(w.site)?.callbackThrowsToNext && !optionsBySite.get(w.site)?.throwsToNext);
+  // (the first callback answering its error makes the reaction; nested ones must answer alike)
+  const reacts = !!t.answer && !w.errorAnswer;
   if (t.answer) keepErrorAnswer(w, t);
   else if (w.errorAnswer) throw new Unsafe('error-answer-in-callback', 'the callbacks of the chain answer their errors differently: one reaction of the controller answers every failure of the service', t.call);
   else w.forwardsErrorFirst = true;
@@ -96,7 +98,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
     }
   }
   flatten(w, t, kept.length, ep.values);
-  if (t.answer && w.errorAnswer && !('rethrow' in w.errorAnswer)) w.errorAnswer.rethrow = rethrowOutside(w, t.answer);
+  if (reacts) w.errorAnswer!.rethrow = rethrowOutside(w, t.answer!);
   flattenedCallbacks.add(t.cb);
 }
 
@@ -367,7 +369,8 @@ function usesOwnThisOrArguments(fn: FunctionExpression): boolean {
   return fn.getDescendantsOfKind(SyntaxKind.ThisKeyword).some(own) || fn.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === 'arguments' && own(i));
 }
 
-function loopAround(n: Node, stop: Node): boolean {
+/** Whether `n` sits in a loop between it and `stop`. */
+export function loopAround(n: Node, stop: Node): boolean {
   for (let p = n.getParent(); p && p !== stop; p = p.getParent()) {
     if (Node.isForStatement(p) || Node.isForInStatement(p) || Node.isForOfStatement(p) || Node.isWhileStatement(p) || Node.isDoStatement(p)) return true;
   }
@@ -654,10 +657,10 @@ const STRING_FIELDS = new Set(['ip', 'hostname', 'method', 'path', 'url', 'origi
 
 /** `req.socket.remoteAddress`, `req.connection.remotePort`, `connection.remoteAddress` of `({ connection }: Request)`. */
 function peerAddress(e: t.Node, scope: Scope, req: Binding | undefined, fromRequest: (root: t.Identifier) => boolean): boolean {
-  if (e.type !== 'MemberExpression' || e.computed || e.property.type !== 'Identifier' || !['remoteAddress', 'remotePort', 'remoteFamily'].includes(e.property.name)) return false;
+  if (e.type !== 'MemberExpression' || e.computed || e.property.type !== 'Identifier' || !PEER_FIELDS.has(e.property.name)) return false;
   const o = e.object;
-  if (o.type === 'Identifier') return ['socket', 'connection'].includes(o.name) && fromRequest(o);
-  return o.type === 'MemberExpression' && !o.computed && o.property.type === 'Identifier' && ['socket', 'connection'].includes(o.property.name) && o.object.type === 'Identifier' && !!req && scope.getBinding(o.object.name) === req;
+  if (o.type === 'Identifier') return SOCKET_PARTS.has(o.name) && fromRequest(o);
+  return o.type === 'MemberExpression' && !o.computed && o.property.type === 'Identifier' && SOCKET_PARTS.has(o.property.name) && o.object.type === 'Identifier' && !!req && scope.getBinding(o.object.name) === req;
 }
 
 /** `user.id` where the checker types `user` as a non-nullable object that declares `id` (declared types trusted). */
@@ -870,17 +873,14 @@ function keepErrorAnswer(w: Walk, t: ErrorFirstTail): void {
   const first = Node.isBlock(answer) ? answer.getStatements()[0] : answer;
   const base = indentAt(text, first.getStart());
   const inner = Node.isBlock(answer) ? text.slice(answer.getStart() + 1, answer.getEnd() - 1) : answer.getText();
-  const lines = inner
-    .split(/\r?\n/)
-    .map((l) => (l.startsWith(base) ? l.slice(base.length) : l.trimStart()))
-    .filter((l, i, all) => l.trim() !== '' || (i > 0 && i < all.length - 1));
-  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
-  const reaction = { param: errParam.getName(), lines };
-  const key = JSON.stringify(reaction);
+  const lines = inner.split(/\r?\n/).map((l) => (l.startsWith(base) ? l.slice(base.length) : l.trimStart()));
+  while (lines.length && !lines[0].trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  const param = errParam.getName();
   const before = w.errorAnswer;
-  if ((before && JSON.stringify({ param: before.param, lines: before.lines }) !== key) || w.forwardsErrorFirst) {
+  if ((before && (before.param !== param || before.lines.join('\n') !== lines.join('\n'))) || w.forwardsErrorFirst) {
     throw new Unsafe('error-answer-in-callback', 'the callbacks of the chain answer their errors differently: one reaction of the controller answers every failure of the service', t.call);
   }
-  w.errorAnswer = reaction;
+  w.errorAnswer ??= { param, lines };
   (w.keepRanges ??= []).push([answer.getStart(), answer.getEnd()]);
 }

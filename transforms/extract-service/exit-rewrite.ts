@@ -474,7 +474,7 @@ export function errorFirstTail(stmt: Statement | undefined, roles: Roles): Error
   } else {
     // an answer: responses and request calls (`req.flash(…)`), leaving the callback (a return last, or the else)
     if (!errorAnswer(branch, roles, !!rest, errName)) return undefined;
-    if (uses.some((u) => !(u.getStart() >= first.getStart() && (u === first.getExpression() || (u.getStart() >= branch.getStart() && u.getEnd() <= branch.getEnd()))))) return undefined;
+    if (uses.some((u) => u !== first.getExpression() && !(u.getStart() >= branch.getStart() && u.getEnd() <= branch.getEnd()))) return undefined;
     answer = branch;
   }
   if (calleeUsesHttp(call.getExpression(), roles) || args.slice(0, -1).some((a) => mentionsResponse(a, roles))) return undefined; // issue 14: request reads in a query chain

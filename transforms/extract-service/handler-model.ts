@@ -99,8 +99,8 @@ export const FASTIFY_TERMINAL = new Set(['send', 'redirect']);
 export const STREAMING = new Set(['write', 'writeHead', 'pipe', 'sendFile', 'download', 'flushHeaders', 'setHeader', 'raw', 'hijack', 'stream']);
 export const REQUEST_PARTS = new Set(['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user', 'method', 'path', 'url', 'originalUrl', 'baseUrl', 'ip', 'hostname', 'protocol']);
 /** `req.socket` / `req.connection`: only their peer fields are request reads (strings fixed for the connection). */
-const SOCKET_PARTS = new Set(['socket', 'connection']);
-const PEER_FIELDS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
+export const SOCKET_PARTS = new Set(['socket', 'connection']);
+export const PEER_FIELDS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
 export const PURE_GLOBALS = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'isNaN', 'isFinite', 'decodeURIComponent', 'encodeURIComponent', 'Array', 'Math', 'JSON', 'Date', 'Object']);
 
 /** The controller helpers that replay a service result (generated code, never extracted again). */
@@ -211,6 +211,18 @@ export function responseChain(expr: Node, roles: Roles, framework: RouteSite['fr
 }
 
 /** Is the request read `req.params.id` (or `ctx.params.id`, `ctx.request.body`) a plain read we can pass in? */
+/**
+ * `<socket>.remoteAddress` (`remotePort`, `remoteFamily`) read, not written or called, where `socket` is `req.socket`
+ * / `req.connection` or a name destructured from the request (`part`).
+ */
+function peerRead(socket: Node, part?: string): { node: Node; name: string; alt: string; part?: string } | undefined {
+  const peer = socket.getParent();
+  if (!Node.isPropertyAccessExpression(peer) || peer.getExpression() !== socket || !PEER_FIELDS.has(peer.getName())) return undefined;
+  const outer = peer.getParent();
+  if ((Node.isBinaryExpression(outer) && outer.getLeft() === peer && isAssignment(outer.getOperatorToken().getText())) || Node.isDeleteExpression(outer) || (Node.isCallExpression(outer) && outer.getExpression() === peer)) return undefined;
+  return { node: peer, name: peer.getName(), alt: 'peer' + peer.getName()[0].toUpperCase() + peer.getName().slice(1), ...(part ? { part } : {}) };
+}
+
 export function requestRead(id: Identifier, role: Role): { node: Node; name: string; alt: string; part?: string } | undefined {
   let node: Node = id;
   const parts: string[] = [];
@@ -232,25 +244,14 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
   } else if (destructured !== undefined) {
     // `query` of `({ query }: Request, res)`: the name is the part (its declaration in the pattern is no read)
     if (Node.isBindingElement(parent)) return undefined;
-    if (SOCKET_PARTS.has(destructured)) {
-      // `connection.remoteAddress` of `({ connection }: Request)`: the peer's address, as `req.connection.remoteAddress`
-      if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node || !PEER_FIELDS.has(parent.getName())) return undefined;
-      const outer = parent.getParent();
-      if ((Node.isBinaryExpression(outer) && outer.getLeft() === parent && isAssignment(outer.getOperatorToken().getText())) || Node.isDeleteExpression(outer) || (Node.isCallExpression(outer) && outer.getExpression() === parent)) return undefined;
-      return { node: parent, name: parent.getName(), alt: 'peer' + parent.getName()[0].toUpperCase() + parent.getName().slice(1), part: destructured };
-    }
+    // `connection.remoteAddress` of `({ connection }: Request)`: the peer's address, as `req.connection.remoteAddress`
+    if (SOCKET_PARTS.has(destructured)) return peerRead(node, destructured);
     if (!REQUEST_PARTS.has(destructured)) return undefined;
     parts.push(destructured);
   } else {
     if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
-    if (SOCKET_PARTS.has(parent.getName())) {
-      // `req.socket.remoteAddress`: the peer's address, a string read like `req.ip` (the socket itself is no read)
-      const peer = parent.getParent();
-      if (!Node.isPropertyAccessExpression(peer) || peer.getExpression() !== parent || !PEER_FIELDS.has(peer.getName())) return undefined;
-      const outer = peer.getParent();
-      if ((Node.isBinaryExpression(outer) && outer.getLeft() === peer && isAssignment(outer.getOperatorToken().getText())) || Node.isDeleteExpression(outer) || (Node.isCallExpression(outer) && outer.getExpression() === peer)) return undefined;
-      return { node: peer, name: peer.getName(), alt: 'peer' + peer.getName()[0].toUpperCase() + peer.getName().slice(1) };
-    }
+    // `req.socket.remoteAddress`: the peer's address, a string read like `req.ip` (the socket itself is no read)
+    if (SOCKET_PARTS.has(parent.getName())) return peerRead(parent);
     if (!REQUEST_PARTS.has(parent.getName())) return undefined;
     node = parent;
     parts.push(parent.getName());

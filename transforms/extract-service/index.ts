@@ -18,15 +18,16 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
   const selected = new Set(ctx.files.map((f) => f.getFilePath()));
   const seen = new Map<Node, string>();
   const usedMethods = new Map<string, Set<string>>();
-  // One outcome for every route of the app model: extracted, left alone with a reason, the same handler as an
-  // earlier route, or the model's own unresolved reason.
+  const routes = ctx.appModel().routes;
   // how each handler function is registered, over all its routes (`get('/d', h)` and `get('/w', answer(h))`)
   const shapesOf = new Map<Node, string[]>();
-  for (const route of ctx.appModel().routes) {
+  for (const route of routes) {
     const n = route.handler?.node as Node | undefined;
     if (n) shapesOf.set(n, [...(shapesOf.get(n) ?? []), route.handler?.shape ?? '']);
   }
-  for (const route of ctx.appModel().routes) {
+  // One outcome for every route of the app model: extracted, left alone with a reason, the same handler as an
+  // earlier route, or the model's own unresolved reason.
+  for (const route of routes) {
     const callFile = route.call?.getSourceFile();
     if (!callFile || !selected.has(callFile.getFilePath())) continue;
     summaryFile ??= callFile;
@@ -87,7 +88,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     summaryFile ??= file;
     ctx.report(file, message, node, reason);
   };
-  for (const route of ctx.appModel().routes) {
+  for (const route of routes) {
     for (const c of route.chain) {
       if (c.role !== 'middleware' || !c.node) continue;
       keep(c.node, route.call?.getSourceFile(), `middleware \`${c.label}\` of ${route.method.toUpperCase()} ${route.path}: kept as it is (middleware stays; only a route's final handler moves to a service)`, 'middleware-kept');
