@@ -61,6 +61,12 @@ const REQUESTS = [
   ['POST', '/api/orchestras', { id: 3 }],
   ['POST', '/api/orchestras', { name: 'New' }],
   ['PUT', '/api/orchestras/1', { id: 1, name: 'Renamed' }],
+  ['PUT', '/api/orchestras/2', { id: 1 }],
+  ['PUT', '/api/orchestras/abc', { id: 1 }],
+  ['PUT', '/api/orchestras/1'],
+  ['PUT', '/api/instruments/2', { id: 2, type: 'oboe' }],
+  ['PUT', '/api/instruments/2', { type: 'oboe' }],
+  ['GET', '/api/instruments/2'],
   ['DELETE', '/api/orchestras/abc'],
   ['GET', '/api/orchestras'],
 ];

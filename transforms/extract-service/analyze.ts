@@ -518,8 +518,16 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
     const uses = regionAll.filter((d) => (Node.isPropertyAccessExpression(d) || Node.isElementAccessExpression(d) || Node.isIdentifier(d)) && plain(d.getText()) === part && !(Node.isPropertyAccessExpression(d.getParent()) && (d.getParent() as import('ts-morph').PropertyAccessExpression).getNameNode() === d));
     const reads = uses.filter((d) => { const p = d.getParent(); return (Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p)) && p.getExpression() === d; });
     const whole = uses.filter((d) => !reads.includes(d));
-    const lastRead = Math.max(...reads.map((d) => d.getEnd()));
-    const first = reads.length > 0 && reads.every((d) => enclosingFunction(d) === site.fn && !loopAround(d, site.fn) && !conditional(d) && !writesOrEffects.some((x) => x.getEnd() <= d.getStart())) && whole.every((d) => d.getStart() >= lastRead);
+    const direct = (d: Node) => enclosingFunction(d) === site.fn && !loopAround(d, site.fn);
+    // (an effect on another branch of an if than the read never runs before it: `if (req.body.id === id) { await
+    // update(req.body) } else { … req.body.id … }`)
+    const effectBefore = (d: Node) => writesOrEffects.some((x) => x.getEnd() <= d.getStart() && !exclusiveBranches(x, d, site.fn));
+    // the part is there, as far as the logic can tell, past a field read every path runs first, before any effect
+    // and before any use of the whole part (which may test it: `if (!req.body)`)
+    const proof = reads.find((d) => direct(d) && !conditional(d) && !optionalRead(d) && !writesOrEffects.some((x) => x.getEnd() <= d.getStart()) && whole.every((u) => u.getStart() >= d.getEnd()));
+    // then a read some paths run (inside an if or `?:`, not a loop, a catch or a case) is read at the service call
+    // without throwing, and reads the same value when no effect runs before it on its path
+    const first = !!proof && reads.every((d) => direct(d) && !effectBefore(d) && (d === proof || !conditional(d) || (d.getStart() >= proof.getEnd() && branchOnly(d, site.fn))));
     readsFirstOf.set(part, first);
     return first;
   };
@@ -939,6 +947,38 @@ function serviceChain(stmt: Statement): boolean {
  * a controller handing every error of the service to next forwards exactly what went to next before. Reads of request
  * parts that may be missing must then stay inside the try (missingPartsRead checks that, as for a kept catch).
  */
+/** `part?.field`: reads nothing when the part is missing, so it does not tell the part was there. */
+function optionalRead(part: Node): boolean {
+  const p = part.getParent();
+  return (Node.isPropertyAccessExpression(p) || Node.isElementAccessExpression(p)) && p.hasQuestionDotToken();
+}
+
+/**
+ * Whether `a` and `b` are on different branches of one if statement or `?:` (not inside a loop of `fn`), so that one
+ * never runs before the other in the same call.
+ */
+function exclusiveBranches(a: Node, b: Node, fn: Node): boolean {
+  const aSide = new Map<Node, Node>();
+  for (let c: Node = a, p = a.getParent(); p && c !== fn; c = p, p = p.getParent()) aSide.set(p, c);
+  for (let c: Node = b, p = b.getParent(); p && c !== fn; c = p, p = p.getParent()) {
+    const other = aSide.get(p);
+    if (!other) continue;
+    if (loopAround(p, fn)) return false;
+    if (Node.isIfStatement(p)) return (other === p.getThenStatement() && c === p.getElseStatement()) || (other === p.getElseStatement() && c === p.getThenStatement());
+    if (Node.isConditionalExpression(p)) return (other === p.getWhenTrue() && c === p.getWhenFalse()) || (other === p.getWhenFalse() && c === p.getWhenTrue());
+    return false;
+  }
+  return false;
+}
+
+/** Whether `n` is conditional only through if statements and `?:`, `&&`, `||` (not a loop, catch, case or function). */
+function branchOnly(n: Node, fn: Node): boolean {
+  for (let p = n.getParent(); p && p !== fn; p = p.getParent()) {
+    if (Node.isIterationStatement(p) || Node.isCaseClause(p) || Node.isDefaultClause(p) || Node.isCatchClause(p) || Node.isFunctionLikeDeclaration(p)) return false;
+  }
+  return true;
+}
+
 function forwardingTailTryAlone(w: Walk, region: Statement[]): boolean {
   const last = region[region.length - 1];
   if (!last || !Node.isTryStatement(last) || last.getFinallyBlock() || !catchForwardsToNext(last.getCatchClause(), w.roles)) return false;

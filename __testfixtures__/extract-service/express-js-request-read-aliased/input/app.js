@@ -36,4 +36,30 @@ app.post('/users/optional', async function (req, res) {
   res.status(201).json(user);
 });
 
+// The field read on the else branch runs on no path after the rename of the then branch: read at the service call,
+// it has the same value.
+app.put('/users/:id', async function (req, res) {
+  var id = req.params.id;
+  if (req.body.id === id) {
+    await db.rename(req.body);
+    res.status(200).end();
+  } else {
+    res.status(400).json({ error: 'param ID (' + id + ') does not match body ID (' + req.body.id + ')' });
+  }
+});
+
+// The same across the branches of a conditional expression.
+app.put('/users/:id/either', async function (req, res) {
+  var user = req.body.id === req.params.id ? await db.rename(req.body) : await db.find(req.body.name);
+  res.json(user);
+});
+
+// Left alone: the read after the if runs after the rename on the path through its then branch.
+app.put('/users/:id/after', async function (req, res) {
+  if (req.body.id === req.params.id) {
+    await db.rename(req.body);
+  }
+  res.json({ name: req.body.name });
+});
+
 module.exports = app;

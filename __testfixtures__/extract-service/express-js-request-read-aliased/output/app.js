@@ -42,4 +42,29 @@ app.post('/users/optional', async function (req, res) {
   res.status(201).json(user);
 });
 
+// The field read on the else branch runs on no path after the rename of the then branch: read at the service call,
+// it has the same value.
+app.put('/users/:id', async function (req, res) {
+  var id = req.params.id;
+  try {
+    await usersService.replaceUser({ id, idBody: req.body.id, body: req.body });
+    res.status(200).end();
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
+});
+
+// The same across the branches of a conditional expression.
+app.put('/users/:id/either', async function (req, res) {
+  res.json(await usersService.replaceUserEither({ id: req.body.id, idParam: req.params.id, body: req.body, name: req.body.name }));
+});
+
+// Left alone: the read after the if runs after the rename on the path through its then branch.
+app.put('/users/:id/after', async function (req, res) {
+  if (req.body.id === req.params.id) {
+    await db.rename(req.body);
+  }
+  res.json({ name: req.body.name });
+});
+
 module.exports = app;

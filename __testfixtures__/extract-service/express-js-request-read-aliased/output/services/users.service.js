@@ -4,6 +4,10 @@ var { ValidationError } = require('./errors');
 
 /** @typedef {{ name: any, body: any }} CreateUserInput */
 
+/** @typedef {{ id: any, idBody: any, body: any }} ReplaceUserInput */
+
+/** @typedef {{ id: any, idParam: any, body: any, name: any }} ReplaceUserEitherInput */
+
 class UsersService {
   /**
    * POST /users (app.js)
@@ -14,6 +18,30 @@ class UsersService {
     if (!name) throw new ValidationError('name is required');
     var user = await db.save(body);
     user.created = true;
+    return user;
+  }
+
+  /**
+   * PUT /users/:id (app.js)
+   * @param {ReplaceUserInput} input
+   */
+  async replaceUser(input) {
+    const { id, idBody, body } = input;
+    if (idBody === id) {
+      await db.rename(body);
+      return;
+    } else {
+      throw new ValidationError('param ID (' + id + ') does not match body ID (' + idBody + ')');
+    }
+  }
+
+  /**
+   * PUT /users/:id/either (app.js)
+   * @param {ReplaceUserEitherInput} input
+   */
+  async replaceUserEither(input) {
+    const { id, idParam, body, name } = input;
+    var user = id === idParam ? await db.rename(body) : await db.find(name);
     return user;
   }
 }
