@@ -16,7 +16,11 @@ import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, expressMayBe5, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
-export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
+/**
+ * `keepBeforeTry`: a second attempt (index.ts) for a handler whose logic ends in a try/catch and could not move as a
+ * whole: the statements before the final try stay in the controller as they are, and only the try's logic moves.
+ */
+export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepBeforeTry = false): Omit<Extraction, 'inputs'> & { inputs: Input[] } {
   setCallbackOptions(site, options); // issue 14: callbacks.ts reads callbackThrowsToNext
   const roles = rolesOf(site);
   const file = site.file;
@@ -41,6 +45,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions): Omit
   let m = k;
   while (m < statements.length - 1 && (isRequestRead(statements[m], roles, file) || isConsoleCall(statements[m]))) m++;
   if (m > k && m === statements.length - 1 && Node.isTryStatement(statements[m])) k = m;
+  // (they run unchanged, in their place, before the try whose catch receives what the service throws, as before)
+  if (keepBeforeTry) k = statements.length - 1;
   let region = statements.slice(k);
   let container: Node = body;
   let catchClause: Node | undefined;
@@ -947,6 +953,20 @@ function serviceChain(stmt: Statement): boolean {
  * a controller handing every error of the service to next forwards exactly what went to next before. Reads of request
  * parts that may be missing must then stay inside the try (missingPartsRead checks that, as for a kept catch).
  */
+/**
+ * Whether a second attempt with the statements before the handler's final try kept in the controller applies: the
+ * body ends in a try with a catch and no finally, after other statements than request reads.
+ */
+export function logicBeforeTailTry(site: RouteSite): Statement[] {
+  const body = site.fn.getBody();
+  if (!body || !Node.isBlock(body)) return [];
+  const statements = body.getStatements();
+  const last = statements[statements.length - 1];
+  if (!last || !Node.isTryStatement(last) || !last.getCatchClause() || last.getFinallyBlock()) return [];
+  const roles = rolesOf(site);
+  return statements.slice(0, -1).filter((s) => !isRequestRead(s, roles, site.file) && !isConsoleCall(s));
+}
+
 /** `part?.field`: reads nothing when the part is missing, so it does not tell the part was there. */
 function optionalRead(part: Node): boolean {
   const p = part.getParent();

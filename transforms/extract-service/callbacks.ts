@@ -54,7 +54,7 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   // `await` goes where the call is: the handler (the service method is async) or a callback flattened into it by an
   // earlier conversion. Inside any other function (a `.then` callback) it would not parse.
   const owner = enclosingFunction(t.stmt);
-  if (owner !== w.site.fn && !(owner && flattenedCallbacks.has(owner))) {
+  if (owner !== w.site.fn && !(owner && flattenedCallbacks.get(w.site)?.has(owner))) {
     throw new Unsafe('callback-in-nested-function', `\`${callee.slice(0, 50)}\` calls back inside a nested function (such as a .then callback), where await cannot go`, t.call);
   }
   const proof = provenErrorFirst(t.call, t.cb, !!t.answer);
@@ -99,7 +99,8 @@ export function convertErrorFirst(w: Walk, t: ErrorFirstTail): void {
   }
   flatten(w, t, kept.length, ep.values);
   if (reacts) w.errorAnswer!.rethrow = rethrowOutside(w, t.answer!);
-  flattenedCallbacks.add(t.cb);
+  if (!flattenedCallbacks.has(w.site)) flattenedCallbacks.set(w.site, new WeakSet());
+  flattenedCallbacks.get(w.site)!.add(t.cb);
 }
 
 /**
@@ -115,8 +116,11 @@ export function calleeUsesHttp(callee: Node, roles: Roles): boolean {
   });
 }
 
-/** Callbacks whose statements a conversion moved into the function around them: a call inside one may be awaited. */
-const flattenedCallbacks = new WeakSet<Node>();
+/**
+ * Callbacks whose statements a conversion moved into the function around them: a call inside one may be awaited.
+ * (per attempt at a handler: index.ts's second attempt is another site object)
+ */
+const flattenedCallbacks = new WeakMap<RouteSite, WeakSet<Node>>();
 
 /** `req.flash('info', { msg })`, `req.logout()`: a call of a request method (not a read of a request part). */
 export function requestCall(s: Statement, w: Walk): boolean {

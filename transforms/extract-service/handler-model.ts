@@ -69,6 +69,8 @@ export interface Extraction {
   multilineTemplate: boolean;
   /** The handler returned the reply on its error paths (Fastify): the controller returns it after answering. */
   answerReturns?: boolean;
+  /** What stayed in the controller before the final try when the whole logic could not move (index.ts analyzeWhole). */
+  keptBefore?: string;
   /** The controller's catch hands errors that are not domain errors to `next` (Walk.forwardsToNext). */
   forwardsToNext?: boolean;
   /** A promise chain's own catch callback (`.catch((err) => res.status(500)…)`), kept in the controller as written. */

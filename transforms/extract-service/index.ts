@@ -6,7 +6,7 @@ import { type Options } from './meta.js';
 import { type ModulePlan, errorPlan, writeErrorModules } from './plan.js';
 import { applyModule } from './apply.js';
 import { REPLAY_HELPERS, Unsafe } from './handler-model.js';
-import { analyzeHandler } from './analyze.js';
+import { analyzeHandler, logicBeforeTailTry } from './analyze.js';
 
 export { meta } from './meta.js';
 export default function extractService(ctx: ProjectTransformContext<Options>): void {
@@ -54,7 +54,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     seen.set(fn, label);
     const site: RouteSite = { file, framework: route.framework, verb: route.method, routePath: route.path, call: route.call!, fn, label, names: route.names, route, shapes: shapesOf.get(fn) ?? [] };
     try {
-      const e = analyzeHandler(site, options); // options: issue 14 (callbacks.ts)
+      const e = analyzeWhole(site, options);
       const cls = route.names.serviceClass;
       const used = usedMethods.get(file.getFilePath() + '#' + cls) ?? new Set<string>();
       usedMethods.set(file.getFilePath() + '#' + cls, used);
@@ -121,7 +121,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
           ctx.report(plan.file, `${e.site.label}: skipped, ${why.message}`, e.site.fn, why.reason);
         } else {
           counts.extracted++;
-          ctx.report(plan.file, `${e.site.label}: extracted to ${done.serviceNames.get(e)}.${e.method}`, e.site.fn, 'extracted');
+          ctx.report(plan.file, `${e.site.label}: extracted to ${done.serviceNames.get(e)}.${e.method}${e.keptBefore ? `; ${e.keptBefore}` : ''}`, e.site.fn, 'extracted');
         }
       }
     });
@@ -143,3 +143,32 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
 
 
 export { REPLAY_HELPERS, type RouteSite };
+
+/** Outcomes of a first attempt that a smaller region cannot change: there is nothing to move, or no types. */
+const NOTHING_TO_MOVE = new Set(['already-thin', 'one-response-call', 'no-logic', 'expression-body', 'generator-handler', 'no-type-info', 'returns-value']);
+
+/**
+ * The handler's logic moves as a whole when that is proven to keep behaviour; failing that, a handler ending in a
+ * try/catch may still move the try's logic, the statements before it staying in the controller as they are (an
+ * authentication lookup, a guard answering 401 or handing an error to next). Those run unchanged and in their place,
+ * so what the whole logic could not prove of them (that they cannot throw, say) no longer matters. The first
+ * attempt's reason is the one reported when the second fails too; when it succeeds, the report says what stayed.
+ */
+function analyzeWhole(site: RouteSite, options: Parameters<typeof analyzeHandler>[1]): ReturnType<typeof analyzeHandler> {
+  try {
+    return analyzeHandler(site, options); // options: issue 14 (callbacks.ts)
+  } catch (err) {
+    if (!(err instanceof Unsafe) || NOTHING_TO_MOVE.has(err.reason)) throw err;
+    const before = logicBeforeTailTry(site);
+    if (!before.length) throw err;
+    let e: ReturnType<typeof analyzeHandler>;
+    try {
+      e = analyzeHandler({ ...site }, options, true);
+    } catch (second) {
+      if (second instanceof Unsafe) throw err;
+      throw second;
+    }
+    const n = before.length;
+    return { ...e, keptBefore: `${n} ${n === 1 ? 'statement' : 'statements'} before its final try kept in the controller (${err.message})` };
+  }
+}

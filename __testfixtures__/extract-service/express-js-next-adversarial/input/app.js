@@ -4,7 +4,8 @@ const db = require('./db');
 const app = express();
 const REASONS = ['unknown item', 'item archived'];
 
-// Left alone: also called from a timer below, where a throw is not Express's to turn into next(err).
+// Also called from a timer below, where a throw is not Express's to turn into next(err): the statements before the
+// try stay in the controller as they are, and only the try's logic moves (its catch receives what it received).
 function getItem(req, res, next) {
   const id = Number(req.params.id);
   const wanted = id + 0;
@@ -73,7 +74,7 @@ app.get('/reasons/:id', async (req, res) => {
   const id = Number(req.params.id);
   const code = Number(req.query.code || 0);
   const item = await db.find(id);
-  if (!item) return res.status(404).json({ error: REASONS[code], id });
+  if (!item) return res.status(410).json({ error: REASONS[code], id });
   res.json(item);
 });
 

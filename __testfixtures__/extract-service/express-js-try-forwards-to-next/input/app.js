@@ -16,7 +16,8 @@ app.get('/items/:id', (req, res, next) => {
   }
 });
 
-// Left alone: async, and a throw before the try was an unhandled rejection; the service would hand it to next.
+// Async, and a throw before the try was an unhandled rejection, which the service would hand to next: the statements
+// before the try stay in the controller as they are, and only the try's logic moves.
 app.put('/items/:id', async (req, res, next) => {
   const id = Number(req.params.id);
   const before = db.peek(id);

@@ -1,6 +1,6 @@
 // Business logic of app.js, moved out of its route handlers by remodel extract-service.
 const db = require('../db');
-const { NotFoundError } = require('./errors');
+const { GoneError } = require('./errors');
 
 const REASONS = ['unknown item', 'item archived'];
 
@@ -14,7 +14,7 @@ class ReasonsService {
   async getReason(input) {
     const { id, code } = input;
     const item = await db.find(id);
-    if (!item) throw new NotFoundError(undefined, { error: REASONS[code], id });
+    if (!item) throw new GoneError(undefined, { error: REASONS[code], id });
     return item;
   }
 }

@@ -56,7 +56,8 @@ router.get('/:id', async (req, res) => {
   }
 });
 
-// Left alone: the catch reads a value the logic declares before the try (it moves to the service).
+// The catch reads a value declared before the try, so the logic cannot move as a whole (the value would go to the
+// service): the statements before the try stay in the controller as they are, and the try's logic moves.
 router.get('/:id/title', async (req, res) => {
   const id = req.params.id;
   if (id === '0') return res.status(404).json({ error: 'no note 0' });

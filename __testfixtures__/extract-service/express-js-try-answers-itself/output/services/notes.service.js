@@ -8,6 +8,8 @@ const { UnprocessableError, ValidationError } = require('./errors');
 
 /** @typedef {{ label: "a note" | "note", id: any }} GetNoteInput */
 
+/** @typedef {{ id: any, fallback: "untitled" }} GetNoteTitleInput */
+
 class NotesService {
   /**
    * POST /notes (routes/notes.js)
@@ -43,6 +45,16 @@ class NotesService {
     const { label, id } = input;
     const note = await db.find(Number(id));
     return { label: label, note: note };
+  }
+
+  /**
+   * GET /notes/:id/title (routes/notes.js)
+   * @param {GetNoteTitleInput} input
+   */
+  async getNoteTitle(input) {
+    const { id, fallback } = input;
+    const note = await db.find(Number(id));
+    return { title: note ? note.title : fallback };
   }
 }
 
