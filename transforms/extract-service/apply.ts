@@ -566,6 +566,14 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
 
   done();
   tidyRemovals(edits, text);
+  // text inserted after a removed import falls inside the removed lines when the line after it goes too (`var
+  // mongoose = require('mongoose'); var Article = mongoose.model('Article')`, joined into one removal): it goes where
+  // they end, or the removal would cut into it
+  for (const ins of edits) {
+    if (ins.start !== ins.end || !ins.text) continue;
+    const around = edits.find((r) => r.text === '' && r.start < ins.start && ins.start < r.end);
+    if (around) ins.start = ins.end = around.end;
+  }
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const ed of edits) out = out.slice(0, ed.start) + ed.text + out.slice(ed.end);

@@ -1,0 +1,9 @@
+var tags = ['a', 'b', 'a'];
+exports.model = function (name) {
+  return {
+    name: name,
+    find: function () {
+      return { distinct: function (field) { void field; return Promise.resolve(tags.filter(function (t, i) { return tags.indexOf(t) === i; })); } };
+    },
+  };
+};
