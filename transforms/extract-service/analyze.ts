@@ -2,7 +2,7 @@
 import { Node, SyntaxKind, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
 import type { RouteSite } from './routes.js';
-import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt } from './handler-model.js';
+import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt, isWriteTarget } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
@@ -309,6 +309,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   // client left: read after an await, it stays refused. (`body` only under Express 5: Express 4's parsers leave `{}`.)
   const regionAll = region.flatMap((r) => [r, ...r.getDescendants()]);
   const effects = regionAll.filter((d) => {
+    // (a tag is called; `instanceof` calls a class's own Symbol.hasInstance, built-in classes aside)
+    if (Node.isTaggedTemplateExpression(d)) return true;
+    if (Node.isBinaryExpression(d) && d.getOperatorToken().getKind() === SyntaxKind.InstanceOfKeyword) return !BUILT_IN_CLASSES.has(d.getRight().getText());
     if (!(Node.isCallExpression(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d))) return false;
     if (Node.isCallExpression(d) || Node.isNewExpression(d)) {
       const callee = d.getExpression();
@@ -327,12 +330,21 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   // (inside an if, `&&`, `?:`, a loop) or one after an effect does not tell.
   // (from the read up to the handler itself, which is where it stops: the handler's own body is no nested function;
   // a read after a `return` or `throw` of the handler only runs on the paths that did not leave there)
-  const exits = site.fn.getDescendants().filter((x) => (Node.isReturnStatement(x) || Node.isThrowStatement(x)) && enclosingFunction(x) === site.fn);
+  // (a labelled break or continue leaves a block as a return does)
+  const exits = site.fn.getDescendants().filter((x) => (Node.isReturnStatement(x) || Node.isThrowStatement(x) || ((Node.isBreakStatement(x) || Node.isContinueStatement(x)) && !!x.getLabel())) && enclosingFunction(x) === site.fn);
+  // a read inside a try block runs only when nothing before it in the block threw, and its own throw went to the
+  // catch: conditional, unless the controller keeps that try around the service call (the handler's final try, or
+  // the tail try whose catch answers by itself), where the reads are made too
+  const keptTries = new Set<Node>([...(Node.isTryStatement(container.getParent()) ? [container.getParentOrThrow()] : []), ...(w.keptTry ? [w.keptTry] : [])]);
   const conditional = (d: Node): boolean => {
     if (exits.some((x) => x.getEnd() <= d.getStart())) return true;
     for (let a: Node = d; a !== site.fn; ) {
       const p = a.getParent();
       if (!p || p === site.fn) return false;
+      if (Node.isTryStatement(p) && p.getTryBlock() === a && !keptTries.has(p)) return true;
+      // (the arguments of an optional call, `tag?.concat(req.body.name)`, run only when there is something to call)
+      if (Node.isCallExpression(p) && p.getArguments().includes(a) && (p.hasQuestionDotToken() || p.getExpression().getText().includes('?.'))) return true;
+      if (Node.isElementAccessExpression(p) && p.getArgumentExpression() === a && (p.hasQuestionDotToken() || p.getExpression().getText().includes('?.'))) return true;
       if (Node.isIfStatement(p) && p.getExpression() !== a) return true;
       if (Node.isConditionalExpression(p) && p.getCondition() !== a) return true;
       if (Node.isBinaryExpression(p) && ['&&', '||', '??', '&&=', '||=', '??='].includes(p.getOperatorToken().getText()) && p.getRight() === a) return true;
@@ -453,6 +465,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       if (Node.isParameterDeclaration(decl)) throw new Unsafe('request-in-logic', 'the logic uses a handler parameter', n);
       const name = n.getText();
       let input = inputByKey.get('$' + name);
+      if (!input && keepBeforeTry) keptValue(n, decl, site);
       if (!input) {
         const stmt = decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
         const kind = stmt ? (stmt.getDeclarationKind() as 'var' | 'let' | 'const') : 'const';
@@ -474,8 +487,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
         inputByKey.set('$' + name, input);
         inputs.push(input);
       }
-      const parent = n.getParent();
-      if ((Node.isBinaryExpression(parent) && parent.getLeft() === n && parent.getOperatorToken().getText().endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(parent.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(parent) || (Node.isPrefixUnaryExpression(parent) && /^(\+\+|--)/.test(parent.getText()))) {
+      if (isWriteTarget(n)) {
         input.assigned = true;
       }
       return;
@@ -512,7 +524,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   // of the logic comes first, and none is in a loop or a nested function: read at the service call, the same value)
   // (a helper bound to the request is proven not to change it: request-helpers.ts)
   const bound = inputs.flatMap((i) => (i.bound ? [i.bound.result] : []));
-  const writesOrEffects = regionAll.filter((d) => !bound.some((b) => d === b || d.getFirstAncestor((a) => a === b))).filter((d) => effects.includes(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isDeleteExpression(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())));
+  // (a for-of or for-in head that is no declaration writes: `for (b.name of list)`)
+  const writesOrEffects = regionAll.filter((d) => !bound.some((b) => d === b || d.getFirstAncestor((a) => a === b))).filter((d) => effects.includes(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isDeleteExpression(d) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())) || ((Node.isForOfStatement(d) || Node.isForInStatement(d)) && !Node.isVariableDeclarationList(d.getInitializer())));
   // The whole part may be tested first (`if (!req.body) return …`): then the field read only ran when the part was
   // there, and read at the service call it would throw. So every use of the part that is not a field read must come
   // after the field reads, and the reads must run on every path (not under an `if`, `&&`, `?:`).
@@ -966,6 +979,28 @@ export function logicBeforeTailTry(site: RouteSite): Statement[] {
   const roles = rolesOf(site);
   return statements.slice(0, -1).filter((s) => !isRequestRead(s, roles, site.file) && !isConsoleCall(s));
 }
+
+/**
+ * A value the statements kept before the final try declare and the try's logic uses (index.ts's second attempt)
+ * is handed to the service at the call: the same value only when nothing writes the name, before, inside or after
+ * the try, nested functions included (the service would change a copy: a catch reading `tx` to roll back, a listener
+ * reading an outcome), and, in TypeScript, with the type it has there (`if (!token) return …` narrowed it).
+ */
+function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSite): void {
+  const sym = referenced(ref);
+  for (const id of site.fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (id.getText() !== ref.getText() || referenced(id) !== sym || !isWriteTarget(id)) continue;
+    throw new Unsafe('shared-local', `\`${ref.getText()}\`, declared before the final try, which stays in the controller, is assigned (\`${id.getParentOrThrow().getText().split('\n')[0].slice(0, 50)}\`): the service would change a copy of it`, id);
+  }
+  const nameNode = (decl as { getNameNode?: () => Node }).getNameNode?.();
+  if (!/\.[cm]?tsx?$/.test(site.file.getFilePath()) || !nameNode) return;
+  const declared = nameNode.getType().getText(nameNode);
+  const here = ref.getType().getText(ref);
+  if (declared !== here) throw new Unsafe('narrowed-before-try', `\`${ref.getText()}\` is \`${here.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declared.slice(0, 40)}\`: the service would not know what the checks proved`, ref);
+}
+
+/** Global classes whose `instanceof` runs no code of the app. */
+const BUILT_IN_CLASSES = new Set(['Array', 'Object', 'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'Buffer', 'Uint8Array', 'ArrayBuffer', 'Function', 'String', 'Number', 'Boolean']);
 
 /** `part?.field`: reads nothing when the part is missing, so it does not tell the part was there. */
 function optionalRead(part: Node): boolean {

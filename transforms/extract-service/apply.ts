@@ -9,7 +9,7 @@ import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
-import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER } from './handler-model.js';
+import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isWriteTarget } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 
@@ -242,11 +242,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         // assigned after its declaration: a shared mutable binding (CommonJS would copy it)
         const refs = Node.isIdentifier(n) ? n.findReferencesAsNodes() : [];
         for (const r of refs) {
-          const p = r.getParent();
-          if (Node.isBinaryExpression(p) && p.getLeft() === r && isAssignmentOperator(p.getOperatorToken().getText())) {
-            return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
-          }
-          if (Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()))) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
+          if (isWriteTarget(r)) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
         }
       }
     }

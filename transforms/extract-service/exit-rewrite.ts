@@ -2,7 +2,7 @@
 import { Node, SyntaxKind, type Block, type CallExpression, type Expression, type Identifier, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
-import { Unsafe, EXPRESS_TERMINAL, REQUEST_PARTS, STREAMING, chainRoot, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt } from './handler-model.js';
+import { Unsafe, EXPRESS_TERMINAL, REQUEST_PARTS, STREAMING, chainRoot, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt, isWriteTarget } from './handler-model.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
 import { calleeUsesHttp, convertErrorFirst, dedentLines } from './callbacks.js'; // issue 14: error-first callbacks
 import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js';
@@ -244,12 +244,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
 
 export function assignedIn(region: Statement[], sym: MorphSymbol): boolean {
   return region.some((r) =>
-    r.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => {
-      if (id.getSymbol() !== sym) return false;
-      const p = id.getParent();
-      if (Node.isBinaryExpression(p) && p.getLeft() === id && /^[^=!<>]*=$/.test(p.getOperatorToken().getText())) return true;
-      return Node.isPostfixUnaryExpression(p) || (Node.isPrefixUnaryExpression(p) && /^(\+\+|--)/.test(p.getText()));
-    }),
+    r.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getSymbol() === sym && isWriteTarget(id)),
   );
 }
 

@@ -100,6 +100,21 @@ export const FASTIFY_CHAIN = new Set(['code', 'status', 'header', 'headers', 'ty
 export const FASTIFY_TERMINAL = new Set(['send', 'redirect']);
 export const STREAMING = new Set(['write', 'writeHead', 'pipe', 'sendFile', 'download', 'flushHeaders', 'setHeader', 'raw', 'hijack', 'stream']);
 export const REQUEST_PARTS = new Set(['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user', 'method', 'path', 'url', 'originalUrl', 'baseUrl', 'ip', 'hostname', 'protocol']);
+/**
+ * Request properties the app's middleware sets (`req.profile`, express-jwt's `req.payload`), per project, from the
+ * app model (src/app-model/request-properties.ts): read like a part, as a whole (`req.profile.toJSON()` calls the
+ * method on the same object in the service).
+ */
+const appRequestProperties = new WeakMap<object, ReadonlySet<string>>();
+
+export function setAppRequestProperties(project: object, names: Iterable<string>): void {
+  appRequestProperties.set(project, new Set(names));
+}
+
+function isRequestPart(name: string, at: Node): boolean {
+  return REQUEST_PARTS.has(name) || !!appRequestProperties.get(at.getSourceFile().getProject())?.has(name);
+}
+
 /** `req.socket` / `req.connection`: only their peer fields are request reads (strings fixed for the connection). */
 export const SOCKET_PARTS = new Set(['socket', 'connection']);
 export const PEER_FIELDS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
@@ -248,13 +263,13 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
     if (Node.isBindingElement(parent)) return undefined;
     // `connection.remoteAddress` of `({ connection }: Request)`: the peer's address, as `req.connection.remoteAddress`
     if (SOCKET_PARTS.has(destructured)) return peerRead(node, destructured);
-    if (!REQUEST_PARTS.has(destructured)) return undefined;
+    if (!isRequestPart(destructured, id)) return undefined;
     parts.push(destructured);
   } else {
     if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node) return undefined;
     // `req.socket.remoteAddress`: the peer's address, a string read like `req.ip` (the socket itself is no read)
     if (SOCKET_PARTS.has(parent.getName())) return peerRead(parent);
-    if (!REQUEST_PARTS.has(parent.getName())) return undefined;
+    if (!isRequestPart(parent.getName(), id)) return undefined;
     node = parent;
     parts.push(parent.getName());
   }

@@ -5,7 +5,7 @@ import { type HandlerFn, type RouteSite } from './routes.js';
 import { type Options } from './meta.js';
 import { type ModulePlan, errorPlan, writeErrorModules } from './plan.js';
 import { applyModule } from './apply.js';
-import { REPLAY_HELPERS, Unsafe } from './handler-model.js';
+import { REPLAY_HELPERS, Unsafe, setAppRequestProperties } from './handler-model.js';
 import { analyzeHandler, logicBeforeTailTry } from './analyze.js';
 
 export { meta } from './meta.js';
@@ -19,6 +19,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
   const seen = new Map<Node, string>();
   const usedMethods = new Map<string, Set<string>>();
   const routes = ctx.appModel().routes;
+  setAppRequestProperties(ctx.project, ctx.appModel().requestProperties.keys());
   // how each handler function is registered, over all its routes (`get('/d', h)` and `get('/w', answer(h))`)
   const shapesOf = new Map<Node, string[]>();
   for (const route of routes) {
@@ -165,8 +166,9 @@ function analyzeWhole(site: RouteSite, options: Parameters<typeof analyzeHandler
     try {
       e = analyzeHandler({ ...site }, options, true);
     } catch (second) {
-      if (second instanceof Unsafe) throw err;
-      throw second;
+      if (!(second instanceof Unsafe)) throw second;
+      if (NOTHING_TO_MOVE.has(second.reason)) throw err;
+      throw new Unsafe(err.reason, `${err.message} (nor can the try's logic move alone: ${second.message})`, err.at);
     }
     const n = before.length;
     return { ...e, keptBefore: `${n} ${n === 1 ? 'statement' : 'statements'} before its final try kept in the controller (${err.message})` };

@@ -62,4 +62,29 @@ app.put('/users/:id/after', async function (req, res) {
   res.json({ name: req.body.name });
 });
 
+// A value read from the request at the top (an optional call's argument too: no tag, no read) stays in the controller,
+// in its place; the logic after it moves.
+app.post('/users/optional-call', async function (req, res) {
+  var tag = req.query.tag;
+  var name = tag?.concat(req.body.name);
+  var user = await db.save({ name: name || 'none', body: req.body });
+  user.tagged = !!tag;
+  user.count = (await db.all()).length;
+  res.status(201).json(user);
+});
+
+// A read after a labelled break runs on some paths only; nothing uses the part as a whole, and Express 4's parser
+// leaves `{}` without a body, so the read at the service call gives the same value.
+app.post('/users/labelled', async function (req, res) {
+  var mode = req.query.mode;
+  var name = 'none';
+  found: {
+    if (mode === 'skip') break found;
+    name = req.body.name;
+  }
+  var user = await db.save({ name: name });
+  user.mode = mode;
+  res.status(201).json(user);
+});
+
 module.exports = app;

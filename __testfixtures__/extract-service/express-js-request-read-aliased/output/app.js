@@ -67,4 +67,21 @@ app.put('/users/:id/after', async function (req, res) {
   res.json({ name: req.body.name });
 });
 
+// A value read from the request at the top (an optional call's argument too: no tag, no read) stays in the controller,
+// in its place; the logic after it moves.
+app.post('/users/optional-call', async function (req, res) {
+  var tag = req.query.tag;
+  var name = tag?.concat(req.body.name);
+  var result = await usersService.createUserOptionalCall({ tag, name, body: req.body });
+  res.status(201).json(result);
+});
+
+// A read after a labelled break runs on some paths only; nothing uses the part as a whole, and Express 4's parser
+// leaves `{}` without a body, so the read at the service call gives the same value.
+app.post('/users/labelled', async function (req, res) {
+  var mode = req.query.mode;
+  var result = await usersService.createUserLabelled({ mode, nameBody: req.body.name });
+  res.status(201).json(result);
+});
+
 module.exports = app;

@@ -8,6 +8,10 @@ var { ValidationError } = require('./errors');
 
 /** @typedef {{ id: any, idParam: any, body: any, name: any }} ReplaceUserEitherInput */
 
+/** @typedef {{ tag: any, name: any, body: any }} CreateUserOptionalCallInput */
+
+/** @typedef {{ mode: any, nameBody: any }} CreateUserLabelledInput */
+
 class UsersService {
   /**
    * POST /users (app.js)
@@ -42,6 +46,34 @@ class UsersService {
   async replaceUserEither(input) {
     const { id, idParam, body, name } = input;
     var user = id === idParam ? await db.rename(body) : await db.find(name);
+    return user;
+  }
+
+  /**
+   * POST /users/optional-call (app.js)
+   * @param {CreateUserOptionalCallInput} input
+   */
+  async createUserOptionalCall(input) {
+    const { tag, name, body } = input;
+    var user = await db.save({ name: name || 'none', body: body });
+    user.tagged = !!tag;
+    user.count = (await db.all()).length;
+    return user;
+  }
+
+  /**
+   * POST /users/labelled (app.js)
+   * @param {CreateUserLabelledInput} input
+   */
+  async createUserLabelled(input) {
+    const { mode, nameBody } = input;
+    var name = 'none';
+    found: {
+      if (mode === 'skip') break found;
+      name = nameBody;
+    }
+    var user = await db.save({ name: name });
+    user.mode = mode;
     return user;
   }
 }

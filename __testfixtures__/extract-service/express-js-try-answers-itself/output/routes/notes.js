@@ -94,4 +94,37 @@ router.post('/titled', async (req, res) => {
   }
 });
 
+// Left alone: a value the statements before the try declare is assigned inside it and read by the catch. Kept in the
+// controller, the catch would read the old value while the service changed its own copy.
+router.get('/:id/step', async (req, res) => {
+  const id = Number(req.params.id);
+  if (id === 0) return res.status(404).json({ error: 'no note 0' });
+  let step = 'start';
+  try {
+    step = 'find';
+    const note = await db.find(id);
+    step = 'title';
+    if (!note) throw new Error('missing');
+    res.json({ title: note.title.toUpperCase() });
+  } catch (err) {
+    res.status(500).json({ error: 'failed at ' + step });
+  }
+});
+
+// Left alone: the same through a destructuring assignment, and through a callback set up before the try.
+router.get('/:id/later', async (req, res) => {
+  const id = Number(req.params.id);
+  if (id === 0) return res.status(404).json({ error: 'no note 0' });
+  let seen = 'none';
+  db.all().then(function (all) { seen = String(all.length); });
+  try {
+    let found;
+    ({ found } = { found: await db.find(id) });
+    if (!found) throw new Error('missing');
+    res.json({ seen: seen, title: found.title.toUpperCase() });
+  } catch (err) {
+    res.status(500).json({ error: err.message + ' ' + seen });
+  }
+});
+
 module.exports = router;
