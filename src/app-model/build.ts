@@ -5,6 +5,7 @@ import { analyzeFunction } from './flow.js';
 import { routeNames } from './names.js';
 import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringList, stringValue, unwrap, type FnNode } from './resolve.js';
 import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, MountedFunction, Route, RouteDiscovery, UnresolvedReason, UnresolvedSite } from './types.js';
+import { findRequestProperties } from './request-properties.js';
 import { needsEvaluation, onlyMiddlewareMount, scannedText, unitOf, Units, type ChainArg } from './units.js';
 
 export { locOf };
@@ -798,5 +799,7 @@ export function buildAppModel(project: Project, opts: BuildOptions): AppModel {
   b.finish();
   b.routes.sort((a, c) => (a.registration.file < c.registration.file ? -1 : a.registration.file > c.registration.file ? 1 : a.registration.line - c.registration.line || a.registration.column - c.registration.column || (a.path < c.path ? -1 : a.path > c.path ? 1 : 0)));
   b.unresolved.sort((a, c) => (a.loc.file < c.loc.file ? -1 : a.loc.file > c.loc.file ? 1 : a.loc.line - c.loc.line));
-  return { root, routes: b.routes, unresolved: b.unresolved, mountedFunctions: b.mountedFunctions, buildMs: performance.now() - started };
+  const projectFiles = project.getSourceFiles().filter((sf) => !sf.isDeclarationFile() && !sf.getFilePath().includes('/node_modules/'));
+  const requestProperties = findRequestProperties(projectFiles);
+  return { root, routes: b.routes, unresolved: b.unresolved, mountedFunctions: b.mountedFunctions, requestProperties, buildMs: performance.now() - started };
 }

@@ -290,6 +290,13 @@ export interface AppModel {
   unresolved: UnresolvedSite[];
   /** Functions of the project mounted with `use` (live model only; not in the JSON form). */
   mountedFunctions: MountedFunction[];
+  /**
+   * Request properties the app's own code sets (`req.profile = user` in a `router.param` callback, express-jwt's
+   * `userProperty: 'payload'`), each with the first place that sets it; never a member of Express's or Node's request
+   * API, nor session or login state (request-properties.ts). Found in every file of the project, not only the
+   * selected ones. Live model only.
+   */
+  requestProperties: Map<string, Loc>;
   /** Milliseconds the build took. */
   buildMs: number;
 }

@@ -1,0 +1,53 @@
+var router = require('express').Router();
+var db = require('../db');
+var { ItemsService } = require('../services/items.service');
+var { sendDomainError } = require('./error-responses');
+
+var itemsService = new ItemsService();
+
+// The app's own middleware puts the caller on the request (as express-jwt does with `userProperty: 'payload'`).
+function auth(req, res, next) {
+  var id = Number(req.get('x-user') || 0);
+  if (!id) return res.sendStatus(401);
+  req.payload = { id: id };
+  next();
+}
+
+// Preload the item on routes with ':item'
+router.param('item', function (req, res, next, id) {
+  db.findItem(Number(id)).then(function (item) {
+    if (!item) return res.sendStatus(404);
+    req.item = item;
+    next();
+  }).catch(next);
+});
+
+// `req.payload` and `req.item` are set by the app's middleware before the handler runs: read like req.body, passed in.
+router.post('/:item/like', auth, function (req, res, next) {
+  itemsService.likeItem({ payload: req.payload, requestItem: req.item })
+    .then(function (result) {
+      res.json(result);
+    })
+    .catch(function (err) {
+      if (!sendDomainError(res, err)) next(err);
+    });
+});
+
+// Left alone: the handler writes the property itself.
+router.put('/:item', auth, function (req, res, next) {
+  db.findUser(req.payload.id).then(function (user) {
+    if (!user) return res.sendStatus(401);
+    req.item.name = String(req.body.name || req.item.name);
+    return res.json({ item: req.item });
+  }).catch(next);
+});
+
+// Left alone: `req.log` is set by no code of the app (a package's, at best): not known to be plain data.
+router.get('/:item/log', auth, function (req, res, next) {
+  db.findUser(req.payload.id).then(function (user) {
+    if (!user) return res.sendStatus(401);
+    return res.json({ log: typeof req.log, user: user.name });
+  }).catch(next);
+});
+
+module.exports = router;

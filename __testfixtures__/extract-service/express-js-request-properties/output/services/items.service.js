@@ -1,0 +1,23 @@
+// Business logic of routes/items.js, moved out of its route handlers by remodel extract-service.
+var db = require('../db');
+var { UnauthorizedError } = require('./errors');
+
+/** @typedef {{ payload: any, requestItem: any }} LikeItemInput */
+
+class ItemsService {
+  /**
+   * POST /items/:item/like (routes/items.js)
+   * @param {LikeItemInput} input
+   */
+  async likeItem(input) {
+    const { payload, requestItem } = input;
+    return db.findUser(payload.id).then(function (user) {
+      if (!user) throw new UnauthorizedError();
+      return db.like(requestItem, user).then(function (item) {
+        return { item: item, likes: item.likes.length };
+      });
+    });
+  }
+}
+
+module.exports = { ItemsService };

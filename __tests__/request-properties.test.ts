@@ -1,0 +1,35 @@
+import { Project } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { findRequestProperties } from '../src/app-model/request-properties.js';
+
+function propertiesOf(files: Record<string, string>): string[] {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  const sfs = Object.entries(files).map(([name, text]) => project.createSourceFile(name, text));
+  return [...findRequestProperties(sfs).keys()].sort();
+}
+
+describe('findRequestProperties', () => {
+  it('finds what the app sets on a request parameter and what it names for express-jwt', () => {
+    const names = propertiesOf({
+      '/app/auth.js': "var jwt = require('express-jwt');\nexports.required = jwt({ secret: 's', userProperty: 'payload' });\n",
+      '/app/routes.js': [
+        "router.param('article', function (req, res, next, slug) { req.article = slug; next(); });",
+        'function load(request, res, next) { request.account = { id: 1 }; next(); }',
+        'function tsStyle(incoming: Request) { incoming.tenant = 1; }',
+      ].join('\n'),
+    });
+    expect(names).toEqual(['account', 'article', 'payload', 'tenant']);
+  });
+
+  it('never counts the request API, session or login state, nor writes to other objects', () => {
+    const names = propertiesOf({
+      '/app/m.js': [
+        'function m(req, res, next) { req.url = "/x"; req.body = {}; req.user = 1; req.session = null; next(); }',
+        'function other(res, req) { req.notFirst = 1; }',
+        'function plain(options) { options.payload = 1; }',
+        'var cfg = { userProperty: someName };',
+      ].join('\n'),
+    });
+    expect(names).toEqual([]);
+  });
+});
