@@ -993,7 +993,7 @@ function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSi
   const sym = referenced(ref);
   for (const id of site.fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (id.getText() !== ref.getText() || referenced(id) !== sym || !isWriteTarget(id)) continue;
-    throw new Unsafe('shared-local', `\`${ref.getText()}\`, declared before the final try, which stays in the controller, is assigned (\`${id.getParentOrThrow().getText().split('\n')[0].slice(0, 50)}\`): the service would change a copy of it`, id);
+    throw new Unsafe('kept-value-assigned', `\`${ref.getText()}\`, declared before the final try, which stays in the controller, is assigned (\`${id.getParentOrThrow().getText().split('\n')[0].slice(0, 50)}\`): the service would change a copy of it`, id);
   }
   const nameNode = (decl as { getNameNode?: () => Node }).getNameNode?.();
   if (!/\.[cm]?tsx?$/.test(site.file.getFilePath()) || !nameNode) return;

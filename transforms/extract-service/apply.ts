@@ -579,6 +579,45 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     let o = t;
     for (const ed of [...se.edits].sort((a, b) => b.start - a.start || b.end - a.end)) o = o.slice(0, ed.start) + ed.text + o.slice(ed.end);
     se.sf!.replaceWithText(o);
+    dropUnusedImportNames(se.sf!);
+  }
+}
+
+/**
+ * An import of the router module moves to the service whole; the names of it the service's code does not use go
+ * (`import { archive, findProject, rename }` where only the first two moved). A name written anywhere else in the
+ * service keeps its import; default and namespace imports stay.
+ */
+function dropUnusedImportNames(sf: SourceFile): void {
+  const elsewhere = (decl: Node) => {
+    const names = new Set<string>();
+    for (const id of sf.getDescendantsOfKind(SyntaxKind.Identifier)) if (!id.getFirstAncestor((a) => a === decl)) names.add(id.getText());
+    return names;
+  };
+  for (const imp of sf.getImportDeclarations()) {
+    const named = imp.getNamedImports();
+    if (!named.length) continue;
+    const used = elsewhere(imp);
+    const unused = named.filter((spec) => !used.has((spec.getAliasNode() ?? spec.getNameNode()).getText()));
+    if (!unused.length) continue;
+    if (unused.length === named.length && !imp.getDefaultImport() && !imp.getNamespaceImport()) imp.remove();
+    else for (const spec of unused) spec.remove();
+  }
+  for (const stmt of sf.getVariableStatements()) {
+    const [decl, ...more] = stmt.getDeclarations();
+    const pattern = decl?.getNameNode();
+    if (more.length || !decl || !Node.isObjectBindingPattern(pattern) || !/^require\(/.test(decl.getInitializer()?.getText() ?? '')) continue;
+    const used = elsewhere(stmt);
+    const elements = pattern.getElements();
+    if (elements.some((el) => el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()))) continue;
+    const unused = elements.filter((el) => !used.has(el.getNameNode().getText()));
+    if (!unused.length) continue;
+    if (unused.length === elements.length) {
+      stmt.remove();
+      continue;
+    }
+    const pad = /^\{\s/.test(pattern.getText()) ? ' ' : '';
+    pattern.replaceWithText(`{${pad}${elements.filter((el) => !unused.includes(el)).map((el) => el.getText()).join(', ')}${pad}}`);
   }
 }
 

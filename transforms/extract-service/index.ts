@@ -148,6 +148,9 @@ export { REPLAY_HELPERS, type RouteSite };
 /** Outcomes of a first attempt that a smaller region cannot change: there is nothing to move, or no types. */
 const NOTHING_TO_MOVE = new Set(['already-thin', 'one-response-call', 'no-logic', 'expression-body', 'generator-handler', 'no-type-info', 'returns-value']);
 
+/** Reasons only a second attempt gives (analyze.ts keptValue): about the statements it keeps before the try. */
+const KEPT_BEFORE_TRY_REASONS = new Set(['kept-value-assigned', 'narrowed-before-try']);
+
 /**
  * The handler's logic moves as a whole when that is proven to keep behaviour; failing that, a handler ending in a
  * try/catch may still move the try's logic, the statements before it staying in the controller as they are (an
@@ -168,6 +171,8 @@ function analyzeWhole(site: RouteSite, options: Parameters<typeof analyzeHandler
     } catch (second) {
       if (!(second instanceof Unsafe)) throw second;
       if (NOTHING_TO_MOVE.has(second.reason)) throw err;
+      // (what only the second attempt checks is the last word: the whole logic's reason comes with it)
+      if (KEPT_BEFORE_TRY_REASONS.has(second.reason)) throw new Unsafe(second.reason, `${second.message} (the logic could not move as a whole either: ${err.message})`, second.at);
       throw new Unsafe(err.reason, `${err.message} (nor can the try's logic move alone: ${second.message})`, err.at);
     }
     const n = before.length;

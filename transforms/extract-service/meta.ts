@@ -70,6 +70,7 @@ export const meta = defineMeta({
     'service-name-clash': 'the service module already declares the name differently',
     'session-mutation': 'the logic uses the session',
     'shared-local': 'a local is used both by the logic and by code that stays in the handler',
+    'kept-value-assigned': 'a value declared before the final try (kept in the controller) is assigned somewhere in the handler: the service would change a copy of it',
     'narrowed-before-try': 'a value checked before the final try (kept in the controller) would lose what the check proved of its type in the service',
     'shared-mutable-state': 'module-level state is reassigned by the logic',
     'spread-arguments': 'the route is registered with spread arguments',

@@ -11,3 +11,7 @@ export async function findProject(id: number): Promise<Project | undefined> {
 export async function archive(project: Project): Promise<Project> {
   return { ...project, archived: true };
 }
+
+export async function rename(project: Project, by: string): Promise<Project> {
+  return { ...project, name: project.name + ' (' + by + ')' };
+}

@@ -1,5 +1,5 @@
 // Business logic of routes/items.ts, moved out of its route handlers by remodel extract-service.
-import { findByName, findItem, removeItem, saveItem } from '../items.js';
+import { findByName, findItem, saveItem } from '../items.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 
 export interface GetItemInput {
