@@ -33,6 +33,8 @@ const APPS = {
   // OWASP juice-shop v19.2.1 (issue 14's fourth app): routes registered in server.ts, handlers made by factories in routes/
   // sequelize/express-example (express-main-example): route modules registered in a loop through an async-error wrapper
   'sequelize-example': { dir: '/work/apps/seq-example/express-main-example', copy: ['express', 'sequelize', 'index.js', 'package.json'], paths: ['express'] },
+  // gothinkster/node-express-realworld-example-app before its move to nx (e40aeb9~1): mongoose models, express-jwt, router.param loaders
+  realworld: { dir: '/work/apps/realworld', copy: ['routes', 'models', 'config', 'app.js', 'package.json'], paths: ['routes', 'app.js'] },
   'juice-shop': { dir: '/work/apps/juice-shop', copy: ['server.ts', 'app.ts', 'routes', 'lib', 'models', 'data', 'config', 'package.json', 'tsconfig.json'], paths: ['server.ts', 'routes'] },
 };
 // outcomes that are not fat handlers (nothing to move) or not handlers at all
