@@ -55,6 +55,10 @@ export function unnameableType(node: Node): string | undefined {
     if (element) return visit(element, depth + 1);
     if (t.isAnonymous() && !t.getCallSignatures().length) {
       for (const prop of t.getProperties().slice(0, 40)) {
+        // (a key that is a unique symbol, as sequelize's `string & { [CreationAttributeBrand]?: true }` brand, is
+        // written by the symbol's name, which the service cannot import)
+        const escaped = prop.compilerSymbol.escapedName as string;
+        if (escaped.startsWith('__@')) return `a brand keyed by the symbol \`${escaped.replace(/^__@|@\d+$/g, '')}\``;
         const pd = prop.getValueDeclaration() ?? prop.getDeclarations()[0];
         if (!pd) continue;
         const why = visit(prop.getTypeAtLocation(pd), depth + 1);

@@ -15,3 +15,10 @@ export async function archive(project: Project): Promise<Project> {
 export async function rename(project: Project, by: string): Promise<Project> {
   return { ...project, name: project.name + ' (' + by + ')' };
 }
+
+// A brand keyed by a unique symbol, as sequelize's CreationOptional attributes have.
+declare const EmailBrand: unique symbol;
+
+export async function findOwner(id: number): Promise<{ email: string & { [EmailBrand]?: true } }> {
+  return { email: 'owner' + id + '@example.com' };
+}
