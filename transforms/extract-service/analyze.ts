@@ -479,6 +479,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
             if (!Node.isIdentifier(d)) return;
             const td = d.getSymbol()?.getDeclarations()[0];
             if (!td || td.getSourceFile() !== file) return;
+            // (a type the handler itself declares has no name the service could import)
+            if (td.getFirstAncestor((a) => a === site.fn)) throw new Unsafe('input-type-not-exported', `the input \`${name}\` is typed \`${d.getText()}\`, which the handler itself declares, so the service cannot name it`, d);
             const top = topLevelStatement(td);
             if (top) {
               deps.add(top);

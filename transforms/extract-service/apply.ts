@@ -9,7 +9,7 @@ import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
-import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isWriteTarget } from './handler-model.js';
+import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isReference, isWriteTarget } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 
@@ -514,9 +514,12 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const full = first > 0 ? lineEnd(text, comments[first - 1].getEnd()) : s.getFullStart();
     const lineStart = text.lastIndexOf('\n', s.getStart() - 1) + 1;
     const leading = text.slice(full, lineStart);
-    // keep blank lines before the statement, drop its own line(s) and any comment attached to it
-    const from = full + (leading.match(/^(\s*\n)?/)?.[0].length ?? 0);
-    let end = s.getEnd();
+    // keep blank lines before the statement, drop its own line(s) and any comment attached to it; the rest of the
+    // line before (`var db = require('../db'); // the store`) is the statement before's
+    const firstBreak = leading.indexOf('\n');
+    const from = firstBreak >= 0 && /\S/.test(leading.slice(0, firstBreak)) ? full + firstBreak + 1 : full + (leading.match(/^(\s*\n)?/)?.[0].length ?? 0);
+    // (and its own comment at the end of its line goes with it)
+    let end = Math.max(s.getEnd(), ...s.getTrailingCommentRanges().filter((c) => !text.slice(s.getEnd(), c.getPos()).includes('\n')).map((c) => c.getEnd()));
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
     if (text[end] === '\r') end++;
     if (text[end] === '\n') end++;
@@ -574,6 +577,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   let out = text;
   for (const ed of edits) out = out.slice(0, ed.start) + ed.text + out.slice(ed.end);
   file.replaceWithText(out);
+  // an import the router module keeps for its other code loses the names only the moved code used (a project with
+  // noUnusedLocals would report them)
+  dropUnusedImportNames(file, new Set(applied.flatMap((e) => [...e.depNames])));
   for (const se of serviceEdits) {
     const t = se.sf!.getFullText();
     let o = t;
@@ -588,20 +594,32 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
  * (`import { archive, findProject, rename }` where only the first two moved). A name written anywhere else in the
  * service keeps its import; default and namespace imports stay.
  */
-function dropUnusedImportNames(sf: SourceFile): void {
+export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void {
+  // (names written as references: not `x.count`, `{ count: 1 }` or the `count` of `count as cnt`)
   const elsewhere = (decl: Node) => {
     const names = new Set<string>();
-    for (const id of sf.getDescendantsOfKind(SyntaxKind.Identifier)) if (!id.getFirstAncestor((a) => a === decl)) names.add(id.getText());
+    for (const id of sf.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      if (id.getFirstAncestor((a) => a === decl)) continue;
+      const p = id.getParent();
+      if (isReference(id) || (Node.isExportSpecifier(p) && p.getNameNode() === id)) names.add(id.getText());
+    }
     return names;
   };
+  const droppable = (name: string, used: Set<string>) => !used.has(name) && (!only || only.has(name));
   for (const imp of sf.getImportDeclarations()) {
     const named = imp.getNamedImports();
-    if (!named.length) continue;
+    const def = imp.getDefaultImport();
+    if (!named.length && !def) continue;
     const used = elsewhere(imp);
-    const unused = named.filter((spec) => !used.has((spec.getAliasNode() ?? spec.getNameNode()).getText()));
-    if (!unused.length) continue;
-    if (unused.length === named.length && !imp.getDefaultImport() && !imp.getNamespaceImport()) imp.remove();
-    else for (const spec of unused) spec.remove();
+    const unused = named.filter((spec) => droppable((spec.getAliasNode() ?? spec.getNameNode()).getText(), used));
+    const defUnused = !!def && droppable(def.getText(), used);
+    if (!unused.length && !defUnused) continue;
+    if (unused.length === named.length && (!def || defUnused) && !imp.getNamespaceImport()) {
+      imp.remove();
+      continue;
+    }
+    for (const spec of unused) spec.remove();
+    if (defUnused) imp.removeDefaultImport();
   }
   for (const stmt of sf.getVariableStatements()) {
     const [decl, ...more] = stmt.getDeclarations();
@@ -610,7 +628,7 @@ function dropUnusedImportNames(sf: SourceFile): void {
     const used = elsewhere(stmt);
     const elements = pattern.getElements();
     if (elements.some((el) => el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()))) continue;
-    const unused = elements.filter((el) => !used.has(el.getNameNode().getText()));
+    const unused = elements.filter((el) => droppable(el.getNameNode().getText(), used));
     if (!unused.length) continue;
     if (unused.length === elements.length) {
       stmt.remove();
@@ -683,8 +701,10 @@ export const isAssignmentOperator = (op: string) => op.endsWith('=') && !['==', 
 export function tidyRemovals(edits: { start: number; end: number; text: string }[], text: string): void {
   const removals = edits.filter((e) => e.text === '' && e.end > e.start).sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < removals.length; i++) {
-    if (removals[i].end === removals[i + 1].start) {
+    // (overlapping ones too: applied one after the other, the second would cut into what the first left)
+    if (removals[i].end >= removals[i + 1].start) {
       removals[i + 1].start = removals[i].start;
+      removals[i + 1].end = Math.max(removals[i].end, removals[i + 1].end);
       edits.splice(edits.indexOf(removals[i]), 1);
     }
   }

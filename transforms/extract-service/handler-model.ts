@@ -279,11 +279,17 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
     parts.push(parent.getName());
   }
   // Writes (`req.body.x = 1`, `delete req.query.y`, `req.user.n++`) are not reads.
-  const outer = node.getParent();
+  // (through parentheses: `(req.loadUser)()` calls the method on the request all the same)
+  let held: Node = node;
+  let outer = node.getParent();
+  while (outer && Node.isParenthesizedExpression(outer)) {
+    held = outer;
+    outer = outer.getParent();
+  }
   // (comparisons such as `req.body.role !== undefined` are reads)
-  if (Node.isBinaryExpression(outer) && outer.getLeft() === node && isAssignment(outer.getOperatorToken().getText())) return undefined;
+  if (Node.isBinaryExpression(outer) && outer.getLeft() === held && isAssignment(outer.getOperatorToken().getText())) return undefined;
   if (Node.isDeleteExpression(outer) || Node.isPostfixUnaryExpression(outer) || (Node.isPrefixUnaryExpression(outer) && /\+\+|--/.test(outer.getText().slice(0, 2)))) return undefined;
-  if (Node.isCallExpression(outer) && outer.getExpression() === node) return undefined; // req.get(...) or a method call on a read
+  if (Node.isCallExpression(outer) && outer.getExpression() === held) return undefined; // req.get(...) or a method call on a read
   // a write further down (`delete req.query[key]`, `req.body.items[0] = x`) changes the request's own object too: the
   // service would write to the object passed in (and where the part is a getter, as Express 5's req.query, the
   // handler's write was lost on the next read while the service's stays)

@@ -35,7 +35,8 @@ export function styleOf(file: SourceFile): ModuleStyle {
   const quote = (text.match(/(['"])\.{1,2}\//) ?? text.match(/\b(?:from|require\()\s*(['"])/) ?? [])[1] ?? "'";
   // semicolon-free files: no statement line ends with `;` (a `for (;;)` header does not count)
   const semi = /[\w$)\]'"`]\s*;[ \t]*(\/\/.*)?$/m.test(text) ? ';' : '';
-  const strict = /^\s*['"]use strict['"]/.test(text);
+  // (the directive may follow a header comment or a shebang)
+  const strict = /^(#![^\n]*\n)?(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*['"]use strict['"]/.test(text);
   return { ts, esm: ts || esm, declKeyword: varCount > 0 && constCount === 0 ? 'var' : 'const', unit: unit || '  ', ext, withExtension, quote, semi, strict };
 }
 

@@ -7,3 +7,5 @@ exports.model = function (name) {
     },
   };
 };
+exports.findThing = async function (id) { return { id: id, name: 'thing' + id }; };
+exports.count = async function (id) { return id * 2; };

@@ -1,5 +1,5 @@
 import { Router, Request, Response, NextFunction } from 'express';
-import { User, UserDocument, CallbackError } from '../models';
+import { UserDocument } from '../models';
 import { AccountsService } from '../services/accounts.service.js';
 import { sendDomainError } from './error-responses.js';
 

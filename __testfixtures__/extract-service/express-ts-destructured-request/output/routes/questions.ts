@@ -1,5 +1,5 @@
 import { type Request, type Response, type NextFunction } from 'express';
-import { findAnswer, findQuestion, notify } from '../models';
+import { findAnswer, findQuestion } from '../models';
 import { UsersService } from '../services/users.service.js';
 import { RepeatNotificationsService } from '../services/repeatNotifications.service.js';
 import { QuestionsService } from '../services/questions.service.js';

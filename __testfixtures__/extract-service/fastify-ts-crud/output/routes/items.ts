@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { findByName, findItem, removeItem, saveItem } from '../items';
+import { removeItem } from '../items';
 import { ItemsService } from '../services/items.service.js';
 import { sendDomainError } from './error-responses.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { priceOf, type Line } from '../cart';
+import { type Line } from '../cart';
 import { CartsService } from '../services/carts.service.js';
 import { sendDomainError } from './error-responses.js';
 

@@ -1,0 +1,1 @@
+exports.fmt = function (s) { return '<' + s + '>'; };
