@@ -135,7 +135,8 @@ function normalize(v, key) {
 }
 async function send(port, c, token) {
   const headers = { 'content-type': 'application/json' };
-  if (c.auth && token) headers.authorization = `Bearer ${token}`;
+  // (as the browser app sends it: some routes read the header, others the cookie, /dataerasure for one)
+  if (c.auth && token) Object.assign(headers, { authorization: `Bearer ${token}`, cookie: `token=${token}` });
   let r;
   try {
     r = await fetch(`http://127.0.0.1:${port}${c.path}`, { method: c.method, headers, body: c.body ? JSON.stringify(c.body) : undefined, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
