@@ -155,8 +155,9 @@ const KEPT_BEFORE_TRY_REASONS = new Set(['kept-value-assigned', 'narrowed-before
  * The handler's logic moves as a whole when that is proven to keep behaviour; failing that, a handler ending in a
  * try/catch may still move the try's logic, the statements before it staying in the controller as they are (an
  * authentication lookup, a guard answering 401 or handing an error to next). Those run unchanged and in their place,
- * so what the whole logic could not prove of them (that they cannot throw, say) no longer matters. The first
- * attempt's reason is the one reported when the second fails too; when it succeeds, the report says what stayed.
+ * so what the whole logic could not prove of them (that they cannot throw, say) no longer matters. When the second
+ * fails too, the report names the first attempt's reason and adds the second's, except for the second attempt's own
+ * refusals (a kept value assigned or narrowed), which lead; when it succeeds, the report says what stayed.
  */
 function analyzeWhole(site: RouteSite, options: Parameters<typeof analyzeHandler>[1]): ReturnType<typeof analyzeHandler> {
   try {
