@@ -256,6 +256,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
 
   // 1b. A module-level helper moves into one service only; services that exist already keep what they declare.
   const claimedBy = new Map<Statement, ServiceGroup>();
+  // (a model lookup both services need is written in each: the same model either way)
+  const alsoIn = new Map<Statement, Set<ServiceGroup>>();
   const existing = new Map<ServiceGroup, SourceFile>();
   for (const g of groups.values()) {
     let sf = ctx.project.getSourceFile(g.servicePath);
@@ -287,13 +289,16 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     for (const e of g.extractions) {
       if (skipped.has(e)) continue;
       const mine = [...closure(file, e.deps)].filter((s) => !isImportLike(s));
-      const clash = mine.find((s) => claimedBy.has(s) && claimedBy.get(s) !== g);
+      const clash = mine.find((s) => claimedBy.has(s) && claimedBy.get(s) !== g && !modelLookup(s));
       if (clash) {
         const name = declaredNames(clash)[0]?.getText() ?? 'a helper';
         skipped.set(e, new Unsafe('helper-shared-between-services', `the logic uses \`${name}\`, which moves to ${claimedBy.get(clash)!.className} for another route`, clash));
         continue;
       }
-      for (const s of mine) claimedBy.set(s, g);
+      for (const s of mine) {
+        if (claimedBy.has(s) && claimedBy.get(s) !== g) alsoIn.set(s, new Set([...(alsoIn.get(s) ?? []), g]));
+        else claimedBy.set(s, g);
+      }
     }
   }
   const active = plan.extractions.filter((e) => !skipped.has(e));
@@ -327,7 +332,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const sf = existing.get(g);
     const svcText = sf?.getFullText() ?? '';
     const svcNames = new Set(sf ? sf.getStatements().flatMap((s) => declaredNames(s).map((n) => n.getText())) : []);
-    const gMoved = movedStatements.filter((s) => (isImportLike(s) ? mine.some((e) => closure(file, e.deps).has(s)) : claimedBy.get(s) === g));
+    const gMoved = movedStatements.filter((s) => (isImportLike(s) ? mine.some((e) => closure(file, e.deps).has(s)) : claimedBy.get(s) === g || !!alsoIn.get(s)?.has(g)));
     // what the service has already stays; what clashes with it is refused
     const addImports: string[] = [];
     const addBody: Statement[] = [];
@@ -587,6 +592,24 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     se.sf!.replaceWithText(o);
     dropUnusedImportNames(se.sf!);
   }
+}
+
+/**
+ * `var User = mongoose.model('User')`: a lookup of a model registered elsewhere (one string argument; with a schema it
+ * would register it), of the `mongoose` package, into a name nothing assigns again. Evaluated in each service that
+ * needs it, it gives the same model as in the router module, so two services may each have it.
+ */
+function modelLookup(s: Statement): boolean {
+  if (!Node.isVariableStatement(s) || s.getDeclarations().length !== 1) return false;
+  const decl = s.getDeclarations()[0];
+  const init = decl.getInitializer();
+  if (!Node.isIdentifier(decl.getNameNode()) || !init || !Node.isCallExpression(init) || init.getArguments().length !== 1 || !Node.isStringLiteral(init.getArguments()[0])) return false;
+  const callee = init.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'model' || !Node.isIdentifier(callee.getExpression())) return false;
+  const origin = callee.getExpression().getSymbol()?.getDeclarations()[0];
+  const from = origin && (Node.isImportClause(origin) || Node.isNamespaceImport(origin) ? origin.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() : Node.isVariableDeclaration(origin) ? /^require\(\s*['"]([^'"]+)['"]\s*\)$/.exec(origin.getInitializer()?.getText() ?? '')?.[1] : undefined);
+  if (from !== 'mongoose') return false;
+  return !(decl.getNameNode() as import('ts-morph').Identifier).findReferencesAsNodes().some((r) => isWriteTarget(r));
 }
 
 /**

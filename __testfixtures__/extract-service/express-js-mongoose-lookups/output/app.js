@@ -1,0 +1,9 @@
+var express = require('express');
+require('./models');
+
+var app = express();
+app.use(express.json());
+app.use('/posts', require('./routes/posts'));
+app.use('/authors', require('./routes/authors'));
+
+module.exports = app;
