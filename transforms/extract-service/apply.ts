@@ -324,6 +324,38 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   const removable = movedStatements.filter((s) => !stillUsed(s) || !isImportLike(s));
   const groupOf = (e: Extraction) => [...groups.values()].find((g) => g.extractions.includes(e as any))!;
 
+  // Load order: the service module, required where the router module's imports end, runs the declarations that moved
+  // (`var Post = mongoose.model('Post')`) there. Statements that stay between that point and the last of them ran
+  // before them (`require('../models/post')`, which registers the model): the service is required after those instead.
+  // A statement there that uses a declaration the router module keeps importing from the service could then not
+  // have it at load: refused.
+  const text0 = file.getFullText();
+  // (only what runs code at load matters: a function declaration is hoisted, `var LIMIT = 5` computes nothing)
+  const callsAtLoad = (s: Statement) => Node.isVariableStatement(s) && s.getDescendants().some((d) => (Node.isCallExpression(d) || Node.isNewExpression(d)) && !d.getFirstAncestor((a) => isFunctionLikeNode(a) && !!a.getFirstAncestor((b) => b === s)));
+  const movedCode = movedStatements.filter((s) => !isImportLike(s) && callsAtLoad(s));
+  const lastMoved = movedCode[movedCode.length - 1];
+  let importsAt: number | undefined;
+  if (lastMoved) {
+    const anchor0 = lastImportLike(file, new Set(removable));
+    const at0 = anchor0 ? lineEnd(text0, anchor0.getEnd()) : firstCodeLine(file);
+    const between = file.getStatements().filter((s) => !movedStatements.includes(s) && s.getStart() >= at0 && s.getEnd() <= lastMoved.getStart() && !Node.isFunctionDeclaration(s) && !Node.isInterfaceDeclaration(s) && !Node.isTypeAliasDeclaration(s));
+    if (between.length) {
+      const sharedNames = new Set(sharedDecls.flatMap((s) => declaredNames(s).map((n) => n.getText())));
+      const user = between.flatMap((s) => s.getDescendantsOfKind(SyntaxKind.Identifier)).find((id) => sharedNames.has(id.getText()) && isReference(id));
+      if (user) {
+        skip(active, 'module-side-effect', `\`${user.getText()}\` moves to a service required after the module-level statements that must run before it, and \`${user.getParentOrThrow().getText().split('\n')[0].slice(0, 50)}\`, which stays before them, uses it`, user);
+        return done();
+      }
+      // (an ES module's imports all run before its body wherever they stand: a moved declaration that calls
+      // something at load would run before the statements that stay)
+      if (style.esm && between.some((s) => !isImportLike(s))) {
+        skip(active, 'module-side-effect', `\`${lastMoved.getText().split('\n')[0].slice(0, 50)}\` would run when the service is imported, before the module-level statements above it that stay (an ES module's imports run first)`, lastMoved);
+        return done();
+      }
+      importsAt = lineEnd(text0, between[between.length - 1].getEnd());
+    }
+  }
+
   // 2. The services: created, or added to.
   const lastGroups = [...groups.values()].filter((g) => g.extractions.some((e) => !skipped.has(e)));
   const serviceEdits: { sf?: SourceFile; g: ServiceGroup; skeleton?: string; edits: { start: number; end: number; text: string }[] }[] = [];
@@ -526,6 +558,13 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     // (and its own comment at the end of its line goes with it)
     let end = Math.max(s.getEnd(), ...s.getTrailingCommentRanges().filter((c) => !text.slice(s.getEnd(), c.getPos()).includes('\n')).map((c) => c.getEnd()));
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    // (a statement that shares its line with one before it that stays goes alone: `router.use(auth); var LIMIT = 5;`)
+    if (/\S/.test(text.slice(lineStart, s.getStart()))) {
+      let start = s.getStart();
+      if (/^\r?\n/.test(text.slice(end))) while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+      edits.push({ start, end, text: '' });
+      continue;
+    }
     if (text[end] === '\r') end++;
     if (text[end] === '\n') end++;
     edits.push({ start: Math.min(from, lineStart), end, text: '' });
@@ -563,7 +602,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       const at = lineEnd(text, existingInstance.getEnd());
       edits.push({ start: at, end: at, text: instanceLines.join(nl) + nl });
     } else {
-      const at = anchor ? lineEnd(text, anchor.getEnd()) : firstCodeLine(file);
+      const at = importsAt ?? (anchor ? lineEnd(text, anchor.getEnd()) : firstCodeLine(file));
       edits.push({ start: at, end: at, text: newLines.join(nl) + nl });
     }
   }
@@ -594,6 +633,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
 }
 
+const isFunctionLikeNode = (n: Node) => Node.isArrowFunction(n) || Node.isFunctionExpression(n) || Node.isFunctionDeclaration(n) || Node.isMethodDeclaration(n) || Node.isClassDeclaration(n) || Node.isClassExpression(n);
+
 /**
  * `var User = mongoose.model('User')`: a lookup of a model registered elsewhere (one string argument; with a schema it
  * would register it), of the `mongoose` package, into a name nothing assigns again. Evaluated in each service that
@@ -618,24 +659,30 @@ function modelLookup(s: Statement): boolean {
  * service keeps its import; default and namespace imports stay.
  */
 export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void {
-  // (names written as references: not `x.count`, `{ count: 1 }` or the `count` of `count as cnt`)
+  // (names written as references: not `x.count`, `{ count: 1 }` or the `count` of `count as cnt`; and of the import
+  // itself, not a local of the same name, where the checker tells)
   const elsewhere = (decl: Node) => {
-    const names = new Set<string>();
+    const refs = new Map<string, Node[]>();
     for (const id of sf.getDescendantsOfKind(SyntaxKind.Identifier)) {
       if (id.getFirstAncestor((a) => a === decl)) continue;
       const p = id.getParent();
-      if (isReference(id) || (Node.isExportSpecifier(p) && p.getNameNode() === id)) names.add(id.getText());
+      if (isReference(id) || (Node.isExportSpecifier(p) && p.getNameNode() === id)) refs.set(id.getText(), [...(refs.get(id.getText()) ?? []), id]);
     }
-    return names;
+    return refs;
   };
-  const droppable = (name: string, used: Set<string>) => !used.has(name) && (!only || only.has(name));
+  const refersTo = (local: Node, refs: Map<string, Node[]>) => {
+    const mine = local.getSymbol();
+    // (`export { count }`: the specifier's symbol is the export's, not the import's)
+    return (refs.get(local.getText()) ?? []).some((r) => !mine || !r.getSymbol() || r.getSymbol() === mine || Node.isExportSpecifier(r.getParent()));
+  };
+  const droppable = (local: Node, used: Map<string, Node[]>) => !refersTo(local, used) && (!only || only.has(local.getText()));
   for (const imp of sf.getImportDeclarations()) {
     const named = imp.getNamedImports();
     const def = imp.getDefaultImport();
     if (!named.length && !def) continue;
     const used = elsewhere(imp);
-    const unused = named.filter((spec) => droppable((spec.getAliasNode() ?? spec.getNameNode()).getText(), used));
-    const defUnused = !!def && droppable(def.getText(), used);
+    const unused = named.filter((spec) => droppable(spec.getAliasNode() ?? spec.getNameNode(), used));
+    const defUnused = !!def && droppable(def, used);
     if (!unused.length && !defUnused) continue;
     if (unused.length === named.length && (!def || defUnused) && !imp.getNamespaceImport()) {
       imp.remove();
@@ -651,7 +698,7 @@ export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void 
     const used = elsewhere(stmt);
     const elements = pattern.getElements();
     if (elements.some((el) => el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()))) continue;
-    const unused = elements.filter((el) => droppable(el.getNameNode().getText(), used));
+    const unused = elements.filter((el) => droppable(el.getNameNode(), used));
     if (!unused.length) continue;
     if (unused.length === elements.length) {
       stmt.remove();

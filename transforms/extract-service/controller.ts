@@ -37,10 +37,12 @@ export function unnameableType(node: Node): string | undefined {
     // a type written by its name (alias, interface, class, enum): nameable when exported or global, and then only its
     // type arguments are written besides the name
     const named = t.getAliasSymbol() ?? t.getSymbol();
-    const decl = named?.getDeclarations()[0];
+    // (an enum member's type, `Mode.A`, is written through its enum)
+    const first = named?.getDeclarations()[0];
+    const decl = first && Node.isEnumMember(first) ? first.getParent() : first;
     if (decl && (Node.isInterfaceDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl) || Node.isTypeAliasDeclaration(decl))) {
       const sf = decl.getSourceFile();
-      if (!sf.isInNodeModules() && ts.isExternalModule(sf.compilerNode) && !decl.isExported()) return `${named!.getName()} (${path.basename(sf.getFilePath())})`;
+      if (!sf.isInNodeModules() && ts.isExternalModule(sf.compilerNode) && !decl.isExported()) return `${decl.getName() ?? named!.getName()} (${path.basename(sf.getFilePath())})`;
       for (const arg of [...t.getTypeArguments(), ...t.getAliasTypeArguments()]) {
         const why = visit(arg, depth + 1);
         if (why) return why;

@@ -280,9 +280,10 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
   }
   // Writes (`req.body.x = 1`, `delete req.query.y`, `req.user.n++`) are not reads.
   // (through parentheses: `(req.loadUser)()` calls the method on the request all the same)
+  // (and TypeScript's wrappers: `req.loadUser!()`, `(req.loadUser as Loader)()`, `(<any>req.loadUser)()`)
   let held: Node = node;
   let outer = node.getParent();
-  while (outer && Node.isParenthesizedExpression(outer)) {
+  while (outer && (Node.isParenthesizedExpression(outer) || Node.isNonNullExpression(outer) || Node.isAsExpression(outer) || Node.isTypeAssertion(outer) || Node.isSatisfiesExpression(outer))) {
     held = outer;
     outer = outer.getParent();
   }

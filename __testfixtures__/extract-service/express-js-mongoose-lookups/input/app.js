@@ -5,5 +5,6 @@ var app = express();
 app.use(express.json());
 app.use('/posts', require('./routes/posts'));
 app.use('/authors', require('./routes/authors'));
+app.use('/tags', require('./routes/tags'));
 
 module.exports = app;
