@@ -338,7 +338,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   if (lastMoved) {
     const anchor0 = lastImportLike(file, new Set(removable));
     const at0 = anchor0 ? lineEnd(text0, anchor0.getEnd()) : firstCodeLine(file);
-    const between = file.getStatements().filter((s) => !movedStatements.includes(s) && s.getStart() >= at0 && s.getEnd() <= lastMoved.getStart() && !Node.isFunctionDeclaration(s) && !Node.isInterfaceDeclaration(s) && !Node.isTypeAliasDeclaration(s));
+    // (statements that run code at load: a side-effect statement, a require, a declaration calling something)
+    const between = file.getStatements().filter((s) => !movedStatements.includes(s) && s.getStart() >= at0 && s.getEnd() <= lastMoved.getStart() && (Node.isExpressionStatement(s) || isImportLike(s) || callsAtLoad(s)));
     if (between.length) {
       const sharedNames = new Set(sharedDecls.flatMap((s) => declaredNames(s).map((n) => n.getText())));
       const user = between.flatMap((s) => s.getDescendantsOfKind(SyntaxKind.Identifier)).find((id) => sharedNames.has(id.getText()) && isReference(id));
@@ -348,7 +349,10 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       }
       // (an ES module's imports all run before its body wherever they stand: a moved declaration that calls
       // something at load would run before the statements that stay)
-      if (style.esm && between.some((s) => !isImportLike(s))) {
+      // (only where they may depend on each other: a side-effect statement, or a name both use at load, `mongoose`)
+      const loadNames = (s: Statement) => new Set(s.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => isReference(id) && !id.getFirstAncestor((a) => isFunctionLikeNode(a) && !!a.getFirstAncestor((b) => b === s))).map((id) => id.getText()));
+      const movedNames = new Set(movedCode.flatMap((s) => [...loadNames(s)]));
+      if (style.esm && between.some((s) => !isImportLike(s) && (Node.isExpressionStatement(s) || [...loadNames(s)].some((n) => movedNames.has(n))))) {
         skip(active, 'module-side-effect', `\`${lastMoved.getText().split('\n')[0].slice(0, 50)}\` would run when the service is imported, before the module-level statements above it that stay (an ES module's imports run first)`, lastMoved);
         return done();
       }
