@@ -966,12 +966,6 @@ function serviceChain(stmt: Statement): boolean {
 }
 
 /**
- * An async handler whose logic ends in a try that hands its errors to next, the logic before it proven not to throw
- * (request reads, plain answers, `next(new Error('…'))` with a plain message): nothing outside that try can throw, so
- * a controller handing every error of the service to next forwards exactly what went to next before. Reads of request
- * parts that may be missing must then stay inside the try (missingPartsRead checks that, as for a kept catch).
- */
-/**
  * Whether a second attempt with the statements before the handler's final try kept in the controller applies: the
  * body ends in a try with a catch and no finally, after other statements than request reads.
  */
@@ -1039,6 +1033,12 @@ function branchOnly(n: Node, fn: Node): boolean {
   return true;
 }
 
+/**
+ * An async handler whose logic ends in a try that hands its errors to next, the logic before it proven not to throw
+ * (request reads, plain answers, `next(new Error('…'))` with a plain message): nothing outside that try can throw, so
+ * a controller handing every error of the service to next forwards exactly what went to next before. Reads of request
+ * parts that may be missing must then stay inside the try (missingPartsRead checks that, as for a kept catch).
+ */
 function forwardingTailTryAlone(w: Walk, region: Statement[]): boolean {
   const last = region[region.length - 1];
   if (!last || !Node.isTryStatement(last) || last.getFinallyBlock() || !catchForwardsToNext(last.getCatchClause(), w.roles)) return false;

@@ -9,7 +9,7 @@ import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
-import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isReference, isWriteTarget } from './handler-model.js';
+import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isFunctionLike, isReference, isWriteTarget } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 
@@ -331,7 +331,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   // have it at load: refused.
   const text0 = file.getFullText();
   // (only what runs code at load matters: a function declaration is hoisted, `var LIMIT = 5` computes nothing)
-  const callsAtLoad = (s: Statement) => Node.isVariableStatement(s) && s.getDescendants().some((d) => (Node.isCallExpression(d) || Node.isNewExpression(d)) && !d.getFirstAncestor((a) => isFunctionLikeNode(a) && !!a.getFirstAncestor((b) => b === s)));
+  const callsAtLoad = (s: Statement) => Node.isVariableStatement(s) && s.getDescendants().some((d) => (Node.isCallExpression(d) || Node.isNewExpression(d)) && runsAtLoad(d, s));
   const movedCode = movedStatements.filter((s) => !isImportLike(s) && callsAtLoad(s));
   const lastMoved = movedCode[movedCode.length - 1];
   let importsAt: number | undefined;
@@ -350,7 +350,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       // (an ES module's imports all run before its body wherever they stand: a moved declaration that calls
       // something at load would run before the statements that stay)
       // (only where they may depend on each other: a side-effect statement, or a name both use at load, `mongoose`)
-      const loadNames = (s: Statement) => new Set(s.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => isReference(id) && !id.getFirstAncestor((a) => isFunctionLikeNode(a) && !!a.getFirstAncestor((b) => b === s))).map((id) => id.getText()));
+      const loadNames = (s: Statement) => new Set(s.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => isReference(id) && runsAtLoad(id, s)).map((id) => id.getText()));
       const movedNames = new Set(movedCode.flatMap((s) => [...loadNames(s)]));
       if (style.esm && between.some((s) => !isImportLike(s) && (Node.isExpressionStatement(s) || [...loadNames(s)].some((n) => movedNames.has(n))))) {
         skip(active, 'module-side-effect', `\`${lastMoved.getText().split('\n')[0].slice(0, 50)}\` would run when the service is imported, before the module-level statements above it that stay (an ES module's imports run first)`, lastMoved);
@@ -637,7 +637,10 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
 }
 
-const isFunctionLikeNode = (n: Node) => Node.isArrowFunction(n) || Node.isFunctionExpression(n) || Node.isFunctionDeclaration(n) || Node.isMethodDeclaration(n) || Node.isClassDeclaration(n) || Node.isClassExpression(n);
+/** Whether `d`, inside the module-level statement `s`, runs when `s` does (not in a function or class body of it). */
+function runsAtLoad(d: Node, s: Statement): boolean {
+  return !d.getFirstAncestor((a) => (isFunctionLike(a) || Node.isClassDeclaration(a) || Node.isClassExpression(a)) && !!a.getFirstAncestor((b) => b === s));
+}
 
 /**
  * `var User = mongoose.model('User')`: a lookup of a model registered elsewhere (one string argument; with a schema it
@@ -659,34 +662,31 @@ function modelLookup(s: Statement): boolean {
 
 /**
  * An import of the router module moves to the service whole; the names of it the service's code does not use go
- * (`import { archive, findProject, rename }` where only the first two moved). A name written anywhere else in the
- * service keeps its import; default and namespace imports stay.
+ * (`import { archive, findProject, rename }` where only the first two moved; a default import too, a namespace
+ * import stays). With `only`, just those names may go (the router module: what the moved code used).
  */
 export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void {
   // (names written as references: not `x.count`, `{ count: 1 }` or the `count` of `count as cnt`; and of the import
   // itself, not a local of the same name, where the checker tells)
-  const elsewhere = (decl: Node) => {
-    const refs = new Map<string, Node[]>();
-    for (const id of sf.getDescendantsOfKind(SyntaxKind.Identifier)) {
-      if (id.getFirstAncestor((a) => a === decl)) continue;
-      const p = id.getParent();
-      if (isReference(id) || (Node.isExportSpecifier(p) && p.getNameNode() === id)) refs.set(id.getText(), [...(refs.get(id.getText()) ?? []), id]);
-    }
-    return refs;
-  };
-  const refersTo = (local: Node, refs: Map<string, Node[]>) => {
+  const refs = new Map<string, Node[]>();
+  for (const id of sf.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    const p = id.getParent();
+    if (isReference(id) || (Node.isExportSpecifier(p) && p.getNameNode() === id)) refs.set(id.getText(), [...(refs.get(id.getText()) ?? []), id]);
+  }
+  // (a reference outside the import statement itself)
+  const refersTo = (local: Node, decl: Node) => {
     const mine = local.getSymbol();
     // (`export { count }`: the specifier's symbol is the export's, not the import's)
-    return (refs.get(local.getText()) ?? []).some((r) => !mine || !r.getSymbol() || r.getSymbol() === mine || Node.isExportSpecifier(r.getParent()));
+    // (a node an earlier removal or rewrite here took away is no reference any more)
+    return (refs.get(local.getText()) ?? []).some((r) => !r.wasForgotten() && (r.getStart() < decl.getStart() || r.getStart() >= decl.getEnd()) && (!mine || !r.getSymbol() || r.getSymbol() === mine || Node.isExportSpecifier(r.getParent())));
   };
-  const droppable = (local: Node, used: Map<string, Node[]>) => !refersTo(local, used) && (!only || only.has(local.getText()));
+  const droppable = (local: Node, decl: Node) => !refersTo(local, decl) && (!only || only.has(local.getText()));
   for (const imp of sf.getImportDeclarations()) {
     const named = imp.getNamedImports();
     const def = imp.getDefaultImport();
     if (!named.length && !def) continue;
-    const used = elsewhere(imp);
-    const unused = named.filter((spec) => droppable(spec.getAliasNode() ?? spec.getNameNode(), used));
-    const defUnused = !!def && droppable(def, used);
+    const unused = named.filter((spec) => droppable(spec.getAliasNode() ?? spec.getNameNode(), imp));
+    const defUnused = !!def && droppable(def, imp);
     if (!unused.length && !defUnused) continue;
     if (unused.length === named.length && (!def || defUnused) && !imp.getNamespaceImport()) {
       imp.remove();
@@ -699,10 +699,9 @@ export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void 
     const [decl, ...more] = stmt.getDeclarations();
     const pattern = decl?.getNameNode();
     if (more.length || !decl || !Node.isObjectBindingPattern(pattern) || !/^require\(/.test(decl.getInitializer()?.getText() ?? '')) continue;
-    const used = elsewhere(stmt);
     const elements = pattern.getElements();
     if (elements.some((el) => el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()))) continue;
-    const unused = elements.filter((el) => droppable(el.getNameNode(), used));
+    const unused = elements.filter((el) => droppable(el.getNameNode(), stmt));
     if (!unused.length) continue;
     if (unused.length === elements.length) {
       stmt.remove();
@@ -769,7 +768,6 @@ export function packageFound(spec: string, fromDir: string): boolean {
   }
 }
 
-export const isAssignmentOperator = (op: string) => op.endsWith('=') && !['==', '===', '!=', '!==', '<=', '>='].includes(op);
 
 /** Joins adjacent removed lines and drops one of two blank lines a removal would leave next to each other. */
 export function tidyRemovals(edits: { start: number; end: number; text: string }[], text: string): void {
