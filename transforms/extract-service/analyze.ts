@@ -195,6 +195,11 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     });
   }
   if (!chain && !errorFirst && !handOff && !w.handled.size) {
+    // a function that never touches the response and calls next is middleware of its route, registered on its own
+    // (`app.post('/users', audit())` before the handler that answers): it cannot answer, so there is nothing to move
+    if (site.framework === 'express' && handsOnWithoutResponse(site, roles)) {
+      throw new Unsafe('middleware-kept', 'kept as it is: it never uses the response and hands on with next (middleware of the route; only the handler that answers moves to a service)', site.fn);
+    }
     // middleware that rewrites the request and hands on (`req.url = …; next()`) says so
     const write = requestWrite(region, roles);
     if (write) throw new Unsafe('request-in-logic', `the logic changes the request (\`${write.getText().split('\n')[0].slice(0, 60)}\`)`, write);
@@ -1045,4 +1050,20 @@ function forwardingTailTryAlone(w: Walk, region: Statement[]): boolean {
   if (handlerStatementsMayThrow(w, region.slice(0, -1), last, true)) return false;
   w.inputsBefore = last.getStart();
   return true;
+}
+
+/** The handler calls `next` and nowhere mentions the response (not in callbacks, not as `req.res`): it can only hand on. */
+function handsOnWithoutResponse(site: RouteSite, roles: Roles): boolean {
+  if (!roles.next) return false;
+  let callsNext = false;
+  for (const d of site.fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (!isReference(d) || Node.isParameterDeclaration(d.getParent())) continue;
+    const role = roleOf(referenced(d), roles);
+    if (role === 'response' || role === 'context') return false;
+    // (`req.res` is the response too)
+    const parent = d.getParent();
+    if (role === 'request' && Node.isPropertyAccessExpression(parent) && parent.getExpression() === d && parent.getName() === 'res') return false;
+    if (role === 'next' && Node.isCallExpression(d.getParent()) && (d.getParent() as CallExpression).getExpression() === d) callsNext = true;
+  }
+  return callsNext;
 }

@@ -11,7 +11,7 @@ import { analyzeHandler, logicBeforeTailTry } from './analyze.js';
 export { meta } from './meta.js';
 export default function extractService(ctx: ProjectTransformContext<Options>): void {
   const { options } = ctx;
-  const counts = { extracted: 0, skipped: 0, unresolved: 0, shared: 0 };
+  const counts = { extracted: 0, skipped: 0, unresolved: 0, shared: 0, middleware: 0 };
   let summaryFile: SourceFile | undefined;
   const plans: ModulePlan[] = [];
   const planOf = new Map<SourceFile, ModulePlan>();
@@ -72,8 +72,14 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
       plan.extractions.push({ ...e, method });
     } catch (err) {
       if (!(err instanceof Unsafe)) throw err;
-      counts.skipped++;
       const at = err.at && err.at.getSourceFile() === file ? err.at : fn;
+      if (err.reason === 'middleware-kept') {
+        // not a handler that answers: no part of the handlers' count
+        counts.middleware++;
+        ctx.report(file, `${label}: ${err.message}`, at, err.reason);
+        continue;
+      }
+      counts.skipped++;
       ctx.report(file, `${label}: skipped, ${err.message}`, at, err.reason);
     }
   }
@@ -129,13 +135,13 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
   }
 
   writeErrorModules(ctx, app);
-  const total = counts.extracted + counts.skipped + counts.unresolved + counts.shared;
+  const total = counts.extracted + counts.skipped + counts.unresolved + counts.shared + counts.middleware;
   if (summaryFile && total) {
     const handlers = counts.extracted + counts.skipped;
     const pct = handlers ? Math.round((counts.extracted / handlers) * 100) : 0;
     ctx.report(
       summaryFile,
-      `extract-service: ${counts.extracted} of ${handlers} handlers extracted (${pct}%), ${counts.skipped} skipped; ${total} routes: ${counts.unresolved} with an unresolved handler, ${counts.shared} sharing a handler`,
+      `extract-service: ${counts.extracted} of ${handlers} handlers extracted (${pct}%), ${counts.skipped} skipped; ${total} routes: ${counts.unresolved} with an unresolved handler, ${counts.shared} sharing a handler${counts.middleware ? `, ${counts.middleware} kept as middleware (never answering)` : ''}`,
       undefined,
       'summary',
     );
@@ -146,7 +152,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
 export { REPLAY_HELPERS, type RouteSite };
 
 /** Outcomes of a first attempt that a smaller region cannot change: there is nothing to move, or no types. */
-const NOTHING_TO_MOVE = new Set(['already-thin', 'one-response-call', 'no-logic', 'expression-body', 'generator-handler', 'no-type-info', 'returns-value']);
+const NOTHING_TO_MOVE = new Set(['middleware-kept', 'already-thin', 'one-response-call', 'no-logic', 'expression-body', 'generator-handler', 'no-type-info', 'returns-value']);
 
 /** Reasons only a second attempt gives (analyze.ts keptValue): about the statements it keeps before the try. */
 const KEPT_BEFORE_TRY_REASONS = new Set(['kept-value-assigned', 'narrowed-before-try']);
