@@ -473,7 +473,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       if (Node.isParameterDeclaration(decl)) throw new Unsafe('request-in-logic', 'the logic uses a handler parameter', n);
       const name = n.getText();
       let input = inputByKey.get('$' + name);
-      if (!input && keepBeforeTry) keptValue(n, decl, site);
+      // (a kept value the checks before the try narrowed has the type its first use in the try sees)
+      const narrowedAt = !input && keepBeforeTry ? keptValue(n, decl, site, region) : undefined;
       if (!input) {
         const stmt = decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
         const kind = stmt ? (stmt.getDeclarationKind() as 'var' | 'let' | 'const') : 'const';
@@ -493,7 +494,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
             }
           });
         }
-        input = { name, expr: name, typeNode: Node.isBindingElement(decl) ? decl.getNameNode() : (v?.getNameNode() ?? n), assigned: false, declKind: kind, ...(annotation && v?.getNameNode().getText() === name ? { annotation, ...(v?.getInitializer() ? { initializer: v.getInitializer() } : {}) } : {}) };
+        input = narrowedAt
+          ? { name, expr: name, typeNode: narrowedAt, assigned: false, declKind: kind }
+          : { name, expr: name, typeNode: Node.isBindingElement(decl) ? decl.getNameNode() : (v?.getNameNode() ?? n), assigned: false, declKind: kind, ...(annotation && v?.getNameNode().getText() === name ? { annotation, ...(v?.getInitializer() ? { initializer: v.getInitializer() } : {}) } : {}) };
         inputByKey.set('$' + name, input);
         inputs.push(input);
       }
@@ -988,19 +991,27 @@ export function logicBeforeTailTry(site: RouteSite): Statement[] {
  * A value the statements kept before the final try declare and the try's logic uses (index.ts's second attempt)
  * is handed to the service at the call: the same value only when nothing writes the name, before, inside or after
  * the try, nested functions included (the service would change a copy: a catch reading `tx` to roll back, a listener
- * reading an outcome), and, in TypeScript, with the type it has there (`if (!token) return …` narrowed it).
+ * reading an outcome), and, in TypeScript, with the type it has there (`if (!token) return …` narrowed it): when that
+ * is narrower than the declared type, the logic's first use of the name, whose type is the input's.
  */
-function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSite): void {
+function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSite, region: Statement[]): import('ts-morph').Identifier | undefined {
   const sym = referenced(ref);
   for (const id of site.fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (id.getText() !== ref.getText() || referenced(id) !== sym || !isWriteTarget(id)) continue;
     throw new Unsafe('kept-value-assigned', `\`${ref.getText()}\`, declared before the final try, which stays in the controller, is assigned (\`${id.getParentOrThrow().getText().split('\n')[0].slice(0, 50)}\`): the service would change a copy of it`, id);
   }
   const nameNode = (decl as { getNameNode?: () => Node }).getNameNode?.();
-  if (!/\.[cm]?tsx?$/.test(site.file.getFilePath()) || !nameNode) return;
+  if (!/\.[cm]?tsx?$/.test(site.file.getFilePath()) || !nameNode) return undefined;
   const declared = nameNode.getType().getText(nameNode);
-  const here = ref.getType().getText(ref);
-  if (declared !== here) throw new Unsafe('narrowed-before-try', `\`${ref.getText()}\` is \`${here.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declared.slice(0, 40)}\`: the service would not know what the checks proved`, ref);
+  const first = region.flatMap((r) => r.getDescendantsOfKind(SyntaxKind.Identifier)).find((id) => id.getText() === ref.getText() && isReference(id) && referenced(id) === sym) ?? ref;
+  const here = first.getType().getText(first);
+  if (declared === here) return undefined;
+  // Only a use of the name narrows it (a condition on it, an assertion call with it, a destructuring of it), so its
+  // first use in the try, in the handler's own code, sees what the checks before the try proved and nothing more:
+  // the type it has at the service call, which takes the try's place. In a nested function the checker may widen it
+  // back (a `let`, a parameter).
+  if (enclosingFunction(first) !== site.fn || first.getFirstAncestorByKind(SyntaxKind.TypeQuery)) throw new Unsafe('narrowed-before-try', `\`${ref.getText()}\` is \`${here.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declared.slice(0, 40)}\`, and first used in a nested function or a type: the service would not know what the checks proved`, first);
+  return first;
 }
 
 /** Global classes whose `instanceof` runs no code of the app. */

@@ -1,9 +1,14 @@
 // Business logic of routes/projects.ts, moved out of its route handlers by remodel extract-service.
-import { archive, findProject } from '../repo.js';
+import { archive, findProject, rename } from '../repo.js';
 import { ConflictError, NotFoundError } from './errors.js';
 
 export interface ArchiveProjectInput {
   id: number;
+}
+
+export interface CreateProjectRenameInput {
+  id: string;
+  token: string;
 }
 
 export class ProjectsService {
@@ -19,5 +24,16 @@ export class ProjectsService {
     if (project.archived) throw new ConflictError('already archived');
     const saved = await archive(project);
     return { id: saved.id, archived: saved.archived };
+  }
+
+  /**
+   * POST /:id/rename (routes/projects.ts)
+   */
+  async createProjectRename(input: CreateProjectRenameInput) {
+    const { id, token } = input;
+    const project = await findProject(Number(id));
+    if (!project) throw new Error('missing');
+    const saved = await rename(project, token);
+    return { id: saved.id, name: saved.name };
   }
 }
