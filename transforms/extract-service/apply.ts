@@ -678,7 +678,12 @@ export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void 
     const mine = local.getSymbol();
     // (`export { count }`: the specifier's symbol is the export's, not the import's)
     // (a node an earlier removal or rewrite here took away is no reference any more)
-    return (refs.get(local.getText()) ?? []).some((r) => !r.wasForgotten() && (r.getStart() < decl.getStart() || r.getStart() >= decl.getEnd()) && (!mine || !r.getSymbol() || r.getSymbol() === mine || Node.isExportSpecifier(r.getParent())));
+    // (`{ router, find }`: a shorthand property's symbol is the property's; its value symbol is the import's)
+    const symbolOf = (r: Node) => {
+      const p = r.getParent();
+      return Node.isShorthandPropertyAssignment(p) && p.getNameNode() === r ? p.getValueSymbol() : r.getSymbol();
+    };
+    return (refs.get(local.getText()) ?? []).some((r) => !r.wasForgotten() && (r.getStart() < decl.getStart() || r.getStart() >= decl.getEnd()) && (!mine || !symbolOf(r) || symbolOf(r) === mine || Node.isExportSpecifier(r.getParent())));
   };
   const droppable = (local: Node, decl: Node) => !refersTo(local, decl) && (!only || only.has(local.getText()));
   for (const imp of sf.getImportDeclarations()) {
