@@ -471,6 +471,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       const init = v?.getInitializer();
       if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) throw new Unsafe('handler-local-function', 'the logic calls a function declared in the handler', n);
       if (Node.isParameterDeclaration(decl)) throw new Unsafe('request-in-logic', 'the logic uses a handler parameter', n);
+      // (`const r = req`: the request itself would be handed to the service)
+      const held = init && decl === v ? outerExpression(init) : undefined;
+      const heldRole = held && Node.isIdentifier(held) ? roleOf(referenced(held), roles) : undefined;
+      if (heldRole) throw new Unsafe('request-in-logic', `the logic uses \`${n.getText()}\`, which holds the ${heldRole === 'request' || heldRole === 'context' ? 'request' : 'response or next'} itself`, n);
       const name = n.getText();
       let input = inputByKey.get('$' + name);
       // (a kept value the checks before the try narrowed has the type its first use in the try sees)
@@ -569,7 +573,16 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       const role = roleOf(referenced(d), roles);
       if (role !== 'request' && role !== 'context') return;
       const read = requestRead(d, role);
-      if (!read || !hoistedParts.has(plain(read.node.getText()))) return;
+      if (!read) {
+        // an alias of a part made outside the logic and used in it under another name (`const { body } = req`,
+        // `const { body: b } = req`, `req['body']`) is a use of the whole part all the same
+        for (const aliased of aliasedParts(d)) {
+          if (!hoistedParts.has(aliased.part) || readsFirst(aliased.part)) continue;
+          throw new Unsafe('request-read-aliased', `\`${aliased.at.getText().slice(0, 40)}\` holds \`${aliased.part}\` as a whole, so a field of it read by the logic may change before the logic reads it`, aliased.at);
+        }
+        return;
+      }
+      if (!hoistedParts.has(plain(read.node.getText()))) return;
       const p = read.node.getParent();
       // a property read of the part (`req.body.name`) or a destructuring without rest copies values, not the object
       if (Node.isPropertyAccessExpression(p) && p.getExpression() === read.node) return;
@@ -1077,4 +1090,41 @@ function handsOnWithoutResponse(site: RouteSite, roles: Roles): boolean {
     if (role === 'next' && Node.isCallExpression(d.getParent()) && (d.getParent() as CallExpression).getExpression() === d) callsNext = true;
   }
   return callsNext;
+}
+
+/** `e` without the parentheses and TypeScript wrappers around it (`(req as any)` is `req`). */
+function outerExpression(e: Node): Node {
+  let cur = e;
+  while (Node.isParenthesizedExpression(cur) || Node.isNonNullExpression(cur) || Node.isAsExpression(cur) || Node.isTypeAssertion(cur) || Node.isSatisfiesExpression(cur)) cur = cur.getExpression();
+  return cur;
+}
+
+/**
+ * A reference to the request that hands on one of its parts whole under another name: `const { body } = req` and
+ * `const { body: b } = req` (not `{ body: { title } }`, which copies values), `req['body']`. The part as `req.body`.
+ */
+function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: Node }[] {
+  let held: Node = req;
+  while (Node.isParenthesizedExpression(held.getParent()) || Node.isNonNullExpression(held.getParent()) || Node.isAsExpression(held.getParent()) || Node.isTypeAssertion(held.getParent()) || Node.isSatisfiesExpression(held.getParent())) held = held.getParentOrThrow();
+  const parent = held.getParent();
+  if (Node.isElementAccessExpression(parent) && parent.getExpression() === held) {
+    const arg = parent.getArgumentExpression();
+    if (arg && (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg))) return [{ part: `${req.getText()}.${arg.getLiteralText()}`, at: parent }];
+    return [];
+  }
+  const found: { part: string; at: Node }[] = [];
+  if (Node.isVariableDeclaration(parent) && parent.getInitializer() === held) {
+    const pattern = parent.getNameNode();
+    if (!Node.isObjectBindingPattern(pattern)) return [];
+    for (const el of pattern.getElements()) {
+      if (el.getDotDotDotToken()) continue;
+      const name = el.getNameNode();
+      // (a nested pattern copies the part's fields, unless it keeps the rest of them)
+      if (Node.isObjectBindingPattern(name) && !name.getElements().some((x) => x.getDotDotDotToken())) continue;
+      const prop = el.getPropertyNameNode();
+      const key = !prop ? el.getName() : Node.isIdentifier(prop) ? prop.getText() : Node.isStringLiteral(prop) ? prop.getLiteralText() : undefined;
+      if (key) found.push({ part: `${req.getText()}.${key}`, at: el });
+    }
+  }
+  return found;
 }

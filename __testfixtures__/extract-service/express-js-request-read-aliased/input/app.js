@@ -87,4 +87,44 @@ app.post('/users/labelled', async function (req, res) {
   res.status(201).json(user);
 });
 
+// Left alone (request-read-aliased): `body`, destructured from the request before the logic, is req.body as a whole;
+// the logic renames through it before it reads req.body.name, which read at the service call would be the old name.
+app.post('/users/destructured', async function (req, res) {
+  var { body } = req;
+  await db.rename(body);
+  var user = await db.save({ name: req.body.name });
+  res.status(201).json(user);
+});
+
+// The same through a renamed destructuring and through req['body'].
+app.post('/users/destructured-renamed', async function (req, res) {
+  var { body: b, query } = req;
+  await db.rename(b);
+  var user = await db.save({ name: req.body.name, tag: query.tag });
+  res.status(201).json(user);
+});
+app.post('/users/element-access', async function (req, res) {
+  var b = req['body'];
+  await db.rename(b);
+  var user = await db.save({ name: req.body.name });
+  res.status(201).json(user);
+});
+
+// Left alone (request-in-logic): `r` is the request itself, which the service would receive and write to.
+app.post('/users/request-alias', async function (req, res) {
+  var r = req;
+  r.body.name = 'W' + r.body.name;
+  var user = await db.save({ name: req.body.name });
+  user.count = (await db.all()).length;
+  res.status(201).json(user);
+});
+
+// A nested pattern copies the fields (`{ body: { name } }`), so nothing aliases the part: extracted.
+app.post('/users/nested-pattern', async function (req, res) {
+  var { body: { name } } = req;
+  var user = await db.save({ name: name, again: req.body.name });
+  user.count = (await db.all()).length;
+  res.status(201).json(user);
+});
+
 module.exports = app;

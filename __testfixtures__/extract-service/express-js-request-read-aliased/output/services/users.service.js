@@ -12,6 +12,8 @@ var { ValidationError } = require('./errors');
 
 /** @typedef {{ mode: any, nameBody: any }} CreateUserLabelledInput */
 
+/** @typedef {{ name: any, nameBody: any }} CreateUserNestedPatternInput */
+
 class UsersService {
   /**
    * POST /users (app.js)
@@ -74,6 +76,17 @@ class UsersService {
     }
     var user = await db.save({ name: name });
     user.mode = mode;
+    return user;
+  }
+
+  /**
+   * POST /users/nested-pattern (app.js)
+   * @param {CreateUserNestedPatternInput} input
+   */
+  async createUserNestedPattern(input) {
+    const { name, nameBody } = input;
+    var user = await db.save({ name: name, again: nameBody });
+    user.count = (await db.all()).length;
     return user;
   }
 }
