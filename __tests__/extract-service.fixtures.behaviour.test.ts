@@ -86,9 +86,13 @@ async function run(caseName: string, side: 'input' | 'output', spec: Spec): Prom
   const app = path.join(dir, caseName, side);
   fs.cpSync(path.join(fixtures, caseName, side), app, { recursive: true });
   const env = { ...process.env };
-  // A tree with a node_modules of its own (a faked package) finds the rest (express) through NODE_PATH.
-  if (fs.existsSync(path.join(app, 'node_modules'))) env.NODE_PATH = path.join(repoRoot, 'node_modules');
-  else fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(app, 'node_modules'), 'dir');
+  // A tree with a node_modules of its own (a faked package) finds the rest (express) through NODE_PATH, and, for ES
+  // modules (which do not read NODE_PATH), through links to the repository's packages beside its own.
+  const own = path.join(app, 'node_modules');
+  if (fs.existsSync(own)) {
+    env.NODE_PATH = path.join(repoRoot, 'node_modules');
+    for (const pkg of ['express']) if (!fs.existsSync(path.join(own, pkg))) fs.symlinkSync(path.join(repoRoot, 'node_modules', pkg), path.join(own, pkg), 'dir');
+  } else fs.symlinkSync(path.join(repoRoot, 'node_modules'), own, 'dir');
   fs.writeFileSync(path.join(app, '__server.cjs'), serverSource(spec));
   const child = spawn(process.execPath, ['__server.cjs'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -9,7 +9,7 @@ import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
-import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isFunctionLike, isReference, isWriteTarget } from './handler-model.js';
+import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isReference, isWriteTarget } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 
@@ -331,7 +331,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   // have it at load: refused.
   const text0 = file.getFullText();
   // (only what runs code at load matters: a function declaration is hoisted, `var LIMIT = 5` computes nothing)
-  const callsAtLoad = (s: Statement) => Node.isVariableStatement(s) && s.getDescendants().some((d) => (Node.isCallExpression(d) || Node.isNewExpression(d)) && runsAtLoad(d, s));
+  // (a class runs its static initializers, static blocks, computed member names and decorators at load too)
+  const callsAtLoad = (s: Statement) => (Node.isVariableStatement(s) || Node.isClassDeclaration(s)) && s.getDescendants().some((d) => (Node.isCallExpression(d) || Node.isNewExpression(d)) && runsAtLoad(d, s));
   const movedCode = movedStatements.filter((s) => !isImportLike(s) && callsAtLoad(s));
   const lastMoved = movedCode[movedCode.length - 1];
   let importsAt: number | undefined;
@@ -350,13 +351,16 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       // (an ES module's imports all run before its body wherever they stand: a moved declaration that calls
       // something at load would run before the statements that stay)
       // (only where they may depend on each other: a side-effect statement, or a name both use at load, `mongoose`)
-      const loadNames = (s: Statement) => new Set(s.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => isReference(id) && runsAtLoad(id, s)).map((id) => id.getText()));
-      const movedNames = new Set(movedCode.flatMap((s) => [...loadNames(s)]));
-      if (style.esm && between.some((s) => !isImportLike(s) && (Node.isExpressionStatement(s) || [...loadNames(s)].some((n) => movedNames.has(n))))) {
+      // (what a statement reaches at load includes the bodies of the module's functions and classes it uses there,
+      // `const done = [reg()]` with `const reg = () => mongoose.model('Cat', schema)`; a call into another module,
+      // other than the web framework's own factories, may do anything: `registerModels()`)
+      const movedNames = new Set(movedCode.flatMap((s) => [...reachedAtLoad(s).names]));
+      if (style.esm && between.some((s) => !isImportLike(s) && (Node.isExpressionStatement(s) || reachedAtLoad(s).external || [...reachedAtLoad(s).names].some((n) => movedNames.has(n))))) {
         skip(active, 'module-side-effect', `\`${lastMoved.getText().split('\n')[0].slice(0, 50)}\` would run when the service is imported, before the module-level statements above it that stay (an ES module's imports run first)`, lastMoved);
         return done();
       }
-      importsAt = lineEnd(text0, between[between.length - 1].getEnd());
+      // (an ES module runs its imports first wherever they stand: they stay with the others)
+      if (!style.esm) importsAt = lineEnd(text0, between[between.length - 1].getEnd());
     }
   }
 
@@ -637,10 +641,73 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
 }
 
-/** Whether `d`, inside the module-level statement `s`, runs when `s` does (not in a function or class body of it). */
+/**
+ * Whether `d`, inside the module-level statement `s`, runs when `s` does: not in the body of a function, method,
+ * constructor or accessor of it, nor in an instance property's initializer (those run later). A class's static
+ * initializers and blocks, computed member names and decorators do run at load.
+ */
 function runsAtLoad(d: Node, s: Statement): boolean {
-  return !d.getFirstAncestor((a) => (isFunctionLike(a) || Node.isClassDeclaration(a) || Node.isClassExpression(a)) && !!a.getFirstAncestor((b) => b === s));
+  for (let child: Node = d, a = d.getParent(); a && child !== s; child = a, a = a.getParent()) {
+    if ((Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a) || Node.isConstructorDeclaration(a) || Node.isGetAccessorDeclaration(a) || Node.isSetAccessorDeclaration(a)) && (child === a.getBody() || Node.isParameterDeclaration(child))) return false;
+    if (Node.isPropertyDeclaration(a) && !a.isStatic() && child === a.getInitializer()) return false;
+  }
+  return true;
 }
+
+/** Packages whose module-level factories (`Router()`, `express()`) only make the app's objects. */
+const FRAMEWORK_PACKAGES = new Set(['express', 'koa', '@koa/router', 'koa-router', 'fastify']);
+
+/**
+ * What the module-level statement `s` reaches when it runs at load: the names it uses, through the bodies of this
+ * module's functions and classes it uses there (transitively), and whether it calls into another module (`external`:
+ * anything may happen there) other than a built-in or the web framework.
+ */
+function reachedAtLoad(s: Statement): { names: Set<string>; external: boolean } {
+  const file = s.getSourceFile();
+  const names = new Set<string>();
+  let external = false;
+  const seen = new Set<Node>();
+  const visit = (root: Node, atLoadOnly: boolean) => {
+    for (const id of root.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      if (!isReference(id) || (atLoadOnly && !runsAtLoad(id, s))) continue;
+      names.add(id.getText());
+      const decl = id.getSymbol()?.getDeclarations()[0];
+      const parent = id.getParent();
+      const called = (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() === id;
+      const rootOfCall = Node.isPropertyAccessExpression(parent) && parent.getExpression() === id && (Node.isCallExpression(parent.getParent()) || Node.isNewExpression(parent.getParent()));
+      if (!decl) {
+        if ((called || rootOfCall) && !PURE_BUILT_INS.has(id.getText())) external = true;
+        continue;
+      }
+      const sf = decl.getSourceFile();
+      if (sf !== file) {
+        if ((called || rootOfCall) && !/[\\/]typescript[\\/]lib[\\/]lib\./.test(sf.getFilePath()) && !sf.getFilePath().includes('/@types/node/')) external = true;
+        continue;
+      }
+      // a name imported or required here: a call of it goes into another module
+      const importFrom = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() ?? /^require\(\s*['"]([^'"]+)['"]\s*\)/.exec((Node.isVariableDeclaration(decl) ? decl.getInitializer()?.getText() : Node.isBindingElement(decl) ? decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer()?.getText() : undefined) ?? '')?.[1];
+      if (importFrom !== undefined) {
+        // (Node's own modules run no code of the app: `path.join(__dirname, 'views')`)
+        if ((called || rootOfCall) && !FRAMEWORK_PACKAGES.has(importFrom) && !builtinModules.includes(importFrom.replace(/^node:/, ''))) external = true;
+        continue;
+      }
+      // a function or class of this module: its body runs when it is called or constructed
+      const owner = Node.isVariableDeclaration(decl) ? decl.getInitializer() : decl;
+      if (owner && !seen.has(owner) && (Node.isArrowFunction(owner) || Node.isFunctionExpression(owner) || Node.isFunctionDeclaration(owner) || Node.isClassDeclaration(owner) || Node.isClassExpression(owner))) {
+        seen.add(owner);
+        visit(owner, false);
+      }
+    }
+    if (!atLoadOnly) return;
+    // `require('../models/post')` runs another module
+    if (root.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === 'require' && runsAtLoad(c, s))) external = true;
+  };
+  visit(s, true);
+  return { names, external };
+}
+
+/** Globals whose calls run no code of the app (`new Set()`, `Object.freeze(…)`, `String(x)`). */
+const PURE_BUILT_INS = new Set(['Set', 'Map', 'WeakMap', 'WeakSet', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Date', 'RegExp', 'JSON', 'Math', 'Promise', 'Error', 'parseInt', 'parseFloat', 'encodeURIComponent', 'decodeURIComponent']);
 
 /**
  * `var User = mongoose.model('User')`: a lookup of a model registered elsewhere (one string argument; with a schema it

@@ -39,7 +39,16 @@ export interface ModulePlan {
 }
 
 export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePlan[], options: Options): AppErrors {
-  const firstFile = plans[0]?.file ?? ctx.files[0];
+  // One errors module and one mapping serve every router module, so they take the module format most of those have
+  // (a CommonJS module cannot require an .mjs file, nor an ES module import names from a CommonJS one alike); the
+  // handlers with error responses in a module of another format are left alone.
+  // (counted over the modules of all the app's route handlers, extracted or not, so that a second run decides alike)
+  const selected = new Set(ctx.files.map((f) => f.getFilePath()));
+  const handlerFiles = [...new Set([...plans.map((p) => p.file), ...ctx.appModel().routes.flatMap((r) => (r.handler?.node ? [(r.handler.node as Node).getSourceFile()] : []))])].filter((f) => selected.has(f.getFilePath()));
+  const formats = new Map<string, number>();
+  for (const f of handlerFiles) formats.set(moduleFormat(f), (formats.get(moduleFormat(f)) ?? 0) + 1);
+  const appFormat = [...formats].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const firstFile = plans.find((p) => moduleFormat(p.file) === appFormat)?.file ?? handlerFiles.find((f) => moduleFormat(f) === appFormat) ?? plans[0]?.file ?? ctx.files[0];
   const style = firstFile ? styleOf(firstFile) : ({ ts: false, esm: false, declKeyword: 'const', unit: '  ', ext: '.js', withExtension: false, quote: "'", semi: ';', strict: false } as ModuleStyle);
   const serviceDir = firstFile ? serviceDirFor(ctx, firstFile, options) : ctx.cwd;
   const ext = style.ts ? '.ts' : style.ext;
@@ -81,6 +90,10 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
         app.conflicts.set(e, new Unsafe('error-module-exists', `${ctx.relative(notOurs)} exists and was not written by extract-service`));
         continue;
       }
+      if (moduleFormat(plan.file) !== appFormat) {
+        app.conflicts.set(e, new Unsafe('mixed-module-formats', `the app's domain errors are written as ${formatName(appFormat!)}, the format of most of its router modules; this one is ${formatName(moduleFormat(plan.file))}, which could not load them`, e.site.fn));
+        continue;
+      }
       if (e.site.framework !== framework) {
         app.conflicts.set(e, new Unsafe('mixed-frameworks', `the app's error mapping answers through ${framework}; this handler is ${e.site.framework}`));
         continue;
@@ -118,6 +131,17 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
     }
   }
   return app;
+}
+
+/** How a module is written, as far as loading another one goes: TypeScript, an ES module or CommonJS, and its extension. */
+function moduleFormat(file: SourceFile): string {
+  const style = styleOf(file);
+  return `${style.ts ? 'ts' : style.esm ? 'esm' : 'cjs'} ${style.ts ? '.ts' : style.ext}`;
+}
+
+function formatName(format: string): string {
+  const [kind, ext] = format.split(' ');
+  return `${kind === 'ts' ? 'TypeScript' : kind === 'esm' ? 'ES modules' : 'CommonJS'} (${ext})`;
 }
 
 /** The module's own mapping an earlier run declared (`function sendDomainError` carrying the marker), parsed. */

@@ -6,5 +6,6 @@ app.use(express.json());
 app.use('/posts', require('./routes/posts'));
 app.use('/authors', require('./routes/authors'));
 app.use('/tags', require('./routes/tags'));
+app.use('/labels', require('./routes/labels'));
 
 module.exports = app;
