@@ -58,6 +58,150 @@ function programImports(program: ts.Program): (file: string, text: string) => st
   };
 }
 
+/** A compiler symbol with what TypeScript keeps on it about its uses (internal: `Symbol.isReferenced`). */
+type Marked = ts.Symbol & { isReferenced?: number };
+
+/** The compiler's symbols declared in a source file, bound: what its nodes declare and the locals of its scopes. */
+const declaredIn = new WeakMap<ts.SourceFile, Marked[]>();
+
+function symbolsOf(sf: ts.SourceFile): Marked[] {
+  let list = declaredIn.get(sf);
+  if (list) return list;
+  const seen = new Set<Marked>();
+  const add = (symbol: ts.Symbol) => {
+    if (seen.has(symbol)) return;
+    seen.add(symbol);
+    symbol.members?.forEach(add);
+    symbol.exports?.forEach(add);
+  };
+  const visit = (node: ts.Node): void => {
+    const { symbol, locals, jsDoc } = node as ts.Node & { symbol?: ts.Symbol; locals?: ts.SymbolTable; jsDoc?: ts.Node[] };
+    if (symbol) add(symbol);
+    locals?.forEach(add);
+    for (const doc of jsDoc ?? []) visit(doc);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  declaredIn.set(sf, (list = [...seen]));
+  return list;
+}
+
+/**
+ * Whether what the checker reports in the file depends on which of its declarations were marked as used: unused
+ * declarations are errors (noUnusedLocals, noUnusedParameters), or a parameter of a signature without a body
+ * renames a destructured property (`({ a: string }) => void`, TS2842 when the new name is not used).
+ */
+const renamesInSignatures = new WeakMap<ts.SourceFile, boolean>();
+function readsUseMarks(program: ts.Program, sf: ts.SourceFile): boolean {
+  if (sf.isDeclarationFile) return false;
+  const options = program.getCompilerOptions();
+  if (options.noUnusedLocals || options.noUnusedParameters) return true;
+  let found = renamesInSignatures.get(sf);
+  if (found === undefined) {
+    const visit = (node: ts.Node): boolean => {
+      if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.name)) {
+        let up: ts.Node = node;
+        while (ts.isBindingElement(up) || ts.isObjectBindingPattern(up) || ts.isArrayBindingPattern(up)) up = up.parent;
+        if (ts.isParameter(up) && !(up.parent as { body?: ts.Node }).body) return true;
+      }
+      return !!ts.forEachChild(node, visit);
+    };
+    renamesInSignatures.set(sf, (found = visit(sf)));
+  }
+  return found;
+}
+
+/**
+ * The syntactic and semantic diagnostics of files of one program, each as tsc gives them for the program's files.
+ *
+ * Whether a declaration is used (an unused import is TS6133 under noUnusedLocals) is not the checker's own: TypeScript
+ * keeps it on the symbols the binder made for the source file (`isReferenced`), which every program keeping that
+ * file (unchanged) shares, and any checker adds to it, and not only for a use of the name: describing references
+ * (`findReferences`) or printing a type where a file imports a name marks that import as used. So after a transform
+ * looked up references in a program where a file it had edited was already as it stays, the checker saw an import
+ * left unused as used (adversarial round 9, F7: extract-service on two routers, the router done first kept its now
+ * unused `type Row` import, and the check said "no new type errors" only when another router came after it).
+ *
+ * Where the diagnostics depend on those marks (see readsUseMarks), they come from a checker of their own: a program
+ * of the same source files (the compiler reuses the whole structure: no parsing, no module resolution), whose
+ * checker starts, as tsc's does, with no declaration of the project's files marked; its marks are kept apart from
+ * what the other checkers set (swapped in for its checks and out after them), so neither sees the other's. Else the
+ * program's own checker, which the transforms' type queries may have warmed.
+ */
+interface OwnChecker {
+  program: ts.Program;
+  /** The symbols of the project's own files (not declaration files) and what its checker marked on each. */
+  symbols: Marked[];
+  marks: (number | undefined)[];
+}
+
+export class ProgramChecks {
+  private own?: OwnChecker | null;
+
+  constructor(private readonly program: ts.Program) {}
+
+  of(sf: ts.SourceFile): ts.Diagnostic[] {
+    const own = readsUseMarks(this.program, sf) ? this.ownChecker() : undefined;
+    if (!own) return [...this.program.getSyntacticDiagnostics(sf), ...this.program.getSemanticDiagnostics(sf)];
+    const { program, symbols, marks } = own;
+    const shared = symbols.map((s) => s.isReferenced);
+    symbols.forEach((s, i) => (s.isReferenced = marks[i]));
+    try {
+      return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    } finally {
+      symbols.forEach((s, i) => {
+        marks[i] = s.isReferenced;
+        s.isReferenced = shared[i];
+      });
+    }
+  }
+
+  /** The program of the same source files with a checker of its own (null when the compiler would not reuse them all). */
+  private ownChecker(): OwnChecker | undefined {
+    if (this.own !== undefined) return this.own ?? undefined;
+    const base = this.program;
+    const options = base.getCompilerOptions();
+    const host = ts.createCompilerHost(options, true);
+    const missing = new Set<string>((base as { getMissingFilePaths?: () => Map<string, string> }).getMissingFilePaths?.().values() ?? []);
+    // ts-morph serves TypeScript's lib files from memory, under a folder of its own.
+    const lib = base.getSourceFiles().find((sf) => base.isSourceFileDefaultLibrary(sf));
+    if (lib) {
+      host.getDefaultLibLocation = () => path.dirname(lib.fileName);
+      host.getDefaultLibFileName = (o) => path.join(path.dirname(lib.fileName), ts.getDefaultLibFileName(o));
+    }
+    // The same source file objects; for a package's duplicate (a redirect to the same package elsewhere) the file
+    // it was parsed as, as the compiler asks of a host.
+    type Redirect = ts.SourceFile & { redirectInfo?: { unredirected: ts.SourceFile } };
+    const files = new Map<string, ts.SourceFile>();
+    for (const sf of base.getSourceFiles() as Redirect[]) files.set(sf.fileName, sf.redirectInfo?.unredirected ?? sf);
+    host.getSourceFile = (file) => files.get(file);
+    host.getSourceFileByPath = (file) => files.get(file);
+    host.fileExists = (file) => !!base.getSourceFile(file) || (!missing.has(file) && ts.sys.fileExists(file));
+    host.readFile = (file) => base.getSourceFile(file)?.text ?? ts.sys.readFile(file);
+    (host as { hasChangedAutomaticTypeDirectiveNames?: () => boolean }).hasChangedAutomaticTypeDirectiveNames = () => false;
+    const program = ts.createProgram({
+      rootNames: base.getRootFileNames(),
+      options,
+      host,
+      oldProgram: base,
+      projectReferences: base.getProjectReferences(),
+      configFileParsingDiagnostics: base.getConfigFileParsingDiagnostics(),
+    });
+    // 2: StructureIsReused.Completely, the very same source files and resolutions (else it is not the same program).
+    if ((program as { structureIsReused?: number }).structureIsReused !== 2) {
+      this.own = null;
+      return undefined;
+    }
+    program.getTypeChecker(); // binds every file: their symbols exist from here on
+    const symbols: Marked[] = [];
+    for (const sf of program.getSourceFiles()) {
+      if (!sf.isDeclarationFile && !sf.fileName.includes('/node_modules/')) symbols.push(...symbolsOf(sf));
+    }
+    this.own = { program, symbols, marks: symbols.map(() => undefined) };
+    return this.own;
+  }
+}
+
 /**
  * The syntactic and semantic diagnostics of files of a project's program, kept across the programs ts-morph builds
  * as the files are edited. A file keeps the diagnostics computed in an earlier program when its text is the same and
@@ -70,6 +214,7 @@ function programImports(program: ts.Program): (file: string, text: string) => st
  */
 export class FileDiagnostics {
   private program?: ts.Program;
+  private checks?: ProgramChecks;
   private readonly byFile = new Map<string, readonly ts.Diagnostic[]>();
 
   constructor(private readonly project: Project) {}
@@ -80,11 +225,12 @@ export class FileDiagnostics {
       const stale = this.program ? this.staleFiles(this.program, program) : undefined;
       for (const known of [...this.byFile.keys()]) if (!stale || stale.has(known)) this.byFile.delete(known);
       this.program = program;
+      this.checks = new ProgramChecks(program);
     }
     let list = this.byFile.get(file);
     if (!list) {
       const sf = program.getSourceFile(file);
-      list = sf ? [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)] : [];
+      list = sf ? this.checks!.of(sf) : [];
       this.byFile.set(file, list);
     }
     return list;

@@ -13,7 +13,7 @@ import { checkTsconfig } from './tsconfig-check.js';
 import { buildAppModel, type AppModel } from '../app-model/index.js';
 import { checkReportedReason } from '../reasons.js';
 import { NodePrograms } from './node-programs.js';
-import { fileDiagnostics, type FileDiagnostics } from './file-diagnostics.js';
+import { fileDiagnostics, ProgramChecks, type FileDiagnostics } from './file-diagnostics.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
 export class TransformRefusal extends Error {
@@ -468,16 +468,22 @@ function flatten(d: ts.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(d.messageText, '\n');
 }
 
+/**
+ * The diagnostics of `files` in `program`: for ts-morph's programs, whose source files the transform's lookups have
+ * used, through the project's kept diagnostics or a ProgramChecks (as a checker that saw nothing else gives them);
+ * else (node16 programs, built apart) from the program's own checker.
+ */
 function diagnosticsOf(
   program: ts.Program,
   files: Set<string>,
   pathOf: (file: string) => string,
-  kept?: FileDiagnostics,
+  from: FileDiagnostics | ProgramChecks | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const sf of program.getSourceFiles()) {
     if (!files.has(sf.fileName)) continue;
-    const list = kept ? kept.of(program, sf.fileName) : [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    const list =
+      from instanceof ProgramChecks ? from.of(sf) : from ? from.of(program, sf.fileName) : [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
     for (const d of list) {
       const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
       out.push({
@@ -552,7 +558,9 @@ function introducedDiagnostics(
   if (!afterDiags.length) return [];
   const afterPaths = new Set(afterDiags.map((d) => d.path));
   const needed = afterDiags.some((d) => NODE_TYPES_MISSING.has(d.code)) ? beforeFiles : new Set([...beforeFiles].filter((f) => afterPaths.has(beforePath(f))));
-  const beforeDiags = diagnosticsOf(before(), needed, beforePath);
+  // The program as loaded is ts-morph's too (unless node16): the transform's lookups may have marked its imports used.
+  const beforeProgram = before();
+  const beforeDiags = diagnosticsOf(beforeProgram, needed, beforePath, beforeProgram === loaded ? new ProgramChecks(loaded) : undefined);
   const key = (d: Diagnostic) => `${d.path}\0${d.code}\0${d.message}`;
   const remaining = new Map<string, number>();
   for (const d of beforeDiags) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);

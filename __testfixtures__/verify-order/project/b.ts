@@ -1,0 +1,3 @@
+import { find } from './db';
+
+export const b = find(2);
