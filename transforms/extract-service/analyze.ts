@@ -1,5 +1,5 @@
 /** Phase 2: analysis of one handler into an extraction (region, inputs, exits) or a reason. */
-import { Node, SyntaxKind, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
 import type { RouteSite } from './routes.js';
 import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt, isWriteTarget } from './handler-model.js';
@@ -1015,6 +1015,22 @@ function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSi
   }
   const nameNode = (decl as { getNameNode?: () => Node }).getNameNode?.();
   if (!/\.[cm]?tsx?$/.test(site.file.getFilePath()) || !nameNode) return undefined;
+  // A field of it the checks narrowed (`if (u.tags === undefined) return …`) would lose that in the service too: the
+  // first read of each field path in the try has the type the checks left it (as for the name itself, below), to be
+  // compared with the field's declared type.
+  const checker = site.file.getProject().getTypeChecker().compilerObject;
+  const seenPaths = new Set<string>();
+  for (const pa of region.flatMap((r) => r.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression))) {
+    let root: Node = pa;
+    while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+    if (!Node.isIdentifier(root) || referenced(root) !== sym || seenPaths.has(pa.getText()) || isWriteTarget(pa)) continue;
+    seenPaths.add(pa.getText());
+    const field = pa.getNameNode().getSymbol();
+    if (!field) continue;
+    const fieldType = checker.typeToString(checker.getTypeOfSymbol(field.compilerSymbol), pa.compilerNode, ts.TypeFormatFlags.NoTruncation);
+    const atUse = checker.typeToString(pa.getType().compilerType, pa.compilerNode, ts.TypeFormatFlags.NoTruncation);
+    if (fieldType !== atUse) throw new Unsafe('narrowed-before-try', `\`${pa.getText().slice(0, 40)}\` is \`${atUse.slice(0, 40)}\` in the try, after the checks before it, but declared \`${fieldType.slice(0, 40)}\`: the service would not know what the checks proved`, pa);
+  }
   const declared = nameNode.getType().getText(nameNode);
   const first = region.flatMap((r) => r.getDescendantsOfKind(SyntaxKind.Identifier)).find((id) => id.getText() === ref.getText() && isReference(id) && referenced(id) === sym) ?? ref;
   const here = first.getType().getText(first);

@@ -628,10 +628,12 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const ed of edits) out = out.slice(0, ed.start) + ed.text + out.slice(ed.end);
+  // (names the moved module-level statements use, a helper's `Row` type: read before the text changes)
+  const movedNames = removable.filter((s) => !isImportLike(s)).flatMap((s) => s.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
   file.replaceWithText(out);
   // an import the router module keeps for its other code loses the names only the moved code used (a project with
   // noUnusedLocals would report them)
-  dropUnusedImportNames(file, new Set(applied.flatMap((e) => [...e.depNames])));
+  dropUnusedImportNames(file, new Set([...applied.flatMap((e) => [...e.depNames]), ...movedNames]));
   for (const se of serviceEdits) {
     const t = se.sf!.getFullText();
     let o = t;

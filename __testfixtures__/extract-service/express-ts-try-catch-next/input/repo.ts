@@ -22,3 +22,7 @@ declare const EmailBrand: unique symbol;
 export async function findOwner(id: number): Promise<{ email: string & { [EmailBrand]?: true } }> {
   return { email: 'owner' + id + '@example.com' };
 }
+
+export async function findDraft(id: number): Promise<{ id: number; title?: string }> {
+  return id === 1 ? { id, title: 'draft' } : { id };
+}
