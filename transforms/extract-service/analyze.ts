@@ -467,9 +467,12 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     // declared in the handler but outside the region: an input
     if (decl.getFirstAncestor((a) => a === handlerScope) || decl === handlerScope) {
       if (Node.isFunctionDeclaration(decl)) throw new Unsafe('handler-local-function', 'the logic calls a function declared in the handler', n);
+      // (a class of the handler has no name the service could type its input with)
+      if (Node.isClassDeclaration(decl)) throw new Unsafe('handler-local-function', 'the logic uses a class declared in the handler', n);
       const v = Node.isVariableDeclaration(decl) ? decl : decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
       const init = v?.getInitializer();
       if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) throw new Unsafe('handler-local-function', 'the logic calls a function declared in the handler', n);
+      if (init && Node.isClassExpression(init)) throw new Unsafe('handler-local-function', 'the logic uses a class declared in the handler', n);
       if (Node.isParameterDeclaration(decl)) throw new Unsafe('request-in-logic', 'the logic uses a handler parameter', n);
       // (`const r = req`: the request itself would be handed to the service)
       const held = init && decl === v ? outerExpression(init) : undefined;

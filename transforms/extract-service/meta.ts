@@ -51,7 +51,7 @@ export const meta = defineMeta({
     'mixed-frameworks': 'the app mixes web frameworks; the one error mapping answers through the first, so handlers of another with error responses are left alone',
     'varying-error-exit': 'a Fastify handler returns the reply on some error paths and not on others',
     'hand-off-may-be-undefined': 'a path hands on (res.locals + next()) a value that may be undefined while another path hands nothing on',
-    'handler-local-function': 'the logic calls a function declared in the handler',
+    'handler-local-function': 'the logic calls a function or uses a class declared in the handler',
     'helper-shared-between-services': 'the logic uses a helper that moves to another service',
     'module-side-effect': 'the logic depends on a module-level statement that is not a declaration',
     'next-in-logic': 'the logic calls `next` itself',
