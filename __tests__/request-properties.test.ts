@@ -15,10 +15,26 @@ describe('findRequestProperties', () => {
       '/app/routes.js': [
         "router.param('article', function (req, res, next, slug) { req.article = slug; next(); });",
         'function load(request, res, next) { request.account = { id: 1 }; next(); }',
-        'function tsStyle(incoming: Request) { incoming.tenant = 1; }',
+        'function tsStyle(incoming: Request, res: Response, done: () => void) { incoming.tenant = 1; done(); }',
       ].join('\n'),
     });
     expect(names).toEqual(['account', 'article', 'payload', 'tenant']);
+  });
+
+  it('counts a value set before the middleware hands on, in a callback too, never one that may change later', () => {
+    const names = propertiesOf({
+      '/app/m.js': [
+        // set in the loader's callback, then handed on: the handler finds it there
+        "router.param('comment', function (req, res, next, id) { Comment.findById(id).then(function (c) { req.comment = c; return next(); }).catch(next); });",
+        // set again after next(): the handler may read either value
+        "app.use(function stamp(req, res, next) { req.stage = 'before'; next(); req.stage = 'after'; });",
+        // a timer's callback, which never hands on, changes it while the handler runs
+        'app.use(function (req, res, next) { req.cancelled = false; setTimeout(function () { req.cancelled = true; }, 50); next(); });',
+        // set by a handler that answers and never hands on
+        'app.get("/x", function (req, res) { req.answered = true; res.end(); });',
+      ].join('\n'),
+    });
+    expect(names).toEqual(['comment']);
   });
 
   it('never counts the request API, session or login state, nor writes to other objects', () => {

@@ -36,9 +36,40 @@ function isRequestParameter(id: Node): boolean {
   return /^req(uest)?$/i.test(decl.getName()) || /(^|\.)(Request|IncomingMessage)(<|$)/.test(type);
 }
 
-/** The request properties the given files set, each with the first place that sets it. */
+/** The innermost function `n` is in. */
+function ownerOf(n: Node): Node | undefined {
+  return n.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a) || Node.isConstructorDeclaration(a) || Node.isGetAccessorDeclaration(a) || Node.isSetAccessorDeclaration(a));
+}
+
+/** A call of a middleware's `next` (by that name, or the third parameter of a function). */
+function isNextCall(c: Node): boolean {
+  if (!Node.isCallExpression(c)) return false;
+  const callee = c.getExpression();
+  if (!Node.isIdentifier(callee)) return false;
+  if (callee.getText() === 'next') return true;
+  const decl = callee.getSymbol()?.getDeclarations()[0];
+  return !!decl && Node.isParameterDeclaration(decl) && (decl.getParent() as { getParameters?: () => Node[] }).getParameters?.()[2] === decl;
+}
+
+/**
+ * Whether the assignment hands on after it, in its own function: `req.article = article; return next()`, so that
+ * the handler that runs next finds the value there and nothing of this middleware changes it afterwards. Not so a
+ * value set after `next()` or in a callback that never hands on (a timer's `req.cancelled = true`): the handler may
+ * read it when it has changed, which a service given it at its call would not see.
+ */
+function setBeforeNext(assignment: Node): boolean {
+  const fn = ownerOf(assignment);
+  if (!fn) return false;
+  return fn.getDescendants().some((c) => c.getStart() >= assignment.getEnd() && isNextCall(c) && ownerOf(c) === fn);
+}
+
+/**
+ * The request properties the given files set, each with the first place that sets it; only those every assignment
+ * of the app sets before handing on (setBeforeNext), so that a handler reads what a middleware put there before it ran.
+ */
 export function findRequestProperties(files: SourceFile[]): Map<string, Loc> {
   const found = new Map<string, Loc>();
+  const late = new Set<string>();
   const add = (name: string, at: Node) => {
     if (!REQUEST_API.has(name) && !found.has(name)) found.set(name, locOf(at));
   };
@@ -54,7 +85,9 @@ export function findRequestProperties(files: SourceFile[]): Map<string, Loc> {
         const left = b.getLeft();
         if (!Node.isPropertyAccessExpression(left)) continue;
         const obj = left.getExpression();
-        if (Node.isIdentifier(obj) && isRequestParameter(obj)) add(left.getName(), b);
+        if (!Node.isIdentifier(obj) || !isRequestParameter(obj)) continue;
+        add(left.getName(), b);
+        if (!setBeforeNext(b)) late.add(left.getName());
       }
     }
     if (options) {
@@ -64,5 +97,6 @@ export function findRequestProperties(files: SourceFile[]): Map<string, Loc> {
       }
     }
   }
+  for (const name of late) found.delete(name);
   return found;
 }

@@ -422,7 +422,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
           throw new Unsafe('request-in-logic', `the logic calls \`${parent.getText()}\` (session or HTTP state of the request, which stays in the controller)`, n);
         }
         if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === n) {
-          throw new Unsafe('request-in-logic', `the logic reads \`${parent.getText()}\`, which is neither a part of the request nor set by the app's own middleware (a package's property or method: not known to be plain data)`, n);
+          throw new Unsafe('request-in-logic', `the logic reads \`${parent.getText()}\`, which is neither a part of the request nor set by the app's own middleware before it hands on (a package's property or method, or a value set after next() or in a callback: not known to be the value the handler reads)`, n);
         }
         throw new Unsafe('request-in-logic', 'the logic uses the request object beyond plain reads', n);
       }

@@ -57,4 +57,17 @@ router.get('/:item/owner', auth, function (req, res, next) {
   }).catch(next);
 });
 
+// `req.stage` is set again after the middleware hands on: the handler, which reads it after an await, sees the later
+// value, which the service, given it at its call, would not (request-in-logic).
+function stamp(req, res, next) {
+  req.stage = 'before';
+  next();
+  req.stage = 'after';
+}
+router.get('/:item/stage', stamp, async function (req, res) {
+  var owner = await db.findUser(req.item.owner);
+  if (!owner) return res.sendStatus(404);
+  res.json({ stage: req.stage, owner: owner.name });
+});
+
 module.exports = router;
