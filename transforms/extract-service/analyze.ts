@@ -114,7 +114,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   const end = region[region.length - 1].getEnd();
   const edits = new TextEdits(file.getFullText());
   const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false, errors: [], successes: [], regionContainer: container, converted: new Set(), skipNodes: new Set(prelude), regionStart: start, prefix: '' };
-  if (region.some((r) => r.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === DOMAIN_ERROR_RESPONDER))) {
+  // (a call of it, as an earlier run's controllers make: not a catch binding that happens to have its name)
+  if (region.some((r) => r.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === DOMAIN_ERROR_RESPONDER && Node.isCallExpression(i.getParent()) && (i.getParent() as CallExpression).getExpression() === i))) {
     throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
   }
 
