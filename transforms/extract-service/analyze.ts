@@ -1022,18 +1022,36 @@ function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSi
   // A field of it the checks narrowed (`if (u.tags === undefined) return …`) would lose that in the service too: the
   // first read of each field path in the try has the type the checks left it (as for the name itself, below), to be
   // compared with the field's declared type.
+  // (also through `u['tags']`, `(u).tags`, `u!.tags`, and a field of an index signature)
   const checker = site.file.getProject().getTypeChecker().compilerObject;
+  const typeText = (t: ts.Type, at: Node) => checker.typeToString(t, at.compilerNode, ts.TypeFormatFlags.NoTruncation);
   const seenPaths = new Set<string>();
-  for (const pa of region.flatMap((r) => r.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression))) {
-    let root: Node = pa;
-    while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
-    if (!Node.isIdentifier(root) || referenced(root) !== sym || seenPaths.has(pa.getText()) || isWriteTarget(pa)) continue;
-    seenPaths.add(pa.getText());
-    const field = pa.getNameNode().getSymbol();
-    if (!field) continue;
-    const fieldType = checker.typeToString(checker.getTypeOfSymbol(field.compilerSymbol), pa.compilerNode, ts.TypeFormatFlags.NoTruncation);
-    const atUse = checker.typeToString(pa.getType().compilerType, pa.compilerNode, ts.TypeFormatFlags.NoTruncation);
-    if (fieldType !== atUse) throw new Unsafe('narrowed-before-try', `\`${pa.getText().slice(0, 40)}\` is \`${atUse.slice(0, 40)}\` in the try, after the checks before it, but declared \`${fieldType.slice(0, 40)}\`: the service would not know what the checks proved`, pa);
+  for (const id of region.flatMap((r) => r.getDescendantsOfKind(SyntaxKind.Identifier))) {
+    if (id.getText() !== ref.getText() || !isReference(id) || referenced(id) !== sym) continue;
+    let cur: Node = id;
+    for (;;) {
+      const parent = cur.getParent();
+      if ((Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAsExpression(parent) || Node.isTypeAssertion(parent) || Node.isSatisfiesExpression(parent)) && parent.getExpression() === cur) {
+        cur = parent;
+        continue;
+      }
+      if (!(Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) || parent.getExpression() !== cur) break;
+      const access = parent;
+      cur = access;
+      if (seenPaths.has(access.getText().replace(/\s+/g, '')) || isWriteTarget(access)) continue;
+      seenPaths.add(access.getText().replace(/\s+/g, ''));
+      const field = Node.isPropertyAccessExpression(access) ? access.getNameNode().getSymbol() : access.getArgumentExpression()?.getSymbol();
+      let declaredField: string | undefined;
+      if (field && (Node.isPropertyAccessExpression(access) || field.getDeclarations().some((d) => Node.isPropertySignature(d) || Node.isPropertyDeclaration(d) || Node.isPropertyAssignment(d)))) declaredField = typeText(checker.getTypeOfSymbol(field.compilerSymbol), access);
+      else {
+        const objType = access.getExpression().getType();
+        const index = objType.getStringIndexType() ?? objType.getNumberIndexType();
+        if (index) declaredField = typeText(index.compilerType, access);
+      }
+      if (declaredField === undefined) continue;
+      const atUse = typeText(access.getType().compilerType, access);
+      if (declaredField !== atUse) throw new Unsafe('narrowed-before-try', `\`${access.getText().slice(0, 40)}\` is \`${atUse.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declaredField.slice(0, 40)}\`: the service would not know what the checks proved`, access);
+    }
   }
   const declared = nameNode.getType().getText(nameNode);
   const first = region.flatMap((r) => r.getDescendantsOfKind(SyntaxKind.Identifier)).find((id) => id.getText() === ref.getText() && isReference(id) && referenced(id) === sym) ?? ref;
@@ -1044,6 +1062,11 @@ function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSi
   // the type it has at the service call, which takes the try's place. In a nested function the checker may widen it
   // back (a `let`, a parameter).
   if (enclosingFunction(first) !== site.fn || first.getFirstAncestorByKind(SyntaxKind.TypeQuery)) throw new Unsafe('narrowed-before-try', `\`${ref.getText()}\` is \`${here.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declared.slice(0, 40)}\`, and first used in a nested function or a type: the service would not know what the checks proved`, first);
+  // Another name narrows it too (a destructured discriminant, `const isN = ev.kind === 'n'`), so that first use must
+  // run on every path of the try, outside any branch or condition: there its type is what the checks before proved.
+  if (first.getAncestors().some((a) => (Node.isIfStatement(a) || Node.isConditionalExpression(a) || Node.isSwitchStatement(a) || Node.isCaseClause(a) || Node.isCatchClause(a) || Node.isForStatement(a) || Node.isForOfStatement(a) || Node.isForInStatement(a) || Node.isWhileStatement(a) || Node.isDoStatement(a) || (Node.isBinaryExpression(a) && ['&&', '||', '??'].includes(a.getOperatorToken().getText()))) && region.some((r) => r === a || !!a.getFirstAncestor((x) => x === r)))) {
+    throw new Unsafe('narrowed-before-try', `\`${ref.getText()}\` is \`${here.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declared.slice(0, 40)}\`, and first used under a condition, where other names may narrow it: the service would not know what the checks proved`, first);
+  }
   return first;
 }
 

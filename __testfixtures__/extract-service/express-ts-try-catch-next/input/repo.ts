@@ -26,3 +26,9 @@ export async function findOwner(id: number): Promise<{ email: string & { [EmailB
 export async function findDraft(id: number): Promise<{ id: number; title?: string }> {
   return id === 1 ? { id, title: 'draft' } : { id };
 }
+
+export type Event = { kind: 'count'; payload: number } | { kind: 'name'; payload: string };
+
+export async function findEvent(id: number): Promise<Event> {
+  return id === 1 ? { kind: 'count', payload: 3 } : { kind: 'name', payload: 'x' };
+}
