@@ -580,9 +580,14 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       if (!read) {
         // an alias of a part made outside the logic and used in it under another name (`const { body } = req`,
         // `const { body: b } = req`, `req['body']`) is a use of the whole part all the same
-        for (const aliased of aliasedParts(d)) {
+        // (the parameter itself, or a name the handler destructures from it, is no use)
+        if (Node.isParameterDeclaration(d.getParent()) || Node.isBindingElement(d.getParent())) return;
+        const aliases = aliasedParts(d);
+        // (any other use hands on the request itself, `{ ...req }`, `Object.assign({}, req)`, `[req]`, `req || {}`,
+        // `(0, req).body`: every part may be reached through it)
+        for (const aliased of aliases ?? [...hoistedParts].map((part) => ({ part, at: d.getParent() ?? d }))) {
           if (!hoistedParts.has(aliased.part) || readsFirst(aliased.part)) continue;
-          throw new Unsafe('request-read-aliased', `\`${aliased.at.getText().slice(0, 40)}\` holds \`${aliased.part}\` as a whole, so a field of it read by the logic may change before the logic reads it`, aliased.at);
+          throw new Unsafe('request-read-aliased', `\`${aliased.at.getText().split('\n')[0].slice(0, 40)}\` ${aliases ? `holds \`${aliased.part}\` as a whole` : 'hands on the request itself'}, so a field of ${aliased.part} read by the logic may change before the logic reads it`, aliased.at);
         }
         return;
       }
@@ -1135,6 +1140,9 @@ function handsOnWithoutResponse(site: RouteSite, roles: Roles): boolean {
   return callsNext;
 }
 
+/** Built-ins whose result holds their arguments or their fields. */
+const ALIASING_CALLS = new Set(['Object.assign', 'Object.create', 'Object.entries', 'Object.values', 'Object.fromEntries', 'Array.of', 'Array.from', 'Promise.resolve', 'Reflect.get', 'Object.freeze', 'Object.seal']);
+
 /** `e` without the parentheses and TypeScript wrappers around it (`(req as any)` is `req`). */
 function outerExpression(e: Node): Node {
   let cur = e;
@@ -1145,29 +1153,39 @@ function outerExpression(e: Node): Node {
 /**
  * A reference to the request that hands on one of its parts whole under another name: `const { body } = req` and
  * `const { body: b } = req` (not `{ body: { title } }`, which copies values), `req['body']`. The part as `req.body`.
+ * None for a use of a member (`req.get(…)`, `req.session`) or a local holding the request (`const r = req`, refused
+ * where the logic uses it); undefined for any other use, which hands on the request itself.
  */
-function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: Node }[] {
+function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: Node }[] | undefined {
   let held: Node = req;
   while (Node.isParenthesizedExpression(held.getParent()) || Node.isNonNullExpression(held.getParent()) || Node.isAsExpression(held.getParent()) || Node.isTypeAssertion(held.getParent()) || Node.isSatisfiesExpression(held.getParent())) held = held.getParentOrThrow();
   const parent = held.getParent();
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === held) return [];
+  // (a function handed the request, `validationResult(req)`, `check(…).run(req)`, `audit(req)`: what it returns is its
+  // own, unlike the built-ins that return their arguments or copy them, `Object.assign({}, req).body`)
+  if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(held) && !ALIASING_CALLS.has(parent.getExpression().getText().replace(/\s+/g, ''))) return [];
   if (Node.isElementAccessExpression(parent) && parent.getExpression() === held) {
     const arg = parent.getArgumentExpression();
     if (arg && (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg))) return [{ part: `${req.getText()}.${arg.getLiteralText()}`, at: parent }];
-    return [];
+    return undefined;
   }
   const found: { part: string; at: Node }[] = [];
   if (Node.isVariableDeclaration(parent) && parent.getInitializer() === held) {
     const pattern = parent.getNameNode();
-    if (!Node.isObjectBindingPattern(pattern)) return [];
+    if (Node.isIdentifier(pattern)) return [];
+    if (!Node.isObjectBindingPattern(pattern)) return undefined;
     for (const el of pattern.getElements()) {
-      if (el.getDotDotDotToken()) continue;
+      if (el.getDotDotDotToken()) return undefined;
       const name = el.getNameNode();
       // (a nested pattern copies the part's fields, unless it keeps the rest of them)
       if (Node.isObjectBindingPattern(name) && !name.getElements().some((x) => x.getDotDotDotToken())) continue;
       const prop = el.getPropertyNameNode();
-      const key = !prop ? el.getName() : Node.isIdentifier(prop) ? prop.getText() : Node.isStringLiteral(prop) ? prop.getLiteralText() : undefined;
-      if (key) found.push({ part: `${req.getText()}.${key}`, at: el });
+      const computed = prop && Node.isComputedPropertyName(prop) ? prop.getExpression() : undefined;
+      const key = !prop ? el.getName() : Node.isIdentifier(prop) ? prop.getText() : Node.isStringLiteral(prop) ? prop.getLiteralText() : computed && (Node.isStringLiteral(computed) || Node.isNoSubstitutionTemplateLiteral(computed)) ? computed.getLiteralText() : undefined;
+      if (key === undefined) return undefined;
+      found.push({ part: `${req.getText()}.${key}`, at: el });
     }
+    return found;
   }
-  return found;
+  return undefined;
 }

@@ -127,4 +127,25 @@ app.post('/users/nested-pattern', async function (req, res) {
   res.status(201).json(user);
 });
 
+// Left alone (request-read-aliased): a copy of the request (`{ ...req }`, `Object.assign({}, req)`) and a computed
+// key (`{ ['body']: b }`) hand on req.body itself, which the logic renames through before reading req.body.name.
+app.post('/users/spread', async function (req, res) {
+  var copy = { ...req };
+  await db.rename(copy.body);
+  var user = await db.save({ name: req.body.name });
+  res.status(201).json(user);
+});
+app.post('/users/assigned', async function (req, res) {
+  var b = Object.assign({}, req).body;
+  await db.rename(b);
+  var user = await db.save({ name: req.body.name });
+  res.status(201).json(user);
+});
+app.post('/users/computed-key', async function (req, res) {
+  var { ['body']: b } = req;
+  await db.rename(b);
+  var user = await db.save({ name: req.body.name });
+  res.status(201).json(user);
+});
+
 module.exports = app;
