@@ -330,17 +330,17 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   // A statement there that uses a declaration the router module keeps importing from the service could then not
   // have it at load: refused.
   const text0 = file.getFullText();
-  // (only what runs code at load matters: a function declaration is hoisted, `var LIMIT = 5` computes nothing)
-  // (a class runs its static initializers, static blocks, computed member names and decorators at load too)
-  const callsAtLoad = (s: Statement) => (Node.isVariableStatement(s) || Node.isClassDeclaration(s)) && s.getDescendants().some((d) => (Node.isCallExpression(d) || Node.isNewExpression(d)) && runsAtLoad(d, s));
-  const movedCode = movedStatements.filter((s) => !isImportLike(s) && callsAtLoad(s));
+  // (only what runs code at load matters: a function declaration is hoisted, `var LIMIT = 5` computes nothing; any
+  // statement that may run code, a call, a getter, a tagged template, a decorator, a loop or an if, counts)
+  const runsCode = (s: Statement) => !isImportLike(s) && !inertAtLoad(s);
+  const movedCode = movedStatements.filter(runsCode);
   const lastMoved = movedCode[movedCode.length - 1];
   let importsAt: number | undefined;
   if (lastMoved) {
     const anchor0 = lastImportLike(file, new Set(removable));
     const at0 = anchor0 ? lineEnd(text0, anchor0.getEnd()) : firstCodeLine(file);
     // (statements that run code at load: a side-effect statement, a require, a declaration calling something)
-    const between = file.getStatements().filter((s) => !movedStatements.includes(s) && s.getStart() >= at0 && s.getEnd() <= lastMoved.getStart() && (Node.isExpressionStatement(s) || isImportLike(s) || callsAtLoad(s)));
+    const between = file.getStatements().filter((s) => !movedStatements.includes(s) && s.getStart() >= at0 && s.getEnd() <= lastMoved.getStart() && (isImportLike(s) || runsCode(s)));
     if (between.length) {
       const sharedNames = new Set(sharedDecls.flatMap((s) => declaredNames(s).map((n) => n.getText())));
       const user = between.flatMap((s) => s.getDescendantsOfKind(SyntaxKind.Identifier)).find((id) => sharedNames.has(id.getText()) && isReference(id));
@@ -348,15 +348,16 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         skip(active, 'module-side-effect', `\`${user.getText()}\` moves to a service required after the module-level statements that must run before it, and \`${user.getParentOrThrow().getText().split('\n')[0].slice(0, 50)}\`, which stays before them, uses it`, user);
         return done();
       }
-      // (an ES module's imports all run before its body wherever they stand: a moved declaration that calls
-      // something at load would run before the statements that stay)
-      // (only where they may depend on each other: a side-effect statement, or a name both use at load, `mongoose`)
-      // (what a statement reaches at load includes the bodies of the module's functions and classes it uses there,
-      // `const done = [reg()]` with `const reg = () => mongoose.model('Cat', schema)`; a call into another module,
-      // other than the web framework's own factories, may do anything: `registerModels()`)
-      const movedNames = new Set(movedCode.flatMap((s) => [...reachedAtLoad(s).names]));
-      if (style.esm && between.some((s) => !isImportLike(s) && (Node.isExpressionStatement(s) || reachedAtLoad(s).external || [...reachedAtLoad(s).names].some((n) => movedNames.has(n))))) {
-        skip(active, 'module-side-effect', `\`${lastMoved.getText().split('\n')[0].slice(0, 50)}\` would run when the service is imported, before the module-level statements above it that stay (an ES module's imports run first)`, lastMoved);
+      // (an ES module's imports all run before its body wherever they stand: a moved statement that runs code at load
+      // would run before the statements that stay and run code, whatever they do)
+      if (style.esm && between.some((s) => !isImportLike(s))) {
+        skip(active, 'module-side-effect', `\`${lastMoved.getText().split('\n')[0].slice(0, 50)}\` would run when the service is imported, before the module-level statements above it that stay and run code at load (an ES module's imports run first)`, lastMoved);
+        return done();
+      }
+      // (a moved statement that runs code, other than a model lookup, above one that stays would now run after it)
+      const flipped = movedCode.find((m) => !modelLookup(m) && between.some((k) => k.getStart() > m.getStart()));
+      if (flipped) {
+        skip(active, 'module-side-effect', `\`${flipped.getText().split('\n')[0].slice(0, 50)}\` would run when the service is required, after the module-level statements below it that stay and run code at load`, flipped);
         return done();
       }
       // (an ES module runs its imports first wherever they stand: they stay with the others)
@@ -643,73 +644,102 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
 }
 
-/**
- * Whether `d`, inside the module-level statement `s`, runs when `s` does: not in the body of a function, method,
- * constructor or accessor of it, nor in an instance property's initializer (those run later). A class's static
- * initializers and blocks, computed member names and decorators do run at load.
- */
-function runsAtLoad(d: Node, s: Statement): boolean {
-  for (let child: Node = d, a = d.getParent(); a && child !== s; child = a, a = a.getParent()) {
-    if ((Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a) || Node.isConstructorDeclaration(a) || Node.isGetAccessorDeclaration(a) || Node.isSetAccessorDeclaration(a)) && (child === a.getBody() || Node.isParameterDeclaration(child))) return false;
-    if (Node.isPropertyDeclaration(a) && !a.isStatic() && child === a.getInitializer()) return false;
-  }
-  return true;
-}
-
 /** Packages whose module-level factories (`Router()`, `express()`) only make the app's objects. */
 const FRAMEWORK_PACKAGES = new Set(['express', 'koa', '@koa/router', 'koa-router', 'fastify']);
 
+/** Globals whose calls run no code of the app (`new Set()`, `Object.freeze(…)`, `String(x)`). */
+const PURE_BUILT_INS = new Set(['Set', 'Map', 'WeakMap', 'WeakSet', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Date', 'RegExp', 'Error', 'parseInt', 'parseFloat', 'encodeURIComponent', 'decodeURIComponent']);
+
 /**
- * What the module-level statement `s` reaches when it runs at load: the names it uses, through the bodies of this
- * module's functions and classes it uses there (transitively), and whether it calls into another module (`external`:
- * anything may happen there) other than a built-in or the web framework.
+ * Whether a module-level statement runs no code at load that another statement could depend on or be disturbed by:
+ * a function, type or interface, a class without decorators, static code or computed names, `const x = <value>` of
+ * literals, functions, objects and arrays of them, names, the web framework's factories (`Router()`) and pure
+ * built-ins (`new Set()`). A property read (a getter), a call of anything else, a tagged template, a loop, an if, an
+ * expression statement all may.
  */
-function reachedAtLoad(s: Statement): { names: Set<string>; external: boolean } {
-  const file = s.getSourceFile();
-  const names = new Set<string>();
-  let external = false;
-  const seen = new Set<Node>();
-  const visit = (root: Node, atLoadOnly: boolean) => {
-    for (const id of root.getDescendantsOfKind(SyntaxKind.Identifier)) {
-      if (!isReference(id) || (atLoadOnly && !runsAtLoad(id, s))) continue;
-      names.add(id.getText());
-      const decl = id.getSymbol()?.getDeclarations()[0];
-      const parent = id.getParent();
-      const called = (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() === id;
-      const rootOfCall = Node.isPropertyAccessExpression(parent) && parent.getExpression() === id && (Node.isCallExpression(parent.getParent()) || Node.isNewExpression(parent.getParent()));
-      if (!decl) {
-        if ((called || rootOfCall) && !PURE_BUILT_INS.has(id.getText())) external = true;
-        continue;
-      }
-      const sf = decl.getSourceFile();
-      if (sf !== file) {
-        if ((called || rootOfCall) && !/[\\/]typescript[\\/]lib[\\/]lib\./.test(sf.getFilePath()) && !sf.getFilePath().includes('/@types/node/')) external = true;
-        continue;
-      }
-      // a name imported or required here: a call of it goes into another module
-      const importFrom = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() ?? /^require\(\s*['"]([^'"]+)['"]\s*\)/.exec((Node.isVariableDeclaration(decl) ? decl.getInitializer()?.getText() : Node.isBindingElement(decl) ? decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer()?.getText() : undefined) ?? '')?.[1];
-      if (importFrom !== undefined) {
-        // (Node's own modules run no code of the app: `path.join(__dirname, 'views')`)
-        if ((called || rootOfCall) && !FRAMEWORK_PACKAGES.has(importFrom) && !builtinModules.includes(importFrom.replace(/^node:/, ''))) external = true;
-        continue;
-      }
-      // a function or class of this module: its body runs when it is called or constructed
-      const owner = Node.isVariableDeclaration(decl) ? decl.getInitializer() : decl;
-      if (owner && !seen.has(owner) && (Node.isArrowFunction(owner) || Node.isFunctionExpression(owner) || Node.isFunctionDeclaration(owner) || Node.isClassDeclaration(owner) || Node.isClassExpression(owner))) {
-        seen.add(owner);
-        visit(owner, false);
-      }
-    }
-    if (!atLoadOnly) return;
-    // `require('../models/post')` runs another module
-    if (root.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === 'require' && runsAtLoad(c, s))) external = true;
-  };
-  visit(s, true);
-  return { names, external };
+export function inertAtLoad(s: Statement): boolean {
+  if (Node.isFunctionDeclaration(s) || Node.isInterfaceDeclaration(s) || Node.isTypeAliasDeclaration(s) || Node.isEmptyStatement(s) || Node.isExportDeclaration(s)) return true;
+  if (Node.isEnumDeclaration(s)) return s.getMembers().every((m) => !m.getInitializer() || inertExpression(m.getInitializer()!));
+  if (Node.isClassDeclaration(s)) return inertClass(s);
+  if (Node.isVariableStatement(s)) return s.getDeclarations().every((d) => Node.isIdentifier(d.getNameNode()) && (!d.getInitializer() || inertExpression(d.getInitializer()!)));
+  return false;
 }
 
-/** Globals whose calls run no code of the app (`new Set()`, `Object.freeze(…)`, `String(x)`). */
-const PURE_BUILT_INS = new Set(['Set', 'Map', 'WeakMap', 'WeakSet', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Date', 'RegExp', 'JSON', 'Math', 'Promise', 'Error', 'parseInt', 'parseFloat', 'encodeURIComponent', 'decodeURIComponent']);
+function inertClass(c: import('ts-morph').ClassDeclaration | import('ts-morph').ClassExpression): boolean {
+  if (c.getDecorators().length) return false;
+  const base = c.getExtends()?.getExpression();
+  if (base && !Node.isIdentifier(base)) return false;
+  return c.getMembers().every((m) => {
+    if (Node.isClassStaticBlockDeclaration(m)) return false;
+    if ('getDecorators' in m && (m as { getDecorators: () => unknown[] }).getDecorators().length) return false;
+    const name = 'getNameNode' in m ? (m as { getNameNode: () => Node }).getNameNode() : undefined;
+    if (name && Node.isComputedPropertyName(name) && !Node.isStringLiteral(name.getExpression()) && !Node.isNumericLiteral(name.getExpression())) return false;
+    if (Node.isPropertyDeclaration(m) && m.isStatic() && m.getInitializer()) return inertExpression(m.getInitializer()!);
+    return true;
+  });
+}
+
+function inertExpression(e: Node): boolean {
+  if (Node.isStringLiteral(e) || Node.isNumericLiteral(e) || Node.isBigIntLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e) || Node.isRegularExpressionLiteral(e) || Node.isIdentifier(e)) return true;
+  const kind = e.getKind();
+  if (kind === SyntaxKind.TrueKeyword || kind === SyntaxKind.FalseKeyword || kind === SyntaxKind.NullKeyword) return true;
+  if (Node.isArrowFunction(e) || Node.isFunctionExpression(e)) return true;
+  if (Node.isClassExpression(e)) return inertClass(e);
+  if (Node.isTemplateExpression(e)) return e.getTemplateSpans().every((sp) => inertExpression(sp.getExpression()));
+  if (Node.isParenthesizedExpression(e) || Node.isAsExpression(e) || Node.isNonNullExpression(e) || Node.isSatisfiesExpression(e) || Node.isTypeAssertion(e)) return inertExpression(e.getExpression());
+  if (Node.isArrayLiteralExpression(e)) return e.getElements().every((x) => Node.isOmittedExpression(x) || (!Node.isSpreadElement(x) && inertExpression(x)));
+  if (Node.isObjectLiteralExpression(e)) {
+    return e.getProperties().every((p) => {
+      if (Node.isSpreadAssignment(p)) return false;
+      const name = 'getNameNode' in p ? (p as { getNameNode: () => Node }).getNameNode() : undefined;
+      if (name && Node.isComputedPropertyName(name) && !Node.isStringLiteral(name.getExpression()) && !Node.isNumericLiteral(name.getExpression())) return false;
+      if (Node.isPropertyAssignment(p)) return inertExpression(p.getInitializerOrThrow());
+      return true; // shorthand, methods and accessors (defined, not run)
+    });
+  }
+  if (Node.isPrefixUnaryExpression(e) && ![SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(e.getOperatorToken())) return inertExpression(e.getOperand());
+  if (Node.isTypeOfExpression(e) || Node.isVoidExpression(e)) return inertExpression(e.getExpression());
+  if (Node.isConditionalExpression(e)) return inertExpression(e.getCondition()) && inertExpression(e.getWhenTrue()) && inertExpression(e.getWhenFalse());
+  if (Node.isBinaryExpression(e)) {
+    const op = e.getOperatorToken().getText();
+    return !isAssignmentOp(op) && op !== 'instanceof' && op !== 'in' && op !== ',' && inertExpression(e.getLeft()) && inertExpression(e.getRight());
+  }
+  if (Node.isCallExpression(e) || Node.isNewExpression(e)) {
+    const args = e.getArguments();
+    return inertCallee(e.getExpression()) && args.every((a) => !Node.isSpreadElement(a) && inertExpression(a));
+  }
+  if (Node.isPropertyAccessExpression(e)) return frameworkRoot(e); // (`express.static`: another property read may be a getter)
+  return false;
+}
+
+function isAssignmentOp(op: string): boolean {
+  return /^(=|\+=|-=|\*=|\/=|%=|\*\*=|<<=|>>=|>>>=|&=|\|=|\^=|&&=|\|\|=|\?\?=)$/.test(op);
+}
+
+/** `Router`, `express.Router`, `require('express').Router`, or a pure built-in that no local name shadows. */
+function inertCallee(callee: Node): boolean {
+  if (frameworkRoot(callee)) return true;
+  if (Node.isIdentifier(callee) && PURE_BUILT_INS.has(callee.getText())) {
+    const decl = callee.getSymbol()?.getDeclarations()[0];
+    return !decl || decl.getSourceFile().isDeclarationFile();
+  }
+  return false;
+}
+
+/** An expression rooted at an import or a require of the web framework (`Router`, `express.Router`, `require('express')`). */
+function frameworkRoot(e: Node): boolean {
+  let root = e;
+  while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+  if (Node.isCallExpression(root)) {
+    const arg = root.getArguments()[0];
+    return root.getExpression().getText() === 'require' && !!arg && Node.isStringLiteral(arg) && FRAMEWORK_PACKAGES.has(arg.getLiteralValue());
+  }
+  if (!Node.isIdentifier(root)) return false;
+  const decl = root.getSymbol()?.getDeclarations()[0];
+  if (!decl) return false;
+  const from = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() ?? /^require\(\s*['"]([^'"]+)['"]\s*\)/.exec((Node.isVariableDeclaration(decl) ? decl.getInitializer()?.getText() : Node.isBindingElement(decl) ? decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer()?.getText() : undefined) ?? '')?.[1];
+  return from !== undefined && FRAMEWORK_PACKAGES.has(from);
+}
 
 /**
  * `var User = mongoose.model('User')`: a lookup of a model registered elsewhere (one string argument; with a schema it
