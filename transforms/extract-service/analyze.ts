@@ -526,6 +526,11 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       }
       return;
     }
+    // a name declared more than once (a function's overloads, a function or class merged with a namespace): all of
+    // its declarations would have to move as one, which only overloads can
+    const tops = [...new Set(decls.filter((d) => d.getSourceFile() === file).map((d) => topLevelStatement(d)).filter((t): t is Statement => !!t))];
+    if (tops.length > 1 && !tops.every((t) => Node.isFunctionDeclaration(t))) throw new Unsafe('merged-declaration', `the logic uses \`${n.getText()}\`, declared more than once in the router module (merged with a namespace, an interface or an enum): its declarations cannot move apart`, n);
+    for (const t of tops) deps.add(t);
     deps.add(stmt);
     depNames.add(n.getText());
   });

@@ -30,10 +30,12 @@ export function closure(file: SourceFile, seeds: Iterable<Statement>): Set<State
     if (isImportLike(s)) continue;
     s.forEachDescendant((d) => {
       if (!Node.isIdentifier(d)) return;
-      const decl = d.getSymbol()?.getDeclarations()[0];
-      if (!decl || decl.getSourceFile() !== file) return;
-      const top = topOf(decl);
-      if (top && top !== s && !out.has(top)) queue.push(top);
+      // (every declaration of the name: a function's overload signatures and its implementation go together)
+      for (const decl of d.getSymbol()?.getDeclarations() ?? []) {
+        if (decl.getSourceFile() !== file) continue;
+        const top = topOf(decl);
+        if (top && top !== s && !out.has(top)) queue.push(top);
+      }
     });
   }
   return out;

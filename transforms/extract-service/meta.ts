@@ -47,6 +47,7 @@ export const meta = defineMeta({
     'middleware-kept': 'middleware of a route stays as it is; only the final handler moves (a note)',
     'mounted-with-use': 'a function mounted with `use` runs for every method and path below its prefix; only route handlers move (a note)',
     'input-type-not-exported': 'an input of the service has a type that is not exported where it is declared, so the service cannot name it',
+    'merged-declaration': 'the logic uses a name the router module declares more than once (a function or class merged with a namespace, an interface or an enum), whose declarations cannot move apart',
     'mixed-module-formats': 'the app mixes module formats (CommonJS and ES modules, .js and .mjs); the one errors module takes the format of most router modules, so handlers with error responses in a module of another are left alone',
     'mixed-frameworks': 'the app mixes web frameworks; the one error mapping answers through the first, so handlers of another with error responses are left alone',
     'varying-error-exit': 'a Fastify handler returns the reply on some error paths and not on others',
