@@ -616,6 +616,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       if (!nameNode || !Node.isIdentifier(nameNode)) continue;
       for (const ref of nameNode.findReferencesAsNodes()) {
         if (ref.getSourceFile() !== file) continue;
+        // (a destructured name's references include the property it was read from, `u.tags` elsewhere: not this name)
+        if (Node.isIdentifier(ref) && (!isReference(ref) || (referenced(ref) !== sym && !Node.isShorthandPropertyAssignment(ref.getParent())))) continue;
         const pos = ref.getStart();
         if ((pos < start || pos >= end) && nameNode.getText() !== handOff?.returnVar) throw new Unsafe('shared-local', `\`${nameNode.getText()}\` is used both by the logic and by code that stays in the handler`, ref);
       }
