@@ -1139,9 +1139,10 @@ function handsOnWithoutResponse(site: RouteSite, roles: Roles): boolean {
     if (!isReference(d) || Node.isParameterDeclaration(d.getParent())) continue;
     const role = roleOf(referenced(d), roles);
     if (role === 'response' || role === 'context') return false;
-    // (`req.res` is the response too)
+    // (`req.res` is the response too, and so is what reaches it: `req['res']`, `const { res } = req`, `helper(req)`)
     const parent = d.getParent();
-    if (role === 'request' && Node.isPropertyAccessExpression(parent) && parent.getExpression() === d && parent.getName() === 'res') return false;
+    if (role === 'request' && referenced(d) === roles.request && !(Node.isPropertyAccessExpression(parent) && parent.getExpression() === d && parent.getName() !== 'res')) return false;
+    if (d.getText() === 'arguments') return false;
     if (role === 'next' && Node.isCallExpression(d.getParent()) && (d.getParent() as CallExpression).getExpression() === d) callsNext = true;
   }
   return callsNext;

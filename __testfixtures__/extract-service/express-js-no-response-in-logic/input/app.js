@@ -43,4 +43,15 @@ app.post('/users', function (req, res) {
   res.status(201).json({ count: audited.length });
 });
 
+// A function given the request may answer through req.res: not known to be middleware (no-response-in-logic).
+function audit(r) {
+  if (r.query.stop) r.res.status(204).end();
+}
+app.post('/users/:id/audit', function (req, res, next) {
+  var id = Number(req.params.id);
+  audited.push(id);
+  audit(req);
+  if (!req.query.stop) next();
+});
+
 module.exports = app;
