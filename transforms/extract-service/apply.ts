@@ -682,12 +682,14 @@ function inertClass(c: import('ts-morph').ClassDeclaration | import('ts-morph').
 }
 
 function inertExpression(e: Node): boolean {
-  if (Node.isStringLiteral(e) || Node.isNumericLiteral(e) || Node.isBigIntLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e) || Node.isRegularExpressionLiteral(e) || Node.isIdentifier(e)) return true;
+  if (Node.isStringLiteral(e) || Node.isNumericLiteral(e) || Node.isBigIntLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e) || Node.isRegularExpressionLiteral(e)) return true;
+  if (Node.isIdentifier(e)) return steadyName(e);
   const kind = e.getKind();
   if (kind === SyntaxKind.TrueKeyword || kind === SyntaxKind.FalseKeyword || kind === SyntaxKind.NullKeyword) return true;
   if (Node.isArrowFunction(e) || Node.isFunctionExpression(e)) return true;
   if (Node.isClassExpression(e)) return inertClass(e);
-  if (Node.isTemplateExpression(e)) return e.getTemplateSpans().every((sp) => inertExpression(sp.getExpression()));
+  // (a value converted to a string or a number may run its toString/valueOf: only primitives there)
+  if (Node.isTemplateExpression(e)) return e.getTemplateSpans().every((sp) => primitiveData(sp.getExpression()));
   if (Node.isParenthesizedExpression(e) || Node.isAsExpression(e) || Node.isNonNullExpression(e) || Node.isSatisfiesExpression(e) || Node.isTypeAssertion(e)) return inertExpression(e.getExpression());
   if (Node.isArrayLiteralExpression(e)) return e.getElements().every((x) => Node.isOmittedExpression(x) || (!Node.isSpreadElement(x) && inertExpression(x)));
   if (Node.isObjectLiteralExpression(e)) {
@@ -699,18 +701,61 @@ function inertExpression(e: Node): boolean {
       return true; // shorthand, methods and accessors (defined, not run)
     });
   }
-  if (Node.isPrefixUnaryExpression(e) && ![SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(e.getOperatorToken())) return inertExpression(e.getOperand());
+  if (Node.isPrefixUnaryExpression(e) && e.getOperatorToken() === SyntaxKind.ExclamationToken) return inertExpression(e.getOperand());
+  if (Node.isPrefixUnaryExpression(e) && ![SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(e.getOperatorToken())) return primitiveData(e.getOperand());
   if (Node.isTypeOfExpression(e) || Node.isVoidExpression(e)) return inertExpression(e.getExpression());
   if (Node.isConditionalExpression(e)) return inertExpression(e.getCondition()) && inertExpression(e.getWhenTrue()) && inertExpression(e.getWhenFalse());
   if (Node.isBinaryExpression(e)) {
     const op = e.getOperatorToken().getText();
-    return !isAssignmentOp(op) && op !== 'instanceof' && op !== 'in' && op !== ',' && inertExpression(e.getLeft()) && inertExpression(e.getRight());
+    if (isAssignmentOp(op) || op === 'instanceof' || op === 'in' || op === ',') return false;
+    // (only these compare or choose without converting their operands)
+    if (['===', '!==', '&&', '||', '??'].includes(op)) return inertExpression(e.getLeft()) && inertExpression(e.getRight());
+    return primitiveData(e.getLeft()) && primitiveData(e.getRight());
   }
   if (Node.isCallExpression(e) || Node.isNewExpression(e)) {
+    // (arguments the callee may read, convert or iterate: plain data only, `Router({ mergeParams: true })`)
     const args = e.getArguments();
-    return inertCallee(e.getExpression()) && args.every((a) => !Node.isSpreadElement(a) && inertExpression(a));
+    return inertCallee(e.getExpression()) && args.every((a) => !Node.isSpreadElement(a) && plainData(a));
   }
   if (Node.isPropertyAccessExpression(e)) return frameworkRoot(e); // (`express.static`: another property read may be a getter)
+  return false;
+}
+
+/** A name whose value is fixed at load: a const, function or class of this module, or a global such as `undefined`. */
+function steadyName(id: Node): boolean {
+  const decl = id.getSymbol()?.getDeclarations()[0];
+  if (!decl) return true;
+  if (decl.getSourceFile().isDeclarationFile()) return true;
+  if (Node.isFunctionDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl)) return true;
+  // (not an import: an ES module's binding is live, and the module it comes from may change it)
+  if (Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === 'const' && Node.isSourceFile(decl.getVariableStatement()?.getParent())) return true;
+  return false;
+}
+
+/** A primitive computed from literals and consts of literals (converting it runs no code). */
+function primitiveData(e: Node, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (Node.isStringLiteral(e) || Node.isNumericLiteral(e) || Node.isBigIntLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return true;
+  const kind = e.getKind();
+  if (kind === SyntaxKind.TrueKeyword || kind === SyntaxKind.FalseKeyword || kind === SyntaxKind.NullKeyword) return true;
+  if (Node.isIdentifier(e)) {
+    if (e.getText() === 'undefined') return true;
+    const decl = e.getSymbol()?.getDeclarations()[0];
+    return !!decl && Node.isVariableDeclaration(decl) && steadyName(e) && !!decl.getInitializer() && primitiveData(decl.getInitializer()!, depth + 1);
+  }
+  if (Node.isParenthesizedExpression(e)) return primitiveData(e.getExpression(), depth + 1);
+  if (Node.isTemplateExpression(e)) return e.getTemplateSpans().every((sp) => primitiveData(sp.getExpression(), depth + 1));
+  if (Node.isPrefixUnaryExpression(e) && ![SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(e.getOperatorToken())) return primitiveData(e.getOperand(), depth + 1);
+  if (Node.isBinaryExpression(e)) return !isAssignmentOp(e.getOperatorToken().getText()) && !['instanceof', 'in', ','].includes(e.getOperatorToken().getText()) && primitiveData(e.getLeft(), depth + 1) && primitiveData(e.getRight(), depth + 1);
+  if (Node.isConditionalExpression(e)) return primitiveData(e.getCondition(), depth + 1) && primitiveData(e.getWhenTrue(), depth + 1) && primitiveData(e.getWhenFalse(), depth + 1);
+  return false;
+}
+
+/** Primitives, and arrays and objects of them (plain properties only: no getter, method or spread to run). */
+function plainData(e: Node): boolean {
+  if (primitiveData(e)) return true;
+  if (Node.isArrayLiteralExpression(e)) return e.getElements().every((x) => Node.isOmittedExpression(x) || (!Node.isSpreadElement(x) && plainData(x)));
+  if (Node.isObjectLiteralExpression(e)) return e.getProperties().every((p) => Node.isPropertyAssignment(p) && !Node.isComputedPropertyName(p.getNameNode()) && plainData(p.getInitializerOrThrow()));
   return false;
 }
 

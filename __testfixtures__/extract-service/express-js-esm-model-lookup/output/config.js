@@ -1,0 +1,4 @@
+export let limit = 2;
+export function load() {
+  limit = 4;
+}
