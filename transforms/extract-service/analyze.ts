@@ -1079,6 +1079,38 @@ function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSi
   if (first.getAncestors().some((a) => (Node.isIfStatement(a) || Node.isConditionalExpression(a) || Node.isSwitchStatement(a) || Node.isCaseClause(a) || Node.isCatchClause(a) || Node.isForStatement(a) || Node.isForOfStatement(a) || Node.isForInStatement(a) || Node.isWhileStatement(a) || Node.isDoStatement(a) || (Node.isBinaryExpression(a) && ['&&', '||', '??'].includes(a.getOperatorToken().getText()))) && region.some((r) => r === a || !!a.getFirstAncestor((x) => x === r)))) {
     throw new Unsafe('narrowed-before-try', `\`${ref.getText()}\` is \`${here.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declared.slice(0, 40)}\`, and first used under a condition, where other names may narrow it: the service would not know what the checks proved`, first);
   }
+  // Nor may the try leave early before it on a condition about another value the statements before the try keep, or
+  // an alias of one (`if (!isN) return …` with `const isN = ev.kind === 'n'` kept), nor call something with such a
+  // value (an assertion function): those narrow it as well.
+  const siteRoles = rolesOf(site);
+  const roleSyms = new Set([siteRoles.request, siteRoles.response, siteRoles.next, ...(siteRoles.requestParts?.keys() ?? [])].filter(Boolean));
+  const seenDecls = new Set<Node>();
+  const tainted = (n: Node): boolean =>
+    [n, ...n.getDescendants()].some((d) => {
+      if (!Node.isIdentifier(d) || !isReference(d)) return false;
+      const dsym = referenced(d);
+      if (!dsym || roleSyms.has(dsym)) return false;
+      const dd = dsym.getDeclarations()[0];
+      if (!dd || dd.getSourceFile() !== site.file || !dd.getFirstAncestor((a) => a === site.fn)) return false;
+      const inRegion = region.some((r) => r === dd || !!dd.getFirstAncestor((a) => a === r));
+      if (!inRegion) return true; // a value the statements before the try keep
+      if (seenDecls.has(dd)) return false;
+      seenDecls.add(dd);
+      const init = Node.isVariableDeclaration(dd) ? dd.getInitializer() : Node.isBindingElement(dd) ? dd.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer() : undefined;
+      return !!init && tainted(init);
+    });
+  for (const r of region) {
+    for (const d of [r, ...r.getDescendants()]) {
+      if (d.getEnd() > first.getStart() || enclosingFunction(d) !== site.fn) continue;
+      const exit = Node.isReturnStatement(d) || Node.isThrowStatement(d) || Node.isBreakStatement(d) || Node.isContinueStatement(d);
+      const call = Node.isCallExpression(d) && d.getArguments().some((a) => tainted(a));
+      if (!exit && !call) continue;
+      const guards = exit ? d.getAncestors().filter((a) => region.some((x) => x === a || !!a.getFirstAncestor((y) => y === x))).map((a) => (Node.isIfStatement(a) || Node.isWhileStatement(a) || Node.isDoStatement(a) ? a.getExpression() : Node.isConditionalExpression(a) ? a.getCondition() : Node.isSwitchStatement(a) ? a.getExpression() : Node.isForStatement(a) ? a.getCondition() : undefined)).filter((g): g is import('ts-morph').Expression => !!g) : [];
+      if (call || guards.some((g) => tainted(g))) {
+        throw new Unsafe('narrowed-before-try', `\`${ref.getText()}\` is \`${here.slice(0, 40)}\` in the try, after the checks before it, but declared \`${declared.slice(0, 40)}\`, and the try may leave or assert before its first use on a value kept before it (\`${d.getText().split('\n')[0].slice(0, 40)}\`), which may narrow it too: the service would not know what the checks proved`, d);
+      }
+    }
+  }
   return first;
 }
 
