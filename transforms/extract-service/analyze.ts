@@ -477,8 +477,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       if (Node.isParameterDeclaration(decl)) throw new Unsafe('request-in-logic', 'the logic uses a handler parameter', n);
       // (`const r = req`: the request itself would be handed to the service)
       const held = init && decl === v ? outerExpression(init) : undefined;
-      const heldRole = held && Node.isIdentifier(held) ? roleOf(referenced(held), roles) : undefined;
-      if (heldRole) throw new Unsafe('request-in-logic', `the logic uses \`${n.getText()}\`, which holds the ${heldRole === 'request' || heldRole === 'context' ? 'request' : 'response or next'} itself`, n);
+      // (or a call that returns it or a copy holding its parts: `same(req)`, `new Proxy(req, {})`, `{ ...req }`)
+      const handsOn = !!held && !Node.isIdentifier(held) && held.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => isReference(i) && roleOf(referenced(i), roles) === 'request' && referenced(i) === roles.request && aliasedParts(i) === undefined);
+      const heldRole = held && Node.isIdentifier(held) ? roleOf(referenced(held), roles) : handsOn ? 'request' : undefined;
+      if (heldRole) throw new Unsafe('request-in-logic', `the logic uses \`${n.getText()}\`, which holds the ${heldRole === 'request' || heldRole === 'context' ? `request ${handsOn ? '(or a part of it, through a call or a copy)' : 'itself'}` : 'response or next itself'}`, n);
       const name = n.getText();
       let input = inputByKey.get('$' + name);
       // (a kept value the checks before the try narrowed has the type its first use in the try sees)
@@ -1181,7 +1183,28 @@ function handsOnWithoutResponse(site: RouteSite, roles: Roles): boolean {
 }
 
 /** Built-ins whose result holds their arguments or their fields. */
-const ALIASING_CALLS = new Set(['Object.assign', 'Object.create', 'Object.entries', 'Object.values', 'Object.fromEntries', 'Array.of', 'Array.from', 'Promise.resolve', 'Reflect.get', 'Object.freeze', 'Object.seal']);
+const ALIASING_CALLS = new Set(['Object.assign', 'Object.create', 'Object.entries', 'Object.values', 'Object.fromEntries', 'Array.of', 'Array.from', 'Promise.resolve', 'Reflect.get', 'Reflect.apply', 'Object.freeze', 'Object.seal', 'Proxy', 'WeakRef']);
+
+/** Methods that keep their argument in the object they are called on (or return it in another): `[].concat(req)`. */
+const STORING_METHODS = new Set(['concat', 'push', 'unshift', 'splice', 'fill', 'set', 'add', 'with', 'toSpliced', 'bind', 'call', 'apply']);
+
+/** Whether the project function `callee` names may return its parameter at `index` as it is (`return x`, `(x) => x`). */
+function returnsParameter(callee: Node, index: number): boolean {
+  const decl = callee.getSymbol()?.getDeclarations()[0];
+  if (!decl || decl.getSourceFile().isDeclarationFile() || decl.getSourceFile().isInNodeModules()) return false;
+  const fn = Node.isVariableDeclaration(decl) ? decl.getInitializer() : decl;
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn) || Node.isMethodDeclaration(fn))) return false;
+  const param = fn.getParameters()[index];
+  if (!param) return false;
+  const isParam = (e: Node | undefined) => !!e && Node.isIdentifier(outerExpression(e)) && outerExpression(e).getSymbol() === param.getSymbol();
+  const body = fn.getBody();
+  if (body && !Node.isBlock(body)) return isParam(body) || body.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getSymbol() === param.getSymbol());
+  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).some((r) => {
+    const e = r.getExpression();
+    // (a returned value that mentions the parameter may hold it: `return { req: x }`, `return [x]`)
+    return !!e && (isParam(e) || e.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getSymbol() === param.getSymbol() && !(Node.isPropertyAccessExpression(i.getParent()) && (i.getParent() as import('ts-morph').PropertyAccessExpression).getExpression() === i)));
+  });
+}
 
 /** `e` without the parentheses and TypeScript wrappers around it (`(req as any)` is `req`). */
 function outerExpression(e: Node): Node {
@@ -1203,7 +1226,13 @@ function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: N
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === held) return [];
   // (a function handed the request, `validationResult(req)`, `check(…).run(req)`, `audit(req)`: what it returns is its
   // own, unlike the built-ins that return their arguments or copy them, `Object.assign({}, req).body`)
-  if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(held) && !ALIASING_CALLS.has(parent.getExpression().getText().replace(/\s+/g, ''))) return [];
+  if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(held)) {
+    const callee = parent.getExpression();
+    const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+    // (a function of the project that returns the argument, `function same(x) { return x }`, a method storing it)
+    if (ALIASING_CALLS.has(callee.getText().replace(/\s+/g, '')) || (method && STORING_METHODS.has(method)) || returnsParameter(callee, parent.getArguments().indexOf(held))) return undefined;
+    return [];
+  }
   if (Node.isElementAccessExpression(parent) && parent.getExpression() === held) {
     const arg = parent.getArgumentExpression();
     if (arg && (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg))) return [{ part: `${req.getText()}.${arg.getLiteralText()}`, at: parent }];

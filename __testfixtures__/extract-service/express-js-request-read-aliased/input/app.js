@@ -127,8 +127,9 @@ app.post('/users/nested-pattern', async function (req, res) {
   res.status(201).json(user);
 });
 
-// Left alone (request-read-aliased): a copy of the request (`{ ...req }`, `Object.assign({}, req)`) and a computed
-// key (`{ ['body']: b }`) hand on req.body itself, which the logic renames through before reading req.body.name.
+// Left alone: a copy of the request (`{ ...req }`, `Object.assign({}, req)`) holds req.body itself, which the logic
+// renames through before reading req.body.name (request-in-logic: the service would get the request's parts); a
+// computed key (`{ ['body']: b }`) does too (request-read-aliased).
 app.post('/users/spread', async function (req, res) {
   var copy = { ...req };
   await db.rename(copy.body);
@@ -145,6 +146,16 @@ app.post('/users/computed-key', async function (req, res) {
   var { ['body']: b } = req;
   await db.rename(b);
   var user = await db.save({ name: req.body.name });
+  res.status(201).json(user);
+});
+
+// Left alone (request-in-logic): a function of the project that returns its argument hands on the request.
+function same(x) {
+  return x;
+}
+app.post('/users/same', async function (req, res) {
+  same(req).body.name = 'S' + req.body.name;
+  var user = await db.save({ name: req.body.name, count: (await db.all()).length });
   res.status(201).json(user);
 });
 
