@@ -24,13 +24,15 @@ export function isFunctionLike(node: Node | undefined): node is FnNode {
   );
 }
 
+/** Parentheses and TypeScript's wrappers (`x as T`, `x!`, `x satisfies T`, `<T>x`): the same value as what they hold. */
+export function isWrapper(node: Node | undefined): node is import('ts-morph').ParenthesizedExpression | import('ts-morph').AsExpression | import('ts-morph').NonNullExpression | import('ts-morph').SatisfiesExpression | import('ts-morph').TypeAssertion {
+  return !!node && (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node));
+}
+
 export function unwrap(node: Node): Node {
   let n = node;
-  for (;;) {
-    if (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n) || Node.isTypeAssertion(n)) {
-      n = n.getExpression();
-    } else return n;
-  }
+  while (isWrapper(n)) n = n.getExpression();
+  return n;
 }
 
 export function stringValue(node: Node | undefined): string | undefined {

@@ -1,6 +1,7 @@
 /** Phase 2: analysis of one handler into an extraction (region, inputs, exits) or a reason. */
 import { Node, SyntaxKind, ts, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
+import { isWrapper, unwrap } from '../../src/app-model/resolve.js';
 import type { RouteSite } from './routes.js';
 import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt, isWriteTarget } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
@@ -476,7 +477,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       if (init && Node.isClassExpression(init)) throw new Unsafe('handler-local-function', 'the logic uses a class declared in the handler', n);
       if (Node.isParameterDeclaration(decl)) throw new Unsafe('request-in-logic', 'the logic uses a handler parameter', n);
       // (`const r = req`: the request itself would be handed to the service)
-      const held = init && decl === v ? outerExpression(init) : undefined;
+      const held = init && decl === v ? unwrap(init) : undefined;
       // (or a call that returns it or a copy holding its parts: `same(req)`, `new Proxy(req, {})`, `{ ...req }`)
       const handsOn = !!held && !Node.isIdentifier(held) && held.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => isReference(i) && roleOf(referenced(i), roles) === 'request' && referenced(i) === roles.request && aliasedParts(i) === undefined);
       const heldRole = held && Node.isIdentifier(held) ? roleOf(referenced(held), roles) : handsOn ? 'request' : undefined;
@@ -1045,7 +1046,7 @@ function keptValue(ref: import('ts-morph').Identifier, decl: Node, site: RouteSi
     let cur: Node = id;
     for (;;) {
       const parent = cur.getParent();
-      if ((Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAsExpression(parent) || Node.isTypeAssertion(parent) || Node.isSatisfiesExpression(parent)) && parent.getExpression() === cur) {
+      if (isWrapper(parent) && parent.getExpression() === cur) {
         cur = parent;
         continue;
       }
@@ -1196,7 +1197,7 @@ function returnsParameter(callee: Node, index: number): boolean {
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn) || Node.isMethodDeclaration(fn))) return false;
   const param = fn.getParameters()[index];
   if (!param) return false;
-  const isParam = (e: Node | undefined) => !!e && Node.isIdentifier(outerExpression(e)) && outerExpression(e).getSymbol() === param.getSymbol();
+  const isParam = (e: Node | undefined) => !!e && Node.isIdentifier(unwrap(e)) && unwrap(e).getSymbol() === param.getSymbol();
   const body = fn.getBody();
   if (body && !Node.isBlock(body)) return isParam(body) || body.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getSymbol() === param.getSymbol());
   return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).some((r) => {
@@ -1204,13 +1205,6 @@ function returnsParameter(callee: Node, index: number): boolean {
     // (a returned value that mentions the parameter may hold it: `return { req: x }`, `return [x]`)
     return !!e && (isParam(e) || e.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getSymbol() === param.getSymbol() && !(Node.isPropertyAccessExpression(i.getParent()) && (i.getParent() as import('ts-morph').PropertyAccessExpression).getExpression() === i)));
   });
-}
-
-/** `e` without the parentheses and TypeScript wrappers around it (`(req as any)` is `req`). */
-function outerExpression(e: Node): Node {
-  let cur = e;
-  while (Node.isParenthesizedExpression(cur) || Node.isNonNullExpression(cur) || Node.isAsExpression(cur) || Node.isTypeAssertion(cur) || Node.isSatisfiesExpression(cur)) cur = cur.getExpression();
-  return cur;
 }
 
 /**
@@ -1221,7 +1215,7 @@ function outerExpression(e: Node): Node {
  */
 function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: Node }[] | undefined {
   let held: Node = req;
-  while (Node.isParenthesizedExpression(held.getParent()) || Node.isNonNullExpression(held.getParent()) || Node.isAsExpression(held.getParent()) || Node.isTypeAssertion(held.getParent()) || Node.isSatisfiesExpression(held.getParent())) held = held.getParentOrThrow();
+  while (isWrapper(held.getParent())) held = held.getParentOrThrow();
   const parent = held.getParent();
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === held) return [];
   // (a function handed the request, `validationResult(req)`, `check(…).run(req)`, `audit(req)`: what it returns is its

@@ -9,7 +9,7 @@ import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
-import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isReference, isWriteTarget } from './handler-model.js';
+import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isAssignment, isReference, isWriteTarget } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 
@@ -707,7 +707,7 @@ function inertExpression(e: Node): boolean {
   if (Node.isConditionalExpression(e)) return inertExpression(e.getCondition()) && inertExpression(e.getWhenTrue()) && inertExpression(e.getWhenFalse());
   if (Node.isBinaryExpression(e)) {
     const op = e.getOperatorToken().getText();
-    if (isAssignmentOp(op) || op === 'instanceof' || op === 'in' || op === ',') return false;
+    if (isAssignment(op) || op === 'instanceof' || op === 'in' || op === ',') return false;
     // (only these compare or choose without converting their operands)
     if (['===', '!==', '&&', '||', '??'].includes(op)) return inertExpression(e.getLeft()) && inertExpression(e.getRight());
     return primitiveData(e.getLeft()) && primitiveData(e.getRight());
@@ -746,7 +746,7 @@ function primitiveData(e: Node, depth = 0): boolean {
   if (Node.isParenthesizedExpression(e)) return primitiveData(e.getExpression(), depth + 1);
   if (Node.isTemplateExpression(e)) return e.getTemplateSpans().every((sp) => primitiveData(sp.getExpression(), depth + 1));
   if (Node.isPrefixUnaryExpression(e) && ![SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(e.getOperatorToken())) return primitiveData(e.getOperand(), depth + 1);
-  if (Node.isBinaryExpression(e)) return !isAssignmentOp(e.getOperatorToken().getText()) && !['instanceof', 'in', ','].includes(e.getOperatorToken().getText()) && primitiveData(e.getLeft(), depth + 1) && primitiveData(e.getRight(), depth + 1);
+  if (Node.isBinaryExpression(e)) return !isAssignment(e.getOperatorToken().getText()) && !['instanceof', 'in', ','].includes(e.getOperatorToken().getText()) && primitiveData(e.getLeft(), depth + 1) && primitiveData(e.getRight(), depth + 1);
   if (Node.isConditionalExpression(e)) return primitiveData(e.getCondition(), depth + 1) && primitiveData(e.getWhenTrue(), depth + 1) && primitiveData(e.getWhenFalse(), depth + 1);
   return false;
 }
@@ -757,10 +757,6 @@ function plainData(e: Node): boolean {
   if (Node.isArrayLiteralExpression(e)) return e.getElements().every((x) => Node.isOmittedExpression(x) || (!Node.isSpreadElement(x) && plainData(x)));
   if (Node.isObjectLiteralExpression(e)) return e.getProperties().every((p) => Node.isPropertyAssignment(p) && !Node.isComputedPropertyName(p.getNameNode()) && plainData(p.getInitializerOrThrow()));
   return false;
-}
-
-function isAssignmentOp(op: string): boolean {
-  return /^(=|\+=|-=|\*=|\/=|%=|\*\*=|<<=|>>=|>>>=|&=|\|=|\^=|&&=|\|\|=|\?\?=)$/.test(op);
 }
 
 /** `Router`, `express.Router`, `require('express').Router`, or a pure built-in that no local name shadows. */

@@ -1,6 +1,7 @@
 /** Phase 2a: what a handler is made of (roles of req/res/next, response chains, request reads, the walk state). */
 import { Node, SyntaxKind, type BindingElement, type CallExpression, type Identifier, type ObjectBindingPattern, type ParameterDeclaration, type SourceFile, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
+import { isWrapper } from '../../src/app-model/resolve.js';
 import { type ErrorShape } from './exits.js';
 import type { HandlerFn, RouteSite } from './routes.js';
 import { type SuccessExit } from './exit-rewrite.js';
@@ -283,7 +284,7 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
   // (and TypeScript's wrappers: `req.loadUser!()`, `(req.loadUser as Loader)()`, `(<any>req.loadUser)()`)
   let held: Node = node;
   let outer = node.getParent();
-  while (outer && (Node.isParenthesizedExpression(outer) || Node.isNonNullExpression(outer) || Node.isAsExpression(outer) || Node.isTypeAssertion(outer) || Node.isSatisfiesExpression(outer))) {
+  while (isWrapper(outer)) {
     held = outer;
     outer = outer.getParent();
   }

@@ -45,10 +45,12 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
   // (counted over the modules of all the app's route handlers, extracted or not, so that a second run decides alike)
   const selected = new Set(ctx.files.map((f) => f.getFilePath()));
   const handlerFiles = [...new Set([...plans.map((p) => p.file), ...ctx.appModel().routes.flatMap((r) => (r.handler?.node ? [(r.handler.node as Node).getSourceFile()] : []))])].filter((f) => selected.has(f.getFilePath()));
+  // (each file's format read once: styleOf scans the file's text)
+  const formatOf = new Map(handlerFiles.map((f) => [f, moduleFormat(f)] as const));
   const formats = new Map<string, number>();
-  for (const f of handlerFiles) formats.set(moduleFormat(f), (formats.get(moduleFormat(f)) ?? 0) + 1);
+  for (const format of formatOf.values()) formats.set(format, (formats.get(format) ?? 0) + 1);
   const appFormat = [...formats].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const firstFile = plans.find((p) => moduleFormat(p.file) === appFormat)?.file ?? handlerFiles.find((f) => moduleFormat(f) === appFormat) ?? plans[0]?.file ?? ctx.files[0];
+  const firstFile = plans.find((p) => formatOf.get(p.file) === appFormat)?.file ?? handlerFiles.find((f) => formatOf.get(f) === appFormat) ?? plans[0]?.file ?? ctx.files[0];
   const style = firstFile ? styleOf(firstFile) : ({ ts: false, esm: false, declKeyword: 'const', unit: '  ', ext: '.js', withExtension: false, quote: "'", semi: ';', strict: false } as ModuleStyle);
   const serviceDir = firstFile ? serviceDirFor(ctx, firstFile, options) : ctx.cwd;
   const ext = style.ts ? '.ts' : style.ext;
@@ -90,8 +92,8 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
         app.conflicts.set(e, new Unsafe('error-module-exists', `${ctx.relative(notOurs)} exists and was not written by extract-service`));
         continue;
       }
-      if (moduleFormat(plan.file) !== appFormat) {
-        app.conflicts.set(e, new Unsafe('mixed-module-formats', `the app's domain errors are written as ${formatName(appFormat!)}, the format of most of its router modules; this one is ${formatName(moduleFormat(plan.file))}, which could not load them`, e.site.fn));
+      if (formatOf.get(plan.file) !== appFormat) {
+        app.conflicts.set(e, new Unsafe('mixed-module-formats', `the app's domain errors are written as ${formatName(appFormat!)}, the format of most of its router modules; this one is ${formatName(formatOf.get(plan.file)!)}, which could not load them`, e.site.fn));
         continue;
       }
       if (e.site.framework !== framework) {
