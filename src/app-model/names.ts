@@ -37,8 +37,15 @@ export function singular(word: string): string {
   return pluralize.singular(word);
 }
 
+/**
+ * Words that name an area of the app, not a thing it counts: a service or DTO is named with them as they are
+ * (`/api/auth` → AuthService, `/search` → SearchService, not AuthsService or SearchesService).
+ */
+const AREAS = new Set('auth oauth login logout signin signout signup register registration search config configuration admin feedback info status health home dashboard progress history checkout me'.split(' '));
+
 export function plural(word: string): string {
-  return pluralize.plural(word);
+  const last = /[A-Za-z]+$/.exec(word)?.[0].toLowerCase();
+  return last && AREAS.has(last) ? word : pluralize.plural(word);
 }
 
 /** The resource a file is about: `routes/users.routes.ts` → `users`; `index.js` → its folder's name. */

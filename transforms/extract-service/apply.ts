@@ -12,6 +12,7 @@ import { typeText, controllerText, dtoFor } from './controller.js';
 import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isAssignment, isReference, isWriteTarget } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
+import { toPosix } from '../../src/paths.js';
 
 export interface Applied {
   /** Service class (or module binding) each extraction went to. */
@@ -132,7 +133,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   const q = style.quote;
   const semi = style.semi;
   const kw = style.declKeyword;
-  const relRoute = ctx.relative(file.getFilePath());
+  const relRoute = packagePath(file.getFilePath()) ?? ctx.relative(file.getFilePath());
   const classStyle = options.style === 'class';
   const done = () => decided({ serviceNames, skipped });
   const skip = (list: Extraction[], reason: string, message: string, at?: Node) => {
@@ -1005,4 +1006,13 @@ export function reindent(body: string, from: string, to: string, nl: string, kee
     .join(nl);
 }
 
-/** The declared type of an input as text usable in the service file (absolute import() paths made relative). */
+/**
+ * The route file as the generated comments name it: from the folder of its package.json (`routes/api/auth.js`), so the
+ * text is the same whichever folder remodel ran from (undefined without one).
+ */
+function packagePath(file: string): string | undefined {
+  for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return toPosix(path.relative(dir, file));
+  }
+  return undefined;
+}

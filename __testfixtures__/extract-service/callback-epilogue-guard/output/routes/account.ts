@@ -1,10 +1,10 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument } from '../models';
 import { ResetsService } from '../services/resets.service.js';
-import { SignupsService } from '../services/signups.service.js';
+import { SignupService } from '../services/signup.service.js';
 
 const resetsService = new ResetsService();
-const signupsService = new SignupsService();
+const signupService = new SignupService();
 
 const router = Router();
 
@@ -38,7 +38,7 @@ router.get('/reset-check/:token', (req: Request, res: Response, next: NextFuncti
 // the controller's copy of the check reads; the request call that ends the chain (logIn, answering in its own
 // callback) stays in the controller as written.
 router.post('/signup', (req: Request, res: Response, next: NextFunction) => {
-  signupsService.createSignup({ email: req.body.email })
+  signupService.createSignup({ email: req.body.email })
     .then(({ existingUser, user }) => {
       if (existingUser) {
         req.flash('errors', { msg: 'Account with that email address already exists.' });

@@ -1,15 +1,15 @@
 var express = require('express');
 var db = require('../db');
-var { SearchesService } = require('../services/searches.service');
+var { SearchService } = require('../services/search.service');
 
-var searchesService = new SearchesService();
+var searchService = new SearchService();
 var router = express.Router();
 
 // The callback answers its error itself: the API is proven to call back once, error first, so the answer becomes
 // the controller's reaction to a failed service call, kept as written.
 router.get('/search/:query', function (req, res) {
   var query = req.params.query;
-  searchesService.getSearch({ query })
+  searchService.getSearch({ query })
     .then(function (result) {
       res.send(result);
     }, function (err) {

@@ -5,7 +5,7 @@ export interface CreateSignupInput {
   email: any;
 }
 
-export class SignupsService {
+export class SignupService {
   /**
    * POST /signup (routes/account.ts)
    */

@@ -3,7 +3,7 @@ var db = require('../db');
 
 /** @typedef {{ query: any }} GetSearchInput */
 
-class SearchesService {
+class SearchService {
   /**
    * GET /search/:query (routes/search.js)
    * @param {GetSearchInput} input
@@ -15,4 +15,4 @@ class SearchesService {
   }
 }
 
-module.exports = { SearchesService };
+module.exports = { SearchService };
