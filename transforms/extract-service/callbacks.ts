@@ -190,7 +190,7 @@ function declaresErrorFirst(type: Type, at: Node): boolean {
     const cbSigs = last.getTypeAtLocation(at).getNonNullableType().getCallSignatures();
     if (cbSigs.length !== 1) continue;
     const first = cbSigs[0].getParameters()[0];
-    if (first && errorFirstType(first.getTypeAtLocation(at))) return true;
+    if (first && errorFirstParam(first, at)) return true;
   }
   return false;
 }
@@ -213,7 +213,7 @@ function declaredResultType(expr: Node): Type | undefined {
     const cbSigs = last?.getTypeAtLocation(call).getNonNullableType().getCallSignatures() ?? [];
     if (cbSigs.length !== 1) continue;
     const [first, second] = cbSigs[0].getParameters();
-    if (first && second && errorFirstType(first.getTypeAtLocation(call))) {
+    if (first && second && errorFirstParam(first, call)) {
       const t = second.getTypeAtLocation(call).getNonNullableType();
       if (!t.isAny() && !t.isUnknown()) return t;
     }
@@ -221,13 +221,34 @@ function declaredResultType(expr: Node): Type | undefined {
   return undefined;
 }
 
-/** `Error | null`, `NativeError | null`, `NodeJS.ErrnoException | null | undefined`: an error that may be absent. */
-function errorFirstType(type: Type): boolean {
-  if (!type.isUnion()) return false;
-  const parts = type.getUnionTypes();
+/**
+ * A callback's first parameter is `Error | null`, `NativeError | null`, `NodeJS.ErrnoException | null | undefined`,
+ * `err?: Error`: an error that may be absent. Without strictNullChecks (a JavaScript project's default) the checker
+ * drops `null` and `undefined` from the type, so the parameter's declaration says whether the error may be absent.
+ */
+function errorFirstParam(param: MorphSymbol, at: Node): boolean {
+  const type = param.getTypeAtLocation(at);
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
   const present = parts.filter((p) => !p.isNull() && !p.isUndefined());
-  if (present.length === parts.length || !present.length) return false;
-  return present.every((p) => !p.isAny() && !!p.getProperty('message') && !!p.getProperty('name'));
+  if (!present.length || !present.every((p) => !p.isAny() && !!p.getProperty('message') && !!p.getProperty('name'))) return false;
+  if (present.length < parts.length) return true;
+  const decl = param.getValueDeclaration();
+  return !!decl && Node.isParameterDeclaration(decl) && (decl.hasQuestionToken() || declaredNullable(decl.getTypeNode(), 0));
+}
+
+/** A type written with `null` or `undefined` in it, directly or through type aliases (`type CallbackError = NativeError | null`). */
+function declaredNullable(node: Node | undefined, depth: number): boolean {
+  if (!node || depth > 4) return false;
+  if (Node.isParenthesizedTypeNode(node)) return declaredNullable(node.getTypeNode(), depth);
+  if (Node.isUnionTypeNode(node)) {
+    return node.getTypeNodes().some((t) => t.getKind() === SyntaxKind.UndefinedKeyword || (Node.isLiteralTypeNode(t) && t.getLiteral().getKind() === SyntaxKind.NullKeyword) || declaredNullable(t, depth + 1));
+  }
+  if (Node.isTypeReference(node)) {
+    const sym = node.getTypeName().getSymbol();
+    const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
+    return (target?.getDeclarations() ?? []).some((d) => Node.isTypeAliasDeclaration(d) && declaredNullable(d.getTypeNode(), depth + 1));
+  }
+  return false;
 }
 
 /** The Node module (`fs`, `zlib`, …) an identifier is bound to by `require('fs')` / `import fs from 'fs'`. */
