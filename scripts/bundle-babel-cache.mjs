@@ -1,6 +1,7 @@
 // Run by scripts/bundle-cli.mjs in a fresh Node process, as `node scripts/bundle-babel-cache.mjs <dist/cli/babel.cjs>`:
 // compiles babel.cjs as scripts/bundle-babel-loader.mjs does, runs the parser on every syntax remodel parses and a
 // scoped traversal, so that the functions a run needs are compiled, and writes their code as babel.cjs.cache.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,4 +30,8 @@ for (const ast of asts) {
     },
   });
 }
-fs.writeFileSync(`${file}.cache`, script.createCachedData());
+const data = script.createCachedData();
+fs.writeFileSync(`${file}.cache`, data);
+// V8 checks a cache's header and length but not its content, and crashes on a damaged one: the loader uses the
+// cache only when its SHA-1 is this one.
+fs.writeFileSync(`${file}.cache.sha1`, crypto.createHash('sha1').update(data).digest('hex') + '\n');

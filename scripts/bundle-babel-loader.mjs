@@ -2,8 +2,10 @@
 // Babel's parser and traverse from dist/cli/babel.cjs, one CommonJS file, compiled with the V8 code cache the build
 // made for it (babel.cjs.cache) when V8 accepts it. Node 20 has no compile cache of its own; with it a worker
 // readies Babel in about half the CPU. V8 checks the cache against its own version, flags and the source and
-// ignores one that does not fit (another Node, a damaged file): Babel is then compiled as usual. Without
+// ignores one that does not fit (another Node); the loader ignores one whose SHA-1 is not the one the build wrote
+// (V8 does not check the content: a damaged cache would crash the process). Babel is then compiled as usual. Without
 // babel.cjs at all, Babel comes from node_modules.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,7 +25,9 @@ function load() {
   }
   let cachedData;
   try {
-    cachedData = fs.readFileSync(`${file}.cache`);
+    const data = fs.readFileSync(`${file}.cache`);
+    // V8 does not check a cache's content (a damaged one crashes the process): only the one the build wrote.
+    if (crypto.createHash('sha1').update(data).digest('hex') === fs.readFileSync(`${file}.cache.sha1`, 'utf8').trim()) cachedData = data;
   } catch {
     // no cache: compiled as usual
   }
