@@ -23,6 +23,13 @@ function bundleIsFresh(): boolean {
   }
 }
 
+/** The same bytes with 256 in the middle flipped: header and length as they were. */
+function damage(data: Buffer): Buffer {
+  const out = Buffer.from(data);
+  for (let i = 0; i < 256; i++) out[(out.length >> 1) + i] ^= 0x5a;
+  return out;
+}
+
 const bundled = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, cwd, { REMODEL_NO_BUNDLE: '', ...env });
 const unbundled = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, cwd, { REMODEL_NO_BUNDLE: '1', ...env });
 
@@ -113,12 +120,70 @@ describe('the bundled CLI', () => {
     expect(expected.status).toBe(0);
     expect(expected.stdout).toContain('+const a = require');
     const cache = path.join(pkg, 'dist', 'cli', 'babel.cjs.cache');
+    const good = fs.readFileSync(cache);
     fs.writeFileSync(cache, Buffer.alloc(4096, 7));
     const damaged = run(path.join(pkg, 'bin', 'remodel.js'));
     expect({ status: damaged.status, stdout: damaged.stdout }).toEqual({ status: 0, stdout: expected.stdout });
+    // Damaged inside, header and length intact: V8 would accept it and crash (it does not check the content).
+    fs.writeFileSync(cache, damage(good));
+    const damagedInside = run(path.join(pkg, 'bin', 'remodel.js'));
+    expect({ status: damagedInside.status, stdout: damagedInside.stdout }).toEqual({ status: 0, stdout: expected.stdout });
     fs.rmSync(cache);
     fs.rmSync(path.join(pkg, 'dist', 'cli', 'babel.cjs'));
     const missing = run(path.join(pkg, 'bin', 'remodel.js'));
     expect({ status: missing.status, stdout: missing.stdout }).toEqual({ status: 0, stdout: expected.stdout });
   });
+  it('loads ts-morph with code caches this Node accepts, made for the ts-morph in node_modules', () => {
+    const dir = path.join(repoRoot, 'dist', 'cli', 'ts-morph-cache');
+    const { files } = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, { cache: string }> };
+    expect(Object.keys(files).sort()).toEqual(['@ts-morph/common/dist/ts-morph-common.js', '@ts-morph/common/dist/typescript.js', 'ts-morph/dist/ts-morph.js']);
+    const probe = `
+      const fs = require('node:fs'), vm = require('node:vm'), Module = require('node:module');
+      const files = ${JSON.stringify(Object.fromEntries(Object.entries(files).map(([k, e]) => [path.join(repoRoot, 'node_modules', k), path.join(dir, e.cache)])))};
+      console.log(JSON.stringify(Object.entries(files).map(([file, cache]) => new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: fs.readFileSync(cache) }).cachedDataRejected)));`;
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }))).toEqual([false, false, false]);
+  });
+
+  it('a damaged or missing ts-morph code cache, or a ts-morph it was not made for, only costs time: the same diff', () => {
+    const pkg = tempDir();
+    for (const part of ['bin', 'package.json', 'dist/src', 'dist/transforms', 'dist/cli']) {
+      fs.cpSync(path.join(repoRoot, part), path.join(pkg, part), { recursive: true, preserveTimestamps: true });
+    }
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(pkg, 'node_modules'));
+    const dir = tempDir();
+    writeFiles(dir, {
+      'package.json': '{ "name": "m", "private": true }\n',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "types": [], "lib": ["es2022"] }, "include": ["*.ts"] }\n',
+      'a.ts': "export function greet(name: string): string {\n  return `hi ${name}`;\n}\nexport const x = greet('a');\n",
+      'b.ts': "import { greet } from './a';\nexport const y = greet('b');\n",
+      'c.ts': 'export const z = 1;\n',
+    });
+    const args = ['run', 'move-symbol', '--symbol', 'greet', '--from', 'a.ts', '--to', 'c.ts', '.', '--dry', '--no-cache'];
+    const run = (bin: string) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', REMODEL_NO_BUNDLE: '' } });
+    const expected = run(cliPath);
+    expect(expected.status).toBe(0);
+    expect(expected.stdout).toContain("+import { greet } from './c'");
+    const cacheDir = path.join(pkg, 'dist', 'cli', 'ts-morph-cache');
+    const same = (what: string) => {
+      const got = run(path.join(pkg, 'bin', 'remodel.js'));
+      expect({ what, status: got.status, stdout: got.stdout }).toEqual({ what, status: 0, stdout: expected.stdout });
+    };
+    const typescriptCache = path.join(cacheDir, 'typescript.js.cache');
+    const good = fs.readFileSync(typescriptCache);
+    fs.writeFileSync(typescriptCache, damage(good));
+    same('damaged inside');
+    fs.writeFileSync(typescriptCache, good.subarray(0, good.length >> 1));
+    same('cut short');
+    // A cache made for another ts-morph (the manifest's source no longer the file in node_modules).
+    const manifestFile = path.join(cacheDir, 'manifest.json');
+    fs.writeFileSync(typescriptCache, good);
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, { source: string }> };
+    for (const entry of Object.values(manifest.files)) entry.source = '0'.repeat(40);
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    same('another source');
+    fs.writeFileSync(manifestFile, '{');
+    same('damaged manifest');
+    fs.rmSync(cacheDir, { recursive: true });
+    same('no cache');
+  }, 60_000);
 });

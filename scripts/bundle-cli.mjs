@@ -15,6 +15,7 @@
 // uses the bundle only while they are as they were.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
@@ -57,6 +58,22 @@ const YARGS_SHIM = [
  * of a worker's start-up, and Node 20 caches no compiled code of its own.
  */
 const BABEL_LOADER = path.join(root, 'scripts', 'bundle-babel-loader.mjs');
+
+/**
+ * Every import of ts-morph in the bundle goes to one module that takes its exports from `require('ts-morph')` through
+ * scripts/bundle-ts-loader.mjs, which compiles ts-morph's and TypeScript's large CommonJS files with the V8 code
+ * caches made below (and saves the ES module loader's scan of ts-morph.js for its export names). Its exports are the
+ * names ts-morph exports in node_modules now.
+ */
+const TS_LOADER = path.join(root, 'scripts', 'bundle-ts-loader.mjs');
+const TS_MORPH_ID = '\0remodel-ts-morph';
+const tsMorphNames = Object.keys(createRequire(import.meta.url)('ts-morph')).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+const TS_MORPH_MODULE = [
+  `import { loadTsMorph } from ${JSON.stringify(TS_LOADER)};`,
+  'const tsMorph = loadTsMorph();',
+  'export default tsMorph;',
+  ...tsMorphNames.map((n) => `export const ${n} = tsMorph.${n};`),
+].join('\n');
 const LAZY_BABEL = [
   ['src/parse.js', 'const require = createRequire(import.meta.url);', 'const require = __remodelBabelRequire;', 'optional'],
   ['src/ast.js', "createRequire(import.meta.url)('@babel/traverse')", "__remodelBabelRequire('@babel/traverse')", 'optional'],
@@ -86,7 +103,8 @@ let yargsShimSeen = false;
 const bundle = await build({
   input,
   platform: 'node',
-  external: (id) => EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)),
+  // ts-morph itself goes through the loader (the remodel-ts-morph plugin).
+  external: (id) => id !== 'ts-morph' && EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)),
   transform: {
     define: {
       // registry.js: built-ins are the bundled copies beside the bundle (see its TRANSFORMS_DIR).
@@ -99,6 +117,15 @@ const bundle = await build({
   },
   logLevel: 'warn',
   plugins: [
+    {
+      name: 'remodel-ts-morph',
+      resolveId(id) {
+        return id === 'ts-morph' ? TS_MORPH_ID : null;
+      },
+      load(id) {
+        return id === TS_MORPH_ID ? TS_MORPH_MODULE : null;
+      },
+    },
     {
       name: 'remodel-inputs',
       load(id) {
@@ -143,6 +170,10 @@ const bundle = await build({
 // The loader finds babel.cjs beside its own chunk: that chunk must be in dist/cli/ itself.
 const loaderChunk = bundle.output.find((o) => o.type === 'chunk' && o.moduleIds.includes(BABEL_LOADER));
 if (loaderChunk && loaderChunk.fileName.includes('/')) throw new Error(`bundle-cli: the Babel loader landed in ${loaderChunk.fileName}, not in dist/cli/ itself`);
+// The ts-morph loader finds ts-morph-cache/ beside its own chunk too.
+const tsLoaderChunk = bundle.output.find((o) => o.type === 'chunk' && o.moduleIds.includes(TS_LOADER));
+if (!tsLoaderChunk) throw new Error('bundle-cli: ts-morph was not bundled through scripts/bundle-ts-loader.mjs');
+if (tsLoaderChunk.fileName.includes('/')) throw new Error(`bundle-cli: the ts-morph loader landed in ${tsLoaderChunk.fileName}, not in dist/cli/ itself`);
 // Babel's parser and traverse as one CommonJS file, and the code V8 compiled for it in a run over every syntax
 // remodel parses (a fresh process, so that the cache fits a plain \`node\`). Without the cache Babel is only
 // compiled as usual.
@@ -154,6 +185,15 @@ await build({
 });
 const cached = spawnSync(process.execPath, [path.join(root, 'scripts', 'bundle-babel-cache.mjs'), path.join(tmp, 'babel.cjs')], { encoding: 'utf8' });
 if (cached.status !== 0) console.warn(`bundle-cli: no code cache for Babel (Babel is compiled on each run): ${cached.stderr.trim().split('\n')[0]}`);
+// ts-morph's and TypeScript's code, compiled in a run of the bundle (in a fresh process) over the bundled example:
+// `layered --dry` on examples/legacy-api-ts, whose project steps use what project runs use. Without it, ts-morph is
+// compiled as usual.
+const tsCached = spawnSync(process.execPath, [path.join(root, 'scripts', 'bundle-ts-cache.mjs'), tmp, path.join(root, 'examples', 'legacy-api-ts')], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, NO_COLOR: '1', REMODEL_NO_BUNDLE: '' },
+});
+if (tsCached.status !== 0) console.warn(`bundle-cli: no code cache for ts-morph (it is compiled on each run): ${(tsCached.stderr.trim() || `exit ${tsCached.status}`).split('\n').slice(-1)[0]}`);
 // Every module of dist/ that went in, with its size, and the built-ins' folder listing: bin/remodel.js uses the bundle
 // only while each is the same size and none is newer (an installed package's files all carry npm's fixed date) and
 // no built-in was added or removed.
