@@ -77,6 +77,9 @@ const TS_MORPH_MODULE = [
 const LAZY_BABEL = [
   ['src/parse.js', 'const require = createRequire(import.meta.url);', 'const require = __remodelBabelRequire;', 'optional'],
   ['src/ast.js', "createRequire(import.meta.url)('@babel/traverse')", "__remodelBabelRequire('@babel/traverse')", 'optional'],
+  // extract-service's callback analysis traverses what src/parse.js parsed: the same Babel, not a second copy of
+  // traverse and types from node_modules compiled on every project run.
+  ['transforms/extract-service/callbacks.js', "createRequire(import.meta.url)('@babel/traverse')", "__remodelBabelRequire('@babel/traverse')", 'optional'],
 ];
 
 const transformsDir = path.join(dist, 'transforms');
@@ -216,6 +219,17 @@ for (const name of Object.keys(input).filter((k) => k.startsWith('transforms/'))
   perFile[name.replace(/^transforms\//, '').replace(/\/index$/, '')] = { traverse };
 }
 fs.writeFileSync(path.join(tmp, 'per-file-builtins.json'), JSON.stringify(perFile, null, 1) + '\n');
+// The built-ins and built-in recipes that run no per-file step (project transforms only): a worker started with the
+// command would only cost CPU there (pool.js, prestartWorker). Only a head start either way: a user recipe of the
+// same name that does need workers starts one when it gets there.
+const projectOnly = [];
+for (const name of Object.keys(input).filter((k) => k.startsWith('transforms/')).sort()) {
+  const mod = await import(pathToFileURL(input[name]).href).catch(() => ({}));
+  if ((mod.meta ?? mod.default?.meta)?.engine === 'project') projectOnly.push(name.replace(/^transforms\//, '').replace(/\/index$/, ''));
+}
+const { BUILTIN_RECIPES } = await import(pathToFileURL(path.join(dist, 'src', 'recipes.js')).href);
+for (const recipe of BUILTIN_RECIPES) if (recipe.steps.every((s) => projectOnly.includes(s.transform))) projectOnly.push(recipe.name);
+fs.writeFileSync(path.join(tmp, 'project-builtins.json'), JSON.stringify(projectOnly.sort()) + '\n');
 if (!yargsShimSeen) throw new Error(`bundle-cli: yargs' ES module shim (${YARGS_SHIM[0]}) was not bundled; update scripts/bundle-cli.mjs`);
 fs.cpSync(path.join(root, 'node_modules', 'yargs', 'locales'), path.join(tmp, 'locales'), { recursive: true });
 fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify(manifest, null, 1) + '\n');

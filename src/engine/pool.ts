@@ -59,6 +59,19 @@ function perFileBuiltins(): Map<string, { traverse: boolean }> {
   }
 }
 
+/**
+ * The built-ins and built-in recipes that run only project transforms (in this thread: no worker at all), listed by
+ * the bundled CLI's build beside this module; elsewhere none.
+ */
+function projectOnlyBuiltins(): Set<string> {
+  try {
+    const listed = JSON.parse(fs.readFileSync(new URL('./project-builtins.json', import.meta.url), 'utf8')) as unknown;
+    return new Set(Array.isArray(listed) ? listed.filter((n): n is string => typeof n === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
 /** A worker started before the plan is known (see prestartWorker), not yet given to a run. */
 let early: { worker: Worker; exited: boolean } | undefined;
 
@@ -71,6 +84,8 @@ export function prestartWorker(name?: string): void {
   if (early) return;
   const script = workerScript();
   if (!script) return;
+  // `layered`, `introduce-dto`, ...: the run needs no worker; one started here would only take CPU from it.
+  if (name && projectOnlyBuiltins().has(name)) return;
   const builtin = name && /^[\w-]+$/.test(name) ? perFileBuiltins().get(name) : undefined;
   const data: WorkerData = builtin ? { preload: name, traverse: builtin.traverse } : {};
   const worker = new Worker(script, { workerData: data });
