@@ -177,8 +177,8 @@ describe('the bundled CLI', () => {
     // A cache made for another ts-morph (the manifest's source no longer the file in node_modules).
     const manifestFile = path.join(cacheDir, 'manifest.json');
     fs.writeFileSync(typescriptCache, good);
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, { source: string }> };
-    for (const entry of Object.values(manifest.files)) entry.source = '0'.repeat(40);
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, { source: string; stat: string }> };
+    for (const entry of Object.values(manifest.files)) Object.assign(entry, { source: '0'.repeat(40), stat: 'another file' });
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     same('another source');
     fs.writeFileSync(manifestFile, '{');

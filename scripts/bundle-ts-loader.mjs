@@ -6,9 +6,9 @@
 //
 // A cache is used only when its file is the one the build wrote (SHA-1 in the manifest: V8 checks a cache's header
 // and length but not its content, and crashes on a damaged one) and the source is the one it was made from (size and
-// SHA-1; npm gives every installed file the same date). V8 itself rejects a cache from another Node or other flags.
-// A cache not used only means compiling as usual: the same code runs either way. Without a manifest (not built, or
-// the build could not make one) ts-morph loads as before.
+// SHA-1, or the very file the build hashed; npm gives every installed file the same date). V8 itself rejects a
+// cache from another Node or other flags. A cache not used only means compiling as usual: the same code runs either
+// way. Without a manifest (not built, or the build could not make one) ts-morph loads as before.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -28,6 +28,20 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 function packagePath(file) {
   const at = file.lastIndexOf(NODE_MODULES);
   return at < 0 ? undefined : file.slice(at + NODE_MODULES.length).split(path.sep).join('/');
+}
+
+/**
+ * The identity of a file on disk: the same device, inode, size, modification and change time as when the build
+ * hashed it means the same content (any write changes the change time; a new install makes new files), so its
+ * SHA-1 (~25 ms for the three files) need not be computed again. Any other file is hashed.
+ */
+export function statKey(file) {
+  try {
+    const s = fs.statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ts-morph's exports, as `require('ts-morph')` gives them. */
@@ -50,7 +64,7 @@ export function loadTsMorph() {
     if (!entry && !(record && CACHED_FILES.includes(key))) return plain.call(this, module, filename);
     const bytes = fs.readFileSync(filename);
     let cachedData;
-    if (entry && bytes.length === entry.size && sha1(bytes) === entry.source) {
+    if (entry && bytes.length === entry.size && (statKey(filename) === entry.stat || sha1(bytes) === entry.source)) {
       try {
         const data = fs.readFileSync(path.join(dir, path.basename(entry.cache)));
         if (sha1(data) === entry.data) cachedData = data;
@@ -59,7 +73,7 @@ export function loadTsMorph() {
       }
     }
     const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename, cachedData });
-    if (record) record.set(key, { script, bytes });
+    if (record) record.set(key, { script, bytes, filename });
     script.runInThisContext().call(module.exports, module.exports, createRequire(filename), module, filename, path.dirname(filename));
   };
   try {
