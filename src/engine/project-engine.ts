@@ -667,6 +667,9 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
     const beforeRelative = [...before].filter((spec) => spec.startsWith('.'));
     const fileUsesExtensions = beforeRelative.length > 0 && beforeRelative.every(hasExtension);
     if (!nodeStyle && !fileUsesExtensions) continue;
+    // Applied to the file's text at once: each replaceWithText of a specifier would re-parse the whole file (and a
+    // lookup through the checker after it build a new program).
+    const edits: Array<{ start: number; end: number; text: string }> = [];
     for (const decl of [...sf.getImportDeclarations(), ...sf.getExportDeclarations()]) {
       const literal = decl.getModuleSpecifier();
       const spec = decl.getModuleSpecifierValue();
@@ -682,8 +685,12 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
       const isDirectoryImport = resolvedNoExt !== targetPath.slice(0, -ext.length);
       const next = isDirectoryImport ? `${spec.replace(/\/$/, '')}/index${runtimeExt}` : `${spec}${runtimeExt}`;
       const quote = literal.getText().startsWith("'") ? "'" : '"';
-      literal.replaceWithText(`${quote}${next}${quote}`);
+      edits.push({ start: literal.getStart(), end: literal.getEnd(), text: `${quote}${next}${quote}` });
     }
+    if (!edits.length) continue;
+    let text = sf.getFullText();
+    for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    sf.replaceWithText(text);
   }
 }
 
