@@ -8,7 +8,9 @@
  * `callbackThrowsToNext` option accepts that difference, and (3) the names the flattening declares are free.
  * Timing and the rules are documented in this folder's README.md.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { globSync } from 'tinyglobby';
 import semver from 'semver';
 import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import type { Binding, NodePath, Scope } from '@babel/traverse';
@@ -483,6 +485,37 @@ export function expressMayBe5(file: SourceFile): boolean {
     return true;
   }
 }
+
+const bodyParsing = new WeakMap<object, boolean>();
+
+/**
+ * Whether some file of the program mounts a body parser (express.json(), body-parser, multer, …). Without one,
+ * `req.body` is undefined in Express 4 as well, and a read through it throws where the handler made it.
+ */
+export function appParsesBodies(file: SourceFile): boolean {
+  const project = file.getProject();
+  let found = bodyParsing.get(project);
+  if (found === undefined) {
+    // (a run on part of an app, `remodel run extract-service routes/`, leaves the app's entry out of the program:
+    // the package's other source files on disk are read too)
+    const root = nearestPackage(file.getFilePath())?.dir;
+    found =
+      project.getSourceFiles().some((sf) => !sf.isDeclarationFile() && !sf.isInNodeModules() && BODY_PARSERS.test(sf.getFullText())) ||
+      (!!root && globSync('**/*.{js,cjs,mjs,ts,cts,mts}', { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**', '**/*.d.ts'] }).some((f) => !project.getSourceFile(f) && BODY_PARSERS.test(readSourceText(f))));
+    bodyParsing.set(project, found);
+  }
+  return found;
+}
+
+function readSourceText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const BODY_PARSERS = /\b(?:express\.(?:json|urlencoded|text|raw)\s*\(|bodyParser\b|body-parser|multer|formidable|busboy|express-fileupload|koa-body|koa-bodyparser|@koa\/bodyparser)/;
 
 /** The major version of express the file's package depends on (Express 5 hands a rejected handler promise to next). */
 export function expressMajor(file: SourceFile): number {

@@ -727,7 +727,11 @@ export function responseMisuse(id: Identifier, w: Walk): Unsafe {
   const parent = id.getParent();
   if (Node.isPropertyAccessExpression(parent)) {
     const name = parent.getName();
-    if (name === 'locals') return new Unsafe('res-locals', '`res.locals` is used by the logic', id);
+    if (name === 'locals') {
+      const field = parent.getParent();
+      const read = Node.isPropertyAccessExpression(field) && field.getExpression() === parent && !isWriteTarget(field);
+      return new Unsafe('res-locals', read ? `the logic reads \`${field.getText()}\`, which the app may set while the handler runs (after a middleware hands on, through another name, or in the handler): not known to hold at the service call what it held where it was read` : `the logic uses \`${parent.getText()}\` other than by reading a field`, id);
+    }
     if (STREAMING.has(name)) return new Unsafe('streaming-response', `the response is streamed or written piecemeal (${name})`, id);
   }
   if (Node.isCallExpression(parent) && parent.getArguments().includes(id)) return new Unsafe('res-passed-to-helper', 'the response object is passed to another function', id);
