@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ts, type Project } from 'ts-morph';
 import type { FileChange } from '../changeset.js';
+import { PackageResolutions } from './package-resolutions.js';
 
 const BOM = '\uFEFF';
 
@@ -31,6 +32,8 @@ export class NodePrograms {
   private last?: ts.Program;
   /** Declaration files of node_modules come from ts-morph's program (see `build`). */
   private shareDeclarations = true;
+  /** What files under node_modules import, resolved once for all the programs (see PackageResolutions). */
+  private readonly resolutions = new PackageResolutions();
 
   private constructor(
     private readonly options: ts.CompilerOptions,
@@ -159,6 +162,8 @@ export class NodePrograms {
         return sf;
       },
     };
+    const hooks = this.resolutions.hooks(() => this.options, host, host.getCurrentDirectory());
+    if (hooks) Object.assign(host, hooks);
     return ts.createProgram({ rootNames, options: this.options, host, ...(oldProgram ? { oldProgram } : {}) });
   }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
@@ -13,6 +14,7 @@ import { checkTsconfig } from './tsconfig-check.js';
 import { buildAppModel, type AppModel } from '../app-model/index.js';
 import { checkReportedReason } from '../reasons.js';
 import { NodePrograms } from './node-programs.js';
+import { PackageResolutions } from './package-resolutions.js';
 import { fileDiagnostics, ProgramChecks, type FileDiagnostics } from './file-diagnostics.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
@@ -146,7 +148,7 @@ export function loadProject(cwd: string, files: string[]): Project {
   if (tsconfig && files.length && !configIncludesAny(tsconfig, files)) tsconfig = undefined;
   // The files the tsconfig's files reach are added once the project's program is the language service's (see
   // oneProgram): ts-morph would otherwise build its own program for that, and the language service a second one.
-  const project = tsconfig
+  const project = withPackageResolutions(() => tsconfig
     ? new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true })
     : new Project({
         compilerOptions: {
@@ -161,13 +163,47 @@ export function loadProject(cwd: string, files: string[]): Project {
           skipLibCheck: true,
           strict: false,
         },
-      });
+      }));
   oneProgram(project);
   declarationsWithoutDocs(project);
   packageLookupsOnce(project);
   if (tsconfig) project.resolveSourceFileDependencies();
   for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
   return project;
+}
+
+/**
+ * Makes the project that `make` creates resolve what files under node_modules import once for its life (see
+ * PackageResolutions): its language service builds a new program after every edit. ts-morph creates the language
+ * service's host in its constructor (@ts-morph/common's createHosts), which is wrapped for that moment only. A
+ * ts-morph that creates its hosts otherwise, or a host with a resolution of its own, is left as it is.
+ */
+function withPackageResolutions(make: () => Project): Project {
+  type Hosts = { languageServiceHost: ts.LanguageServiceHost };
+  let common: { createHosts?: (options: unknown) => Hosts } | undefined;
+  try {
+    const require = createRequire(import.meta.url);
+    common = createRequire(require.resolve('ts-morph'))('@ts-morph/common') as typeof common;
+  } catch {
+    return make();
+  }
+  const create = common?.createHosts;
+  if (!common || typeof create !== 'function') return make();
+  const resolutions = new PackageResolutions();
+  common.createHosts = (options) => {
+    const hosts = create(options);
+    const host = hosts?.languageServiceHost;
+    if (host && !host.resolveModuleNames && !host.resolveModuleNameLiterals) {
+      const hooks = resolutions.hooks(() => host.getCompilationSettings(), host as ts.ModuleResolutionHost, host.getCurrentDirectory());
+      if (hooks) Object.assign(host, hooks);
+    }
+    return hosts;
+  };
+  try {
+    return make();
+  } finally {
+    common.createHosts = create;
+  }
 }
 
 const DECLARATION_IN_PACKAGE = /\/node_modules\/.*\.d\.[cm]?ts$/;
