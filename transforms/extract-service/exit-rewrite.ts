@@ -611,6 +611,9 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
         if (w.drop.has(n)) return;
         // (after `next(err)` that could not become a throw: that says why)
         if (w.pending?.reason === 'next-in-logic') throw w.pending;
+        // (`const file = verifyFileExists(id, res); if (!file) return;`: the helper handed the response answered)
+        const handed = responseHandedOn(fn, roles, n);
+        if (handed) throw new Unsafe('res-passed-to-helper', `the response object is passed to \`${handed.getExpression().getText().slice(0, 40)}\`, which may answer: a path of the logic returns after it without answering itself`, handed);
         throw new Unsafe('path-without-response', 'a path of the logic returns without answering the request', n);
       }
       const chain = responseChain(e, roles, site.framework);
@@ -651,6 +654,16 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     // reported after the other checks: a response written in a callback explains this better
     w.pending ??= new Unsafe('path-without-response', 'a path of the logic ends without answering the request', fn);
   }
+}
+
+/** A call of the handler, before `before`, that is handed the response object (`verifyFileExists(id, res)`). */
+function responseHandedOn(fn: Node, roles: Roles, before: Node): CallExpression | undefined {
+  for (const id of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (id.getStart() >= before.getStart()) break;
+    const call = id.getParent();
+    if (Node.isCallExpression(call) && call.getArguments().includes(id) && isReference(id) && roleOf(referenced(id), roles) === 'response') return call;
+  }
+  return undefined;
 }
 
 /** Error classes of the language: never a domain error, so the controller hands them to `next`. */
