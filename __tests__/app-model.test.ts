@@ -23,4 +23,16 @@ describe('app-model names', () => {
     const list = routeNames('get', '/api/v1/patients/:id/notes', 'src/app.ts');
     expect([list.resource, list.entity, list.serviceMethod, list.serviceClass]).toEqual(['notes', 'Note', 'listNotes', 'NotesService']);
   });
+  it('keeps words that name an area or a product as they are, and reads a leading verb as the action', () => {
+    const at = (method: 'get' | 'post', p: string) => {
+      const n = routeNames(method, p, 'src/app.js');
+      return `${n.serviceClass}.${n.serviceMethod}`;
+    };
+    expect(at('get', '/api/auth')).toBe('AuthService.getAuth');
+    expect(at('post', '/openid/enable')).toBe('OpenidService.enableOpenid');
+    expect(at('post', '/gocardless/get-accounts')).toBe('GocardlessService.getGocardlessAccounts');
+    expect(at('get', '/products/search')).toBe('ProductsService.searchProducts');
+    // (countable words still take their plural)
+    expect(at('post', '/accounts/:id/transfers')).toBe('TransfersService.createTransfer');
+  });
 });

@@ -41,11 +41,12 @@ export function singular(word: string): string {
  * Words that name an area of the app, not a thing it counts: a service or DTO is named with them as they are
  * (`/api/auth` → AuthService, `/search` → SearchService, not AuthsService or SearchesService).
  */
-const AREAS = new Set('auth oauth login logout signin signout signup register registration search config configuration admin feedback info status health home dashboard progress history checkout me'.split(' '));
+const AREAS = new Set('auth oauth openid oidc sso saml ldap login logout signin signout signup register registration search config configuration admin feedback info status health home dashboard progress history checkout sync me'.split(' '));
 
 export function plural(word: string): string {
   const last = /[A-Za-z]+$/.exec(word)?.[0].toLowerCase();
-  return last && AREAS.has(last) ? word : pluralize.plural(word);
+  // (a word ending in -less is a name or a quality, not a thing counted: `gocardless`, `serverless`)
+  return last && (AREAS.has(last) || /.less$/.test(last)) ? word : pluralize.plural(word);
 }
 
 /** The resource a file is about: `routes/users.routes.ts` → `users`; `index.js` → its folder's name. */
@@ -112,7 +113,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
 
 /** Words that say what a trailing path segment does to the resource before it (`/baskets/:id/checkout`). */
 const VERBS = new Set(
-  'search find save delete remove add create update edit login logout signin signout signup register verify validate reset change apply submit approve reject cancel confirm checkout publish unpublish archive restore activate deactivate enable disable like unlike follow unfollow favorite unfavorite touch refresh send resend upload download export import sync mint redeem subscribe unsubscribe authenticate authorize connect disconnect check calculate convert generate notify retry clear start stop pause resume complete close open lock unlock share join leave invite accept decline assign unassign track rate review vote upvote downvote report'.split(' '),
+  'get list fetch search find save delete remove add create update edit login logout signin signout signup register verify validate reset change apply submit approve reject cancel confirm checkout publish unpublish archive restore activate deactivate enable disable like unlike follow unfollow favorite unfavorite touch refresh send resend upload download export import sync mint redeem subscribe unsubscribe authenticate authorize connect disconnect check calculate convert generate notify retry clear start stop pause resume complete close open lock unlock share join leave invite accept decline assign unassign track rate review vote upvote downvote report'.split(' '),
 );
 
 /**
