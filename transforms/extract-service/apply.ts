@@ -446,15 +446,15 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       // An annotated variable the logic assigns (`let coupon: string | undefined | null = …`) was narrowed to its
       // initializer's type at its declaration: the input has that type, and the service declares the variable with
       // its annotation from it, so the same narrowing applies (and the same assignments type-check).
-      const narrowed = new Map(e.inputs.filter((i) => style.ts && i.annotation && i.assigned && i.initializer).map((i) => [i, typeText(i.initializer!, g.servicePath, file)] as const));
+      const narrowed = new Map(e.inputs.filter((i) => style.ts && i.annotation && i.assigned && i.initializer).map((i) => [i, typeText(i.initializer!, g.servicePath, file, style)] as const));
       const fields = e.inputs.map((i) => ({
         name: i.name,
         type:
           narrowed.get(i) ??
           i.annotation ??
           (i.bound
-            ? `(${i.bound.params.map((p) => `${p.name}: ${typeText(p.node, g.servicePath, file)}`).join(', ')}) => ${i.bound.query ? `ReturnType<typeof import(${q}${specifier(g.servicePath, i.bound.query.module, style)}${q}).${i.bound.query.member}>` : typeText(i.bound.result, g.servicePath, file)}`
-            : typeText(i.typeNode, g.servicePath, file)),
+            ? `(${i.bound.params.map((p) => `${p.name}: ${typeText(p.node, g.servicePath, file, style)}`).join(', ')}) => ${i.bound.query ? `ReturnType<typeof import(${q}${specifier(g.servicePath, i.bound.query.module, style)}${q}).${i.bound.query.member}>` : typeText(i.bound.result, g.servicePath, file, style)}`
+            : typeText(i.typeNode, g.servicePath, file, style)),
       }));
       if (fields.length && !dtoRef.has(e)) {
         if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);

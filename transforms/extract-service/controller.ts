@@ -1,12 +1,12 @@
 /** Controller side: the handler's new body (service call, success response, domain errors mapped) and DTO types. */
 import path from 'node:path';
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
-import { type ModuleStyle } from './style.js';
+import { type ModuleStyle, specifier } from './style.js';
 import { type Extraction } from './handler-model.js';
 import { answerParamIndex } from './frameworks/index.js';
 import { epilogueChain, epilogueOf } from './epilogue.js';
 
-export function typeText(node: Node, servicePath: string, routeFile: SourceFile): string {
+export function typeText(node: Node, servicePath: string, routeFile: SourceFile, style: ModuleStyle): string {
   const type = node.getType();
   let t = type.getText(undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
   t = t.replace(/import\("([^"]+)"\)/g, (_m, p: string) => {
@@ -15,13 +15,18 @@ export function typeText(node: Node, servicePath: string, routeFile: SourceFile)
       const pkg = p.split('/node_modules/').pop()!.replace(/^@types\//, '').replace(/\/index$/, '');
       return `import("${pkg}")`;
     }
+    // (the checker names the module without its extension; an ES module under node16 resolution needs it:
+    // `import("../app-admin.js")`, written as the service's own imports are)
+    const file = MODULE_EXTENSIONS.map((ext) => p + ext).find((f) => !!routeFile.getProject().getSourceFile(f));
+    if (file) return `import("${specifier(servicePath, file, style)}")`;
     let rel = path.relative(path.dirname(servicePath), p).split(path.sep).join('/');
     if (!rel.startsWith('.')) rel = './' + rel;
     return `import("${rel}")`;
   });
-  void routeFile;
   return t;
 }
+
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /**
  * A named type in the checker's type of `node` that no other module can name: an interface, class, enum or alias
