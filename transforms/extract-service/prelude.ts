@@ -118,12 +118,91 @@ function answeredCheck(s: Statement, roles: Roles, declared: Set<string>, reads:
   return list.slice(0, -1).every((x) => requestStep(x, roles, new Set(declared)));
 }
 
+/** The call of `e` (through `await` and parentheses) when it is handed the response object itself. */
+function responseHelperCall(e: Node | undefined, roles: Roles): import('ts-morph').CallExpression | undefined {
+  let x = e;
+  while (x && (Node.isAwaitExpression(x) || Node.isParenthesizedExpression(x))) x = x.getExpression();
+  if (!x || !Node.isCallExpression(x)) return undefined;
+  return x.getArguments().some((a) => Node.isIdentifier(a) && roleOf(referenced(a), roles) === 'response') ? x : undefined;
+}
+
+/** `return;` or `{ return; }`. */
+function bareReturn(s: Statement): boolean {
+  const list = Node.isBlock(s) ? s.getStatements() : [s];
+  return list.length === 1 && Node.isReturnStatement(list[0]) && !list[0].getExpression();
+}
+
+/** `if (!x) return;` on the name `x`. */
+function guardOn(s: Statement | undefined, name: string): boolean {
+  if (!s || !Node.isIfStatement(s) || s.getElseStatement() || !bareReturn(s.getThenStatement())) return false;
+  const test = s.getExpression();
+  return Node.isPrefixUnaryExpression(test) && test.getOperatorToken() === SyntaxKind.ExclamationToken && Node.isIdentifier(test.getOperand()) && test.getOperand().getText() === name;
+}
+
+/**
+ * How many statements from `i` on are a guard through a function of the app handed the response, which answers the
+ * request itself when it fails: `const file = verifyFileExists(id, files, res); if (!file) return;` (2), or
+ * `if (!verifySession(req, res)) return;` (1); 0 otherwise. Such a guard, and everything before it, stays in the
+ * controller as it is. The helper must be done when it returns (its result is not a promise, or it is awaited), and
+ * the guard must not narrow the name's type (the service's input is typed where the name is declared).
+ */
+function answeringGuard(statements: Statement[], i: number, roles: Roles): number {
+  const s = statements[i];
+  if (Node.isIfStatement(s) && !s.getElseStatement() && bareReturn(s.getThenStatement())) {
+    const test = s.getExpression();
+    const call = Node.isPrefixUnaryExpression(test) && test.getOperatorToken() === SyntaxKind.ExclamationToken ? responseHelperCall(test.getOperand(), roles) : undefined;
+    return call && settled(call) ? 1 : 0;
+  }
+  if (!Node.isVariableStatement(s) || s.getDeclarations().length !== 1) return 0;
+  const v = s.getDeclarations()[0];
+  const nameNode = v.getNameNode();
+  const call = responseHelperCall(v.getInitializer(), roles);
+  if (!call || !settled(call) || !Node.isIdentifier(nameNode) || !guardOn(statements[i + 1], nameNode.getText())) return 0;
+  const type = v.getType();
+  if (type.isUnion() && type.getUnionTypes().some((t) => t.isNull() || t.isUndefined() || t.isBooleanLiteral() || t.isLiteral())) return 0;
+  return 2;
+}
+
+/** A statement before an answering guard that only sets up: no await, return, response or next. */
+function setUp(s: Statement, roles: Roles): boolean {
+  if (!Node.isVariableStatement(s) && !Node.isExpressionStatement(s)) return false;
+  return !s.getDescendants().some((d) => Node.isAwaitExpression(d) || Node.isReturnStatement(d) || (Node.isIdentifier(d) && isReference(d) && ['response', 'next', 'context'].includes(roleOf(referenced(d), roles) ?? '')));
+}
+
+/**
+ * A call whose work is done when the statement ends: awaited, typed as something other than a promise, or a
+ * synchronous function of the project that creates no function (nothing of it can run later).
+ */
+function settled(call: import('ts-morph').CallExpression): boolean {
+  if (Node.isAwaitExpression(call.getParent())) return true;
+  const type = call.getType();
+  if (!type.isAny()) return !type.getProperty('then');
+  const callee = call.getExpression();
+  const decl = Node.isIdentifier(callee) ? callee.getSymbol()?.getDeclarations() : undefined;
+  if (decl?.length !== 1) return false;
+  const d = decl[0];
+  const fn = Node.isFunctionDeclaration(d) ? d : Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.isAsync() || fn.getSourceFile().isInNodeModules()) return false;
+  if (Node.isFunctionDeclaration(fn) ? fn.isGenerator() : Node.isFunctionExpression(fn) && fn.isGenerator()) return false;
+  if (Node.isVariableDeclaration(d) && d.getVariableStatement()?.getDeclarationKind() !== 'const') return false;
+  return !fn.getBody()?.getDescendants().some((x) => isFunctionLike(x));
+}
+
 /**
  * Index of the first statement of the logic: `from` unless statements from `from` on are a prelude (followed by
  * more statements). Request reads among the prelude statements stay with it.
  */
 export function preludeEnd(site: RouteSite, statements: Statement[], from: number, roles: Roles): number {
   if (site.framework !== 'express') return from;
+  // (a guard through a helper that answers keeps itself and all before it: `verifyFileExists(id, files, res)`)
+  // (what runs before it must be set-up, not logic: nothing awaited, no answer, no return)
+  let guarded = from;
+  for (let i = from; i < statements.length - 1; i++) {
+    const n = answeringGuard(statements, i, roles);
+    if (n && i + n < statements.length) guarded = i + n;
+    else if (!setUp(statements[i], roles)) break;
+  }
+  if (guarded > from) return guarded;
   const declared = new Set<string>();
   // names of the request reads before and among the prelude (usable in a test, but they do not make one a prelude)
   const reads = new Set<string>(statements.slice(0, from).flatMap((s) => (Node.isVariableStatement(s) ? s.getDeclarations().map((v) => v.getName()) : [])));
