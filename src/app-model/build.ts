@@ -5,7 +5,7 @@ import { analyzeFunction } from './flow.js';
 import { routeNames } from './names.js';
 import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringList, stringValue, unwrap, type FnNode } from './resolve.js';
 import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, MountedFunction, Route, RouteDiscovery, UnresolvedReason, UnresolvedSite } from './types.js';
-import { findLateLocals, findRequestProperties } from './request-properties.js';
+import { findRequestProperties } from './request-properties.js';
 import { needsEvaluation, onlyMiddlewareMount, scannedText, unitOf, Units, type ChainArg } from './units.js';
 
 export { locOf };
@@ -801,6 +801,5 @@ export function buildAppModel(project: Project, opts: BuildOptions): AppModel {
   b.unresolved.sort((a, c) => (a.loc.file < c.loc.file ? -1 : a.loc.file > c.loc.file ? 1 : a.loc.line - c.loc.line));
   const projectFiles = project.getSourceFiles().filter((sf) => !sf.isDeclarationFile() && !sf.getFilePath().includes('/node_modules/'));
   const requestProperties = findRequestProperties(projectFiles);
-  const lateLocals = findLateLocals(projectFiles);
-  return { root, routes: b.routes, unresolved: b.unresolved, mountedFunctions: b.mountedFunctions, requestProperties, lateLocals, buildMs: performance.now() - started };
+  return { root, routes: b.routes, unresolved: b.unresolved, mountedFunctions: b.mountedFunctions, requestProperties, buildMs: performance.now() - started };
 }

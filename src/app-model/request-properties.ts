@@ -60,7 +60,9 @@ function isNextCall(c: Node): boolean {
 function setBeforeNext(assignment: Node): boolean {
   const fn = ownerOf(assignment);
   if (!fn) return false;
-  return fn.getDescendants().some((c) => c.getStart() >= assignment.getEnd() && isNextCall(c) && ownerOf(c) === fn);
+  const calls = fn.getDescendants().filter((c) => isNextCall(c) && ownerOf(c) === fn);
+  // (a next() before it, even on some paths only, may have handed on already: `if (fast) next(); req.tag = …`)
+  return calls.some((c) => c.getStart() >= assignment.getEnd()) && !calls.some((c) => c.getEnd() <= assignment.getStart());
 }
 
 /**
@@ -99,53 +101,4 @@ export function findRequestProperties(files: SourceFile[]): Map<string, Loc> {
   }
   for (const name of late) found.delete(name);
   return found;
-}
-
-const ASSIGNMENT = /^(=|\+=|-=|\*=|\/=|%=|\*\*=|<<=|>>=|>>>=|&=|\|=|\^=|&&=|\|\|=|\?\?=)$/;
-
-/**
- * The fields of `res.locals` that may change while a handler runs (AppModel.lateLocals), `*` standing for every
- * field. Only middleware (a function that hands on, in its body or a callback of it) runs before a handler of the
- * same request; in it, a field set (`res.locals.user = u`) or the object replaced (`res.locals = session`) without
- * handing on right after, in the same function (setBeforeNext), may change under the handler; so may anything once
- * `res.locals` or the response is held under another name, or handed to a call without handing on right after
- * (`Object.assign(res.locals, x)`, `decorate(res)`). A handler's own uses are its own extraction's business (a use
- * other than a field read stays there).
- */
-export function findLateLocals(files: SourceFile[]): Set<string> {
-  const late = new Set<string>();
-  for (const sf of files) {
-    for (const fn of sf.getDescendants()) {
-      if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn))) continue;
-      const param = fn.getParameters()[1];
-      const nameNode = param?.getNameNode();
-      if (!param || !Node.isIdentifier(nameNode)) continue;
-      const type = param.getTypeNode()?.getText() ?? '';
-      if (!/^res(ponse)?$/i.test(param.getName()) && !/(^|\.)(Response|ServerResponse)(<|$)/.test(type)) continue;
-      if (!fn.getDescendants().some((c) => isNextCall(c))) continue;
-      const sym = nameNode.getSymbol();
-      for (const id of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
-        if (id === nameNode || id.getText() !== param.getName() || id.getSymbol() !== sym) continue;
-        for (const field of lateThrough(id)) late.add(field);
-      }
-    }
-  }
-  return late;
-}
-
-/** What a use of a middleware's response parameter may change late (findLateLocals). */
-function lateThrough(id: Node): string[] {
-  const access = id.getParent();
-  if (Node.isCallExpression(access) && access.getArguments().includes(id)) return setBeforeNext(access) ? [] : ['*'];
-  // (the response held under another name: anything may happen to it)
-  if ((Node.isVariableDeclaration(access) && access.getInitializer() === id) || (Node.isBinaryExpression(access) && access.getRight() === id)) return ['*'];
-  if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== id || access.getName() !== 'locals') return [];
-  const parent = access.getParent();
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === access && ASSIGNMENT.test(parent.getOperatorToken().getText())) return setBeforeNext(parent) ? [] : ['*'];
-  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === access) {
-    const above = parent.getParent();
-    const written = (Node.isBinaryExpression(above) && above.getLeft() === parent && ASSIGNMENT.test(above.getOperatorToken().getText())) || Node.isDeleteExpression(above) || Node.isPostfixUnaryExpression(above) || (Node.isPrefixUnaryExpression(above) && /^(\+\+|--)/.test(above.getText()));
-    return written && !setBeforeNext(above!) ? [parent.getName()] : [];
-  }
-  return ['*'];
 }

@@ -297,13 +297,6 @@ export interface AppModel {
    * selected ones. Live model only.
    */
   requestProperties: Map<string, Loc>;
-  /**
-   * Fields of `res.locals` the app may set while a handler of the same request runs: set after a middleware handed
-   * on (`next(); res.locals.user = u`), in a callback, or by a handler; `*` when the whole object is replaced or handed
-   * to a call that way (request-properties.ts findLateLocals). Any other field a handler reads holds what the
-   * middleware before it left there. Live model only.
-   */
-  lateLocals: Set<string>;
   /** Milliseconds the build took. */
   buildMs: number;
 }

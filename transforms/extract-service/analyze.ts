@@ -14,7 +14,7 @@ import { unnameableType } from './controller.js';
 import { diagnosticIn, moduleLocation } from './apply.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
-import { type CallbackOptions, appParsesBodies, convertErrorFirst, expressMajor, expressMayBe5, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
+import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
 
 /**
@@ -330,9 +330,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     return true;
   });
   const after = (read: Node, kinds: (d: Node) => boolean) => enclosingFunction(read) !== site.fn || effects.some((d) => kinds(d) && d.getEnd() <= read.getStart());
-  // (Express 4's body parsers leave `{}` when there is no body; Express 5 leaves req.body undefined, and so does
-  // Express 4 when the program mounts no body parser)
-  const bodyMayBeMissing = expressMayBe5(file) || (site.framework === 'express' && !appParsesBodies(file));
+  // (Express 5 leaves req.body undefined without a body; so does Express 4 where no body parser ran for the route, and
+  // which parsers run for a route, in what order and for which content types, is not known here: multer leaves it
+  // undefined for JSON, a parser may be mounted on another path or after the router)
+  const bodyMayBeMissing = site.framework === 'express';
   // a part is there for certain, as far as the logic can tell, when one of its reads runs on every path before any
   // effect: had the part been missing, the logic threw there too, before doing anything. A read only some paths run
   // (inside an if, `&&`, `?:`, a loop) or one after an effect does not tell.
@@ -397,7 +398,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     if (w.drop.has(n.getParentOrThrow())) return;
     const sym = referenced(n);
     const role = roleOf(sym, roles);
-    if (role === 'response' && !requestRead(n, role)) throw responseMisuse(n, w);
+    if (role === 'response') throw responseMisuse(n, w);
     if (role === 'next') {
       // (`.catch(next)`, or a callback only forwarding its error to next: the controller writes `.catch(next)`)
       if (chain && (n.getParent() === chain.catchCall || n.getFirstAncestor((a) => a === chain.catchCall.getArguments()[0]))) return;
@@ -405,7 +406,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       if (owner && owner !== site.fn && !w.resultFns.has(owner)) throw new Unsafe('response-in-callback', 'the response (or next) is written inside a callback', n);
       throw new Unsafe('next-in-logic', 'the logic calls `next` itself', n);
     }
-    if (role === 'request' || role === 'context' || role === 'response') {
+    if (role === 'request' || role === 'context') {
       let read = requestRead(n, role);
       if (read && role === 'request' && !read.part) read = lateReadOf(read, n);
       if (!read) {

@@ -8,9 +8,7 @@
  * `callbackThrowsToNext` option accepts that difference, and (3) the names the flattening declares are free.
  * Timing and the rules are documented in this folder's README.md.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { globSync } from 'tinyglobby';
 import semver from 'semver';
 import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile, type Statement, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import type { Binding, NodePath, Scope } from '@babel/traverse';
@@ -20,7 +18,7 @@ import { nearestPackage } from '../../src/target.js';
 import { indentAt, lineStart } from '../../src/text/lines.js';
 import { cannotThrow, cannotThrowStatement, primitiveKind, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
-import { Unsafe, type Roles, type Walk, PEER_FIELDS, REQUEST_PARTS, SOCKET_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, referenced, roleOf } from './handler-model.js';
+import { Unsafe, type Roles, type Walk, PEER_FIELDS, REQUEST_PARTS, SOCKET_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, isWriteTarget, insertAt, referenced, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
 import { type ErrorFirstTail, successStatements } from './exit-rewrite.js';
 import { clearEpilogue, epilogueTail, flushEarlyAnswers, rethrowOutside } from './epilogue.js';
@@ -471,52 +469,6 @@ function preludeMayThrow(w: Walk, t: ErrorFirstTail, always: boolean): Node | un
   return statementsMayThrow(w, fn, [...before, t.stmt], [...before, t.stmt]);
 }
 
-/**
- * Whether the file's package may run Express 5 or later (whose `req.body` is undefined without a body): its declared
- * range allows it (`^5.1.0`, `*`, `>=4`, `latest` or anything that is no range).
- */
-export function expressMayBe5(file: SourceFile): boolean {
-  const json = nearestPackage(file.getFilePath())?.json;
-  const range = json?.dependencies?.express ?? json?.peerDependencies?.express;
-  if (typeof range !== 'string') return false;
-  try {
-    return semver.validRange(range) === null || semver.intersects(range, '>=5.0.0-0', { includePrerelease: true });
-  } catch {
-    return true;
-  }
-}
-
-const bodyParsing = new WeakMap<object, boolean>();
-
-/**
- * Whether some file of the program mounts a body parser (express.json(), body-parser, multer, …). Without one,
- * `req.body` is undefined in Express 4 as well, and a read through it throws where the handler made it.
- */
-export function appParsesBodies(file: SourceFile): boolean {
-  const project = file.getProject();
-  let found = bodyParsing.get(project);
-  if (found === undefined) {
-    // (a run on part of an app, `remodel run extract-service routes/`, leaves the app's entry out of the program:
-    // the package's other source files on disk are read too)
-    const root = nearestPackage(file.getFilePath())?.dir;
-    found =
-      project.getSourceFiles().some((sf) => !sf.isDeclarationFile() && !sf.isInNodeModules() && BODY_PARSERS.test(sf.getFullText())) ||
-      (!!root && globSync('**/*.{js,cjs,mjs,ts,cts,mts}', { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**', '**/*.d.ts'] }).some((f) => !project.getSourceFile(f) && BODY_PARSERS.test(readSourceText(f))));
-    bodyParsing.set(project, found);
-  }
-  return found;
-}
-
-function readSourceText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-const BODY_PARSERS = /\b(?:express\.(?:json|urlencoded|text|raw)\s*\(|bodyParser\b|body-parser|multer|formidable|busboy|express-fileupload|koa-body|koa-bodyparser|@koa\/bodyparser)/;
-
 /** The major version of express the file's package depends on (Express 5 hands a rejected handler promise to next). */
 export function expressMajor(file: SourceFile): number {
   const json = nearestPackage(file.getFilePath())?.json;
@@ -731,6 +683,10 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
   if (!cannotThrow(e.object, ctx)) return false;
   const obj = tsAt(e.object);
   if (!obj) return false;
+  // (without strictNullChecks every type reads as non-nullable, whatever the value may be: only a value that is an
+  // object by how it was made is vouched for)
+  const options = obj.getProject().getCompilerOptions();
+  if (!(options.strictNullChecks ?? options.strict ?? true) && !objectByMaking(obj)) return false;
   const type = obj.getType();
   if (type.isAny() || type.isUnknown() || type.isNullable() || type.isUndefined() || type.isNull()) return false;
   if (type.isUnion() && type.getUnionTypes().some((u) => u.isNull() || u.isUndefined() || u.isAny())) return false;
@@ -739,6 +695,47 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
   // `Object.defineProperty(exports, 'x', { get … })`, not an auto-accessor)
   const decls = prop?.getDeclarations() ?? [];
   return decls.length > 0 && decls.every((d) => PLAIN_PROPERTY.has(d.getKind()) && !(Node.isPropertyDeclaration(d) && d.hasModifier(SyntaxKind.AccessorKeyword)));
+}
+
+/**
+ * An identifier naming what cannot be null or undefined by the way it was made: a module (`const db = require('./db')`,
+ * `import * as db`), a class, function, enum or namespace of the program, or a const holding an object literal, an
+ * array, a function or `new X()`; through imports of such declarations too.
+ */
+function objectByMaking(n: Node): boolean {
+  if (!Node.isIdentifier(n)) return false;
+  let sym = n.getSymbol();
+  if (sym?.isAlias()) {
+    const decl = sym.getDeclarations()[0];
+    if (decl && Node.isNamespaceImport(decl)) return true;
+    sym = sym.getAliasedSymbol();
+  }
+  const decls = sym?.getDeclarations() ?? [];
+  return decls.length > 0 && decls.every((d) => {
+    if (Node.isClassDeclaration(d) || Node.isFunctionDeclaration(d) || Node.isEnumDeclaration(d) || Node.isModuleDeclaration(d) || Node.isSourceFile(d)) return true;
+    if (!Node.isVariableDeclaration(d) || !Node.isIdentifier(d.getNameNode()) || !neverAssigned(d)) return false;
+    let init = d.getInitializer();
+    while (init && (Node.isParenthesizedExpression(init) || Node.isAsExpression(init) || Node.isNonNullExpression(init))) init = init.getExpression();
+    if (!init) return false;
+    if (Node.isObjectLiteralExpression(init) || Node.isArrayLiteralExpression(init) || Node.isArrowFunction(init) || Node.isFunctionExpression(init) || Node.isClassExpression(init) || Node.isNewExpression(init)) return true;
+    return Node.isCallExpression(init) && init.getExpression().getText() === 'require' && init.getArguments().length === 1 && Node.isStringLiteral(init.getArguments()[0]);
+  });
+}
+
+const assignedLater = new WeakMap<Node, boolean>();
+
+/** A const, or a var or let no code of the program assigns again (`var db = require('../db')`). */
+function neverAssigned(d: import('ts-morph').VariableDeclaration): boolean {
+  if (d.getVariableStatement()?.getDeclarationKind() === 'const') return true;
+  let assigned = assignedLater.get(d);
+  if (assigned === undefined) {
+    // (a variable is assigned only inside its own file)
+    const name = d.getNameNode() as import('ts-morph').Identifier;
+    const sym = name.getSymbol();
+    assigned = d.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).some((r) => r !== name && r.getText() === name.getText() && r.getSymbol() === sym && isWriteTarget(r));
+    assignedLater.set(d, assigned);
+  }
+  return !assigned;
 }
 
 /** Declarations of a property that hold a value (reading it runs no code of the program). */

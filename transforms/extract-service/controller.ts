@@ -18,7 +18,8 @@ export function typeText(node: Node, servicePath: string, routeFile: SourceFile,
     // (the checker names the module without its extension; an ES module under node16 resolution needs it:
     // `import("../app-admin.js")`, written as the service's own imports are)
     const file = MODULE_EXTENSIONS.map((ext) => p + ext).find((f) => !!routeFile.getProject().getSourceFile(f));
-    if (file) return `import("${specifier(servicePath, file, style)}")`;
+    // (a declaration file stands for the module of its name: `types/api/index.d.ts` is `types/api/index.js`)
+    if (file) return `import("${specifier(servicePath, file.replace(/\.d\.([cm]?)ts$/, '.$1js'), style)}")`;
     let rel = path.relative(path.dirname(servicePath), p).split(path.sep).join('/');
     if (!rel.startsWith('.')) rel = './' + rel;
     return `import("${rel}")`;
@@ -26,7 +27,7 @@ export function typeText(node: Node, servicePath: string, routeFile: SourceFile,
   return t;
 }
 
-const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.d.mts', '.d.cts'];
 
 /**
  * A named type in the checker's type of `node` that no other module can name: an interface, class, enum or alias

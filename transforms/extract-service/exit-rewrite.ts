@@ -741,9 +741,11 @@ export function responseMisuse(id: Identifier, w: Walk): Unsafe {
   if (Node.isPropertyAccessExpression(parent)) {
     const name = parent.getName();
     if (name === 'locals') {
+      // (what the app's middleware leaves there, and when, is not proven: a field may be set after a middleware hands
+      // on, through another name, or by a package; read at the service call it could hold something else)
       const field = parent.getParent();
       const read = Node.isPropertyAccessExpression(field) && field.getExpression() === parent && !isWriteTarget(field);
-      return new Unsafe('res-locals', read ? `the logic reads \`${field.getText()}\`, which the app may set while the handler runs (after a middleware hands on, through another name, or in the handler): not known to hold at the service call what it held where it was read` : `the logic uses \`${parent.getText()}\` other than by reading a field`, id);
+      return new Unsafe('res-locals', read ? `the logic reads \`${field.getText()}\`: what the app's middleware leaves in res.locals is not passed to a service (which middleware sets it, and when, is not known for certain)` : `the logic uses \`${parent.getText()}\``, id);
     }
     if (STREAMING.has(name)) return new Unsafe('streaming-response', `the response is streamed or written piecemeal (${name})`, id);
   }

@@ -112,19 +112,6 @@ export function setAppRequestProperties(project: object, names: Iterable<string>
   appRequestProperties.set(project, new Set(names));
 }
 
-/** Fields of `res.locals` that may change while a handler runs, per project (AppModel.lateLocals; `*`: every field). */
-const appLateLocals = new WeakMap<object, ReadonlySet<string>>();
-
-export function setAppLateLocals(project: object, fields: Iterable<string>): void {
-  appLateLocals.set(project, new Set(fields));
-}
-
-/** Whether `res.locals.<field>` holds, all through the handler, what the middleware before it left there. */
-function steadyLocal(field: string, at: Node): boolean {
-  const late = appLateLocals.get(at.getSourceFile().getProject());
-  return !!late && !late.has('*') && !late.has(field);
-}
-
 function isRequestPart(name: string, at: Node): boolean {
   return REQUEST_PARTS.has(name) || !!appRequestProperties.get(at.getSourceFile().getProject())?.has(name);
 }
@@ -272,14 +259,6 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
     }
     if (!['params', 'query', 'body', 'headers', 'method', 'path', 'url', 'ip'].includes(first)) return undefined;
     parts.push(first);
-  } else if (role === 'response') {
-    // `res.locals.userId`: a value the app's middleware left for the handler before handing on, read like a part of
-    // the request (the whole `res.locals`, or a field the app may set while the handler runs, is no read)
-    if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== node || parent.getName() !== 'locals') return undefined;
-    const field = parent.getParent();
-    if (!Node.isPropertyAccessExpression(field) || field.getExpression() !== parent || !steadyLocal(field.getName(), id)) return undefined;
-    node = parent;
-    parts.push('locals');
   } else if (destructured !== undefined) {
     // `query` of `({ query }: Request, res)`: the name is the part (its declaration in the pattern is no read)
     if (Node.isBindingElement(parent)) return undefined;
@@ -296,7 +275,7 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
     parts.push(parent.getName());
   }
   parent = node.getParent();
-  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node && ['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user', 'locals'].includes(parts[0])) {
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node && ['params', 'query', 'body', 'headers', 'cookies', 'signedCookies', 'user'].includes(parts[0])) {
     node = parent;
     parts.push(parent.getName());
   }
@@ -321,7 +300,7 @@ export function requestRead(id: Identifier, role: Role): { node: Node; name: str
   const above = top.getParent();
   if (top !== node && ((Node.isBinaryExpression(above) && above.getLeft() === top && isAssignment(above.getOperatorToken().getText())) || Node.isDeleteExpression(above) || Node.isPostfixUnaryExpression(above) || (Node.isPrefixUnaryExpression(above) && /\+\+|--/.test(above.getText().slice(0, 2))))) return undefined;
   const last = parts[parts.length - 1];
-  const suffix = { params: 'Param', query: 'Query', body: 'Body', headers: 'Header', cookies: 'Cookie', signedCookies: 'Cookie', user: 'User', locals: 'Local' } as Record<string, string>;
+  const suffix = { params: 'Param', query: 'Query', body: 'Body', headers: 'Header', cookies: 'Cookie', signedCookies: 'Cookie', user: 'User' } as Record<string, string>;
   const name = parts.length === 2 ? (/^[A-Za-z_$][\w$]*$/.test(last) ? last : parts[0] + 'Value') : destructured !== undefined ? id.getText() : parts[0];
   return { node, name, alt: parts.length === 2 ? name + suffix[parts[0]] : 'request' + parts[0][0].toUpperCase() + parts[0].slice(1), ...(destructured !== undefined && parts.length === 2 ? { part: id.getText() } : {}) };
 }

@@ -5,7 +5,7 @@ import { type HandlerFn, type RouteSite } from './routes.js';
 import { type Options } from './meta.js';
 import { type ModulePlan, errorPlan, writeErrorModules } from './plan.js';
 import { applyModule } from './apply.js';
-import { REPLAY_HELPERS, Unsafe, setAppLateLocals, setAppRequestProperties } from './handler-model.js';
+import { REPLAY_HELPERS, Unsafe, setAppRequestProperties } from './handler-model.js';
 import { analyzeHandler, logicBeforeTailTry } from './analyze.js';
 
 export { meta } from './meta.js';
@@ -20,7 +20,6 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
   const usedMethods = new Map<string, Set<string>>();
   const routes = ctx.appModel().routes;
   setAppRequestProperties(ctx.project, ctx.appModel().requestProperties.keys());
-  setAppLateLocals(ctx.project, ctx.appModel().lateLocals);
   // how each handler function is registered, over all its routes (`get('/d', h)` and `get('/w', answer(h))`)
   const shapesOf = new Map<Node, string[]>();
   for (const route of routes) {

@@ -13,7 +13,7 @@
  * its branch ends in a response (`return res.redirect(...)`); a test of request values alone is a prelude only when its
  * branch is a single page or redirect answer (an auth guard), never an error answer (validation the service throws).
  */
-import { Node, SyntaxKind, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, ts, type Statement } from 'ts-morph';
 import { type Roles, chainRoot, isFunctionLike, isReference, isRequestRead, referenced, requestRead, responseChain, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
 
@@ -151,16 +151,25 @@ function answeringGuard(statements: Statement[], i: number, roles: Roles): numbe
   if (Node.isIfStatement(s) && !s.getElseStatement() && bareReturn(s.getThenStatement())) {
     const test = s.getExpression();
     const call = Node.isPrefixUnaryExpression(test) && test.getOperatorToken() === SyntaxKind.ExclamationToken ? responseHelperCall(test.getOperand(), roles) : undefined;
-    return call && settled(call) ? 1 : 0;
+    // (a type predicate, `isThing(body, res): body is Thing`, narrows what the logic then reads)
+    return call && settled(call) && !narrowsByPredicate(call) ? 1 : 0;
   }
   if (!Node.isVariableStatement(s) || s.getDeclarations().length !== 1) return 0;
   const v = s.getDeclarations()[0];
   const nameNode = v.getNameNode();
   const call = responseHelperCall(v.getInitializer(), roles);
   if (!call || !settled(call) || !Node.isIdentifier(nameNode) || !guardOn(statements[i + 1], nameNode.getText())) return 0;
+  // (`T | undefined`, `T | void`, `T | false`, `T | ''`: the guard narrows it, and the service's input would keep the
+  // wider type; `any` and other single types stay as they are)
   const type = v.getType();
-  if (type.isUnion() && type.getUnionTypes().some((t) => t.isNull() || t.isUndefined() || t.isBooleanLiteral() || t.isLiteral())) return 0;
+  if (type.isUnion() && type.getUnionTypes().some((t) => t.isNull() || t.isUndefined() || t.isBooleanLiteral() || t.isLiteral() || (t.getFlags() & ts.TypeFlags.Void) !== 0)) return 0;
   return 2;
+}
+
+/** Whether a signature of the called function is a type predicate (`x is T`, `asserts x`). */
+function narrowsByPredicate(call: import('ts-morph').CallExpression): boolean {
+  const checker = call.getProject().getTypeChecker().compilerObject;
+  return call.getExpression().getType().getCallSignatures().some((sig) => !!checker.getTypePredicateOfSignature(sig.compilerSignature));
 }
 
 /** A statement before an answering guard that only sets up: no await, return, response or next. */

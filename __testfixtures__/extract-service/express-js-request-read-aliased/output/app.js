@@ -20,26 +20,33 @@ app.post('/users', async function (req, res) {
 
 // Left alone: req.body is handed to a call before its field is read (request-read-aliased).
 app.post('/users/late', async function (req, res) {
-  var user = await db.save(req.body);
-  if (!req.body.name) return res.status(400).json({ error: 'name is required' });
-  user.created = true;
-  res.status(201).json(user);
+  try {
+    var result = await usersService.createUserLate({ body: req.body });
+    res.status(201).json(result);
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 // Left alone: the part itself is tested before its field is read (without a body, the field read only ran when there
 // was one; read at the service call it would throw).
 app.post('/users/guarded', async function (req, res) {
-  if (!req.body) return res.status(400).json({ error: 'body required' });
-  if (!req.body.name) return res.status(400).json({ error: 'name is required' });
-  var user = await db.save(req.body);
-  res.status(201).json(user);
+  try {
+    var result = await usersService.createUserGuarded({ body: req.body });
+    res.status(201).json(result);
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 // Left alone: an optional-chained read after the part was handed to a call is a late read all the same.
 app.post('/users/optional', async function (req, res) {
-  var user = await db.save(req.body);
-  if (!req.body?.name) return res.status(400).json({ error: 'name is required' });
-  res.status(201).json(user);
+  try {
+    var result = await usersService.createUserOptional({ body: req.body });
+    res.status(201).json(result);
+  } catch (err) {
+    if (!sendDomainError(res, err)) throw err;
+  }
 });
 
 // The field read on the else branch runs on no path after the rename of the then branch: read at the service call,
@@ -80,7 +87,7 @@ app.post('/users/optional-call', async function (req, res) {
 // leaves `{}` without a body, so the read at the service call gives the same value.
 app.post('/users/labelled', async function (req, res) {
   var mode = req.query.mode;
-  var result = await usersService.createUserLabelled({ mode, nameBody: req.body.name });
+  var result = await usersService.createUserLabelled({ mode, body: req.body });
   res.status(201).json(result);
 });
 
@@ -88,23 +95,20 @@ app.post('/users/labelled', async function (req, res) {
 // the logic renames through it before it reads req.body.name, which read at the service call would be the old name.
 app.post('/users/destructured', async function (req, res) {
   var { body } = req;
-  await db.rename(body);
-  var user = await db.save({ name: req.body.name });
-  res.status(201).json(user);
+  var result = await usersService.createUserDestructured({ body, requestBody: req.body });
+  res.status(201).json(result);
 });
 
 // The same through a renamed destructuring and through req['body'].
 app.post('/users/destructured-renamed', async function (req, res) {
   var { body: b, query } = req;
-  await db.rename(b);
-  var user = await db.save({ name: req.body.name, tag: query.tag });
-  res.status(201).json(user);
+  var result = await usersService.createUserDestructuredRenamed({ b, query, body: req.body });
+  res.status(201).json(result);
 });
 app.post('/users/element-access', async function (req, res) {
   var b = req['body'];
-  await db.rename(b);
-  var user = await db.save({ name: req.body.name });
-  res.status(201).json(user);
+  var result = await usersService.createUserElementAccess({ b, body: req.body });
+  res.status(201).json(result);
 });
 
 // Left alone (request-in-logic): `r` is the request itself, which the service would receive and write to.
@@ -140,9 +144,8 @@ app.post('/users/assigned', async function (req, res) {
 });
 app.post('/users/computed-key', async function (req, res) {
   var { ['body']: b } = req;
-  await db.rename(b);
-  var user = await db.save({ name: req.body.name });
-  res.status(201).json(user);
+  var result = await usersService.createUserComputedKey({ b, body: req.body });
+  res.status(201).json(result);
 });
 
 // Left alone (request-in-logic): a function of the project that returns its argument hands on the request.

@@ -22,7 +22,7 @@ router.post('/account/delete', (req: Request, res: Response, next: NextFunction)
 // The callback's `user` shadows the handler's: renamed in the service.
 router.post('/account/name', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  accountsService.createAccountName({ user, name: req.body.name })
+  accountsService.createAccountName({ user, body: req.body })
     .then(() => {
       req.flash('success', { msg: 'Name changed.' });
       res.redirect('/account');

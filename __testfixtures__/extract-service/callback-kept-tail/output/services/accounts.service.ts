@@ -8,7 +8,7 @@ export interface DeleteAccountInput {
 
 export interface CreateAccountNameInput {
   user: import("../models").UserDocument;
-  name: any;
+  body: any;
 }
 
 export interface TouchAccountInput {
@@ -28,10 +28,10 @@ export class AccountsService {
    * POST /account/name (routes/account.ts)
    */
   async createAccountName(input: CreateAccountNameInput) {
-    const { user, name } = input;
+    const { user, body } = input;
     const userResult = await new Promise<UserDocument | null>((resolve, reject) => User.findById(user.id, (error: CallbackError, value: UserDocument | null) => (error ? reject(error) : resolve(value))));
     if (!userResult) { throw new NotFoundError('no such user'); }
-    userResult.name = name || '';
+    userResult.name = body.name || '';
     await new Promise<void>((resolve, reject) => userResult.save((error: CallbackError) => (error ? reject(error) : resolve())));
   }
 

@@ -9,7 +9,7 @@ const usersService = new UsersService()
 exports.update = async function (req, res) {
   const id = Number(req.params.id)
   try {
-    res.json(await usersService.updateUser({ id, role: req.body.role, name: req.body.name }))
+    res.json(await usersService.updateUser({ id, body: req.body }))
   } catch (err) {
     if (!sendDomainError(res, err)) throw err
   }

@@ -4,7 +4,7 @@
 const db = require('../db')
 const { NotFoundError } = require('./errors')
 
-/** @typedef {{ id: number, role: any, name: any }} UpdateUserInput */
+/** @typedef {{ id: number, body: any }} UpdateUserInput */
 
 /** @typedef {{ id: any }} GetUserInput */
 
@@ -14,11 +14,11 @@ class UsersService {
    * @param {UpdateUserInput} input
    */
   async updateUser(input) {
-    const { id, role, name } = input
+    const { id, body } = input
     const user = await db.findUser(id)
     if (!user) throw new NotFoundError('no user ' + id)
-    if (role !== undefined) user.role = role
-    if (name) user.name = String(name).trim()
+    if (body.role !== undefined) user.role = body.role
+    if (body.name) user.name = String(body.name).trim()
     const saved = await db.saveUser(user)
     return saved
   }

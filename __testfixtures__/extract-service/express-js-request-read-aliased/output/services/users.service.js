@@ -4,15 +4,29 @@ var { ValidationError } = require('./errors');
 
 /** @typedef {{ name: any, body: any }} CreateUserInput */
 
+/** @typedef {{ body: any }} CreateUserLateInput */
+
+/** @typedef {{ body: any }} CreateUserGuardedInput */
+
+/** @typedef {{ body: any }} CreateUserOptionalInput */
+
 /** @typedef {{ id: any, idBody: any, body: any }} ReplaceUserInput */
 
 /** @typedef {{ id: any, idParam: any, body: any, name: any }} ReplaceUserEitherInput */
 
 /** @typedef {{ tag: any, name: any, body: any }} CreateUserOptionalCallInput */
 
-/** @typedef {{ mode: any, nameBody: any }} CreateUserLabelledInput */
+/** @typedef {{ mode: any, body: any }} CreateUserLabelledInput */
+
+/** @typedef {{ body: any, requestBody: any }} CreateUserDestructuredInput */
+
+/** @typedef {{ b: any, query: any, body: any }} CreateUserDestructuredRenamedInput */
+
+/** @typedef {{ b: any, body: any }} CreateUserElementAccessInput */
 
 /** @typedef {{ name: any, nameBody: any }} CreateUserNestedPatternInput */
+
+/** @typedef {{ b: any, body: any }} CreateUserComputedKeyInput */
 
 class UsersService {
   /**
@@ -24,6 +38,41 @@ class UsersService {
     if (!name) throw new ValidationError('name is required');
     var user = await db.save(body);
     user.created = true;
+    return user;
+  }
+
+  /**
+   * POST /users/late (app.js)
+   * @param {CreateUserLateInput} input
+   */
+  async createUserLate(input) {
+    const { body } = input;
+    var user = await db.save(body);
+    if (!body.name) throw new ValidationError('name is required');
+    user.created = true;
+    return user;
+  }
+
+  /**
+   * POST /users/guarded (app.js)
+   * @param {CreateUserGuardedInput} input
+   */
+  async createUserGuarded(input) {
+    const { body } = input;
+    if (!body) throw new ValidationError('body required');
+    if (!body.name) throw new ValidationError('name is required');
+    var user = await db.save(body);
+    return user;
+  }
+
+  /**
+   * POST /users/optional (app.js)
+   * @param {CreateUserOptionalInput} input
+   */
+  async createUserOptional(input) {
+    const { body } = input;
+    var user = await db.save(body);
+    if (!body?.name) throw new ValidationError('name is required');
     return user;
   }
 
@@ -68,14 +117,47 @@ class UsersService {
    * @param {CreateUserLabelledInput} input
    */
   async createUserLabelled(input) {
-    const { mode, nameBody } = input;
+    const { mode, body } = input;
     var name = 'none';
     found: {
       if (mode === 'skip') break found;
-      name = nameBody;
+      name = body.name;
     }
     var user = await db.save({ name: name });
     user.mode = mode;
+    return user;
+  }
+
+  /**
+   * POST /users/destructured (app.js)
+   * @param {CreateUserDestructuredInput} input
+   */
+  async createUserDestructured(input) {
+    const { body, requestBody } = input;
+    await db.rename(body);
+    var user = await db.save({ name: requestBody.name });
+    return user;
+  }
+
+  /**
+   * POST /users/destructured-renamed (app.js)
+   * @param {CreateUserDestructuredRenamedInput} input
+   */
+  async createUserDestructuredRenamed(input) {
+    const { b, query, body } = input;
+    await db.rename(b);
+    var user = await db.save({ name: body.name, tag: query.tag });
+    return user;
+  }
+
+  /**
+   * POST /users/element-access (app.js)
+   * @param {CreateUserElementAccessInput} input
+   */
+  async createUserElementAccess(input) {
+    const { b, body } = input;
+    await db.rename(b);
+    var user = await db.save({ name: body.name });
     return user;
   }
 
@@ -87,6 +169,17 @@ class UsersService {
     const { name, nameBody } = input;
     var user = await db.save({ name: name, again: nameBody });
     user.count = (await db.all()).length;
+    return user;
+  }
+
+  /**
+   * POST /users/computed-key (app.js)
+   * @param {CreateUserComputedKeyInput} input
+   */
+  async createUserComputedKey(input) {
+    const { b, body } = input;
+    await db.rename(b);
+    var user = await db.save({ name: body.name });
     return user;
   }
 }

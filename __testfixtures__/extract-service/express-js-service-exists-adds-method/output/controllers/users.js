@@ -22,7 +22,7 @@ exports.show = async function (req, res) {
 // Added after the first run: a new fat handler becomes a new method of the existing UsersService.
 exports.rename = async function (req, res) {
   try {
-    res.json(await usersService.replaceUser({ id: req.params.id, name: req.body.name }))
+    res.json(await usersService.replaceUser({ id: req.params.id, body: req.body }))
   } catch (err) {
     if (!sendDomainError(res, err)) throw err
   }

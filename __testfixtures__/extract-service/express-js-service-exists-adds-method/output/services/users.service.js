@@ -4,7 +4,7 @@
 const db = require('../db')
 const { NotFoundError } = require('./errors')
 
-/** @typedef {{ id: any, name: any }} ReplaceUserInput */
+/** @typedef {{ id: any, body: any }} ReplaceUserInput */
 
 /** @typedef {{ id: number, role: any, name: any }} UpdateUserInput */
 
@@ -40,10 +40,10 @@ class UsersService {
    * @param {ReplaceUserInput} input
    */
   async replaceUser(input) {
-    const { id, name } = input
+    const { id, body } = input
     const user = await db.findUser(Number(id))
     if (!user) throw new NotFoundError('no user ' + id)
-    user.name = String(name || '').trim()
+    user.name = String(body.name || '').trim()
     return await db.saveUser(user)
   }
 }

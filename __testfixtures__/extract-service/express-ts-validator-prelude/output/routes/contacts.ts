@@ -29,7 +29,7 @@ router.post('/contacts', async (req: Request, res: Response) => {
   }
 
   try {
-    const result = await contactsService.createContact({ email: req.body.email, name: req.body.name });
+    const result = await contactsService.createContact({ requestBody: req.body });
     res.status(201).json(result);
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
@@ -58,7 +58,7 @@ router.post('/flash-in-logic', async (req: Request, res: Response) => {
 // the controller and the service calls it where the logic did.
 router.post('/audited', async (req: Request, res: Response) => {
   try {
-    const result = await auditedsService.createAudited({ audit: () => db.audit(req), email: req.body.email, name: req.body.name });
+    const result = await auditedsService.createAudited({ audit: () => db.audit(req), body: req.body });
     res.status(201).json(result);
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;

@@ -4,8 +4,7 @@ import { ConflictError } from './errors.js';
 
 export interface CreateAuditedInput {
   audit: () => Promise<void>;
-  email: any;
-  name: any;
+  body: any;
 }
 
 export class AuditedsService {
@@ -13,10 +12,10 @@ export class AuditedsService {
    * POST /audited (routes/contacts.ts)
    */
   async createAudited(input: CreateAuditedInput) {
-    const { audit, email, name } = input;
+    const { audit, body } = input;
     await audit();
-    const existing = await db.findByEmail(email);
+    const existing = await db.findByEmail(body.email);
     if (existing) throw new ConflictError('already there');
-    return await db.insert(name, email);
+    return await db.insert(body.name, body.email);
   }
 }

@@ -3,8 +3,7 @@ import * as db from '../db.js';
 import { ConflictError } from './errors.js';
 
 export interface CreateContactInput {
-  email: any;
-  name: any;
+  requestBody: any;
 }
 
 export class ContactsService {
@@ -12,10 +11,10 @@ export class ContactsService {
    * POST /contacts (routes/contacts.ts)
    */
   async createContact(input: CreateContactInput) {
-    const { email, name } = input;
-    const existing = await db.findByEmail(email);
+    const { requestBody } = input;
+    const existing = await db.findByEmail(requestBody.email);
     if (existing) throw new ConflictError('already there');
-    const contact = await db.insert(name, email);
+    const contact = await db.insert(requestBody.name, requestBody.email);
     return contact;
   }
 }
