@@ -11,6 +11,7 @@ import { formatWithPrettier, type FormatMode } from './format.js';
 import { toPosix } from '../paths.js';
 import { isNotUtf8 } from '../read-source.js';
 import { checkTsconfig } from './tsconfig-check.js';
+import { compilerDefaultsFor } from './compiler-defaults.js';
 import { buildAppModel, type AppModel } from '../app-model/index.js';
 import { checkReportedReason } from '../reasons.js';
 import { NodePrograms } from './node-programs.js';
@@ -149,7 +150,7 @@ export function loadProject(cwd: string, files: string[]): Project {
   // The files the tsconfig's files reach are added once the project's program is the language service's (see
   // oneProgram): ts-morph would otherwise build its own program for that, and the language service a second one.
   const project = withPackageResolutions(() => tsconfig
-    ? new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true })
+    ? new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, compilerOptions: compilerDefaultsFor(tsconfig) })
     : new Project({
         compilerOptions: {
           allowJs: true,

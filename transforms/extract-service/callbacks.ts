@@ -711,8 +711,9 @@ function objectByMaking(n: Node): boolean {
     sym = sym.getAliasedSymbol();
   }
   const decls = sym?.getDeclarations() ?? [];
+  // (a function or class with members assigned to it, `function User() {}; User.all = …`, is declared by both)
+  if (decls.some((d) => Node.isClassDeclaration(d) || Node.isFunctionDeclaration(d) || Node.isEnumDeclaration(d) || Node.isModuleDeclaration(d) || Node.isSourceFile(d))) return true;
   return decls.length > 0 && decls.every((d) => {
-    if (Node.isClassDeclaration(d) || Node.isFunctionDeclaration(d) || Node.isEnumDeclaration(d) || Node.isModuleDeclaration(d) || Node.isSourceFile(d)) return true;
     if (!Node.isVariableDeclaration(d) || !Node.isIdentifier(d.getNameNode()) || !neverAssigned(d)) return false;
     let init = d.getInitializer();
     while (init && (Node.isParenthesizedExpression(init) || Node.isAsExpression(init) || Node.isNonNullExpression(init))) init = init.getExpression();
