@@ -4,8 +4,8 @@
  * or none) had every @types package included, so its test globals, `process` or `Buffer` were known without an
  * import; checked without them here, code the app's own tsc accepts showed errors that are not there
  * (actualbudget/actual-server: `describe`, `it`, `expect` about 650 times), transforms refused it for them, and types
- * read as `any`. For such an app whose tsconfig (and what it extends) sets neither `types` nor `typeRoots`, the
- * packages of its node_modules/@types folders are listed.
+ * read as `any`. For such an app whose tsconfig (and what it extends) sets no `types`, the packages of its type roots
+ * are listed: its `typeRoots`, or every node_modules/@types folder from the tsconfig's folder up.
  *
  * TypeScript 6 also turns `strict` on when a tsconfig leaves it unset. That stays: with strictNullChecks the checker
  * keeps `| null` in the types, which is what tells the transforms a value may be missing; without it every type
@@ -23,15 +23,26 @@ export function compilerDefaultsFor(tsconfig: string): ts.CompilerOptions {
   const set = optionsSet(tsconfig, 0);
   const overrides: ts.CompilerOptions = {};
   // (named one by one: the language service's host, whose program the engine uses, cannot list folders for `*`)
-  if (!set.has('types') && !set.has('typeRoots')) overrides.types = typesPackages(path.dirname(tsconfig));
+  if (!set.has('types')) {
+    const roots = set.get('typeRoots');
+    overrides.types = typesPackages(Array.isArray(roots?.value) ? roots.value.filter((r): r is string => typeof r === 'string').map((r) => path.resolve(roots.dir, r)) : atTypesFolders(path.dirname(tsconfig)));
+  }
   return overrides;
 }
 
-/** The packages of every node_modules/@types folder from `dir` up, as TypeScript 5 included them by default. */
-function typesPackages(dir: string): string[] {
-  const names = new Set<string>();
+/** Every node_modules/@types folder from `dir` up: TypeScript 5's type roots when a tsconfig names none. */
+function atTypesFolders(dir: string): string[] {
+  const roots: string[] = [];
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    const root = path.join(d, 'node_modules', '@types');
+    roots.push(path.join(d, 'node_modules', '@types'));
+    if (path.dirname(d) === d) return roots;
+  }
+}
+
+/** The packages in the type roots, as TypeScript 5 included them by default. */
+function typesPackages(roots: string[]): string[] {
+  const names = new Set<string>();
+  for (const root of roots) {
     let entries: string[] = [];
     try {
       entries = fs.readdirSync(root);
@@ -48,7 +59,6 @@ function typesPackages(dir: string): string[] {
       }
       names.add(name);
     }
-    if (path.dirname(d) === d) break;
   }
   return [...names].sort();
 }
@@ -69,32 +79,39 @@ export function typescriptMajor(dir: string): number | undefined {
   }
 }
 
-/** The compiler options a tsconfig sets, itself or through what it extends (a chain of at most 8). */
-function optionsSet(tsconfig: string, depth: number): Set<string> {
-  const set = new Set<string>();
+/**
+ * The compiler options a tsconfig sets, itself or through what it extends (a chain of at most 8), each with its value
+ * and the folder of the file that set it (a later base overrides an earlier one, the file itself all of them).
+ */
+function optionsSet(tsconfig: string, depth: number): Map<string, { value: unknown; dir: string }> {
+  const set = new Map<string, { value: unknown; dir: string }>();
   if (depth > 8) return set;
   const read = ts.readConfigFile(tsconfig, (f) => fs.readFileSync(f, 'utf8'));
   const config = read.config as { compilerOptions?: Record<string, unknown>; extends?: string | string[] } | undefined;
   if (!config) return set;
-  for (const key of Object.keys(config.compilerOptions ?? {})) set.add(key);
   const bases = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
   for (const base of bases) {
     const file = resolveExtends(base, path.dirname(tsconfig));
-    if (file) for (const key of optionsSet(file, depth + 1)) set.add(key);
+    if (file) for (const [key, v] of optionsSet(file, depth + 1)) set.set(key, v);
   }
+  for (const [key, value] of Object.entries(config.compilerOptions ?? {})) set.set(key, { value, dir: path.dirname(tsconfig) });
   return set;
 }
 
 function resolveExtends(spec: string, dir: string): string | undefined {
   const candidates = spec.startsWith('.') || path.isAbsolute(spec) ? [path.resolve(dir, spec)] : [];
   if (!candidates.length) {
-    try {
-      candidates.push(createRequire(path.join(dir, 'tsconfig.json')).resolve(spec));
-    } catch {
+    // (a package: its tsconfig.json, or the JSON file named)
+    const load = createRequire(path.join(dir, 'tsconfig.json'));
+    for (const request of [`${spec}/tsconfig.json`, spec, `${spec}.json`]) {
       try {
-        candidates.push(createRequire(path.join(dir, 'tsconfig.json')).resolve(`${spec}/tsconfig.json`));
+        const found = load.resolve(request);
+        if (found.endsWith('.json')) {
+          candidates.push(found);
+          break;
+        }
       } catch {
-        return undefined;
+        // try the next form
       }
     }
   }

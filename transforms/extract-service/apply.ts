@@ -227,6 +227,13 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
           const used = declaredNames(s).map((n) => n.getText()).filter((n) => e.depNames.has(n));
           return new Unsafe('helper-shared-between-services', `the logic uses \`${used[0] ?? path.basename(other)}\`, which an earlier run moved to ${ctx.relative(other)} for another route`, s);
         }
+        // (`var config = require('../config')` reloaded by another route: the service would keep its own copy)
+        if (Node.isVariableStatement(s)) {
+          for (const n of declaredNames(s)) {
+            const write = Node.isIdentifier(n) ? n.findReferencesAsNodes().find((r) => isWriteTarget(r)) : undefined;
+            if (write) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, write);
+          }
+        }
         continue;
       }
       if (routerLike.has(s)) return new Unsafe('router-dependency', 'the logic uses the router module itself', s);

@@ -693,8 +693,10 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
   const prop = type.getProperty(e.property.name) ?? type.getApparentType().getProperty(e.property.name);
   // a getter runs code, which may throw: only properties declared as plain values (not `get x()`, not
   // `Object.defineProperty(exports, 'x', { get … })`, not an auto-accessor)
+  // (a package's `export declare const conn` may be a getter at run time: tsc writes re-exports that way, and a
+  // package may define one; only the program's own variables are known to be plain)
   const decls = prop?.getDeclarations() ?? [];
-  return decls.length > 0 && decls.every((d) => PLAIN_PROPERTY.has(d.getKind()) && !(Node.isPropertyDeclaration(d) && d.hasModifier(SyntaxKind.AccessorKeyword)));
+  return decls.length > 0 && decls.every((d) => PLAIN_PROPERTY.has(d.getKind()) && !(Node.isPropertyDeclaration(d) && d.hasModifier(SyntaxKind.AccessorKeyword)) && !(Node.isVariableDeclaration(d) && d.getSourceFile().isDeclarationFile()));
 }
 
 /**
@@ -705,6 +707,9 @@ function typedRead(e: t.Node, ctx: InertContext, tsAt: (n: t.Node) => Node | und
 function objectByMaking(n: Node): boolean {
   if (!Node.isIdentifier(n)) return false;
   let sym = n.getSymbol();
+  // (the name itself may be assigned again before the alias is followed: `var cfg = require('./cfg'); … cfg = undefined`)
+  const own = sym?.getDeclarations()[0];
+  if (own && (Node.isVariableDeclaration(own) || Node.isBindingElement(own)) && Node.isIdentifier(own.getNameNode()) && !neverAssigned(own)) return false;
   if (sym?.isAlias()) {
     const decl = sym.getDeclarations()[0];
     if (decl && Node.isNamespaceImport(decl)) return true;
@@ -726,8 +731,9 @@ function objectByMaking(n: Node): boolean {
 const assignedLater = new WeakMap<Node, boolean>();
 
 /** A const, or a var or let no code of the program assigns again (`var db = require('../db')`). */
-function neverAssigned(d: import('ts-morph').VariableDeclaration): boolean {
-  if (d.getVariableStatement()?.getDeclarationKind() === 'const') return true;
+function neverAssigned(d: import('ts-morph').VariableDeclaration | import('ts-morph').BindingElement): boolean {
+  const statement = d.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+  if (statement?.getDeclarationKind() === 'const') return true;
   let assigned = assignedLater.get(d);
   if (assigned === undefined) {
     // (a variable is assigned only inside its own file)
