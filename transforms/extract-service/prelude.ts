@@ -12,6 +12,10 @@
  * synchronous; no callback is created; and an `if` of the prelude tests only prelude values and request reads and
  * its branch ends in a response (`return res.redirect(...)`); a test of request values alone is a prelude only when its
  * branch is a single page or redirect answer (an auth guard), never an error answer (validation the service throws).
+ *
+ * A guard through a function of the app handed the response, which answers by itself when it fails
+ * (`const file = verifyFileExists(id, files, res); if (!file) return;`), is a prelude too, with the set-up statements
+ * before it (answeringGuard).
  */
 import { Node, SyntaxKind, ts, type Statement } from 'ts-morph';
 import { type Roles, chainRoot, isFunctionLike, isReference, isRequestRead, referenced, requestRead, responseChain, roleOf } from './handler-model.js';
@@ -208,8 +212,10 @@ export function preludeEnd(site: RouteSite, statements: Statement[], from: numbe
   let guarded = from;
   for (let i = from; i < statements.length - 1; i++) {
     const n = answeringGuard(statements, i, roles);
-    if (n && i + n < statements.length) guarded = i + n;
-    else if (!setUp(statements[i], roles)) break;
+    if (n && i + n < statements.length) {
+      guarded = i + n;
+      i += n - 1;
+    } else if (!setUp(statements[i], roles)) break;
   }
   if (guarded > from) return guarded;
   const declared = new Set<string>();
