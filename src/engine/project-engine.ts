@@ -130,11 +130,7 @@ function commonDir(files: string[]): string | undefined {
   return dir;
 }
 
-function configIncludesAny(tsconfig: string, files: string[]): boolean {
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: () => {},
-  });
+function configIncludesAny(parsed: ts.ParsedCommandLine | undefined, files: string[]): boolean {
   if (!parsed) return true; // unreadable config: let ts-morph report it as before
   const included = new Set(parsed.fileNames.map((f) => path.resolve(f)));
   return files.some((f) => included.has(path.resolve(f)));
@@ -145,12 +141,12 @@ export function loadProject(cwd: string, files: string[]): Project {
   // The project of the files the run selected (`remodel run x examples/app` from a repository root means the
   // app's tsconfig), and only a tsconfig that actually includes some of them.
   let tsconfig = findTsconfig(commonDir(files) ?? cwd);
-  if (tsconfig) checkTsconfig(tsconfig, cwd);
-  if (tsconfig && files.length && !configIncludesAny(tsconfig, files)) tsconfig = undefined;
+  const parsed = tsconfig ? checkTsconfig(tsconfig, cwd) : undefined;
+  if (tsconfig && files.length && !configIncludesAny(parsed, files)) tsconfig = undefined;
   // The files the tsconfig's files reach are added once the project's program is the language service's (see
   // oneProgram): ts-morph would otherwise build its own program for that, and the language service a second one.
   const project = withPackageResolutions(() => tsconfig
-    ? new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, compilerOptions: compilerDefaultsFor(tsconfig) })
+    ? new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, compilerOptions: compilerDefaultsFor(tsconfig, parsed?.options ?? {}) })
     : new Project({
         compilerOptions: {
           allowJs: true,

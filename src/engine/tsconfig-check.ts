@@ -12,9 +12,9 @@ const NOT_FATAL = new Set([
  * Stops the run when the compiler would reject `tsconfig` itself: invalid JSON, an `extends` it cannot read
  * (TS5083, TS6053), unknown options. Loading such a config anyway would silently drop its path aliases and
  * settings, so importers would go unseen and verification would pass on a program tsc refuses. The message names
- * the file and, for JSON errors, the line and column.
+ * the file and, for JSON errors, the line and column. Returns the config as the compiler parsed it.
  */
-export function checkTsconfig(tsconfig: string, cwd: string): void {
+export function checkTsconfig(tsconfig: string, cwd: string): ts.ParsedCommandLine | undefined {
   const diagnostics: ts.Diagnostic[] = [];
   const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
     ...ts.sys,
@@ -22,7 +22,7 @@ export function checkTsconfig(tsconfig: string, cwd: string): void {
   });
   diagnostics.push(...(parsed?.errors ?? []));
   const fatal = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error && !NOT_FATAL.has(d.code));
-  if (!fatal.length) return;
+  if (!fatal.length) return parsed;
   const rel = (file: string) => toPosix(path.relative(cwd, path.resolve(file))) || file;
   const lines = fatal.map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');

@@ -204,6 +204,14 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const routeStmt = e.site.call.getSourceFile() === file ? topOf(e.site.call) : undefined;
     if (routeStmt) routerLike.add(routeStmt);
   }
+  // assigned after its declaration: a shared mutable binding (the service would have its own copy)
+  const reassigned = (s: Statement): Unsafe | undefined => {
+    for (const n of declaredNames(s)) {
+      const write = Node.isIdentifier(n) ? n.findReferencesAsNodes().find((r) => isWriteTarget(r)) : undefined;
+      if (write) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, write);
+    }
+    return undefined;
+  };
   const checkDeps = (e: Extraction): Unsafe | undefined => {
     // (said last: a reason of the logic's own helpers says more)
     let brokenImport: Unsafe | undefined;
@@ -227,13 +235,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
           const used = declaredNames(s).map((n) => n.getText()).filter((n) => e.depNames.has(n));
           return new Unsafe('helper-shared-between-services', `the logic uses \`${used[0] ?? path.basename(other)}\`, which an earlier run moved to ${ctx.relative(other)} for another route`, s);
         }
-        // (`var config = require('../config')` reloaded by another route: the service would keep its own copy)
-        if (Node.isVariableStatement(s)) {
-          for (const n of declaredNames(s)) {
-            const write = Node.isIdentifier(n) ? n.findReferencesAsNodes().find((r) => isWriteTarget(r)) : undefined;
-            if (write) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, write);
-          }
-        }
+        // (`var config = require('../config')` reloaded by another route)
+        const mutable = Node.isVariableStatement(s) ? reassigned(s) : undefined;
+        if (mutable) return mutable;
         continue;
       }
       if (routerLike.has(s)) return new Unsafe('router-dependency', 'the logic uses the router module itself', s);
@@ -247,14 +251,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
         return new Unsafe('exported-dependency', 'the logic uses a declaration the router module exports', s);
       }
-      for (const n of declaredNames(s)) {
-        if (/\b(router|app)\b/.test(s.getText()) && /express\s*\.\s*Router|express\(\)/.test(s.getText())) return new Unsafe('router-dependency', 'the logic uses the router', s);
-        // assigned after its declaration: a shared mutable binding (CommonJS would copy it)
-        const refs = Node.isIdentifier(n) ? n.findReferencesAsNodes() : [];
-        for (const r of refs) {
-          if (isWriteTarget(r)) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, r);
-        }
-      }
+      if (/\b(router|app)\b/.test(s.getText()) && /express\s*\.\s*Router|express\(\)/.test(s.getText())) return new Unsafe('router-dependency', 'the logic uses the router', s);
+      const mutable = reassigned(s);
+      if (mutable) return mutable;
     }
     return brokenImport;
   };

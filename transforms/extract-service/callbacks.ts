@@ -18,9 +18,9 @@ import { nearestPackage } from '../../src/target.js';
 import { indentAt, lineStart } from '../../src/text/lines.js';
 import { cannotThrow, cannotThrowStatement, primitiveKind, type InertContext } from '../_inert.js';
 import { API, NO_PROMISE_FORM } from '../callback-to-async/apis.js';
-import { Unsafe, type Roles, type Walk, PEER_FIELDS, REQUEST_PARTS, SOCKET_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, isWriteTarget, insertAt, referenced, roleOf } from './handler-model.js';
+import { Unsafe, type Roles, type Walk, PEER_FIELDS, REQUEST_PARTS, SOCKET_PARTS, enclosingFunction, requestRead as requestPartRead, isReference, insertAt, referenced, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
-import { type ErrorFirstTail, successStatements } from './exit-rewrite.js';
+import { type ErrorFirstTail, assignedIn, successStatements } from './exit-rewrite.js';
 import { clearEpilogue, epilogueTail, flushEarlyAnswers, rethrowOutside } from './epilogue.js';
 
 /** The options of extract-service this module reads. */
@@ -737,9 +737,8 @@ function neverAssigned(d: import('ts-morph').VariableDeclaration | import('ts-mo
   let assigned = assignedLater.get(d);
   if (assigned === undefined) {
     // (a variable is assigned only inside its own file)
-    const name = d.getNameNode() as import('ts-morph').Identifier;
-    const sym = name.getSymbol();
-    assigned = d.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).some((r) => r !== name && r.getText() === name.getText() && r.getSymbol() === sym && isWriteTarget(r));
+    const sym = d.getNameNode().getSymbol();
+    assigned = !!sym && assignedIn(d.getSourceFile().getStatements(), sym);
     assignedLater.set(d, assigned);
   }
   return !assigned;
