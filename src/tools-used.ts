@@ -1,9 +1,9 @@
 // Which of the target project's own tools a run used: prettier (the project's copy or remodel's) and the TypeScript
 // that verified a project transform (ts-morph's bundled compiler; the project's own version is named beside it).
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { changedFiles, type ChangeSet } from './changeset.js';
 import { prettiersFor, type FormatMode } from './engine/format.js';
+import { projectTypeScript } from './engine/project-typescript.js';
 import type { RunPlan } from './run.js';
 
 export async function toolsUsed(
@@ -19,18 +19,10 @@ export async function toolsUsed(
   if (prettier.length) tools.prettier = prettier;
   if (opts.verify && plan.steps.some((s) => s.transform.meta.engine === 'project')) {
     const { ts } = await import('ts-morph');
-    tools.typescript = { verify: ts.version, ...(projectTypeScript(plan.cwd) ? { project: projectTypeScript(plan.cwd) } : {}) };
+    const project = projectTypeScript(plan.cwd);
+    tools.typescript = { verify: ts.version, ...(project ? { project } : {}) };
   }
   return tools;
-}
-
-/** The version of the `typescript` package the project at `cwd` resolves, if any. */
-export function projectTypeScript(cwd: string): string | undefined {
-  try {
-    return String(createRequire(path.join(cwd, '__remodel__.js'))('typescript/package.json').version);
-  } catch {
-    return undefined;
-  }
 }
 
 /** `--verbose` lines about the tools. */

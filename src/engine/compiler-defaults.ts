@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import { projectTypeScript } from '../tools-used.js';
+import { projectTypeScript } from './project-typescript.js';
 
 /**
  * The options to lay over a tsconfig's for the app's own TypeScript (empty for TypeScript 6 or later); `options` are
