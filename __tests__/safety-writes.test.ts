@@ -35,6 +35,38 @@ function tempFiles(dir: string): string[] {
   return out;
 }
 
+describe('a source folder named node_modules (node-red keeps its packages in packages/node_modules)', () => {
+  const ROUTE = "const express = require('express');\nconst router = express.Router();\nrouter.post('/items', function (req, res) {\n  var item = { name: req.body.name };\n  items.push(item);\n  res.status(201).json(item);\n});\nconst items = [];\nmodule.exports = router;\n";
+
+  it('a project transform skips its files with reason in-node-modules (no silent 0 changes), and map says why it maps no route', async () => {
+    const repo = tempDir();
+    writeFiles(repo, { 'packages/node_modules/api/routes.js': ROUTE, 'package.json': '{"name":"x"}\n' });
+    initRepo(repo);
+    const before = snapshot(repo);
+    const json = JSON.parse((await runCliInProcess(['run', 'extract-service', 'packages/node_modules/api', '--json'], repo)).stdout);
+    expect(json.files).toEqual([expect.objectContaining({ path: 'packages/node_modules/api/routes.js', status: 'skipped', reason: 'in-node-modules' })]);
+    const res = await runCliInProcess(['run', 'layered', 'packages/node_modules/api'], repo);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('skipped 1 × in-node-modules');
+    expect(snapshot(repo)).toEqual(before);
+    const map = await runCliInProcess(['map', 'packages/node_modules/api'], repo);
+    expect(map.stderr).toContain('1 of 1 files lie under a node_modules folder');
+    // per-file transforms do change such files
+    const noVar = JSON.parse((await runCliInProcess(['run', 'no-var', 'packages/node_modules/api', '--json'], repo)).stdout);
+    expect(noVar.files).toEqual([expect.objectContaining({ status: 'changed' })]);
+  });
+
+  it('in a recipe, a file an earlier per-file step changed keeps the change, and the skipping step is in its report', async () => {
+    const { mergeChangeSets } = await import('../src/run.js');
+    const changed = { absPath: '/r/node_modules/a.js', path: 'node_modules/a.js', status: 'changed' as const, before: 'var a = 1;\n', after: 'const a = 1;\n' };
+    const merged = mergeChangeSets(
+      { transform: 'no-var', cwd: '/r', files: [changed], durationMs: 1, stats: {} },
+      { transform: 'cjs-to-esm', cwd: '/r', files: [{ absPath: changed.absPath, path: changed.path, status: 'skipped', reason: 'in-node-modules' }], durationMs: 1, stats: {} },
+    );
+    expect(merged.files).toEqual([{ ...changed, reports: [expect.objectContaining({ reason: 'in-node-modules', transform: 'cjs-to-esm', message: expect.stringContaining('cjs-to-esm left the file alone') })] }]);
+  });
+});
+
 describe('symlinks: never written through', () => {
   it('a link to a file outside the tree is skipped with reason symlink; the target is never touched', async () => {
     const dir = tempDir();

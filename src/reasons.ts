@@ -13,6 +13,7 @@ export const RUNNER_REASONS: Readonly<Record<string, string>> = {
   'not-utf8': 'the file is not valid UTF-8, so rewriting it would lose bytes',
   'no-result': 'the worker gave no result for the file',
   symlink: 'the file is a symbolic link out of the tree; never written through',
+  'in-node-modules': 'the file lies under a node_modules folder, which project transforms and the app model take for installed packages (per-file transforms do change it)',
   'declaration-file': 'a declaration file holds types only, no runtime code',
   minified: 'minified file (*.min.js)',
   'long-lines': 'very long lines: minified or generated',

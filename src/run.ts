@@ -14,7 +14,8 @@ import { kebab, resolveOptions } from './options.js';
 import { assertJscodeshift } from './jscodeshift.js';
 import { loadTransform, resolveTransformSpec } from './registry.js';
 import type { LoadedTransform, ParserChoice, TransformSpec } from './types.js';
-import { relativePosix } from './paths.js';
+import { relativePosix, toPosix } from './paths.js';
+import { RUNNER_REASONS } from './reasons.js';
 
 export interface RunRequest {
   cwd: string;
@@ -102,6 +103,9 @@ export async function planRun(request: RunRequest): Promise<RunPlan> {
   const [first] = steps;
   return { cwd, name: recipe?.name ?? first.transform.meta.name, recipe, steps, spec: first.spec, transform: first.transform, options: first.options, files, skipped, request, config };
 }
+
+/** A path inside a node_modules folder (with forward slashes). */
+const IN_NODE_MODULES = /\/node_modules\//;
 
 const isPathLike = (s: string) => s.includes('/') || s.includes('\\') || /\.[cm]?[jt]sx?$/.test(s);
 
@@ -208,6 +212,8 @@ export function mergeChangeSets(earlier: ChangeSet, later: ChangeSet): ChangeSet
       if (merged.created && merged.deleted) byPath.delete(f.absPath);
       else byPath.set(f.absPath, merged);
     } else if (prior.status === 'changed' || prior.status === 'error') {
+      // (a later step that skipped the file says so in the report: the file keeps what the earlier steps made)
+      if (f.status === 'skipped' && f.reason) reports.push({ reason: f.reason, message: `${later.transform} left the file alone: ${RUNNER_REASONS[f.reason] ?? f.reason}`, transform: later.transform });
       byPath.set(f.absPath, { ...prior, ...(reports.length ? { reports } : {}) });
     } else {
       byPath.set(f.absPath, { ...f, ...(reports.length ? { reports } : {}) });
@@ -233,10 +239,16 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
   const parser = plan.request.parser ?? 'auto';
   const [first] = steps;
   if (first.transform.meta.engine === 'project') {
+    // (a source folder named node_modules, as node-red's packages/node_modules: the program, the app model and the
+    // change set take its files for installed packages, so a project step leaves them alone, and says so)
+    const inPackages = plan.files.filter((f) => IN_NODE_MODULES.test(toPosix(path.resolve(plan.cwd, f))));
+    const packaged: FileChange[] = inPackages.map((f) => ({ absPath: path.resolve(plan.cwd, f), path: relativePosix(plan.cwd, path.resolve(plan.cwd, f)), status: 'skipped', reason: 'in-node-modules' }));
+    const files = plan.files.filter((f) => !inPackages.includes(f));
+    if (!files.length) return { transform: first.transform.meta.name, cwd: plan.cwd, files: packaged, durationMs: performance.now() - started, stats: {} };
     const { runProjectTransform } = await import('./engine/project-engine.js');
-    return runProjectTransform(first.transform, first.transform.meta.name, {
+    const result = await runProjectTransform(first.transform, first.transform.meta.name, {
       cwd: plan.cwd,
-      files: plan.files,
+      files,
       transformOptions: first.options,
       parser,
       format: plan.request.format ?? 'auto',
@@ -245,6 +257,7 @@ async function executeSegment(plan: RunPlan, steps: PlanStep[], name: string, ov
       ...(projectSession ? { session: projectSession } : {}),
       ...(plan.request.progress ? { onPhase: (phase) => plan.request.progress?.phase(phase) } : {}),
     });
+    return packaged.length ? { ...result, files: [...result.files, ...packaged].sort((a, b) => a.path.localeCompare(b.path)) } : result;
   }
   const pipeline = steps.length > 1;
   const spec: TransformSpec = pipeline

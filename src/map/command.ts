@@ -59,6 +59,9 @@ export async function commandMap(argv: Record<string, any>, io: CliIO): Promise<
   }
   const { summarizeModel, summaryLine } = await import('./view.js');
   const summary = summaryLine(summarizeModel(json));
+  // (a source folder named node_modules, as node-red's packages/node_modules, is taken for installed packages)
+  const inPackages = loaded.files.filter((f) => /[\\/]node_modules[\\/]/.test(path.resolve(io.cwd, f))).length;
+  if (inPackages) io.stderr(`remodel map: ${inPackages} of ${loaded.files.length} files lie under a node_modules folder, which the app model takes for installed packages: their routes are not mapped\n`);
   if (argv.verbose) {
     const t = loaded.timings;
     io.stderr(`remodel map: ${loaded.files.length} files; discover ${ms(t.discoverMs)}, load ${ms(t.loadMs)}, model ${ms(t.buildMs)}\n`);
