@@ -884,12 +884,19 @@ export function moduleLocation(n: Node): Node | undefined {
 export function diagnosticIn(file: SourceFile, start: number, end: number): string | undefined {
   const found = file.getPreEmitDiagnostics().find((d) => {
     const at = d.getStart();
-    return at !== undefined && at >= start && at < end;
+    return at !== undefined && at >= start && at < end && !NODE_TYPES_MISSING.has(d.getCode());
   });
   if (!found) return undefined;
   const m = found.getMessageText();
   return typeof m === 'string' ? m : m.getMessageText();
 }
+
+/**
+ * "Cannot find name 'process' / 'Buffer' / 'require'. Do you need to install type definitions for node?": the app
+ * has no @types/node (common in JavaScript apps), not an error of its code. The check after the run ignores these
+ * too when the program had them before (project-engine's NODE_TYPES_MISSING), so the moved code may carry them.
+ */
+const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
 
 /** Absolute paths of the relative modules an import-like statement loads. */
 export function importTargets(s: Statement, fromFile: string): string[] {
