@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineAppModelFixtureTests } from '../src/app-model/testing.js';
-import { routeNames, singular } from '../src/app-model/names.js';
+import { collectionWords, routeNames, singular } from '../src/app-model/names.js';
 
 defineAppModelFixtureTests();
 
@@ -34,5 +34,21 @@ describe('app-model names', () => {
     expect(at('get', '/products/search')).toBe('ProductsService.searchProducts');
     // (countable words still take their plural)
     expect(at('post', '/accounts/:id/transfers')).toBe('TransfersService.createTransfer');
+  });
+  it("makes a word plural only when the app's paths show it names a collection", () => {
+    const paths = ['/api/nyt', '/contact', '/account/delete', '/users/:id', '/users/verify/:token', '/api/books', '/api/books/search'];
+    const collections = collectionWords(paths);
+    expect([...collections].sort()).toEqual(['books', 'users']);
+    const at = (method: 'get' | 'post', p: string) => {
+      const n = routeNames(method, p, 'src/app.js', collections);
+      return `${n.serviceClass}.${n.serviceMethod}`;
+    };
+    expect(at('get', '/api/nyt')).toBe('NytService.getNyt');
+    expect(at('post', '/contact')).toBe('ContactService.createContact');
+    expect(at('post', '/account/delete')).toBe('AccountService.deleteAccount');
+    expect(at('get', '/users/:id')).toBe('UsersService.getUser');
+    expect(at('get', '/api/books/search')).toBe('BooksService.searchBooks');
+    // (without the app's paths, every countable word is taken for a collection, as before)
+    expect(routeNames('get', '/api/nyt', 'src/app.js').serviceClass).toBe('NytsService');
   });
 });

@@ -43,10 +43,32 @@ export function singular(word: string): string {
  */
 const AREAS = new Set('auth oauth openid oidc sso saml ldap login logout signin signout signup register registration search config configuration admin feedback info status health home dashboard progress history checkout sync me'.split(' '));
 
-export function plural(word: string): string {
+export function plural(word: string, collections?: ReadonlySet<string>): string {
   const last = /[A-Za-z]+$/.exec(word)?.[0].toLowerCase();
   // (a word ending in -less is a name or a quality, not a thing counted: `gocardless`, `serverless`)
-  return last && (AREAS.has(last) || /.less$/.test(last)) ? word : pluralize.plural(word);
+  if (!last || AREAS.has(last) || /.less$/.test(last)) return word;
+  // Knowing the app's paths, only a word that names a collection is made plural: `/users/:id` has members, while
+  // `/api/nyt`, `/contact` or `/api/paypal` name one thing (NytService, not NytsService; PaypalService).
+  if (collections && !collections.has(word.toLowerCase()) && !collections.has(pluralize.plural(word).toLowerCase())) return word;
+  return pluralize.plural(word);
+}
+
+/**
+ * Words of an app's paths that name a collection: a parameter follows them (`/users/:id`), or they are plural. A verb
+ * before a parameter (`/users/verify/:token`) names an action, not a collection.
+ */
+export function collectionWords(paths: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const segments = p.split('/').filter(Boolean);
+    segments.forEach((seg, i) => {
+      if (!isStatic(seg)) return;
+      const word = seg.replace(/[^A-Za-z0-9_-]/g, '').toLowerCase();
+      const next = segments[i + 1];
+      if (word && !VERBS.has(word) && ((next !== undefined && !isStatic(next)) || (pluralize.isPlural(word) && !pluralize.isSingular(word)))) out.add(word);
+    });
+  }
+  return out;
 }
 
 /** The resource a file is about: `routes/users.routes.ts` → `users`; `index.js` → its folder's name. */
@@ -68,7 +90,7 @@ function isStatic(segment: string): boolean {
  * resource when the path has none. POST /users → CreateUser; GET /users → ListUsers; GET /users/:id → GetUser;
  * POST /accounts/:id/transfers → CreateAccountTransfer; resource `transfers`, service `TransfersService`.
  */
-export function routeNames(method: HttpMethod, fullPath: string, file: string): RouteNames {
+export function routeNames(method: HttpMethod, fullPath: string, file: string, collections?: ReadonlySet<string>): RouteNames {
   const segments = fullPath.split('/').filter(Boolean);
   let statics = segments
     .filter(isStatic)
@@ -96,7 +118,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
   // (`/api/:name` has no word of its own: the file's resource, `routes/users.js` → users)
   const own = fileResource(file);
   const resourceWord = meaningful[meaningful.length - 1] ?? (own && !/^(index|app|server|main)$/i.test(own) ? own : statics[last]);
-  const resource = lowerFirst(pascal(plural(resourceWord)));
+  const resource = lowerFirst(pascal(plural(resourceWord, collections)));
   const entity = pascal(singular(resourceWord));
   const methodEntity = action === 'List' ? pascal(resource) : entity;
   const names = {
@@ -108,7 +130,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string): 
     serviceClass: `${pascal(resource)}Service`,
     serviceMethod: `${lowerFirst(action === 'Handle' ? 'handle' : action)}${methodEntity}`,
   };
-  return { ...names, ...memberNames(method, memberPath) };
+  return { ...names, ...memberNames(method, memberPath, collections) };
 }
 
 /** Words that say what a trailing path segment does to the resource before it (`/baskets/:id/checkout`). */
@@ -123,7 +145,7 @@ const VERBS = new Set(
  * service of its own named after the segment (`BalancesService`, `TouchesService`). A plural last segment stays a
  * resource of its own (`POST /accounts/:id/transfers` → `TransfersService`). DTO names keep the path's words.
  */
-function memberNames(method: HttpMethod, path: string[]): Partial<RouteNames> {
+function memberNames(method: HttpMethod, path: string[], collections?: ReadonlySet<string>): Partial<RouteNames> {
   // `/continue-code/apply/:code`, `/users/verify/:token`: a verb before the trailing parameters names the action too
   let segments = path;
   const lastStatic = path.map(isStatic).lastIndexOf(true);
@@ -134,7 +156,7 @@ function memberNames(method: HttpMethod, path: string[]): Partial<RouteNames> {
   if (!tail.length || /^\d/.test(tail[0]) || (pluralize.isPlural(tail[tail.length - 1]) && !pluralize.isSingular(tail[tail.length - 1]) && !VERBS.has(tail[0]))) return {};
   const verb = VERBS.has(tail[0]) && method !== 'delete' ? tail[0] : undefined;
   const named = (resourceText: string, serviceMethod: string): Partial<RouteNames> => {
-    const resource = lowerFirst(pascal(plural(resourceText)));
+    const resource = lowerFirst(pascal(plural(resourceText, collections)));
     if (!/^[A-Za-z_$][\w$]*$/.test(serviceMethod) || !/^[A-Za-z]/.test(resource)) return {};
     return { resource, entity: pascal(singular(resourceText)), serviceClass: `${pascal(resource)}Service`, serviceMethod };
   };

@@ -1,9 +1,9 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument } from '../models';
-import { ResetsService } from '../services/resets.service.js';
+import { ResetService } from '../services/reset.service.js';
 import { SignupService } from '../services/signup.service.js';
 
-const resetsService = new ResetsService();
+const resetService = new ResetService();
 const signupService = new SignupService();
 
 const router = Router();
@@ -11,7 +11,7 @@ const router = Router();
 // The query chain (exec, proven error-first by its declared overload) moves into the service; the choice of answer,
 // which calls the request (flash), stays in the controller as written and reads the value the service returns.
 router.get('/reset/:token', (req: Request, res: Response, next: NextFunction) => {
-  resetsService.getReset({ token: req.params.token })
+  resetService.getReset({ token: req.params.token })
     .then((user) => {
       if (!user) {
         req.flash('errors', { msg: 'Password reset token is invalid or has expired.' });

@@ -1,15 +1,15 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument, CallbackError } from '../models';
-import { AccountsService } from '../services/accounts.service.js';
+import { AccountService } from '../services/account.service.js';
 
-const accountsService = new AccountsService();
+const accountService = new AccountService();
 
 const router = Router();
 
 // The request's own calls (flash, logout) and the redirect stay in the controller, after the service answered.
 router.post('/account/delete', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  accountsService.deleteAccount({ user })
+  accountService.deleteAccount({ user })
     .then(() => {
       req.logout();
       req.flash('info', { msg: 'Your account has been deleted.' });
@@ -49,7 +49,7 @@ router.post('/account/touch/:id', (req: Request, res: Response, next: NextFuncti
 // it, under the name it has there.
 router.get('/account/card', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  accountsService.getAccountCard({ user })
+  accountService.getAccountCard({ user })
     .then((user) => {
       req.flash('info', { msg: 'Your card.' });
       res.render('account/card', { name: user ? user.name.toUpperCase() : 'nobody' });

@@ -1,16 +1,16 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { UserDocument } from '../models';
-import { AccountsService } from '../services/accounts.service.js';
+import { AccountService } from '../services/account.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const accountsService = new AccountsService();
+const accountService = new AccountService();
 
 const router = Router();
 
 // The request's own calls (flash, logout) and the redirect stay in the controller, after the service answered.
 router.post('/account/delete', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  accountsService.deleteAccount({ user })
+  accountService.deleteAccount({ user })
     .then(() => {
       req.logout();
       req.flash('info', { msg: 'Your account has been deleted.' });
@@ -22,7 +22,7 @@ router.post('/account/delete', (req: Request, res: Response, next: NextFunction)
 // The callback's `user` shadows the handler's: renamed in the service.
 router.post('/account/name', (req: Request, res: Response, next: NextFunction) => {
   const user = req.user as UserDocument;
-  accountsService.createAccountName({ user, body: req.body })
+  accountService.createAccountName({ user, body: req.body })
     .then(() => {
       req.flash('success', { msg: 'Name changed.' });
       res.redirect('/account');
@@ -34,7 +34,7 @@ router.post('/account/name', (req: Request, res: Response, next: NextFunction) =
 
 // The handler annotates the API's result `any`: the API's declared result type (UserDocument) proves doc.save.
 router.post('/account/touch/:id', (req: Request, res: Response, next: NextFunction) => {
-  accountsService.touchAccount({ id: req.params.id })
+  accountService.touchAccount({ id: req.params.id })
     .then(() => {
       res.redirect('/account');
     })

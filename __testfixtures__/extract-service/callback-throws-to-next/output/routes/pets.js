@@ -1,9 +1,9 @@
 var express = require('express');
 var { PetsService } = require('../services/pets.service');
-var { FirstsService } = require('../services/firsts.service');
+var { FirstService } = require('../services/first.service');
 
 var petsService = new PetsService();
-var firstsService = new FirstsService();
+var firstService = new FirstService();
 var router = express.Router();
 
 function ferrets(user) {
@@ -22,7 +22,7 @@ router.get('/', function (req, res, next) {
 
 // A property read of an untyped value may throw too.
 router.get('/first', function (req, res, next) {
-  firstsService.getFirst()
+  firstService.getFirst()
     .then(function (first) {
       res.json({ first: first });
     }, next)

@@ -1,8 +1,8 @@
 const express = require('express');
-const { ContinueCodeFindsService } = require('../services/continueCodeFinds.service');
+const { ContinueCodeFindService } = require('../services/continueCodeFind.service');
 const { sendDomainError } = require('./error-responses');
 
-const continueCodeFindsService = new ContinueCodeFindsService();
+const continueCodeFindService = new ContinueCodeFindService();
 
 const router = express.Router();
 
@@ -10,7 +10,7 @@ const router = express.Router();
 router.put('/continue-code-find/apply/:code', async (req, res) => {
   const code = req.params.code;
   try {
-    res.json(await continueCodeFindsService.applyContinueCodeFind({ code }));
+    res.json(await continueCodeFindService.applyContinueCodeFind({ code }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }
@@ -19,7 +19,7 @@ router.put('/continue-code-find/apply/:code', async (req, res) => {
 router.put('/continue-code-fix/apply/:code', async (req, res) => {
   const code = req.params.code;
   try {
-    res.json(await continueCodeFindsService.applyContinueCodeFix({ code }));
+    res.json(await continueCodeFindService.applyContinueCodeFix({ code }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }

@@ -1,8 +1,8 @@
 const express = require('express');
-const { RemovesService } = require('../services/removes.service');
+const { RemoveService } = require('../services/remove.service');
 const { sendDomainError } = require('./error-responses');
 
-const removesService = new RemovesService();
+const removeService = new RemoveService();
 const router = express.Router();
 
 // The request is logged before the try/catch: the log line stays in the handler, the try/catch stays the
@@ -12,7 +12,7 @@ router.post('/remove', async (req, res) => {
 
   try {
     const { id } = req.body;
-    const result = await removesService.createRemove({ id });
+    const result = await removeService.createRemove({ id });
     res.status(200).json(result);
   } catch (err) {
     if (sendDomainError(res, err)) return;

@@ -1,12 +1,12 @@
 import { type Request, type Response, type NextFunction } from 'express';
 import { findAnswer, findQuestion } from '../models';
-import { UsersService } from '../services/users.service.js';
-import { RepeatNotificationsService } from '../services/repeatNotifications.service.js';
+import { UserService } from '../services/user.service.js';
+import { RepeatNotificationService } from '../services/repeatNotification.service.js';
 import { QuestionsService } from '../services/questions.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const usersService = new UsersService();
-const repeatNotificationsService = new RepeatNotificationsService();
+const userService = new UserService();
+const repeatNotificationService = new RepeatNotificationService();
 const questionsService = new QuestionsService();
 
 // Handlers made by factories, destructuring the request: reads through `query`/`params` are request reads.
@@ -14,7 +14,7 @@ export function securityQuestion() {
   return async ({ query }: Request, res: Response, next: NextFunction) => {
     const email = query.email;
     try {
-      res.json(await usersService.getUserSecurityQuestion({ email }));
+      res.json(await userService.getUserSecurityQuestion({ email }));
     } catch (error) {
       next(error);
     }
@@ -24,7 +24,7 @@ export function securityQuestion() {
 export function repeatNotification() {
   return ({ query }: Request, res: Response) => {
     const name: string = decodeURIComponent(query.challenge as string);
-    repeatNotificationsService.getRepeatNotification({ name });
+    repeatNotificationService.getRepeatNotification({ name });
     res.sendStatus(200);
   };
 }

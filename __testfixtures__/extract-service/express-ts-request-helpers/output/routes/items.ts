@@ -3,11 +3,11 @@ import * as security from '../lib/security';
 import { isAdmin, stampRequest, logRequest } from '../lib/security';
 import { allItems, itemById } from '../lib/data';
 import { ItemsService } from '../services/items.service.js';
-import { UsersService } from '../services/users.service.js';
+import { UserService } from '../services/user.service.js';
 import { sendDomainError } from './error-responses.js';
 
 const itemsService = new ItemsService();
-const usersService = new UsersService();
+const userService = new UserService();
 
 // A helper handed the request inside a loop: the service calls it there, as often as before.
 export function listItems() {
@@ -20,7 +20,7 @@ export function listItems() {
 export function whoAmI() {
   return (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.json(usersService.getUserWhoami({ sessionsFrom: () => security.sessions.from(req) }));
+      res.json(userService.getUserWhoami({ sessionsFrom: () => security.sessions.from(req) }));
     } catch (error) {
       if (sendDomainError(res, error)) return;
       next(error);

@@ -2,15 +2,15 @@ import { Router, Request, Response } from 'express';
 import { body, check, validationResult } from 'express-validator';
 import * as db from '../db';
 import { ContactsService } from '../services/contacts.service.js';
-import { AuditedsService } from '../services/auditeds.service.js';
-import { MinesService } from '../services/mines.service.js';
-import { ByEmailsService } from '../services/byEmails.service.js';
+import { AuditedService } from '../services/audited.service.js';
+import { MineService } from '../services/mine.service.js';
+import { ByEmailService } from '../services/byEmail.service.js';
 import { sendDomainError } from './error-responses.js';
 
 const contactsService = new ContactsService();
-const auditedsService = new AuditedsService();
-const minesService = new MinesService();
-const byEmailsService = new ByEmailsService();
+const auditedService = new AuditedService();
+const mineService = new MineService();
+const byEmailService = new ByEmailService();
 
 const router = Router();
 
@@ -58,7 +58,7 @@ router.post('/flash-in-logic', async (req: Request, res: Response) => {
 // the controller and the service calls it where the logic did.
 router.post('/audited', async (req: Request, res: Response) => {
   try {
-    const result = await auditedsService.createAudited({ audit: () => db.audit(req), body: req.body });
+    const result = await auditedService.createAudited({ audit: () => db.audit(req), body: req.body });
     res.status(201).json(result);
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
@@ -69,7 +69,7 @@ router.post('/audited', async (req: Request, res: Response) => {
 router.get('/mine', async (req: Request, res: Response) => {
   if (!req.isAuthenticated()) return res.redirect('/login');
   try {
-    res.json(await minesService.getMine({ email: req.query.email }));
+    res.json(await mineService.getMine({ email: req.query.email }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }
@@ -85,7 +85,7 @@ router.get('/login', (req: Request, res: Response) => {
 router.get('/by-email', async (req: Request, res: Response) => {
   if (!req.query.email) return res.redirect('/contacts');
   try {
-    res.json(await byEmailsService.getByEmail({ email: req.query.email }));
+    res.json(await byEmailService.getByEmail({ email: req.query.email }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { GrossesService } from '../domain/grosses.service.js';
+import { GrossService } from '../domain/gross.service.js';
 import { sendDomainError } from './error-responses.js';
 
-const grossesService = new GrossesService();
+const grossService = new GrossService();
 
 const router = Router();
 
@@ -10,7 +10,7 @@ const router = Router();
 router.get('/gross', (req, res) => {
   const net = Number(req.query.net);
   try {
-    res.json(grossesService.getGross({ net }));
+    res.json(grossService.getGross({ net }));
   } catch (err) {
     if (!sendDomainError(res, err)) throw err;
   }

@@ -6,7 +6,7 @@ export interface GetMineInput {
   email: string | undefined;
 }
 
-export class MinesService {
+export class MineService {
   /**
    * GET /mine (routes/contacts.ts)
    */

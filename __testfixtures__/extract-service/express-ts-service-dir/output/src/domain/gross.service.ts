@@ -7,7 +7,7 @@ export interface GetGrossInput {
   net: number;
 }
 
-export class GrossesService {
+export class GrossService {
   /**
    * GET /gross (src/http/prices.ts)
    */

@@ -6,7 +6,7 @@ export interface GetByEmailInput {
   email: string;
 }
 
-export class ByEmailsService {
+export class ByEmailService {
   /**
    * GET /by-email (routes/contacts.ts)
    */

@@ -5,7 +5,7 @@ export interface GetRepeatNotificationInput {
   name: string;
 }
 
-export class RepeatNotificationsService {
+export class RepeatNotificationService {
   /**
    * GET /rest/repeat-notification (routes/questions.ts)
    */

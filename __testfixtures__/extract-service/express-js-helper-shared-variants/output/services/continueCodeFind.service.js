@@ -8,7 +8,7 @@ const codePattern = /^[a-z0-9]+$/;
 
 /** @typedef {{ code: any }} ApplyContinueCodeFixInput */
 
-class ContinueCodeFindsService {
+class ContinueCodeFindService {
   /**
    * PUT /continue-code-find/apply/:code (routes/codes.js)
    * @param {ApplyContinueCodeFindInput} input
@@ -36,4 +36,4 @@ class ContinueCodeFindsService {
   }
 }
 
-module.exports = { ContinueCodeFindsService };
+module.exports = { ContinueCodeFindService };

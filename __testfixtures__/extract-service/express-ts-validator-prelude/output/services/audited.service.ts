@@ -7,7 +7,7 @@ export interface CreateAuditedInput {
   body: any;
 }
 
-export class AuditedsService {
+export class AuditedService {
   /**
    * POST /audited (routes/contacts.ts)
    */

@@ -6,7 +6,7 @@ export interface CreateCartTotalInput {
   lines: Line[];
 }
 
-export class CartsService {
+export class CartService {
   /**
    * POST /cart/total (routes/cart.ts)
    */

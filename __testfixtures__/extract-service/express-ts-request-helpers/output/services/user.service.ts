@@ -5,7 +5,7 @@ export interface GetUserWhoamiInput {
   sessionsFrom: () => ReturnType<typeof import('../lib/security').sessions.from>;
 }
 
-export class UsersService {
+export class UserService {
   /**
    * GET /rest/user/whoami (routes/items.ts)
    */

@@ -5,7 +5,7 @@ export interface GetResetInput {
   token: string;
 }
 
-export class ResetsService {
+export class ResetService {
   /**
    * GET /reset/:token (routes/account.ts)
    */

@@ -9,7 +9,7 @@ export interface GetAccountCardInput {
   user: import("../models").UserDocument;
 }
 
-export class AccountsService {
+export class AccountService {
   /**
    * POST /account/delete (routes/account.ts)
    */

@@ -4,7 +4,7 @@ const { NotFoundError, ValidationError } = require('./errors');
 
 /** @typedef {{ id: any }} CreateRemoveInput */
 
-class RemovesService {
+class RemoveService {
   /**
    * POST /remove (routes/items.js)
    * @param {CreateRemoveInput} input
@@ -22,4 +22,4 @@ class RemovesService {
   }
 }
 
-module.exports = { RemovesService };
+module.exports = { RemoveService };

@@ -15,7 +15,7 @@ export interface TouchAccountInput {
   id: string;
 }
 
-export class AccountsService {
+export class AccountService {
   /**
    * POST /account/delete (routes/account.ts)
    */

@@ -1,7 +1,7 @@
 // Business logic of routes/pets.js, moved out of its route handlers by remodel extract-service.
 var User = require('../users');
 
-class FirstsService {
+class FirstService {
   /**
    * GET /first (routes/pets.js)
    */
@@ -12,4 +12,4 @@ class FirstsService {
   }
 }
 
-module.exports = { FirstsService };
+module.exports = { FirstService };

@@ -5,7 +5,7 @@ export interface GetUserSecurityQuestionInput {
   email: string | undefined;
 }
 
-export class UsersService {
+export class UserService {
   /**
    * GET /rest/user/security-question (routes/questions.ts)
    */
