@@ -118,7 +118,8 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string, c
   // (`/api/:name` has no word of its own: the file's resource, `routes/users.js` → users)
   const own = fileResource(file);
   const resourceWord = meaningful[meaningful.length - 1] ?? (own && !/^(index|app|server|main)$/i.test(own) ? own : statics[last]);
-  const resource = lowerFirst(pascal(plural(resourceWord, collections)));
+  // (a word taken from the file's name is the router's resource: what its routes' parameters pick from, so plural)
+  const resource = lowerFirst(pascal(plural(resourceWord, meaningful.length ? collections : undefined)));
   const entity = pascal(singular(resourceWord));
   const methodEntity = action === 'List' ? pascal(resource) : entity;
   const names = {

@@ -8,6 +8,7 @@ import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
 import { oneResponseCall } from './trivial.js';
+import { delegatedServiceCall } from './service-layer.js';
 import { findAnswerChoice } from './answer-choice.js';
 import { refuseErrorAnswer } from './error-answer.js';
 import { unnameableType } from './controller.js';
@@ -106,6 +107,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     const literal = (e: Node | undefined) => !!e && (Node.isNumericLiteral(e) || Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e) || e.getKind() === SyntaxKind.TrueKeyword || e.getKind() === SyntaxKind.FalseKeyword);
     const httpOnly = calls.every(httpRoot) && !nodes.some((d) => (Node.isVariableDeclaration(d) && !literal(d.getInitializer())) || Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || isFunctionLike(d) || (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText()));
     if (httpOnly) throw new Unsafe('already-thin', 'the handler only chooses its answer from request values (no call besides the request\'s and the response\'s own)', site.fn);
+    // One call into the app's own service layer, the rest reading the request and answering (service-layer.ts)
+    const delegated = delegatedServiceCall(site, roles, meaningful, calls);
+    if (delegated) throw new Unsafe('already-thin', `the handler already hands its work to the app's service layer (\`${delegated}\`): what is left reads the request and answers`, site.fn);
   }
   // 2a. One call of the response or of next (a download answering in its callback, res.format, next on nextTick): trivial.
   const oneCall = !choice && oneResponseCall(site, roles, region);

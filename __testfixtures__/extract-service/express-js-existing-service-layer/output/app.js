@@ -1,0 +1,6 @@
+const express = require('express');
+
+const app = express();
+app.use('/users', require('./controllers/user.controller'));
+
+module.exports = app;
