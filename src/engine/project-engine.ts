@@ -146,7 +146,7 @@ export function loadProject(cwd: string, files: string[]): Project {
   // The files the tsconfig's files reach are added once the project's program is the language service's (see
   // oneProgram): ts-morph would otherwise build its own program for that, and the language service a second one.
   const project = withPackageResolutions(() => tsconfig
-    ? new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, compilerOptions: compilerDefaultsFor(tsconfig, parsed?.options ?? {}) })
+    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, compilerOptions: compilerDefaultsFor(tsconfig, parsed?.options ?? {}) })
     : new Project({
         compilerOptions: {
           allowJs: true,
@@ -162,9 +162,13 @@ export function loadProject(cwd: string, files: string[]): Project {
         },
       }));
   oneProgram(project);
-  declarationsWithoutDocs(project);
+  sourceFileOptions(project);
   packageLookupsOnce(project);
-  if (tsconfig) project.resolveSourceFileDependencies();
+  // (the tsconfig's files are added once ts-morph creates source files with their options: see sourceFileOptions)
+  if (tsconfig) {
+    project.addSourceFilesFromTsConfig(tsconfig);
+    project.resolveSourceFileDependencies();
+  }
   for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
   return project;
 }
@@ -205,29 +209,97 @@ function withPackageResolutions(make: () => Project): Project {
 
 const DECLARATION_IN_PACKAGE = /\/node_modules\/.*\.d\.[cm]?ts$/;
 
+/** Projects whose source files carry the module format the compiler gives them (see `sourceFileOptions`). */
+const withModuleFormats = new WeakSet<Project>();
+
+const nodeStyleResolution = (options: ts.CompilerOptions) =>
+  options.moduleResolution === ts.ModuleResolutionKind.Node16 || options.moduleResolution === ts.ModuleResolutionKind.NodeNext;
+
+type FormatOptions = Pick<ts.CreateSourceFileOptions, 'impliedNodeFormat' | 'setExternalModuleIndicator'>;
+
 /**
- * Declaration files under node_modules (the packages' and TypeScript's own lib files) are parsed the way tsc parses
- * them, without the JSDoc that cannot give a type error (JSDocParsingMode.ParseForTypeErrors): in a .d.ts it is
- * documentation, which no diagnostic, type or reference the transforms ask for depends on, and @types/node and the
- * lib files are mostly that (about a third of parsing them). The project's own files keep all of theirs (a transform
- * may read or move it). Done through ts-morph's document registry, which creates every source file of the project.
+ * What ts-morph leaves out when it creates the project's source files (through its document registry, which creates
+ * every one of them, and which receives from the language service the options the compiler would parse a file with,
+ * then drops them):
+ *
+ * - Declaration files under node_modules (the packages' and TypeScript's own lib files) are parsed the way tsc parses
+ *   them, without the JSDoc that cannot give a type error (JSDocParsingMode.ParseForTypeErrors): in a .d.ts it is
+ *   documentation, which no diagnostic, type or reference the transforms ask for depends on, and @types/node and the
+ *   lib files are mostly that (about a third of parsing them). The project's own files keep all of theirs (a
+ *   transform may read or move it).
+ * - Under node16/nodenext, every file gets the module format Node gives it (ESM under "type": "module" or as .mts,
+ *   else CommonJS) and is a module or a script as the compiler decides for that format (moduleDetection): the
+ *   language service's own answer for the files it creates, the same computation for those ts-morph creates (loaded
+ *   from the tsconfig, edited, created by a transform). Without it, the program would miss what depends on the format
+ *   (top-level await in a CommonJS file, an extensionless relative import in an ES module, the default import of a
+ *   CommonJS package from an ES module), and the check after a step needed programs of its own (NodePrograms). The
+ *   format comes from the package.json files on disk, which a run reads once: a step whose change or earlier steps'
+ *   texts include a package.json is checked on NodePrograms' programs still (see `formatsHold`).
  */
-function declarationsWithoutDocs(project: Project): void {
+function sourceFileOptions(project: Project): void {
   type Registry = {
     createOrUpdateSourceFile(fileName: string, settings: ts.CompilerOptions, ...rest: unknown[]): ts.SourceFile;
     acquireDocument(fileName: string, settings: ts.CompilerOptions, ...rest: unknown[]): ts.SourceFile;
+    acquireDocumentWithKey(fileName: string, path: unknown, settings: ts.CompilerOptions, key: unknown, snapshot: unknown, version: unknown, kind: unknown, given?: unknown): ts.SourceFile;
+    updateDocumentWithKey(fileName: string, path: unknown, settings: ts.CompilerOptions, key: unknown, snapshot: unknown, version: unknown, kind: unknown, given?: unknown): ts.SourceFile;
   };
   const registry = (project as unknown as { _context?: { compilerFactory?: { documentRegistry?: Registry } } })._context?.compilerFactory?.documentRegistry;
-  if (!registry || typeof registry.createOrUpdateSourceFile !== 'function' || typeof registry.acquireDocument !== 'function') return;
+  if (!registry || ['createOrUpdateSourceFile', 'acquireDocument', 'acquireDocumentWithKey', 'updateDocumentWithKey'].some((m) => typeof registry[m as keyof Registry] !== 'function'))
+    return;
+  const options = project.getCompilerOptions();
+  const formatOf = nodeStyleResolution(options) ? moduleFormats(project, options) : undefined;
   // ts-morph hands `settings.target` to ts.createSourceFile as its language version (or options).
-  const settingsFor = (fileName: string, settings: ts.CompilerOptions): ts.CompilerOptions =>
-    DECLARATION_IN_PACKAGE.test(fileName) && typeof settings?.target !== 'object'
-      ? ({ ...settings, target: { languageVersion: settings?.target ?? ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors } } as unknown as ts.CompilerOptions)
-      : settings;
+  const settingsFor = (fileName: string, settings: ts.CompilerOptions, given?: unknown): ts.CompilerOptions => {
+    if (typeof settings?.target === 'object') return settings;
+    const docs = DECLARATION_IN_PACKAGE.test(fileName);
+    const format = formatOf?.(fileName, given);
+    if (!docs && !format) return settings;
+    const target: ts.CreateSourceFileOptions = {
+      languageVersion: settings?.target ?? ts.ScriptTarget.Latest,
+      ...(docs ? { jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors } : {}),
+      ...format,
+    };
+    return { ...settings, target } as unknown as ts.CompilerOptions;
+  };
   const create = registry.createOrUpdateSourceFile.bind(registry);
   const acquire = registry.acquireDocument.bind(registry);
   registry.createOrUpdateSourceFile = (fileName, settings, ...rest) => create(fileName, settingsFor(fileName, settings), ...rest);
   registry.acquireDocument = (fileName, settings, ...rest) => acquire(fileName, settingsFor(fileName, settings), ...rest);
+  // ts-morph's own versions of these two call acquireDocument without the options the language service gives.
+  registry.acquireDocumentWithKey = registry.updateDocumentWithKey = (fileName, _path, settings, _key, snapshot, version, kind, given) =>
+    acquire(fileName, settingsFor(fileName, settings, given), snapshot, version, kind);
+  if (formatOf) withModuleFormats.add(project);
+}
+
+/**
+ * The module format of a file as the compiler computes it for a program of `options` (its getCreateSourceFileOptions):
+ * the language service's answer when it gives one, else from the extension and the nearest package.json's "type",
+ * read through the project's file system.
+ */
+function moduleFormats(project: Project, options: ts.CompilerOptions): ((fileName: string, given?: unknown) => FormatOptions) | undefined {
+  const indicator = (ts as unknown as { getSetExternalModuleIndicator?: (o: ts.CompilerOptions) => (file: ts.SourceFile) => void }).getSetExternalModuleIndicator;
+  if (typeof indicator !== 'function' || typeof ts.getImpliedNodeFormatForFile !== 'function') return undefined;
+  const setExternalModuleIndicator = indicator(options);
+  const host = project.getModuleResolutionHost();
+  const packageJsons = ts.createModuleResolutionCache(project.getFileSystem().getCurrentDirectory(), (f) => f, options).getPackageJsonInfoCache();
+  return (fileName, given) => {
+    if (given && typeof given === 'object' && 'impliedNodeFormat' in given) {
+      const { impliedNodeFormat, setExternalModuleIndicator: own } = given as FormatOptions;
+      return { impliedNodeFormat, setExternalModuleIndicator: own ?? setExternalModuleIndicator };
+    }
+    return { impliedNodeFormat: ts.getImpliedNodeFormatForFile(fileName, packageJsons, host, options), setExternalModuleIndicator };
+  };
+}
+
+/**
+ * Whether the check after a step can run on the project's own program: its files carry their module format (or
+ * none is needed), and neither the step nor an earlier one changed a package.json, whose "type" the formats were
+ * read from.
+ */
+function formatsHold(project: Project, changes: FileChange[], earlier: Map<string, string | null> | undefined): boolean {
+  if (!withModuleFormats.has(project)) return false;
+  const isPackageJson = (f: string | undefined) => f !== undefined && path.basename(f) === 'package.json';
+  return !changes.some((c) => isPackageJson(c.absPath) || isPackageJson(c.renamedFrom)) && ![...(earlier?.keys() ?? [])].some(isPackageJson);
 }
 
 const IN_PACKAGES = /\/node_modules(\/|$)/;
@@ -436,8 +508,11 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
   if (before) opts.onPhase?.('verify');
   let node = handed?.node;
   if (before && changes.some((c) => c.status === 'changed')) {
-    node ??= NodePrograms.for(before);
-    newDiagnostics = introducedDiagnostics(before, project, changes, relative, opts.overlay, node);
+    // The project's program when its files carry their module format; else, under node16/nodenext, programs built
+    // apart with the formats (NodePrograms).
+    const own = formatsHold(project, changes, opts.overlay);
+    if (!own) node ??= NodePrograms.for(before);
+    newDiagnostics = introducedDiagnostics(before, project, changes, relative, opts.overlay, own ? undefined : node);
   }
   const verifyMs = performance.now() - verifyStarted;
   if (opts.session) opts.session.state = { key, project, loaded, ...(node ? { node } : {}) };

@@ -9,22 +9,32 @@ import { epilogueChain, epilogueOf } from './epilogue.js';
 export function typeText(node: Node, servicePath: string, routeFile: SourceFile, style: ModuleStyle): string {
   const type = node.getType();
   let t = type.getText(undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
-  t = t.replace(/import\("([^"]+)"\)/g, (_m, p: string) => {
-    if (!p.startsWith('/')) return `import("${p}")`;
-    if (p.includes('/node_modules/')) {
-      const pkg = p.split('/node_modules/').pop()!.replace(/^@types\//, '').replace(/\/index$/, '');
-      return `import("${pkg}")`;
-    }
-    // (the checker names the module without its extension; an ES module under node16 resolution needs it:
-    // `import("../app-admin.js")`, written as the service's own imports are)
-    const file = MODULE_EXTENSIONS.map((ext) => p + ext).find((f) => !!routeFile.getProject().getSourceFile(f));
-    // (a declaration file stands for the module of its name: `types/api/index.d.ts` is `types/api/index.js`)
-    if (file) return `import("${specifier(servicePath, file.replace(/\.d\.([cm]?)ts$/, '.$1js'), style)}")`;
-    let rel = path.relative(path.dirname(servicePath), p).split(path.sep).join('/');
-    if (!rel.startsWith('.')) rel = './' + rel;
-    return `import("${rel}")`;
+  // (with files carrying their module format, the checker names a module of the other format with its resolution
+  // mode: `import("/app/tags", { with: { "resolution-mode": "import" } })`; the mode of the service's own format,
+  // which is the route module's, goes without saying, and older TypeScript versions do not know the attribute)
+  const ownMode = routeFile.compilerNode.impliedNodeFormat === ts.ModuleKind.ESNext ? 'import' : routeFile.compilerNode.impliedNodeFormat === ts.ModuleKind.CommonJS ? 'require' : undefined;
+  t = t.replace(/import\("([^"]+)"(, \{ with: \{ "resolution-mode": "(import|require)" \} \})?\)/g, (_m, p: string, attributes: string | undefined, mode: string | undefined) => {
+    const keep = attributes && mode !== ownMode ? attributes : '';
+    return resolvedImport(p, servicePath, routeFile, style).replace(/\)$/, `${keep})`);
   });
   return t;
+}
+
+/** A module the checker named by its absolute path, as the service module names it. */
+function resolvedImport(p: string, servicePath: string, routeFile: SourceFile, style: ModuleStyle): string {
+  if (!p.startsWith('/')) return `import("${p}")`;
+  if (p.includes('/node_modules/')) {
+    const pkg = p.split('/node_modules/').pop()!.replace(/^@types\//, '').replace(/\/index$/, '');
+    return `import("${pkg}")`;
+  }
+  // (the checker names the module without its extension; an ES module under node16 resolution needs it:
+  // `import("../app-admin.js")`, written as the service's own imports are)
+  const file = MODULE_EXTENSIONS.map((ext) => p + ext).find((f) => !!routeFile.getProject().getSourceFile(f));
+  // (a declaration file stands for the module of its name: `types/api/index.d.ts` is `types/api/index.js`)
+  if (file) return `import("${specifier(servicePath, file.replace(/\.d\.([cm]?)ts$/, '.$1js'), style)}")`;
+  let rel = path.relative(path.dirname(servicePath), p).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = './' + rel;
+  return `import("${rel}")`;
 }
 
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.d.mts', '.d.cts'];
