@@ -1,0 +1,1 @@
+exports.fetchBooks = async (url) => (url.includes('undefined') ? [] : [{ title: 'Dune', url }]);
