@@ -138,10 +138,14 @@ interface OwnChecker {
 export class ProgramChecks {
   private own?: OwnChecker | null;
 
-  constructor(private readonly program: ts.Program) {}
+  /** `fresh`: always the checker of its own, as tsc's, which no type query of a transform has warmed. */
+  constructor(
+    private readonly program: ts.Program,
+    private readonly fresh = false,
+  ) {}
 
   of(sf: ts.SourceFile): ts.Diagnostic[] {
-    const own = readsUseMarks(this.program, sf) ? this.ownChecker() : undefined;
+    const own = this.fresh || readsUseMarks(this.program, sf) ? this.ownChecker() : undefined;
     if (!own) return [...this.program.getSyntacticDiagnostics(sf), ...this.program.getSemanticDiagnostics(sf)];
     const { program, symbols, marks } = own;
     const shared = symbols.map((s) => s.isReferenced);
