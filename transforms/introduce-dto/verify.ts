@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { fileDiagnostics, importResolver, stemOf } from '../../src/engine/file-diagnostics.js';
+import { ProgramChecks, fileDiagnostics, importResolver, stemOf } from '../../src/engine/file-diagnostics.js';
 import type { FieldInfo, SourceKind } from './reads.js';
 import type { FieldLevel } from './render.js';
 import type { Built, Diag, Plan } from './types.js';
@@ -63,7 +63,7 @@ export class RoundChecks {
  * new program for every edit and never changes an old one, so keeping it is enough.
  */
 export class Baseline {
-  private readonly program: ts.Program;
+  readonly program: ts.Program;
   private readonly byFile = new Map<string, Diag[]>();
   /** The checks after each round of edits (see `newDiagnostics`). */
   rounds?: RoundChecks;
@@ -73,6 +73,11 @@ export class Baseline {
     private readonly files: Set<string>,
   ) {
     this.program = project.getProgram().compilerObject;
+  }
+
+  /** Whether the file was one of the checked files as loaded. */
+  has(file: string): boolean {
+    return this.files.has(file);
   }
 
   of(files: Iterable<string>): Diag[] {
@@ -88,10 +93,33 @@ export class Baseline {
 }
 
 export function newDiagnostics(project: import('ts-morph').Project, files: Set<string>, baseline: Baseline): Diag[] {
-  const key = (d: Diag) => `${d.file}\0${d.code}\0${d.message}`;
   const after = (baseline.rounds ??= new RoundChecks(project)).of(files);
+  const found = unmatched(baseline.of(new Set(after.map((d) => d.file))), after);
+  if (!found.length) return found;
+  // A second opinion, as the engine's check after a transform has (project-engine.ts, introducedDiagnostics): the
+  // checkers above were warmed by the transform's type queries and by earlier rounds, and TypeScript words some errors
+  // of the original code by what it computed before (hackathon-starter: a header typed number reported on the
+  // property or on the whole object literal, a mongoose static missing or not), which made every handler of its
+  // files "not compile". The files with errors that look new are checked again, before and after, from cold.
+  const suspects = new Set(found.map((d) => d.file));
+  const cold = (program: ts.Program, only: (file: string) => boolean): Diag[] => {
+    const checks = new ProgramChecks(program, true);
+    const out: Diag[] = [];
+    for (const file of suspects) {
+      const sf = only(file) ? program.getSourceFile(file) : undefined;
+      if (!sf) continue;
+      for (const d of checks.of(sf)) out.push({ file, start: d.start, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
+    }
+    return out;
+  };
+  return unmatched(cold(baseline.program, (f) => baseline.has(f)), cold(project.getProgram().compilerObject, () => true));
+}
+
+/** The diagnostics after that are not among those before, matched by file, code and message (and counted). */
+function unmatched(before: Diag[], after: Diag[]): Diag[] {
+  const key = (d: Diag) => `${d.file}\0${d.code}\0${d.message}`;
   const left = new Map<string, number>();
-  for (const d of baseline.of(new Set(after.map((d) => d.file)))) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
+  for (const d of before) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
   const out: Diag[] = [];
   for (const d of after) {
     const n = left.get(key(d)) ?? 0;
