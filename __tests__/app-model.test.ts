@@ -51,4 +51,11 @@ describe('app-model names', () => {
     // (without the app's paths, every countable word is taken for a collection, as before)
     expect(routeNames('get', '/api/nyt', 'src/app.js').serviceClass).toBe('NytsService');
   });
+  it('never names a class or method with a leading digit (`/auth/2fa`, `/api/404`: adversarial round 14, F5)', () => {
+    for (const [method, p] of [['get', '/auth/2fa'], ['post', '/api/404'], ['get', '/2fa'], ['get', '/2fa/:id'], ['post', '/webhooks/3ds'], ['post', '/auth/2fa/verify']] as const) {
+      const n = routeNames(method, p, 'src/app.js');
+      for (const name of [n.serviceClass, n.serviceMethod, n.dtoBase, n.paramsType]) expect(name, `${p}: ${name}`).toMatch(/^[A-Za-z_$][\w$]*$/);
+    }
+    expect(routeNames('get', '/auth/2fa', 'src/app.js').serviceClass).toBe('Auth2faService');
+  });
 });

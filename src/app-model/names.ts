@@ -46,7 +46,8 @@ const AREAS = new Set('auth oauth openid oidc sso saml ldap login logout signin 
 export function plural(word: string, collections?: ReadonlySet<string>): string {
   const last = /[A-Za-z]+$/.exec(word)?.[0].toLowerCase();
   // (a word ending in -less is a name or a quality, not a thing counted: `gocardless`, `serverless`)
-  if (!last || AREAS.has(last) || /.less$/.test(last)) return word;
+  // (nor a code: `2fa`, `404`, `3ds`)
+  if (!last || AREAS.has(last) || /.less$/.test(last) || /(^|[-_])\d[^-_]*$/.test(word)) return word;
   // Knowing the app's paths, only a word that names a collection is made plural: `/users/:id` has members, while
   // `/api/nyt`, `/contact` or `/api/paypal` name one thing (NytService, not NytsService; PaypalService).
   if (collections && !collections.has(word.toLowerCase()) && !collections.has(pluralize.plural(word).toLowerCase())) return word;
@@ -106,6 +107,12 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string, c
     }
   }
   if (!statics.length) statics = ['root'];
+  // A name cannot start with a digit (`/auth/2fa`, `/api/404`): such a word joins the word before it, or `route`.
+  statics = statics.reduce<string[]>((out, w) => {
+    if (!/^\d/.test(w)) out.push(w);
+    else out.push(`${out.pop() ?? 'route'}-${w}`);
+    return out;
+  }, []);
   const endsWithParam = segments.length > 0 && !isStatic(segments[segments.length - 1]);
   const collection = !endsWithParam;
   const action = method === 'get' ? (collection ? 'List' : 'Get') : ACTIONS[method] ?? 'Get';

@@ -466,9 +466,13 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         if (style.ts) inputTypes.push(`export interface ${typeName} {${nl}${fields.map((f) => `${u}${f.name}: ${f.type};`).join(nl)}${nl}}`);
         else inputTypes.push(`/** @typedef {{ ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }} ${typeName} */`);
       }
-      const param = fields.length ? (style.ts ? `input: ${typeName}` : 'input') : '';
+      // The parameter's name: `input`, unless the logic declares or uses that name (`const input = pick(req.body)`, a
+      // module's `input` helper), which it would clash with or hide (adversarial round 14, F2)
+      let inputName = 'input';
+      for (let k = 2; mentionsName(e.body, inputName) || e.depNames.has(inputName) || e.inputs.some((i) => i.name === inputName); k++) inputName = `input${k}`;
+      const param = fields.length ? (style.ts ? `${inputName}: ${typeName}` : inputName) : '';
       const doc: string[] = [`${memberIndent}/**`, `${memberIndent} * ${e.site.label} (${relRoute})`];
-      if (!style.ts && fields.length) doc.push(`${memberIndent} * @param {${typeName}} input`);
+      if (!style.ts && fields.length) doc.push(`${memberIndent} * @param {${typeName}} ${inputName}`);
       doc.push(`${memberIndent} */`);
       const bodyIndent = memberIndent + u;
       const inner: string[] = [];
@@ -477,8 +481,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         // (`const` even in an all-`var` file unless every input was a `var`: the checker keeps a `const`'s narrowing
         // inside the callbacks of the logic, `if (!id) throw …; db.remove(id, cb)` in a promise executor, not a `var`'s)
         const kind = plain.every((i) => i.declKind === 'var') ? 'var' : plain.some((i) => i.assigned) ? 'let' : 'const';
-        if (plain.length) inner.push(`${bodyIndent}${kind} { ${plain.map((i) => i.name).join(', ')} } = input${semi}`);
-        for (const i of narrowed.keys()) inner.push(`${bodyIndent}${i.declKind === 'const' ? 'let' : i.declKind} ${i.name}: ${i.annotation} = input.${i.name}${semi}`);
+        if (plain.length) inner.push(`${bodyIndent}${kind} { ${plain.map((i) => i.name).join(', ')} } = ${inputName}${semi}`);
+        for (const i of narrowed.keys()) inner.push(`${bodyIndent}${i.declKind === 'const' ? 'let' : i.declKind} ${i.name}: ${i.annotation} = ${inputName}.${i.name}${semi}`);
       }
       inner.push(bodyIndent + reindent(e.body, e.indent, bodyIndent, nl, e.multilineTemplate));
       const head = classStyle
@@ -897,6 +901,11 @@ export function diagnosticIn(file: SourceFile, start: number, end: number): stri
  * too when the program had them before (project-engine's NODE_TYPES_MISSING), so the moved code may carry them.
  */
 const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
+
+/** Whether code mentions a name other than after a dot (`input`, not `req.input`); a key or a string counts too. */
+function mentionsName(code: string, name: string): boolean {
+  return new RegExp(`(?<![.\\w$])${name}(?![\\w$])`).test(code);
+}
 
 /** Absolute paths of the relative modules an import-like statement loads. */
 export function importTargets(s: Statement, fromFile: string): string[] {

@@ -1,0 +1,1 @@
+exports.clean = (text) => String(text).trim().toLowerCase();
