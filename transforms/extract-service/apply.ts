@@ -284,7 +284,17 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         skip(g.extractions, 'service-exists', `${ctx.relative(g.servicePath)} exists and does not export with module.exports = { ... }`);
         continue;
       }
+      // (`class UserService {…} export default new UserService()`: the controller would import a name the module
+      // does not export; adversarial round 14, F3)
+      if (style.esm && classStyle && !(cls!.isExported() && !cls!.isDefaultExport())) {
+        skip(g.extractions, 'service-exists', `${ctx.relative(g.servicePath)} exists and does not export class ${g.className} by name`);
+        continue;
+      }
     }
+    // The logic uses the service module itself (`import users from '../services/user.service.js'`): moved into it,
+    // its names would mean the module's own declarations, not the import
+    const selfImporting = g.extractions.filter((e) => [...closure(file, e.deps)].some((st) => isImportLike(st) && importTargets(st, file.getFilePath()).some((t) => [t, ...['.js', '.ts', '.cjs', '.mjs', '.mts', '.cts'].map((x) => t + x)].includes(g.servicePath))));
+    if (selfImporting.length) skip(selfImporting, 'service-exists', `the logic uses ${ctx.relative(g.servicePath)} itself, the module its methods would be added to`);
     const members = new Set(classStyle ? cls!.getMembers().map((m) => (m as any).getName?.() as string) : sf.getFunctions().map((f) => f.getName() ?? ''));
     for (const e of g.extractions) {
       if (!members.has(e.method)) continue;
