@@ -6,7 +6,7 @@ import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { lowerFirst, pascal } from './routes.js';
 import { type Options } from './meta.js';
-import { type AppErrors, type ModulePlan, localResponder } from './plan.js';
+import { type AppErrors, type ModulePlan, localResponder, readText } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
 import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isAssignment, isReference, isWriteTarget } from './handler-model.js';
@@ -136,6 +136,11 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   const relRoute = packagePath(file.getFilePath()) ?? ctx.relative(file.getFilePath());
   const classStyle = options.style === 'class';
   const done = () => decided({ serviceNames, skipped });
+  // The generated modules are written in the router's syntax: each must get the router's module format from Node
+  // (a package.json's "type" between them: `api/package.json` {"type":"commonjs"} under an ES-module root; adversarial
+  // round 14, F1: the service crashed at start-up, and a check that reads no JavaScript types could not tell)
+  const routerFormat = nodeFormat(ctx, file.getFilePath());
+  const formatDiffers = (p: string) => nodeFormat(ctx, p) !== routerFormat;
   const skip = (list: Extraction[], reason: string, message: string, at?: Node) => {
     for (const e of list) if (!skipped.has(e)) skipped.set(e, new Unsafe(reason, message, at));
   };
@@ -192,6 +197,12 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     g.extractions.push(e);
   }
   for (const g of groups.values()) {
+    if (formatDiffers(g.servicePath)) {
+      skip(g.extractions, 'module-format-differs', `${ctx.relative(g.servicePath)} would be ${nodeFormat(ctx, g.servicePath) === 'module' ? 'an ES module' : 'CommonJS'} (its package.json's "type"), the router ${routerFormat === 'module' ? 'an ES module' : 'CommonJS'}: written in the router's syntax it would not run`);
+      continue;
+    }
+    const errorsAt = [app.errorsPath, app.responderPath].find(formatDiffers);
+    if (errorsAt) skip(g.extractions.filter((e) => e.errors.length), 'module-format-differs', `${ctx.relative(errorsAt)} would be ${nodeFormat(ctx, errorsAt) === 'module' ? 'an ES module' : 'CommonJS'} (its package.json's "type"), the router ${routerFormat === 'module' ? 'an ES module' : 'CommonJS'}: written in the router's syntax it would not run`);
     if (g.bound) continue;
     for (const name of classStyle ? [g.instanceName, g.className] : [g.instanceName]) {
       if (taken.has(name)) skip(g.extractions, 'name-clash', `the router module already uses the name \`${name}\``);
@@ -911,6 +922,26 @@ export function diagnosticIn(file: SourceFile, start: number, end: number): stri
  * too when the program had them before (project-engine's NODE_TYPES_MISSING), so the moved code may carry them.
  */
 const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
+
+/**
+ * The module format Node gives a file: by extension (.mjs/.mts ES module, .cjs/.cts CommonJS), else the "type" of the
+ * nearest package.json (read through the transform, so earlier steps' edits count), CommonJS without one.
+ */
+function nodeFormat(ctx: ProjectTransformContext<Options>, file: string): 'module' | 'commonjs' {
+  if (/\.m[jt]sx?$/.test(file)) return 'module';
+  if (/\.c[jt]sx?$/.test(file)) return 'commonjs';
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const text = readText(ctx, path.join(dir, 'package.json'));
+    if (text !== undefined) {
+      try {
+        return (JSON.parse(text) as { type?: unknown }).type === 'module' ? 'module' : 'commonjs';
+      } catch {
+        return 'commonjs';
+      }
+    }
+    if (dir === path.dirname(dir) || path.basename(dir) === 'node_modules') return 'commonjs';
+  }
+}
 
 /** Whether code mentions a name other than after a dot (`input`, not `req.input`); a key or a string counts too. */
 function mentionsName(code: string, name: string): boolean {

@@ -25,6 +25,7 @@ export const meta = defineMeta({
     'dynamic-method': 'the route method is computed (app[method](...))',
     'shared-handler': 'the same handler function serves an earlier route; it is handled once, there',
     'service-exists': 'a service module of that name exists in a form extract-service cannot add methods to',
+    'module-format-differs': 'the service or errors module would sit under a package.json whose "type" gives it another module format than the router\'s, in which the router\'s syntax does not run',
     'name-clash': 'the router module already uses a name the extraction needs (the service instance, class or sendDomainError)',
     'already-thin': 'the handler is already thin (at most one call besides the response)',
     'one-response-call': 'the handler is one call of the response or of next (a file sent, res.format, next on process.nextTick) whose arguments only build the answer: nothing to move',
