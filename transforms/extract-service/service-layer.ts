@@ -64,19 +64,33 @@ function commonFolder(a: string, b: string): string {
  * A synchronous call given only literals, request values and constants of the handler (its result is not a promise,
  * no argument is a function): reading the request into the shape the service takes.
  */
-function isRequestShaping(call: CallExpression, roles: Roles, handler: Node): boolean {
+function isRequestShaping(call: CallExpression, roles: Roles, handler: Node, seen = new Set<Node>()): boolean {
   if (call.getFirstAncestorByKind(SyntaxKind.AwaitExpression)) return false;
   // (a function of the app or a package, not a method of some object: `db.prepare(id).get()` is no shaping)
   if (!Node.isIdentifier(call.getExpression())) return false;
   const type = call.getType();
   if (type.getProperty('then') || (type.isAny() && !plainProjectFunction(call))) return false;
   const args = call.getArguments();
-  return args.length > 0 && args.every((a) => onlyRequestValues(a, roles, handler)) && args.some((a) => !literalOnly(a));
+  return args.length > 0 && args.every((a) => onlyRequestValues(a, roles, handler, seen)) && args.some((a) => !literalOnly(a));
 }
 
 const literalOnly = (arg: Node) => [arg, ...arg.getDescendants()].every((d) => !Node.isIdentifier(d) || (Node.isPropertyAssignment(d.getParent()) && (d.getParent() as import('ts-morph').PropertyAssignment).getNameNode() === d));
 
-function onlyRequestValues(arg: Node, roles: Roles, handler: Node): boolean {
+/**
+ * A constant of the handler whose value is the request's, or shaped from it (not the service call's result, nor a
+ * value computed from that: business logic on what the service returned is no request shaping; adversarial round
+ * 14, F6).
+ */
+function fromRequest(decl: Node, roles: Roles, handler: Node, seen: Set<Node>): boolean {
+  if (seen.has(decl)) return false;
+  seen.add(decl);
+  const declaration = Node.isBindingElement(decl) ? decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : decl;
+  const init = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  if (!init) return false;
+  return Node.isCallExpression(init) ? isRequestShaping(init, roles, handler, seen) : onlyRequestValues(init, roles, handler, seen);
+}
+
+function onlyRequestValues(arg: Node, roles: Roles, handler: Node, seen = new Set<Node>()): boolean {
   for (const d of [arg, ...arg.getDescendants()]) {
     if (Node.isCallExpression(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isArrowFunction(d) || Node.isFunctionExpression(d) || Node.isTaggedTemplateExpression(d)) return false;
     if (!Node.isIdentifier(d)) continue;
@@ -89,7 +103,7 @@ function onlyRequestValues(arg: Node, roles: Roles, handler: Node): boolean {
     const decl = symbol?.getDeclarations()[0];
     // a constant declared in the handler (read from the request or shaped from it, as the other statements allow)
     const statement = decl?.getFirstAncestorByKind(SyntaxKind.VariableStatement);
-    if (decl && (Node.isVariableDeclaration(decl) || Node.isBindingElement(decl)) && statement?.getDeclarationKind() === 'const' && decl.getFirstAncestor((a) => a === handler)) continue;
+    if (decl && (Node.isVariableDeclaration(decl) || Node.isBindingElement(decl)) && statement?.getDeclarationKind() === 'const' && decl.getFirstAncestor((a) => a === handler) && fromRequest(decl, roles, handler, seen)) continue;
     if (d.getText() === 'undefined') continue;
     return false;
   }
