@@ -515,9 +515,9 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
   const ctx: InertContext = {
     scope,
     isCommonJs,
-    known: (e) => requestRead(e, scope, req) || peerAddress(e, scope, req, fromRequest) || typedRead(e, ctx, tsAt, fromRequest) || environmentRead(e, scope),
+    known: (e) => requestRead(e, scope, req) || peerAddress(e, scope, req, fromRequest) || typedRead(e, ctx, tsAt, fromRequest) || (environmentRead(e, scope) && !environmentReplaced(file)),
     // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
-    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && (primitiveTyped(tsAt(e)) || environmentConstant(e, scope)) && !clientTyped(tsAt(e), w.site.fn)) || routeParam(e, scope, req, fromRequest) || environmentRead(e, scope),
+    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && (primitiveTyped(tsAt(e)) || (environmentConstant(e, scope) && !environmentReplaced(file))) && !clientTyped(tsAt(e), w.site.fn)) || routeParam(e, scope, req, fromRequest) || (environmentRead(e, scope) && !environmentReplaced(file)),
   };
   // an error answer (`res.status(401)…`) becomes a domain error: a message translated by `res.__('…')` is thrown
   // untranslated and translated again by the mapping, in the controller's catch, so the call is not in the service
@@ -652,6 +652,23 @@ function environmentRead(e: t.Node, scope: Scope): boolean {
   if (e.type !== 'MemberExpression' || !(e.computed ? e.property.type === 'StringLiteral' : e.property.type === 'Identifier')) return false;
   const env = e.object;
   return env.type === 'MemberExpression' && !env.computed && env.property.type === 'Identifier' && env.property.name === 'env' && env.object.type === 'Identifier' && env.object.name === 'process' && !scope.hasBinding('process');
+}
+
+/**
+ * Whether a file of the project replaces the environment or `process` (`process.env = new Proxy(…)` that throws on a
+ * missing name, `Object.defineProperty(process, 'env', …)`, `globalThis.process = …`): then a read of it may run the
+ * app's code, and none is vouched for (adversarial round 14, F4). Asked once per project.
+ */
+const replacedIn = new WeakMap<object, boolean>();
+function environmentReplaced(file: import('ts-morph').SourceFile): boolean {
+  const project = file.getProject();
+  let found = replacedIn.get(project);
+  if (found === undefined) {
+    const replaces = /\bprocess\s*(\.\s*env|\[\s*['"`]env['"`]\s*\])\s*=(?!=)|\b(global|globalThis|window|self)\s*(\.\s*process|\[\s*['"`]process['"`]\s*\])\s*=(?!=)|\b(defineProperty|defineProperties|assign|setPrototypeOf)\s*\(\s*(process|(global|globalThis)\s*\.\s*process)\s*[,)]|\bprocess\s*=(?!=)/;
+    found = project.getSourceFiles().some((sf) => !sf.isDeclarationFile() && !sf.getFilePath().includes('/node_modules/') && replaces.test(sf.getFullText()));
+    replacedIn.set(project, found);
+  }
+  return found;
 }
 
 /** A const never assigned again whose value is a variable of the environment (`const apiKey = process.env.NYT_KEY`). */
