@@ -29,7 +29,7 @@ export function delegatedServiceCall(site: RouteSite, roles: Roles, region: Stat
   const testsCall = nodes.some((d) => (Node.isIfStatement(d) || Node.isConditionalExpression(d)) && (Node.isIfStatement(d) ? d.getExpression() : d.getCondition()).getDescendantsOfKind(SyntaxKind.CallExpression).length > 0);
   const otherStatements = region.some((s) => Node.isTryStatement(s) || Node.isSwitchStatement(s) || Node.isLabeledStatement(s));
   if (loops || functions || writes || testsCall || otherStatements) return undefined;
-  return service[0].getExpression().getText().replace(/\s+/g, '');
+  return service[0].getExpression().getText().replace(/\s+/g, ' ').replace(/\s*\.\s*/g, '.');
 }
 
 /** A call whose callee is declared in the app's service layer, outside the handler's own module. */

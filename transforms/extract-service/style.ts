@@ -12,6 +12,11 @@ export interface ModuleStyle {
   ext: string;
   /** Relative imports written with an extension (`./db.js`). */
   withExtension: boolean;
+  /**
+   * ...and that extension the TypeScript source's own (`./db.ts`, allowImportingTsExtensions, for Node's type
+   * stripping): the generated imports keep it too (adversarial round 14, F7).
+   */
+  tsExtensions?: boolean;
   quote: string;
   semi: string;
   strict: boolean;
@@ -31,13 +36,14 @@ export function styleOf(file: SourceFile): ModuleStyle {
   const unit = tab ? '\t' : ' '.repeat(spaces.length ? Math.min(...spaces) : 2);
   const specs = ts_preProcess(text).filter((s) => s.startsWith('.'));
   const withExtension = specs.length > 0 && specs.every((s) => /\.[cm]?[jt]sx?$/.test(s));
+  const tsExtensions = ts && specs.length > 0 && specs.every((s) => /\.[cm]?tsx?$/.test(s) && !/\.d\.[cm]?ts$/.test(s));
   // the quote of relative specifiers, else of any specifier (`from "express"`), else single
   const quote = (text.match(/(['"])\.{1,2}\//) ?? text.match(/\b(?:from|require\()\s*(['"])/) ?? [])[1] ?? "'";
   // semicolon-free files: no statement line ends with `;` (a `for (;;)` header does not count)
   const semi = /[\w$)\]'"`]\s*;[ \t]*(\/\/.*)?$/m.test(text) ? ';' : '';
   // (the directive may follow a header comment or a shebang)
   const strict = /^(#![^\n]*\n)?(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*['"]use strict['"]/.test(text);
-  return { ts, esm: ts || esm, declKeyword: varCount > 0 && constCount === 0 ? 'var' : 'const', unit: unit || '  ', ext, withExtension, quote, semi, strict };
+  return { ts, esm: ts || esm, declKeyword: varCount > 0 && constCount === 0 ? 'var' : 'const', unit: unit || '  ', ext, withExtension, tsExtensions, quote, semi, strict };
 }
 
 export function ts_preProcess(text: string): string[] {
@@ -56,6 +62,7 @@ export function specifier(fromFile: string, toFile: string, style: ModuleStyle):
   const ext = path.extname(rel);
   const bare = rel.slice(0, -ext.length);
   if (!style.withExtension && !(style.esm && !style.ts)) return bare;
+  if (style.tsExtensions) return bare + ext;
   return bare + (ext === '.ts' || ext === '.tsx' ? '.js' : ext === '.mts' ? '.mjs' : ext === '.cts' ? '.cjs' : ext);
 }
 
