@@ -127,7 +127,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
   const text = file.getFullText();
   const serviceDir = serviceDirFor(ctx, file, options);
-  const serviceExt = style.ts ? '.ts' : style.ext;
+  // (a .cts or .mts router's service keeps its extension, which fixes its module format as the router's)
+  const serviceExt = style.ts ? (/^\.[cm]ts$/.test(style.ext) ? style.ext : '.ts') : style.ext;
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const u = style.unit;
   const q = style.quote;

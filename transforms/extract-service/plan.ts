@@ -53,7 +53,7 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
   const firstFile = plans.find((p) => formatOf.get(p.file) === appFormat)?.file ?? handlerFiles.find((f) => formatOf.get(f) === appFormat) ?? plans[0]?.file ?? ctx.files[0];
   const style = firstFile ? styleOf(firstFile) : ({ ts: false, esm: false, declKeyword: 'const', unit: '  ', ext: '.js', withExtension: false, quote: "'", semi: ';', strict: false } as ModuleStyle);
   const serviceDir = firstFile ? serviceDirFor(ctx, firstFile, options) : ctx.cwd;
-  const ext = style.ts ? '.ts' : style.ext;
+  const ext = style.ts ? (/^\.[cm]ts$/.test(style.ext) ? style.ext : '.ts') : style.ext;
   const errorsPath = path.join(serviceDir, `${ERRORS_BASE}${ext}`);
   // beside most of the router modules
   const dirs = new Map<string, number>();
