@@ -706,7 +706,7 @@ function newDiagnostics(beforeDiags: Diagnostic[], afterDiags: Diagnostic[], lac
 }
 
 /** "Cannot find name 'require' / module 'node:x'. Do you need to install type definitions for node?" */
-const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
+export const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
 
 const withoutExtension = (file: string) => file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
 

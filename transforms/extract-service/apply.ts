@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
-import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
+import { NODE_TYPES_MISSING, type ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { lowerFirst, pascal } from './routes.js';
 import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder, readText } from './plan.js';
@@ -142,6 +142,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   // round 14, F1: the service crashed at start-up, and a check that reads no JavaScript types could not tell)
   const routerFormat = nodeFormat(ctx, file.getFilePath());
   const formatDiffers = (p: string) => nodeFormat(ctx, p) !== routerFormat;
+  const formatName = (f: 'module' | 'commonjs') => (f === 'module' ? 'an ES module' : 'CommonJS');
+  const formatMessage = (p: string) => `${ctx.relative(p)} would be ${formatName(nodeFormat(ctx, p))} (its package.json's "type"), the router ${formatName(routerFormat)}: written in the router's syntax it would not run`;
   const skip = (list: Extraction[], reason: string, message: string, at?: Node) => {
     for (const e of list) if (!skipped.has(e)) skipped.set(e, new Unsafe(reason, message, at));
   };
@@ -199,11 +201,11 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
   for (const g of groups.values()) {
     if (formatDiffers(g.servicePath)) {
-      skip(g.extractions, 'module-format-differs', `${ctx.relative(g.servicePath)} would be ${nodeFormat(ctx, g.servicePath) === 'module' ? 'an ES module' : 'CommonJS'} (its package.json's "type"), the router ${routerFormat === 'module' ? 'an ES module' : 'CommonJS'}: written in the router's syntax it would not run`);
+      skip(g.extractions, 'module-format-differs', formatMessage(g.servicePath));
       continue;
     }
     const errorsAt = [app.errorsPath, app.responderPath].find(formatDiffers);
-    if (errorsAt) skip(g.extractions.filter((e) => e.errors.length), 'module-format-differs', `${ctx.relative(errorsAt)} would be ${nodeFormat(ctx, errorsAt) === 'module' ? 'an ES module' : 'CommonJS'} (its package.json's "type"), the router ${routerFormat === 'module' ? 'an ES module' : 'CommonJS'}: written in the router's syntax it would not run`);
+    if (errorsAt) skip(g.extractions.filter((e) => e.errors.length), 'module-format-differs', formatMessage(errorsAt));
     if (g.bound) continue;
     for (const name of classStyle ? [g.instanceName, g.className] : [g.instanceName]) {
       if (taken.has(name)) skip(g.extractions, 'name-clash', `the router module already uses the name \`${name}\``);
@@ -910,6 +912,8 @@ export function moduleLocation(n: Node): Node | undefined {
 export function diagnosticIn(file: SourceFile, start: number, end: number): string | undefined {
   const found = file.getPreEmitDiagnostics().find((d) => {
     const at = d.getStart();
+    // ("Cannot find name 'process'… install type definitions for node": the app has no @types/node, common in
+    // JavaScript apps, which is no error of its code; the check after the run ignores these too when they were there)
     return at !== undefined && at >= start && at < end && !NODE_TYPES_MISSING.has(d.getCode());
   });
   if (!found) return undefined;
@@ -917,12 +921,6 @@ export function diagnosticIn(file: SourceFile, start: number, end: number): stri
   return typeof m === 'string' ? m : m.getMessageText();
 }
 
-/**
- * "Cannot find name 'process' / 'Buffer' / 'require'. Do you need to install type definitions for node?": the app
- * has no @types/node (common in JavaScript apps), not an error of its code. The check after the run ignores these
- * too when the program had them before (project-engine's NODE_TYPES_MISSING), so the moved code may carry them.
- */
-const NODE_TYPES_MISSING = new Set([2580, 2591, 2592]);
 
 /**
  * The module format Node gives a file: by extension (.mjs/.mts ES module, .cjs/.cts CommonJS), else the "type" of the
