@@ -30,6 +30,13 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
     expect(m.get('GET /by-id/:id')?.reason).toBe('streaming-response');
   });
 
+  it('names a status written as a constant, and the service a thin handler already calls', () => {
+    const m = messagesOf('express-js-named-status');
+    expect(m.get('POST /things')).toEqual({ reason: 'dynamic-status', message: 'the status of a response is `httpStatus.CREATED`, not a number written in the handler: its value is not known here' });
+    const s = messagesOf('express-js-existing-service-layer');
+    expect(s.get('GET /users')).toEqual({ reason: 'already-thin', message: "the handler already hands its work to the app's service layer (`userService.queryUsers`): what is left reads the request and answers" });
+  });
+
   it('names the request write that depends on the data, not the first one', () => {
     const m = messagesOf('express-js-request-write-in-logic');
     expect(m.get('GET /rows')?.reason).toBe('request-in-logic');

@@ -106,7 +106,11 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
   for (const c of calls) {
     if (c.name !== 'status' && c.name !== 'code' && c.name !== 'sendStatus') continue;
     const arg = c.call.getArguments()[0];
-    if (!arg || !Node.isNumericLiteral(arg)) throw new Unsafe('dynamic-status', 'the status of a response is computed by the logic', c.call);
+    if (!arg || !Node.isNumericLiteral(arg)) {
+      // (`res.status(httpStatus.CREATED)`: a constant of a package, whose value is not known without running it)
+      const named = arg && (Node.isIdentifier(arg) || Node.isPropertyAccessExpression(arg)) && !/\n/.test(arg.getText()) ? arg.getText() : undefined;
+      throw new Unsafe('dynamic-status', named ? `the status of a response is \`${named}\`, not a number written in the handler: its value is not known here` : 'the status of a response is computed by the logic', c.call);
+    }
     status = Number(arg.getLiteralValue());
   }
   w.handled.add(chain.root);
