@@ -683,8 +683,7 @@ function introducedDiagnostics(
   const suspects = new Set(introduced.map((d) => d.path));
   const afterFresh = diagnosticsOf(after, new Set([...touched].filter((f) => suspects.has(relative(f)))), relative, new ProgramChecks(after, true));
   const beforeFresh = diagnosticsOf(beforeProgram, new Set([...beforeFiles].filter((f) => suspects.has(beforePath(f)))), beforePath, new ProgramChecks(beforeProgram, true));
-  const confirmed = newDiagnostics(beforeFresh, afterFresh, lacksNodeTypes);
-  return confirmed.length ? confirmed : [];
+  return newDiagnostics(beforeFresh, afterFresh, lacksNodeTypes);
 }
 
 /** The diagnostics after that are not among those before, matched by file, code and message (and counted). */

@@ -515,9 +515,9 @@ function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statemen
   const ctx: InertContext = {
     scope,
     isCommonJs,
-    known: (e) => requestRead(e, scope, req) || peerAddress(e, scope, req, fromRequest) || typedRead(e, ctx, tsAt, fromRequest) || (environmentRead(e, scope) && !environmentReplaced(file)),
+    known: (e) => requestRead(e, scope, req) || peerAddress(e, scope, req, fromRequest) || typedRead(e, ctx, tsAt, fromRequest) || environmentRead(e, scope, file),
     // a name the checker types as string/number/boolean/null/undefined converts to a string without running code
-    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && (primitiveTyped(tsAt(e)) || (environmentConstant(e, scope) && !environmentReplaced(file))) && !clientTyped(tsAt(e), w.site.fn)) || routeParam(e, scope, req, fromRequest) || (environmentRead(e, scope) && !environmentReplaced(file)),
+    knownString: (e) => (e.type === 'Identifier' && cannotThrow(e, { ...ctx, knownString: undefined }) && (primitiveTyped(tsAt(e)) || environmentConstant(e, scope, file)) && !clientTyped(tsAt(e), w.site.fn)) || routeParam(e, scope, req, fromRequest) || environmentRead(e, scope, file),
   };
   // an error answer (`res.status(401)…`) becomes a domain error: a message translated by `res.__('…')` is thrown
   // untranslated and translated again by the mapping, in the controller's catch, so the call is not in the service
@@ -646,12 +646,13 @@ function primitiveTyped(n: Node | undefined): boolean {
 /**
  * `process.env.NYT_KEY` of Node's own `process` (no binding of the name in the module): reading a variable of the
  * environment runs no code of the app and gives a string or undefined (Node turns what is assigned into a string).
- * Said here because a JavaScript app without @types/node has no type for `process` to vouch for it.
+ * Said here because a JavaScript app without @types/node has no type for `process` to vouch for it; not where the
+ * app replaces the environment (`environmentReplaced`).
  */
-function environmentRead(e: t.Node, scope: Scope): boolean {
+function environmentRead(e: t.Node, scope: Scope, file: import('ts-morph').SourceFile): boolean {
   if (e.type !== 'MemberExpression' || !(e.computed ? e.property.type === 'StringLiteral' : e.property.type === 'Identifier')) return false;
   const env = e.object;
-  return env.type === 'MemberExpression' && !env.computed && env.property.type === 'Identifier' && env.property.name === 'env' && env.object.type === 'Identifier' && env.object.name === 'process' && !scope.hasBinding('process');
+  return env.type === 'MemberExpression' && !env.computed && env.property.type === 'Identifier' && env.property.name === 'env' && env.object.type === 'Identifier' && env.object.name === 'process' && !scope.hasBinding('process') && !environmentReplaced(file);
 }
 
 /**
@@ -672,12 +673,12 @@ function environmentReplaced(file: import('ts-morph').SourceFile): boolean {
 }
 
 /** A const never assigned again whose value is a variable of the environment (`const apiKey = process.env.NYT_KEY`). */
-function environmentConstant(e: t.Node, scope: Scope): boolean {
+function environmentConstant(e: t.Node, scope: Scope, file: import('ts-morph').SourceFile): boolean {
   if (e.type !== 'Identifier') return false;
   const b = scope.getBinding(e.name);
   if (!b || b.kind !== 'const' || b.constantViolations.length || b.path.node.type !== 'VariableDeclarator' || b.path.node.id.type !== 'Identifier') return false;
   const init = b.path.node.init;
-  return !!init && environmentRead(init, b.path.scope);
+  return !!init && environmentRead(init, b.path.scope, file);
 }
 
 /** `req.body`, `req.params.id`: read before the logic and passed in, so a plain name in the service. */

@@ -13,7 +13,8 @@
  */
 import path from 'node:path';
 import { Node, SyntaxKind, ts, type CallExpression, type Statement } from 'ts-morph';
-import { type Roles, referenced, roleOf } from './handler-model.js';
+import { declarationsOf } from '../../src/app-model/resolve.js';
+import { type Roles, isAssignment, referenced, roleOf } from './handler-model.js';
 import type { RouteSite } from './routes.js';
 
 /** The service call the handler delegates to (as written, for the message), or undefined when it does more. */
@@ -25,7 +26,7 @@ export function delegatedServiceCall(site: RouteSite, roles: Roles, region: Stat
   const nodes = region.flatMap((s) => [s, ...s.getDescendants()]);
   const loops = nodes.some((d) => Node.isForStatement(d) || Node.isForOfStatement(d) || Node.isForInStatement(d) || Node.isWhileStatement(d) || Node.isDoStatement(d));
   const functions = nodes.some((d) => Node.isArrowFunction(d) || Node.isFunctionExpression(d) || Node.isFunctionDeclaration(d) || Node.isClassDeclaration(d) || Node.isClassExpression(d));
-  const writes = nodes.some((d) => (Node.isBinaryExpression(d) && /^([-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=$/.test(d.getOperatorToken().getText())) || ((Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d)) && /^(\+\+|--)$/.test(ts.tokenToString(d.getOperatorToken()) ?? '')) || Node.isDeleteExpression(d));
+  const writes = nodes.some((d) => (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || ((Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d)) && /^(\+\+|--)$/.test(ts.tokenToString(d.getOperatorToken()) ?? '')) || Node.isDeleteExpression(d));
   const testsCall = nodes.some((d) => (Node.isIfStatement(d) || Node.isConditionalExpression(d)) && (Node.isIfStatement(d) ? d.getExpression() : d.getCondition()).getDescendantsOfKind(SyntaxKind.CallExpression).length > 0);
   const otherStatements = region.some((s) => Node.isTryStatement(s) || Node.isSwitchStatement(s) || Node.isLabeledStatement(s));
   if (loops || functions || writes || testsCall || otherStatements) return undefined;
@@ -37,9 +38,7 @@ function isServiceLayerCall(call: CallExpression, site: RouteSite): boolean {
   const callee = call.getExpression();
   const name = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : Node.isIdentifier(callee) ? callee : undefined;
   if (!name) return false;
-  let symbol = name.getSymbol();
-  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-  const declarations = symbol?.getDeclarations() ?? [];
+  const declarations = declarationsOf(name);
   if (!declarations.length) return false;
   const own = site.file.getFilePath();
   return declarations.every((d) => {
@@ -118,9 +117,7 @@ function onlyRequestValues(arg: Node, roles: Roles, handler: Node, seen = new Se
 function plainProjectFunction(call: CallExpression): boolean {
   const callee = call.getExpression();
   if (!Node.isIdentifier(callee)) return false;
-  let symbol = callee.getSymbol();
-  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-  const declarations = symbol?.getDeclarations() ?? [];
+  const declarations = declarationsOf(callee);
   if (declarations.length !== 1) return false;
   const d = declarations[0];
   const fn = Node.isVariableDeclaration(d) ? d.getInitializer() : Node.isFunctionDeclaration(d) ? d : undefined;

@@ -21,12 +21,13 @@ export function dependentFiles(project: import('ts-morph').Project, changed: Set
   return out;
 }
 
-function programDiagnostics(program: ts.Program, files: Iterable<string>): Diag[] {
+/** `checks`: a checker other than the program's own (ProgramChecks). */
+function programDiagnostics(program: ts.Program, files: Iterable<string>, checks?: ProgramChecks): Diag[] {
   const out: Diag[] = [];
   for (const file of files) {
     const sf = program.getSourceFile(file);
     if (!sf) continue;
-    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+    for (const d of checks ? checks.of(sf) : [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
       out.push({ file, start: d.start, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
     }
   }
@@ -101,18 +102,10 @@ export function newDiagnostics(project: import('ts-morph').Project, files: Set<s
   // of the original code by what it computed before (hackathon-starter: a header typed number reported on the
   // property or on the whole object literal, a mongoose static missing or not), which made every handler of its
   // files "not compile". The files with errors that look new are checked again, before and after, from cold.
-  const suspects = new Set(found.map((d) => d.file));
-  const cold = (program: ts.Program, only: (file: string) => boolean): Diag[] => {
-    const checks = new ProgramChecks(program, true);
-    const out: Diag[] = [];
-    for (const file of suspects) {
-      const sf = only(file) ? program.getSourceFile(file) : undefined;
-      if (!sf) continue;
-      for (const d of checks.of(sf)) out.push({ file, start: d.start, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
-    }
-    return out;
-  };
-  return unmatched(cold(baseline.program, (f) => baseline.has(f)), cold(project.getProgram().compilerObject, () => true));
+  const suspects = [...new Set(found.map((d) => d.file))];
+  const cold = (program: ts.Program, files: string[]) => programDiagnostics(program, files, new ProgramChecks(program, true));
+  const now = project.getProgram().compilerObject;
+  return unmatched(cold(baseline.program, suspects.filter((f) => baseline.has(f))), cold(now, suspects));
 }
 
 /** The diagnostics after that are not among those before, matched by file, code and message (and counted). */
