@@ -16,7 +16,8 @@ import { diagnosticIn, moduleLocation } from './apply.js';
 import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
-import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse } from './exit-rewrite.js';
+import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse, literalStatus } from './exit-rewrite.js';
+import { ERROR_KINDS } from './exits.js';
 
 /**
  * `keepBeforeTry`: a second attempt (index.ts) for a handler whose logic ends in a try/catch and could not move as a
@@ -915,11 +916,25 @@ function answeringTailTry(w: Walk, region: Statement[]): import('ts-morph').Catc
   if (!clause || !last.getTryBlock().getStatements().length || catchForwardsToNext(clause, w.roles)) return undefined;
   if (!last.getTryBlock().getDescendants().some((d) => Node.isCallExpression(d) && !!responseChain(d, w.roles, w.site.framework))) return undefined;
   const risky = handlerStatementsMayThrow(w, region.slice(0, -1), last);
+  // (the service may keep the try instead, when every answer of the catch is a domain error or a value it returns:
+  // exit-rewrite.ts answerInTry)
+  if (risky && catchAnswersMap(w, clause)) return undefined;
   if (risky) {
     throw new Unsafe('response-inside-try', `a response is written inside the tail try whose catch answers by itself, and \`${risky.getText().split('\n')[0].slice(0, 50)}\` before the try may throw: kept around the service call, the catch would answer that too`, risky);
   }
   w.keptTry = last;
   return clause;
+}
+
+/** Every answer of the catch has a written status that is a success or one of the domain errors' (ERROR_KINDS). */
+function catchAnswersMap(w: Walk, clause: import('ts-morph').CatchClause): boolean {
+  return clause.getDescendants().every((d) => {
+    const chain = Node.isCallExpression(d) ? responseChain(d, w.roles, w.site.framework) : undefined;
+    if (!chain) return true;
+    const status = literalStatus(chain);
+    const written = chain.methods.some((m) => m === 'status' || m === 'code' || m === 'sendStatus');
+    return written ? status !== undefined && (status < 400 || !!ERROR_KINDS[status]) : true;
+  });
 }
 
 /** Request parts that may be missing: a field read before the try threw outside it, from the controller's try it would reach the catch. */

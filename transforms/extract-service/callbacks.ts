@@ -488,6 +488,14 @@ export function handlerStatementsMayThrow(w: Walk, stmts: Statement[], tail: Sta
   return statementsMayThrow(w, w.site.fn, [...stmts, tail], stmts, false, nextCalls);
 }
 
+/**
+ * A success response inside a try block of the logic (exit-rewrite.ts answerInTry): the node of it that may throw
+ * (its arguments, or serializing the body), or undefined.
+ */
+export function responseCallMayThrow(w: Walk, stmt: Statement): Node | undefined {
+  return statementsMayThrow(w, w.site.fn, [stmt], [stmt]);
+}
+
 function statementsMayThrow(w: Walk, fn: Node, all: Statement[], stmts: Statement[], responsesOutside = false, nextCalls = false): Node | undefined {
   const file = fn.getSourceFile();
   const fnPath = babelFunction(file, fn.getStart(), fn.getEnd());
@@ -599,6 +607,8 @@ function findStatement(fnPath: NodePath<t.Function>, start: number): t.Node | un
         if (found) return found;
       }
       if (st.type === 'BlockStatement' && st.start! < start && st.end! > start) return within(st.body);
+      // (an answer inside a try the service keeps: exit-rewrite.ts answerInTry)
+      if (st.type === 'TryStatement' && st.start! < start && st.end! > start) return within([st.block, ...(st.handler ? [st.handler.body] : [])]);
     }
     return undefined;
   };

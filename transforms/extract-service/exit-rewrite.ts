@@ -4,7 +4,7 @@ import { ERROR_KINDS, type ErrorShape } from './exits.js';
 import type { HandlerFn } from './routes.js';
 import { Unsafe, EXPRESS_TERMINAL, REQUEST_PARTS, STREAMING, chainRoot, type Roles, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, type ResponseChain, responseChain, type Walk, insertAt, isWriteTarget } from './handler-model.js';
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
-import { calleeUsesHttp, convertErrorFirst, dedentLines } from './callbacks.js'; // issue 14: error-first callbacks
+import { calleeUsesHttp, convertErrorFirst, dedentLines, responseCallMayThrow } from './callbacks.js'; // issue 14: error-first callbacks
 import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js';
 
 export interface SuccessExit {
@@ -266,6 +266,8 @@ export function terminates(stmts: Statement[], isResponse: (s: Statement) => boo
   if (Node.isReturnStatement(last) || Node.isThrowStatement(last) || isResponse(last)) return true;
   if (Node.isBlock(last)) return terminates(last.getStatements(), isResponse);
   if (Node.isTryStatement(last) && transparentTries.has(last)) return terminates(last.getTryBlock().getStatements(), isResponse);
+  // (a try the service keeps, its answers in the try block and in the catch)
+  if (Node.isTryStatement(last) && !last.getFinallyBlock() && last.getCatchClause()) return terminates(last.getTryBlock().getStatements(), isResponse) && terminates(last.getCatchClause()!.getBlock().getStatements(), isResponse);
   if (Node.isIfStatement(last)) {
     const other = last.getElseStatement();
     const branch = (s: Statement) => (Node.isBlock(s) ? terminates(s.getStatements(), isResponse) : terminates([s], isResponse));
@@ -294,15 +296,57 @@ export function tailOf(stmt: Node, fn: Node, root: Node): 'tail' | 'before-retur
       cur = parent;
     } else if (Node.isIfStatement(parent) || (Node.isTryStatement(parent) && transparentTries.has(parent) && parent.getTryBlock() === cur)) {
       cur = parent;
+    } else if (Node.isCatchClause(parent) || (Node.isTryStatement(parent) && !parent.getFinallyBlock() && (parent.getTryBlock() === cur || parent.getCatchClause() === cur))) {
+      // (a try the service keeps: answerInTry decides whether an answer inside it may be an exit)
+      cur = parent;
     } else {
       return undefined;
     }
     first = false;
     if (beforeReturn) {
       // the response is followed by `return;` in its own block: leaving the function right there
-      return insideTry(stmt, root) ? undefined : 'before-return';
+      // (callers have refused a try around it, or answerInTry has taken it)
+      return 'before-return';
     }
   }
+}
+
+/**
+ * A response inside a try of the logic that stays a try in the service (issue 14): the try keeps its catch there, an
+ * answer in the catch becomes the service's return or a domain error thrown out of the catch (the controller answers
+ * it), an answer in the try block the service's return. The reason it cannot, or undefined:
+ * - a finally would run before the answer, no longer after it;
+ * - an error answer becomes a throw, which a try block around it would catch;
+ * - a success answer in a try block: its call moves to the controller, outside the try, so it must not throw (the
+ *   catch answered that before: a body JSON.stringify fails on, a view). `callMayThrow` says whether it may.
+ * A try outside a nested function (a callback's answer inside a try of the handler) is not taken.
+ */
+export function answerInTry(n: Statement, root: Node, errorAnswer: boolean, callMayThrow: () => Node | undefined): string | undefined {
+  const fn = enclosingFunction(n);
+  let inTryBlock = false;
+  for (let cur: Node = n, p = n.getParent(); p && cur !== root; cur = p, p = p.getParent()) {
+    if (Node.isTryStatement(p) && !transparentTries.has(p)) {
+      if (enclosingFunction(p) !== fn) return 'a response is written in a callback inside a try block of the logic';
+      if (p.getFinallyBlock()) return 'a response is written inside a try with a finally block, which would run before the answer instead of after it';
+      if (p.getTryBlock() === cur) inTryBlock = true;
+    }
+  }
+  if (!inTryBlock) return undefined;
+  if (errorAnswer) return 'an error answer is written inside a try block of the logic: thrown by the service as a domain error, the try\'s own catch would take it';
+  const risky = callMayThrow();
+  if (risky) return `a response is written inside a try block of the logic and \`${risky.getText().split('\n')[0].slice(0, 50)}\` may throw: the catch answered that, from the controller it would not reach it`;
+  return undefined;
+}
+
+/** The status a response chain answers with, when written as a number (`res.status(404).json(…)`, `sendStatus(204)`). */
+export function literalStatus(chain: ResponseChain): number | undefined {
+  let status: number | undefined;
+  for (const c of chainCalls(chain)) {
+    if (c.name !== 'status' && c.name !== 'code' && c.name !== 'sendStatus') continue;
+    const arg = c.call.getArguments()[0];
+    if (arg && Node.isNumericLiteral(arg)) status = Number(arg.getLiteralValue());
+  }
+  return status;
 }
 
 export function insideTry(n: Node, fn: Node): boolean {
@@ -622,7 +666,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       }
       const chain = responseChain(e, roles, site.framework);
       if (chain) {
-        if (insideTry(n, root)) throw new Unsafe('response-inside-try', 'a response is written inside a try block of the logic', n);
+        inTryOrThrow(w, n, chain, root);
         writeExit(w, chain, n, 'return', 'tail');
         return;
       }
@@ -645,7 +689,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       const chain = responseChain(n.getExpression(), roles, site.framework);
       if (chain) {
         const tail = tailOf(n, fn, root);
-        if (insideTry(n, root)) throw new Unsafe('response-inside-try', 'a response is written inside a try block of the logic', n);
+        inTryOrThrow(w, n, chain, root);
         if (!tail) throw new Unsafe('response-not-in-tail', 'a response is not the last thing the handler does on its path', n);
         writeExit(w, chain, n, 'statement', tail);
         return;
@@ -658,6 +702,14 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     // reported after the other checks: a response written in a callback explains this better
     w.pending ??= new Unsafe('path-without-response', 'a path of the logic ends without answering the request', fn);
   }
+}
+
+/** Refuses a response inside a try of the logic unless answerInTry takes it (Express; other frameworks refused before). */
+function inTryOrThrow(w: Walk, n: Statement, chain: ResponseChain, root: Node): void {
+  if (!insideTry(n, root)) return;
+  const status = literalStatus(chain);
+  const why = w.site.framework === 'express' ? answerInTry(n, root, status !== undefined && status >= 400, () => responseCallMayThrow(w, n)) : 'a response is written inside a try block of the logic';
+  if (why) throw new Unsafe('response-inside-try', why, n);
 }
 
 /** A call of the handler, before `before`, that is handed the response object (`verifyFileExists(id, res)`). */

@@ -2,6 +2,7 @@
 export const ERROR_KINDS: Record<number, { kind: string; message: string }> = {
   400: { kind: 'ValidationError', message: 'Invalid input' },
   401: { kind: 'UnauthorizedError', message: 'Not authenticated' },
+  402: { kind: 'PaymentRequiredError', message: 'Payment required' },
   403: { kind: 'ForbiddenError', message: 'Not allowed' },
   404: { kind: 'NotFoundError', message: 'Not found' },
   405: { kind: 'MethodNotAllowedError', message: 'Operation not allowed' },
