@@ -6,6 +6,7 @@ import { Unsafe, EXPRESS_TERMINAL, REQUEST_PARTS, STREAMING, chainRoot, type Rol
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
 import { calleeUsesHttp, convertErrorFirst, dedentLines, responseCallMayThrow } from './callbacks.js'; // issue 14: error-first callbacks
 import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js';
+import { flashBefore, relativeText } from './flash-answer.js';
 
 export interface SuccessExit {
   /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
@@ -214,7 +215,20 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     const template = body ? text.slice(outerStart, body.getStart()) + '\u0000' + text.slice(body.getEnd(), outerEnd) : written;
     const kept = calls.flatMap((c) => c.call.getArguments()).filter((a) => a !== body);
     w.successes.push({ chain, body, key: 'return ' + key, custom: { args: kept, template: 'return ' + template, literal: 'return ' + written, at: chain.outer } });
-  } else w.successes.push({ chain, body, key });
+  } else {
+    // (issue 14, flash-answer.ts: `req.flash(…)` right before the answer stays with it in the controller)
+    const flash = via === 'expression' ? undefined : flashBefore(w, stmt);
+    if (flash?.stmts.length) {
+      const text = stmt.getSourceFile().getFullText();
+      const kept = flash.stmts.map(relativeText).join('\n');
+      const written = text.slice(outerStart, outerEnd);
+      const template = `${kept}\n${body ? text.slice(outerStart, body.getStart()) + '\u0000' + text.slice(body.getEnd(), outerEnd) : written}`;
+      const args = [...flash.stmts.flatMap((f) => ((f as import('ts-morph').ExpressionStatement).getExpression() as CallExpression).getArguments()), ...calls.flatMap((c) => c.call.getArguments()).filter((a) => a !== body)];
+      w.successes.push({ chain, body, key: `${flash.stmts.map((f) => f.getText()).join('\n')}\n${key}`, custom: { args, template, literal: `${kept}\n${written}`, at: chain.outer } });
+      for (const f of flash.stmts) edits.remove(text.lastIndexOf('\n', f.getStart() - 1), f.getEnd());
+      for (const o of flash.owners) w.handled.add(o);
+    } else w.successes.push({ chain, body, key });
+  }
   if (body) {
     // an arrow's body that becomes an object literal needs parentheses (`(n) => ({ title: n.title })`), or it would
     // be a block with a label

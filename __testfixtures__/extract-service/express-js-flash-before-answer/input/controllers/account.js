@@ -1,0 +1,59 @@
+const db = require('../db');
+
+// The flash before the redirect stays with it in the controller, run once the service has returned.
+exports.postRemoveEmail = async (req, res, next) => {
+  try {
+    const user = await db.find(req.body.id);
+    user.methods = user.methods.filter((m) => m !== 'email');
+    await db.save(user);
+    req.flash('success', { msg: 'Email sign-in has been removed.' });
+    res.redirect('/account');
+  } catch (err) {
+    next(err);
+  }
+};
+
+// Two flashes, then a page rendered from the service's result (here sent as JSON: the fixture has no views).
+exports.getMethods = async (req, res) => {
+  const user = await db.find(req.query.id);
+  const methods = user ? user.methods.slice() : [];
+  req.flash('info', 'Methods loaded');
+  req.flash('info', { msg: 'for ' + req.query.id });
+  res.json({ methods: methods });
+};
+
+// Every success path flashes the same and answers the same.
+exports.postRename = async (req, res, next) => {
+  try {
+    const user = await db.find(req.body.id);
+    if (!user) {
+      return res.status(404).json({ error: 'No such user' });
+    }
+    user.name = String(req.body.name);
+    await db.save(user);
+    req.flash('success', { msg: 'Renamed.' });
+    return res.redirect('/account');
+  } catch (err) {
+    next(err);
+  }
+};
+
+// Left alone: the flash message is built from a value of the logic.
+exports.postNotify = async (req, res) => {
+  const user = await db.find(req.body.id);
+  req.flash('success', { msg: 'Notified ' + user.name });
+  res.redirect('/account');
+};
+
+// Left alone: the success paths flash differently.
+exports.postReset = async (req, res) => {
+  const user = await db.find(req.body.id);
+  if (!user) {
+    req.flash('errors', { msg: 'No such user.' });
+    return res.redirect('/forgot');
+  }
+  user.methods = [];
+  await db.save(user);
+  req.flash('success', { msg: 'Reset.' });
+  res.redirect('/account');
+};

@@ -1,0 +1,60 @@
+const db = require('../db');
+const { EmailService } = require('../services/email.service');
+const { MethodsService } = require('../services/methods.service');
+const { AccountService } = require('../services/account.service');
+const { sendDomainError } = require('./error-responses');
+
+const emailService = new EmailService();
+const methodsService = new MethodsService();
+const accountService = new AccountService();
+
+// The flash before the redirect stays with it in the controller, run once the service has returned.
+exports.postRemoveEmail = async (req, res, next) => {
+  try {
+    await emailService.removeEmail({ id: req.body.id });
+    req.flash('success', { msg: 'Email sign-in has been removed.' });
+    res.redirect('/account');
+  } catch (err) {
+    next(err);
+  }
+};
+
+// Two flashes, then a page rendered from the service's result (here sent as JSON: the fixture has no views).
+exports.getMethods = async (req, res) => {
+  const result = await methodsService.listMethods({ id: req.query.id });
+  req.flash('info', 'Methods loaded');
+  req.flash('info', { msg: 'for ' + req.query.id });
+  res.json(result);
+};
+
+// Every success path flashes the same and answers the same.
+exports.postRename = async (req, res, next) => {
+  try {
+    await accountService.createAccountRename({ id: req.body.id, name: req.body.name });
+    req.flash('success', { msg: 'Renamed.' });
+    res.redirect('/account');
+  } catch (err) {
+    if (sendDomainError(res, err)) return;
+    next(err);
+  }
+};
+
+// Left alone: the flash message is built from a value of the logic.
+exports.postNotify = async (req, res) => {
+  const user = await db.find(req.body.id);
+  req.flash('success', { msg: 'Notified ' + user.name });
+  res.redirect('/account');
+};
+
+// Left alone: the success paths flash differently.
+exports.postReset = async (req, res) => {
+  const user = await db.find(req.body.id);
+  if (!user) {
+    req.flash('errors', { msg: 'No such user.' });
+    return res.redirect('/forgot');
+  }
+  user.methods = [];
+  await db.save(user);
+  req.flash('success', { msg: 'Reset.' });
+  res.redirect('/account');
+};
