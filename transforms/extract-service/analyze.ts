@@ -693,6 +693,18 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     if (w.errors.length && !Node.isIdentifier(keptClause.getVariableDeclaration()?.getNameNode() ?? keptClause)) throw new Unsafe('catch-without-variable', 'the catch of the tail try does not name the error', keptClause);
     keptCatch = guardedCatch(keptClause, site, semi);
   }
+  // flashed failures (flash-answer.ts): one answer for all of them, in a catch the controller writes or keeps
+  const flashed = w.errors.filter((x) => x.form === 'flash');
+  if (flashed.length) {
+    const other = flashed.find((x) => x.flashLines!.join('\n') !== flashed[0].flashLines!.join('\n'));
+    if (other) throw new Unsafe('flash-answers-differ', 'the logic answers failures with flash messages and redirects that differ in more than their message: one catch could not answer them all', other.at);
+    // (the handler's catch tests the kind first: another answer thrown as that kind would be flashed too)
+    const sameKind = w.errors.find((x) => x.form !== 'flash' && x.kind === flashed[0].kind);
+    if (sameKind) throw new Unsafe('flash-answers-differ', `the logic answers one failure with a flash and a redirect and another with a status (${sameKind.status}) that is the same domain error: one catch could not tell them apart`, sameKind.at);
+    if (call === 'then' || chainCatch || keptCatch || syncErrors || w.errorAnswer) {
+      throw new Unsafe('response-in-callback', 'the logic answers a failure with a flash and a redirect, and its other answers come from a promise chain, a callback or a catch kept as written, which would not answer it', flashed[0].at);
+    }
+  }
   return { ...(answerReturns ? { answerReturns } : {}), ...(w.forwardsToNext ? { forwardsToNext: true } : {}), ...(chainCatch ? { chainCatch } : {}), ...(keptCatch ? { keptCatch } : {}), ...(syncErrors ? { syncErrors } : {}), ...(w.errorAnswer ? { errorAnswer: w.errorAnswer } : {}), site, start, end, inputs, body: bodyText, async, call, deps, depNames, indent: indentAt(file.getFullText(), region[0].getStart()), multilineTemplate, errors: w.errors, ...(success ? { success } : {}), ...(catchInsert ? { catchInsert } : {}), keep };
 }
 

@@ -162,6 +162,11 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   }
   const kindsSpec = specifier(file.getFilePath(), app.errorsPath, style);
   const localKinds = localLines && !localDeclared ? [...localLines.keys()].filter((k) => !bindsFrom(file, k, kindsSpec)) : [];
+  // (a handler's catch names the kind of a flashed failure: the name must be free in the module, or that kind)
+  for (const e of plan.extractions) {
+    const kind = e.errors.find((x) => x.form === 'flash' && taken.has(x.kind) && !bindsFrom(file, x.kind, kindsSpec))?.kind;
+    if (kind) skip([e], 'name-clash', `the router module already uses the name \`${kind}\` (the handler's catch tests the domain error of that name)`);
+  }
   const takenKind = localKinds.find((k) => taken.has(k));
   if (takenKind) {
     skip(plan.extractions.filter((e) => e.errors.length), 'name-clash', `the router module already uses the name \`${takenKind}\` (its own ${helper} needs the domain error of that name)`);
@@ -570,13 +575,15 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
 
   // 3. The router module: controller calls, imports of the services, moved declarations removed.
   const edits: { start: number; end: number; text: string }[] = [];
-  const needsResponder = applied.some((e) => e.errors.length);
+  // (a handler whose only failures are flashed answers them in its own catch: flash-answer.ts)
+  const needsResponder = applied.some((e) => e.errors.some((x) => x.form !== 'flash'));
   for (const e of applied) {
     const g = groupOf(e);
     edits.push({ start: e.start, end: e.end, text: controllerText(e, style, g.instanceName, helper, nl) });
     if (e.catchInsert && e.errors.length) {
       const res = e.site.fn.getParameters()[answerParamIndex(e.site.framework)].getName();
-      edits.push({ start: e.catchInsert.at, end: e.catchInsert.at, text: `${nl}${e.catchInsert.indent}if (${helper}(${res}, ${e.catchInsert.variable})) return${e.answerReturns ? ` ${res}` : ''}${semi}` });
+      // (flashed failures are answered around the service call: flash-answer.ts flashWrap)
+      if (e.errors.some((x) => x.form !== 'flash')) edits.push({ start: e.catchInsert.at, end: e.catchInsert.at, text: `${nl}${e.catchInsert.indent}if (${helper}(${res}, ${e.catchInsert.variable})) return${e.answerReturns ? ` ${res}` : ''}${semi}` });
     }
   }
   for (const s of removable) {
@@ -640,6 +647,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     const tail = text.replace(/\s+$/, '').length;
     edits.push({ start: tail, end: tail, text: nl + nl + fnText });
   }
+  // the kinds of flashed failures the handlers' catches test (flash-answer.ts)
+  const flashKinds = [...new Set(applied.flatMap((e) => e.errors.filter((x) => x.form === 'flash').map((x) => x.kind)))].filter((k) => !localKinds.includes(k) && !bindsFrom(file, k, kindsSpec));
+  if (flashKinds.length) importLines.push(style.esm ? `import { ${flashKinds.join(', ')} } from ${q}${kindsSpec}${q}${semi}` : `${kw} { ${flashKinds.join(', ')} } = require(${q}${kindsSpec}${q})${semi}`);
   const newLines = [...importLines, ...(instanceLines.length ? ['', ...instanceLines] : [])];
   if (newLines.length) {
     const anchor = lastImportLike(file, new Set(removable));

@@ -5,6 +5,7 @@ import { type ModuleStyle, specifier } from './style.js';
 import { type Extraction } from './handler-model.js';
 import { answerParamIndex } from './frameworks/index.js';
 import { epilogueChain, epilogueOf } from './epilogue.js';
+import { flashWrap } from './flash-answer.js';
 
 export function typeText(node: Node, servicePath: string, routeFile: SourceFile, style: ModuleStyle): string {
   const type = node.getType();
@@ -156,16 +157,19 @@ export function controllerText(e: Extraction & { method: string }, style: Module
   }
   const value = e.call === 'await' ? `await ${call}` : call;
   // (a framework's success may be several statements: Koa's `ctx.status = 201` and `ctx.body = result`)
-  const lines = success(value, true).flatMap((l) => l.split('\n'));
+  // (flashed failures answered around the service call, anything else rethrown to what follows: flash-answer.ts)
+  const flashErr = ['err', 'error', 'e', 'failure', 'flashed'].find((n) => !used.has(n)) ?? 'flashedError';
+  const lines = flashWrap(e, success(value, true).flatMap((l) => l.split('\n')), flashErr, u, semi);
+  const mapped = e.errors.some((x) => x.form !== 'flash');
   // the tail try's own catch, kept as written around the call and the success response (domain errors answered first)
-  if (e.keptCatch) return ['try {', block(lines, 1), `${ind}} ${e.errors.length ? e.keptCatch.guarded : e.keptCatch.text}`].join(nl);
-  if (e.catchInsert || (!e.errors.length && !e.forwardsToNext)) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
+  if (e.keptCatch) return ['try {', block(lines, 1), `${ind}} ${mapped ? e.keptCatch.guarded : e.keptCatch.text}`].join(nl);
+  if (e.catchInsert || (!mapped && !e.forwardsToNext)) return lines.map((l, i) => (i === 0 ? l : ind + l)).join(nl);
   return [
     'try {',
     block(lines, 1),
     `${ind}} catch (${errName}) {`,
     ...(e.forwardsToNext
-      ? [e.errors.length ? `${ind}${u}if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}` : `${ind}${u}${next}(${errName})${semi}`]
+      ? [mapped ? `${ind}${u}if (!${responder}(${res}, ${errName})) ${next}(${errName})${semi}` : `${ind}${u}${next}(${errName})${semi}`]
       : e.answerReturns
       ? [`${ind}${u}if (${responder}(${res}, ${errName})) return ${res}${semi}`, `${ind}${u}throw ${errName}${semi}`]
       : [`${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`]),

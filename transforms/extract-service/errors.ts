@@ -23,6 +23,9 @@ const message = (shape: ErrorShape) => (shape.translate ? `res.${shape.translate
 /** The response statement that answers one kind (`res.status(404).json({ error: err.message })`), without `;`. */
 export function responderLine(shape: ErrorShape): string {
   switch (shape.form) {
+    case 'flash':
+      // (answered by the handler's own catch, never by a mapping: plan.ts leaves it out)
+      throw new Error('extract-service: a flashed failure has no mapping line');
     case 'status':
       return `res.sendStatus(${shape.status})`;
     case 'end':

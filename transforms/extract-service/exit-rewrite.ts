@@ -6,7 +6,7 @@ import { Unsafe, EXPRESS_TERMINAL, REQUEST_PARTS, STREAMING, chainRoot, type Rol
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
 import { calleeUsesHttp, convertErrorFirst, dedentLines, responseCallMayThrow } from './callbacks.js'; // issue 14: error-first callbacks
 import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js';
-import { flashBefore, relativeText } from './flash-answer.js';
+import { FLASH_ERROR_KIND, flashBefore, flashFailure, relativeText } from './flash-answer.js';
 
 export interface SuccessExit {
   /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
@@ -216,6 +216,16 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     const kept = calls.flatMap((c) => c.call.getArguments()).filter((a) => a !== body);
     w.successes.push({ chain, body, key: 'return ' + key, custom: { args: kept, template: 'return ' + template, literal: 'return ' + written, at: chain.outer } });
   } else {
+    // (issue 14, flash-answer.ts: a flashed failure and a redirect becomes a domain error the controller answers alike)
+    const failure = via === 'expression' || w.site.framework !== 'express' ? undefined : flashFailure(w, stmt, chain, definitelyString);
+    if (failure) {
+      edits.replace(failure.flash.getStart(), failure.message.getStart(), `throw new ${FLASH_ERROR_KIND}(`);
+      edits.replace(failure.message.getEnd(), stmt.getEnd(), `)${stmt.getText().trimEnd().endsWith(';') ? ';' : ''}`);
+      if (via === 'statement' && tail === 'before-return') w.drop.add(nextStatement(stmt)!);
+      w.handled.add(failure.owner);
+      w.errors.push({ kind: FLASH_ERROR_KIND, status: 0, form: 'flash', details: false, flashLines: failure.lines, at: chain.outer });
+      return;
+    }
     // (issue 14, flash-answer.ts: `req.flash(…)` right before the answer stays with it in the controller)
     const flash = via === 'expression' ? undefined : flashBefore(w, stmt);
     if (flash?.stmts.length) {
@@ -361,6 +371,11 @@ export function literalStatus(chain: ResponseChain): number | undefined {
     if (arg && Node.isNumericLiteral(arg)) status = Number(arg.getLiteralValue());
   }
   return status;
+}
+
+/** A try unwrapped in the service (its block joins the enclosing one). */
+export function isTransparentTry(n: Node): boolean {
+  return transparentTries.has(n);
 }
 
 export function insideTry(n: Node, fn: Node): boolean {

@@ -19,8 +19,13 @@ export const ERROR_KINDS: Record<number, { kind: string; message: string }> = {
 export interface ErrorShape {
   kind: string;
   status: number;
-  /** `json`/`send`/`jsonp` with an object body, `text` (send of a string), `status` (sendStatus), `end`. */
-  form: 'object' | 'text' | 'status' | 'end';
+  /**
+   * `json`/`send`/`jsonp` with an object body, `text` (send of a string), `status` (sendStatus), `end`; `flash`: a
+   * flashed error and a redirect (flash-answer.ts), answered by the handler's own catch, not by a mapping.
+   */
+  form: 'object' | 'text' | 'status' | 'end' | 'flash';
+  /** `flash`: the controller's answer, its statements with `\u0001` for the caught error's name. */
+  flashLines?: string[];
   /** Terminal method for object/text forms. */
   method?: string;
   /** Key of the message in an object body (`error`, `message`), absent when the body has none. */

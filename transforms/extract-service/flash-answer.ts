@@ -15,7 +15,8 @@
  * the controller keeps around the service call and the success response.
  */
 import { Node, type Statement } from 'ts-morph';
-import { type Walk, enclosingFunction, isReference, referenced, roleOf } from './handler-model.js';
+import { type Extraction, type ResponseChain, type Walk, enclosingFunction, isReference, referenced, roleOf } from './handler-model.js';
+import { isTransparentTry } from './exit-rewrite.js';
 
 /** `req.flash('type', message)` as a statement, with a string literal type and one or two arguments. */
 function flashCall(s: Statement, w: Walk): Node | undefined {
@@ -70,4 +71,71 @@ export function relativeText(s: Statement): string {
     .split('\n')
     .map((l, i) => (i > 0 && indent && l.startsWith(indent) ? l.slice(indent.length) : l))
     .join('\n');
+}
+
+/** Flash types that say the request failed (hackathon-starter and TypeScript-Node-Starter flash `errors`). */
+const FAILURE_FLASHES = new Set(['errors', 'error']);
+
+/** The domain error a flashed failure becomes: what went wrong with the request as the user made it. */
+export const FLASH_ERROR_KIND = 'ValidationError';
+
+/**
+ * A failure answered with a flash and a redirect to a fixed page:
+ *
+ *     if (!user.emailVerified) {
+ *       req.flash('errors', { msg: 'You must verify your email before enabling 2FA.' });
+ *       return res.redirect('/account');
+ *     }
+ *
+ * becomes `throw new ValidationError('You must verify your email before enabling 2FA.')` in the service, and the
+ * controller's catch answers that error with the same flash (`{ msg: err.message }`) and redirect. The flash must be
+ * one statement right before the redirect, of type `errors`/`error`, its message a string for certain (a literal, a
+ * template: `err.message` gives back exactly that) alone or as the one property of an object; the redirect a single
+ * literal address. Not inside a try block of the logic (the thrown error would reach its catch). Undefined otherwise:
+ * the answer is then an ordinary success answer with a flash (and the handler's answers differ).
+ */
+export function flashFailure(w: Walk, stmt: Statement, chain: ResponseChain, message: (n: Node) => boolean): { flash: Statement; owner: Node; message: Node; lines: string[] } | undefined {
+  const { stmts, owners } = flashBefore(w, stmt);
+  if (stmts.length !== 1 || chain.methods.length !== 1 || chain.methods[0] !== 'redirect') return undefined;
+  const call = (stmts[0] as import('ts-morph').ExpressionStatement).getExpression() as import('ts-morph').CallExpression;
+  const [type, arg] = call.getArguments();
+  if (!arg || !FAILURE_FLASHES.has((type as import('ts-morph').StringLiteral).getLiteralValue())) return undefined;
+  const target = (chain.outer as import('ts-morph').CallExpression).getArguments();
+  if (target.length !== 1 || !(Node.isStringLiteral(target[0]) || Node.isNoSubstitutionTemplateLiteral(target[0]))) return undefined;
+  let text: Node | undefined;
+  if (Node.isObjectLiteralExpression(arg)) {
+    const props = arg.getProperties();
+    const only = props[0];
+    if (props.length === 1 && Node.isPropertyAssignment(only) && (Node.isIdentifier(only.getNameNode()) || Node.isStringLiteral(only.getNameNode()))) text = only.getInitializer();
+  } else text = arg;
+  if (!text || !message(text)) return undefined;
+  // (a try block between the answer and the logic's top would catch the throw; the controller's kept try is outside)
+  for (let cur: Node = stmt, p = stmt.getParent(); p && p !== w.regionContainer; cur = p, p = p.getParent()) {
+    if (Node.isTryStatement(p) && p.getTryBlock() === cur && !isTransparentTry(p)) return undefined;
+    if (Node.isTryStatement(p) && p.getFinallyBlock()) return undefined;
+  }
+  const flashText = relativeText(stmts[0]);
+  const semi = stmt.getText().trimEnd().endsWith(';') ? ';' : '';
+  const at = text.getStart() - stmts[0].getStart();
+  const answer = flashText.slice(0, at) + '\u0001.message' + flashText.slice(at + text.getText().length);
+  return { flash: stmts[0], owner: owners[0], message: text, lines: [answer, `return ${chain.outer.getText()}${semi}`] };
+}
+
+/**
+ * The controller's lines around the service call for a handler with flashed failures: a try of their own, whose catch
+ * answers the flashed kind as the handler did and rethrows anything else. Whatever the flash or the redirect throws
+ * (connect-flash without a session) then goes where it went before: the handler's kept catch, the controller's catch
+ * handing errors to next, or out of the handler, as the original flash did from the same place.
+ */
+export function flashWrap(e: Extraction, lines: string[], errName: string, u: string, semi: string): string[] {
+  const shape = e.errors.find((x) => x.form === 'flash');
+  if (!shape?.flashLines) return lines;
+  return [
+    'try {',
+    ...lines.map((l) => u + l),
+    `} catch (${errName}) {`,
+    `${u}if (!(${errName} instanceof ${shape.kind})) throw ${errName}${semi}`,
+    ...shape.flashLines.flatMap((l) => l.replace(/\u0001/g, errName).split('\n').map((x) => u + x)),
+    '}',
+  ];
 }

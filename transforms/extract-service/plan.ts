@@ -28,6 +28,8 @@ export interface AppErrors {
    * of the app, so the module declares its own `sendDomainError` (kind → response statement).
    */
   moduleLines: Map<SourceFile, Map<string, string>>;
+  /** Kinds thrown for flashed failures (flash-answer.ts): declared in the errors module, answered by the handlers. */
+  flashKinds: Set<string>;
 }
 
 export const ERRORS_BASE = 'errors';
@@ -63,7 +65,7 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
   const responderPath = path.join(routerDir, `${RESPONDER_BASE}${ext}`);
   const onDisk = readText(ctx, responderPath);
   const framework = (onDisk !== undefined ? responderFramework(onDisk) : undefined) ?? plans.flatMap((p) => p.extractions).find((e) => e.errors.length)?.site.framework ?? 'express';
-  const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map(), framework, moduleLines: new Map() };
+  const app: AppErrors = { errorsPath, responderPath, style, lines: new Map(), existing: false, used: false, conflicts: new Map(), framework, moduleLines: new Map(), flashKinds: new Set() };
   if (onDisk !== undefined) {
     const parsed = parseResponder(onDisk);
     app.existing = true;
@@ -103,6 +105,11 @@ export function errorPlan(ctx: ProjectTransformContext<Options>, plans: ModulePl
       const mine = new Map<string, string>();
       let bad: Unsafe | undefined;
       for (const shape of e.errors) {
+        // (a flashed failure is answered by the handler's own catch: flash-answer.ts)
+        if (shape.form === 'flash') {
+          app.flashKinds.add(shape.kind);
+          continue;
+        }
         const line = responderFor(framework, shape);
         const have = moduleLines.get(shape.kind) ?? mine.get(shape.kind);
         if (have && !same(have, line)) {
@@ -168,7 +175,7 @@ export function writeErrorModules(ctx: ProjectTransformContext<Options>, app: Ap
   const nl = '\n';
   // every kind a mapping answers, and those an earlier run declared (a module's own mapping may use them)
   const onDisk = [...(readText(ctx, app.errorsPath) ?? '').matchAll(/class (\w+) extends DomainError\b/g)].map((m) => m[1]);
-  const kinds = [...new Set([...app.lines.keys(), ...[...app.moduleLines.values()].flatMap((l) => [...l.keys()]), ...onDisk])];
+  const kinds = [...new Set([...app.lines.keys(), ...[...app.moduleLines.values()].flatMap((l) => [...l.keys()]), ...app.flashKinds, ...onDisk])];
   const gen = { ...app.style, semi: app.style.semi, strict: app.style.strict };
   const errorsText = errorsModuleText(gen, kinds, nl);
   const responderText = app.lines.size ? responderModuleFor(app.framework, gen, app.lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER) : undefined;

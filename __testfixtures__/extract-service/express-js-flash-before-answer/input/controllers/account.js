@@ -45,7 +45,8 @@ exports.postNotify = async (req, res) => {
   res.redirect('/account');
 };
 
-// Left alone: the success paths flash differently.
+// A failure flashed as `errors` and redirected is a domain error (see express-js-flash-failure); the success's own
+// flash stays with its answer.
 exports.postReset = async (req, res) => {
   const user = await db.find(req.body.id);
   if (!user) {

@@ -3,6 +3,7 @@ const { EmailService } = require('../services/email.service');
 const { MethodsService } = require('../services/methods.service');
 const { AccountService } = require('../services/account.service');
 const { sendDomainError } = require('./error-responses');
+const { ValidationError } = require('../services/errors');
 
 const emailService = new EmailService();
 const methodsService = new MethodsService();
@@ -46,15 +47,16 @@ exports.postNotify = async (req, res) => {
   res.redirect('/account');
 };
 
-// Left alone: the success paths flash differently.
+// A failure flashed as `errors` and redirected is a domain error (see express-js-flash-failure); the success's own
+// flash stays with its answer.
 exports.postReset = async (req, res) => {
-  const user = await db.find(req.body.id);
-  if (!user) {
-    req.flash('errors', { msg: 'No such user.' });
+  try {
+    await accountService.resetAccount({ id: req.body.id });
+    req.flash('success', { msg: 'Reset.' });
+    res.redirect('/account');
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    req.flash('errors', { msg: err.message });
     return res.redirect('/forgot');
   }
-  user.methods = [];
-  await db.save(user);
-  req.flash('success', { msg: 'Reset.' });
-  res.redirect('/account');
 };

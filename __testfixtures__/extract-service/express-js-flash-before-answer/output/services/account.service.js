@@ -1,8 +1,10 @@
 // Business logic of controllers/account.js, moved out of its route handlers by remodel extract-service.
 const db = require('../db');
-const { NotFoundError } = require('./errors');
+const { NotFoundError, ValidationError } = require('./errors');
 
 /** @typedef {{ id: any, name: any }} CreateAccountRenameInput */
+
+/** @typedef {{ id: any }} ResetAccountInput */
 
 class AccountService {
   /**
@@ -18,6 +20,20 @@ class AccountService {
     user.name = String(name);
     await db.save(user);
     return;
+  }
+
+  /**
+   * POST /account/reset (controllers/account.js)
+   * @param {ResetAccountInput} input
+   */
+  async resetAccount(input) {
+    const { id } = input;
+    const user = await db.find(id);
+    if (!user) {
+      throw new ValidationError('No such user.');
+    }
+    user.methods = [];
+    await db.save(user);
   }
 }
 

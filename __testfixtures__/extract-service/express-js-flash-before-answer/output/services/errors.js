@@ -14,4 +14,6 @@ class DomainError extends Error {
 
 class NotFoundError extends DomainError {}
 
-module.exports = { DomainError, NotFoundError };
+class ValidationError extends DomainError {}
+
+module.exports = { DomainError, NotFoundError, ValidationError };

@@ -1,0 +1,12 @@
+const seen = [];
+exports.middleware = (req, res, next) => {
+  if (req.query.nosession === undefined) {
+    req.flash = (type, message) => {
+      seen.push([type, message]);
+    };
+  }
+  next();
+};
+exports.show = (req, res) => {
+  res.json(seen.splice(0));
+};
