@@ -693,6 +693,11 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     if (w.errors.length && !Node.isIdentifier(keptClause.getVariableDeclaration()?.getNameNode() ?? keptClause)) throw new Unsafe('catch-without-variable', 'the catch of the tail try does not name the error', keptClause);
     keptCatch = guardedCatch(keptClause, site, semi);
   }
+  // the domain errors the service throws are the errors module's classes: a name the logic binds or uses otherwise
+  // (the app's own `NotFoundError`, a catch parameter) would be that thing instead (adversarial round 15, F5)
+  const kinds = new Set(w.errors.map((x) => x.kind));
+  const clash = kinds.size ? [...regionAll, ...[...deps].flatMap((d) => d.getDescendants())].find((d) => Node.isIdentifier(d) && kinds.has(d.getText()) && !w.edits.overlaps(d.getStart(), d.getEnd())) : undefined;
+  if (clash) throw new Unsafe('service-name-clash', `the logic uses the name \`${clash.getText()}\`, which the domain error the service would throw has too`, clash);
   // flashed failures (flash-answer.ts): one answer for all of them, in a catch the controller writes or keeps
   const flashed = w.errors.filter((x) => x.form === 'flash');
   if (flashed.length) {

@@ -737,8 +737,90 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
 function inTryOrThrow(w: Walk, n: Statement, chain: ResponseChain, root: Node): void {
   if (!insideTry(n, root)) return;
   const status = literalStatus(chain);
-  const why = w.site.framework === 'express' ? answerInTry(n, root, status !== undefined && status >= 400, () => responseCallMayThrow(w, n)) : 'a response is written inside a try block of the logic';
+  const why = w.site.framework === 'express' ? answerInTry(n, root, status !== undefined && status >= 400, () => responseCallMayThrow(w, n) ?? answerMayThrow(chain)) : 'a response is written inside a try block of the logic';
   if (why) throw new Unsafe('response-inside-try', why, n);
+}
+
+/**
+ * Whether Express's response methods themselves may throw on this answer, moved out of a try (adversarial round 15,
+ * F4, F6): only `status(<code>)` before `json`/`jsonp`/`send` of a value JSON.stringify cannot fail on whatever the
+ * program holds at run time (told by its syntax, not by declared types: a `number` may hold a BigInt), `sendStatus(<code>)`,
+ * `end()` and `redirect('<literal>')`. `send` of a number is a status in Express 4; headers, cookies, types, views
+ * and an `end` with a body all throw on some values. The node that may throw, or undefined.
+ */
+function answerMayThrow(chain: ResponseChain): Node | undefined {
+  const code = (a: Node | undefined) => !!a && Node.isNumericLiteral(a) && Number.isInteger(a.getLiteralValue()) && a.getLiteralValue() >= 100 && a.getLiteralValue() <= 999;
+  const calls = chainCalls(chain);
+  for (const c of calls.slice(0, -1)) if (c.name !== 'status' || c.call.getArguments().length !== 1 || !code(c.call.getArguments()[0])) return c.call;
+  const last = calls[calls.length - 1];
+  const args = last.call.getArguments();
+  switch (last.name) {
+    case 'json':
+    case 'jsonp':
+      return args.length === 1 && jsonSafe(args[0]) ? undefined : last.call;
+    case 'send': {
+      // (a string, or an object or array sent as JSON; a number is a status in Express 4, a boolean is sent as JSON
+      // in one version and refused in another)
+      const sent = args.length === 1 ? constValue(args[0]) : undefined;
+      return sent && (jsonKind(sent, 'string') || ((Node.isObjectLiteralExpression(sent) || Node.isArrayLiteralExpression(sent)) && jsonSafe(sent))) ? undefined : last.call;
+    }
+    case 'sendStatus':
+      return args.length === 1 && code(args[0]) ? undefined : last.call;
+    case 'end':
+      return args.length ? last.call : undefined;
+    case 'redirect':
+      return args.length === 1 && (Node.isStringLiteral(args[0]) || Node.isNoSubstitutionTemplateLiteral(args[0])) ? undefined : last.call;
+    default:
+      return last.call;
+  }
+}
+
+/** The expression a name stands for when it is a `const` declared once with an initializer (a few steps), else the node. */
+function constValue(v: Node, depth = 0): Node {
+  let x = v;
+  while (Node.isParenthesizedExpression(x) || Node.isAsExpression(x) || Node.isNonNullExpression(x)) x = x.getExpression();
+  if (!Node.isIdentifier(x) || depth > 2) return x;
+  const decls = referenced(x)?.getDeclarations() ?? [];
+  const d = decls.length === 1 ? decls[0] : undefined;
+  if (d && Node.isVariableDeclaration(d) && d.getVariableStatement()?.getDeclarationKind() === 'const' && Node.isIdentifier(d.getNameNode()) && d.getInitializer()) return constValue(d.getInitializer()!, depth + 1);
+  return x;
+}
+
+/** A value whose syntax makes it a number (a literal or `Number(…)`), or a string, as `kind` asks. */
+function jsonKind(v: Node, kind: 'number' | 'string'): boolean {
+  let x = v;
+  while (Node.isParenthesizedExpression(x) || Node.isAsExpression(x) || Node.isNonNullExpression(x)) x = x.getExpression();
+  if (kind === 'string' && (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x))) return true;
+  if (kind === 'number' && Node.isNumericLiteral(x)) return true;
+  if (Node.isCallExpression(x)) {
+    const callee = x.getExpression();
+    const global = Node.isIdentifier(callee) && (referenced(callee)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile());
+    return global && callee.getText() === (kind === 'number' ? 'Number' : 'String');
+  }
+  return false;
+}
+
+/**
+ * JSON.stringify cannot fail on it, whatever the program holds: literals, `Number(…)`/`String(…)`/`Boolean(…)` of the
+ * language, templates, `!x`, and arrays and object literals of those; a `const` initialised with one of those.
+ */
+function jsonSafe(v: Node, depth = 0): boolean {
+  let x = v;
+  while (Node.isParenthesizedExpression(x) || Node.isAsExpression(x) || Node.isNonNullExpression(x)) x = x.getExpression();
+  if (jsonKind(x, 'number') || jsonKind(x, 'string')) return true;
+  if (Node.isTrueLiteral(x) || Node.isFalseLiteral(x) || Node.isNullLiteral(x)) return true;
+  if (Node.isPrefixUnaryExpression(x) && x.getOperatorToken() === SyntaxKind.ExclamationToken) return true;
+  if (Node.isCallExpression(x) && Node.isIdentifier(x.getExpression()) && x.getExpression().getText() === 'Boolean' && (referenced(x.getExpression() as Identifier)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile())) return true;
+  if (Node.isArrayLiteralExpression(x)) return x.getElements().every((e) => !Node.isSpreadElement(e) && !Node.isOmittedExpression(e) && jsonSafe(e, depth));
+  if (Node.isObjectLiteralExpression(x)) {
+    return x.getProperties().every((p) => Node.isPropertyAssignment(p) && !Node.isComputedPropertyName(p.getNameNode()) && p.getInitializer() !== undefined && jsonSafe(p.getInitializer()!, depth));
+  }
+  if (Node.isIdentifier(x) && depth < 3) {
+    const decls = referenced(x)?.getDeclarations() ?? [];
+    const d = decls.length === 1 ? decls[0] : undefined;
+    if (d && Node.isVariableDeclaration(d) && d.getVariableStatement()?.getDeclarationKind() === 'const' && Node.isIdentifier(d.getNameNode()) && d.getInitializer()) return jsonSafe(d.getInitializer()!, depth + 1);
+  }
+  return false;
 }
 
 /** A call of the handler, before `before`, that is handed the response object (`verifyFileExists(id, res)`). */

@@ -53,11 +53,21 @@ export function flashBefore(w: Walk, stmt: Statement): { stmts: Statement[]; own
   }
   if (!stmts.length) return none;
   if (stmts[0].getStart() <= w.regionStart) return none;
-  // (each on a line of its own: the service loses their lines, the response's line may go too)
+  // (each on a line of its own, nothing else on it: the service loses their lines, the response's line may go too;
+  // adversarial round 15, F1/F2: the statement before a flash on its line went with it)
   const text = stmt.getSourceFile().getFullText();
-  if ([...stmts, stmt].some((s, i, all) => i > 0 && !text.slice(all[i - 1].getEnd(), s.getStart()).includes('\n'))) return none;
+  const alone = (s: Statement) => {
+    const lineStart = text.lastIndexOf('\n', s.getStart() - 1) + 1;
+    const lineEnd = text.indexOf('\n', s.getEnd());
+    return /^[ \t]*$/.test(text.slice(lineStart, s.getStart())) && /^[ \t]*\r?$/.test(text.slice(s.getEnd(), lineEnd < 0 ? text.length : lineEnd));
+  };
+  if (![...stmts, stmt].every(alone)) return none;
   // (a comment between or before them would not come along)
-  if ([...stmts, stmt].some((s) => s.getLeadingCommentRanges().length)) return none;
+  if ([...stmts, stmt].some((s) => s.getLeadingCommentRanges().length || s.getTrailingCommentRanges().length)) return none;
+  // (a try the service keeps would no longer catch what a flash throws, no session: round 15, F3)
+  for (let p = stmt.getParent(); p && p !== w.regionContainer; p = p.getParent()) {
+    if ((Node.isTryStatement(p) && !isTransparentTry(p)) || Node.isCatchClause(p)) return none;
+  }
   return { stmts, owners };
 }
 

@@ -13,4 +13,6 @@ app.get('/account/methods', accountController.getMethods);
 app.post('/account/rename', accountController.postRename);
 app.post('/account/notify', accountController.postNotify);
 app.post('/account/reset', accountController.postReset);
+app.post('/account/touch', accountController.postTouch);
+app.post('/account/save', accountController.postSave);
 module.exports = app;
