@@ -18,6 +18,7 @@ import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse, literalStatus } from './exit-rewrite.js';
 import { ERROR_KINDS } from './exits.js';
+import { isModuleImport, reloadingTest } from './test-reloads.js';
 
 /**
  * `keepBeforeTry`: a second attempt (index.ts) for a handler whose logic ends in a try/catch and could not move as a
@@ -693,6 +694,11 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     if (w.errors.length && !Node.isIdentifier(keptClause.getVariableDeclaration()?.getNameNode() ?? keptClause)) throw new Unsafe('catch-without-variable', 'the catch of the tail try does not name the error', keptClause);
     keptCatch = guardedCatch(keptClause, site, semi);
   }
+  // tests that load the router module afresh with its imports replaced would not replace them in the service
+  // (test-reloads.ts)
+  const imported = [...deps].find(isModuleImport);
+  const reloader = imported ? reloadingTest(file) : undefined;
+  if (imported && reloader) throw new Unsafe('reloaded-by-tests', `the app's tests (${reloader}) load this module afresh with its imports replaced; \`${imported.getText().split('\n')[0].slice(0, 60)}\`, used by the logic, moved into a service module would not be replaced there`, imported);
   // the domain errors the service throws are the errors module's classes: a name the logic binds or uses otherwise
   // (the app's own `NotFoundError`, a catch parameter) would be that thing instead (adversarial round 15, F5)
   const kinds = new Set(w.errors.map((x) => x.kind));

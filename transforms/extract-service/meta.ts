@@ -87,6 +87,7 @@ export const meta = defineMeta({
     'unresolved-handler-expression': 'the route handler could not be resolved to a function',
     'uses-this': 'the logic uses `this`',
     'varying-success-response': 'the success responses differ in status, headers or form',
+    'reloaded-by-tests': "the app's tests load the router module afresh with its imports replaced, which a service module's imports would escape",
     'flash-answers-differ': 'the logic answers failures with flash messages and redirects that differ in more than their message',
   },
   version: '1',

@@ -1,0 +1,77 @@
+/**
+ * extract-service, issue 14: tests that load a router module afresh with its imports replaced.
+ *
+ * hackathon-starter's controller tests replace `require` while they load `controllers/user.js` again
+ * (`Module.prototype.require` patched for `'../models/User'`, the module deleted from `require.cache` after each
+ * test); proxyquire, rewire and mock-require do the same for one module. Such a replacement reaches the router module
+ * only: a service module it requires is loaded once, with the real imports (or the first test's stubs), and stays in
+ * the cache. Moving logic that uses an import of the router module into a service would make those tests exercise the
+ * real model, or a stale stub, and fail, although the app behaves the same. So those handlers are left alone
+ * (`reloaded-by-tests`), naming the test file; logic that uses none of the module's imports still moves.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { Node, type SourceFile, type Statement } from 'ts-morph';
+import { nearestPackage } from '../../src/target.js';
+
+/** What replaces a module's imports for one load of it. */
+const RELOADERS = /require\.cache|proxyquire|\brewire\s*\(|mock-require|Module\.prototype\.require|Module\._load|\besmock\b/;
+
+const TEST_FILES = ['**/*.{test,spec}.{js,cjs,mjs,ts,cts,mts,jsx,tsx}', '{test,tests,__tests__,spec}/**/*.{js,cjs,mjs,ts,cts,mts,jsx,tsx}'];
+
+const byRouter = new Map<string, string | undefined>();
+const testsByRoot = new Map<string, { file: string; text: string }[]>();
+
+/** The app's test files that replace imports of a module they load (read once per package root). */
+function reloadingTests(root: string): { file: string; text: string }[] {
+  let tests = testsByRoot.get(root);
+  if (tests) return tests;
+  tests = [];
+  let files: string[] = [];
+  try {
+    files = globSync(TEST_FILES, { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true }).slice(0, 2000);
+  } catch {
+    files = [];
+  }
+  for (const file of files) {
+    try {
+      if (fs.statSync(file).size > 1_000_000) continue;
+      const text = fs.readFileSync(file, 'utf8');
+      if (RELOADERS.test(text)) tests.push({ file, text });
+    } catch {
+      // (an unreadable file tells nothing)
+    }
+  }
+  testsByRoot.set(root, tests);
+  return tests;
+}
+
+/** The test file (relative to the package) that loads `router` afresh with replaced imports, if any. */
+export function reloadingTest(router: SourceFile): string | undefined {
+  const abs = router.getFilePath();
+  if (byRouter.has(abs)) return byRouter.get(abs);
+  const root = nearestPackage(abs)?.dir;
+  let found: string | undefined;
+  if (root) {
+    const stem = abs.replace(/\.[cm]?[jt]sx?$/, '');
+    for (const t of reloadingTests(root)) {
+      // a module specifier of the test that names the router module (with or without its extension, or its folder's index)
+      for (const m of t.text.matchAll(/(['"`])(\.{1,2}\/[^'"`\n]+)\1/g)) {
+        const target = path.resolve(path.dirname(t.file), m[2]).replace(/\.[cm]?[jt]sx?$/, '');
+        if (target === stem || `${target}/index` === stem) {
+          found = path.relative(root, t.file);
+          break;
+        }
+      }
+      if (found) break;
+    }
+  }
+  byRouter.set(abs, found);
+  return found;
+}
+
+/** A module-level import of the router module: what a test may replace. */
+export function isModuleImport(s: Statement): boolean {
+  return Node.isImportDeclaration(s) || Node.isImportEqualsDeclaration(s) || (Node.isVariableStatement(s) && /\brequire\s*\(/.test(s.getText()));
+}
