@@ -18,7 +18,7 @@ import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse, literalStatus } from './exit-rewrite.js';
 import { ERROR_KINDS } from './exits.js';
-import { isModuleImport, reloadingTest } from './test-reloads.js';
+import { movedImport, reloadingTest } from './test-reloads.js';
 
 /**
  * `keepBeforeTry`: a second attempt (index.ts) for a handler whose logic ends in a try/catch and could not move as a
@@ -696,7 +696,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   }
   // tests that load the router module afresh with its imports replaced would not replace them in the service
   // (test-reloads.ts)
-  const imported = [...deps].find(isModuleImport);
+  const imported = movedImport(region, deps, file);
   const reloader = imported ? reloadingTest(file) : undefined;
   if (imported && reloader) throw new Unsafe('reloaded-by-tests', `the app's tests (${reloader}) load this module afresh with its imports replaced; \`${imported.getText().split('\n')[0].slice(0, 60)}\`, used by the logic, moved into a service module would not be replaced there`, imported);
   // the domain errors the service throws are the errors module's classes: a name the logic binds or uses otherwise

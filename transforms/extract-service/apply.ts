@@ -430,14 +430,24 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         break;
       }
     }
+    const errorsSpec = specifier(g.servicePath, app.errorsPath, style);
+    // the kinds the methods throw must be the errors module's classes in the service: not a name the service has, or
+    // one the methods bring along, bound to something else (the app's own `ValidationError`; adversarial round 16, F1)
+    const thrown = new Set(mine.flatMap((e) => e.errors.map((x) => x.kind)));
+    const stem = (f: string) => f.replace(/\.[cm]?[jt]s$/, '');
+    const fromErrors = (st: Statement, from: string) => isImportLike(st) && importTargets(st, from).some((t) => stem(t) === stem(app.errorsPath));
+    const boundElse = [...(sf?.getStatements() ?? []).filter((st) => !fromErrors(st, g.servicePath)), ...gMoved.filter((st) => !fromErrors(st, file.getFilePath()))].find((st) => declaredNames(st).some((n) => thrown.has(n.getText())));
+    if (!clash && boundElse) {
+      const name = declaredNames(boundElse).map((n) => n.getText()).find((n) => thrown.has(n))!;
+      clash = new Unsafe('service-name-clash', `${ctx.relative(g.servicePath)} would bind \`${name}\` to \`${boundElse.getText().split('\n')[0].slice(0, 60)}\`, not to the domain error the service throws`, boundElse);
+    }
     if (clash) {
       skip(mine, clash.reason, clash.message, clash.at);
       continue;
     }
     for (const e of mine) serviceNames.set(e, classStyle ? g.className : g.instanceName);
-    const kinds = [...new Set(mine.flatMap((e) => e.errors.map((x) => x.kind)))].filter((k) => !svcNames.has(k)).sort();
+    const kinds = [...thrown].filter((k) => !svcNames.has(k)).sort();
     if (mine.some((e) => e.errors.length)) app.used = true;
-    const errorsSpec = specifier(g.servicePath, app.errorsPath, style);
     // (names join the service's import of the errors module when it has one: another router's methods brought it)
     const errorsImport = sf?.getStatements().find((st) => isImportLike(st) && specPattern(errorsSpec).test(st.getText()) && /\{[^}]*\}/.test(st.getText()));
     if (kinds.length && !errorsImport) {

@@ -217,7 +217,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     w.successes.push({ chain, body, key: 'return ' + key, custom: { args: kept, template: 'return ' + template, literal: 'return ' + written, at: chain.outer } });
   } else {
     // (issue 14, flash-answer.ts: a flashed failure and a redirect becomes a domain error the controller answers alike)
-    const failure = via === 'expression' || w.site.framework !== 'express' ? undefined : flashFailure(w, stmt, chain, definitelyString);
+    const failure = via === 'expression' || w.site.framework !== 'express' ? undefined : flashFailure(w, stmt, chain);
     if (failure) {
       edits.replace(failure.flash.getStart(), failure.message.getStart(), `throw new ${FLASH_ERROR_KIND}(`);
       edits.replace(failure.message.getEnd(), stmt.getEnd(), `)${stmt.getText().trimEnd().endsWith(';') ? ';' : ''}`);
@@ -230,7 +230,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     const flash = via === 'expression' ? undefined : flashBefore(w, stmt);
     if (flash?.stmts.length) {
       const text = stmt.getSourceFile().getFullText();
-      const kept = flash.stmts.map(relativeText).join('\n');
+      const kept = flash.stmts.map((f) => relativeText(f)).join('\n');
       const written = text.slice(outerStart, outerEnd);
       const template = `${kept}\n${body ? text.slice(outerStart, body.getStart()) + '\u0000' + text.slice(body.getEnd(), outerEnd) : written}`;
       const args = [...flash.stmts.flatMap((f) => ((f as import('ts-morph').ExpressionStatement).getExpression() as CallExpression).getArguments()), ...calls.flatMap((c) => c.call.getArguments()).filter((a) => a !== body)];

@@ -14,7 +14,7 @@
  * A flash that throws (no session) does so in the controller at the same point of the answer, inside the same catch
  * the controller keeps around the service call and the success response.
  */
-import { Node, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type Statement } from 'ts-morph';
 import { type Extraction, type ResponseChain, type Walk, enclosingFunction, isReference, referenced, roleOf } from './handler-model.js';
 import { isTransparentTry } from './exit-rewrite.js';
 
@@ -62,6 +62,8 @@ export function flashBefore(w: Walk, stmt: Statement): { stmts: Statement[]; own
     return /^[ \t]*$/.test(text.slice(lineStart, s.getStart())) && /^[ \t]*\r?$/.test(text.slice(s.getEnd(), lineEnd < 0 ? text.length : lineEnd));
   };
   if (![...stmts, stmt].every(alone)) return none;
+  // (a multi-line template keeps its lines' indentation: the controller indents the statements anew; round 16, F2)
+  if (stmts.some((s) => s.getDescendants().some((d) => (Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d) || Node.isStringLiteral(d)) && d.getText().includes('\n')))) return none;
   // (a comment between or before them would not come along)
   if ([...stmts, stmt].some((s) => s.getLeadingCommentRanges().length || s.getTrailingCommentRanges().length)) return none;
   // (a try the service keeps would no longer catch what a flash throws, no session: round 15, F3)
@@ -72,12 +74,11 @@ export function flashBefore(w: Walk, stmt: Statement): { stmts: Statement[]; own
 }
 
 /** The statement's text with its continuation lines relative to its first line (the controller indents them). */
-export function relativeText(s: Statement): string {
+export function relativeText(s: Statement, written = s.getText()): string {
   const text = s.getSourceFile().getFullText();
   const lineStart = text.lastIndexOf('\n', s.getStart() - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, s.getStart()))![0];
-  return s
-    .getText()
+  return written
     .split('\n')
     .map((l, i) => (i > 0 && indent && l.startsWith(indent) ? l.slice(indent.length) : l))
     .join('\n');
@@ -104,7 +105,18 @@ export const FLASH_ERROR_KIND = 'ValidationError';
  * literal address. Not inside a try block of the logic (the thrown error would reach its catch). Undefined otherwise:
  * the answer is then an ordinary success answer with a flash (and the handler's answers differ).
  */
-export function flashFailure(w: Walk, stmt: Statement, chain: ResponseChain, message: (n: Node) => boolean): { flash: Statement; owner: Node; message: Node; lines: string[] } | undefined {
+/**
+ * A string by its syntax, whatever the program holds: a string literal, a template, or `+` with one of those on a
+ * side (a declared type such as a union of string literals is the author's word, not the value's; round 16, F6).
+ */
+function syntacticString(n: Node): boolean {
+  let x = n;
+  while (Node.isParenthesizedExpression(x)) x = x.getExpression();
+  if (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x)) return true;
+  return Node.isBinaryExpression(x) && x.getOperatorToken().getKind() === SyntaxKind.PlusToken && (syntacticString(x.getLeft()) || syntacticString(x.getRight()));
+}
+
+export function flashFailure(w: Walk, stmt: Statement, chain: ResponseChain, message: (n: Node) => boolean = syntacticString): { flash: Statement; owner: Node; message: Node; lines: string[] } | undefined {
   const { stmts, owners } = flashBefore(w, stmt);
   if (stmts.length !== 1 || chain.methods.length !== 1 || chain.methods[0] !== 'redirect') return undefined;
   const call = (stmts[0] as import('ts-morph').ExpressionStatement).getExpression() as import('ts-morph').CallExpression;
@@ -124,10 +136,11 @@ export function flashFailure(w: Walk, stmt: Statement, chain: ResponseChain, mes
     if (Node.isTryStatement(p) && p.getTryBlock() === cur && !isTransparentTry(p)) return undefined;
     if (Node.isTryStatement(p) && p.getFinallyBlock()) return undefined;
   }
-  const flashText = relativeText(stmts[0]);
   const semi = stmt.getText().trimEnd().endsWith(';') ? ';' : '';
+  // (the message replaced in the statement as written, then its lines made relative: round 16, F3)
+  const written = stmts[0].getText();
   const at = text.getStart() - stmts[0].getStart();
-  const answer = flashText.slice(0, at) + '\u0001.message' + flashText.slice(at + text.getText().length);
+  const answer = relativeText(stmts[0], written.slice(0, at) + '\u0001.message' + written.slice(at + text.getText().length));
   return { flash: stmts[0], owner: owners[0], message: text, lines: [answer, `return ${chain.outer.getText()}${semi}`] };
 }
 

@@ -12,13 +12,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { Node, type SourceFile, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
 import { nearestPackage } from '../../src/target.js';
 
 /** What replaces a module's imports for one load of it. */
 const RELOADERS = /require\.cache|proxyquire|\brewire\s*\(|mock-require|Module\.prototype\.require|Module\._load|\besmock\b/;
 
-const TEST_FILES = ['**/*.{test,spec}.{js,cjs,mjs,ts,cts,mts,jsx,tsx}', '{test,tests,__tests__,spec}/**/*.{js,cjs,mjs,ts,cts,mts,jsx,tsx}'];
+const TEST_FILES = ['**/*.{test,spec}.{js,cjs,mjs,ts,cts,mts,jsx,tsx}', '{test,tests,__tests__,spec}/**/*.{js,cjs,mjs,ts,cts,mts,jsx,tsx}', '{test,tests,spec}.{js,cjs,mjs,ts,cts,mts}'];
 
 const byRouter = new Map<string, string | undefined>();
 const testsByRoot = new Map<string, { file: string; text: string }[]>();
@@ -55,7 +55,15 @@ export function reloadingTest(router: SourceFile): string | undefined {
   let found: string | undefined;
   if (root) {
     const stem = abs.replace(/\.[cm]?[jt]sx?$/, '');
+    // (also a path built from parts, `path.join(__dirname, '..', 'controllers', 'users.js')`: the file's name quoted
+    // anywhere in a reloading test counts; round 16, F5)
+    const base = path.basename(stem);
+    const named = new RegExp(`(['"\`/])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.[cm]?[jt]sx?)?['"\`]`);
     for (const t of reloadingTests(root)) {
+      if (base !== 'index' && named.test(t.text)) {
+        found = path.relative(root, t.file);
+        break;
+      }
       // a module specifier of the test that names the router module (with or without its extension, or its folder's index)
       for (const m of t.text.matchAll(/(['"`])(\.{1,2}\/[^'"`\n]+)\1/g)) {
         const target = path.resolve(path.dirname(t.file), m[2]).replace(/\.[cm]?[jt]sx?$/, '');
@@ -72,6 +80,38 @@ export function reloadingTest(router: SourceFile): string | undefined {
 }
 
 /** A module-level import of the router module: what a test may replace. */
-export function isModuleImport(s: Statement): boolean {
+function isModuleImport(s: Statement): boolean {
   return Node.isImportDeclaration(s) || Node.isImportEqualsDeclaration(s) || (Node.isVariableStatement(s) && /\brequire\s*\(/.test(s.getText()));
+}
+
+/**
+ * An import of the router module that the moved code uses, directly or through the module's own declarations it
+ * moves along (`function load(id) { return User.find(id) }`; round 16, F4).
+ */
+export function movedImport(region: Statement[], deps: Set<Statement>, file: SourceFile): Statement | undefined {
+  const top = file.getStatements();
+  const byName = new Map<string, Statement>();
+  for (const s of top) {
+    const names = Node.isVariableStatement(s)
+      ? s.getDeclarations().flatMap((d) => [d.getNameNode(), ...d.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)])
+      : Node.isImportDeclaration(s)
+        ? [s.getDefaultImport(), s.getNamespaceImport(), ...s.getNamedImports().map((n) => n.getAliasNode() ?? n.getNameNode())]
+        : Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s) || Node.isImportEqualsDeclaration(s)
+          ? [s.getNameNode()]
+          : [];
+    for (const n of names) if (n && Node.isIdentifier(n)) byName.set(n.getText(), s);
+  }
+  const seen = new Set<Statement>();
+  const queue: Node[] = [...region, ...deps];
+  while (queue.length) {
+    const n = queue.pop()!;
+    for (const id of n.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      const s = byName.get(id.getText());
+      if (!s || seen.has(s) || region.includes(s)) continue;
+      seen.add(s);
+      if (isModuleImport(s)) return s;
+      queue.push(s);
+    }
+  }
+  return undefined;
 }
