@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { fileDiagnostics } from '../src/engine/file-diagnostics.js';
 import { loadProject } from '../src/engine/project-engine.js';
@@ -273,6 +274,41 @@ describe('verification reaches importers through barrels', { timeout: 300_000 },
     expect(program).toBe(service.getProgram());
     expect(program.getSourceFile(path.join(dir, 'b.ts'))!.text).toContain('a * 2');
     expect(project.getSourceFileOrThrow('a.ts').getVariableDeclarationOrThrow('a').findReferencesAsNodes()).toHaveLength(3);
+  });
+
+  it("the indentation at a file's first token is answered without the language service's own parse, as TypeScript answers it", () => {
+    const starts = [
+      'export const a = 1;\n',
+      '\n\n    export const a = 1;\n',
+      '#!/usr/bin/env node\n/* c */ // d\n\texport const a = 1;\n',
+      '/** Docs. */\n  function f() {\n    return 1;\n  }\nexport const a = f();\n',
+      '// only a comment\n',
+      '',
+    ];
+    const dir = tempDir('remodel-indent-');
+    writeFiles(dir, { 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true } }), ...Object.fromEntries(starts.map((t, i) => [`f${i}.ts`, t])) });
+    const project = loadProject(dir, starts.map((_, i) => path.join(dir, `f${i}.ts`)));
+    // ts-morph's own project, whose language service parses each file itself to answer.
+    const plain = new Project({ useInMemoryFileSystem: true });
+    const settings = project.manipulationSettings.getEditorSettings();
+    for (const [i, text] of starts.entries()) {
+      const sf = project.getSourceFileOrThrow(`f${i}.ts`);
+      const other = plain.createSourceFile(`/f${i}.ts`, text);
+      for (const options of [settings, { ...settings, baseIndentSize: 4 }, { ...settings, indentStyle: ts.IndentStyle.None, baseIndentSize: 2 }]) {
+        for (const at of [sf.getStart(), sf.getEnd()]) {
+          expect(project.getLanguageService().compilerObject.getIndentationAtPosition(sf.getFilePath(), at, options)).toBe(
+            plain.getLanguageService().compilerObject.getIndentationAtPosition(other.getFilePath(), at, options),
+          );
+        }
+      }
+      // A whole file replaced, and edits inside it, give the text they give in ts-morph's own project.
+      const next = `${text}\nexport function g() {\n  return 2;\n}\n`;
+      sf.replaceWithText(next);
+      other.replaceWithText(next);
+      sf.getFunctionOrThrow('g').addStatements('const b = 3;');
+      other.getFunctionOrThrow('g').addStatements('const b = 3;');
+      expect(sf.getFullText()).toBe(other.getFullText());
+    }
   });
 });
 

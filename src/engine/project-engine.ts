@@ -162,6 +162,7 @@ export function loadProject(cwd: string, files: string[]): Project {
         },
       }));
   oneProgram(project);
+  fileStartIndentation(project);
   sourceFileOptions(project);
   packageLookupsOnce(project);
   // (the tsconfig's files are added once ts-morph creates source files with their options: see sourceFileOptions)
@@ -343,6 +344,29 @@ function oneProgram(project: Project): Project {
   const service = project.getLanguageService().compilerObject;
   Object.defineProperty(project.getProgram(), 'compilerObject', { configurable: true, get: () => service.getProgram()! });
   return project;
+}
+
+/**
+ * ts-morph asks the language service for the indentation where a node starts before every `replaceWithText` (and
+ * other edits); the language service answers from a syntax tree of its own, which it parses again whenever the file
+ * changed since it last looked: a whole parse of the file per edited file, for `sourceFile.replaceWithText(text)`
+ * (the engine's session hand-over and restored extensions, introduce-dto's and extract-service's writes) only to learn
+ * the indentation at the file's first token. There TypeScript's answer does not depend on the tree: no token
+ * precedes the position and it is in no comment, so it is the base indentation (SmartIndenter.getIndentation: 0 with
+ * indentStyle None, else baseIndentSize or 0). That case is answered here from ts-morph's current text of the file
+ * (the text the language service would parse); any other position, file or settings go to the language service.
+ */
+function fileStartIndentation(project: Project): void {
+  const service = project.getLanguageService().compilerObject;
+  const ask = service.getIndentationAtPosition.bind(service);
+  service.getIndentationAtPosition = (fileName, position, options) => {
+    const sf = project.getSourceFile(fileName)?.compilerNode;
+    // Settings with a key not in camelCase are converted by the language service first (toEditorSettings).
+    const camelCase = Object.keys(options).every((k) => !k.length || k[0] === k[0].toLowerCase());
+    if (!sf || !camelCase || position >= sf.text.length || position !== sf.getStart(sf)) return ask(fileName, position, options);
+    const settings = options as ts.EditorSettings;
+    return settings.indentStyle === ts.IndentStyle.None ? 0 : settings.baseIndentSize || 0;
+  };
 }
 
 const sessionKey = (cwd: string, files: string[]) => `${path.resolve(cwd)}\0${files.map((f) => path.resolve(f)).join('\0')}`;
