@@ -4,7 +4,7 @@ import { Node, SyntaxKind, type CallExpression, type Project, type SourceFile } 
 import { analyzeFunction } from './flow.js';
 import { collectionWords, routeNames } from './names.js';
 import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringList, stringValue, unwrap, type FnNode } from './resolve.js';
-import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, MountedFunction, Route, RouteDiscovery, UnresolvedReason, UnresolvedSite } from './types.js';
+import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, MountedFunction, Route, RouteDiscovery, RouteNames, UnresolvedReason, UnresolvedSite } from './types.js';
 import { findRequestProperties } from './request-properties.js';
 import { needsEvaluation, onlyMiddlewareMount, scannedText, unitOf, Units, type ChainArg } from './units.js';
 
@@ -499,7 +499,6 @@ class Builder {
       const full = joinPaths([...prefixes, one]);
       const callee = call.getExpression();
       const registration = locOf(Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : call);
-      const names = routeNames(method, full, path.relative(this.root, (handler?.node ?? call).getSourceFile().getFilePath()));
       const unresolved = unresolvedRoute.find((u) => u.reason !== 'dynamic-path') ?? unresolvedRoute[0];
       this.routes.push({
         id: `${method.toUpperCase()} ${full} @ ${registration.file}:${registration.line}`,
@@ -511,7 +510,9 @@ class Builder {
         registration,
         chain: chain.map((c) => ({ ...c })),
         handler: undefined,
-        names,
+        // Named by buildAppModel once every route is known (whether a path word names a collection depends on the
+        // app's other paths); a name computed here would always be replaced.
+        names: undefined as unknown as RouteNames,
         ...(unresolved ? { unresolved } : {}),
         ...(opts.discovered || mount.discovered ? { discovered: opts.discovered ?? mount.discovered } : {}),
         call,
