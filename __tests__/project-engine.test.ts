@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { fileDiagnostics } from '../src/engine/file-diagnostics.js';
+import { ColdChecks, fileDiagnostics, ProgramChecks } from '../src/engine/file-diagnostics.js';
 import { loadProject } from '../src/engine/project-engine.js';
 import { runCliInProcess } from './support/cli-in-process.js';
 import { git, initRepo, repoRoot, snapshot, tempDir, writeFiles } from './support/helpers.js';
@@ -342,6 +342,30 @@ describe('kept diagnostics across programs (src/engine/file-diagnostics.ts)', ()
     project.createSourceFile(abs('global.ts'), 'declare const later2: number;\n');
     expect(of('other.ts')).not.toBe(otherBefore);
     expect(of('other.ts').map((d) => d.code)).toEqual([2322]);
+  });
+
+  it('cold checks of a program give what a new cold checker gives for the same files in the same order, and repeat none', () => {
+    const dir = tempDir('remodel-cold-checks-');
+    writeFiles(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, noUnusedLocals: true, types: [] } }),
+      'a.ts': "import { b } from './b';\nimport { c } from './c';\nexport const a: string = b + 1;\n",
+      'b.ts': "export const b: number = 'x';\n",
+      'c.ts': 'export const c = 1;\nconst unused = 2;\n',
+    });
+    const abs = (f: string) => path.join(dir, f);
+    const project = loadProject(dir, ['a.ts', 'b.ts', 'c.ts'].map(abs));
+    const program = project.getProgram().compilerObject;
+    const sf = (f: string) => program.getSourceFile(abs(f))!;
+    const ask = (checks: { of(sf: ts.SourceFile): readonly ts.Diagnostic[] }, files: string[]) =>
+      files.map((f) => checks.of(sf(f)).map((d) => `${f} ${d.code} ${d.start} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`));
+    const sequences = [['a.ts', 'b.ts'], ['a.ts'], ['a.ts', 'b.ts', 'c.ts'], ['c.ts', 'a.ts'], ['b.ts']];
+    const first = new ColdChecks(program);
+    const firstA = first.of(sf('a.ts'));
+    first.of(sf('b.ts'));
+    for (const files of sequences) expect(ask(new ColdChecks(program), files)).toEqual(ask(new ProgramChecks(program, true), files));
+    // What was checked is not checked again: a request for the same files in the same order gets the very same lists.
+    expect(new ColdChecks(program).of(sf('a.ts'))).toBe(firstA);
+    expect(ask(new ColdChecks(program), ['c.ts']).flat().join('\n')).toMatch(/c\.ts 6133 /);
   });
 });
 

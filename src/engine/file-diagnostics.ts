@@ -206,6 +206,59 @@ export class ProgramChecks {
   }
 }
 
+/** A checker that started cold on a program (ProgramChecks fresh), with the files it checked, in order, and their diagnostics. */
+interface ColdLane {
+  checks: ProgramChecks;
+  files: ts.SourceFile[];
+  results: ts.Diagnostic[][];
+}
+
+const coldLanes = new WeakMap<ts.Program, ColdLane[]>();
+
+/**
+ * The diagnostics of files of `program` as a checker that starts cold gives them (`new ProgramChecks(program, true)`),
+ * for one request: the files are checked in the order they are asked for. What such a checker answers depends only on
+ * the program and on the files it checked before, in that order. So the cold checkers of a program are kept (as long
+ * as the program is) with what they checked, and a request that asks for what one of them already checked, in the
+ * same order, takes its answers, and goes on with that checker after them, instead of a new checker checking the same
+ * files again: introduce-dto asks about the program as loaded in every round that finds errors that look new (on
+ * juice-shop, server.ts twice, ~1.5 s each), and the engine's check after the step may ask again.
+ */
+export class ColdChecks {
+  private lane?: ColdLane;
+  private readonly asked: ts.SourceFile[] = [];
+
+  constructor(private readonly program: ts.Program) {}
+
+  of(sf: ts.SourceFile): readonly ts.Diagnostic[] {
+    const asked = this.asked;
+    const at = asked.length;
+    // (a lane's files are only ever appended to: the one this request used so far still checked what it asked)
+    const next = (lane: ColdLane) => lane.files.length === at || lane.files[at] === sf;
+    if (!this.lane || !next(this.lane)) {
+      let lanes = coldLanes.get(this.program);
+      if (!lanes) coldLanes.set(this.program, (lanes = []));
+      this.lane = lanes.find((lane) => lane.files.length >= at && next(lane) && asked.every((f, i) => lane.files[i] === f));
+      if (!this.lane) {
+        // A new cold checker, which checks what this request asked before, as a new one would.
+        const lane: ColdLane = { checks: new ProgramChecks(this.program, true), files: [], results: [] };
+        for (const f of asked) {
+          lane.results.push(lane.checks.of(f));
+          lane.files.push(f);
+        }
+        lanes.push((this.lane = lane));
+      }
+    }
+    asked.push(sf);
+    const lane = this.lane;
+    if (lane.files.length === at) {
+      lane.results.push(lane.checks.of(sf));
+      lane.files.push(sf);
+    }
+    return lane.results[at];
+  }
+}
+
 /**
  * The syntactic and semantic diagnostics of files of a project's program, kept across the programs ts-morph builds
  * as the files are edited. A file keeps the diagnostics computed in an earlier program when its text is the same and

@@ -16,7 +16,7 @@ import { buildAppModel, type AppModel } from '../app-model/index.js';
 import { checkReportedReason } from '../reasons.js';
 import { NodePrograms } from './node-programs.js';
 import { PackageResolutions } from './package-resolutions.js';
-import { fileDiagnostics, ProgramChecks, type FileDiagnostics } from './file-diagnostics.js';
+import { ColdChecks, fileDiagnostics, ProgramChecks, type FileDiagnostics } from './file-diagnostics.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
 export class TransformRefusal extends Error {
@@ -609,13 +609,13 @@ function diagnosticsOf(
   program: ts.Program,
   files: Set<string>,
   pathOf: (file: string) => string,
-  from: FileDiagnostics | ProgramChecks | undefined,
+  from: FileDiagnostics | ProgramChecks | ColdChecks | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const sf of program.getSourceFiles()) {
     if (!files.has(sf.fileName)) continue;
     const list =
-      from instanceof ProgramChecks ? from.of(sf) : from ? from.of(program, sf.fileName) : [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+      from instanceof ProgramChecks || from instanceof ColdChecks ? from.of(sf) : from ? from.of(program, sf.fileName) : [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
     for (const d of list) {
       const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
       out.push({
@@ -705,8 +705,8 @@ function introducedDiagnostics(
   // code looked new after `layered` on hackathon-starter. The files with errors that look new are checked again on
   // both sides by checkers of their own, each starting cold as tsc's does.
   const suspects = new Set(introduced.map((d) => d.path));
-  const afterFresh = diagnosticsOf(after, new Set([...touched].filter((f) => suspects.has(relative(f)))), relative, new ProgramChecks(after, true));
-  const beforeFresh = diagnosticsOf(beforeProgram, new Set([...beforeFiles].filter((f) => suspects.has(beforePath(f)))), beforePath, new ProgramChecks(beforeProgram, true));
+  const afterFresh = diagnosticsOf(after, new Set([...touched].filter((f) => suspects.has(relative(f)))), relative, new ColdChecks(after));
+  const beforeFresh = diagnosticsOf(beforeProgram, new Set([...beforeFiles].filter((f) => suspects.has(beforePath(f)))), beforePath, new ColdChecks(beforeProgram));
   return newDiagnostics(beforeFresh, afterFresh, lacksNodeTypes);
 }
 

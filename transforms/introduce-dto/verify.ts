@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { ProgramChecks, fileDiagnostics, importResolver, stemOf } from '../../src/engine/file-diagnostics.js';
+import { ColdChecks, fileDiagnostics, importResolver, stemOf } from '../../src/engine/file-diagnostics.js';
 import type { FieldInfo, SourceKind } from './reads.js';
 import type { FieldLevel } from './render.js';
 import type { Built, Diag, Plan } from './types.js';
@@ -21,8 +21,8 @@ export function dependentFiles(project: import('ts-morph').Project, changed: Set
   return out;
 }
 
-/** `checks`: a checker other than the program's own (ProgramChecks). */
-function programDiagnostics(program: ts.Program, files: Iterable<string>, checks?: ProgramChecks): Diag[] {
+/** `checks`: a checker other than the program's own (ColdChecks). */
+function programDiagnostics(program: ts.Program, files: Iterable<string>, checks?: ColdChecks): Diag[] {
   const out: Diag[] = [];
   for (const file of files) {
     const sf = program.getSourceFile(file);
@@ -103,7 +103,7 @@ export function newDiagnostics(project: import('ts-morph').Project, files: Set<s
   // property or on the whole object literal, a mongoose static missing or not), which made every handler of its
   // files "not compile". The files with errors that look new are checked again, before and after, from cold.
   const suspects = [...new Set(found.map((d) => d.file))];
-  const cold = (program: ts.Program, files: string[]) => programDiagnostics(program, files, new ProgramChecks(program, true));
+  const cold = (program: ts.Program, files: string[]) => programDiagnostics(program, files, new ColdChecks(program));
   const now = project.getProgram().compilerObject;
   return unmatched(cold(baseline.program, suspects.filter((f) => baseline.has(f))), cold(now, suspects));
 }
