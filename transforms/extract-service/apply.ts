@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type Identifier, type SourceFile, type Statement } from 'ts-morph';
 import { NODE_TYPES_MISSING, type ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { lowerFirst, pascal } from './routes.js';
 import { type Options } from './meta.js';
@@ -226,7 +226,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   // assigned after its declaration: a shared mutable binding (the service would have its own copy)
   const reassigned = (s: Statement): Unsafe | undefined => {
     for (const n of declaredNames(s)) {
-      const write = Node.isIdentifier(n) ? n.findReferencesAsNodes().find((r) => isWriteTarget(r)) : undefined;
+      const write = Node.isIdentifier(n) ? localReferences(n, file).find((r) => isWriteTarget(r)) : undefined;
       if (write) return new Unsafe('shared-mutable-state', `module-level \`${n.getText()}\` is reassigned`, write);
     }
     return undefined;
@@ -351,7 +351,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   const stillUsed = (s: Statement) =>
     declaredNames(s).some((n) =>
       Node.isIdentifier(n) &&
-      n.findReferencesAsNodes().some((r) => {
+      localReferences(n, file).some((r) => {
         if (r.getSourceFile() !== file) return false;
         const pos = r.getStart();
         if (inRegion(pos)) return false;
@@ -854,7 +854,25 @@ function modelLookup(s: Statement): boolean {
   const origin = callee.getExpression().getSymbol()?.getDeclarations()[0];
   const from = origin && (Node.isImportClause(origin) || Node.isNamespaceImport(origin) ? origin.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() : Node.isVariableDeclaration(origin) ? /^require\(\s*['"]([^'"]+)['"]\s*\)$/.exec(origin.getInitializer()?.getText() ?? '')?.[1] : undefined);
   if (from !== 'mongoose') return false;
-  return !(decl.getNameNode() as import('ts-morph').Identifier).findReferencesAsNodes().some((r) => isWriteTarget(r));
+  return !localReferences(decl.getNameNode() as Identifier, s.getSourceFile()).some((r) => isWriteTarget(r));
+}
+
+/**
+ * The references in `file` of `n`, a name declared at its top level. A module-level binding is read and written in
+ * its own module only, and findReferences would search the whole project, after every router module's edits a
+ * program rebuilt (juice-shop: 4.8 of extract-service's 26 CPU-s). Where comparing symbols could miss a reference (a
+ * shorthand property, an export or import specifier, a binding pattern, a type query) the language service answers.
+ */
+function localReferences(n: Identifier, file: SourceFile): Node[] {
+  const name = n.getText();
+  const same = file.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id !== n && id.getText() === name);
+  const unusual = same.some((id) => {
+    const p = id.getParent();
+    return !p || Node.isShorthandPropertyAssignment(p) || Node.isExportSpecifier(p) || Node.isImportSpecifier(p) || Node.isBindingElement(p) || Node.isTypeQuery(p) || Node.isExportAssignment(p) || Node.isJsxAttribute(p) || Node.isJsxOpeningElement(p) || Node.isJsxSelfClosingElement(p) || Node.isJsxClosingElement(p);
+  });
+  const sym = n.getSymbol();
+  if (unusual || !sym) return n.findReferencesAsNodes().filter((r) => r.getSourceFile() === file);
+  return same.filter((id) => id.getSymbol() === sym);
 }
 
 /**
