@@ -344,3 +344,20 @@ export function fileDiagnostics(project: Project): FileDiagnostics {
   if (!memo) byProject.set(project, (memo = new FileDiagnostics(project)));
   return memo;
 }
+
+/**
+ * The diagnostics of `after` not among those of `before`, matched by `key` (file, code and message) and counted: an
+ * error that was there twice and is there three times is one new error. The engine's check after a step and
+ * introduce-dto's round checks both judge what a change introduced so.
+ */
+export function unmatchedDiagnostics<T>(before: Iterable<T>, after: Iterable<T>, key: (d: T) => string): T[] {
+  const left = new Map<string, number>();
+  for (const d of before) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
+  const out: T[] = [];
+  for (const d of after) {
+    const n = left.get(key(d)) ?? 0;
+    if (n > 0) left.set(key(d), n - 1);
+    else out.push(d);
+  }
+  return out;
+}

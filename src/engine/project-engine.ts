@@ -16,7 +16,7 @@ import { buildAppModel, type AppModel } from '../app-model/index.js';
 import { checkReportedReason } from '../reasons.js';
 import { NodePrograms } from './node-programs.js';
 import { PackageResolutions } from './package-resolutions.js';
-import { ColdChecks, fileDiagnostics, ProgramChecks, type FileDiagnostics } from './file-diagnostics.js';
+import { ColdChecks, fileDiagnostics, ProgramChecks, unmatchedDiagnostics, type FileDiagnostics } from './file-diagnostics.js';
 
 /** Thrown by a project transform that will not make its change; nothing is changed and the reason is shown. */
 export class TransformRefusal extends Error {
@@ -712,20 +712,13 @@ function introducedDiagnostics(
 
 /** The diagnostics after that are not among those before, matched by file, code and message (and counted). */
 function newDiagnostics(beforeDiags: Diagnostic[], afterDiags: Diagnostic[], lacksNodeTypes: boolean): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.path}\0${d.code}\0${d.message}`;
-  const remaining = new Map<string, number>();
-  for (const d of beforeDiags) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
-  const introduced: Diagnostic[] = [];
-  for (const d of afterDiags) {
-    if (lacksNodeTypes && NODE_TYPES_MISSING.has(d.code)) continue;
+  const judged = afterDiags.filter((d) => {
+    if (lacksNodeTypes && NODE_TYPES_MISSING.has(d.code)) return false;
     // TS1120 ("an export assignment cannot have modifiers") in JavaScript only comes from JSDoc tags such as
     // `@public` above `module.exports = x`, read as modifiers once that line becomes `export default x`.
-    if (d.code === 1120 && /\.[cm]?jsx?$/.test(d.path)) continue;
-    const n = remaining.get(key(d)) ?? 0;
-    if (n > 0) remaining.set(key(d), n - 1);
-    else introduced.push(d);
-  }
-  return introduced;
+    return !(d.code === 1120 && /\.[cm]?jsx?$/.test(d.path));
+  });
+  return unmatchedDiagnostics(beforeDiags, judged, (d) => `${d.path}\0${d.code}\0${d.message}`);
 }
 
 /** "Cannot find name 'require' / module 'node:x'. Do you need to install type definitions for node?" */

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { ColdChecks, fileDiagnostics, importResolver, stemOf } from '../../src/engine/file-diagnostics.js';
+import { ColdChecks, fileDiagnostics, importResolver, stemOf, unmatchedDiagnostics } from '../../src/engine/file-diagnostics.js';
 import type { FieldInfo, SourceKind } from './reads.js';
 import type { FieldLevel } from './render.js';
 import type { Built, Diag, Plan } from './types.js';
@@ -110,16 +110,7 @@ export function newDiagnostics(project: import('ts-morph').Project, files: Set<s
 
 /** The diagnostics after that are not among those before, matched by file, code and message (and counted). */
 function unmatched(before: Diag[], after: Diag[]): Diag[] {
-  const key = (d: Diag) => `${d.file}\0${d.code}\0${d.message}`;
-  const left = new Map<string, number>();
-  for (const d of before) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
-  const out: Diag[] = [];
-  for (const d of after) {
-    const n = left.get(key(d)) ?? 0;
-    if (n > 0) left.set(key(d), n - 1);
-    else out.push(d);
-  }
-  return out;
+  return unmatchedDiagnostics(before, after, (d) => `${d.file}\0${d.code}\0${d.message}`);
 }
 
 function escalatePlan(p: Plan, message: string): void {
