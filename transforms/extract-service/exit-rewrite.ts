@@ -220,7 +220,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
     const failure = via === 'expression' || w.site.framework !== 'express' ? undefined : flashFailure(w, stmt, chain);
     if (failure) {
       edits.replace(failure.flash.getStart(), failure.message.getStart(), `throw new ${FLASH_ERROR_KIND}(`);
-      edits.replace(failure.message.getEnd(), stmt.getEnd(), `)${stmt.getText().trimEnd().endsWith(';') ? ';' : ''}`);
+      edits.replace(failure.message.getEnd(), stmt.getEnd(), `)${failure.semi}`);
       if (via === 'statement' && tail === 'before-return') w.drop.add(nextStatement(stmt)!);
       w.handled.add(failure.owner);
       w.errors.push({ kind: FLASH_ERROR_KIND, status: 0, form: 'flash', details: false, flashLines: failure.lines, at: chain.outer });
@@ -775,29 +775,42 @@ function answerMayThrow(chain: ResponseChain): Node | undefined {
   }
 }
 
-/** The expression a name stands for when it is a `const` declared once with an initializer (a few steps), else the node. */
-function constValue(v: Node, depth = 0): Node {
+/** Without parentheses, `as` and `!`. */
+function unwrapped(v: Node): Node {
   let x = v;
   while (Node.isParenthesizedExpression(x) || Node.isAsExpression(x) || Node.isNonNullExpression(x)) x = x.getExpression();
-  if (!Node.isIdentifier(x) || depth > 2) return x;
-  const decls = referenced(x)?.getDeclarations() ?? [];
-  const d = decls.length === 1 ? decls[0] : undefined;
-  if (d && Node.isVariableDeclaration(d) && d.getVariableStatement()?.getDeclarationKind() === 'const' && Node.isIdentifier(d.getNameNode()) && d.getInitializer()) return constValue(d.getInitializer()!, depth + 1);
   return x;
 }
 
-/** A value whose syntax makes it a number (a literal or `Number(…)`), or a string, as `kind` asks. */
+/** The initializer of the `const` a name is, when it is declared once, else undefined. */
+function constInitializer(x: Node): Node | undefined {
+  if (!Node.isIdentifier(x)) return undefined;
+  const decls = referenced(x)?.getDeclarations() ?? [];
+  const d = decls.length === 1 ? decls[0] : undefined;
+  return d && Node.isVariableDeclaration(d) && d.getVariableStatement()?.getDeclarationKind() === 'const' && Node.isIdentifier(d.getNameNode()) ? d.getInitializer() : undefined;
+}
+
+/** The expression a name stands for when it is a `const` declared once with an initializer (a few steps), else the node. */
+function constValue(v: Node, depth = 0): Node {
+  const x = unwrapped(v);
+  const init = depth > 2 ? undefined : constInitializer(x);
+  return init ? constValue(init, depth + 1) : x;
+}
+
+/** `Number(…)`, `String(…)` or `Boolean(…)` of the language (not a function of the app by that name): which, if so. */
+function conversionOf(x: Node): string | undefined {
+  if (!Node.isCallExpression(x)) return undefined;
+  const callee = x.getExpression();
+  if (!Node.isIdentifier(callee) || !['Number', 'String', 'Boolean'].includes(callee.getText())) return undefined;
+  return (referenced(callee)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile()) ? callee.getText() : undefined;
+}
+
+/** A value whose syntax makes it a number (a literal or `Number(…)`), or a string, as `kind` asks (through consts). */
 function jsonKind(v: Node, kind: 'number' | 'string'): boolean {
-  let x = v;
-  while (Node.isParenthesizedExpression(x) || Node.isAsExpression(x) || Node.isNonNullExpression(x)) x = x.getExpression();
+  const x = constValue(v);
   if (kind === 'string' && (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x))) return true;
   if (kind === 'number' && Node.isNumericLiteral(x)) return true;
-  if (Node.isCallExpression(x)) {
-    const callee = x.getExpression();
-    const global = Node.isIdentifier(callee) && (referenced(callee)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile());
-    return global && callee.getText() === (kind === 'number' ? 'Number' : 'String');
-  }
-  return false;
+  return conversionOf(x) === (kind === 'number' ? 'Number' : 'String');
 }
 
 /**
@@ -805,20 +818,18 @@ function jsonKind(v: Node, kind: 'number' | 'string'): boolean {
  * language, templates, `!x`, and arrays and object literals of those; a `const` initialised with one of those.
  */
 function jsonSafe(v: Node, depth = 0): boolean {
-  let x = v;
-  while (Node.isParenthesizedExpression(x) || Node.isAsExpression(x) || Node.isNonNullExpression(x)) x = x.getExpression();
-  if (jsonKind(x, 'number') || jsonKind(x, 'string')) return true;
+  const x = unwrapped(v);
+  // (a const followed a few steps at most, counted along the whole value: `const a = [b]; const b = [a]` ends)
+  if (Node.isIdentifier(x)) {
+    const init = depth < 3 ? constInitializer(x) : undefined;
+    return !!init && jsonSafe(init, depth + 1);
+  }
+  if (jsonKind(x, 'number') || jsonKind(x, 'string') || conversionOf(x) === 'Boolean') return true;
   if (Node.isTrueLiteral(x) || Node.isFalseLiteral(x) || Node.isNullLiteral(x)) return true;
   if (Node.isPrefixUnaryExpression(x) && x.getOperatorToken() === SyntaxKind.ExclamationToken) return true;
-  if (Node.isCallExpression(x) && Node.isIdentifier(x.getExpression()) && x.getExpression().getText() === 'Boolean' && (referenced(x.getExpression() as Identifier)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile())) return true;
   if (Node.isArrayLiteralExpression(x)) return x.getElements().every((e) => !Node.isSpreadElement(e) && !Node.isOmittedExpression(e) && jsonSafe(e, depth));
   if (Node.isObjectLiteralExpression(x)) {
     return x.getProperties().every((p) => Node.isPropertyAssignment(p) && !Node.isComputedPropertyName(p.getNameNode()) && p.getInitializer() !== undefined && jsonSafe(p.getInitializer()!, depth));
-  }
-  if (Node.isIdentifier(x) && depth < 3) {
-    const decls = referenced(x)?.getDeclarations() ?? [];
-    const d = decls.length === 1 ? decls[0] : undefined;
-    if (d && Node.isVariableDeclaration(d) && d.getVariableStatement()?.getDeclarationKind() === 'const' && Node.isIdentifier(d.getNameNode()) && d.getInitializer()) return jsonSafe(d.getInitializer()!, depth + 1);
   }
   return false;
 }
