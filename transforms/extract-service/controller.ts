@@ -157,9 +157,9 @@ export function controllerText(e: Extraction & { method: string }, style: Module
   }
   const value = e.call === 'await' ? `await ${call}` : call;
   // (a framework's success may be several statements: Koa's `ctx.status = 201` and `ctx.body = result`)
-  // (flashed failures answered around the service call, anything else rethrown to what follows: flash-answer.ts)
-  const flashErr = ['err', 'error', 'e', 'failure', 'flashed'].find((n) => !used.has(n)) ?? 'flashedError';
-  const lines = flashWrap(e, success(value, true).flatMap((l) => l.split('\n')), flashErr, u, semi);
+  // (flashed failures answered around the service call, anything else rethrown to what follows: flash-answer.ts; its
+  // catch is inside the try of any outer catch, so the same free name serves both)
+  const lines = flashWrap(e, success(value, true).flatMap((l) => l.split('\n')), errName, u, semi);
   const mapped = e.errors.some((x) => x.form !== 'flash');
   // the tail try's own catch, kept as written around the call and the success response (domain errors answered first)
   if (e.keptCatch) return ['try {', block(lines, 1), `${ind}} ${mapped ? e.keptCatch.guarded : e.keptCatch.text}`].join(nl);

@@ -91,6 +91,17 @@ const FAILURE_FLASHES = new Set(['errors', 'error']);
 export const FLASH_ERROR_KIND = 'ValidationError';
 
 /**
+ * A string by its syntax, whatever the program holds: a string literal, a template, or `+` with one of those on a
+ * side (a declared type such as a union of string literals is the author's word, not the value's; round 16, F6).
+ */
+function syntacticString(n: Node): boolean {
+  let x = n;
+  while (Node.isParenthesizedExpression(x)) x = x.getExpression();
+  if (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x)) return true;
+  return Node.isBinaryExpression(x) && x.getOperatorToken().getKind() === SyntaxKind.PlusToken && (syntacticString(x.getLeft()) || syntacticString(x.getRight()));
+}
+
+/**
  * A failure answered with a flash and a redirect to a fixed page:
  *
  *     if (!user.emailVerified) {
@@ -102,21 +113,10 @@ export const FLASH_ERROR_KIND = 'ValidationError';
  * controller's catch answers that error with the same flash (`{ msg: err.message }`) and redirect. The flash must be
  * one statement right before the redirect, of type `errors`/`error`, its message a string for certain (a literal, a
  * template: `err.message` gives back exactly that) alone or as the one property of an object; the redirect a single
- * literal address. Not inside a try block of the logic (the thrown error would reach its catch). Undefined otherwise:
+ * literal address. Not inside a try of the logic (flashBefore: its catch would take the thrown error). Undefined otherwise:
  * the answer is then an ordinary success answer with a flash (and the handler's answers differ).
  */
-/**
- * A string by its syntax, whatever the program holds: a string literal, a template, or `+` with one of those on a
- * side (a declared type such as a union of string literals is the author's word, not the value's; round 16, F6).
- */
-function syntacticString(n: Node): boolean {
-  let x = n;
-  while (Node.isParenthesizedExpression(x)) x = x.getExpression();
-  if (Node.isStringLiteral(x) || Node.isNoSubstitutionTemplateLiteral(x) || Node.isTemplateExpression(x)) return true;
-  return Node.isBinaryExpression(x) && x.getOperatorToken().getKind() === SyntaxKind.PlusToken && (syntacticString(x.getLeft()) || syntacticString(x.getRight()));
-}
-
-export function flashFailure(w: Walk, stmt: Statement, chain: ResponseChain, message: (n: Node) => boolean = syntacticString): { flash: Statement; owner: Node; message: Node; lines: string[] } | undefined {
+export function flashFailure(w: Walk, stmt: Statement, chain: ResponseChain): { flash: Statement; owner: Node; message: Node; lines: string[]; semi: string } | undefined {
   const { stmts, owners } = flashBefore(w, stmt);
   if (stmts.length !== 1 || chain.methods.length !== 1 || chain.methods[0] !== 'redirect') return undefined;
   const call = (stmts[0] as import('ts-morph').ExpressionStatement).getExpression() as import('ts-morph').CallExpression;
@@ -130,18 +130,13 @@ export function flashFailure(w: Walk, stmt: Statement, chain: ResponseChain, mes
     const only = props[0];
     if (props.length === 1 && Node.isPropertyAssignment(only) && (Node.isIdentifier(only.getNameNode()) || Node.isStringLiteral(only.getNameNode()))) text = only.getInitializer();
   } else text = arg;
-  if (!text || !message(text)) return undefined;
-  // (a try block between the answer and the logic's top would catch the throw; the controller's kept try is outside)
-  for (let cur: Node = stmt, p = stmt.getParent(); p && p !== w.regionContainer; cur = p, p = p.getParent()) {
-    if (Node.isTryStatement(p) && p.getTryBlock() === cur && !isTransparentTry(p)) return undefined;
-    if (Node.isTryStatement(p) && p.getFinallyBlock()) return undefined;
-  }
+  if (!text || !syntacticString(text)) return undefined;
   const semi = stmt.getText().trimEnd().endsWith(';') ? ';' : '';
   // (the message replaced in the statement as written, then its lines made relative: round 16, F3)
   const written = stmts[0].getText();
   const at = text.getStart() - stmts[0].getStart();
   const answer = relativeText(stmts[0], written.slice(0, at) + '\u0001.message' + written.slice(at + text.getText().length));
-  return { flash: stmts[0], owner: owners[0], message: text, lines: [answer, `return ${chain.outer.getText()}${semi}`] };
+  return { flash: stmts[0], owner: owners[0], message: text, lines: [answer, `return ${chain.outer.getText()}${semi}`], semi };
 }
 
 /**
