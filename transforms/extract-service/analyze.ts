@@ -696,8 +696,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   }
   // tests that load the router module afresh with its imports replaced would not replace them in the service
   // (test-reloads.ts)
-  const imported = movedImport(region, deps, file);
-  const reloader = imported ? reloadingTest(file) : undefined;
+  // (the package's tests are read once per run; what the logic imports is looked for only when one reloads the module)
+  const reloader = reloadingTest(file);
+  const imported = reloader ? movedImport(region, deps, file) : undefined;
   if (imported && reloader) throw new Unsafe('reloaded-by-tests', `the app's tests (${reloader}) load this module afresh with its imports replaced; \`${imported.getText().split('\n')[0].slice(0, 60)}\`, used by the logic, moved into a service module would not be replaced there`, imported);
   // the domain errors the service throws are the errors module's classes: a name the logic binds or uses otherwise
   // (the app's own `NotFoundError`, a catch parameter) would be that thing instead (adversarial round 15, F5)
