@@ -3,7 +3,7 @@ import { Node, SyntaxKind, ts, type CallExpression, type Statement, type Symbol 
 import { TextEdits } from '../../src/text-edits.js';
 import { isWrapper, unwrap } from '../../src/app-model/resolve.js';
 import type { RouteSite } from './routes.js';
-import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt, isWriteTarget } from './handler-model.js';
+import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt, isWriteTarget, isMemberName } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
@@ -703,7 +703,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   // the domain errors the service throws are the errors module's classes: a name the logic binds or uses otherwise
   // (the app's own `NotFoundError`, a catch parameter) would be that thing instead (adversarial round 15, F5)
   const kinds = new Set(w.errors.map((x) => x.kind));
-  const clash = kinds.size ? [...regionAll, ...[...deps].flatMap((d) => d.getDescendants())].find((d) => Node.isIdentifier(d) && kinds.has(d.getText()) && !w.edits.overlaps(d.getStart(), d.getEnd())) : undefined;
+  // (a member name, `errors.ValidationError` or `{ ValidationError: … }`, binds nothing: adversarial round 16, F7)
+  const clash = kinds.size ? [...regionAll, ...[...deps].flatMap((d) => d.getDescendants())].find((d) => Node.isIdentifier(d) && kinds.has(d.getText()) && !isMemberName(d) && !w.edits.overlaps(d.getStart(), d.getEnd())) : undefined;
   if (clash) throw new Unsafe('service-name-clash', `the logic uses the name \`${clash.getText()}\`, which the domain error the service would throw has too`, clash);
   // flashed failures (flash-answer.ts): one answer for all of them, in a catch the controller writes or keeps
   const flashed = w.errors.filter((x) => x.form === 'flash');
@@ -1297,3 +1298,4 @@ function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: N
   }
   return undefined;
 }
+

@@ -9,7 +9,7 @@ import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder, readText } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
-import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isAssignment, isReference, isWriteTarget } from './handler-model.js';
+import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isAssignment, isReference, isWriteTarget, isMemberName } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 import { toPosix } from '../../src/paths.js';
@@ -149,7 +149,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   };
 
   // Names the router module gets must be free (or already bound to the same thing by an earlier run).
-  const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  // (member names, `errors.ValidationError`, bind nothing: adversarial round 16, F7, where the second run then
+  // extracted what the first refused)
+  const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => !isMemberName(i)).map((i) => i.getText()));
   const helper = DOMAIN_ERROR_RESPONDER;
   const helperSpec = specifier(file.getFilePath(), app.responderPath, style);
   // (a module whose handlers answer some kind differently from the app declares its own mapping: plan.ts)

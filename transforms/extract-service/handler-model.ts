@@ -514,3 +514,12 @@ export function insertAt(w: Walk, at: number, text: string): void {
   if (at === w.regionStart) w.prefix += text;
   else w.edits.insert(at, text);
 }
+
+/** An identifier that names a member rather than a binding: `x.Name`, `{ Name: v }`, a method or property declaration. */
+export function isMemberName(id: Node): boolean {
+  const parent = id.getParent();
+  if (!parent) return false;
+  if (Node.isPropertyAccessExpression(parent)) return parent.getNameNode() === id;
+  if (Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isGetAccessorDeclaration(parent) || Node.isSetAccessorDeclaration(parent) || Node.isPropertySignature(parent) || Node.isMethodSignature(parent)) return parent.getNameNode() === id;
+  return false;
+}

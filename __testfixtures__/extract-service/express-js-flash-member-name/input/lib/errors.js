@@ -1,0 +1,2 @@
+class ValidationError extends Error {}
+module.exports = { ValidationError };
