@@ -12,11 +12,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, ts, type SourceFile, type Statement } from 'ts-morph';
 import { nearestPackage } from '../../src/target.js';
 
 /** What replaces a module's imports for one load of it. */
 const RELOADERS = /require\.cache|proxyquire|\brewire\s*\(|mock-require|Module\.prototype\.require|Module\._load|\besmock\b/;
+/** Hooks that replace imports for every module loaded after them: any load of the router module counts. */
+const GLOBAL_HOOKS = /mock-require|Module\.prototype\.require|Module\._load/;
+/** Calls that load one module afresh, named by their first argument. */
+const TARGETED_LOADERS = new Set(['proxyquire', 'rewire', 'esmock', 'reRequire', 'load']);
 
 const TEST_FILES = ['**/*.{test,spec}.{js,cjs,mjs,ts,cts,mts,jsx,tsx}', '{test,tests,__tests__,spec}/**/*.{js,cjs,mjs,ts,cts,mts,jsx,tsx}', '{test,tests,spec}.{js,cjs,mjs,ts,cts,mts}'];
 
@@ -59,7 +63,17 @@ export function reloadingTest(router: SourceFile): string | undefined {
     // anywhere in a reloading test counts; round 16, F5)
     const base = path.basename(stem);
     const named = new RegExp(`(['"\`/])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.[cm]?[jt]sx?)?['"\`]`);
+    // (a literal names the router module by its file name, or as a specifier relative to the test)
+    const namesRouter = (file: string, literal: string) => {
+      if (base !== 'index' && path.basename(literal).replace(/\.[cm]?[jt]sx?$/, '') === base) return true;
+      if (!/^\.{1,2}\//.test(literal)) return false;
+      const target = path.resolve(path.dirname(file), literal).replace(/\.[cm]?[jt]sx?$/, '');
+      return target === stem || `${target}/index` === stem;
+    };
     for (const t of reloadingTests(root)) {
+      // (a test that reloads only other modules, `delete require.cache[require.resolve('../config')]`, and loads the
+      // router module once as it is, does not count: round 16, F8)
+      if (!reloadsNamed(t, (literal) => namesRouter(t.file, literal))) continue;
       if (base !== 'index' && named.test(t.text)) {
         found = path.relative(root, t.file);
         break;
@@ -77,6 +91,55 @@ export function reloadingTest(router: SourceFile): string | undefined {
   }
   byRouter.set(abs, found);
   return found;
+}
+
+/**
+ * Whether the test's reloading can reach the module that `names` recognises: a hook on every load
+ * (`Module.prototype.require`, mock-require), a `require.cache` entry or a proxyquire/rewire/esmock/reRequire call
+ * named by a literal that names it, or by no literal at all (a computed key, `Object.keys(require.cache)`: any module).
+ */
+function reloadsNamed(test: { file: string; text: string }, names: (literal: string) => boolean): boolean {
+  if (GLOBAL_HOOKS.test(test.text)) return true;
+  let source: ts.SourceFile;
+  try {
+    source = ts.createSourceFile(test.file, test.text, ts.ScriptTarget.Latest, true);
+  } catch {
+    return true;
+  }
+  const literals = (n: ts.Node | undefined): string[] => {
+    const out: string[] = [];
+    const walk = (x: ts.Node) => {
+      if (ts.isStringLiteralLike(x)) out.push(x.text);
+      ts.forEachChild(x, walk);
+    };
+    if (n) walk(n);
+    return out;
+  };
+  const reaches = (key: ts.Node | undefined) => {
+    const found = literals(key);
+    return !found.length || found.some(names);
+  };
+  let hit = false;
+  const visit = (n: ts.Node): void => {
+    if (hit) return;
+    if (ts.isPropertyAccessExpression(n) && n.name.text === 'cache' && ts.isIdentifier(n.expression) && n.expression.text === 'require') {
+      const parent = n.parent;
+      hit = ts.isElementAccessExpression(parent) && parent.expression === n ? reaches(parent.argumentExpression) : true;
+      return;
+    }
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      // (`proxyquire.noCallThru().load('../r', …)`, `mock.reRequire('../r')`)
+      if (name && TARGETED_LOADERS.has(name) && (name !== 'load' || /proxyquire/.test(callee.getText(source)))) {
+        hit = reaches(n.arguments[0]);
+        if (hit) return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(source);
+  return hit;
 }
 
 /** A module-level import of the router module: what a test may replace. */

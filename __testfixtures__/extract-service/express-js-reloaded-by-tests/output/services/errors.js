@@ -14,4 +14,6 @@ class DomainError extends Error {
 
 class ValidationError extends DomainError {}
 
-module.exports = { DomainError, ValidationError };
+class NotFoundError extends DomainError {}
+
+module.exports = { DomainError, ValidationError, NotFoundError };

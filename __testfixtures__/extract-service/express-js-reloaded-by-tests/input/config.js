@@ -1,0 +1,1 @@
+module.exports = { limit: Number(process.env.ITEM_LIMIT || 10) };
