@@ -27,6 +27,11 @@ const READ_METHODS = new Set([
 ]);
 /** Express's own request methods that only read headers. */
 const REQUEST_READ_METHODS = new Set(['get', 'header', 'is', 'accepts', 'acceptsCharsets', 'acceptsEncodings', 'acceptsLanguages']);
+/**
+ * Express's (and Node's) request properties whose value is a string or boolean by definition (`req.protocol` is
+ * 'http', 'https' or the forwarded protocol): handing one on cannot hand on a part of the request.
+ */
+const REQUEST_PRIMITIVES = new Set(['protocol', 'secure', 'ip', 'hostname', 'host', 'path', 'originalUrl', 'url', 'method', 'xhr', 'fresh', 'stale', 'baseUrl', 'httpVersion']);
 /** Helper names too generic to name the input alone (`authenticatedUsers.from` → `authenticatedUsersFrom`). */
 const GENERIC = new Set(['from', 'get', 'of', 'for', 'by', 'run', 'call', 'exec', 'apply', 'check', 'read', 'find']);
 const MAX_DEPTH = 4;
@@ -93,6 +98,7 @@ function onlyRead(decl: Identifier, fn: Fn, depth: number, seen: Set<Node>): str
       // a value read from the request (`req.body.items`): fine where it is only looked at, not handed anywhere
       if (readPosition(parent, outer)) continue;
       if (primitiveType(outer)) continue;
+      if (Node.isPropertyAccessExpression(outer) && outer.getExpression() === id && REQUEST_PRIMITIVES.has(outer.getName()) && fnParamIsRequest(decl)) continue;
       // `req.params.id`: Express hands route parameters as strings, whatever the checker knows of them
       const part = Node.isPropertyAccessExpression(outer) || Node.isElementAccessExpression(outer) ? outer.getExpression() : undefined;
       if (part && Node.isPropertyAccessExpression(part) && part.getExpression() === id && part.getName() === 'params') continue;

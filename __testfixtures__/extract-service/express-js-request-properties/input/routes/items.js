@@ -1,4 +1,5 @@
 var router = require('express').Router();
+var url = require('url');
 var db = require('../db');
 
 // The app's own middleware puts the caller on the request (as express-jwt does with `userProperty: 'payload'`).
@@ -68,6 +69,19 @@ router.get('/:item/stage', stamp, async function (req, res) {
   var owner = await db.findUser(req.item.owner);
   if (!owner) return res.sendStatus(404);
   res.json({ stage: req.stage, owner: owner.name });
+});
+
+// A helper of the app handed the whole request builds an object of Express's string properties (json-server's
+// getFullURL): `req.protocol` is a string, not a part of the request, so the helper is bound to the request in the
+// controller and called by the service where the logic called it.
+function selfLink(req) {
+  return url.format({ protocol: req.protocol, host: req.get('host'), pathname: req.originalUrl });
+}
+router.get('/:item/link', auth, function (req, res, next) {
+  db.findUser(req.payload.id).then(function (user) {
+    if (!user) return res.sendStatus(401);
+    return res.json({ self: selfLink(req), owner: user.name });
+  }).catch(next);
 });
 
 module.exports = router;

@@ -1,4 +1,5 @@
 var router = require('express').Router();
+var url = require('url');
 var db = require('../db');
 var { ItemsService } = require('../services/items.service');
 var { sendDomainError } = require('./error-responses');
@@ -73,6 +74,22 @@ router.get('/:item/stage', stamp, async function (req, res) {
   var owner = await db.findUser(req.item.owner);
   if (!owner) return res.sendStatus(404);
   res.json({ stage: req.stage, owner: owner.name });
+});
+
+// A helper of the app handed the whole request builds an object of Express's string properties (json-server's
+// getFullURL): `req.protocol` is a string, not a part of the request, so the helper is bound to the request in the
+// controller and called by the service where the logic called it.
+function selfLink(req) {
+  return url.format({ protocol: req.protocol, host: req.get('host'), pathname: req.originalUrl });
+}
+router.get('/:item/link', auth, function (req, res, next) {
+  itemsService.getItemLink({ payload: req.payload, selfLink: function () { return selfLink(req); } })
+    .then(function (result) {
+      res.json(result);
+    })
+    .catch(function (err) {
+      if (!sendDomainError(res, err)) next(err);
+    });
 });
 
 module.exports = router;

@@ -4,6 +4,8 @@ var { UnauthorizedError } = require('./errors');
 
 /** @typedef {{ payload: any, requestItem: any }} LikeItemInput */
 
+/** @typedef {{ payload: any, selfLink: () => any }} GetItemLinkInput */
+
 class ItemsService {
   /**
    * POST /items/:item/like (routes/items.js)
@@ -16,6 +18,18 @@ class ItemsService {
       return db.like(requestItem, user).then(function (item) {
         return { item: item, likes: item.likes.length };
       });
+    });
+  }
+
+  /**
+   * GET /items/:item/link (routes/items.js)
+   * @param {GetItemLinkInput} input
+   */
+  async getItemLink(input) {
+    const { payload, selfLink } = input;
+    return db.findUser(payload.id).then(function (user) {
+      if (!user) throw new UnauthorizedError();
+      return { self: selfLink(), owner: user.name };
     });
   }
 }
