@@ -24,10 +24,14 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
   it('names the one call of a trivial body', () => {
     const m = messagesOf('express-js-one-response-call');
     expect(m.get('GET /files/:file')).toEqual({ reason: 'one-response-call', message: 'the handler is one call of the response (`res.download`, nothing to move to a service)' });
-    expect(m.get('GET /client.js')?.message).toContain('`res.sendFile`');
+    // (a file answer is an answer like res.json: path.join alone besides it is a thin handler)
+    expect(m.get('GET /client.js')?.reason).toBe('already-thin');
     expect(m.get('GET /users')?.message).toContain('`res.format`');
     expect(m.get('GET /next')?.message).toContain('deferred call');
-    expect(m.get('GET /by-id/:id')?.reason).toBe('streaming-response');
+    expect(m.get('GET /by-id/:id')?.reason).toBe('already-thin');
+    expect(m.get('GET /counted/:file')).toEqual({ reason: 'streaming-response', message: 'the file answer (.download()) takes a callback, or arguments not known to be its options or file name' });
+    const f = messagesOf('express-js-file-answers');
+    expect(f.get('GET /reports/:id/raw')?.message).toBe('the file the success response sends (.sendFile()) is chosen by values the logic computes');
   });
 
   it('names a status written as a constant, and the service a thin handler already calls', () => {

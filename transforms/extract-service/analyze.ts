@@ -288,7 +288,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     const [from, to] = [atOf(first).getStart(), atOf(first).getEnd()];
     if (locals.size) {
       if (w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText())) {
-        throw new Unsafe('success-response-needs-logic-values', 'the success response (status, headers) uses values the logic computes besides its body', atOf(first));
+        const fileAnswer = first.chain?.methods.find((m) => m === 'sendFile' || m === 'download');
+        throw new Unsafe('success-response-needs-logic-values', fileAnswer ? `the file the success response sends (.${fileAnswer}()) is chosen by values the logic computes` : 'the success response (status, headers) uses values the logic computes besides its body', atOf(first));
       }
       success = { template: first.custom?.literal ?? text.slice(from, to), varName: first.body.getText() };
     } else if (first.custom) {

@@ -198,6 +198,7 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
   if (!EXPRESS_TERMINAL.has(terminal.name) || terminal.name === 'render' && args.length !== 2) {
     throw new Unsafe('success-response-shape', `the success response is written with .${terminal.name}()`, chain.outer);
   }
+  if (terminal.name === 'sendFile' || terminal.name === 'download') fileAnswerArgs(terminal.name, args, chain.outer);
   let body: Node | undefined;
   if (['json', 'send', 'jsonp'].includes(terminal.name)) {
     if (args.length > 1) throw new Unsafe('success-response-shape', 'the success response passes a status and a body to one call', chain.outer);
@@ -268,6 +269,18 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
       if (tail === 'before-return') w.drop.add(nextStatement(stmt)!);
     }
   }
+}
+
+/**
+ * A file answer the controller keeps as written (`res.sendFile(path.join(DIR, 'a.txt'))`, `res.download(file, name)`)
+ * takes no callback: one answers (or not) by itself when sending fails, which the service cannot see. So after the path
+ * only an object literal (options) or, for download, a string by its syntax (the file name), then options.
+ */
+function fileAnswerArgs(method: string, args: Node[], at: Node): void {
+  const rest = args.slice(1);
+  const options = (a: Node | undefined) => !a || Node.isObjectLiteralExpression(a);
+  const ok = method === 'sendFile' ? rest.length <= 1 && options(rest[0]) : rest.length <= 2 && (rest.length === 0 || definitelyString(rest[0])) && options(rest[1]);
+  if (!ok) throw new Unsafe('streaming-response', `the file answer (.${method}()) takes a callback, or arguments not known to be its options or file name`, at);
 }
 
 export function assignedIn(region: Statement[], sym: MorphSymbol): boolean {

@@ -96,7 +96,9 @@ export interface Success {
 }
 
 export const EXPRESS_CHAIN = new Set(['status', 'set', 'header', 'location', 'type', 'append', 'vary', 'cookie', 'clearCookie', 'links', 'attachment']);
-export const EXPRESS_TERMINAL = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'redirect', 'render']);
+// (`sendFile` and `download` answer with a file: the controller keeps them, like `redirect`, when their arguments are
+// not values of the logic; the service returns nothing for them)
+export const EXPRESS_TERMINAL = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'redirect', 'render', 'sendFile', 'download']);
 export const FASTIFY_CHAIN = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader']);
 export const FASTIFY_TERMINAL = new Set(['send', 'redirect']);
 export const STREAMING = new Set(['write', 'writeHead', 'pipe', 'sendFile', 'download', 'flushHeaders', 'setHeader', 'raw', 'hijack', 'stream']);

@@ -16,7 +16,8 @@ router.get('/files/:file', function (req, res, next) {
   });
 });
 
-// One call of the response with a path built by Node's path module (one-response-call).
+// One call of the response with a path built by Node's path module (already-thin: a file answer is an answer like
+// res.json, and nothing but Node's path module is called).
 router.get('/client.js', function (req, res) {
   res.sendFile(path.join(__dirname, 'client.js'));
 });
@@ -42,7 +43,7 @@ router.get('/next', function (req, res, next) {
   });
 });
 
-// Still fat: the file's path comes from a data call (streaming-response).
+// One data call and the file answer (already-thin, as `res.json(db.find(id))` is).
 router.get('/by-id/:id', function (req, res) {
   res.sendFile(db.pathOf(req.params.id));
 });
@@ -56,7 +57,8 @@ router.get('/count', function (req, res) {
   });
 });
 
-// Still fat: the download callback writes something besides the response (streaming-response).
+// Still fat: the download callback writes something besides the response (streaming-response: a file answer with a
+// callback stays where it is).
 var failures = 0;
 router.get('/counted/:file', function (req, res) {
   res.download(req.params.file, function (err) {
@@ -72,7 +74,7 @@ router.get('/later', function (req, res, next) {
   });
 });
 
-// Still fat: the download's callback is a function passed by name, whose code is not looked at (streaming-response).
+// The download's callback is a function passed by name (already-thin: one call, path.join, besides the answer).
 function onDone(err) {
   if (err) db.count();
 }
