@@ -159,7 +159,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   const lastExpr = Node.isExpressionStatement(last) ? last.getExpression() : Node.isReturnStatement(last) ? last.getExpression() : undefined;
   const chain = lastExpr && !handOff && site.framework === 'express' ? promiseChainTail(lastExpr, roles) : undefined;
   let chainCatch: Extraction['chainCatch'];
-  if (chain && !chain.custom && !w.nextMayThrow) {
+  if (chain && !chain.custom && !chain.unhandled && !w.nextMayThrow) {
     // the service returning the chain is async: a throw before the chain, or of its first call, would reach the
     // chain's catch (next), where it was an unhandled rejection (async Express 4 handler) or left to whoever called
     // the handler (a wrapper, a timer)
@@ -174,13 +174,27 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     if (!cb) throw new Unsafe('response-in-callback', 'the last .then callback is not a function', thens[thens.length - 1]);
     w.usesChain = true;
     if (chain.custom) chainCatch = customChainCatch(chain.custom, region, last, site);
-    // drop `.catch(next)` and make the chain the service's result
-    const catchCallee = chain.catchCall.getExpression() as import('ts-morph').PropertyAccessExpression;
-    if (/\/[/*]/.test(file.getFullText().slice(catchCallee.getExpression().getEnd(), catchCallee.getNameNode().getStart()))) {
-      throw new Unsafe('response-in-callback', 'a comment before the chain\'s catch would be lost', chain.catchCall);
+    if (chain.unhandled) {
+      // no catch: the chain stays in the (synchronous) service, returned; the controller answers the domain errors it
+      // rejects with and leaves every other failure unhandled, as it was (unhandledChainCatch)
+      chainCatch = unhandledChainCatch(last);
+      if (chain.onRejected) rewriteResultFunction(w, chain.onRejected, chain.onRejected, false);
+    } else {
+      // drop `.catch(next)` and make the chain the service's result
+      const catchCall = chain.catchCall!;
+      const catchCallee = catchCall.getExpression() as import('ts-morph').PropertyAccessExpression;
+      if (/\/[/*]/.test(file.getFullText().slice(catchCallee.getExpression().getEnd(), catchCallee.getNameNode().getStart()))) {
+        throw new Unsafe('response-in-callback', 'a comment before the chain\'s catch would be lost', catchCall);
+      }
+      edits.remove(catchCallee.getExpression().getEnd(), catchCall.getEnd());
     }
-    edits.remove(catchCallee.getExpression().getEnd(), chain.catchCall.getEnd());
-    if (Node.isExpressionStatement(last)) insertAt(w, last.getStart(), 'return ');
+    // (a chain that had no catch is rooted in whatever `.then` the library has: the controller chains on the value, so
+    // one not typed as a native Promise is returned through Promise.resolve, which also types it for the controller)
+    const wrap = chain.unhandled && !nativePromise(lastExpr!);
+    if (Node.isExpressionStatement(last)) insertAt(w, last.getStart(), wrap ? 'return Promise.resolve(' : 'return ');
+    else if (wrap) insertAt(w, lastExpr!.getStart(), 'Promise.resolve(');
+    // (the closing parenthesis replaces the chain's own last one: an insertion at the region's end would fall outside it)
+    if (wrap) edits.replace(lastExpr!.getEnd() - 1, lastExpr!.getEnd(), '))');
     rewriteResultFunction(w, cb, cb, false);
   }
   const errorFirst = !chain && !handOff && site.framework === 'express' ? errorFirstTail(last, roles) : undefined;
@@ -408,7 +422,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     if (role === 'response') throw responseMisuse(n, w);
     if (role === 'next') {
       // (`.catch(next)`, or a callback only forwarding its error to next: the controller writes `.catch(next)`)
-      if (chain && (n.getParent() === chain.catchCall || n.getFirstAncestor((a) => a === chain.catchCall.getArguments()[0]))) return;
+      if (chain?.catchCall && (n.getParent() === chain.catchCall || n.getFirstAncestor((a) => a === chain.catchCall!.getArguments()[0]))) return;
       const owner = enclosingFunction(n);
       if (owner && owner !== site.fn && !w.resultFns.has(owner)) throw new Unsafe('response-in-callback', 'the response (or next) is written inside a callback', n);
       throw new Unsafe('next-in-logic', 'the logic calls `next` itself', n);
@@ -750,6 +764,24 @@ function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement
   const guarded = Node.isBlock(body) ? guardFirst(cb, body, guard) : `${text.slice(0, at(body)).trimEnd()} { ${guard}${semi ? '' : ';'} return ${text.slice(at(body))}${semi || ';'} }`;
   // (`return chain.catch(cb)`: Express 5 handles the returned promise when the kept catch rethrows)
   return { text, guarded, returned: Node.isReturnStatement(last) };
+}
+
+/**
+ * The controller's catch for a chain that had none: the domain errors the service rejects with are answered, anything
+ * else is thrown again, an unhandled rejection as before (the chain is not returned to the router unless the handler
+ * returned it: Express 5 then hands the rejection to next, as it did). Without domain errors the controller writes no
+ * catch at all (controller.ts).
+ */
+/** Is the value typed as the language's own Promise (not `any`, not a library's thenable)? */
+function nativePromise(n: Node): boolean {
+  const t = n.getType();
+  if (t.isAny() || t.isUnknown()) return false;
+  const decl = (t.getSymbol() ?? t.getAliasSymbol())?.getDeclarations()[0];
+  return t.getSymbol()?.getName() === 'Promise' && !!decl && decl.getSourceFile().isDeclarationFile() && /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(decl.getSourceFile().getFilePath());
+}
+
+function unhandledChainCatch(last: Statement): NonNullable<Extraction['chainCatch']> {
+  return { text: '', guarded: '', returned: Node.isReturnStatement(last), unhandled: true };
 }
 
 /** Request parts that may be missing (no body under Express 5, no cookie parser, no signed-in user): a field read throws. */

@@ -239,7 +239,10 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     for (const s of closure(file, e.deps)) {
       if (isImportLike(s)) {
         // a package the checker cannot find would be a new error in the service module (verification refuses the run)
-        const missing = importTargets(s, file.getFilePath()).find((t) => !path.isAbsolute(t) && !packageFound(t, path.dirname(file.getFilePath())));
+        // (a specifier the project's tsconfig maps, `data/types` under baseUrl, names a module of the project: the
+        // same specifier names it from the service's folder)
+        const mapped = Node.isImportDeclaration(s) && !!s.getModuleSpecifierSourceFile() && !s.getModuleSpecifierSourceFile()!.isInNodeModules() ? s.getModuleSpecifierValue() : undefined;
+        const missing = importTargets(s, file.getFilePath()).find((t) => !path.isAbsolute(t) && t !== mapped && !packageFound(t, path.dirname(file.getFilePath())));
         if (missing) return new Unsafe('unresolved-import', `the logic uses \`${missing}\`, which is not installed here`, s);
         // an import the checker already reports an error in would be a new error in the service module: verification
         // would refuse the whole run (`const { models } = require('../../sequelize')` without node_modules)

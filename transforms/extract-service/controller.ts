@@ -141,7 +141,12 @@ export function controllerText(e: Extraction & { method: string }, style: Module
     if (e.chainCatch) {
       // the chain's own catch stays as written; domain errors the service threw are answered first
       if (e.chainCatch.returned) out[0] = `return ${out[0]}`;
-      out.push(`${u}.catch(${e.errors.length ? e.chainCatch.guarded : e.chainCatch.text})${semi}`);
+      if (e.chainCatch.unhandled) {
+        // (a chain that had no catch: domain errors answered, anything else thrown again, unhandled as before; no
+        // catch at all when there is no domain error)
+        if (e.errors.length) out.push(`${u}.catch(${fnHead(errName)}`, `${u}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`, `${u}})${semi}`);
+        else out[out.length - 1] += semi;
+      } else out.push(`${u}.catch(${e.errors.length ? e.chainCatch.guarded : e.chainCatch.text})${semi}`);
       if (e.syncErrors) {
         // the answers before the chain are domain errors the (synchronous) service throws before returning it
         return ['try {', ...out.map((l) => ind + u + l.split('\n').join('\n' + u)), `${ind}} catch (${errName}) {`, `${ind}${u}if (!${responder}(${res}, ${errName})) throw ${errName}${semi}`, `${ind}}`].join(nl);

@@ -601,26 +601,49 @@ function isHttpCall(e: CallExpression, roles: Roles): boolean {
  * catch callback of its own (`.catch((err) => res.status(500).json({ message: err.message }))`, `custom`), which the
  * controller keeps as written.
  */
-export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallExpression[]; catchCall: CallExpression; custom?: HandlerFn } | undefined {
+export function promiseChainTail(expr: Expression, roles: Roles): { thens: CallExpression[]; catchCall?: CallExpression; custom?: HandlerFn; unhandled?: true; onRejected?: HandlerFn } | undefined {
   if (!Node.isCallExpression(expr)) return undefined;
   const callee = expr.getExpression();
-  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'catch') return undefined;
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  // (a chain without a catch, legacy code's usual `Model.find(…).then(function (x) { … res.json(…) })`: its failures
+  // were unhandled rejections, the controller leaves them unhandled too; its last `.then` may take a rejection
+  // callback, which handles the failures of what came before it only)
+  if (callee.getName() === 'then') {
+    const args = expr.getArguments();
+    const onRejected = args[1];
+    if (args.length > 2 || (onRejected && !isPlainCallback(onRejected))) return undefined;
+    const thens = thensBefore(expr);
+    if (!thens) return undefined;
+    return { thens, unhandled: true, ...(onRejected ? { onRejected: onRejected as HandlerFn } : {}) };
+  }
+  if (callee.getName() !== 'catch') return undefined;
   const args = expr.getArguments();
   if (args.length !== 1) return undefined;
   const arg = args[0];
   const toNext = Node.isIdentifier(arg) ? roleOf(referenced(arg as Identifier), roles) === 'next' : forwardsToNext(arg, roles);
-  const custom = !toNext && (Node.isArrowFunction(arg) || Node.isFunctionExpression(arg)) && !(Node.isFunctionExpression(arg) && arg.isGenerator()) ? (arg as HandlerFn) : undefined;
+  const custom = !toNext && isPlainCallback(arg) ? (arg as HandlerFn) : undefined;
   if (!toNext && !custom) return undefined;
+  const thens = thensBefore(callee.getExpression());
+  if (!thens) return undefined;
+  return { thens, catchCall: expr, ...(custom ? { custom } : {}) };
+}
+
+/** An arrow or function expression that is not a generator. */
+function isPlainCallback(n: Node): boolean {
+  return Node.isArrowFunction(n) || (Node.isFunctionExpression(n) && !n.isGenerator());
+}
+
+/** The `.then` calls ending at `last` (inclusive), outermost last; each but `last` with one argument. */
+function thensBefore(last: Node): CallExpression[] | undefined {
   const thens: CallExpression[] = [];
-  let cur: Node = callee.getExpression();
+  let cur: Node = last;
   while (Node.isCallExpression(cur)) {
     const c = cur.getExpression();
-    if (!Node.isPropertyAccessExpression(c) || c.getName() !== 'then' || cur.getArguments().length !== 1) break;
+    if (!Node.isPropertyAccessExpression(c) || c.getName() !== 'then' || (cur !== last && cur.getArguments().length !== 1)) break;
     thens.unshift(cur);
     cur = c.getExpression();
   }
-  if (!thens.length) return undefined;
-  return { thens, catchCall: expr, ...(custom ? { custom } : {}) };
+  return thens.length ? thens : undefined;
 }
 
 /**

@@ -75,7 +75,7 @@ export interface Extraction {
   /** The controller's catch hands errors that are not domain errors to `next` (Walk.forwardsToNext). */
   forwardsToNext?: boolean;
   /** A promise chain's own catch callback (`.catch((err) => res.status(500)…)`), kept in the controller as written. */
-  chainCatch?: { text: string; /** The same with `if (sendDomainError(res, err)) return` first. */ guarded: string; /** The handler returned the chain. */ returned: boolean };
+  chainCatch?: { text: string; /** The same with `if (sendDomainError(res, err)) return` first. */ guarded: string; /** The handler returned the chain. */ returned: boolean; /** The chain had no catch: its failures stay unhandled. */ unhandled?: true };
   /**
    * The catch clause of the logic's tail try, which answered by itself (`catch (err) { res.status(500)… }`): the
    * controller wraps the service call and the success response in it, as written (`guarded`: domain errors first).

@@ -1,0 +1,47 @@
+var express = require('express');
+var db = require('../db');
+var router = express.Router();
+
+// A chain without a catch: its failures were unhandled rejections, and stay so; the 404 becomes a domain error the
+// controller answers.
+router.get('/:id', function (req, res) {
+  db.find(req.params.id).then(function (user) {
+    if (!user) return res.status(404).json({ error: 'No such user' });
+    res.json({ id: user.id, name: user.name });
+  });
+});
+
+// The last then's rejection callback answers the failure of the query: it becomes the domain error, and a throw of
+// the success callback stays unhandled as before (the rejection callback never saw it).
+router.get('/role/:role', function (req, res) {
+  var role = String(req.params.role).toLowerCase();
+  db.query(role).then(function (found) {
+    res.json({ role: role, names: found.map(function (u) { return u.name; }) });
+  }, function () {
+    res.status(400).json({ error: 'Unknown role' });
+  });
+});
+
+// Returned to the router, with a check before the chain: the service throws that answer synchronously, before it
+// returns the chain, and the controller still returns the chain.
+router.get('/:id/name', function (req, res) {
+  if (!/^\w+$/.test(req.params.id)) return res.status(400).json({ error: 'Malformed id' });
+  return db.find(req.params.id).then(function (user) {
+    if (!user) return res.status(404).json({ error: 'No such user' });
+    res.send(user.name);
+  });
+});
+
+// Left alone: the logic awaits before the chain, so a throw before it would become a rejection of the service.
+router.get('/:id/role', async function (req, res) {
+  var user = await db.find(req.params.id);
+  db.query(user ? user.role : 'none').then(function (found) {
+    res.json({ count: found.length });
+  });
+});
+
+router.get('/', function (req, res) {
+  res.json(db.calls.splice(0));
+});
+
+module.exports = router;
