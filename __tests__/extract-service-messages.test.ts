@@ -31,7 +31,7 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
     expect(m.get('GET /by-id/:id')?.reason).toBe('already-thin');
     expect(m.get('GET /counted/:file')).toEqual({ reason: 'streaming-response', message: 'the file answer (.download()) takes a callback, or arguments not known to be its options or file name' });
     const f = messagesOf('express-js-file-answers');
-    expect(f.get('GET /reports/:id/raw')?.message).toBe('the file the success response sends (.sendFile()) is chosen by values the logic computes');
+    expect(f.get('GET /reports/:id/raw')?.message).toBe('the file answer (.sendFile()), which stays in the controller, takes values the logic computes (the file, its name or options)');
   });
 
   it('names a status written as a constant, and the service a thin handler already calls', () => {

@@ -284,6 +284,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
         for (const a of args) {
           if (a === x.body) continue;
           keep.push([a.getStart(), a.getEnd()]);
+          // (the controller indents what it keeps to its own depth: a string over several lines would change; round 17, F3)
+          const multiline = [a, ...a.getDescendants()].find((d) => (Node.isTemplateExpression(d) || Node.isNoSubstitutionTemplateLiteral(d) || Node.isStringLiteral(d)) && d.getText().includes('\n'));
+          if (multiline) throw new Unsafe('success-response-shape', 'the success response, which stays in the controller, has a string over several lines, whose text a new indentation would change', multiline);
           for (const id of [a, ...a.getDescendants()]) {
             if (!Node.isIdentifier(id) || !isReference(id)) continue;
             const sym = referenced(id);
@@ -303,7 +306,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     if (locals.size) {
       if (w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText())) {
         const fileAnswer = first.chain?.methods.find((m) => m === 'sendFile' || m === 'download');
-        throw new Unsafe('success-response-needs-logic-values', fileAnswer ? `the file the success response sends (.${fileAnswer}()) is chosen by values the logic computes` : 'the success response (status, headers) uses values the logic computes besides its body', atOf(first));
+        throw new Unsafe('success-response-needs-logic-values', fileAnswer ? `the file answer (.${fileAnswer}()), which stays in the controller, takes values the logic computes (the file, its name or options)` : 'the success response (status, headers) uses values the logic computes besides its body', atOf(first));
       }
       success = { template: first.custom?.literal ?? text.slice(from, to), varName: first.body.getText() };
     } else if (first.custom) {

@@ -18,6 +18,12 @@ export function typeText(node: Node, servicePath: string, routeFile: SourceFile,
     const keep = attributes && mode !== ownMode ? attributes : '';
     return resolvedImport(p, servicePath, routeFile, style).replace(/\)$/, `${keep})`);
   });
+  // (an object literal of a JavaScript file takes new properties, `meta.found = true`: written out as a JSDoc type it
+  // would not, a new type error in the service; an index signature keeps it open and its known fields typed; round
+  // 17, F4)
+  if (!style.ts && type.isObject() && (type.compilerType as ts.ObjectType).objectFlags & ts.ObjectFlags.JSLiteral && /^\{[\s\S]*\}$/.test(t) && !/\[key: string\]/.test(t)) {
+    t = t === '{}' ? '{ [key: string]: any; }' : t.replace(/;?\s*\}$/, '; [key: string]: any; }');
+  }
   return t;
 }
 

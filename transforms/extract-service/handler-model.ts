@@ -517,11 +517,17 @@ export function insertAt(w: Walk, at: number, text: string): void {
   else w.edits.insert(at, text);
 }
 
-/** An identifier that names a member rather than a binding: `x.Name`, `{ Name: v }`, a method or property declaration. */
+/**
+ * An identifier that names a member rather than a binding: `x.Name`, `{ Name: v }`, a method or property declaration,
+ * the property a binding pattern or an aliased import reads.
+ */
 export function isMemberName(id: Node): boolean {
   const parent = id.getParent();
   if (!parent) return false;
   if (Node.isPropertyAccessExpression(parent)) return parent.getNameNode() === id;
+  // (`const { sendDomainError: legacySend } = …`, `import { ValidationError as AppError }`: the name read, not bound)
+  if (Node.isBindingElement(parent)) return parent.getPropertyNameNode() === id;
+  if (Node.isImportSpecifier(parent)) return !!parent.getAliasNode() && parent.getNameNode() === id;
   if (Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isGetAccessorDeclaration(parent) || Node.isSetAccessorDeclaration(parent) || Node.isPropertySignature(parent) || Node.isMethodSignature(parent)) return parent.getNameNode() === id;
   return false;
 }

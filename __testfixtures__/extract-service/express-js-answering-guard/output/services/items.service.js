@@ -2,7 +2,7 @@
 const items = require('../items');
 const { ConflictError, NotFoundError } = require('./errors');
 
-/** @typedef {{ count: number, item: { id: number; name: string; stock: number; owner: string; } }} CreateItemTakeInput */
+/** @typedef {{ count: number, item: { id: number; name: string; stock: number; owner: string; [key: string]: any; } }} CreateItemTakeInput */
 
 /** @typedef {{ id: any }} DeleteItemInput */
 

@@ -4,7 +4,7 @@ var { NotFoundError, UnprocessableError } = require('./errors');
 
 /** @typedef {{ id: any }} GetArticleInput */
 
-/** @typedef {{ article: { title: any; } }} CreateArticleInput */
+/** @typedef {{ article: { title: any; [key: string]: any; } }} CreateArticleInput */
 
 /** @typedef {{ id: number }} GetArticleTitleInput */
 

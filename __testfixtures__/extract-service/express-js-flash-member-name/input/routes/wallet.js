@@ -1,6 +1,7 @@
 const express = require('express');
 const db = require('../db');
 const errors = require('../lib/errors');
+const { ValidationError: AppValidationError } = require('../lib/errors');
 const router = express.Router();
 
 // The flashed failure becomes the generated ValidationError: `errors.ValidationError` below is a property of the
@@ -27,6 +28,18 @@ exports.check = async (req, res, next) => {
   }
 };
 
+// The same class through an aliased binding: `ValidationError` there is the property read, `AppValidationError` the name.
+exports.recheck = async (req, res, next) => {
+  try {
+    const wallet = await db.find(req.body.id);
+    if (!wallet) throw new AppValidationError('still no such wallet');
+    res.json({ owner: wallet.owner });
+  } catch (err) {
+    next(err);
+  }
+};
+
 router.post('/top-up', exports.topUp);
+router.post('/recheck', exports.recheck);
 router.post('/check', exports.check);
 exports.router = router;

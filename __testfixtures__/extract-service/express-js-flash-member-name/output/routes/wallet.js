@@ -1,9 +1,11 @@
 const express = require('express');
 const { TopUpService } = require('../services/topUp.service');
+const { RecheckService } = require('../services/recheck.service');
 const { CheckService } = require('../services/check.service');
 const { ValidationError } = require('../services/errors');
 
 const topUpService = new TopUpService();
+const recheckService = new RecheckService();
 const checkService = new CheckService();
 const router = express.Router();
 
@@ -29,6 +31,16 @@ exports.check = async (req, res, next) => {
   }
 };
 
+// The same class through an aliased binding: `ValidationError` there is the property read, `AppValidationError` the name.
+exports.recheck = async (req, res, next) => {
+  try {
+    res.json(await recheckService.createRecheck({ id: req.body.id }));
+  } catch (err) {
+    next(err);
+  }
+};
+
 router.post('/top-up', exports.topUp);
+router.post('/recheck', exports.recheck);
 router.post('/check', exports.check);
 exports.router = router;

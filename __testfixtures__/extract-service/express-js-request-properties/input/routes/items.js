@@ -84,4 +84,18 @@ router.get('/:item/link', auth, function (req, res, next) {
   }).catch(next);
 });
 
+// The helper's object, a literal of a JavaScript file, takes a new property in the logic: the service's input type
+// for it stays open to that.
+function origin(req) {
+  return { protocol: req.protocol, method: req.method };
+}
+router.get('/:item/origin', auth, function (req, res, next) {
+  db.findUser(req.payload.id).then(function (user) {
+    if (!user) return res.sendStatus(401);
+    var where = origin(req);
+    where.owner = user.name;
+    return res.json(where);
+  }).catch(next);
+});
+
 module.exports = router;

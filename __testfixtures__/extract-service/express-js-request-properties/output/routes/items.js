@@ -92,4 +92,19 @@ router.get('/:item/link', auth, function (req, res, next) {
     });
 });
 
+// The helper's object, a literal of a JavaScript file, takes a new property in the logic: the service's input type
+// for it stays open to that.
+function origin(req) {
+  return { protocol: req.protocol, method: req.method };
+}
+router.get('/:item/origin', auth, function (req, res, next) {
+  itemsService.getItemOrigin({ payload: req.payload, origin: function () { return origin(req); } })
+    .then(function (result) {
+      res.json(result);
+    })
+    .catch(function (err) {
+      if (!sendDomainError(res, err)) next(err);
+    });
+});
+
 module.exports = router;

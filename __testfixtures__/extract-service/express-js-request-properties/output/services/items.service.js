@@ -6,6 +6,8 @@ var { UnauthorizedError } = require('./errors');
 
 /** @typedef {{ payload: any, selfLink: () => any }} GetItemLinkInput */
 
+/** @typedef {{ payload: any, origin: () => { protocol: any; method: any; [key: string]: any; } }} GetItemOriginInput */
+
 class ItemsService {
   /**
    * POST /items/:item/like (routes/items.js)
@@ -30,6 +32,20 @@ class ItemsService {
     return db.findUser(payload.id).then(function (user) {
       if (!user) throw new UnauthorizedError();
       return { self: selfLink(), owner: user.name };
+    });
+  }
+
+  /**
+   * GET /items/:item/origin (routes/items.js)
+   * @param {GetItemOriginInput} input
+   */
+  async getItemOrigin(input) {
+    const { payload, origin } = input;
+    return db.findUser(payload.id).then(function (user) {
+      if (!user) throw new UnauthorizedError();
+      var where = origin();
+      where.owner = user.name;
+      return where;
     });
   }
 }

@@ -6,7 +6,7 @@ const { ConflictError, NotFoundError, PaymentRequiredError, ValidationError } = 
 
 /** @typedef {{ amount: number, id: any }} ReplaceWalletBalanceInput */
 
-/** @typedef {{ wallet: { id: number; owner: string; balance: number; card: boolean; }, id: any }} DeleteWalletInput */
+/** @typedef {{ wallet: { id: number; owner: string; balance: number; card: boolean; [key: string]: any; }, id: any }} DeleteWalletInput */
 
 /** @typedef {{ id: any }} CreateWalletNestedInput */
 
