@@ -220,6 +220,17 @@ const ROUTES = [
   ['GET', '/dataerasure'],
   ['PUT', '/rest/basket/999/coupon/WMNSDY2019'],
   ['PUT', '/rest/basket/1/coupon/not-a-coupon'],
+  // promise chains without a catch, with a rejection callback answering (a bad $where is a rejection)
+  ['GET', '/rest/track-order/5267-f9cd5882f54c75a3'],
+  ['GET', '/rest/track-order/abc'],
+  ["GET", "/rest/track-order/x'"],
+  ['GET', '/rest/products/1/reviews'],
+  ['GET', '/rest/products/abc/reviews'],
+  ["GET", "/rest/products/1'/reviews"],
+  // file answers kept in the controller (the frontend's files are stubs here or missing: Express's own 404 then)
+  ['GET', '/the/devs/are/so/funny/they/hid/an/easter/egg/within/the/easter/egg'],
+  ['GET', '/this/page/is/hidden/behind/an/incredibly/high/paywall/that/could/only/be/unlocked/by/sending/1btc/to/us'],
+  ['GET', '/we/may/also/instruct/you/to/refuse/all/reasonably/necessary/responsibility'],
   // state changes last: each case runs on both servers before the next
   ['POST', '/api/BasketItems', { ProductId: 1, BasketId: '999', quantity: 1 }],
   ['POST', '/api/BasketItems', { ProductId: 1, quantity: 1 }],
