@@ -30,6 +30,10 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
     expect(m.get('GET /next')?.message).toContain('deferred call');
     expect(m.get('GET /by-id/:id')?.reason).toBe('already-thin');
     expect(m.get('GET /counted/:file')).toEqual({ reason: 'streaming-response', message: 'the file answer (.download()) takes a callback, or arguments not known to be its options or file name' });
+    // (a chain inside a branch says what would make it move)
+    const c = messagesOf('express-js-chain-without-catch');
+    expect(c.get('GET /users/:id')?.reason).toBe('extracted');
+    expect(c.get('GET /users/:id/maybe')?.message).toContain('inside a .then callback of a promise chain that is not the last statement of the logic');
     const f = messagesOf('express-js-file-answers');
     expect(f.get('GET /reports/:id/raw')?.message).toBe('the file answer (.sendFile()), which stays in the controller, takes values the logic computes (the file, its name or options)');
   });

@@ -965,7 +965,13 @@ export function responseMisuse(id: Identifier, w: Walk): Unsafe {
   }
   if (Node.isCallExpression(parent) && parent.getArguments().includes(id)) return new Unsafe('res-passed-to-helper', 'the response object is passed to another function', id);
   const fn = enclosingFunction(id);
-  if (fn && !w.resultFns.has(fn) && fn !== w.site.fn) return new Unsafe('response-in-callback', 'a response is written inside a callback', id);
+  if (fn && !w.resultFns.has(fn) && fn !== w.site.fn) {
+    // (a `.then`/`.catch` callback: say what would make the chain move)
+    const call = fn.getParent();
+    const method = Node.isCallExpression(call) && Node.isPropertyAccessExpression(call.getExpression()) ? (call.getExpression() as import('ts-morph').PropertyAccessExpression).getName() : undefined;
+    if (method === 'then' || method === 'catch') return new Unsafe('response-in-callback', `a response is written inside a .${method} callback of a promise chain that is not the last statement of the logic (inside a branch, or not returned from the callback that started it): only a chain that ends the handler moves`, id);
+    return new Unsafe('response-in-callback', 'a response is written inside a callback', id);
+  }
   return new Unsafe('response-not-in-tail', 'the response is used in a way that cannot be moved out of the handler', id);
 }
 
