@@ -13,7 +13,7 @@ import { findAnswerChoice } from './answer-choice.js';
 import { refuseErrorAnswer } from './error-answer.js';
 import { unnameableType } from './controller.js';
 import { diagnosticIn, moduleLocation } from './apply.js';
-import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls } from './request-helpers.js';
+import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls, typeQuery } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse, literalStatus } from './exit-rewrite.js';
@@ -700,7 +700,11 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       continue;
     }
     const bad = unnameableType(i.typeNode);
-    if (bad) throw new Unsafe('input-type-not-exported', `the input \`${i.expr.slice(0, 40)}\` has the type ${bad}, which is not exported, so the service cannot name it`, i.typeNode);
+    if (bad) {
+      const resultOf = callResultType(i);
+      if (!resultOf) throw new Unsafe('input-type-not-exported', `the input \`${i.expr.slice(0, 40)}\` has the type ${bad}, which is not exported, so the service cannot name it`, i.typeNode);
+      i.resultOf = resultOf;
+    }
   }
   if (w.errorVia?.size === 2 && site.framework === 'fastify') {
     throw new Unsafe('varying-error-exit', 'some error paths return the reply and others do not', w.errors[0]?.at ?? site.fn);
@@ -775,6 +779,28 @@ function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement
  * returned it: Express 5 then hands the rejection to next, as it did). Without domain errors the controller writes no
  * catch at all (controller.ts).
  */
+/**
+ * A handler variable (`const user = security.authenticatedUsers.get(token)`, or `await` of such a call) whose type the
+ * service cannot name, typed by the called function instead: `ReturnType<typeof import("…").authenticatedUsers.get>`,
+ * `NonNullable<…>` when the use the input is typed at excludes null and undefined the declaration allows.
+ */
+function callResultType(i: Input): Input['resultOf'] {
+  const decl = i.typeNode.getSymbol()?.getDeclarations()[0] ?? (Node.isIdentifier(i.typeNode) ? referenced(i.typeNode)?.getDeclarations()[0] : undefined);
+  if (!decl || !Node.isVariableDeclaration(decl) || !Node.isIdentifier(decl.getNameNode()) || decl.getTypeNode()) return undefined;
+  let init = decl.getInitializer();
+  const awaited = !!init && Node.isAwaitExpression(init);
+  if (init && Node.isAwaitExpression(init)) init = init.getExpression();
+  if (!init || !Node.isCallExpression(init) || init.getTypeArguments().length) return undefined;
+  const query = typeQuery(init.getExpression());
+  if (!query) return undefined;
+  const declared = decl.getType();
+  const used = i.typeNode.getType();
+  const nullable = (t: import('ts-morph').Type) => (t.isUnion() ? t.getUnionTypes() : [t]).some((p) => p.isNull() || p.isUndefined());
+  // (the call's own result type, as written at the declaration; only null and undefined may be narrowed away)
+  if (!used.isAssignableTo(declared)) return undefined;
+  return { ...query, nonNull: nullable(declared) && !nullable(used), awaited };
+}
+
 /** Is the value typed as the language's own Promise (not `any`, not a library's thenable)? */
 function nativePromise(n: Node): boolean {
   const t = n.getType();

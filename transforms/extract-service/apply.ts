@@ -9,7 +9,7 @@ import { type Options } from './meta.js';
 import { type AppErrors, type ModulePlan, localResponder, readText } from './plan.js';
 import { styleOf, serviceDirFor, specifier, repoint } from './style.js';
 import { typeText, controllerText, dtoFor } from './controller.js';
-import { Unsafe, type Extraction, DOMAIN_ERROR_RESPONDER, isAssignment, isReference, isWriteTarget, isMemberName } from './handler-model.js';
+import { Unsafe, type Extraction, type Input, DOMAIN_ERROR_RESPONDER, isAssignment, isReference, isWriteTarget, isMemberName } from './handler-model.js';
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 import { toPosix } from '../../src/paths.js';
@@ -502,7 +502,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         type:
           narrowed.get(i) ??
           i.annotation ??
-          (i.bound
+          (i.resultOf
+            ? resultOfText(i.resultOf, specifier(g.servicePath, i.resultOf.module, style), q)
+            : i.bound
             ? `(${i.bound.params.map((p) => `${p.name}: ${typeText(p.node, g.servicePath, file, style)}`).join(', ')}) => ${i.bound.query ? `ReturnType<typeof import(${q}${specifier(g.servicePath, i.bound.query.module, style)}${q}).${i.bound.query.member}>` : typeText(i.bound.result, g.servicePath, file, style)}`
             : typeText(i.typeNode, g.servicePath, file, style)),
       }));
@@ -1003,6 +1005,13 @@ export function importTargets(s: Statement, fromFile: string): string[] {
     const ext = path.extname(abs);
     return ext ? abs.replace(/\.js$/, path.extname(fromFile) === '.ts' ? '.ts' : '.js') : abs + path.extname(fromFile);
   });
+}
+
+/** `ReturnType<typeof import("…").member>` for an input typed by the function whose result it holds (analyze.ts callResultType). */
+function resultOfText(r: NonNullable<Input['resultOf']>, spec: string, q: string): string {
+  let t = `ReturnType<typeof import(${q}${spec}${q}).${r.member}>`;
+  if (r.awaited) t = `Awaited<${t}>`;
+  return r.nonNull ? `NonNullable<${t}>` : t;
 }
 
 /** A service module extract-service wrote (its header names it). */

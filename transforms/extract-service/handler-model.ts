@@ -39,6 +39,12 @@ export interface Input {
     /** The helper as a type query (`typeof import("<module>").authenticatedUsers.from`), when its result type has no name elsewhere. */
     query?: { module: string; member: string };
   };
+  /**
+   * A handler variable initialised by a call of another module's function (`const user = security.authenticatedUsers
+   * .get(token)`) whose type has no name elsewhere: the type query of that function's result, `NonNullable` when the
+   * checks before its use narrowed it.
+   */
+  resultOf?: { module: string; member: string; nonNull: boolean; awaited: boolean };
 }
 
 export interface Extraction {

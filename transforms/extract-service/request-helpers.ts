@@ -295,7 +295,7 @@ export function requestArgumentCalls(region: Node[], w: Walk, skip: (n: Node) =>
  * The callee as a member of a module of the project (`security.authenticatedUsers.from` with `import * as security
  * from '../lib/insecurity'`; `isDeluxe` imported by name), for a type query another module can write.
  */
-function typeQuery(callee: Node): { module: string; member: string } | undefined {
+export function typeQuery(callee: Node): { module: string; member: string } | undefined {
   const parts = callee.getText().replace(/\s+/g, '').split('.');
   const root = Node.isIdentifier(callee) ? callee : callee.getFirstDescendant((d) => Node.isIdentifier(d));
   if (!root || !Node.isIdentifier(root) || root.getText() !== parts[0]) return undefined;

@@ -1,0 +1,25 @@
+import { type Request, type Response, type NextFunction } from 'express';
+import * as auth from '../lib/sessions';
+import { ProfileService } from '../services/profile.service.js';
+import { sendDomainError } from './error-responses.js';
+
+const profileService = new ProfileService();
+
+// The guard before the final try stays in the controller; the try's logic moves, and `session`, of a type its
+// module does not export, is typed in the service by the function that returned it (NonNullable: the guard ruled
+// out undefined).
+export function profile() {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const session = auth.sessions.get(String(req.headers.token));
+    if (!session) {
+      next(new Error('Not signed in'));
+      return;
+    }
+    try {
+      res.json(await profileService.getProfile({ session }));
+    } catch (error) {
+      if (sendDomainError(res, error)) return;
+      next(error);
+    }
+  };
+}
