@@ -696,16 +696,17 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   // (names the moved module-level statements use, a helper's `Row` type: read before the text changes)
   const movedNames = removable.filter((s) => !isImportLike(s)).flatMap((s) => s.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
   file.replaceWithText(out);
-  // an import the router module keeps for its other code loses the names only the moved code used (a project with
-  // noUnusedLocals would report them)
-  dropUnusedImportNames(file, new Set([...applied.flatMap((e) => [...e.depNames]), ...movedNames]));
   for (const se of serviceEdits) {
     const t = se.sf!.getFullText();
     let o = t;
     for (const ed of [...se.edits].sort((a, b) => b.start - a.start || b.end - a.end)) o = o.slice(0, ed.start) + ed.text + o.slice(ed.end);
     se.sf!.replaceWithText(o);
-    dropUnusedImportNames(se.sf!);
   }
+  // an import the router module keeps for its other code loses the names only the moved code used (a project with
+  // noUnusedLocals would report them); the services' imports lose what their code does not use. (All decided in the
+  // program of the new texts, then removed: what one module binds does not change how another's names resolve.)
+  const drops = [unusedImportNames(file, new Set([...applied.flatMap((e) => [...e.depNames]), ...movedNames])), ...serviceEdits.map((se) => unusedImportNames(se.sf!))];
+  for (const drop of drops) drop();
 }
 
 /** Packages whose module-level factories (`Router()`, `express()`) only make the app's objects. */
@@ -886,8 +887,16 @@ function localReferences(n: Identifier, file: SourceFile): Node[] {
  * An import of the router module moves to the service whole; the names of it the service's code does not use go
  * (`import { archive, findProject, rename }` where only the first two moved; a default import too, a namespace
  * import stays). With `only`, just those names may go (the router module: what the moved code used).
+ *
+ * Decided when called (the symbol questions asked of the program as it is), removed when the returned function runs.
+ * Deciding every statement before removing anything needs one program, not one per removal (each rebuilt with its
+ * module resolution: 4.6 of extract-service's 15.7 profile-s on juice-shop), and answers the same: removing an unused
+ * module-level name changes how only names spelled like it resolve, and a removal forgets only nodes inside its
+ * statement. Where either could matter (two statements binding one name, a statement that goes or changes holding a
+ * reference spelled like a name another binds, the file's module indicator among them) each statement is decided
+ * after the removals before it, as the checker then answers.
  */
-export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void {
+export function unusedImportNames(sf: SourceFile, only?: Set<string>): () => void {
   // (names written as references: not `x.count`, `{ count: 1 }` or the `count` of `count as cnt`; and of the import
   // itself, not a local of the same name, where the checker tells)
   const refs = new Map<string, Node[]>();
@@ -908,35 +917,89 @@ export function dropUnusedImportNames(sf: SourceFile, only?: Set<string>): void 
     return (refs.get(local.getText()) ?? []).some((r) => !r.wasForgotten() && (r.getStart() < decl.getStart() || r.getStart() >= decl.getEnd()) && (!mine || !symbolOf(r) || symbolOf(r) === mine || Node.isExportSpecifier(r.getParent())));
   };
   const droppable = (local: Node, decl: Node) => !refersTo(local, decl) && (!only || only.has(local.getText()));
+
+  // Each statement that may lose names: the names it binds, and what it decides (asked when it is its turn).
+  type Step = { stmt: Statement; names: string[]; decide: () => (() => void) | undefined };
+  const steps: Step[] = [];
   for (const imp of sf.getImportDeclarations()) {
     const named = imp.getNamedImports();
     const def = imp.getDefaultImport();
     if (!named.length && !def) continue;
-    const unused = named.filter((spec) => droppable(spec.getAliasNode() ?? spec.getNameNode(), imp));
-    const defUnused = !!def && droppable(def, imp);
-    if (!unused.length && !defUnused) continue;
-    if (unused.length === named.length && (!def || defUnused) && !imp.getNamespaceImport()) {
-      imp.remove();
-      continue;
-    }
-    for (const spec of unused) spec.remove();
-    if (defUnused) imp.removeDefaultImport();
+    const locals = [...named.map((spec) => spec.getAliasNode() ?? spec.getNameNode()), ...(def ? [def] : [])];
+    steps.push({
+      stmt: imp,
+      names: locals.map((n) => n.getText()),
+      decide: () => {
+        const unused = named.filter((spec) => droppable(spec.getAliasNode() ?? spec.getNameNode(), imp));
+        const defUnused = !!def && droppable(def, imp);
+        if (!unused.length && !defUnused) return undefined;
+        if (unused.length === named.length && (!def || defUnused) && !imp.getNamespaceImport()) return () => imp.remove();
+        return () => {
+          for (const spec of unused) spec.remove();
+          if (defUnused) imp.removeDefaultImport();
+        };
+      },
+    });
   }
-  for (const stmt of sf.getVariableStatements()) {
-    const [decl, ...more] = stmt.getDeclarations();
-    const pattern = decl?.getNameNode();
-    if (more.length || !decl || !Node.isObjectBindingPattern(pattern) || !/^require\(/.test(decl.getInitializer()?.getText() ?? '')) continue;
-    const elements = pattern.getElements();
-    if (elements.some((el) => el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()))) continue;
-    const unused = elements.filter((el) => droppable(el.getNameNode(), stmt));
-    if (!unused.length) continue;
-    if (unused.length === elements.length) {
-      stmt.remove();
-      continue;
+  const varSteps = (): Step[] => {
+    const out: Step[] = [];
+    for (const stmt of sf.getVariableStatements()) {
+      const [decl, ...more] = stmt.getDeclarations();
+      const pattern = decl?.getNameNode();
+      if (more.length || !decl || !Node.isObjectBindingPattern(pattern) || !/^require\(/.test(decl.getInitializer()?.getText() ?? '')) continue;
+      const elements = pattern.getElements();
+      if (elements.some((el) => el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()))) continue;
+      out.push({
+        stmt,
+        names: elements.map((el) => el.getNameNode().getText()),
+        decide: () => {
+          const unused = elements.filter((el) => droppable(el.getNameNode(), stmt));
+          if (!unused.length) return undefined;
+          if (unused.length === elements.length) return () => stmt.remove();
+          const pad = /^\{\s/.test(pattern.getText()) ? ' ' : '';
+          const text = `{${pad}${elements.filter((el) => !unused.includes(el)).map((el) => el.getText()).join(', ')}${pad}}`;
+          return () => pattern.replaceWithText(text);
+        },
+      });
     }
-    const pad = /^\{\s/.test(pattern.getText()) ? ' ' : '';
-    pattern.replaceWithText(`{${pad}${elements.filter((el) => !unused.includes(el)).map((el) => el.getText()).join(', ')}${pad}}`);
+    return out;
+  };
+
+  const all = [...steps, ...varSteps()];
+  const bound = new Map<string, Statement>();
+  let independent = true;
+  for (const st of all) {
+    for (const name of st.names) {
+      if (bound.has(name) && bound.get(name) !== st.stmt) independent = false;
+      bound.set(name, st.stmt);
+    }
   }
+  const removals = independent ? all.map((st) => st.decide()) : [];
+  // (and the file stays a module whatever goes: a module's names would become a script's globals)
+  const indicators = sf.compilerNode as { externalModuleIndicator?: unknown; commonJsModuleIndicator?: unknown };
+  const indicator = [indicators.externalModuleIndicator, indicators.commonJsModuleIndicator].find((x) => x !== undefined);
+  if (indicator === undefined) independent = false;
+  for (let i = 0; independent && i < all.length; i++) {
+    if (!removals[i]) continue;
+    const { stmt } = all[i];
+    const [a, b] = [stmt.getStart(), stmt.getEnd()];
+    if (indicator !== true && typeof (indicator as { pos?: unknown }).pos === 'number' && (indicator as { pos: number }).pos >= stmt.getPos() && (indicator as { pos: number }).pos < b) independent = false;
+    for (const [name, list] of refs) {
+      const other = bound.get(name);
+      if (other && other !== stmt && list.some((r) => r.getStart() >= a && r.getStart() < b)) independent = false;
+    }
+  }
+  if (independent) {
+    return () => {
+      for (const remove of removals) remove?.();
+    };
+  }
+  // (one after the other, as the checker answers after each removal: the variable statements are read after the
+  // imports' removals, as before)
+  return () => {
+    for (const st of steps) st.decide()?.();
+    for (const st of varSteps()) st.decide()?.();
+  };
 }
 
 /** `__dirname`, `__filename`, `import.meta` or a relative `require` inside `n` (what names the module's own folder). */
