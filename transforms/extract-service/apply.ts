@@ -871,7 +871,7 @@ function modelLookup(s: Statement): boolean {
  * program rebuilt (juice-shop: 4.8 of extract-service's 26 CPU-s). Where comparing symbols could miss a reference (a
  * shorthand property, an export or import specifier, a binding pattern, a type query) the language service answers.
  */
-function localReferences(n: Identifier, file: SourceFile): Node[] {
+export function localReferences(n: Identifier, file: SourceFile): Node[] {
   const name = n.getText();
   const same = file.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id !== n && id.getText() === name);
   const unusual = same.some((id) => {
