@@ -231,7 +231,11 @@ const ROUTES = [
   ['GET', '/the/devs/are/so/funny/they/hid/an/easter/egg/within/the/easter/egg'],
   ['GET', '/this/page/is/hidden/behind/an/incredibly/high/paywall/that/could/only/be/unlocked/by/sending/1btc/to/us'],
   ['GET', '/we/may/also/instruct/you/to/refuse/all/reasonably/necessary/responsibility'],
+  // a guard kept before the final try, the try's logic moved (its input typed by the function that returned it)
+  ['GET', '/rest/user/change-password'],
+  ['GET', '/rest/user/change-password?current=wrong&new=abcde&repeat=abcdf'],
   // state changes last: each case runs on both servers before the next
+  ['GET', '/rest/user/change-password?current=ncc-1701&new=abcde&repeat=abcde'],
   ['POST', '/api/BasketItems', { ProductId: 1, BasketId: '999', quantity: 1 }],
   ['POST', '/api/BasketItems', { ProductId: 1, quantity: 1 }],
   ['POST', '/api/BasketItems', { ProductId: 2, BasketId: '2', quantity: 1 }],
