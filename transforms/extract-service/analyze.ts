@@ -788,6 +788,22 @@ function callResultType(i: Input): Input['resultOf'] {
   const decl = i.typeNode.getSymbol()?.getDeclarations()[0] ?? (Node.isIdentifier(i.typeNode) ? referenced(i.typeNode)?.getDeclarations()[0] : undefined);
   if (!decl || !Node.isVariableDeclaration(decl) || !Node.isIdentifier(decl.getNameNode()) || decl.getTypeNode()) return undefined;
   let init = decl.getInitializer();
+  // (`const email = loggedInUser.data.email`: the same type query, indexed by the property names read, when
+  // `loggedInUser` is such a variable itself; `?.` reads are not followed)
+  const path: string[] = [];
+  while (init && Node.isPropertyAccessExpression(init) && !init.hasQuestionDotToken()) {
+    path.unshift(init.getName());
+    init = init.getExpression();
+  }
+  if (path.length) {
+    if (!init || !Node.isIdentifier(init)) return undefined;
+    const rootDecl = referenced(init)?.getDeclarations()[0];
+    if (!rootDecl || !Node.isVariableDeclaration(rootDecl) || rootDecl.getTypeNode() || !Node.isIdentifier(rootDecl.getNameNode())) return undefined;
+    const root = callResultType({ ...i, typeNode: init });
+    const declared = decl.getType();
+    if (!root || !i.typeNode.getType().isAssignableTo(declared)) return undefined;
+    return { ...root, path: [...(root.path ?? []), ...path], nonNull: root.nonNull };
+  }
   const awaited = !!init && Node.isAwaitExpression(init);
   if (init && Node.isAwaitExpression(init)) init = init.getExpression();
   if (!init || !Node.isCallExpression(init) || init.getTypeArguments().length) return undefined;

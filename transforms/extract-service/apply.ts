@@ -1074,7 +1074,8 @@ export function importTargets(s: Statement, fromFile: string): string[] {
 function resultOfText(r: NonNullable<Input['resultOf']>, spec: string, q: string): string {
   let t = `ReturnType<typeof import(${q}${spec}${q}).${r.member}>`;
   if (r.awaited) t = `Awaited<${t}>`;
-  return r.nonNull ? `NonNullable<${t}>` : t;
+  if (r.nonNull) t = `NonNullable<${t}>`;
+  return t + (r.path ?? []).map((p) => `[${q}${p}${q}]`).join('');
 }
 
 /** A service module extract-service wrote (its header names it). */

@@ -44,7 +44,7 @@ export interface Input {
    * .get(token)`) whose type has no name elsewhere: the type query of that function's result, `NonNullable` when the
    * checks before its use narrowed it.
    */
-  resultOf?: { module: string; member: string; nonNull: boolean; awaited: boolean };
+  resultOf?: { module: string; member: string; nonNull: boolean; awaited: boolean; /** Properties read from the result (`loggedInUser.data.email`). */ path?: string[] };
 }
 
 export interface Extraction {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { profile } from './routes/account';
+import { mailbox, profile } from './routes/account';
 
 export const router = Router();
 router.get('/profile', profile());
+router.get('/mailbox', mailbox());

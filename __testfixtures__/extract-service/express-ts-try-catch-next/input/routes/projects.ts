@@ -108,8 +108,8 @@ router.post('/:id/count', async function (req: Request, res: Response) {
   }
 });
 
-// Left alone: the catch reads `label`; the try's logic alone cannot move either: `email`, kept before the try, has a
-// type branded by a unique symbol, which the service could not write.
+// The catch reads `label`, so the whole logic cannot move; the try's logic can: `email`, kept before the try, has a
+// type branded by a unique symbol, which the service writes through the function that returned `owner`.
 router.post('/:id/notify', async function (req: Request, res: Response) {
   const owner = await findOwner(Number(req.params.id));
   const email = owner.email;

@@ -11,6 +11,11 @@ export interface CreateProjectRenameInput {
   token: string;
 }
 
+export interface NotifyProjectInput {
+  email: Awaited<ReturnType<typeof import('../repo').findOwner>>['email'];
+  id: string;
+}
+
 export class ProjectsService {
   /**
    * POST /:id/archive (routes/projects.ts)
@@ -34,6 +39,17 @@ export class ProjectsService {
     const project = await findProject(Number(id));
     if (!project) throw new Error('missing');
     const saved = await rename(project, token);
+    return { id: saved.id, name: saved.name };
+  }
+
+  /**
+   * POST /:id/notify (routes/projects.ts)
+   */
+  async notifyProject(input: NotifyProjectInput) {
+    const { email, id } = input;
+    const project = await findProject(Number(id));
+    if (!project) throw new Error('missing');
+    const saved = await rename(project, email);
     return { id: saved.id, name: saved.name };
   }
 }

@@ -1,9 +1,14 @@
-// Not exported: a service names it through the function that returns it.
-interface Session {
-  user: { id: number; email: string };
+// Not exported: a service names them through the function that returns them.
+interface Email {
+  address: string;
+  verified: boolean;
 }
 
-const open = new Map<string, Session>([['t1', { user: { id: 1, email: 'ann@example.com' } }]]);
+interface Session {
+  user: { id: number; email: Email };
+}
+
+const open = new Map<string, Session>([['t1', { user: { id: 1, email: { address: 'ann@example.com', verified: true } } }]]);
 
 export const sessions = {
   get: (token: string): Session | undefined => open.get(token),

@@ -1,9 +1,11 @@
 import { type Request, type Response, type NextFunction } from 'express';
 import * as auth from '../lib/sessions';
 import { ProfileService } from '../services/profile.service.js';
+import { MailboxService } from '../services/mailbox.service.js';
 import { sendDomainError } from './error-responses.js';
 
 const profileService = new ProfileService();
+const mailboxService = new MailboxService();
 
 // The guard before the final try stays in the controller; the try's logic moves, and `session`, of a type its
 // module does not export, is typed in the service by the function that returned it (NonNullable: the guard ruled
@@ -17,6 +19,24 @@ export function profile() {
     }
     try {
       res.json(await profileService.getProfile({ session }));
+    } catch (error) {
+      if (sendDomainError(res, error)) return;
+      next(error);
+    }
+  };
+}
+
+// A property read from such a variable, kept before the try too: typed by the same function, indexed by the names read.
+export function mailbox() {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const session = auth.sessions.get(String(req.headers.token));
+    if (!session) {
+      next(new Error('Not signed in'));
+      return;
+    }
+    const email = session.user.email;
+    try {
+      res.json(await mailboxService.getMailbox({ email }));
     } catch (error) {
       if (sendDomainError(res, error)) return;
       next(error);

@@ -16,6 +16,6 @@ export class ProfileService {
     if (!user) {
       throw new NotFoundError('No such user');
     }
-    return { id: user.id, name: user.name, email: session.user.email };
+    return { id: user.id, name: user.name, email: session.user.email.address };
   }
 }
