@@ -774,12 +774,6 @@ function customChainCatch(cb: import('./routes.js').HandlerFn, region: Statement
 }
 
 /**
- * The controller's catch for a chain that had none: the domain errors the service rejects with are answered, anything
- * else is thrown again, an unhandled rejection as before (the chain is not returned to the router unless the handler
- * returned it: Express 5 then hands the rejection to next, as it did). Without domain errors the controller writes no
- * catch at all (controller.ts).
- */
-/**
  * A handler variable (`const user = security.authenticatedUsers.get(token)`, or `await` of such a call) whose type the
  * service cannot name, typed by the called function instead: `ReturnType<typeof import("…").authenticatedUsers.get>`,
  * `NonNullable<…>` when the use the input is typed at excludes null and undefined the declaration allows.
@@ -801,7 +795,9 @@ function callResultType(i: Input): Input['resultOf'] {
     if (!rootDecl || !Node.isVariableDeclaration(rootDecl) || rootDecl.getTypeNode() || !Node.isIdentifier(rootDecl.getNameNode())) return undefined;
     const root = callResultType({ ...i, typeNode: init });
     const declared = decl.getType();
-    if (!root || !i.typeNode.getType().isAssignableTo(declared)) return undefined;
+    // (the indexed type is the declared one: only where the use sees that same type, nothing narrowed)
+    const used = i.typeNode.getType();
+    if (!root || !used.isAssignableTo(declared) || !declared.isAssignableTo(used)) return undefined;
     return { ...root, path: [...(root.path ?? []), ...path], nonNull: root.nonNull };
   }
   const awaited = !!init && Node.isAwaitExpression(init);
@@ -813,7 +809,7 @@ function callResultType(i: Input): Input['resultOf'] {
   const used = i.typeNode.getType();
   const nullable = (t: import('ts-morph').Type) => (t.isUnion() ? t.getUnionTypes() : [t]).some((p) => p.isNull() || p.isUndefined());
   // (the call's own result type, as written at the declaration; only null and undefined may be narrowed away)
-  if (!used.isAssignableTo(declared)) return undefined;
+  if (!used.isAssignableTo(declared) || !declared.getNonNullableType().isAssignableTo(used)) return undefined;
   return { ...query, nonNull: nullable(declared) && !nullable(used), awaited };
 }
 
@@ -825,6 +821,12 @@ function nativePromise(n: Node): boolean {
   return t.getSymbol()?.getName() === 'Promise' && !!decl && decl.getSourceFile().isDeclarationFile() && /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(decl.getSourceFile().getFilePath());
 }
 
+/**
+ * The controller's catch for a chain that had none: the domain errors the service rejects with are answered, anything
+ * else is thrown again, an unhandled rejection as before (the chain is not returned to the router unless the handler
+ * returned it: Express 5 then hands the rejection to next, as it did). Without domain errors the controller writes no
+ * catch at all (controller.ts).
+ */
 function unhandledChainCatch(last: Statement): NonNullable<Extraction['chainCatch']> {
   return { text: '', guarded: '', returned: Node.isReturnStatement(last), unhandled: true };
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import { mailbox, profile } from './routes/account';
+import { backupMailbox, mailbox, profile } from './routes/account';
 
 export const router = Router();
 router.get('/profile', profile());
 router.get('/mailbox', mailbox());
+router.get('/mailbox/backup', backupMailbox());

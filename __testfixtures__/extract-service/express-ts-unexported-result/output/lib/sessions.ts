@@ -5,7 +5,7 @@ interface Email {
 }
 
 interface Session {
-  user: { id: number; email: Email };
+  user: { id: number; email: Email; backup?: Email };
 }
 
 const open = new Map<string, Session>([['t1', { user: { id: 1, email: { address: 'ann@example.com', verified: true } } }]]);
