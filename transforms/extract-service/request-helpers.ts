@@ -71,6 +71,10 @@ function onlyRead(decl: Identifier, fn: Fn, depth: number, seen: Set<Node>): str
   const sym = decl.getSymbol();
   if (!sym) return `the request parameter of \`${fnName(fn)}\` has no symbol`;
   const name = fnName(fn);
+  // (`function pair({ protocol, hostname })`: a name destructured from the request parameter itself that holds one of
+  // Express's string or boolean properties is a string or boolean, wherever it goes; round 17, F6)
+  const element = decl.getParent();
+  if (Node.isBindingElement(element) && !element.getInitializer() && !element.getDotDotDotToken() && Node.isParameterDeclaration(element.getParent()?.getParent()) && REQUEST_PRIMITIVES.has(element.getPropertyNameNode()?.getText() ?? decl.getText())) return undefined;
   for (const id of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (id === decl || id.getText() !== decl.getText() || !isReference(id) || referenced(id) !== sym) continue;
     // climb the property reads (`req.body.email`, `headers['x-user-email']`, `req?.headers`)

@@ -98,4 +98,15 @@ router.get('/:item/origin', auth, function (req, res, next) {
   }).catch(next);
 });
 
+// The helper destructures Express's string properties from the request it is handed (round 17, F6).
+function where({ protocol, method }) {
+  return [protocol, method];
+}
+router.get('/:item/where', auth, function (req, res, next) {
+  db.findUser(req.payload.id).then(function (user) {
+    if (!user) return res.sendStatus(401);
+    return res.json({ owner: user.name, where: where(req) });
+  }).catch(next);
+});
+
 module.exports = router;

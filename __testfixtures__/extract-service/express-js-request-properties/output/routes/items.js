@@ -107,4 +107,18 @@ router.get('/:item/origin', auth, function (req, res, next) {
     });
 });
 
+// The helper destructures Express's string properties from the request it is handed (round 17, F6).
+function where({ protocol, method }) {
+  return [protocol, method];
+}
+router.get('/:item/where', auth, function (req, res, next) {
+  itemsService.getItemWhere({ payload: req.payload, where2: function () { return where(req); } })
+    .then(function (result) {
+      res.json(result);
+    })
+    .catch(function (err) {
+      if (!sendDomainError(res, err)) next(err);
+    });
+});
+
 module.exports = router;

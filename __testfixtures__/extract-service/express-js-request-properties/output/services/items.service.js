@@ -8,6 +8,8 @@ var { UnauthorizedError } = require('./errors');
 
 /** @typedef {{ payload: any, origin: () => { protocol: any; method: any; [key: string]: any; } }} GetItemOriginInput */
 
+/** @typedef {{ payload: any, where2: () => any[] }} GetItemWhereInput */
+
 class ItemsService {
   /**
    * POST /items/:item/like (routes/items.js)
@@ -46,6 +48,18 @@ class ItemsService {
       var where = origin();
       where.owner = user.name;
       return where;
+    });
+  }
+
+  /**
+   * GET /items/:item/where (routes/items.js)
+   * @param {GetItemWhereInput} input
+   */
+  async getItemWhere(input) {
+    const { payload, where2 } = input;
+    return db.findUser(payload.id).then(function (user) {
+      if (!user) throw new UnauthorizedError();
+      return { owner: user.name, where: where2() };
     });
   }
 }
