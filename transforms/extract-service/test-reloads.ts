@@ -67,22 +67,16 @@ export function reloadingTest(router: SourceFile): string | undefined {
       return target === stem || `${target}/index` === stem;
     };
     for (const t of reloadingTests(root)) {
+      // the router module named by its file name, or by a module specifier of the test (with or without its
+      // extension, or its folder's index)
+      const namesIt = (base !== 'index' && named.test(t.text)) || [...t.text.matchAll(/(['"`])(\.{1,2}\/[^'"`\n]+)\1/g)].some((m) => namesRouter(t.file, m[2]));
       // (a test that reloads only other modules, `delete require.cache[require.resolve('../config')]`, and loads the
-      // router module once as it is, does not count: round 16, F8)
-      if (!reloadsNamed(t, (literal) => namesRouter(t.file, literal))) continue;
-      if (base !== 'index' && named.test(t.text)) {
+      // router module once as it is, does not count: round 16, F8; asked only of a test that names the router, as it
+      // parses the test)
+      if (namesIt && reloadsNamed(t, (literal) => namesRouter(t.file, literal))) {
         found = path.relative(root, t.file);
         break;
       }
-      // a module specifier of the test that names the router module (with or without its extension, or its folder's index)
-      for (const m of t.text.matchAll(/(['"`])(\.{1,2}\/[^'"`\n]+)\1/g)) {
-        const target = path.resolve(path.dirname(t.file), m[2]).replace(/\.[cm]?[jt]sx?$/, '');
-        if (target === stem || `${target}/index` === stem) {
-          found = path.relative(root, t.file);
-          break;
-        }
-      }
-      if (found) break;
     }
   }
   byRouter.set(abs, found);
