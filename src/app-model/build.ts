@@ -567,7 +567,7 @@ class Builder {
       out.push(emptyFn(label, r.shape, r.unresolved, a));
       return;
     }
-    out.push({ ...emptyFn(label, r.shape, undefined, a), node: r.node, loc: locOf(r.node, true), ...(r.name ? { name: r.name } : {}) });
+    out.push({ ...emptyFn(label, r.shape, undefined, a), node: r.node, loc: locOf(r.node, true), ...(r.name ? { name: r.name } : {}), ...(r.wrapper ? { wrapper: r.wrapper } : {}) });
   }
 
   private mount(call: CallExpression, name: string): void {

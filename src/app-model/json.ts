@@ -13,6 +13,7 @@ export function toJSON(model: AppModel): AppModelJson {
     label: c.label,
     shape: c.shape,
     ...(c.name !== undefined ? { name: c.name } : {}),
+    ...(c.wrapper ? { wrapper: c.wrapper } : {}),
     ...(c.loc ? { loc: loc(c.loc) } : {}),
     ...(c.unresolved ? { unresolved: { reason: c.unresolved.reason, detail: c.unresolved.detail } } : {}),
     mayRespond: c.mayRespond,

@@ -142,7 +142,31 @@ export interface FnResolution {
   name?: string;
   /** For wrappers: the call they forward to, as written. */
   via?: string;
+  /** For `wrapped`: a package's wrapper whose behaviour is known (see KNOWN_WRAPPERS). */
+  wrapper?: KnownWrapper;
   unresolved?: { reason: UnresolvedReason; detail: string };
+}
+
+/**
+ * Packages whose default export wraps a handler with a behaviour remodel relies on. express-async-handler (1.x) returns
+ * `(...args) => Promise.resolve(fn(...args)).catch(next)`: whatever the handler throws synchronously leaves the wrapper
+ * the same way (Express's router turns it into next(err)), every rejection goes to `next`, and the returned value is
+ * not read beyond that.
+ */
+export const KNOWN_WRAPPERS = ['express-async-handler'] as const;
+export type KnownWrapper = (typeof KNOWN_WRAPPERS)[number];
+
+/** `asyncHandler` in `asyncHandler(fn)`, when it is the default export of a known wrapper package, imported or required as a whole. */
+export function knownWrapperOf(callee: Node): KnownWrapper | undefined {
+  if (!Node.isIdentifier(callee)) return undefined;
+  const spec = moduleOf(callee);
+  const known = KNOWN_WRAPPERS.find((k) => k === spec);
+  if (!known) return undefined;
+  // the package itself as the value: `import asyncHandler from '…'`, `const asyncHandler = require('…')`; not a
+  // member of it, a namespace import or a destructured name
+  const decls = symbolOf(callee)?.getDeclarations() ?? [];
+  const whole = decls.length === 1 && (Node.isImportClause(decls[0]) || (Node.isVariableDeclaration(decls[0]) && Node.isIdentifier(decls[0].getNameNode()) && requireSpecifier(decls[0].getInitializer()) === known));
+  return whole ? known : undefined;
 }
 
 function fail(shape: ChainShape, reason: UnresolvedReason, detail: string): FnResolution {
@@ -307,6 +331,14 @@ export function resolveFunction(expr: Node, depth = 0): FnResolution {
       if (!target) return fail('commonjs-export', 'external-handler', `require('${spec}') is a package`);
       const r = moduleExportValue(target, depth);
       return r ? { ...r, shape: 'commonjs-export' } : fail('commonjs-export', 'unresolved-handler-expression', `require('${spec}') does not export a function`);
+    }
+    const known = knownWrapperOf(callee);
+    if (known) {
+      const args = e.getArguments();
+      if (args.length !== 1) return fail('factory', 'external-handler', `\`${callee.getText()}\` (${known}) is called with ${args.length} arguments`);
+      const r = resolveFunction(args[0], depth + 1);
+      if (!r.node) return { shape: 'wrapped', unresolved: r.unresolved ?? { reason: 'unresolved-handler-expression', detail: `the function handed to \`${callee.getText()}\` is not known` } };
+      return { node: r.node, shape: 'wrapped', ...(r.name ? { name: r.name } : {}), via: callee.getText(), wrapper: known };
     }
     const factory = resolveFunction(callee, depth + 1);
     if (factory.unresolved) {

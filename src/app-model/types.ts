@@ -176,6 +176,8 @@ export interface ChainFunction {
   shape: ChainShape;
   /** Name of the function when it has one (`createUser`, `requireRole`), for display. */
   name?: string;
+  /** Shape `wrapped` through a package's wrapper whose behaviour is known (`asyncHandler(fn)` of express-async-handler). */
+  wrapper?: 'express-async-handler';
   /** Where the function itself is (its declaration / expression), when resolved. */
   loc?: Loc;
   /** The function node (ArrowFunction, FunctionExpression, FunctionDeclaration, MethodDeclaration). Live model only. */

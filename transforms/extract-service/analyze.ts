@@ -1,7 +1,7 @@
 /** Phase 2: analysis of one handler into an extraction (region, inputs, exits) or a reason. */
 import { Node, SyntaxKind, ts, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
-import { isWrapper, unwrap } from '../../src/app-model/resolve.js';
+import { isWrapper, unwrap, type KnownWrapper } from '../../src/app-model/resolve.js';
 import type { RouteSite } from './routes.js';
 import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt, isWriteTarget, isMemberName } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
@@ -145,8 +145,13 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     // 'sync' and 'rejection' count on Express itself calling the handler: not through a wrapper of the app (which may
     // catch the throw: `guarded(fn)`), and not also called by other code (a timer, another handler)
     const byRouter = calledByTheRouterOnly(site);
+    // (written inside `asyncHandler(…)`: nothing but the wrapper calls it)
+    const wrapped = knownWrapperOnly(site);
+    const wrappedInline = wrapped && Node.isCallExpression(site.fn.getParent());
     if (forwards) w.nextMayThrow = 'catch';
     else if (catchClause || keptClause) w.nextWhy = "the handler's own final catch answers by itself: it would receive what went to next";
+    else if (site.fn.isAsync() && wrappedInline) w.nextMayThrow = 'wrapper';
+    else if (wrapped) w.nextWhy = site.fn.isAsync() ? 'the handler is declared apart from its `asyncHandler(…)` call, so other code may call it too' : 'express-async-handler hands a throw of a synchronous handler to whoever called the wrapped function, which need not be Express';
     else if (!site.fn.isAsync() && !awaits && byRouter) w.nextMayThrow = 'sync';
     else if (site.fn.isAsync() && expressMajor(file) >= 5 && byRouter) w.nextMayThrow = 'rejection';
     else if (site.fn.isAsync() && options?.throwsToNext) w.nextMayThrow = 'forward';
@@ -659,7 +664,9 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   if (existing) throw new Unsafe('type-errors-in-logic', `the logic has a type error already (${existing.slice(0, 80)})`, site.fn);
   for (const d of w.drop) {
     const prev = d.getPreviousSibling();
-    edits.remove(prev ? prev.getEnd() : d.getStart(), d.getEnd());
+    const next = d.getNextSibling();
+    // (the first statement of its block: up to the next one, so that no blank line is left)
+    edits.remove(prev ? prev.getEnd() : d.getStart(), prev || !next ? d.getEnd() : next.getStart());
   }
   const semi = region.some((r) => [r, ...r.getDescendants()].some((d) => (Node.isExpressionStatement(d) || Node.isVariableStatement(d)) && d.getText().endsWith(';'))) ? ';' : '';
   flushCallbackEdits(w); // issue 14: callbacks.ts dedents flattened callbacks
@@ -837,12 +844,26 @@ const LATE_PARTS = new Set(['body', 'cookies', 'signedCookies', 'user']);
 /** Shapes of a route's handler that Express calls as it is (a factory returns the function itself). */
 const DIRECT_SHAPES = new Set(['inline', 'identifier', 'member', 'namespace-import', 'commonjs-export', 'class-method', 'bound-method', 'factory']);
 
+/** How RouteSite.shapes names a registration through a package's wrapper whose behaviour is known. */
+export const knownWrapperShape = (wrapper: KnownWrapper) => `wrapped(${wrapper})`;
+const shapesOfSite = (site: RouteSite) => [site.route.handler?.wrapper ? knownWrapperShape(site.route.handler.wrapper) : (site.route.handler?.shape ?? ''), ...(site.shapes ?? [])];
+
 /**
  * Some route registers the handler other than as it is, on this route or another (`get('/w', answer(users.getById))`,
- * an unknown shape): a wrapper of the app calls it, and may catch its throws or read what it returns.
+ * an unknown shape): a wrapper of the app calls it, and may catch its throws or read what it returns. express-async-handler
+ * is not such a wrapper: what it does with the handler is known (knownWrapperOnly).
  */
 function calledThroughWrapper(site: RouteSite): boolean {
-  return [site.route.handler?.shape ?? '', ...(site.shapes ?? [])].some((s) => !DIRECT_SHAPES.has(s));
+  return shapesOfSite(site).some((s) => !DIRECT_SHAPES.has(s) && s !== knownWrapperShape('express-async-handler'));
+}
+
+/**
+ * Every route registers the handler through express-async-handler (`asyncHandler(async (req, res) => …)`): its
+ * rejections, and so the throws of an async handler, reach `next` whoever calls the wrapped function, and what it
+ * returns is not read.
+ */
+function knownWrapperOnly(site: RouteSite): boolean {
+  return shapesOfSite(site).every((s) => s === knownWrapperShape('express-async-handler'));
 }
 
 /**

@@ -714,6 +714,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     }
     if (w.converted.has(n)) return;
     if (isHandler && nextToThrow(w, n, fn, root)) return;
+    if (isHandler && statusThenThrow(w, n, fn)) return;
     if (isHandler && site.framework === 'express' && (unwrapAnsweringTry(w, n) || unwrapForwardingTry(w, n, fn, root))) {
       for (const s of (n as import('ts-morph').TryStatement).getTryBlock().getStatements()) visit(s);
       return;
@@ -747,6 +748,8 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
           }
         }
       }
+      // (`return next(err)` that could not become a throw: that says why)
+      if (w.pending?.reason === 'next-in-logic' && Node.isCallExpression(e) && roleOf(referenced(e.getExpression() as Identifier), roles) === 'next') throw w.pending;
       if (mentionsRole(e, roles)) throw new Unsafe('response-not-in-tail', 'a returned value uses the response', n);
       throw new Unsafe('returns-value', 'the handler returns a value that is not a response', n);
     }
@@ -921,6 +924,53 @@ function nextToThrow(w: Walk, n: Node, fn: Node, root: Node): boolean {
   w.handled.add(callee);
   w.nextThrows = (w.nextThrows ?? 0) + 1;
   controllerForwards(w);
+  return true;
+}
+
+/**
+ * `res.status(404)` followed by `throw new Error('Product not found')`: the status is set for the app's error
+ * middleware, which answers the error (express-async-handler apps: `res.statusCode === 200 ? 500 : res.statusCode`).
+ * The service throws a domain error with the same message instead, and the mapping sets the same status and throws a
+ * new `Error` with that message, from the controller's catch, which is inside the handler as the throw was: it goes
+ * wherever the handler's throw went (next, or an unhandled rejection). Only a literal message: building it must not
+ * fail after the status is set. Statement pairs at the handler's own level, outside any try of the handler (whose
+ * catch took the error, where the mapping's throw would leave the controller's catch).
+ */
+function statusThenThrow(w: Walk, n: Node, fn: Node): boolean {
+  if (w.site.framework !== 'express' || !Node.isExpressionStatement(n) || enclosingFunction(n) !== fn) return false;
+  const call = n.getExpression();
+  if (!Node.isCallExpression(call)) return false;
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'status') return false;
+  const res = callee.getExpression();
+  if (!Node.isIdentifier(res) || roleOf(referenced(res), w.roles) !== 'response') return false;
+  const after = nextStatement(n);
+  if (!after || !Node.isThrowStatement(after)) return false;
+  const refuse = (why: string) => {
+    throw new Unsafe('status-then-throw', `\`${call.getText()}\` before \`${after.getText().replace(/\s+/g, ' ').slice(0, 50)}\`: ${why}`, n);
+  };
+  const args = call.getArguments();
+  const status = args.length === 1 && Node.isNumericLiteral(args[0]) ? Number(args[0].getLiteralValue()) : undefined;
+  if (status === undefined) return refuse('the status is not a number written in the handler');
+  const known = ERROR_KINDS[status];
+  if (!known) return refuse(`no domain error stands for status ${status}`);
+  const err = after.getExpression();
+  const cls = err && Node.isNewExpression(err) ? err.getExpression() : undefined;
+  // the global Error, not a local class of that name
+  const builtin = !!cls && Node.isIdentifier(cls) && cls.getText() === 'Error' && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
+  if (!builtin || !Node.isNewExpression(err)) return refuse('the thrown value is not a new Error of the language\'s own class');
+  const message = err.getArguments();
+  if (message.length !== 1 || !(Node.isStringLiteral(message[0]) || Node.isNoSubstitutionTemplateLiteral(message[0]))) return refuse('the message is not a string written in the handler');
+  // any try of the handler, the final one and the ones the service unwraps included: its catch took the thrown error,
+  // where the mapping's throw leaves from the controller's catch
+  if (n.getFirstAncestor((a) => a === w.site.fn || (Node.isTryStatement(a) && a.getTryBlock().containsRange(n.getPos(), n.getEnd()))) !== w.site.fn) {
+    return refuse('inside a try of the handler, whose catch took the thrown error');
+  }
+  w.handled.add(res);
+  w.drop.add(n);
+  w.edits.replace(cls.getStart(), cls.getEnd(), known.kind);
+  w.errors.push({ kind: known.kind, status, form: 'forward', details: false, at: n as Statement });
+  (w.errorVia ??= new Set()).add('statement');
   return true;
 }
 

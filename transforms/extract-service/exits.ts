@@ -21,9 +21,11 @@ export interface ErrorShape {
   status: number;
   /**
    * `json`/`send`/`jsonp` with an object body, `text` (send of a string), `status` (sendStatus), `end`; `flash`: a
-   * flashed error and a redirect (flash-answer.ts), answered by the handler's own catch, not by a mapping.
+   * flashed error and a redirect (flash-answer.ts), answered by the handler's own catch, not by a mapping; `forward`:
+   * the status set and a new Error with the message thrown on, for the app's error middleware to answer
+   * (exit-rewrite.ts statusThenThrow).
    */
-  form: 'object' | 'text' | 'status' | 'end' | 'flash';
+  form: 'object' | 'text' | 'status' | 'end' | 'flash' | 'forward';
   /** `flash`: the controller's answer, its statements with `\u0001` for the caught error's name. */
   flashLines?: string[];
   /** Terminal method for object/text forms. */

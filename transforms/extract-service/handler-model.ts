@@ -482,9 +482,11 @@ export interface Walk {
    * is not a domain error to `next`: the handler's final catch forwards to next ('catch'), the handler is synchronous,
    * where Express turns a throw into `next(err)` ('sync'), it is async under Express 5, which hands a rejected handler
    * promise to next ('rejection'), or the option throwsToNext accepts that a throw outside the converted spot, an
-   * unhandled rejection before, reaches next too ('forward'). Set by analyze.ts; `nextThrows` counts the conversions.
+   * unhandled rejection before, reaches next too ('forward'), or it is async and registered through express-async-handler,
+   * which hands its rejections to next ('wrapper': the controller's rethrow gets there the same way). Set by analyze.ts;
+   * `nextThrows` counts the conversions.
    */
-  nextMayThrow?: 'catch' | 'sync' | 'rejection' | 'forward' | 'inert';
+  nextMayThrow?: 'catch' | 'sync' | 'rejection' | 'forward' | 'inert' | 'wrapper';
   nextThrows?: number;
   /** Why nextMayThrow is unset, when the reason is not the usual one (an async Express 4 handler). */
   nextWhy?: string;

@@ -6,7 +6,7 @@ import { type Options } from './meta.js';
 import { type ModulePlan, errorPlan, writeErrorModules } from './plan.js';
 import { applyModule } from './apply.js';
 import { REPLAY_HELPERS, Unsafe, setAppRequestProperties } from './handler-model.js';
-import { analyzeHandler, logicBeforeTailTry } from './analyze.js';
+import { analyzeHandler, knownWrapperShape, logicBeforeTailTry } from './analyze.js';
 
 export { meta } from './meta.js';
 export default function extractService(ctx: ProjectTransformContext<Options>): void {
@@ -24,7 +24,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
   const shapesOf = new Map<Node, string[]>();
   for (const route of routes) {
     const n = route.handler?.node as Node | undefined;
-    if (n) shapesOf.set(n, [...(shapesOf.get(n) ?? []), route.handler?.shape ?? '']);
+    if (n) shapesOf.set(n, [...(shapesOf.get(n) ?? []), route.handler?.wrapper ? knownWrapperShape(route.handler.wrapper) : (route.handler?.shape ?? '')]);
   }
   // One outcome for every route of the app model: extracted, left alone with a reason, the same handler as an
   // earlier route, or the model's own unresolved reason.

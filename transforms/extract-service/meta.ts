@@ -57,6 +57,7 @@ export const meta = defineMeta({
     'helper-shared-between-services': 'the logic uses a helper that moves to another service',
     'module-side-effect': 'the logic depends on a module-level statement that is not a declaration',
     'next-in-logic': 'the logic calls `next` itself',
+    'status-then-throw': 'the logic sets an error status and throws for the error middleware in a way the service cannot take over',
     'no-logic': 'the handler only reads the request',
     'no-response-in-logic': 'no response is written by the logic',
     'no-type-info': 'the module is not part of a checked program here (a JavaScript file in a project without allowJs?)',
