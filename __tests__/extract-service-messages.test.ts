@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyDir, repoRoot, runCli, tempDir } from './support/helpers.js';
@@ -7,9 +8,10 @@ import { copyDir, repoRoot, runCli, tempDir } from './support/helpers.js';
  * message is the point: which call made a handler trivial, which request write keeps the logic in the handler (one
  * depending on the data, named over the first write), and that an unproven API answering its error is named as such.
  */
-function messagesOf(fixture: string): Map<string, { reason: string; message: string }> {
+function messagesOf(fixture: string, prepare?: (dir: string) => void): Map<string, { reason: string; message: string }> {
   const dir = tempDir('remodel-es-messages-');
   copyDir(path.join(repoRoot, '__testfixtures__', 'extract-service', fixture, 'input'), dir);
+  prepare?.(dir);
   const res = runCli(['run', 'extract-service', '.', '--json', '--dry', '--no-cache'], dir);
   const report = JSON.parse(res.stdout) as { files: { reports?: { reason: string; message: string }[] }[] };
   const out = new Map<string, { reason: string; message: string }>();
@@ -61,5 +63,23 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
     expect(m.get('PUT /articles/:id')?.reason).toBe('callback-may-throw');
     expect(m.get('GET /scan/:query')?.reason).toBe('callback-not-proven');
     expect(m.get('GET /scan/:query')?.message).toContain('its callback answers the error itself (`res.sendStatus(500)`)');
+  });
+
+  it('says why a status set before a throw stays, and moves handlers of an installed express-async-handler without Express types', () => {
+    const expected = (m: Map<string, { reason: string; message: string }>) => {
+      expect(['GET /api/products/:id', 'POST /api/products', 'GET /api/products/:id/price', 'PUT /api/products/:id/name'].map((r) => m.get(r)?.reason)).toEqual(['extracted', 'extracted', 'extracted', 'extracted']);
+      expect(m.get('DELETE /api/products/:id')?.message).toContain('the message is not a string written in the handler');
+      expect(m.get('PUT /api/products/:id/restock')?.message).toContain('inside a try of the handler, whose catch took the thrown error');
+      expect(m.get('PUT /api/products/:id/discount')?.message).toContain('declared apart from its `asyncHandler(…)` call');
+    };
+    expected(messagesOf('express-js-async-handler'));
+    // The package as npm installs it: its declarations name Express's types, which an app without @types/express
+    // lacks, so the handlers' parameters are `unknown` (proshop with its dependencies installed): the errors on those
+    // reads stay in the controller, and the run must not refuse them as errors of the logic.
+    expected(
+      messagesOf('express-js-async-handler', (dir) => {
+        fs.cpSync(path.join(repoRoot, 'node_modules', 'express-async-handler'), path.join(dir, 'node_modules', 'express-async-handler'), { recursive: true });
+      }),
+    );
   });
 });

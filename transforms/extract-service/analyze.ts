@@ -1,8 +1,8 @@
 /** Phase 2: analysis of one handler into an extraction (region, inputs, exits) or a reason. */
-import { Node, SyntaxKind, ts, type CallExpression, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type Statement, type Symbol as MorphSymbol } from 'ts-morph';
 import { TextEdits } from '../../src/text-edits.js';
 import { isWrapper, unwrap, type KnownWrapper } from '../../src/app-model/resolve.js';
-import type { RouteSite } from './routes.js';
+import type { HandlerFn, RouteSite } from './routes.js';
 import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chainRoot, isAssignment, DOMAIN_ERROR_RESPONDER, type Roles, rolesOf, referenced, isReference, roleOf, isFunctionLike, enclosingFunction, responseChain, requestRead, destructuredPart, isConsoleCall, isRequestRead, type Walk, insertAt, isWriteTarget, isMemberName } from './handler-model.js';
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
@@ -660,7 +660,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   if (catchClause) void catchClause;
 
   // Type errors the checker already reports inside the logic would show up as new ones in the service module.
-  const existing = diagnosticIn(file, start, end);
+  const existing = diagnosticIn(file, start, end, (d) => onUnknownParameter(d, site.fn, file));
   if (existing) throw new Unsafe('type-errors-in-logic', `the logic has a type error already (${existing.slice(0, 80)})`, site.fn);
   for (const d of w.drop) {
     const prev = d.getPreviousSibling();
@@ -840,6 +840,25 @@ function unhandledChainCatch(last: Statement): NonNullable<Extraction['chainCatc
 
 /** Request parts that may be missing (no body under Express 5, no cookie parser, no signed-in user): a field read throws. */
 const LATE_PARTS = new Set(['body', 'cookies', 'signedCookies', 'user']);
+
+/**
+ * "Property 'params' does not exist on type 'unknown'" on a read of the handler's own `req`/`res`/`next`, typed
+ * `unknown` by the function it is handed to: express-async-handler's declarations name Express's types, which a
+ * JavaScript app without @types/express lacks, so its parameters become `unknown` where a plain handler's are `any`.
+ * The reads of the request stay in the controller as they are (the same errors there), the service gets plain
+ * values; the check after the run still judges every error that looks new.
+ */
+function onUnknownParameter(d: import('ts-morph').Diagnostic, fn: HandlerFn, file: SourceFile): boolean {
+  if (![2339, 2349, 18046, 2571].includes(d.getCode()) || !/\.[cm]?jsx?$/.test(file.getFilePath())) return false;
+  const at = d.getStart();
+  const node = at === undefined ? undefined : file.getDescendantAtPos(at);
+  if (!node || !Node.isIdentifier(node)) return false;
+  const parent = node.getParent();
+  const root = Node.isPropertyAccessExpression(parent) && parent.getNameNode() === node ? parent.getExpression() : node;
+  if (!Node.isIdentifier(root)) return false;
+  const decl = referenced(root)?.getDeclarations()[0];
+  return !!decl && Node.isParameterDeclaration(decl) && decl.getParent() === fn && decl.getType().isUnknown();
+}
 
 /** Shapes of a route's handler that Express calls as it is (a factory returns the function itself). */
 const DIRECT_SHAPES = new Set(['inline', 'identifier', 'member', 'namespace-import', 'commonjs-export', 'class-method', 'bound-method', 'factory']);

@@ -1017,12 +1017,12 @@ export function moduleLocation(n: Node): Node | undefined {
 }
 
 /** The message of a diagnostic the checker already reports in [start, end) of the file, if any. */
-export function diagnosticIn(file: SourceFile, start: number, end: number): string | undefined {
+export function diagnosticIn(file: SourceFile, start: number, end: number, skip?: (d: import('ts-morph').Diagnostic) => boolean): string | undefined {
   const found = file.getPreEmitDiagnostics().find((d) => {
     const at = d.getStart();
     // ("Cannot find name 'process'… install type definitions for node": the app has no @types/node, common in
     // JavaScript apps, which is no error of its code; the check after the run ignores these too when they were there)
-    return at !== undefined && at >= start && at < end && !NODE_TYPES_MISSING.has(d.getCode());
+    return at !== undefined && at >= start && at < end && !NODE_TYPES_MISSING.has(d.getCode()) && !skip?.(d);
   });
   if (!found) return undefined;
   const m = found.getMessageText();
