@@ -35,6 +35,10 @@ const APPS = {
   'sequelize-example': { dir: '/work/apps/seq-example/express-main-example', copy: ['express', 'sequelize', 'index.js', 'package.json'], paths: ['express'] },
   // gothinkster/node-express-realworld-example-app before its move to nx (e40aeb9~1): mongoose models, express-jwt, router.param loaders
   realworld: { dir: '/work/apps/realworld', copy: ['routes', 'models', 'config', 'app.js', 'package.json'], paths: ['routes', 'app.js'] },
+  // bradtraversy/proshop_mern (1d20b5b, MERN): every handler written as express-async-handler's asyncHandler(async (req, res) => …),
+  // failures answered by `res.status(404); throw new Error(…)` and the app's error middleware; dependencies installed
+  // (`npm install --omit=dev`: no @types/express, so the wrapper's declarations leave req/res `unknown`)
+  proshop: { dir: '/work/apps/proshop', copy: ['backend', 'package.json'], paths: ['backend'] },
   'juice-shop': { dir: '/work/apps/juice-shop', copy: ['server.ts', 'app.ts', 'routes', 'lib', 'models', 'data', 'config', 'package.json', 'tsconfig.json'], paths: ['server.ts', 'routes'] },
 };
 // outcomes that are not fat handlers (nothing to move) or not handlers at all

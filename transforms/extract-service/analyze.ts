@@ -7,7 +7,7 @@ import { Unsafe, type Input, type Extraction, type Success, REPLAY_HELPERS, chai
 import { isFrameworkResponseCall } from './frameworks/walk.js';
 import { findHandOff } from './handoff.js';
 import { preludeEnd } from './prelude.js';
-import { oneResponseCall } from './trivial.js';
+import { oneResponseCall, oneResponseExpression } from './trivial.js';
 import { delegatedServiceCall } from './service-layer.js';
 import { findAnswerChoice } from './answer-choice.js';
 import { refuseErrorAnswer } from './error-answer.js';
@@ -33,6 +33,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     throw new Unsafe('no-type-info', 'the module is not part of a checked program here (a JavaScript file in a project without allowJs?)', site.fn);
   }
   const body = site.fn.getBody();
+  if (body && !Node.isBlock(body)) {
+    const trivial = oneResponseExpression(site, roles, body);
+    if (trivial) throw new Unsafe('one-response-call', trivial, site.fn);
+  }
   if (!body || !Node.isBlock(body)) throw new Unsafe('expression-body', 'the handler is a single expression', site.fn);
   if (!Node.isArrowFunction(site.fn) && site.fn.isGenerator()) throw new Unsafe('generator-handler', 'generator handlers are left alone', site.fn);
 

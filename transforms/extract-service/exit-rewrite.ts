@@ -723,6 +723,8 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       const e = n.getExpression();
       if (!e) {
         if (w.drop.has(n)) return;
+        // (`throw new Error('No order items'); return`: never reached, it stays as written)
+        if (Node.isBlock(n.getParent()) && Node.isThrowStatement((n.getParent() as Block).getStatements()[(n.getParent() as Block).getStatements().indexOf(n) - 1])) return;
         // (after `next(err)` that could not become a throw: that says why)
         if (w.pending?.reason === 'next-in-logic') throw w.pending;
         // (`const file = verifyFileExists(id, res); if (!file) return;`: the helper handed the response answered)

@@ -31,8 +31,12 @@ export function oneResponseCall(site: RouteSite, roles: Roles, region: Statement
   if (site.framework !== 'express' || region.length !== 1) return undefined;
   const s = region[0];
   if (!Node.isExpressionStatement(s)) return undefined;
-  const call = s.getExpression();
-  if (!Node.isCallExpression(call)) return undefined;
+  return oneResponseExpression(site, roles, s.getExpression());
+}
+
+/** The same for an arrow's expression body (`(req, res) => res.send(process.env.PAYPAL_CLIENT_ID)`). */
+export function oneResponseExpression(site: RouteSite, roles: Roles, call: Node): string | undefined {
+  if (site.framework !== 'express' || !Node.isCallExpression(call)) return undefined;
   const c: Ctx = { site, roles };
   const kind = answerCall(call, c);
   if (!kind) return undefined;

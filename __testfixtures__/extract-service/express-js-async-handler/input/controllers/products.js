@@ -20,6 +20,8 @@ const createProduct = asyncHandler(async (req, res) => {
   if (!name || typeof price !== 'number') {
     res.status(400);
     throw new Error('Invalid product data');
+    // (never reached: it stays as written)
+    return;
   }
   const existing = await db.findProduct(id);
   if (existing) {

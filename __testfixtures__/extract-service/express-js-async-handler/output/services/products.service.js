@@ -21,6 +21,8 @@ class ProductsService {
     const { id, name, price } = input;
     if (!name || typeof price !== 'number') {
       throw new ValidationError('Invalid product data');
+      // (never reached: it stays as written)
+      return;
     }
     const existing = await db.findProduct(id);
     if (existing) {
