@@ -82,4 +82,18 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
       }),
     );
   });
+
+  it('maps statuses named by constants whose declarations give their value, and says why another constant stays', () => {
+    // without the packages (the fixture harness) their constants are not known: every handler stays
+    const bare = messagesOf('express-js-status-constants');
+    expect(bare.get('GET /jobs/:id')?.message).toContain('`StatusCodes.NOT_FOUND`, not a number written in the handler nor a constant whose declaration gives its value');
+    // with http-status-codes (an enum) and http-status (`readonly NOT_FOUND: 404`) as npm installs them
+    const m = messagesOf('express-js-status-constants', (dir) => {
+      for (const pkg of ['http-status-codes', 'http-status']) fs.cpSync(path.join(repoRoot, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
+    });
+    expect(m.get('GET /jobs/:id')?.reason).toBe('extracted');
+    expect(m.get('POST /jobs')?.reason).toBe('extracted');
+    // the app's own object could change at run time
+    expect(m.get('DELETE /jobs/:id')).toEqual({ reason: 'dynamic-status', message: 'the status of a response is `Status.GONE`, not a number written in the handler nor a constant whose declaration gives its value' });
+  });
 });

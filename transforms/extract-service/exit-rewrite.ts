@@ -107,12 +107,13 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
   for (const c of calls) {
     if (c.name !== 'status' && c.name !== 'code' && c.name !== 'sendStatus') continue;
     const arg = c.call.getArguments()[0];
-    if (!arg || !Node.isNumericLiteral(arg)) {
-      // (`res.status(httpStatus.CREATED)`: a constant of a package, whose value is not known without running it)
+    const value = statusValue(arg);
+    if (value === undefined) {
+      // (`res.status(httpStatus.CREATED)` where the package does not declare the value: not known without running it)
       const named = arg && (Node.isIdentifier(arg) || Node.isPropertyAccessExpression(arg)) && !/\n/.test(arg.getText()) ? arg.getText() : undefined;
-      throw new Unsafe('dynamic-status', named ? `the status of a response is \`${named}\`, not a number written in the handler: its value is not known here` : 'the status of a response is computed by the logic', c.call);
+      throw new Unsafe('dynamic-status', named ? `the status of a response is \`${named}\`, not a number written in the handler nor a constant whose declaration gives its value` : 'the status of a response is computed by the logic', c.call);
     }
-    status = Number(arg.getLiteralValue());
+    status = value;
   }
   w.handled.add(chain.root);
   const outerStart = chain.outer.getStart();
@@ -375,15 +376,40 @@ export function answerInTry(n: Statement, root: Node, errorAnswer: boolean, call
   return undefined;
 }
 
-/** The status a response chain answers with, when written as a number (`res.status(404).json(…)`, `sendStatus(204)`). */
+/** The status a response chain answers with, when written as a number (`res.status(404).json(…)`, `sendStatus(204)`) or a constant (statusValue). */
 export function literalStatus(chain: ResponseChain): number | undefined {
   let status: number | undefined;
   for (const c of chainCalls(chain)) {
     if (c.name !== 'status' && c.name !== 'code' && c.name !== 'sendStatus') continue;
-    const arg = c.call.getArguments()[0];
-    if (arg && Node.isNumericLiteral(arg)) status = Number(arg.getLiteralValue());
+    const value = statusValue(c.call.getArguments()[0]);
+    if (value !== undefined) status = value;
   }
   return status;
+}
+
+/**
+ * A status argument's value when it is known without running the code: a number written there, a member of an enum
+ * (`StatusCodes.NOT_FOUND` of http-status-codes, an enum of the app: the checker computes its value), or a constant a
+ * package's declarations give a number type of one value (`httpStatus.NOT_FOUND`, `readonly NOT_FOUND: 404` in
+ * http-status; `export declare const NOT_FOUND = 404`). An HTTP status code (100–999) or undefined.
+ */
+export function statusValue(arg: Node | undefined): number | undefined {
+  if (!arg) return undefined;
+  let value: unknown;
+  if (Node.isNumericLiteral(arg)) value = Number(arg.getLiteralValue());
+  else if (Node.isIdentifier(arg) || Node.isPropertyAccessExpression(arg)) {
+    const name = Node.isPropertyAccessExpression(arg) ? arg.getNameNode() : arg;
+    let sym = name.getSymbol();
+    if (sym?.isAlias()) sym = sym.getAliasedSymbol();
+    const decls = sym?.getDeclarations() ?? [];
+    const decl = decls.length === 1 ? decls[0] : undefined;
+    const declared = !!decl && decl.getSourceFile().isDeclarationFile() && decl.getSourceFile().isInNodeModules();
+    const literal = (t: import('ts-morph').Type) => (t.isNumberLiteral() ? t.getLiteralValue() : undefined);
+    if (decl && Node.isEnumMember(decl)) value = decl.getValue();
+    else if (decl && declared && Node.isPropertySignature(decl) && decl.isReadonly()) value = literal(decl.getType());
+    else if (decl && declared && Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === 'const') value = literal(decl.getType());
+  }
+  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 999 ? value : undefined;
 }
 
 /** A try unwrapped in the service (its block joins the enclosing one). */
@@ -790,7 +816,7 @@ function inTryOrThrow(w: Walk, n: Statement, chain: ResponseChain, root: Node): 
  * and an `end` with a body all throw on some values. The node that may throw, or undefined.
  */
 function answerMayThrow(chain: ResponseChain): Node | undefined {
-  const code = (a: Node | undefined) => !!a && Node.isNumericLiteral(a) && Number.isInteger(a.getLiteralValue()) && a.getLiteralValue() >= 100 && a.getLiteralValue() <= 999;
+  const code = (a: Node | undefined) => statusValue(a) !== undefined;
   const calls = chainCalls(chain);
   for (const c of calls.slice(0, -1)) if (c.name !== 'status' || c.call.getArguments().length !== 1 || !code(c.call.getArguments()[0])) return c.call;
   const last = calls[calls.length - 1];
@@ -952,7 +978,7 @@ function statusThenThrow(w: Walk, n: Node, fn: Node): boolean {
     throw new Unsafe('status-then-throw', `\`${call.getText()}\` before \`${after.getText().replace(/\s+/g, ' ').slice(0, 50)}\`: ${why}`, n);
   };
   const args = call.getArguments();
-  const status = args.length === 1 && Node.isNumericLiteral(args[0]) ? Number(args[0].getLiteralValue()) : undefined;
+  const status = args.length === 1 ? statusValue(args[0]) : undefined;
   if (status === undefined) return refuse('the status is not a number written in the handler');
   const known = ERROR_KINDS[status];
   if (!known) return refuse(`no domain error stands for status ${status}`);
