@@ -42,7 +42,7 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
 
   it('names a status written as a constant, and the service a thin handler already calls', () => {
     const m = messagesOf('express-js-named-status');
-    expect(m.get('POST /things')).toEqual({ reason: 'dynamic-status', message: 'the status of a response is `httpStatus.CREATED`, not a number written in the handler: its value is not known here' });
+    expect(m.get('POST /things')).toEqual({ reason: 'dynamic-status', message: 'the status of a response is `httpStatus.CREATED`, not a number written in the handler nor a constant whose declaration gives its value' });
     const s = messagesOf('express-js-existing-service-layer');
     expect(s.get('GET /users')).toEqual({ reason: 'already-thin', message: "the handler already hands its work to the app's service layer (`userService.queryUsers`): what is left reads the request and answers" });
   });
