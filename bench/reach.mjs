@@ -39,6 +39,9 @@ const APPS = {
   // failures answered by `res.status(404); throw new Error(…)` and the app's error middleware; dependencies installed
   // (`npm install --omit=dev`: no @types/express, so the wrapper's declarations leave req/res `unknown`)
   proshop: { dir: '/work/apps/proshop', copy: ['backend', 'package.json'], paths: ['backend'] },
+  // john-smilga/node-express-course 06-jobs-api/final (39a2a5e): express-async-errors, the app's own error classes
+  // thrown for its error middleware, statuses named by http-status-codes' StatusCodes; dependencies installed
+  'jobs-api': { dir: '/work/apps/jobs-api', copy: ['app.js', 'controllers', 'routes', 'middleware', 'models', 'errors', 'db', 'package.json'], paths: ['.'] },
   'juice-shop': { dir: '/work/apps/juice-shop', copy: ['server.ts', 'app.ts', 'routes', 'lib', 'models', 'data', 'config', 'package.json', 'tsconfig.json'], paths: ['server.ts', 'routes'] },
 };
 // outcomes that are not fat handlers (nothing to move) or not handlers at all
