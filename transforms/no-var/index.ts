@@ -17,6 +17,7 @@ export const meta = defineMeta({
     'eval-or-with': 'the file uses direct eval or with, which can reach any name',
     'global-script': 'at the top level of a script it creates a global property',
     'hoisted-function': 'used in a hoisted function that may run before the declaration',
+    'namespace-export': 'exported from a TypeScript namespace/module, where another block of the merged namespace or a qualified `N.x = …` may assign it',
     redeclared: 'declared more than once in nested or shared blocks',
     'reserved-name': 'the name cannot be lexically declared',
     'single-statement': 'a lexical declaration is not allowed in a single-statement position',
@@ -104,6 +105,12 @@ function judge(decl: NodePath<t.VariableDeclaration>, isModule: boolean): Verdic
   const node = decl.node;
   if (node.declare || decl.findParent((p) => p.isTSModuleDeclaration() && Boolean(p.node.declare))) {
     return fail('declare', 'ambient `declare var` kept');
+  }
+  // `namespace N { export var x }`: x is a property of N. Another block of a merged namespace (same file or
+  // another one) assigns it by its bare name, and `N.x = …` anywhere assigns it too; as `const`, tsc rejects
+  // both (TS2588/TS2540). Proving no such write exists would need the whole program, so it stays var.
+  if (decl.parentPath?.isExportNamedDeclaration() && decl.parentPath.parentPath?.isTSModuleBlock()) {
+    return fail('namespace-export', '`var` kept: exported from a namespace, where another block of the merged namespace or `N.x = …` may assign it');
   }
   const site = declarationSite(decl);
   if (!site) {
