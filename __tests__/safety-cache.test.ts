@@ -126,6 +126,22 @@ describe('cache identity of a local transform', () => {
     fs.writeFileSync(path.join(dir, 'word.cjs'), "module.exports = 'const';\n");
     expect(runCli(['run', './t.cjs', 'src', '--dry'], dir).stdout).toContain('+const a = 1;');
   });
+
+  it('a transform that reads data through fs (a rename map beside it) or the environment is not cached (round 18, F7)', () => {
+    const dir = tempDir('remodel-graph-fs-');
+    writeFiles(dir, {
+      'package.json': '{ "name": "g", "private": true }\n',
+      'mods/t.mjs': "import fs from 'node:fs';\nconst rules = JSON.parse(fs.readFileSync(new URL('./rules.json', import.meta.url), 'utf8'));\nexport default (file) => file.source.replace(/var /g, rules.to + ' ');\n",
+      'mods/rules.json': '{ "to": "let" }\n',
+      'mods/env.cjs': "module.exports = (file) => file.source.replace(/var /g, process.env.REMODEL_TEST_WORD + ' ');\n",
+      'src/a.js': 'var a = 1;\n',
+    });
+    expect(runCli(['run', './mods/t.mjs', 'src', '--dry'], dir).stdout).toContain('+let a = 1;');
+    fs.writeFileSync(path.join(dir, 'mods/rules.json'), '{ "to": "const" }\n');
+    expect(runCli(['run', './mods/t.mjs', 'src', '--dry'], dir).stdout).toContain('+const a = 1;');
+    expect(runCli(['run', './mods/env.cjs', 'src', '--dry'], dir, { REMODEL_TEST_WORD: 'let' }).stdout).toContain('+let a = 1;');
+    expect(runCli(['run', './mods/env.cjs', 'src', '--dry'], dir, { REMODEL_TEST_WORD: 'const' }).stdout).toContain('+const a = 1;');
+  });
 });
 
 describe('the cache never trusts size and mtime alone', () => {

@@ -251,9 +251,13 @@ function resolveLocal(from: string, specifier: string): string | undefined {
   });
 }
 
+/** Modules through which a transform can read what its own module graph does not hold. */
+const OUTSIDE_WORLD = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'child_process', 'http', 'https', 'http2', 'net', 'dgram', 'os', 'process', 'worker_threads', 'undici', 'node-fetch', 'axios']);
+
 /**
  * The relative modules a module loads (static imports, re-exports, `require`, `import()`, `import x = require()`),
- * or undefined when that cannot be known: a `require`/`import()` of a computed name, or a file that does not parse.
+ * or undefined when that cannot be known: a `require`/`import()` of a computed name, a file that does not parse, or a
+ * module that reads the outside world (fs, child_process, the network, `process.env`/`argv`/`cwd`).
  * Package imports are left out (their version is not part of the cache key).
  */
 function localImports(file: string, text: string): string[] | undefined {
@@ -272,6 +276,11 @@ function localImports(file: string, text: string): string[] | undefined {
     node?.type === 'StringLiteral' ? node.value : node?.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0].value.cooked : undefined;
   const visit = (node: any) => {
     if (!node || typeof node.type !== 'string' || unknown) return;
+    // what the module reads at run time from outside its module graph: the environment, the command line
+    if (node.type === 'MemberExpression' && node.object?.type === 'Identifier' && node.object.name === 'process' && ['env', 'argv', 'cwd'].includes(node.property?.name)) {
+      unknown = true;
+      return;
+    }
     if ((node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') && node.source) {
       specifiers.push(node.source.value);
     } else if (node.type === 'TSExternalModuleReference') {
@@ -303,6 +312,9 @@ function localImports(file: string, text: string): string[] | undefined {
   if (unknown) return undefined;
   const files: string[] = [];
   for (const s of specifiers) {
+    // (a module that reads files, runs programs or asks the network may depend on data beside it, a rename map in a
+    // JSON or YAML file read with fs: its results are not cached, adversarial round 18, F7)
+    if (OUTSIDE_WORLD.has(s.replace(/^node:/, ''))) return undefined;
     if (!s.startsWith('.') && !path.isAbsolute(s)) continue;
     const resolved = resolveLocal(file, s);
     if (!resolved) return undefined;
