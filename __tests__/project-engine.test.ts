@@ -142,6 +142,14 @@ describe('project engine with move-symbol on a git repository', { timeout: 300_0
     expect(dry.code).toBe(3);
     const unchecked = await runCliInProcess(['run', transform, 'src/math.ts', '--dry', '--no-verify'], dir);
     expect(unchecked.code).toBe(0);
+    // --patch reproduces what a real run writes: nothing; an older patch at that path is emptied (round 18, F10)
+    const patch = path.join(tempDir('remodel-blocked-patch-'), 'fix.diff');
+    fs.writeFileSync(patch, 'an older patch\n');
+    const patched = await runCliInProcess(['run', transform, 'src/math.ts', '--patch', patch], dir);
+    expect(patched.code).toBe(3);
+    expect(patched.stderr).toContain('wrote an empty patch');
+    expect(fs.readFileSync(patch, 'utf8')).toBe('');
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('--verify checks NodeNext files in their real module format ("type": "module" makes them ESM)', async () => {

@@ -103,7 +103,17 @@ async function commandRun(argv: Record<string, any>, io: CliIO): Promise<number>
   const introduced = changeSet.newDiagnostics ?? [];
   for (const d of introduced) io.stderr(`${d.path}${d.line ? `:${d.line}:${d.column}` : ''} error TS${d.code}: ${d.message}\n`);
 
-  if (patchTarget) {
+  if (patchTarget && introduced.length) {
+    // (a real run writes nothing when the change is blocked; the patch reproduces what a real run writes, so it is
+    // not written either: `git apply` would bring the errors in. Adversarial round 18, F10)
+    // (emptied rather than left as it was: an older patch there must not be taken for this run's)
+    try {
+      fs.writeFileSync(patchTarget, '');
+    } catch (err) {
+      throw new UsageError(`cannot write the patch to ${argv.patch}: ${(err as Error).message.split(',')[0]}`);
+    }
+    io.stderr(`remodel: wrote an empty patch to ${argv.patch}: the change introduces ${introduced.length} type error(s), so a real run writes nothing\n`);
+  } else if (patchTarget) {
     const root = findGitRoot(io.cwd) ?? io.cwd;
     checkPatchNotInRun(patchTarget, argv.patch, changed.flatMap((f) => (f.renamedFrom ? [f.absPath, f.renamedFrom] : [f.absPath])));
     try {
