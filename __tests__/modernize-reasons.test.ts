@@ -32,7 +32,7 @@ describe('spots left alone are reported with a reason', () => {
     expect(r.reasons).toEqual(['quoted-key']);
   });
   it('template-literals: a chain wrapped over several lines', async () => {
-    const r = await reasons(templateLiterals, 'template-literals', "var msg = 'Invalid value for ' + field +\n  ': expected ' + expected;\n");
+    const r = await reasons(templateLiterals, 'template-literals', "var msg = 'Invalid value for ' + String(field) +\n  ': expected ' + expected.length;\n");
     expect(r.reasons).toEqual(['multi-line-chain']);
   });
 });

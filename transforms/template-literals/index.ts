@@ -4,6 +4,7 @@ import { walk } from '../../src/ast.js';
 import { defineMeta, type FileTransformContext } from '../../src/types.js';
 import { targetOption, withTarget } from '../../src/target.js';
 import { hasLegacyOctalEscape, mapRawChars } from '../../src/text/escapes.js';
+import { operandFacts } from './operands.js';
 
 export const meta = defineMeta({
   name: 'template-literals',
@@ -16,7 +17,7 @@ export const meta = defineMeta({
     'literal-only': 'it joins string literals only (usually deliberate line wrapping); no template is needed',
     'multi-line-chain': 'it is wrapped over several lines (--join-lines joins it)',
     'multiline-operand': 'an operand spans several lines (--multiline-operands converts it)',
-    'object-operand': 'an object operand may convert differently in a template (valueOf vs toString)',
+    'object-operand': 'an operand is not known to be a primitive: an object may convert differently in a template (valueOf vs toString)',
     'octal-escape': 'a string uses an octal escape, invalid in template literals',
   },
   version: '1',
@@ -26,6 +27,12 @@ export const meta = defineMeta({
       .boolean()
       .default(false)
       .describe('also convert chains whose non-string operands span several lines (e.g. a callback inside ${})'),
+    assumePrimitiveOperands: z
+      .boolean()
+      .default(false)
+      .describe(
+        'also convert operands not proven to be primitives (names, properties, calls), taking them to hold primitives or objects without their own valueOf; operands surely objects (`new X`, date-library calls, a const holding one) stay',
+      ),
     joinLines: z.boolean().default(false).describe('also convert concatenations wrapped over several lines, joining them into one line'),
   }),
   prefilter: (source) => source.includes('+') && /['"`]/.test(source),
@@ -33,7 +40,6 @@ export const meta = defineMeta({
 
 type Chain = { node: t.BinaryExpression; operands: t.Expression[] };
 
-const DATE_CALLS = new Set(['moment', 'dayjs', 'luxon', 'DateTime']);
 const isStringish = (n: t.Node): n is t.StringLiteral | t.TemplateLiteral => n.type === 'StringLiteral' || n.type === 'TemplateLiteral';
 const isPlus = (n: t.Node | null | undefined): n is t.BinaryExpression => !!n && n.type === 'BinaryExpression' && n.operator === '+';
 
@@ -43,6 +49,7 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
   const ast = ctx.parse();
   const source = ctx.source;
   const comments = (ast.comments ?? []).map((c) => [c.start!, c.end!] as const);
+  const facts = operandFacts(ast);
   // Roots of `+` chains (a `+` that is not the left operand of another `+`), in source order.
   const roots: t.BinaryExpression[] = [];
   const inEnum = new Set<t.Node>();
@@ -125,13 +132,18 @@ function templateLiteralsUntargeted(ctx: FileTransformContext<Options>): string 
       if (o.type === 'StringLiteral' && hasLegacyOctalEscape(source.slice(o.start! + 1, o.end! - 1))) {
         return { reason: 'octal-escape', message: 'concatenation left alone: a string uses an octal escape, invalid in template literals' };
       }
-      if (
-        o.type === 'ObjectExpression' ||
-        o.type === 'NewExpression' ||
-        (o.type === 'CallExpression' && calleeName(o.callee) !== undefined && DATE_CALLS.has(calleeName(o.callee)!))
-      ) {
-        return { reason: 'object-operand', message: 'concatenation left alone: an object operand may convert differently in a template (valueOf vs toString)' };
-      }
+    }
+    // `+` converts an object with valueOf first (dayjs, moment, a Money class), a template with toString first:
+    // every operand must be known to be a primitive.
+    // --assume-primitive-operands takes every operand that is not surely an object to be a primitive or a plain object.
+    const unknown = ops.find((o) => (ctx.options.assumePrimitiveOperands ? facts.isSurelyObject(o) : !facts.isPrimitive(o)));
+    if (unknown) {
+      const what = source.slice(unknown.start!, unknown.end!);
+      const shown = what.length > 40 || what.includes('\n') ? 'an operand' : `\`${what}\``;
+      return {
+        reason: 'object-operand',
+        message: `concatenation left alone: ${shown} is not known to be a primitive; an object may convert differently in a template (valueOf vs toString)`,
+      };
     }
     if (!ctx.options.multilineOperands) {
       const multiline = ops.find((o) => !isStringish(o) && source.slice(o.start!, o.end!).includes('\n'));
@@ -289,12 +301,6 @@ function firstOperand(n: t.Node): t.Node {
 
 function isUntagged(_n: t.TemplateLiteral): boolean {
   return true; // a TemplateLiteral node as an operand is never tagged (that would be a TaggedTemplateExpression)
-}
-
-function calleeName(callee: t.Node): string | undefined {
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') return callee.object.name;
-  return undefined;
 }
 
 /** Body of a quoted string → body of a template: quotes need no escape there, backticks do. */

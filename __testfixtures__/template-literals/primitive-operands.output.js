@@ -1,0 +1,13 @@
+const count = items.length;
+const label = `n=${count}`;
+const total = `Total: ${price.toFixed(2)} EUR`;
+const kind = `type ${typeof value}`;
+const sum = `sum ${a - b}`;
+const name = `name: ${String(user.name)}`;
+const port = `port ${process.env.PORT}`;
+const upper = `up ${title.trim().toUpperCase()}`;
+const cost = 2.5;
+const line = `cost ${cost} at ${Date.now()}`;
+const path = `dir: ${__dirname}`;
+const list = `ids: ${ids.join(', ')}`;
+const flag = `ok: ${ready ? 'yes' : 'no'}`;
