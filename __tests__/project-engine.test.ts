@@ -152,6 +152,20 @@ describe('project engine with move-symbol on a git repository', { timeout: 300_0
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('a project transform that crashes is a failed run with a report, and nothing is written (round 18, F12)', async () => {
+    const dir = tsProject();
+    const before = snapshot(dir);
+    const transform = path.join(repoRoot, '__tests__', 'support', 'project-crash.mjs');
+    const res = await runCliInProcess(['run', transform, 'src'], dir);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toContain('project transform project-crash crashed, so nothing was changed: proj boom');
+    expect(res.stderr).not.toContain('internal error');
+    expect(snapshot(dir)).toEqual(before);
+    const json = await runCliInProcess(['run', transform, 'src', '--json'], dir);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout).summary).toMatchObject({ status: 'failed', changed: 0, errors: 1 });
+  });
+
   it('--verify checks NodeNext files in their real module format ("type": "module" makes them ESM)', async () => {
     const dir = tsProject();
     const transform = path.join(repoRoot, '__tests__', 'support', 'top-level-await.mjs');

@@ -499,7 +499,13 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     await ((transform as { transform: unknown }).transform as ProjectTransformFn)(ctx);
   } catch (err) {
     if (err instanceof TransformRefusal) return base([], { refusal: err.reason });
-    throw err;
+    // A crash of the transform (its own bug, or ts-morph refusing an edit: a file it creates exists already) is a
+    // failed run with a report, like a crash on one file of a per-file transform, not an internal error of remodel.
+    // Nothing of the project changes: the first selected file carries the error (adversarial round 18, F12).
+    const e = err as Error;
+    const error = { message: `project transform ${transformName} crashed, so nothing was changed: ${e?.message ?? String(err)}`, ...(e?.stack ? { stack: e.stack } : {}) };
+    const paths = opts.files.length ? opts.files.map((f) => path.resolve(f)) : [cwd];
+    return base(paths.map((abs, i): FileChange => ({ absPath: abs, path: relative(abs), status: i === 0 ? 'error' : 'unchanged', ...(i === 0 ? { error } : {}) })), { allOrNothing: true });
   }
   const transformMs = performance.now() - transformStarted;
   restoreSpecifierExtensions(project, originals);
