@@ -1,6 +1,7 @@
 import type { NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
-import type { Traverse } from '../../src/ast.js';
+import { walk, type Traverse } from '../../src/ast.js';
+import { parseSource } from '../../src/parse.js';
 import type { FileTransformContext } from '../../src/types.js';
 import type { Options } from './index.js';
 import { Bail, type Candidate, type Edit, type FnPath, type Outcome } from './types.js';
@@ -111,7 +112,60 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
   if (!outer.length) return undefined;
   const edits = ctx.edits();
   for (const e of outer) edits.replace(e.start, e.end, e.text);
-  return edits.apply();
+  const output = edits.apply();
+  // Statements moved next to other code must stay statements of their own: the output parsing is not enough, an
+  // expression joined with the line before it (`const res = await get(p)` then `(res.items || [])…`) parses too.
+  // Each such continuation across a line break must already be in the input.
+  let joined: t.Node | undefined;
+  try {
+    joined = newContinuation(source, ast, output, parseSource(output, ctx.parser) as unknown as t.File);
+  } catch {
+    return output; // output that does not parse is refused by the engine with its own message
+  }
+  if (joined) {
+    for (const c of active) {
+      ctx.report('kept: a moved statement would continue the line before it (no semicolon separates them), changing what the code means', c.chain, 'statement-boundary');
+    }
+    return undefined;
+  }
+  return output;
+}
+
+/**
+ * An expression in `output` that continues across a line break with `(`, `[`, a template, or `+ - / <` at the start
+ * of the next line, beyond those `input` has (an ASI join the conversion would have made); undefined when none is new.
+ */
+function newContinuation(input: string, inAst: t.File, output: string, outAst: t.File): t.Node | undefined {
+  const inCount = continuations(input, inAst).length;
+  const outList = continuations(output, outAst);
+  return outList.length > inCount ? outList[outList.length - 1] : undefined;
+}
+
+function continuations(source: string, ast: t.File): t.Node[] {
+  const found: t.Node[] = [];
+  const brokenBefore = (from: number, token: string): boolean => {
+    const at = source.indexOf(token, from);
+    return at >= 0 && source.slice(from, at).includes('\n');
+  };
+  walk(ast, (n) => {
+    switch (n.type) {
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+        if (brokenBefore(n.callee.end!, '(')) found.push(n);
+        break;
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        if (n.computed && brokenBefore(n.object.end!, '[')) found.push(n);
+        break;
+      case 'TaggedTemplateExpression':
+        if (source.slice(n.tag.end!, n.quasi.start!).includes('\n')) found.push(n);
+        break;
+      case 'BinaryExpression':
+        if (['+', '-', '/', '<'].includes(n.operator) && brokenBefore(n.left.end!, n.operator)) found.push(n);
+        break;
+    }
+  });
+  return found;
 }
 
 function parenRange(source: string, node: t.Node): [number, number] {

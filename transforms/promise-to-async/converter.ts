@@ -18,6 +18,13 @@ const AWAIT_SAFE = new Set([
 const isPlainValue = (n: t.Node) =>
   LITERALS.has(n.type) || (n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'TemplateLiteral' && n.expressions.length === 0);
 
+/** A statement starting at `at` with a token that continues the line before it when no semicolon ends that line. */
+export function startsWithAsiHazard(source: string, at: number): boolean {
+  const ch = source[at];
+  if (ch === '/') return source[at + 1] !== '/' && source[at + 1] !== '*';
+  return ch === '(' || ch === '[' || ch === '`' || ch === '+' || ch === '-' || ch === '<';
+}
+
 /** Converts one function; throws Bail when the conversion would not keep behaviour. */
 export class Converter {
   private readonly source: string;
@@ -644,6 +651,13 @@ export class Converter {
 
   /** Lines of a slice of a block body, re-indented to `level`. */
   private bodyLines(start: number, end: number, level: number, block: t.BlockStatement): Line[] {
+    // The first statement moved here follows a line of other code now (`const res = await get(p)`): in a file without
+    // semicolons, one starting with `(`, `[`, a template, `+`, `-`, `/` or `<` would continue that line (automatic
+    // semicolon insertion does not separate them). It gets the leading `;` that style writes: `;(res.items || [])…`.
+    const first = block.body.find((s) => s.start! >= start && s.end! <= end);
+    if (first && this.file.semi === '' && startsWithAsiHazard(this.source, first.start!) && !this.local.some((e) => e.start === first.start && e.text === ';')) {
+      this.local.push({ start: first.start!, end: first.start!, text: ';' });
+    }
     const raw = this.text(start, end);
     if (!raw.trim()) return [];
     const lines = raw.split(/\r?\n/);

@@ -19,6 +19,7 @@ export const meta = defineMeta({
     'name-clash': 'two callbacks declare the same name, which would share one scope',
     'non-standard-promise': 'the file uses a promise library (or its own Promise); an async function would return a native Promise instead',
     'return-type': 'the declared return type is not Promise<…>, which an async function must return',
+    'statement-boundary': 'a moved statement would continue the line before it (no semicolon separates them), changing what the code means',
     'sync-head': 'the call at the head of the chain may throw synchronously, and the converted function would reject instead (--assume-rejecting-heads to convert)',
     'sync-throw': 'code before the returned chain may throw, and in an async function the throw would become a rejection',
     'this-binding': 'a callback uses this/arguments, which would mean the enclosing function\'s',
