@@ -60,6 +60,43 @@ describe('prototype-to-class: an exported constructor is public API', () => {
     }
   });
 
+  it('refuses it when another file copies or enumerates its prototype or statics, through any binding (used-as-value-elsewhere)', async () => {
+    for (const user of [
+      "const { Store } = require('..');\nconst mixin = Object.assign({}, Store.prototype);\n",
+      "var session = require('..');\nfor (var k in session.Store.prototype) console.log(k);\n",
+      "import S from '../lib/store.js';\nexport const statics = Object.keys(S);\n",
+      "var _ = require('lodash');\nvar S = require('../lib/store');\nvar Alias = S;\n_.extend(Widget.prototype, Alias.prototype);\n",
+      "var S = require('../lib/store');\nexport const copy = { ...S };\n",
+    ]) {
+      const dir = tempDir('ptc-values-');
+      writeFiles(dir, { 'package.json': '{ "name": "my-session", "private": true }\n', 'lib/store.js': STORE, 'index.js': "exports.Store = require('./lib/store');\n", 'test/user.js': user });
+      const f = await run(dir);
+      expect(f.status, user).toBe('unchanged');
+      expect(f.reports?.[0]?.reason, user).toBe('used-as-value-elsewhere');
+      expect(f.reports?.[0]?.message, user).toContain('test/user.js');
+    }
+  });
+
+  it('still converts it when other files only construct, test, extend or re-export it', async () => {
+    const dir = tempDir('ptc-values-ok-');
+    writeFiles(dir, {
+      'package.json': '{ "name": "my-session", "private": true }\n',
+      'lib/store.js': STORE,
+      'index.js': "exports.Store = require('./lib/store');\n",
+      'test/user.ts': [
+        "import { Store } from '..';",
+        'const s: Store = new Store();',
+        'type Ctor = typeof Store;',
+        'class Sub extends Store {}',
+        'console.log(s instanceof Store, Object.create(Store.prototype), Store.prototype.touch);',
+        'export { Store };',
+        '',
+      ].join('\n'),
+    });
+    const f = await run(dir);
+    expect(f.status).toBe('changed');
+  });
+
   it('refuses it in a published package (no "private": true) unless --allow-public-constructors', async () => {
     const dir = tempDir('ptc-published-');
     writeFiles(dir, { 'package.json': '{ "name": "my-session", "version": "1.0.0" }\n', 'lib/store.js': STORE });

@@ -22,7 +22,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'coverage', 'bower_components
 const MAX_FILES = 20_000;
 const MAX_SIZE = 1_000_000;
 
-interface SourceFile {
+export interface SourceFile {
   abs: string;
   text: string;
 }
@@ -95,51 +95,82 @@ export interface Caller {
   text: string;
 }
 
-/**
- * The first place outside `absFile` that calls the constructor `name` (exported by `absFile`) without `new`, or
- * undefined. `exportedAs` is true when the module's export is the constructor itself (`module.exports = X`).
- */
-export function findCallerWithoutNew(absFile: string, name: string): Caller | undefined {
+/** The package `absFile` belongs to, its other files, and how a file names `absFile` (the module defining `name`). */
+export interface PackageScope {
+  root: string;
+  files: SourceFile[];
+  self: string;
+  name: string;
+  /** Whether `spec`, required from `from`, is the module itself, or the package's main read for its `name` property. */
+  reachesSelf(spec: string, from: string, prop?: string): boolean;
+  /** Whether `spec`, required from `from`, is a module of this package (relative inside it, or the package's own name). */
+  insidePackage(spec: string, from: string): boolean;
+}
+
+export function packageScope(absFile: string, name: string): PackageScope {
   const pkg = nearestPackage(absFile);
   const root = pkg?.dir ?? path.dirname(absFile);
-  const files = listFiles(root);
   const self = path.resolve(absFile);
   const pkgName = typeof pkg?.json.name === 'string' ? pkg.json.name : undefined;
   const mainFile = pkg ? path.resolve(pkg.dir, typeof pkg.json.main === 'string' ? pkg.json.main : 'index.js') : undefined;
-  for (const f of files) {
-    if (f.abs === self) continue;
-    // Local names bound to this module (or its `name` property), and to any module of the package (whose
-    // `.name` property may be the constructor, re-exported: `session.Store.call(this)`).
-    const bound = new Set<string>();
-    const modules = new Set<string>();
-    let requiresPackage = false;
-    // The module itself, or the package's main re-exporting it as a property (`require('..').Store`).
-    const reachesSelf = (spec: string, prop?: string) =>
-      resolvesTo(spec, f.abs, self, pkgName, pkg?.dir) || (prop === name && mainFile !== undefined && resolvesTo(spec, f.abs, mainFile, pkgName, pkg?.dir));
-    const insidePackage = (spec: string) => spec.startsWith('.') ? !path.relative(root, path.resolve(path.dirname(f.abs), spec)).startsWith('..') : pkgName !== undefined && (spec === pkgName || spec.startsWith(pkgName + '/'));
-    const bind = /(?:\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*|\b([A-Za-z_$][\w$]*)\s*=\s*)?require\s*\(\s*(['"])([^'"]+)\3\s*\)\s*(?:\.\s*([A-Za-z_$][\w$]*))?/g;
-    for (const m of f.text.matchAll(bind)) {
-      const local = m[1] ?? m[2];
-      const spec = m[4];
-      const prop = m[5];
-      if (!insidePackage(spec)) continue;
-      requiresPackage = true;
-      if (!local) continue;
-      if (reachesSelf(spec, prop) && (!prop || prop === name)) bound.add(local);
-      if (!prop) modules.add(local);
+  return {
+    root,
+    files: listFiles(root),
+    self,
+    name,
+    reachesSelf: (spec, from, prop) =>
+      resolvesTo(spec, from, self, pkgName, pkg?.dir) || (prop === name && mainFile !== undefined && resolvesTo(spec, from, mainFile, pkgName, pkg?.dir)),
+    insidePackage: (spec, from) =>
+      spec.startsWith('.') ? !path.relative(root, path.resolve(path.dirname(from), spec)).startsWith('..') : pkgName !== undefined && (spec === pkgName || spec.startsWith(pkgName + '/')),
+  };
+}
+
+/**
+ * What a file's text binds, read with regular expressions: `bound`, the local names of the module itself (or of
+ * its `name` property); `modules`, local names of any module of the package (whose `.name` property may be the
+ * constructor, re-exported: `session.Store`); `requiresPackage`, whether it requires or imports the package at all.
+ */
+export function textBindings(f: SourceFile, scope: PackageScope): { bound: Set<string>; modules: Set<string>; requiresPackage: boolean } {
+  const { name } = scope;
+  const bound = new Set<string>();
+  const modules = new Set<string>();
+  let requiresPackage = false;
+  const reachesSelf = (spec: string, prop?: string) => scope.reachesSelf(spec, f.abs, prop);
+  const bind = /(?:\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*|\b([A-Za-z_$][\w$]*)\s*=\s*)?require\s*\(\s*(['"])([^'"]+)\3\s*\)\s*(?:\.\s*([A-Za-z_$][\w$]*))?/g;
+  for (const m of f.text.matchAll(bind)) {
+    const local = m[1] ?? m[2];
+    const spec = m[4];
+    const prop = m[5];
+    if (!scope.insidePackage(spec, f.abs)) continue;
+    requiresPackage = true;
+    if (!local) continue;
+    if (reachesSelf(spec, prop) && (!prop || prop === name)) bound.add(local);
+    if (!prop) modules.add(local);
+  }
+  const imports = /\bimport\s+(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\*\s+as\s+([A-Za-z_$][\w$]*)\s*)?(?:\{([^}]*)\})?\s*from\s*(['"])([^'"]+)\4/g;
+  for (const m of f.text.matchAll(imports)) {
+    const spec = m[5];
+    if (!scope.insidePackage(spec, f.abs)) continue;
+    requiresPackage = true;
+    if (m[2]) modules.add(m[2]);
+    if (m[1] && reachesSelf(spec)) bound.add(m[1]);
+    for (const part of (m[3] ?? '').split(',')) {
+      const [imported, local] = part.trim().split(/\s+as\s+/);
+      if ((imported === name && reachesSelf(spec, name)) || (imported === 'default' && reachesSelf(spec))) bound.add(local ?? imported);
     }
-    const imports = /\bimport\s+(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\*\s+as\s+([A-Za-z_$][\w$]*)\s*)?(?:\{([^}]*)\})?\s*from\s*(['"])([^'"]+)\4/g;
-    for (const m of f.text.matchAll(imports)) {
-      const spec = m[5];
-      if (!insidePackage(spec)) continue;
-      requiresPackage = true;
-      if (m[2]) modules.add(m[2]);
-      if (m[1] && reachesSelf(spec)) bound.add(m[1]);
-      for (const part of (m[3] ?? '').split(',')) {
-        const [imported, local] = part.trim().split(/\s+as\s+/);
-        if ((imported === name && reachesSelf(spec, name)) || (imported === 'default' && reachesSelf(spec))) bound.add(local ?? imported);
-      }
-    }
+  }
+  return { bound, modules, requiresPackage };
+}
+
+/**
+ * The first place outside `absFile` that calls the constructor `name` (exported by `absFile`) without `new`, or
+ * undefined.
+ */
+export function findCallerWithoutNew(absFile: string, name: string): Caller | undefined {
+  const scope = packageScope(absFile, name);
+  for (const f of scope.files) {
+    if (f.abs === scope.self) continue;
+    const { bound, modules, requiresPackage } = textBindings(f, scope);
     if (!requiresPackage) continue;
     // The constructor's own name counts too (a subclass file that got it some other way), once the file uses the package.
     const names = [...new Set([name, ...bound])].map(escape).join('|');

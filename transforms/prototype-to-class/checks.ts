@@ -6,6 +6,7 @@ import { findCallerWithoutNew } from './callers.js';
 import { Collector } from './collect.js';
 import { type Candidate, type Container, type Member, Refuse, RESERVED_STATIC, type SuperCall } from './model.js';
 import { findStrictProblem } from './strict.js';
+import { findValueUseElsewhere } from './value-uses.js';
 import { chainText, containsNode, containsThis, isCalledOrBound, isMemberTarget, isPrototypeAssignment, propName, usesOwnThis } from './syntax.js';
 
 /** Safety checks: whether a class keeps what the constructor function did (structure, members, comments, strict mode, public API). */
@@ -235,6 +236,15 @@ export class Checks extends Collector {
     if (caller) {
       const where = nodePath.relative(nodePath.dirname(abs), caller.file) || caller.file;
       throw new Refuse('called-without-new-elsewhere', `exported, and ${where}:${caller.line} calls it without new (\`${caller.text}\`), which throws for a class`, c.fn.node);
+    }
+    const use = findValueUseElsewhere(abs, c.name, this.traverse);
+    if (use) {
+      const where = nodePath.relative(nodePath.dirname(abs), use.file) || use.file;
+      throw new Refuse(
+        'used-as-value-elsewhere',
+        `exported, and ${where}:${use.line} ${use.what}${use.text ? ` (\`${use.text}\`)` : ''}: a mixin, copy or enumeration of the prototype or the constructor sees its function members, not a class's methods`,
+        c.fn.node,
+      );
     }
     if (this.ctx.options.allowPublicConstructors) return;
     const { published, pkg } = isPublished(abs);

@@ -45,6 +45,7 @@ export const meta = defineMeta({
     'typescript-signature': 'type parameters, a return type or a `this` parameter have no class constructor equivalent',
     'used-before-definition': 'the constructor is used before its definition; a class is not hoisted like a function',
     'used-before-members': 'the constructor is used between the function and its last member; class members would exist earlier',
+    'used-as-value-elsewhere': 'exported, and another file copies, enumerates or passes on its prototype or the constructor (mixin, for-in, Object.keys, spread, a helper), which sees function members but not class methods',
     'uses-super_': '`Ctor.super_` (set by util.inherits) is used; a class has no super_',
   },
   version: '1',
