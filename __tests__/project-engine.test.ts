@@ -166,6 +166,16 @@ describe('project engine with move-symbol on a git repository', { timeout: 300_0
     expect(JSON.parse(json.stdout).summary).toMatchObject({ status: 'failed', changed: 0, errors: 1 });
   });
 
+  it('output of a project transform that does not parse is never written, --no-verify too (round 18, F9)', async () => {
+    const dir = tsProject();
+    const before = snapshot(dir);
+    const transform = path.join(repoRoot, '__tests__', 'support', 'project-unparsable.mjs');
+    const res = await runCliInProcess(['run', transform, 'src', '--no-verify'], dir);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toContain('produced output that does not parse');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('--verify checks NodeNext files in their real module format ("type": "module" makes them ESM)', async () => {
     const dir = tsProject();
     const transform = path.join(repoRoot, '__tests__', 'support', 'top-level-await.mjs');

@@ -209,7 +209,7 @@ function outputParseError(transform: LoadedTransform, relPath: string, source: s
   };
 }
 
-function parseErrorOf(text: string, parser: ParserName): ParseError | undefined {
+export function parseErrorOf(text: string, parser: ParserName): ParseError | undefined {
   try {
     parseSource(text, parser);
     return undefined;

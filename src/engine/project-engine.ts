@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import type { ChangeSet, FileChange } from '../changeset.js';
-import { lineIndex } from '../parse.js';
+import { lineIndex, parserFor } from '../parse.js';
 import type { LoadedTransform, ParserChoice, Report } from '../types.js';
-import { keepLineEndings } from './file-engine.js';
+import { keepLineEndings, parseErrorOf } from './file-engine.js';
 import { formatWithPrettier, type FormatMode } from './format.js';
 import { toPosix } from '../paths.js';
 import { isNotUtf8 } from '../read-source.js';
@@ -531,6 +531,21 @@ export async function runProjectTransform(transform: LoadedTransform, transformN
     listed.add(file);
     const reports = reportsByFile.get(file);
     changes.push({ absPath: file, path: relative(file), status: 'unchanged', ...(reports ? { reports } : {}) });
+  }
+
+  // Without the type check (--no-verify), which reports syntax errors too, the output of every changed JavaScript or
+  // TypeScript file must still parse, as the file engine requires; when one does not, nothing of the project is
+  // written (adversarial round 18, F9).
+  if (!before) {
+    for (const c of changes) {
+      if (c.status !== 'changed' || c.after == null || !/\.[cm]?[jt]sx?$/.test(c.absPath)) continue;
+      const parser = parserFor(c.absPath, opts.parser ?? 'auto');
+      const error = parseErrorOf(c.after, parser);
+      if (!error || (c.before != null && parseErrorOf(c.before, parser))) continue;
+      const failed: FileChange = { absPath: c.absPath, path: c.path, status: 'error', reason: 'output-does-not-parse', error: { message: `transform ${transformName} produced output that does not parse (${error.message}); nothing of the project is written`, line: error.line, column: error.column } };
+      const rest = changes.filter((x) => x !== c && (opts.files.some((f) => path.resolve(f) === x.absPath) || x.reports)).map((x): FileChange => ({ absPath: x.renamedFrom ?? x.absPath, path: x.renamedFrom ? relative(x.renamedFrom) : x.path, status: 'unchanged', ...(x.reports ? { reports: x.reports } : {}) }));
+      return base([failed, ...rest].sort((a, b) => a.path.localeCompare(b.path)), { allOrNothing: true });
+    }
   }
 
   let newDiagnostics: Diagnostic[] | undefined;
