@@ -22,7 +22,7 @@ export const meta = defineMeta({
     'arguments-used': 'it uses `arguments`, which an arrow does not have',
     'bound-otherwise': 'it is bound to something other than exactly `this`, or with arguments, which an arrow cannot pre-set',
     comment: 'a comment in the function head would be lost',
-    'constructor-like': 'a function passed to inherits() may be constructed, subclassed or used as an object',
+    'constructor-like': 'the callee may construct it, subclass it or use it as an object (inherits(), a function of this file that uses it with new or reads its prototype, an AngularJS controller/service/provider)',
     'duplicate-params': 'duplicate parameter names are not allowed in arrows',
     eval: 'a direct eval inside could read `this` or `arguments`',
     generator: 'arrows cannot be generators',
@@ -115,6 +115,8 @@ function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | 
   const comments = ast.comments ?? [];
   const typeParamsOk = ctx.parser === 'ts';
   const edits = ctx.edits();
+  let locals: Map<string, t.Function[]> | undefined;
+  const localFunctions = () => (locals ??= functionsByName(ast));
 
   walkWithAncestors(ast, (node, ancestors) => {
     let fn: t.FunctionExpression | undefined;
@@ -126,6 +128,11 @@ function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | 
       const name = calleeName(parent.node);
       if (name && CONSTRUCTING_CALLEES.has(name)) {
         ctx.report(`function passed to ${name}() kept: it may be constructed, subclassed or used as an object`, node, 'constructor-like');
+        return;
+      }
+      const constructed = constructedBy(parent.node, node, localFunctions());
+      if (constructed) {
+        ctx.report(`function passed to ${name ?? 'the callee'}() kept: ${constructed}, which an arrow cannot be`, node, 'constructor-like');
         return;
       }
     } else if (ctx.options.bind !== false && bindReceiver(node)) {
@@ -179,6 +186,72 @@ function arrowCallbacksUntargeted(ctx: FileTransformContext<Options>): string | 
   });
 
   return edits.size ? edits.apply() : undefined;
+}
+
+/** AngularJS registrations whose function the injector instantiates with `new`: `.controller('Name', function ($scope) {…})`. */
+const INSTANTIATED_REGISTRATIONS = new Set(['controller', 'service', 'provider']);
+
+/** Functions of the file by name: `function make(…) {}` and `const make = function/arrow`. */
+function functionsByName(ast: t.File): Map<string, t.Function[]> {
+  const out = new Map<string, t.Function[]>();
+  const add = (name: string, fn: t.Function) => out.set(name, [...(out.get(name) ?? []), fn]);
+  walkWithAncestors(ast, (node) => {
+    if (node.type === 'FunctionDeclaration' && node.id) add(node.id.name, node);
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && (node.init.type === 'FunctionExpression' || node.init.type === 'ArrowFunctionExpression')) {
+      add(node.id.name, node.init);
+    }
+  });
+  return out;
+}
+
+/**
+ * Why the callee may construct the function passed to it (an arrow has no [[Construct]] and no prototype), or
+ * undefined: an AngularJS controller/service/provider registration, or a function of this file (every function of
+ * that name, so a shadowed name only makes this more careful) whose parameter at the argument's position is used
+ * with `new`, `.prototype`, `instanceof`, `extends` or `Reflect.construct`, or whose body reads `arguments`.
+ */
+function constructedBy(call: t.CallExpression | t.NewExpression | t.OptionalCallExpression, fn: t.FunctionExpression, locals: Map<string, t.Function[]>): string | undefined {
+  const index = call.arguments.indexOf(fn);
+  const c = call.callee;
+  if (
+    (c.type === 'MemberExpression' || c.type === 'OptionalMemberExpression') && !c.computed && c.property.type === 'Identifier' &&
+    INSTANTIATED_REGISTRATIONS.has(c.property.name) && index === 1 && call.arguments[0].type === 'StringLiteral'
+  ) {
+    return `a ${c.property.name} registered by name is instantiated with \`new\` (AngularJS's injector)`;
+  }
+  if (c.type !== 'Identifier') return undefined;
+  for (const callee of locals.get(c.name) ?? []) {
+    const params = callee.params;
+    const rest = params.findIndex((p) => p.type === 'RestElement');
+    if (rest !== -1 && rest <= index) return `${c.name}() takes it in a rest parameter, whose uses are not followed`;
+    let param: t.Node | undefined = params[index];
+    if (param?.type === 'AssignmentPattern') param = param.left;
+    if (callee.type !== 'ArrowFunctionExpression' && scanFunction(callee).argumentsUsed) return `${c.name}() reads \`arguments\`, whose uses are not followed`;
+    if (!param) continue;
+    if (param.type !== 'Identifier') return `${c.name}() takes it in a destructured parameter`;
+    const use = constructingUse(callee.body, param.name);
+    if (use) return `${c.name}() ${use}`;
+  }
+  return undefined;
+}
+
+/** How a body uses `name` as a constructor: `new name()`, `name.prototype`, `x instanceof name`, `extends name`, `Reflect.construct(name)`. */
+function constructingUse(body: t.Node, name: string): string | undefined {
+  let found: string | undefined;
+  const isName = (n: t.Node | null | undefined) => n?.type === 'Identifier' && n.name === name;
+  walkWithAncestors(body, (node) => {
+    if (found) return;
+    if (node.type === 'NewExpression' && isName(node.callee)) found = `calls it with \`new\``;
+    else if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && isName(node.object) && !node.computed && node.property.type === 'Identifier' && node.property.name === 'prototype') {
+      found = 'reads its `prototype`';
+    } else if (node.type === 'BinaryExpression' && node.operator === 'instanceof' && isName(node.right)) found = 'uses it with `instanceof`';
+    else if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && isName(node.superClass)) found = 'extends it';
+    else if ((node.type === 'CallExpression' || node.type === 'NewExpression') && node.arguments.some(isName)) {
+      const n = calleeName(node);
+      if (n && (CONSTRUCTING_CALLEES.has(n) || n === 'construct')) found = `passes it to ${n}()`;
+    }
+  });
+  return found;
 }
 
 /**
