@@ -60,6 +60,22 @@ describe('remodel run: dry run, check, patch and apply on a git repository', () 
     expect(check.code).toBe(0);
   });
 
+  it('--patch quotes file names git would misread (a tab, a newline, a double quote), and git apply takes them (round 18, F13)', () => {
+    const dir = tempDir();
+    const names = ['tab\tname.cjs', 'nl\nname.cjs', '"quoted".cjs', 'back\\slash.cjs', 'plain ü.cjs'];
+    writeFiles(dir, Object.fromEntries(names.map((n) => [n, 'var a = 1;\nmodule.exports = a;\n'])));
+    initRepo(dir);
+    const patched = tempDir();
+    fs.rmSync(patched, { recursive: true });
+    execFileSync('git', ['clone', '-q', dir, patched]);
+    const patchFile = path.join(patched, '..', `names-${path.basename(patched)}.diff`);
+    expect(runCli(['run', 'no-var', '.', '--patch', patchFile], dir).code).toBe(0);
+    expect(fs.readFileSync(patchFile, 'utf8')).toContain('diff --git "a/tab\\tname.cjs" "b/tab\\tname.cjs"');
+    git(patched, 'apply', patchFile);
+    expect(runCli(['run', 'no-var', '.'], dir).code).toBe(0);
+    expect(snapshot(patched)).toEqual(snapshot(dir));
+  });
+
   it('--check lists the files that would change on stderr', () => {
     const dir = tempDir();
     writeFiles(dir, LEGACY);
@@ -297,7 +313,7 @@ describe('worker threads', () => {
   it('gives the same change set with 1 and 2 jobs', () => {
     const dir = tempDir();
     const files: Record<string, string> = {};
-    for (let i = 0; i < 120; i++) files[`m${i}.js`] = `var x${i} = require('x');\nvar s = 'v' + x${i};\nmodule.exports = s;\n`;
+    for (let i = 0; i < 120; i++) files[`m${i}.js`] = `var x${i} = require('x');\nvar s = 'v' + String(x${i});\nmodule.exports = s;\n`;
     writeFiles(dir, files);
     const one = runCli(['run', 'template-literals', '.', '--json', '--jobs', '1'], dir);
     const two = runCli(['run', 'template-literals', '.', '--json', '--jobs', '2'], dir);

@@ -16,6 +16,18 @@ function modeString(mode: number | undefined): string {
   return m & 0o111 ? '100755' : '100644';
 }
 
+const C_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+
+/**
+ * A path as git writes it in a patch header: as it is, or C-quoted (`"a/tab\tname.js"`) when it holds a double quote, a
+ * backslash or a control character, which `git apply` would otherwise misread (adversarial round 18, F13). Other
+ * bytes, non-ASCII letters included, stay as they are; git apply reads them either way.
+ */
+export function gitQuote(name: string): string {
+  if (!/["\\\x00-\x1f\x7f]/.test(name)) return name;
+  return `"${name.replace(/["\\\x00-\x1f\x7f]/g, (c) => C_ESCAPES[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}"`;
+}
+
 /**
  * Renders one file change as a git-style unified diff with `a/` and `b/` prefixes on `displayPath` (and on
  * `fromPath` for a moved file, written as a rename that `git apply` performs).
@@ -26,13 +38,13 @@ export function unifiedDiff(change: FileChange, displayPath: string, context = 3
   const created = change.created || change.before === null;
   const deleted = change.deleted || change.after === null;
   const oldPath = fromPath ?? displayPath;
-  const header = [`diff --git a/${oldPath} b/${displayPath}`];
+  const header = [`diff --git ${gitQuote(`a/${oldPath}`)} ${gitQuote(`b/${displayPath}`)}`];
   if (created) header.push(`new file mode ${modeString(change.mode)}`);
   if (deleted) header.push(`deleted file mode ${modeString(change.mode)}`);
-  if (oldPath !== displayPath) header.push(`rename from ${oldPath}`, `rename to ${displayPath}`);
+  if (oldPath !== displayPath) header.push(`rename from ${gitQuote(oldPath)}`, `rename to ${gitQuote(displayPath)}`);
   if (before === after && oldPath !== displayPath) return { header, hunks: [] };
-  header.push(created ? '--- /dev/null' : `--- a/${oldPath}`);
-  header.push(deleted ? '+++ /dev/null' : `+++ b/${displayPath}`);
+  header.push(created ? '--- /dev/null' : `--- ${gitQuote(`a/${oldPath}`)}`);
+  header.push(deleted ? '+++ /dev/null' : `+++ ${gitQuote(`b/${displayPath}`)}`);
   return { header, hunks: renderHunks(splitLines(before), splitLines(after), context) };
 }
 
