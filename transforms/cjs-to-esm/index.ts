@@ -10,7 +10,7 @@ import type { Info, Options, Target } from './types.js';
 import { hasCjsSyntax, isEsm } from './syntax.js';
 import { analyze } from './analyze.js';
 import { cjsFilesNotSelected, formatOf, nearestPackageJson, packageEntries, packageRootOf, readJson, withTypeModule } from './package.js';
-import { dynamicPrefixesOnDisk, importerFitsNames, localRequires, markCycles } from './importers.js';
+import { dynamicPrefixesOnDisk, importerFitsNames, localRequires, markCycles, objectWriteOf, esmImportsOf } from './importers.js';
 import { lineOf, rewrite } from './rewrite.js';
 import { exportsUsingThis } from './exports.js';
 
@@ -27,6 +27,9 @@ export const meta = defineMeta({
     'evaluation-order': 'a require that follows side-effecting code stays a require (createRequire) so it runs in place',
     'export-name-taken': 'exports.x cannot become `export const x`: the name is used in the file',
     'exports-object': 'the exports object is reassigned or used as an object',
+    'exports-object-written':
+      'another module may change this module\'s exports object (assigns or deletes a property, calls a method that may assign to `this`, or hands the object to other code): converted, its importers would no longer share one object',
+    'imported-by-esm': 'an ES module of the run imports this CommonJS file: renamed, the name it imports is gone; converted, a default or namespace import would get other values',
     'implicit-global': 'assigning an undeclared name creates a global in sloppy mode and throws in ESM',
     'lazy-require': 'a require inside a function, condition or expression stays a require (createRequire)',
     'lazy-require-local': 'a local module required lazily would become an ES module, which require() cannot load',
@@ -99,6 +102,41 @@ export default async function cjsToEsm(ctx: ProjectTransformContext<Options>): P
     }
   }
 
+  // An exports object that importers may change stays one object. Converted, `exports.k = v` / `module.exports =
+  // { k }` become named exports, plus a copy of them as the default export once an importer needs the object: writes
+  // to the copy would not reach the named importers (see objectWriteOf), so such a module stays CommonJS.
+  for (const dep of infos.values()) {
+    const shape = dep.shape;
+    if (shape.kind !== 'object' && shape.kind !== 'props') continue;
+    const importers = [...infos.values()].flatMap((info) => info.sites.filter((s) => s.target?.type === 'local' && s.target.file === dep.file).map((site) => ({ info, site })));
+    const thisUsers = exportsUsingThis(dep);
+    if (importers.every(({ info, site }) => importerFitsNames(info, site, shape.names, thisUsers))) continue;
+    for (const { info, site } of importers) {
+      const at = objectWriteOf(info, site, dep);
+      if (!at) continue;
+      const stmt = at.getFirstAncestor((a) => Node.isStatement(a)) ?? at;
+      const snippet = stmt.getText().split('\n')[0].slice(0, 60);
+      block(dep, 'exports-object-written', `the exports object may be changed by ${ctx.relative(info.file)}${lineOf(info.sf, at.getStart())} (\`${snippet}\`); converted to named exports plus a copied default object, importers of the names would not see the change`, 0);
+      break;
+    }
+  }
+
+  // ES modules of the run that import a candidate load it as CommonJS now. Renamed (--rename), the file they name is
+  // gone; converted in place, a default import gets the default export instead of module.exports, a namespace or
+  // dynamic import another object.
+  for (const sf of ctx.files) {
+    const file = sf.getFilePath();
+    if (!/\.m?js$/.test(file) || infos.has(file) || file.includes('/node_modules/') || (!file.endsWith('.mjs') && !isEsm(sf))) continue;
+    for (const imp of esmImportsOf(sf)) {
+      if (!imp.spec.startsWith('.')) continue;
+      const dep = infos.get(path.resolve(path.dirname(file), imp.spec));
+      if (!dep || dep.blockers.some((b) => b.reason === 'imported-by-esm')) continue;
+      const where = `${ctx.relative(file)}${lineOf(sf, imp.node.getStart())}`;
+      if (rename) block(dep, 'imported-by-esm', `the ES module ${where} imports it by its file name, which --rename would change`, 0);
+      else if (!imp.fits(dep)) block(dep, 'imported-by-esm', `the ES module ${where} imports it as CommonJS (\`${imp.node.getText().split('\n')[0].slice(0, 60)}\`); converted, that import would get other values`, 0);
+    }
+  }
+
   // Which files convert. Without --rename: all or nothing per run. With it: files left CommonJS keep what they require CommonJS.
   const entries = packageEntries(infos);
   const stays = new Set<string>();
@@ -144,7 +182,7 @@ export default async function cjsToEsm(ctx: ProjectTransformContext<Options>): P
   } else {
     const problems: string[] = [];
     for (const info of infos.values()) for (const b of info.blockers) problems.push(`${ctx.relative(info.file)}${lineOf(info.sf, b.at)}: ${b.message} [${b.reason}]`);
-    for (const [file] of notSelected) problems.push(`${ctx.relative(file)}: CommonJS in the same package but not selected [not-selected]`);
+    for (const [file, what] of notSelected) problems.push(`${ctx.relative(file)}: ${what} [not-selected]`);
     if (problems.length) {
       ctx.refuse(
         `cannot set "type": "module": ${problems.length} problem${problems.length === 1 ? '' : 's'} (use --rename to convert the rest to .mjs):\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … ${problems.length - 20} more` : ''}`,

@@ -67,28 +67,108 @@ export function packageEntries(infos: Map<string, Info>): Set<string> {
   return out;
 }
 
-/** CommonJS `.js` files under the same package.json as the run's files that the run did not select. */
-export async function cjsFilesNotSelected(ctx: ProjectTransformContext<Options>, infos: Map<string, Info>): Promise<Map<string, true>> {
-  const out = new Map<string, true>();
+/**
+ * CommonJS files of the packages of the run's files that the run does not convert, and that "type": "module" would
+ * turn into ES modules (file → what it is): `.js` files it did not select, gitignored ones too (`node generated/g.js`
+ * loads them all the same), and files without an extension that Node runs (a node shebang: express-generator's
+ * `bin/www`; or named by package.json `bin`, `main` or a `scripts` command: `node ./bin/www`). Node 20 loads an
+ * extensionless file under "type": "module" as an ES module too; the run never sees them (they are not `.js`).
+ */
+export async function cjsFilesNotSelected(ctx: ProjectTransformContext<Options>, infos: Map<string, Info>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
   const selected = new Set(ctx.files.map((f) => f.getFilePath() as string));
   const roots = new Set<string>();
   for (const info of infos.values()) {
     const pkg = nearestPackageJson(path.dirname(info.file));
-    if (pkg) roots.add(path.dirname(pkg));
+    roots.add(pkg ? path.dirname(pkg) : path.resolve(ctx.cwd)); // without one, the run creates it in cwd
   }
+  const isCjs = (text: string) => CJS_MARKERS.test(text) && !/^\s*(import|export)\s/m.test(text);
   for (const root of roots) {
-    const files = await discoverFiles({ cwd: root, paths: ['.'], extensions: ['js'] });
-    for (const file of files) {
-      if (selected.has(file) || file.includes('/node_modules/')) continue;
-      const pkg = nearestPackageJson(path.dirname(file));
-      if (pkg && path.dirname(pkg) !== root) continue; // a nested package
-      let text = '';
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
+    const visible = new Set(await discoverFiles({ cwd: root, paths: ['.'], extensions: ['js'] }));
+    const named = namedByPackageJson(root);
+    for (const file of filesOfPackage(root)) {
+      if (infos.has(file)) continue;
+      const ext = path.extname(file);
+      if (ext === '.js') {
+        if (selected.has(file)) continue; // an ES module already
+        const text = readText(file);
+        if (text !== undefined && isCjs(text)) out.set(file, visible.has(file) ? 'CommonJS in the same package but not selected' : 'CommonJS in the same package, gitignored (Node loads it all the same)');
         continue;
       }
-      if (CJS_MARKERS.test(text) && !/^\s*(import|export)\s/m.test(text)) out.set(file, true);
+      if (ext !== '') continue;
+      const why = named.get(file) ?? (/^#!.*\bnode(js)?\b/.test(readText(file, 200) ?? '') ? 'a node script (shebang)' : undefined);
+      if (!why) continue;
+      const text = readText(file);
+      if (text !== undefined && isCjs(text)) out.set(file, `CommonJS ${why} without a .js extension, which Node would load as an ES module under "type": "module"`);
+    }
+  }
+  return out;
+}
+
+function readText(file: string, limit?: number): string | undefined {
+  try {
+    if (limit === undefined) return fs.readFileSync(file, 'utf8');
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(limit);
+      return buf.toString('utf8', 0, fs.readSync(fd, buf, 0, limit, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every regular file of the package at `root`, gitignored ones too; not node_modules, .git or nested packages. */
+function filesOfPackage(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name === 'node_modules' || e.name === '.git' || fs.existsSync(path.join(abs, 'package.json'))) continue;
+        walk(abs);
+      } else if (e.isFile()) {
+        out.push(abs);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Files package.json at `root` names as programs: `bin`, `main`, and paths in `scripts` commands (file → how). */
+function namedByPackageJson(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const json = readJson(path.join(root, 'package.json'));
+  if (!json) return out;
+  const add = (ref: unknown, how: string) => {
+    if (typeof ref !== 'string' || !ref) return;
+    const abs = path.resolve(root, ref);
+    try {
+      if (!out.has(abs) && fs.statSync(abs).isFile()) out.set(abs, how);
+    } catch {
+      // not a file
+    }
+  };
+  if (typeof json.bin === 'string') add(json.bin, 'package.json bin');
+  else if (json.bin && typeof json.bin === 'object') for (const [k, v] of Object.entries(json.bin)) add(v, `package.json bin "${k}"`);
+  add(json.main, 'package.json main');
+  if (json.scripts && typeof json.scripts === 'object') {
+    for (const [k, v] of Object.entries(json.scripts)) {
+      if (typeof v !== 'string') continue;
+      for (const token of v.split(/[\s;&|()<>]+/)) {
+        const t = token.replace(/^['"]|['"]$/g, '');
+        if (!t || t.startsWith('-') || /[=$`*]/.test(t)) continue;
+        add(t, `run by package.json scripts "${k}"`);
+      }
     }
   }
   return out;

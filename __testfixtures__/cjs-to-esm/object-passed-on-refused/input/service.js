@@ -1,6 +1,6 @@
 const db = require('./db');
 
-// the object itself is handed on: importers need the exports object, not a namespace
+// the object itself is handed on: wrap may change it, and converted, importers of find would not see that
 function wrap(store) {
   return Object.keys(store);
 }

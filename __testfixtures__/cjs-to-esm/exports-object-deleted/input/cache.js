@@ -1,0 +1,2 @@
+exports.token = 'abc';
+exports.user = 'me';

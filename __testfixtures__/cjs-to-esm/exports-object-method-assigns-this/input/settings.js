@@ -1,0 +1,4 @@
+exports.port = 3000;
+exports.setPort = function (p) {
+  this.port = p;
+};

@@ -1,0 +1,3 @@
+// overrides a setting through the shared exports object
+const config = require('./config');
+config.port = 8080;

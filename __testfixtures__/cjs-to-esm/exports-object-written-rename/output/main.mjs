@@ -1,0 +1,2 @@
+import './setup.mjs';
+import './server.mjs';

@@ -1,0 +1,3 @@
+// overrides a setting through the shared exports object
+import config from './config.js';
+config.port = 8080;

@@ -1,0 +1,2 @@
+// generated and gitignored, still run by `node generated/routes.js`
+module.exports = require('../app');

@@ -1,0 +1,6 @@
+'use strict';
+
+const beta = false;
+const verbose = false;
+
+module.exports = { beta, verbose };

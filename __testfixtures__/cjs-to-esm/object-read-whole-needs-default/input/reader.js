@@ -1,0 +1,3 @@
+const { find } = require('./db');
+
+console.log(find(1));

@@ -1,0 +1,3 @@
+const { add } = require('./math');
+
+console.log(add(1, 2));

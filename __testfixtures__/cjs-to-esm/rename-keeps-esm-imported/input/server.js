@@ -1,0 +1,3 @@
+const { port } = require('./config');
+
+console.log(port);

@@ -1,0 +1,4 @@
+import config from './config.js';
+const { port } = config;
+
+console.log(port);
