@@ -174,7 +174,7 @@ describe('--patch: a file name, or a usage error (never an apply)', () => {
 
 describe('two runs at once on one tree', () => {
   const N = 300;
-  const file = (i: number) => `function f${i}(name) {\n  var s = 'hi ' + name;\n  return s;\n}\nmodule.exports = f${i};\n`;
+  const file = (i: number) => `function f${i}(name) {\n  var s = 'hi ' + String(name);\n  return s;\n}\nmodule.exports = f${i};\n`;
 
   it('lose no update: each file carries the change of exactly the run that says it wrote it', async () => {
     const repo = tempDir();
@@ -198,11 +198,11 @@ describe('two runs at once on one tree', () => {
     const wrote = (r: CliResult) => Number(/wrote (\d+) file\(s\)/.exec(r.stderr)?.[1]);
     const texts = Object.keys(files).map((f) => fs.readFileSync(path.join(repo, f), 'utf8'));
     const withNoVar = texts.filter((t) => t.includes('const s')).length;
-    const withTemplate = texts.filter((t) => t.includes('`hi ${name}`')).length;
+    const withTemplate = texts.filter((t) => t.includes('`hi ${String(name)}`')).length;
     expect(wrote(a)).toBe(withNoVar);
     expect(wrote(b)).toBe(withTemplate);
     // Every file carries a change; one carries both only when the second run read it after the first wrote it.
-    expect(texts.every((t) => t.includes('const s') || t.includes('`hi ${name}`'))).toBe(true);
+    expect(texts.every((t) => t.includes('const s') || t.includes('`hi ${String(name)}`'))).toBe(true);
     expect(a.stderr + b.stderr).not.toContain('internal error');
     const dirty = git(repo, 'status', '--porcelain').trim().split('\n').filter(Boolean);
     expect(dirty).toHaveLength(N);
