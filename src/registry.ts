@@ -251,13 +251,20 @@ function resolveLocal(from: string, specifier: string): string | undefined {
   });
 }
 
-/** Modules through which a transform can read what its own module graph does not hold. */
-const OUTSIDE_WORLD = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'child_process', 'http', 'https', 'http2', 'net', 'dgram', 'os', 'process', 'worker_threads', 'undici', 'node-fetch', 'axios']);
+/** Modules through which a transform can learn what neither its module graph nor files beside it hold. */
+const OUTSIDE_WORLD = new Set(['child_process', 'http', 'https', 'http2', 'net', 'dgram', 'os', 'process', 'worker_threads', 'undici', 'node-fetch', 'axios']);
+/** Modules that read files: the data files in the folder of a module that loads one are part of its identity. */
+const FILE_READERS = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
+/** What localImports lists for "reads files": the data files in the module's own folder. */
+const DATA_BESIDE = '\0data-beside';
+/** Files a transform reads as data (a rename map, a list of names): JSON, YAML, TOML, INI, CSV, plain text. */
+const DATA_FILE = /\.(json|jsonc|json5|ya?ml|toml|ini|csv|tsv|txt)$/i;
 
 /**
  * The relative modules a module loads (static imports, re-exports, `require`, `import()`, `import x = require()`),
  * or undefined when that cannot be known: a `require`/`import()` of a computed name, a file that does not parse, or a
- * module that reads the outside world (fs, child_process, the network, `process.env`/`argv`/`cwd`).
+ * module that learns from the outside world (child_process, the network, `process.env`/`argv`/`cwd`). A module that
+ * reads files (fs) lists DATA_BESIDE too.
  * Package imports are left out (their version is not part of the cache key).
  */
 function localImports(file: string, text: string): string[] | undefined {
@@ -312,9 +319,10 @@ function localImports(file: string, text: string): string[] | undefined {
   if (unknown) return undefined;
   const files: string[] = [];
   for (const s of specifiers) {
-    // (a module that reads files, runs programs or asks the network may depend on data beside it, a rename map in a
-    // JSON or YAML file read with fs: its results are not cached, adversarial round 18, F7)
+    // (a module that runs programs or asks the network may depend on anything: its results are not cached,
+    // adversarial round 18, F7; one that reads files is keyed by the data files beside it, see localModuleDigest)
     if (OUTSIDE_WORLD.has(s.replace(/^node:/, ''))) return undefined;
+    if (FILE_READERS.has(s.replace(/^node:/, ''))) files.push(DATA_BESIDE);
     if (!s.startsWith('.') && !path.isAbsolute(s)) continue;
     const resolved = resolveLocal(file, s);
     if (!resolved) return undefined;
@@ -342,10 +350,25 @@ export function localModuleDigest(entry: string): string | undefined {
       return undefined;
     }
     hash.update(`${path.relative(path.dirname(entry), file)}\0${bytes.length}\0`).update(bytes);
-    if (/\.json$/.test(file)) continue;
+    if (DATA_FILE.test(file)) continue;
     const imports = localImports(file, bytes.toString('utf8'));
     if (!imports) return undefined;
-    queue.push(...imports);
+    for (const i of imports) {
+      if (i !== DATA_BESIDE) {
+        queue.push(i);
+        continue;
+      }
+      // (a module that reads files: the data files beside it, a rename map in rules.json, which it reads by a path
+      // no import names; more than a few, or a folder that cannot be listed, and the transform is not cached)
+      let names: string[];
+      try {
+        names = fs.readdirSync(path.dirname(file)).filter((n) => DATA_FILE.test(n) && n !== 'package.json' && n !== 'package-lock.json').sort();
+      } catch {
+        return undefined;
+      }
+      if (names.length > 50) return undefined;
+      queue.push(...names.map((n) => path.join(path.dirname(file), n)));
+    }
   }
   return hash.digest('hex');
 }
