@@ -163,5 +163,15 @@ describe('recipes and config', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`invalid remodel config in ${fs.realpathSync(dir)}${path.sep}remodel.config.json`);
     expect(bad.stderr).toContain('recipes.Bad_Name');
+    // a config file that does not parse, or throws when it runs, is named too (round 18, F16)
+    fs.writeFileSync(path.join(dir, 'remodel.config.json'), '{"recipes": {');
+    const broken = runCli(['run', 'no-var', '.', '--dry'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('cannot load remodel config: remodel.config.json: ');
+    fs.rmSync(path.join(dir, 'remodel.config.json'));
+    fs.writeFileSync(path.join(dir, 'remodel.config.cjs'), "throw new Error('no settings here');\n");
+    const throwing = runCli(['run', 'no-var', '.', '--dry'], dir);
+    expect(throwing.code).toBe(2);
+    expect(throwing.stderr).toContain('cannot load remodel config: remodel.config.cjs: no settings here');
   });
 });

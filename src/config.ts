@@ -62,6 +62,19 @@ const loadModule: Loader = async (filepath) => {
   return mod.default ?? mod;
 };
 
+const loadJson: Loader = (_filepath, content) => JSON.parse(content);
+
+/** A loader whose failure names the file it was loading (a config that does not parse, or throws when it runs). */
+function named(loader: Loader): Loader {
+  return async (filepath, content) => {
+    try {
+      return await loader(filepath, content);
+    } catch (err) {
+      throw new Error(`${path.relative(process.cwd(), filepath) || filepath}: ${(err as Error)?.message ?? String(err)}`);
+    }
+  };
+}
+
 export const CONFIG_FILES = [
   'package.json',
   'remodel.config.json',
@@ -89,7 +102,7 @@ async function readConfig(dir: string): Promise<RemodelConfig> {
   try {
     found = await lilconfig('remodel', {
       searchPlaces: CONFIG_FILES,
-      loaders: { '.ts': loadTs, '.js': loadModule, '.mjs': loadModule, '.cjs': loadModule },
+      loaders: { '.ts': named(loadTs), '.js': named(loadModule), '.mjs': named(loadModule), '.cjs': named(loadModule), '.json': named(loadJson) },
     }).search(dir);
   } catch (err) {
     throw new UsageError(`cannot load remodel config: ${(err as Error).message}`);
