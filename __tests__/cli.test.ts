@@ -111,6 +111,17 @@ describe('remodel run: dry run, check, patch and apply on a git repository', () 
     expect(fs.readFileSync(path.join(dir, 'src/b.js'), 'utf8')).toBe("const msg = 'hi';\nmodule.exports = msg;\n// local edit\n");
   });
 
+  it('a file git ignores has no committed copy: named on the command line, it is refused like an untracked one (round 18, F14)', () => {
+    const dir = tempDir();
+    writeFiles(dir, { ...LEGACY, '.gitignore': 'local.js\n' });
+    initRepo(dir);
+    fs.writeFileSync(path.join(dir, 'local.js'), 'var local = 1;\nmodule.exports = local;\n');
+    const res = runCli(['run', 'no-var', 'local.js'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/refusing to write 1 file\(s\)[\s\S]*local\.js/);
+    expect(runCli(['run', 'no-var', 'local.js', '--allow-dirty'], dir).code).toBe(0);
+  });
+
   it('never rewrites unchanged files and keeps mode, CRLF and BOM of changed ones', () => {
     const dir = tempDir();
     writeFiles(dir, {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { findGitRoot } from './discover.js';
 import { UsageError } from './errors.js';
@@ -33,7 +34,7 @@ function gitStatus(root: string): string {
 }
 
 /**
- * Of the given files, those with uncommitted changes (modified, staged, or untracked) in their git repository.
+ * Of the given files, those with uncommitted changes (modified, staged, untracked, or ignored) in their git repository.
  * Files outside any repository are not reported: there is nothing to compare them with.
  */
 export function dirtyFiles(files: string[]): string[] {
@@ -59,8 +60,34 @@ export function dirtyFiles(files: string[]): string[] {
       if (status[0] === 'R' || status[0] === 'C') i++; // the next entry is the rename's source
       if (wanted.has(file)) dirty.push(path.join(root, file));
     }
+    // A file git ignores has no committed copy either, like an untracked one, but `git status` does not list it: a
+    // file on disk that git neither tracks nor reported (adversarial round 18, F14). (Files the change creates do not
+    // exist yet.)
+    const reported = new Set(dirty.map((f) => relativePosix(root, f)));
+    const unknown = [...wanted].filter((f) => !reported.has(f) && isRegularFile(path.join(root, f)));
+    if (unknown.length) {
+      const tracked = new Set(gitTracked(root));
+      for (const f of unknown) if (!tracked.has(f)) dirty.push(path.join(root, f));
+    }
   }
   return dirty.sort();
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The files git tracks in the repository at `root` (relative, POSIX). */
+function gitTracked(root: string): string[] {
+  try {
+    return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).split('\0').filter(Boolean);
+  } catch {
+    throw new UsageError(`git cannot list the files of the repository at ${root}: remodel cannot check it for uncommitted changes (repair it, or pass --allow-dirty)`);
+  }
 }
 
 /** The repository root of `dir`, via git itself (handles worktrees and GIT_DIR), or undefined. */
