@@ -14,9 +14,10 @@ module.exports = function (file, api, options) {
 };
 `;
 
-function setup() {
+function setup(installed = true) {
   const dir = tempDir('remodel-cache-');
   writeFiles(dir, {
+    ...(installed ? { 'node_modules/.package-lock.json': '{}\n' } : {}),
     'package.json': '{ "name": "cached", "private": true }\n',
     't.cjs': COUNTING_TRANSFORM,
     'src/a.js': 'var a = 1;\n',
@@ -43,6 +44,13 @@ describe('result cache', () => {
     expect(second.calls).toEqual([]);
     expect(second.report.files).toEqual(first.report.files);
     expect(fs.existsSync(path.join(dir, 'node_modules', '.cache', 'remodel'))).toBe(true);
+  });
+
+  it('in a package without node_modules the cache lives in the user cache folder: no run creates node_modules (round 18, F15)', () => {
+    const { dir, run } = setup(false);
+    expect(run('--dry').calls).toHaveLength(3);
+    expect(run('--dry').calls).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
   });
 
   it('a changed file, changed options or a changed transform invalidate exactly what they should', () => {

@@ -67,7 +67,8 @@ describe('cache blobs are verified against their hash', () => {
   for (const damage of ['truncated', 'garbage'] as const) {
     it(`a ${damage} blob is a miss: the file gets the real result, and the blob is rewritten`, () => {
       const dir = tempDir('remodel-blob-');
-      const files: Record<string, string> = { 'package.json': '{ "name": "b", "private": true }\n' };
+      // (an installed package: its cache is in its node_modules)
+      const files: Record<string, string> = { 'package.json': '{ "name": "b", "private": true }\n', 'node_modules/.package-lock.json': '{}\n' };
       for (let i = 0; i < 5; i++) files[`src/f${i}.js`] = `var v${i} = ${i};\nmodule.exports = v${i};\n`;
       writeFiles(dir, files);
       initRepo(dir);
@@ -86,7 +87,7 @@ describe('cache blobs are verified against their hash', () => {
 
   it('a damaged blob never reaches --dry or --check either', () => {
     const dir = tempDir('remodel-blob-dry-');
-    writeFiles(dir, { 'package.json': '{}\n', 'a.js': 'var a = 1;\nexport { a };\n' });
+    writeFiles(dir, { 'package.json': '{}\n', 'node_modules/.package-lock.json': '{}\n', 'a.js': 'var a = 1;\nexport { a };\n' });
     initRepo(dir);
     runCli(['run', 'no-var', '.', '--check'], dir);
     const blobs = cacheBlobs(path.join(dir, 'node_modules', '.cache', 'remodel'));

@@ -57,7 +57,12 @@ function remodelVersion(): string {
 /** `node_modules/.cache/remodel` of the nearest package above `cwd`, else the user cache folder. */
 export function defaultCacheDir(cwd: string): string {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'node_modules', '.cache', 'remodel');
+    if (fs.existsSync(path.join(dir, 'package.json'))) {
+      // (only in a package with its dependencies installed: a preview of a project without node_modules makes none,
+      // adversarial round 18, F15; its cache goes to the user's cache folder)
+      if (fs.existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'remodel');
+      break;
+    }
     if (path.dirname(dir) === dir) break;
   }
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
