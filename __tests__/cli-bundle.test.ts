@@ -72,6 +72,8 @@ describe('the bundled CLI', () => {
   it('a run gives the same report and diff, and fills the result cache, both ways', () => {
     const files = {
       'package.json': '{ "name": "b", "private": true }\n',
+      // (an installed package keeps its cache in its node_modules)
+      'node_modules/.package-lock.json': '{}\n',
       'src/a.js': "var a = require('./b');\nmodule.exports = a;\n",
       'src/b.js': 'var unused = 1;\nfunction f() { var x = 1; return x; }\nmodule.exports = f;\n',
     };
