@@ -70,7 +70,7 @@ function named(loader: Loader): Loader {
     try {
       return await loader(filepath, content);
     } catch (err) {
-      throw new Error(`${path.relative(process.cwd(), filepath) || filepath}: ${(err as Error)?.message ?? String(err)}`);
+      throw new Error(`${path.relative(process.cwd(), filepath) || filepath}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
     }
   };
 }

@@ -152,13 +152,13 @@ export function operandFacts(ast: t.File): OperandFacts {
 
   const compute = (e: t.Node): boolean => {
     switch (e.type) {
+      // Literals; and every unary, update and binary operator gives a primitive (`+` converts both sides itself).
       case 'StringLiteral':
       case 'NumericLiteral':
       case 'BooleanLiteral':
       case 'NullLiteral':
       case 'BigIntLiteral':
       case 'TemplateLiteral':
-      // Every unary, update and binary operator gives a primitive (`+` converts both sides itself).
       case 'UnaryExpression':
       case 'UpdateExpression':
       case 'BinaryExpression':
