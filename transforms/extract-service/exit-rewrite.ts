@@ -291,10 +291,16 @@ export function assignedIn(region: Statement[], sym: MorphSymbol): boolean {
 }
 
 export function nextStatement(stmt: Statement): Statement | undefined {
+  return siblingStatement(stmt, 1);
+}
+
+/** The statement after (1) or before (-1) `stmt` in its block (comments are not statements), or undefined. */
+function siblingStatement(stmt: Node, offset: 1 | -1): Statement | undefined {
   const parent = stmt.getParent();
   if (!Node.isBlock(parent)) return undefined;
   const list = parent.getStatements();
-  return list[list.indexOf(stmt) + 1];
+  const i = list.indexOf(stmt as Statement);
+  return i < 0 ? undefined : list[i + offset];
 }
 
 /** Does every path through these statements end in a return or throw (nothing falls off the end)? */
@@ -750,7 +756,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       if (!e) {
         if (w.drop.has(n)) return;
         // (`throw new Error('No order items'); return`: never reached, it stays as written)
-        if (Node.isBlock(n.getParent()) && Node.isThrowStatement((n.getParent() as Block).getStatements()[(n.getParent() as Block).getStatements().indexOf(n) - 1])) return;
+        if (Node.isThrowStatement(siblingStatement(n, -1))) return;
         // (after `next(err)` that could not become a throw: that says why)
         if (w.pending?.reason === 'next-in-logic') throw w.pending;
         // (`const file = verifyFileExists(id, res); if (!file) return;`: the helper handed the response answered)
@@ -913,6 +919,12 @@ function responseHandedOn(fn: Node, roles: Roles, before: Node): CallExpression 
 
 /** Error classes of the language: never a domain error, so the controller hands them to `next`. */
 const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
+const PLAIN_ERROR = new Set(['Error']);
+
+/** `cls` names one of `names` as the language declares it (its global class), not a local class of the same name. */
+function isLanguageError(cls: Node | undefined, names: Set<string>): boolean {
+  return !!cls && Node.isIdentifier(cls) && names.has(cls.getText()) && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
+}
 
 /**
  * `next(new Error(…))` followed by `return;` or last on its path (or `return next(new Error(…))`), at the handler's
@@ -934,9 +946,7 @@ function nextToThrow(w: Walk, n: Node, fn: Node, root: Node): boolean {
   };
   if (!w.nextMayThrow) return refuse(w.nextWhy ? `while ${w.nextWhy}` : 'from an async handler without a final catch that forwards errors to next: thrown by the service, it would be an unhandled rejection instead');
   const cls = Node.isNewExpression(err) ? err.getExpression() : undefined;
-  // the global class, not a local one of the same name
-  const builtin = !!cls && Node.isIdentifier(cls) && BUILTIN_ERRORS.has(cls.getText()) && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
-  if (!builtin) return refuse('that is not a new error of the language\'s own classes (Error, TypeError, …): the service throws only those for next, another value may be an answer of the app');
+  if (!isLanguageError(cls, BUILTIN_ERRORS)) return refuse('that is not a new error of the language\'s own classes (Error, TypeError, …): the service throws only those for next, another value may be an answer of the app');
   if (mentionsResponse(err, w.roles)) return refuse('built from the response');
   if (insideTry(n, root)) return refuse('inside a try of the logic, which would catch the throw');
   let after: Node | undefined;
@@ -984,9 +994,7 @@ function statusThenThrow(w: Walk, n: Node, fn: Node): boolean {
   if (!known) return refuse(`no domain error stands for status ${status}`);
   const err = after.getExpression();
   const cls = err && Node.isNewExpression(err) ? err.getExpression() : undefined;
-  // the global Error, not a local class of that name
-  const builtin = !!cls && Node.isIdentifier(cls) && cls.getText() === 'Error' && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
-  if (!builtin || !Node.isNewExpression(err)) return refuse('the thrown value is not a new Error of the language\'s own class');
+  if (!cls || !isLanguageError(cls, PLAIN_ERROR) || !Node.isNewExpression(err)) return refuse('the thrown value is not a new Error of the language\'s own class');
   const message = err.getArguments();
   if (message.length !== 1 || !(Node.isStringLiteral(message[0]) || Node.isNoSubstitutionTemplateLiteral(message[0]))) return refuse('the message is not a string written in the handler');
   // any try of the handler, the final one and the ones the service unwraps included: its catch took the thrown error,
