@@ -820,6 +820,11 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
   const resolution = project.getCompilerOptions().moduleResolution;
   const nodeStyle = resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
   const hasExtension = (spec: string) => /\.[cm]?[jt]sx?$/.test(spec);
+  // Node needs the extension in an ES module only: a file of CommonJS format (a .ts file under a package.json
+  // without "type": "module") resolves `../store` as it is, and writes its imports without one
+  const options = project.getCompilerOptions();
+  const packageJsons = nodeStyle ? ts.createModuleResolutionCache(project.getFileSystem().getCurrentDirectory(), (f) => f, options).getPackageJsonInfoCache() : undefined;
+  const esModule = (file: string) => !packageJsons || typeof ts.getImpliedNodeFormatForFile !== 'function' || ts.getImpliedNodeFormatForFile(file, packageJsons, project.getModuleResolutionHost(), options) !== ts.ModuleKind.CommonJS;
   for (const sf of project.getSourceFiles()) {
     const original = originals.get(sf);
     if (original && original.text === sf.getFullText()) continue;
@@ -828,7 +833,7 @@ function restoreSpecifierExtensions(project: Project, originals: Map<SourceFile,
     const before = new Set(original ? ts.preProcessFile(original.text, true, true).importedFiles.map((f) => f.fileName) : []);
     const beforeRelative = [...before].filter((spec) => spec.startsWith('.'));
     const fileUsesExtensions = beforeRelative.length > 0 && beforeRelative.every(hasExtension);
-    if (!nodeStyle && !fileUsesExtensions) continue;
+    if (!(nodeStyle && esModule(sf.getFilePath())) && !fileUsesExtensions) continue;
     // Applied to the file's text at once: each replaceWithText of a specifier would re-parse the whole file (and a
     // lookup through the checker after it build a new program).
     const edits: Array<{ start: number; end: number; text: string }> = [];

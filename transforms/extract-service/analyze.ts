@@ -125,6 +125,8 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   const end = region[region.length - 1].getEnd();
   const edits = new TextEdits(file.getFullText());
   const w: Walk = { site, roles, edits, drop: new Set(), handled: new Set(), resultFns: new Set(), usesChain: false, errors: [], successes: [], regionContainer: container, converted: new Set(), skipNodes: new Set(prelude), regionStart: start, prefix: '' };
+  // (middleware that never touches the response hands on with next(): kept as it is, below, not a guard's success)
+  w.passOn = site.framework === 'express' && !handsOnWithoutResponse(site, roles);
   // (a call of it, as an earlier run's controllers make: not a catch binding that happens to have its name)
   if (region.some((r) => r.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === DOMAIN_ERROR_RESPONDER && Node.isCallExpression(i.getParent()) && (i.getParent() as CallExpression).getExpression() === i))) {
     throw new Unsafe('already-thin', 'the handler already calls a service and answers its domain errors', site.fn);
@@ -1063,8 +1065,9 @@ export function topLevelStatement(n: Node): Statement | undefined {
   for (;;) {
     const parent = cur.getParent();
     if (!parent) return undefined;
-    if (Node.isSourceFile(parent)) return cur as Statement;
+    // (a parameter of a top-level function declaration, a factory's `config = configModule`, is no module-level name)
     if (cur !== n && isFunctionLike(cur)) return undefined;
+    if (Node.isSourceFile(parent)) return cur as Statement;
     if (Node.isBlock(parent) || Node.isModuleBlock(parent)) return undefined;
     cur = parent;
   }

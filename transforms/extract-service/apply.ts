@@ -273,7 +273,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       const existing = diagnosticIn(file, s.getStart(), s.getEnd());
       if (existing) return new Unsafe('type-errors-in-logic', `a helper the logic uses has a type error already (${existing.slice(0, 80)})`, s);
       if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
-        return new Unsafe('exported-dependency', 'the logic uses a declaration the router module exports', s);
+        const why = exportedHelperStays(s, style.esm);
+        if (why) return new Unsafe('exported-dependency', `the logic uses a declaration the router module exports, which cannot move: ${why}`, s);
       }
       if (/\b(router|app)\b/.test(s.getText()) && /express\s*\.\s*Router|express\(\)/.test(s.getText())) return new Unsafe('router-dependency', 'the logic uses the router', s);
       const mutable = reassigned(s);
@@ -363,7 +364,9 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         return !movedStatements.some((m) => !isImportLike(m) && m !== s && pos >= m.getStart() && pos < m.getEnd()) && !(pos >= s.getStart() && pos < s.getEnd());
       }),
     );
-  const sharedDecls = movedStatements.filter((s) => !isImportLike(s) && stillUsed(s));
+  // (an exported helper moves and the router module exports it again from the service: exportedHelperStays)
+  const reexported = movedStatements.filter((s) => !isImportLike(s) && exportsItself(s));
+  const sharedDecls = movedStatements.filter((s) => !isImportLike(s) && (stillUsed(s) || reexported.includes(s)));
   const removable = movedStatements.filter((s) => !stillUsed(s) || !isImportLike(s));
   const groupOf = (e: Extraction) => [...groups.values()].find((g) => g.extractions.includes(e as any))!;
 
@@ -481,7 +484,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     let body = '';
     let previous: Statement | undefined;
     for (const s of addBody) {
-      const exportIt = sharedDecls.includes(s) && style.esm;
+      const exportIt = sharedDecls.includes(s) && style.esm && !exportsItself(s);
       // keep statements that were adjacent together, and a blank line where there was one (or a gap)
       const adjacent = previous && !/\n[ \t]*\r?\n/.test(text.slice(previous.getEnd(), s.getStart())) && file.getStatements().indexOf(s) === file.getStatements().indexOf(previous) + 1;
       if (previous) body += adjacent ? nl : nl + nl;
@@ -652,6 +655,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       if (!g.bound) importLines.push(style.esm ? `import * as ${g.instanceName} from ${q}${g.spec}${q}${semi}` : `${kw} ${g.instanceName} = require(${q}${g.spec}${q})${semi}`);
       if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
     }
+    const again = reexported.filter((s) => claimedBy.get(s) === g).flatMap((s) => declaredNames(s).map((n) => n.getText()));
+    if (again.length) importLines.push(`export { ${again.join(', ')} }${semi}`);
   }
   if (needsResponder && !helperBound && !localLines) {
     importLines.push(style.esm ? `import { ${helper} } from ${q}${helperSpec}${q}${semi}` : `${kw} { ${helper} } = require(${q}${helperSpec}${q})${semi}`);
@@ -1133,6 +1138,42 @@ export function lastImportLike(file: SourceFile, removed: Set<Statement>): State
     else if (!removed.has(s) && last) break;
   }
   return last;
+}
+
+/** A `const`, function or class declaration written with `export` (not a default export). */
+function exportsItself(s: Statement): boolean {
+  return (Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported() && !s.isDefaultExport();
+}
+
+/**
+ * An exported helper the logic uses moves into the service, and the router module exports it again from there
+ * (`export { readFixes }`), so the modules that import it from the router get the same value. Why it cannot, or
+ * undefined: a default export or a CommonJS module (no named re-export keeps it), a `let`/`var` binding (other
+ * modules would see its later values through the router's export only while it lives there), or a module of the
+ * project that handles the router module's namespace as a value (`sinon.stub(fixes, 'readFixes')`,
+ * `Object.keys(routes)`): a re-exported name is a getter there in CommonJS output, which cannot be replaced.
+ */
+function exportedHelperStays(s: Statement, esm: boolean): string | undefined {
+  if (!esm) return 'the module is CommonJS';
+  if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isDefaultExport()) return 'it is the module\'s default export';
+  if (Node.isVariableStatement(s) && s.getDeclarationKind() !== 'const') return `it is declared with \`${s.getDeclarationKind()}\``;
+  const file = s.getSourceFile();
+  for (const other of file.getProject().getSourceFiles()) {
+    if (other === file || other.isInNodeModules() || other.isDeclarationFile()) continue;
+    for (const imp of other.getImportDeclarations()) {
+      if (imp.getModuleSpecifierSourceFile() !== file) continue;
+      const ns = imp.getNamespaceImport();
+      if (!ns) continue;
+      for (const ref of ns.findReferencesAsNodes()) {
+        if (ref === ns || ref.getSourceFile() !== other) continue;
+        const parent = ref.getParent();
+        // (`fixes.readFixes(key)`, `fixes.readFixes`: a read of one export)
+        if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === ref && !isWriteTarget(parent)) continue;
+        return `${path.relative(path.dirname(file.getFilePath()), other.getFilePath())} uses the module's namespace as a value (\`${parent?.getText().split('\n')[0].slice(0, 50)}\`)`;
+      }
+    }
+  }
+  return undefined;
 }
 
 export function statementText(s: Statement): string {

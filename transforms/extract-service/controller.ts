@@ -18,6 +18,8 @@ export function typeText(node: Node, servicePath: string, routeFile: SourceFile,
     const keep = attributes && mode !== ownMode ? attributes : '';
     return resolvedImport(p, servicePath, routeFile, style).replace(/\)$/, `${keep})`);
   });
+  // (the file's own quotes: `import('config').IConfig` where its imports say `from 'config'`)
+  if (style.quote === "'") t = t.replace(/\bimport\("([^"']+)"([,)])/g, "import('$1'$2");
   // (an object literal of a JavaScript file takes new properties, `meta.found = true`: written out as a JSDoc type it
   // would not, a new type error in the service; an index signature keeps it open and its known fields typed; round
   // 17, F4)

@@ -724,7 +724,9 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
     return;
   }
   const statementsOf = (n: Node): Statement[] => (Node.isBlock(n) ? n.getStatements() : []);
-  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework)) || isFrameworkResponse(w, s);
+  // (`next()` handing the request on ends a path like an answer: nextPassOn)
+  const passesOn = (s: Statement) => isHandler && !!w.passOn && Node.isExpressionStatement(s) && Node.isCallExpression(s.getExpression()) && (s.getExpression() as CallExpression).getArguments().length === 0 && roleOf(referenced((s.getExpression() as CallExpression).getExpression() as Identifier), roles) === 'next';
+  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework)) || isFrameworkResponse(w, s) || passesOn(s);
   const visit = (n: Node) => {
     if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
     if (n === skip) return;
@@ -745,6 +747,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       }
     }
     if (w.converted.has(n)) return;
+    if (isHandler && nextPassOn(w, n, fn, root)) return;
     if (isHandler && nextToThrow(w, n, fn, root)) return;
     if (isHandler && statusThenThrow(w, n, fn)) return;
     if (isHandler && site.framework === 'express' && (unwrapAnsweringTry(w, n) || unwrapForwardingTry(w, n, fn, root))) {
@@ -924,6 +927,46 @@ const PLAIN_ERROR = new Set(['Error']);
 /** `cls` names one of `names` as the language declares it (its global class), not a local class of the same name. */
 function isLanguageError(cls: Node | undefined, names: Set<string>): boolean {
   return !!cls && Node.isIdentifier(cls) && names.has(cls.getText()) && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
+}
+
+/**
+ * `next()` that hands the request on, last on its path (or followed by `return;`, or `return next()`), at the
+ * handler's own level and outside any try the service keeps: a guard's success (`if (captcha.answer === answer)
+ * next() else res.status(401).send(…)`). The service returns there, with nothing, and the controller calls `next()`
+ * after it, where the handler did: inside the same kept try, so what the next handler throws at once goes to the same
+ * catch; and nothing of the logic ran after it before either.
+ */
+function nextPassOn(w: Walk, n: Node, fn: Node, root: Node): boolean {
+  if (!w.passOn || enclosingFunction(n) !== fn) return false;
+  const call = Node.isExpressionStatement(n) ? n.getExpression() : Node.isReturnStatement(n) ? n.getExpression() : undefined;
+  if (!call || !Node.isCallExpression(call) || call.getArguments().length !== 0) return false;
+  const callee = call.getExpression();
+  if (!Node.isIdentifier(callee) || roleOf(referenced(callee), w.roles) !== 'next') return false;
+  if (insideTry(n, root)) throw new Unsafe('next-in-logic', 'the logic hands the request on (`next()`) inside a try of the logic, whose catch would no longer see what the next handler throws', n);
+  const tail = Node.isExpressionStatement(n) ? tailOf(n, fn, root) : 'tail';
+  if (!tail) throw new Unsafe('next-in-logic', 'the logic hands the request on (`next()`) and goes on running after it', n);
+  const text = callee.getText() + '()';
+  w.successes.push({ key: `next:${text}`, custom: { args: [], template: text, literal: text, at: call } });
+  w.handled.add(callee);
+  if (Node.isReturnStatement(n)) {
+    w.edits.remove(n.getStart() + 'return'.length, call.getEnd());
+    return true;
+  }
+  const parent = n.getParent();
+  const list = Node.isBlock(parent) ? parent.getStatements() : [];
+  const lastOfFn = list[list.length - 1] === n && parent === w.regionContainer;
+  if (lastOfFn && tail === 'tail' && list.length > 1) {
+    const full = n.getSourceFile().getFullText();
+    const lineStart = full.lastIndexOf('\n', n.getStart() - 1);
+    if (/^[ \t]*$/.test(full.slice(lineStart + 1, n.getStart()))) {
+      w.edits.remove(lineStart, n.getEnd());
+      return true;
+    }
+  }
+  // (the statement's own semicolon, or none, stays)
+  w.edits.replace(n.getStart(), call.getEnd(), 'return');
+  if (tail === 'before-return') w.drop.add(nextStatement(n as Statement)!);
+  return true;
 }
 
 /**

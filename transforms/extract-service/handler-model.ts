@@ -467,6 +467,8 @@ export interface Walk {
   usesChain: boolean;
   errors: (ErrorShape & { at: Node })[];
   successes: SuccessExit[];
+  /** `next()` may be a success exit (a guard that answers its failures); not in middleware that never answers (exit-rewrite.ts nextPassOn). */
+  passOn?: boolean;
   /** The block the moved statements live in (handler body or the try block of a final try/catch). */
   regionContainer: Node;
   pending?: Unsafe;

@@ -59,7 +59,9 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
       const cls = route.names.serviceClass;
       const used = usedMethods.get(file.getFilePath() + '#' + cls) ?? new Set<string>();
       usedMethods.set(file.getFilePath() + '#' + cls, used);
-      const base = route.names.serviceMethod;
+      // (a guard that hands the request on, `next()`, is named for what it checks, as its author named it:
+      // FeedbacksService.verifyCaptcha rather than createFeedback)
+      const base = (e.success && /^[\w$]+\(\)$/.test(e.success.template) && passOnName(fn)) || route.names.serviceMethod;
       let method = base;
       for (let i = 2; used.has(method); i++) method = `${base}${i}`;
       used.add(method);
@@ -185,4 +187,25 @@ function analyzeWhole(site: RouteSite, options: Parameters<typeof analyzeHandler
     const n = before.length;
     return { ...e, keptBefore: `${n} ${n === 1 ? 'statement' : 'statements'} before its final try kept in the controller (${err.message})` };
   }
+}
+
+/**
+ * The name its author gave a handler: its own (`function verifyCaptcha`), the variable it is assigned to, or the
+ * factory that returns it (`export const verifyCaptcha = () => async (req, res, next) => …`).
+ */
+function passOnName(fn: Node): string | undefined {
+  const own = (f: Node): string | undefined => {
+    if ((Node.isFunctionDeclaration(f) || Node.isFunctionExpression(f)) && f.getName()) return f.getName();
+    const p = f.getParent();
+    if (Node.isVariableDeclaration(p) && Node.isIdentifier(p.getNameNode())) return p.getName();
+    return undefined;
+  };
+  let name = own(fn);
+  if (!name) {
+    // (returned by a factory: the arrow's expression body, or a `return` of the factory's own body)
+    const p = fn.getParent();
+    const factory = Node.isArrowFunction(p) ? p : Node.isReturnStatement(p) ? p.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a)) : undefined;
+    if (factory) name = own(factory);
+  }
+  return name && /^[a-z][\w$]*$/.test(name) && !/^(handler|middleware|route|callback|fn)$/i.test(name) ? name : undefined;
 }

@@ -1,7 +1,7 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument } from '../models';
-import { ResetService } from '../services/reset.service.js';
-import { SignupService } from '../services/signup.service.js';
+import { ResetService } from '../services/reset.service';
+import { SignupService } from '../services/signup.service';
 
 const resetService = new ResetService();
 const signupService = new SignupService();

@@ -1,5 +1,5 @@
 // Business logic of routes/account.ts, moved out of its route handlers by remodel extract-service.
-import { User, UserDocument } from '../models.js';
+import { User, UserDocument } from '../models';
 
 export interface CreateSignupInput {
   email: any;

@@ -1,6 +1,6 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { User, UserDocument, CallbackError } from '../models';
-import { AccountService } from '../services/account.service.js';
+import { AccountService } from '../services/account.service';
 
 const accountService = new AccountService();
 

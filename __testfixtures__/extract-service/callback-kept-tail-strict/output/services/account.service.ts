@@ -1,12 +1,12 @@
 // Business logic of routes/account.ts, moved out of its route handlers by remodel extract-service.
-import { User, UserDocument, CallbackError } from '../models.js';
+import { User, UserDocument, CallbackError } from '../models';
 
 export interface DeleteAccountInput {
-  user: import("../models").UserDocument;
+  user: import('../models').UserDocument;
 }
 
 export interface GetAccountCardInput {
-  user: import("../models").UserDocument;
+  user: import('../models').UserDocument;
 }
 
 export class AccountService {

@@ -1,7 +1,7 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import { UserDocument } from '../models';
-import { AccountService } from '../services/account.service.js';
-import { sendDomainError } from './error-responses.js';
+import { AccountService } from '../services/account.service';
+import { sendDomainError } from './error-responses';
 
 const accountService = new AccountService();
 

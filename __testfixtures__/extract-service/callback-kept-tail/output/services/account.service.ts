@@ -1,13 +1,13 @@
 // Business logic of routes/account.ts, moved out of its route handlers by remodel extract-service.
-import { User, UserDocument, CallbackError } from '../models.js';
-import { NotFoundError } from './errors.js';
+import { User, UserDocument, CallbackError } from '../models';
+import { NotFoundError } from './errors';
 
 export interface DeleteAccountInput {
-  user: import("../models").UserDocument;
+  user: import('../models').UserDocument;
 }
 
 export interface CreateAccountNameInput {
-  user: import("../models").UserDocument;
+  user: import('../models').UserDocument;
   body: any;
 }
 

@@ -2,7 +2,7 @@
 import { store } from '../store.js';
 import { ValidationError } from './errors.js';
 
-/** @typedef {{ body: import("../tags.js").CreateTagBody }} CreateTagInput */
+/** @typedef {{ body: import('../tags.js').CreateTagBody }} CreateTagInput */
 
 export class TagsService {
   /**

@@ -1,8 +1,8 @@
 // Business logic of routes/rows.ts, moved out of its route handlers by remodel extract-service.
-import { ConflictError } from './errors.js';
+import { ConflictError } from './errors';
 
 export interface GetRowInput {
-  row: import("../db").Row;
+  row: import('../db').Row;
 }
 
 export class RowsService {

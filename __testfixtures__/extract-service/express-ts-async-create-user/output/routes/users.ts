@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { UsersService } from '../services/users.service.js';
-import { sendDomainError } from './error-responses.js';
+import { UsersService } from '../services/users.service';
+import { sendDomainError } from './error-responses';
 
 const usersService = new UsersService();
 

@@ -1,6 +1,6 @@
 // Business logic of controllers/users.controller.ts, moved out of its route handlers by remodel extract-service.
-import * as db from '../db.js';
-import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import * as db from '../db';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
 
 export interface CreateUserInput {
   name: any;

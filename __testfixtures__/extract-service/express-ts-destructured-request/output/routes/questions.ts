@@ -1,9 +1,9 @@
 import { type Request, type Response, type NextFunction } from 'express';
 import { findAnswer, findQuestion } from '../models';
-import { UserService } from '../services/user.service.js';
-import { RepeatNotificationService } from '../services/repeatNotification.service.js';
-import { QuestionsService } from '../services/questions.service.js';
-import { sendDomainError } from './error-responses.js';
+import { UserService } from '../services/user.service';
+import { RepeatNotificationService } from '../services/repeatNotification.service';
+import { QuestionsService } from '../services/questions.service';
+import { sendDomainError } from './error-responses';
 
 const userService = new UserService();
 const repeatNotificationService = new RepeatNotificationService();

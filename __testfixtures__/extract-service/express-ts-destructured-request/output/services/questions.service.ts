@@ -1,6 +1,6 @@
 // Business logic of routes/questions.ts, moved out of its route handlers by remodel extract-service.
-import { findQuestion } from '../models.js';
-import { NotFoundError } from './errors.js';
+import { findQuestion } from '../models';
+import { NotFoundError } from './errors';
 
 export interface GetQuestionInput {
   id: string;

@@ -1,5 +1,5 @@
 // Business logic of routes/questions.ts, moved out of its route handlers by remodel extract-service.
-import { notify } from '../models.js';
+import { notify } from '../models';
 
 export interface GetRepeatNotificationInput {
   name: string;

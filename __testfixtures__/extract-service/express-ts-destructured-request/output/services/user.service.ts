@@ -1,5 +1,5 @@
 // Business logic of routes/questions.ts, moved out of its route handlers by remodel extract-service.
-import { findAnswer, findQuestion } from '../models.js';
+import { findAnswer, findQuestion } from '../models';
 
 export interface GetUserSecurityQuestionInput {
   email: string | undefined;

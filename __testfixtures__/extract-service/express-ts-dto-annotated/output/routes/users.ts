@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { CreateUserDto } from '../dto/create-user.dto';
-import { UsersService } from '../services/users.service.js';
-import { sendDomainError } from './error-responses.js';
+import { UsersService } from '../services/users.service';
+import { sendDomainError } from './error-responses';
 
 const usersService = new UsersService();
 

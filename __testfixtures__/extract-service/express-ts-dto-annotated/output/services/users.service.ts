@@ -1,6 +1,6 @@
 // Business logic of routes/users.ts, moved out of its route handlers by remodel extract-service.
-import type { CreateUserDto } from '../dto/create-user.dto.js';
-import { ConflictError, ValidationError } from './errors.js';
+import type { CreateUserDto } from '../dto/create-user.dto';
+import { ConflictError, ValidationError } from './errors';
 
 const users: CreateUserDto[] = [];
 

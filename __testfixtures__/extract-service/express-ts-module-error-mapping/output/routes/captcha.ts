@@ -1,6 +1,6 @@
 import { type Request, type Response } from 'express';
-import { CaptchasService } from '../services/captchas.service.js';
-import { sendDomainError } from './error-responses.js';
+import { CaptchasService } from '../services/captchas.service';
+import { sendDomainError } from './error-responses';
 
 const captchasService = new CaptchasService();
 

@@ -1,6 +1,6 @@
 import { type Request, type Response } from 'express';
-import { WalletsService } from '../services/wallets.service.js';
-import { NotFoundError } from '../services/errors.js';
+import { WalletsService } from '../services/wallets.service';
+import { NotFoundError } from '../services/errors';
 
 const walletsService = new WalletsService();
 

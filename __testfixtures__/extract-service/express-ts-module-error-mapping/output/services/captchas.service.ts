@@ -1,6 +1,6 @@
 // Business logic of routes/captcha.ts, moved out of its route handlers by remodel extract-service.
-import { findCaptcha } from '../lib/data.js';
-import { NotFoundError, UnauthorizedError } from './errors.js';
+import { findCaptcha } from '../lib/data';
+import { NotFoundError, UnauthorizedError } from './errors';
 
 export interface GetCaptchaInput {
   authorization: string | undefined;

@@ -1,6 +1,6 @@
 // Business logic of routes/wallet.ts, moved out of its route handlers by remodel extract-service.
-import { findWallet } from '../lib/data.js';
-import { NotFoundError } from './errors.js';
+import { findWallet } from '../lib/data';
+import { NotFoundError } from './errors';
 
 export interface GetWalletBalanceInput {
   userId: string;

@@ -1,5 +1,5 @@
 import { type Request, type Response, type NextFunction } from 'express';
-import { CouponsService } from '../services/coupons.service.js';
+import { CouponsService } from '../services/coupons.service';
 
 const couponsService = new CouponsService();
 

@@ -1,5 +1,5 @@
 // Business logic of routes/coupons.ts, moved out of its route handlers by remodel extract-service.
-import { discountOf, findBasket } from '../db.js';
+import { discountOf, findBasket } from '../db';
 
 export interface ReplaceCouponInput {
   id: number;

@@ -2,9 +2,9 @@ import { type Request, type Response, type NextFunction } from 'express';
 import * as security from '../lib/security';
 import { isAdmin, stampRequest, logRequest } from '../lib/security';
 import { allItems, itemById } from '../lib/data';
-import { ItemsService } from '../services/items.service.js';
-import { UserService } from '../services/user.service.js';
-import { sendDomainError } from './error-responses.js';
+import { ItemsService } from '../services/items.service';
+import { UserService } from '../services/user.service';
+import { sendDomainError } from './error-responses';
 
 const itemsService = new ItemsService();
 const userService = new UserService();

@@ -1,6 +1,6 @@
 // Business logic of routes/items.ts, moved out of its route handlers by remodel extract-service.
-import { allItems, itemById } from '../lib/data.js';
-import { NotFoundError } from './errors.js';
+import { allItems, itemById } from '../lib/data';
+import { NotFoundError } from './errors';
 
 export interface ListItemsInput {
   isAdmin: () => boolean;

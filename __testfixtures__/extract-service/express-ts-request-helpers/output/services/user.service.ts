@@ -1,5 +1,5 @@
 // Business logic of routes/items.ts, moved out of its route handlers by remodel extract-service.
-import { UnauthorizedError } from './errors.js';
+import { UnauthorizedError } from './errors';
 
 export interface GetUserWhoamiInput {
   sessionsFrom: () => ReturnType<typeof import('../lib/security').sessions.from>;

@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { HttpStatus } from '../status';
 import { findNote } from '../db';
-import { NotesService } from '../services/notes.service.js';
-import { sendDomainError } from './error-responses.js';
+import { NotesService } from '../services/notes.service';
+import { sendDomainError } from './error-responses';
 
 const notesService = new NotesService();
 

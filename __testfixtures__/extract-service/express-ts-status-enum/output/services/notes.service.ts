@@ -1,6 +1,6 @@
 // Business logic of routes/notes.ts, moved out of its route handlers by remodel extract-service.
-import { addNote, findNote } from '../db.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { addNote, findNote } from '../db';
+import { NotFoundError, ValidationError } from './errors';
 
 export interface GetNoteInput {
   id: string;

@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { findDraft, findEvent, findOwner, findProject, rename } from '../repo';
-import { ProjectsService } from '../services/projects.service.js';
-import { sendDomainError } from './error-responses.js';
+import { ProjectsService } from '../services/projects.service';
+import { sendDomainError } from './error-responses';
 
 const projectsService = new ProjectsService();
 

@@ -1,6 +1,6 @@
 // Business logic of routes/projects.ts, moved out of its route handlers by remodel extract-service.
-import { archive, findProject, rename } from '../repo.js';
-import { ConflictError, NotFoundError } from './errors.js';
+import { archive, findProject, rename } from '../repo';
+import { ConflictError, NotFoundError } from './errors';
 
 export interface ArchiveProjectInput {
   id: number;

@@ -1,9 +1,9 @@
 import { type Request, type Response, type NextFunction } from 'express';
 import * as auth from '../lib/sessions';
 import { findUser } from '../lib/db';
-import { ProfileService } from '../services/profile.service.js';
-import { MailboxService } from '../services/mailbox.service.js';
-import { sendDomainError } from './error-responses.js';
+import { ProfileService } from '../services/profile.service';
+import { MailboxService } from '../services/mailbox.service';
+import { sendDomainError } from './error-responses';
 
 const profileService = new ProfileService();
 const mailboxService = new MailboxService();

@@ -1,6 +1,6 @@
 // Business logic of routes/account.ts, moved out of its route handlers by remodel extract-service.
-import { findUser } from '../lib/db.js';
-import { NotFoundError } from './errors.js';
+import { findUser } from '../lib/db';
+import { NotFoundError } from './errors';
 
 export interface GetProfileInput {
   session: NonNullable<ReturnType<typeof import('../lib/sessions').sessions.get>>;

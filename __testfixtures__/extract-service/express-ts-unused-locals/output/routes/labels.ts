@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { find, type Row } from '../db';
-import { LabelsService } from '../services/labels.service.js';
-import { sendDomainError } from './error-responses.js';
+import { LabelsService } from '../services/labels.service';
+import { sendDomainError } from './error-responses';
 
 const labelsService = new LabelsService();
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { count } from '../db';
-import { RowsService } from '../services/rows.service.js';
-import { sendDomainError } from './error-responses.js';
+import { RowsService } from '../services/rows.service';
+import { sendDomainError } from './error-responses';
 
 const rowsService = new RowsService();
 

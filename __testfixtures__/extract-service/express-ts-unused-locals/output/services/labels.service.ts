@@ -1,6 +1,6 @@
 // Business logic of routes/labels.ts, moved out of its route handlers by remodel extract-service.
-import { find, type Row } from '../db.js';
-import { NotFoundError } from './errors.js';
+import { find, type Row } from '../db';
+import { NotFoundError } from './errors';
 
 // An overloaded helper moves whole: its signatures and its implementation.
 function label(r: Row): string;

@@ -1,6 +1,6 @@
 // Business logic of routes/rows.ts, moved out of its route handlers by remodel extract-service.
-import { count, find, type Row } from '../db.js';
-import { NotFoundError } from './errors.js';
+import { count, find, type Row } from '../db';
+import { NotFoundError } from './errors';
 
 // A module-level helper the logic uses moves with it, and the type only it named leaves the router's import: with
 // noUnusedLocals, a `Row` left behind would be an error.

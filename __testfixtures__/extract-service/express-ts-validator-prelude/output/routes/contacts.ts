@@ -1,11 +1,11 @@
 import { Router, Request, Response } from 'express';
 import { body, check, validationResult } from 'express-validator';
 import * as db from '../db';
-import { ContactsService } from '../services/contacts.service.js';
-import { AuditedService } from '../services/audited.service.js';
-import { MineService } from '../services/mine.service.js';
-import { ByEmailService } from '../services/byEmail.service.js';
-import { sendDomainError } from './error-responses.js';
+import { ContactsService } from '../services/contacts.service';
+import { AuditedService } from '../services/audited.service';
+import { MineService } from '../services/mine.service';
+import { ByEmailService } from '../services/byEmail.service';
+import { sendDomainError } from './error-responses';
 
 const contactsService = new ContactsService();
 const auditedService = new AuditedService();

@@ -1,6 +1,6 @@
 // Business logic of routes/contacts.ts, moved out of its route handlers by remodel extract-service.
-import * as db from '../db.js';
-import { ConflictError } from './errors.js';
+import * as db from '../db';
+import { ConflictError } from './errors';
 
 export interface CreateAuditedInput {
   audit: () => Promise<void>;

@@ -1,6 +1,6 @@
 // Business logic of routes/contacts.ts, moved out of its route handlers by remodel extract-service.
-import * as db from '../db.js';
-import { ValidationError } from './errors.js';
+import * as db from '../db';
+import { ValidationError } from './errors';
 
 export interface GetByEmailInput {
   email: string;

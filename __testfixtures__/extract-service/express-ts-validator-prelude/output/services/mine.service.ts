@@ -1,6 +1,6 @@
 // Business logic of routes/contacts.ts, moved out of its route handlers by remodel extract-service.
-import * as db from '../db.js';
-import { NotFoundError } from './errors.js';
+import * as db from '../db';
+import { NotFoundError } from './errors';
 
 export interface GetMineInput {
   email: string | undefined;

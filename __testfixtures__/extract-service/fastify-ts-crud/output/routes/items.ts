@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { removeItem } from '../items';
-import { ItemsService } from '../services/items.service.js';
-import { sendDomainError } from './error-responses.js';
+import { ItemsService } from '../services/items.service';
+import { sendDomainError } from './error-responses';
 
 const itemsService = new ItemsService();
 

@@ -1,6 +1,6 @@
 // Business logic of routes/items.ts, moved out of its route handlers by remodel extract-service.
-import { findByName, findItem, saveItem } from '../items.js';
-import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { findByName, findItem, saveItem } from '../items';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
 
 export interface GetItemInput {
   id: number;

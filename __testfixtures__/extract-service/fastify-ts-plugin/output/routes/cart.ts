@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type Line } from '../cart';
-import { CartService } from '../services/cart.service.js';
-import { sendDomainError } from './error-responses.js';
+import { CartService } from '../services/cart.service';
+import { sendDomainError } from './error-responses';
 
 const cartService = new CartService();
 

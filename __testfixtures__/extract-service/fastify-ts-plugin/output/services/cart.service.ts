@@ -1,6 +1,6 @@
 // Business logic of routes/cart.ts, moved out of its route handlers by remodel extract-service.
-import { priceOf, type Line } from '../cart.js';
-import { UnprocessableError } from './errors.js';
+import { priceOf, type Line } from '../cart';
+import { UnprocessableError } from './errors';
 
 export interface CreateCartTotalInput {
   lines: Line[];

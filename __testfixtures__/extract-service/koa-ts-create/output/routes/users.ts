@@ -1,6 +1,6 @@
 import Router = require('@koa/router');
-import { UsersService } from '../services/users.service.js';
-import { sendDomainError } from './error-responses.js';
+import { UsersService } from '../services/users.service';
+import { sendDomainError } from './error-responses';
 
 const usersService = new UsersService();
 

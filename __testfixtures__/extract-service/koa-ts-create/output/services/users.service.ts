@@ -1,6 +1,6 @@
 // Business logic of routes/users.ts, moved out of its route handlers by remodel extract-service.
-import { findByEmail, insert } from '../users.js';
-import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { findByEmail, insert } from '../users';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
 
 export interface CreateUserInput {
   name: any;

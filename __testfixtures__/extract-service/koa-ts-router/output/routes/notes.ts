@@ -1,6 +1,6 @@
 import Router = require('@koa/router');
-import { NotesService } from '../services/notes.service.js';
-import { sendDomainError } from './error-responses.js';
+import { NotesService } from '../services/notes.service';
+import { sendDomainError } from './error-responses';
 
 const notesService = new NotesService();
 

@@ -1,6 +1,6 @@
 // Business logic of routes/notes.ts, moved out of its route handlers by remodel extract-service.
-import { getNote } from '../notes.js';
-import { NotFoundError } from './errors.js';
+import { getNote } from '../notes';
+import { NotFoundError } from './errors';
 
 export interface GetNoteInput {
   id: number;

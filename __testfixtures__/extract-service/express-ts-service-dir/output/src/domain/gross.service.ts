@@ -1,5 +1,5 @@
 // Business logic of src/http/prices.ts, moved out of its route handlers by remodel extract-service.
-import { ValidationError } from './errors.js';
+import { ValidationError } from './errors';
 
 const VAT = 0.2;
 

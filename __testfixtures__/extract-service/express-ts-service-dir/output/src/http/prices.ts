@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { GrossService } from '../domain/gross.service.js';
-import { sendDomainError } from './error-responses.js';
+import { GrossService } from '../domain/gross.service';
+import { sendDomainError } from './error-responses';
 
 const grossService = new GrossService();
 

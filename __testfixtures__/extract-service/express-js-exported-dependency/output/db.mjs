@@ -1,0 +1,1 @@
+export async function find(id) { return id === 1 ? { id: 1, name: 'a' } : null; }
