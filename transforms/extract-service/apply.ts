@@ -233,6 +233,22 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
     }
     return undefined;
   };
+  // A module-level `let` that only this logic (and the helpers moving with it) reads and assigns moves whole: the
+  // service holds the one binding there is (`let isEventListenerCreated = false`, set once by the handler). Any other
+  // use, in the router or in what the controller keeps of the handler, would read a copy.
+  const ownedByLogic = (s: Statement, e: Extraction): boolean => {
+    const movingWith = [...closure(file, e.deps)].filter((t) => t !== s && !isImportLike(t));
+    const inside = (pos: number, end: number, [a, b]: [number, number]) => pos >= a && end <= b;
+    return declaredNames(s).every((n) =>
+      Node.isIdentifier(n) &&
+      localReferences(n, file).every((r) => {
+        const [pos, end] = [r.getStart(), r.getEnd()];
+        if (inside(pos, end, [s.getStart(), s.getEnd()])) return true;
+        if (inside(pos, end, [e.start, e.end])) return !e.keep.some((k) => inside(pos, end, k));
+        return movingWith.some((t) => inside(pos, end, [t.getStart(), t.getEnd()]));
+      }),
+    );
+  };
   const checkDeps = (e: Extraction): Unsafe | undefined => {
     // (said last: a reason of the logic's own helpers says more)
     let brokenImport: Unsafe | undefined;
@@ -278,7 +294,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       }
       if (/\b(router|app)\b/.test(s.getText()) && /express\s*\.\s*Router|express\(\)/.test(s.getText())) return new Unsafe('router-dependency', 'the logic uses the router', s);
       const mutable = reassigned(s);
-      if (mutable) return mutable;
+      if (mutable && !ownedByLogic(s, e)) return mutable;
     }
     return brokenImport;
   };
