@@ -234,7 +234,17 @@ const ROUTES = [
   // a guard kept before the final try, the try's logic moved (its input typed by the function that returned it)
   ['GET', '/rest/user/change-password'],
   ['GET', '/rest/user/change-password?current=wrong&new=abcde&repeat=abcdf'],
+  // a factory's parameter handed to the service; exported helpers moved and exported again from the router module
+  ['GET', '/rest/country-mapping'],
+  ['GET', '/snippets/fixes/dbSchemaChallenge'],
+  ['GET', '/snippets/fixes/noSuchChallenge'],
+  ['GET', '/snippets/dbSchemaChallenge'],
+  ['GET', '/snippets/noSuchChallenge'],
+  // guards whose success is next(): a wrong or missing captcha answered by the guard (401), as before
+  ['POST', '/api/Feedbacks', { captchaId: 999, captcha: 'wrong', comment: 'hi', rating: 1 }],
+  ['POST', '/api/Feedbacks', {}],
   // state changes last: each case runs on both servers before the next
+  ['POST', '/rest/user/data-export', { answer: 'wrong', format: '1' }],
   ['GET', '/rest/user/change-password?current=ncc-1701&new=abcde&repeat=abcde'],
   ['POST', '/api/BasketItems', { ProductId: 1, BasketId: '999', quantity: 1 }],
   ['POST', '/api/BasketItems', { ProductId: 1, quantity: 1 }],
