@@ -96,4 +96,24 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
     // the app's own object could change at run time
     expect(m.get('DELETE /jobs/:id')).toEqual({ reason: 'dynamic-status', message: 'the status of a response is `Status.GONE`, not a number written in the handler nor a constant whose declaration gives its value' });
   });
+
+  it("binds i18n's translation calls in the logic to the request, and leaves an app's own translation method alone", () => {
+    // the app declares `req.__` itself: what it does to the request is not known
+    expect(messagesOf('express-ts-i18n').get('GET /:id')).toEqual({ reason: 'request-in-logic', message: 'the logic calls `req.__` (session or HTTP state of the request, which stays in the controller)' });
+    // the same declaration where i18n's types are installed: the call stays in the controller, bound to the request
+    const dir = tempDir('remodel-es-i18n-');
+    copyDir(path.join(repoRoot, '__testfixtures__', 'extract-service', 'express-ts-i18n', 'input'), dir);
+    fs.mkdirSync(path.join(dir, 'node_modules', '@types', 'i18n'), { recursive: true });
+    fs.renameSync(path.join(dir, 'types', 'translate.d.ts'), path.join(dir, 'node_modules', '@types', 'i18n', 'index.d.ts'));
+    const res = runCli(['run', 'extract-service', '.', '--no-cache'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    const route = fs.readFileSync(path.join(dir, 'routes', 'basket.ts'), 'utf8');
+    expect(route).toContain('res.json(await basketService.getBasket({ ids, translate: (phrase) => req.__(phrase), id: req.params.id }));');
+    const service = fs.readFileSync(path.join(dir, 'services', 'basket.service.ts'), 'utf8');
+    expect(service).toContain('translate: (phrase: string) => string;');
+    expect(service).toContain('p.name = translate(p.name);');
+    expect(service).not.toMatch(/\breq\b|\bres\b/);
+    // the error answer's message is translated by the mapping, as before
+    expect(fs.readFileSync(path.join(dir, 'routes', 'error-responses.ts'), 'utf8')).toContain("res.status(404).json({ error: res.__(err.message) });");
+  });
 });

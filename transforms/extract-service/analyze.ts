@@ -13,7 +13,7 @@ import { findAnswerChoice } from './answer-choice.js';
 import { refuseErrorAnswer } from './error-answer.js';
 import { unnameableType } from './controller.js';
 import { diagnosticIn, localReferences, moduleLocation } from './apply.js';
-import { bindRequestCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls, typeQuery } from './request-helpers.js';
+import { bindRequestCalls, bindTranslationCalls, fileUsesArrows, isRequestBinding, requestArgumentCalls, typeQuery } from './request-helpers.js';
 import { indentAt } from '../../src/text/lines.js';
 import { type CallbackOptions, convertErrorFirst, expressMajor, flushCallbackEdits, handlerStatementsMayThrow, loopAround, setCallbackOptions } from './callbacks.js'; // issue 14: error-first callbacks
 import { type SuccessExit, catchForwardsToNext, chainCalls, assignedIn, errorFirstTail, promiseChainTail, resultCallback, rewriteResultFunction, mentionsResponse, responseMisuse, literalStatus } from './exit-rewrite.js';
@@ -337,6 +337,10 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
   // 4b. Helpers of the project handed the whole request (`security.isDeluxe(req)`): bound to the request in the
   // controller and called by the service where the logic called them (request-helpers.ts).
   if (site.framework === 'express') {
+    for (const b of bindTranslationCalls(region, w, (n) => inKeep(n) || w.drop.has(n.getParentOrThrow()), fileUsesArrows(file))) {
+      inputByKey.set('()' + b.name, b);
+      inputs.push(b);
+    }
     const handed = requestArgumentCalls(region, w, (n) => inKeep(n) || w.drop.has(n.getParentOrThrow()));
     for (const b of bindRequestCalls(w, handed, start, end, fileUsesArrows(file))) {
       inputByKey.set('()' + b.name, b);

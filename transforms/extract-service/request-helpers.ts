@@ -279,6 +279,55 @@ export function bindRequestCalls(w: Walk, calls: { call: CallExpression; req: Id
   return [...inputs.values()];
 }
 
+/** i18n's translation methods on the request and the response (`req.__('Sold out')`), and the input names they get. */
+const TRANSLATIONS: Record<string, string> = { __: 'translate', __n: 'translatePlural', __mf: 'translateFormat', __l: 'translations', __h: 'translationHashes' };
+
+/**
+ * Calls of i18n's translation methods on the request or the response in the logic (`req.__(product.name)`, declared
+ * by the i18n package): each stays in the controller bound to the same object, `translate: (phrase) => req.__(phrase)`,
+ * and the service calls it where the logic did, as often, with the same arguments. They read the locale the i18n
+ * middleware set and change nothing of the request, so the request reads passed in before the logic are the same.
+ * A call whose arguments use the request or the response, or that an answer of the logic rewrites, is left to the
+ * reasons that follow.
+ */
+export function bindTranslationCalls(region: Node[], w: Walk, skip: (n: Node) => boolean, arrows: boolean): Input[] {
+  const inputs = new Map<string, Input>();
+  const taken = new Set(w.site.fn.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  for (const s of region) {
+    for (const call of [s, ...s.getDescendants()].filter(Node.isCallExpression)) {
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee) || !(callee.getName() in TRANSLATIONS) || call.hasQuestionDotToken() || callee.hasQuestionDotToken()) continue;
+      const obj = callee.getExpression();
+      if (!Node.isIdentifier(obj) || w.handled.has(obj) || skip(obj)) continue;
+      const role = roleOf(referenced(obj), w.roles);
+      if (role !== 'request' && role !== 'response') continue;
+      // (the whole parameter, not a part destructured from it)
+      if (!referenced(obj)?.getDeclarations().some((x) => Node.isParameterDeclaration(x))) continue;
+      const decl = callee.getNameNode().getSymbol()?.getDeclarations()[0];
+      if (!decl || !/\/node_modules\/(@types\/)?i18n\//.test(decl.getSourceFile().getFilePath())) continue;
+      const args = call.getArguments();
+      if (args.some((a) => Node.isSpreadElement(a) || [a, ...a.getDescendants()].some((x) => Node.isIdentifier(x) && isReference(x) && !!roleOf(referenced(x), w.roles)))) continue;
+      if (w.edits.overlaps(call.getStart(), call.getEnd())) continue;
+      const key = `${obj.getText()}.${callee.getName()}#${args.length}`;
+      let input = inputs.get(key);
+      if (!input) {
+        let name = TRANSLATIONS[callee.getName()];
+        const base = name;
+        for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+        taken.add(name);
+        const paramNames = args.map((_a, i) => (args.length === 1 ? 'phrase' : `arg${i + 1}`));
+        const invoke = `${callee.getText()}(${paramNames.join(', ')})`;
+        const expr = arrows ? `(${paramNames.join(', ')}) => ${invoke}` : `function (${paramNames.join(', ')}) { return ${invoke}; }`;
+        input = { name, expr, typeNode: call, assigned: false, declKind: 'const', bound: { params: paramNames.map((p, i) => ({ name: p, node: args[i] })), result: call } };
+        inputs.set(key, input);
+      }
+      w.edits.replace(callee.getStart(), callee.getEnd(), input.name);
+      w.handled.add(obj);
+    }
+  }
+  return [...inputs.values()];
+}
+
 /** Calls in the logic that hand the request itself to something (`helper(req)`), outside what the controller keeps. */
 export function requestArgumentCalls(region: Node[], w: Walk, skip: (n: Node) => boolean): { call: CallExpression; req: Identifier }[] {
   const out: { call: CallExpression; req: Identifier }[] = [];
