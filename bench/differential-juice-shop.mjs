@@ -240,6 +240,11 @@ const ROUTES = [
   ['GET', '/snippets/fixes/noSuchChallenge'],
   ['GET', '/snippets/dbSchemaChallenge'],
   ['GET', '/snippets/noSuchChallenge'],
+  // i18n's translation in the logic, bound to the request / the response
+  ['GET', '/rest/basket/1'],
+  ['GET', '/rest/basket/999'],
+  ['POST', '/snippets/fixes', { key: 'dbSchemaChallenge', selectedFix: 0 }],
+  ['POST', '/snippets/fixes', { key: 'noSuchChallenge', selectedFix: 0 }],
   // guards whose success is next(): a wrong or missing captcha answered by the guard (401), as before
   ['POST', '/api/Feedbacks', { captchaId: 999, captcha: 'wrong', comment: 'hi', rating: 1 }],
   ['POST', '/api/Feedbacks', {}],
