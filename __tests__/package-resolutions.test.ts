@@ -64,4 +64,40 @@ describe('package resolutions kept for a run', () => {
     project.createSourceFile(path.join(dir, 'b.ts'), 'export const two = 2;\n');
     expect(describeProgram(project.getProgram().compilerObject, dir).diagnostics).toEqual([]);
   });
+
+  it('under baseUrl, hold until a file is created where a package looked first, then give what the compiler gives', () => {
+    // a package's bare import under baseUrl looks among the project's files first (`<baseUrl>/shadow.ts`)
+    const dir = tempDir('remodel-package-resolutions-base-');
+    writeFiles(dir, {
+      'package.json': '{ "name": "app", "private": true }\n',
+      'a.ts': "import { value } from 'pkg';\nexport const n: number = value;\n",
+      'node_modules/pkg/package.json': '{ "name": "pkg", "version": "1.0.0", "types": "index.d.ts" }\n',
+      'node_modules/pkg/index.d.ts': "import type { Shadow } from 'shadow';\nexport declare const value: Shadow;\n",
+      'node_modules/shadow/package.json': '{ "name": "shadow", "version": "1.0.0", "types": "index.d.ts" }\n',
+      'node_modules/shadow/index.d.ts': 'export type Shadow = number;\n',
+    });
+    const options: ts.CompilerOptions = { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, baseUrl: dir, strict: true, types: [], noLib: true };
+    const kept = new PackageResolutions();
+    const build = (hooked: boolean, files: string[], oldProgram?: ts.Program) => {
+      const host = ts.createCompilerHost(options, true);
+      const roots = files.map((f) => path.join(dir, f));
+      if (hooked) Object.assign(host, kept.hooks(() => options, host, host.getCurrentDirectory(), () => roots));
+      return ts.createProgram({ rootNames: roots, options, host, ...(oldProgram ? { oldProgram } : {}) });
+    };
+    const plain1 = build(false, ['a.ts']);
+    const hooked1 = build(true, ['a.ts']);
+    expect(describeProgram(hooked1, dir)).toEqual(describeProgram(plain1, dir));
+    expect(describeProgram(plain1, dir).diagnostics.join('\n')).not.toContain('2322');
+    // a file elsewhere: what was kept still holds (and is still the compiler's answer)
+    writeFiles(dir, { 'other.ts': 'export const o = 1;\n' });
+    const hooked2 = build(true, ['a.ts', 'other.ts'], hooked1);
+    expect(describeProgram(hooked2, dir)).toEqual(describeProgram(build(false, ['a.ts', 'other.ts'], plain1), dir));
+    // a file where the package looked first: now the package's import means the project's file
+    writeFiles(dir, { 'shadow.ts': 'export type Shadow = string;\n' });
+    const plain3 = build(false, ['a.ts', 'other.ts', 'shadow.ts']);
+    const hooked3 = build(true, ['a.ts', 'other.ts', 'shadow.ts'], hooked2);
+    expect(describeProgram(plain3, dir).diagnostics.join('\n')).toContain('2322');
+    expect(describeProgram(hooked3, dir)).toEqual(describeProgram(plain3, dir));
+  });
 });
+

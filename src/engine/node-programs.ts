@@ -162,7 +162,7 @@ export class NodePrograms {
         return sf;
       },
     };
-    const hooks = this.resolutions.hooks(() => this.options, host, host.getCurrentDirectory());
+    const hooks = this.resolutions.hooks(() => this.options, host, host.getCurrentDirectory(), () => rootNames);
     if (hooks) Object.assign(host, hooks);
     return ts.createProgram({ rootNames, options: this.options, host, ...(oldProgram ? { oldProgram } : {}) });
   }

@@ -196,7 +196,7 @@ function withPackageResolutions(make: () => Project): Project {
     const hosts = create(options);
     const host = hosts?.languageServiceHost;
     if (host && !host.resolveModuleNames && !host.resolveModuleNameLiterals) {
-      const hooks = resolutions.hooks(() => host.getCompilationSettings(), host as ts.ModuleResolutionHost, host.getCurrentDirectory());
+      const hooks = resolutions.hooks(() => host.getCompilationSettings(), host as ts.ModuleResolutionHost, host.getCurrentDirectory(), () => host.getScriptFileNames());
       if (hooks) Object.assign(host, hooks);
     }
     return hosts;
