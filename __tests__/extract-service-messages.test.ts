@@ -113,6 +113,11 @@ describe('extract-service: messages of the issue-14 outcomes', () => {
     expect(service).toContain('translate: (phrase: string) => string;');
     expect(service).toContain('p.name = translate(p.name);');
     expect(service).not.toMatch(/\breq\b|\bres\b/);
+    // two phrases through one function typed by their kind (round 19, F7), whose parameter does not hide the request
+    // named `phrase` (F8)
+    expect(route).toContain('res.json(await basketService.getBasketSummary({ ids, translate: (phrase_) => phrase.__(phrase_) }));');
+    expect(service).toContain('translate: (phrase_: string) => string;');
+    expect(service).toContain("const footer = translate('Thanks');");
     // the error answer's message is translated by the mapping, as before
     expect(fs.readFileSync(path.join(dir, 'routes', 'error-responses.ts'), 'utf8')).toContain("res.status(404).json({ error: res.__(err.message) });");
   });

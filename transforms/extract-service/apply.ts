@@ -13,6 +13,7 @@ import { Unsafe, type Extraction, type Input, DOMAIN_ERROR_RESPONDER, isAssignme
 import { localResponderText } from './errors.js';
 import { answerParamIndex } from './frameworks/index.js';
 import { toPosix } from '../../src/paths.js';
+import { loadedWhole, reloadingTest } from './test-reloads.js';
 
 export interface Applied {
   /** Service class (or module binding) each extraction went to. */
@@ -236,10 +237,15 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   // A module-level `let` that only this logic (and the helpers moving with it) reads and assigns moves whole: the
   // service holds the one binding there is (`let isEventListenerCreated = false`, set once by the handler). Any other
   // use, in the router or in what the controller keeps of the handler, would read a copy.
-  const ownedByLogic = (s: Statement, e: Extraction): boolean => {
+  const notOwned = (s: Statement, e: Extraction): string | undefined => {
+    // (a direct eval may name it from anywhere; tests that load the router module afresh reset its state with it,
+    // which a service module, loaded once, would keep; round 19, F9, F6)
+    if (file.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === 'eval')) return 'a direct eval in the module may use it';
+    const reloader = reloadingTest(file);
+    if (reloader) return `${reloader} loads the router module afresh, which starts it over; a service module is loaded once`;
     const movingWith = [...closure(file, e.deps)].filter((t) => t !== s && !isImportLike(t));
     const inside = (pos: number, end: number, [a, b]: [number, number]) => pos >= a && end <= b;
-    return declaredNames(s).every((n) =>
+    const owned = declaredNames(s).every((n) =>
       Node.isIdentifier(n) &&
       localReferences(n, file).every((r) => {
         const [pos, end] = [r.getStart(), r.getEnd()];
@@ -248,6 +254,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
         return movingWith.some((t) => inside(pos, end, [t.getStart(), t.getEnd()]));
       }),
     );
+    return owned ? undefined : 'used by code that stays in the router module';
   };
   const checkDeps = (e: Extraction): Unsafe | undefined => {
     // (said last: a reason of the logic's own helpers says more)
@@ -288,13 +295,17 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       if (located) return new Unsafe('module-location', `the logic uses a helper that uses \`${located.getText().slice(0, 40)}\`, which means the router module's own folder; from the service's folder it would name another place`, located);
       const existing = diagnosticIn(file, s.getStart(), s.getEnd());
       if (existing) return new Unsafe('type-errors-in-logic', `a helper the logic uses has a type error already (${existing.slice(0, 80)})`, s);
-      if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported()) {
+      // (`export { findItem as lookup }`: the export list stays and would name a declaration that moved; round 19, F3)
+      const listed = declaredNames(s).find((n) => Node.isIdentifier(n) && localReferences(n, file).some((r) => !!r.getFirstAncestorByKind(SyntaxKind.ExportDeclaration) || !!r.getFirstAncestorByKind(SyntaxKind.ExportAssignment)));
+      if (listed) return new Unsafe('exported-dependency', `the logic uses \`${listed.getText()}\`, which the router module exports in an export list or assignment`, s);
+      if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s) || Node.isInterfaceDeclaration(s) || Node.isTypeAliasDeclaration(s)) && s.isExported()) {
         const why = exportedHelperStays(s, style.esm);
         if (why) return new Unsafe('exported-dependency', `the logic uses a declaration the router module exports, which cannot move: ${why}`, s);
       }
       if (/\b(router|app)\b/.test(s.getText()) && /express\s*\.\s*Router|express\(\)/.test(s.getText())) return new Unsafe('router-dependency', 'the logic uses the router', s);
       const mutable = reassigned(s);
-      if (mutable && !ownedByLogic(s, e)) return mutable;
+      const why = mutable && notOwned(s, e);
+      if (mutable && why) return new Unsafe(mutable.reason, `${mutable.message}, and ${why}: the service would have a copy of its own`, mutable.at);
     }
     return brokenImport;
   };
@@ -524,7 +535,7 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
           (i.resultOf
             ? resultOfText(i.resultOf, specifier(g.servicePath, i.resultOf.module, style), q)
             : i.bound
-            ? `(${i.bound.params.map((p) => `${p.name}: ${typeText(p.node, g.servicePath, file, style)}`).join(', ')}) => ${i.bound.query ? `ReturnType<typeof import(${q}${specifier(g.servicePath, i.bound.query.module, style)}${q}).${i.bound.query.member}>` : typeText(i.bound.result, g.servicePath, file, style)}`
+            ? `(${i.bound.params.map((p) => `${p.name}: ${p.type ?? typeText(p.node, g.servicePath, file, style)}`).join(', ')}) => ${i.bound.query ? `ReturnType<typeof import(${q}${specifier(g.servicePath, i.bound.query.module, style)}${q}).${i.bound.query.member}>` : typeText(i.bound.result, g.servicePath, file, style)}`
             : typeText(i.typeNode, g.servicePath, file, style)),
       }));
       if (fields.length && !dtoRef.has(e)) {
@@ -662,7 +673,8 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
   const instanceLines: string[] = [];
   for (const g of lastGroups) {
     if (!g.extractions.some((e) => applied.includes(e))) continue;
-    const sharedNames = sharedDecls.filter((s) => claimedBy.get(s) === g).flatMap((s) => declaredNames(s).map((n) => n.getText()));
+    // (types exported again come with `export type … from`, not through this import; overloads are one name)
+    const sharedNames = [...new Set(sharedDecls.filter((s) => claimedBy.get(s) === g && !(typeOnly(s) && reexported.includes(s) && !stillUsed(s))).flatMap((s) => declaredNames(s).map((n) => n.getText())))];
     if (classStyle) {
       const names = [...(g.bound ? [] : [g.className]), ...sharedNames];
       if (names.length) importLines.push(style.esm ? `import { ${names.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${names.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
@@ -671,8 +683,11 @@ export function applyModule(ctx: ProjectTransformContext<Options>, plan: ModuleP
       if (!g.bound) importLines.push(style.esm ? `import * as ${g.instanceName} from ${q}${g.spec}${q}${semi}` : `${kw} ${g.instanceName} = require(${q}${g.spec}${q})${semi}`);
       if (sharedNames.length) importLines.push(style.esm ? `import { ${sharedNames.join(', ')} } from ${q}${g.spec}${q}${semi}` : `${kw} { ${sharedNames.join(', ')} } = require(${q}${g.spec}${q})${semi}`);
     }
-    const again = reexported.filter((s) => claimedBy.get(s) === g).flatMap((s) => declaredNames(s).map((n) => n.getText()));
+    // (a function's overloads are statements of one name; round 19, F4)
+    const again = [...new Set(reexported.filter((s) => claimedBy.get(s) === g && !typeOnly(s)).flatMap((s) => declaredNames(s).map((n) => n.getText())))];
     if (again.length) importLines.push(`export { ${again.join(', ')} }${semi}`);
+    const againTypes = [...new Set(reexported.filter((s) => claimedBy.get(s) === g && typeOnly(s)).flatMap((s) => declaredNames(s).map((n) => n.getText())))];
+    if (againTypes.length) importLines.push(`export type { ${againTypes.join(', ')} } from ${q}${g.spec}${q}${semi}`);
   }
   if (needsResponder && !helperBound && !localLines) {
     importLines.push(style.esm ? `import { ${helper} } from ${q}${helperSpec}${q}${semi}` : `${kw} { ${helper} } = require(${q}${helperSpec}${q})${semi}`);
@@ -1156,9 +1171,14 @@ export function lastImportLike(file: SourceFile, removed: Set<Statement>): State
   return last;
 }
 
-/** A `const`, function or class declaration written with `export` (not a default export). */
+/** A `const`, function or class declaration written with `export` (not a default export); or an interface or type alias. */
 function exportsItself(s: Statement): boolean {
-  return (Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isExported() && !s.isDefaultExport();
+  return (Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s) || Node.isInterfaceDeclaration(s) || Node.isTypeAliasDeclaration(s)) && s.isExported() && !s.isDefaultExport();
+}
+
+/** An interface or type alias: exported again with `export type` (a value re-export of a type fails under isolatedModules). */
+function typeOnly(s: Statement): boolean {
+  return Node.isInterfaceDeclaration(s) || Node.isTypeAliasDeclaration(s);
 }
 
 /**
@@ -1174,6 +1194,34 @@ function exportedHelperStays(s: Statement, esm: boolean): string | undefined {
   if ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.isDefaultExport()) return 'it is the module\'s default export';
   if (Node.isVariableStatement(s) && s.getDeclarationKind() !== 'const') return `it is declared with \`${s.getDeclarationKind()}\``;
   const file = s.getSourceFile();
+  // (a module that requires the router, `import x = require(…)`, `await import(…)` or a mock of it holds the exports
+  // object, whose re-exported names are getters in CommonJS output that cannot be replaced; round 19, F1)
+  const whole = loadedWhole(file);
+  if (whole) return `${whole} loads the router module as a whole (require, import(), a mock), where an export it replaces would no longer be replaceable`;
+  // (an importer of the helper that the router module itself loads, directly or through others: an import cycle, where
+  // it may use the helper while the router is half loaded, and a re-export is defined later than a function's own
+  // export; round 19, F2)
+  const names = new Set(declaredNames(s).map((n) => n.getText()));
+  const importers = new Set<SourceFile>();
+  for (const other of file.getProject().getSourceFiles()) {
+    if (other === file || other.isInNodeModules() || other.isDeclarationFile()) continue;
+    if (other.getImportDeclarations().some((imp) => imp.getModuleSpecifierSourceFile() === file && imp.getNamedImports().some((n) => names.has(n.getName())))) importers.add(other);
+    if (other.getExportDeclarations().some((ex) => ex.getModuleSpecifierSourceFile() === file)) importers.add(other);
+  }
+  if (importers.size) {
+    const seen = new Set<SourceFile>([file]);
+    const queue = [file];
+    while (queue.length) {
+      const cur = queue.pop()!;
+      for (const d of [...cur.getImportDeclarations(), ...cur.getExportDeclarations()]) {
+        const target = d.getModuleSpecifierSourceFile();
+        if (!target || target.isInNodeModules() || target.isDeclarationFile() || seen.has(target)) continue;
+        if (importers.has(target)) return `${path.relative(path.dirname(file.getFilePath()), target.getFilePath())}, which imports it from the router module, is loaded by the router module itself (an import cycle)`;
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
   for (const other of file.getProject().getSourceFiles()) {
     if (other === file || other.isInNodeModules() || other.isDeclarationFile()) continue;
     for (const imp of other.getImportDeclarations()) {

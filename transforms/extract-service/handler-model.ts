@@ -34,7 +34,8 @@ export interface Input {
   declKind: 'var' | 'let' | 'const';
   /** A helper call bound to the request in the controller (request-helpers.ts): its other arguments and its result. */
   bound?: {
-    params: { name: string; node: Node }[];
+    /** `type`: written as it is instead of the argument's type (a literal's base type: `translate('Basket')` takes a string). */
+    params: { name: string; node: Node; type?: string }[];
     result: Node;
     /** The helper as a type query (`typeof import("<module>").authenticatedUsers.from`), when its result type has no name elsewhere. */
     query?: { module: string; member: string };

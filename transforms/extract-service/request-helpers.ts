@@ -315,10 +315,22 @@ export function bindTranslationCalls(region: Node[], w: Walk, skip: (n: Node) =>
         const base = name;
         for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
         taken.add(name);
-        const paramNames = args.map((_a, i) => (args.length === 1 ? 'phrase' : `arg${i + 1}`));
+        // (names the handler does not use, or the arrow's parameter would hide them: `(phrase) => phrase.__(phrase)`;
+        // round 19, F8)
+        const paramNames: string[] = [];
+        for (let i = 0; i < args.length; i++) {
+          let p = args.length === 1 ? 'phrase' : `arg${i + 1}`;
+          while (taken.has(p) || paramNames.includes(p) || p === obj.getText()) p = `${p}_`;
+          paramNames.push(p);
+        }
         const invoke = `${callee.getText()}(${paramNames.join(', ')})`;
         const expr = arrows ? `(${paramNames.join(', ')}) => ${invoke}` : `function (${paramNames.join(', ')}) { return ${invoke}; }`;
-        input = { name, expr, typeNode: call, assigned: false, declKind: 'const', bound: { params: paramNames.map((p, i) => ({ name: p, node: args[i] })), result: call } };
+        // (a literal argument takes its kind: the other calls pass other phrases; round 19, F7)
+        const widened = (a: Node): string | undefined => {
+          const t = a.getType();
+          return t.isStringLiteral() || t.isTemplateLiteral() ? 'string' : t.isNumberLiteral() ? 'number' : t.isBooleanLiteral() ? 'boolean' : undefined;
+        };
+        input = { name, expr, typeNode: call, assigned: false, declKind: 'const', bound: { params: paramNames.map((p, i) => ({ name: p, node: args[i], ...(widened(args[i]) ? { type: widened(args[i]) } : {}) })), result: call } };
         inputs.set(key, input);
       }
       w.edits.replace(callee.getStart(), callee.getEnd(), input.name);

@@ -47,11 +47,74 @@ function reloadingTests(root: string): { file: string; text: string }[] {
   return tests;
 }
 
+/** Where the app's tests are looked for: its package, else its repository (an app without a package.json; round 19, F6). */
+function appRoot(file: string): string | undefined {
+  const pkg = nearestPackage(file)?.dir;
+  if (pkg) return pkg;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+const filesByRoot = new Map<string, { file: string; text: string }[]>();
+
+/** The app's test files, any of them (read once per package root). */
+function allTests(root: string): { file: string; text: string }[] {
+  let tests = filesByRoot.get(root);
+  if (tests) return tests;
+  tests = [];
+  let files: string[] = [];
+  try {
+    files = globSync(TEST_FILES, { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true }).slice(0, 2000);
+  } catch {
+    files = [];
+  }
+  for (const file of files) {
+    try {
+      if (fs.statSync(file).size <= 1_000_000) tests.push({ file, text: fs.readFileSync(file, 'utf8') });
+    } catch {
+      // (an unreadable file tells nothing)
+    }
+  }
+  filesByRoot.set(root, tests);
+  return tests;
+}
+
+/** Loads that get a module's exports object as a whole, by a literal naming it: `require('…')`, `import('…')`, `import x = require('…')`, a mocking library's `mock('…')`. */
+const WHOLE_LOADS = /\b(?:require|import|mock|doMock|unmock|requireActual|requireMock|proxyquire|rewire|importFresh)\s*\(\s*(['"`])([^'"`\n]+)\1/g;
+
+/**
+ * A module of the project or a test of the app that gets `router`'s exports object as a whole other than through an
+ * ES import (`require('../routes/fixes')`, `import fixes = require(…)`, `await import(…)`, `jest.mock(…)`), which
+ * may replace an export or enumerate them: the file (relative to the package), or undefined. Named imports and
+ * `import * as` are the caller's to judge.
+ */
+export function loadedWhole(router: SourceFile): string | undefined {
+  const abs = router.getFilePath();
+  const root = appRoot(abs) ?? path.dirname(abs);
+  const stem = abs.replace(/\.[cm]?[jt]sx?$/, '');
+  const names = (file: string, literal: string) => {
+    if (!/^\.{1,2}\//.test(literal) && !path.isAbsolute(literal)) return path.basename(literal).replace(/\.[cm]?[jt]sx?$/, '') === path.basename(stem) && path.basename(stem) !== 'index';
+    const target = path.resolve(path.dirname(file), literal).replace(/\.[cm]?[jt]sx?$/, '');
+    return target === stem || `${target}/index` === stem;
+  };
+  const sources = [
+    ...router.getProject().getSourceFiles().filter((sf) => sf !== router && !sf.isInNodeModules() && !sf.isDeclarationFile()).map((sf) => ({ file: sf.getFilePath() as string, text: sf.getFullText() })),
+    ...allTests(root),
+  ];
+  for (const { file, text } of sources) {
+    if (file === abs) continue;
+    for (const m of text.matchAll(WHOLE_LOADS)) if (names(file, m[2])) return path.relative(root, file);
+  }
+  return undefined;
+}
+
 /** The test file (relative to the package) that loads `router` afresh with replaced imports, if any. */
 export function reloadingTest(router: SourceFile): string | undefined {
   const abs = router.getFilePath();
   if (byRouter.has(abs)) return byRouter.get(abs);
-  const root = nearestPackage(abs)?.dir;
+  const root = appRoot(abs);
   let found: string | undefined;
   if (root) {
     const stem = abs.replace(/\.[cm]?[jt]sx?$/, '');

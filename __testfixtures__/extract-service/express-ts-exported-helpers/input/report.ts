@@ -1,9 +1,10 @@
-import { readFixes } from './routes/fixes';
+import { readFixes, type Fixes } from './routes/fixes';
 import * as snippets from './routes/snippets';
 
 // the report reads the fixes through the router module's export
 export function report(key: string): string {
-  return `${readFixes(key).fixes.length} fixes`;
+  const found: Fixes = readFixes(key, 10);
+  return `${found.fixes.length} fixes`;
 }
 
 // the snippets module's namespace is handed around as a value: its exports stay where they are

@@ -12,6 +12,8 @@ class DomainError extends Error {
   }
 }
 
+class ValidationError extends DomainError {}
+
 class NotFoundError extends DomainError {}
 
-module.exports = { DomainError, NotFoundError };
+module.exports = { DomainError, ValidationError, NotFoundError };

@@ -3,18 +3,21 @@ import { defaultStore } from '../store';
 
 export const router = Router();
 
-interface Fixes {
+// exported for the report, a type: moves with the logic and is exported again as a type
+export interface Fixes {
   fixes: string[];
   correct: number;
 }
 
 const cache: Record<string, Fixes> = {};
 
-// exported for the report: moves with the logic, and this module exports it again from the service
-export const readFixes = (key: string): Fixes => {
+// exported for the report, with overloads: moves with the logic, and this module exports it again from the service
+export function readFixes(key: string): Fixes;
+export function readFixes(key: string, limit: number): Fixes;
+export function readFixes(key: string, limit?: number): Fixes {
   if (!cache[key]) cache[key] = { fixes: defaultStore.get(key) ?? [], correct: 0 };
-  return cache[key];
-};
+  return limit === undefined ? cache[key] : { ...cache[key], fixes: cache[key].fixes.slice(0, limit) };
+}
 
 export let lookups = 0;
 

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../services/errors';
  */
 export function sendDomainError(res: Response, err: unknown): boolean {
   if (err instanceof NotFoundError) {
-    res.status(404).json({ error: err.message });
+    res.status(404).json({ error: err.message, ...err.details });
     return true;
   }
   if (err instanceof ValidationError) {

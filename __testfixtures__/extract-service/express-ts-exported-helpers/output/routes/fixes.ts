@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { defaultStore } from '../store';
 import { FixesService, readFixes } from '../services/fixes.service';
 export { readFixes };
+export type { Fixes } from '../services/fixes.service';
 import { sendDomainError } from './error-responses';
 
 const fixesService = new FixesService();

@@ -16,3 +16,12 @@ router.get('/:id', async (req: Request, res: Response) => {
   }
   res.json({ id: req.params.id, products });
 });
+
+// two phrases through one bound function; the handler's request is named like the function's parameter would be
+router.get('/:id/summary', async (phrase: Request, res: Response) => {
+  const ids = String(phrase.query.ids ?? '').split(',').map(Number);
+  const products = await findProducts(ids);
+  const title = phrase.__('Basket');
+  const footer = phrase.__('Thanks');
+  res.json({ title, footer, count: products.length });
+});

@@ -1,0 +1,3 @@
+import { readCycle } from './routes/cycle';
+
+export const sizeOfA = readCycle('a').length;
