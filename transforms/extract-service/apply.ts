@@ -1202,11 +1202,22 @@ function exportedHelperStays(s: Statement, esm: boolean): string | undefined {
   // it may use the helper while the router is half loaded, and a re-export is defined later than a function's own
   // export; round 19, F2)
   const names = new Set(declaredNames(s).map((n) => n.getText()));
+  // (only a use that runs as the importer loads can meet the router half loaded: a use inside a function runs
+  // when it is called, after every module has loaded; juice-shop's lib/antiCheat.ts calls readFixes in functions)
   const importers = new Set<SourceFile>();
+  const runsAtLoad = (id: Node) => !id.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isMethodDeclaration(a) || Node.isConstructorDeclaration(a) || Node.isGetAccessorDeclaration(a) || Node.isSetAccessorDeclaration(a));
   for (const other of file.getProject().getSourceFiles()) {
     if (other === file || other.isInNodeModules() || other.isDeclarationFile()) continue;
-    if (other.getImportDeclarations().some((imp) => imp.getModuleSpecifierSourceFile() === file && imp.getNamedImports().some((n) => names.has(n.getName())))) importers.add(other);
-    if (other.getExportDeclarations().some((ex) => ex.getModuleSpecifierSourceFile() === file)) importers.add(other);
+    for (const imp of other.getImportDeclarations()) {
+      if (imp.getModuleSpecifierSourceFile() !== file) continue;
+      for (const spec of imp.getNamedImports()) {
+        if (!names.has(spec.getName()) || spec.isTypeOnly() || imp.isTypeOnly()) continue;
+        const local = spec.getAliasNode() ?? spec.getNameNode();
+        const sym = local.getSymbol();
+        const uses = other.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id !== local && id.getText() === local.getText() && id.getSymbol() === sym);
+        if (uses.some(runsAtLoad)) importers.add(other);
+      }
+    }
   }
   if (importers.size) {
     const seen = new Set<SourceFile>([file]);
@@ -1216,7 +1227,7 @@ function exportedHelperStays(s: Statement, esm: boolean): string | undefined {
       for (const d of [...cur.getImportDeclarations(), ...cur.getExportDeclarations()]) {
         const target = d.getModuleSpecifierSourceFile();
         if (!target || target.isInNodeModules() || target.isDeclarationFile() || seen.has(target)) continue;
-        if (importers.has(target)) return `${path.relative(path.dirname(file.getFilePath()), target.getFilePath())}, which imports it from the router module, is loaded by the router module itself (an import cycle)`;
+        if (importers.has(target)) return `${path.relative(path.dirname(file.getFilePath()), target.getFilePath())}, which uses it as it loads, is loaded by the router module itself (an import cycle, where it would meet the router half loaded)`;
         seen.add(target);
         queue.push(target);
       }
