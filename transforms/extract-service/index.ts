@@ -120,11 +120,14 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
 
   // One mapping from domain error to response for the whole app: every handler must have answered a kind the same way.
   const app = errorPlan(ctx, plans, options);
+  // (the kinds the extracted handlers throw: a handler refused while its module was applied throws none)
+  const thrown = new Set<string>();
   for (const plan of plans) {
     // Reported before the module's text changes (positions are those of the original file).
     applyModule(ctx, plan, options, app, (done) => {
       for (const e of plan.extractions) {
         const why = done.skipped.get(e);
+        if (!why) for (const x of e.errors) thrown.add(x.kind);
         if (why) {
           counts.skipped++;
           ctx.report(plan.file, `${e.site.label}: skipped, ${why.message}`, e.site.fn, why.reason);
@@ -136,7 +139,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     });
   }
 
-  writeErrorModules(ctx, app);
+  writeErrorModules(ctx, app, thrown);
   const total = counts.extracted + counts.skipped + counts.unresolved + counts.shared + counts.middleware;
   if (summaryFile && total) {
     const handlers = counts.extracted + counts.skipped;

@@ -170,15 +170,19 @@ export function readText(ctx: ProjectTransformContext<Options>, file: string): s
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
-export function writeErrorModules(ctx: ProjectTransformContext<Options>, app: AppErrors): void {
+export function writeErrorModules(ctx: ProjectTransformContext<Options>, app: AppErrors, thrown: ReadonlySet<string>): void {
   if (!app.used) return;
   const nl = '\n';
-  // every kind a mapping answers, and those an earlier run declared (a module's own mapping may use them)
+  // the kinds the extracted handlers throw, those a module's own mapping answers, and those an earlier run declared
+  // or answered (its services throw them); a kind only a handler refused later would have thrown is left out
   const onDisk = [...(readText(ctx, app.errorsPath) ?? '').matchAll(/class (\w+) extends DomainError\b/g)].map((m) => m[1]);
-  const kinds = [...new Set([...app.lines.keys(), ...[...app.moduleLines.values()].flatMap((l) => [...l.keys()]), ...app.flashKinds, ...onDisk])];
+  const answeredOnDisk = new Set([...(readText(ctx, app.responderPath) ?? '').matchAll(/instanceof (\w+)/g)].map((m) => m[1]));
+  const lines = new Map([...app.lines].filter(([kind]) => thrown.has(kind) || answeredOnDisk.has(kind)));
+  const kinds = [...new Set([...lines.keys(), ...[...app.moduleLines.values()].flatMap((l) => [...l.keys()]), ...[...app.flashKinds].filter((k) => thrown.has(k)), ...onDisk])];
+  if (!kinds.length && !lines.size) return;
   const gen = { ...app.style, semi: app.style.semi, strict: app.style.strict };
   const errorsText = errorsModuleText(gen, kinds, nl);
-  const responderText = app.lines.size ? responderModuleFor(app.framework, gen, app.lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER) : undefined;
+  const responderText = lines.size ? responderModuleFor(app.framework, gen, lines, specifier(app.responderPath, app.errorsPath, app.style), nl, DOMAIN_ERROR_RESPONDER) : undefined;
   for (const [file, text] of [[app.errorsPath, errorsText], [app.responderPath, responderText]] as const) {
     if (text === undefined) continue;
     const existing = ctx.project.getSourceFile(file);

@@ -12,8 +12,6 @@ class DomainError extends Error {
   }
 }
 
-class ValidationError extends DomainError {}
-
 class NotFoundError extends DomainError {}
 
-module.exports = { DomainError, ValidationError, NotFoundError };
+module.exports = { DomainError, NotFoundError };

@@ -12,5 +12,3 @@ export class DomainError extends Error {
 }
 
 export class NotFoundError extends DomainError {}
-
-export class ValidationError extends DomainError {}
