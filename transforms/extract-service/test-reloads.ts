@@ -26,24 +26,7 @@ const testsByRoot = new Map<string, { file: string; text: string }[]>();
 /** The app's test files that replace imports of a module they load (read once per package root). */
 function reloadingTests(root: string): { file: string; text: string }[] {
   let tests = testsByRoot.get(root);
-  if (tests) return tests;
-  tests = [];
-  let files: string[] = [];
-  try {
-    files = globSync(TEST_FILES, { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true }).slice(0, 2000);
-  } catch {
-    files = [];
-  }
-  for (const file of files) {
-    try {
-      if (fs.statSync(file).size > 1_000_000) continue;
-      const text = fs.readFileSync(file, 'utf8');
-      if (RELOADERS.test(text)) tests.push({ file, text });
-    } catch {
-      // (an unreadable file tells nothing)
-    }
-  }
-  testsByRoot.set(root, tests);
+  if (!tests) testsByRoot.set(root, (tests = allTests(root).filter((t) => RELOADERS.test(t.text))));
   return tests;
 }
 
