@@ -1185,9 +1185,10 @@ function typeOnly(s: Statement): boolean {
  * An exported helper the logic uses moves into the service, and the router module exports it again from there
  * (`export { readFixes }`), so the modules that import it from the router get the same value. Why it cannot, or
  * undefined: a default export or a CommonJS module (no named re-export keeps it), a `let`/`var` binding (other
- * modules would see its later values through the router's export only while it lives there), or a module of the
- * project that handles the router module's namespace as a value (`sinon.stub(fixes, 'readFixes')`,
- * `Object.keys(routes)`): a re-exported name is a getter there in CommonJS output, which cannot be replaced.
+ * modules would see its later values through the router's export only while it lives there), a module or test that
+ * loads the router module whole or handles its namespace as a value (`require(…)`, `sinon.stub(fixes, 'readFixes')`,
+ * `Object.keys(routes)`: a re-exported name is a getter in CommonJS output, which cannot be replaced), or an importer
+ * that uses it as it loads and that the router module loads itself (an import cycle).
  */
 function exportedHelperStays(s: Statement, esm: boolean): string | undefined {
   if (!esm) return 'the module is CommonJS';
@@ -1210,6 +1211,14 @@ function exportedHelperStays(s: Statement, esm: boolean): string | undefined {
     if (other === file || other.isInNodeModules() || other.isDeclarationFile()) continue;
     for (const imp of other.getImportDeclarations()) {
       if (imp.getModuleSpecifierSourceFile() !== file) continue;
+      const ns = imp.getNamespaceImport();
+      for (const ref of ns ? ns.findReferencesAsNodes() : []) {
+        if (ref === ns || ref.getSourceFile() !== other) continue;
+        const parent = ref.getParent();
+        // (`fixes.readFixes(key)`, `fixes.readFixes`: a read of one export)
+        if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === ref && !isWriteTarget(parent)) continue;
+        return `${path.relative(path.dirname(file.getFilePath()), other.getFilePath())} uses the module's namespace as a value (\`${parent?.getText().split('\n')[0].slice(0, 50)}\`)`;
+      }
       for (const spec of imp.getNamedImports()) {
         if (!names.has(spec.getName()) || spec.isTypeOnly() || imp.isTypeOnly()) continue;
         const local = spec.getAliasNode() ?? spec.getNameNode();
@@ -1230,21 +1239,6 @@ function exportedHelperStays(s: Statement, esm: boolean): string | undefined {
         if (importers.has(target)) return `${path.relative(path.dirname(file.getFilePath()), target.getFilePath())}, which uses it as it loads, is loaded by the router module itself (an import cycle, where it would meet the router half loaded)`;
         seen.add(target);
         queue.push(target);
-      }
-    }
-  }
-  for (const other of file.getProject().getSourceFiles()) {
-    if (other === file || other.isInNodeModules() || other.isDeclarationFile()) continue;
-    for (const imp of other.getImportDeclarations()) {
-      if (imp.getModuleSpecifierSourceFile() !== file) continue;
-      const ns = imp.getNamespaceImport();
-      if (!ns) continue;
-      for (const ref of ns.findReferencesAsNodes()) {
-        if (ref === ns || ref.getSourceFile() !== other) continue;
-        const parent = ref.getParent();
-        // (`fixes.readFixes(key)`, `fixes.readFixes`: a read of one export)
-        if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === ref && !isWriteTarget(parent)) continue;
-        return `${path.relative(path.dirname(file.getFilePath()), other.getFilePath())} uses the module's namespace as a value (\`${parent?.getText().split('\n')[0].slice(0, 50)}\`)`;
       }
     }
   }
