@@ -725,8 +725,7 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
   }
   const statementsOf = (n: Node): Statement[] => (Node.isBlock(n) ? n.getStatements() : []);
   // (`next()` handing the request on ends a path like an answer: nextPassOn)
-  const passesOn = (s: Statement) => isHandler && !!w.passOn && Node.isExpressionStatement(s) && Node.isCallExpression(s.getExpression()) && (s.getExpression() as CallExpression).getArguments().length === 0 && roleOf(referenced((s.getExpression() as CallExpression).getExpression() as Identifier), roles) === 'next';
-  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework)) || isFrameworkResponse(w, s) || passesOn(s);
+  const isResponse = (s: Statement) => w.converted.has(s) || (Node.isExpressionStatement(s) && !!responseChain(s.getExpression(), roles, site.framework)) || isFrameworkResponse(w, s) || (isHandler && Node.isExpressionStatement(s) && !!passOnCall(w, s));
   const visit = (n: Node) => {
     if (n !== fn && isFunctionLike(n)) return; // nested functions are checked by their own rules
     if (n === skip) return;
@@ -929,6 +928,15 @@ function isLanguageError(cls: Node | undefined, names: Set<string>): boolean {
   return !!cls && Node.isIdentifier(cls) && names.has(cls.getText()) && (referenced(cls)?.getDeclarations() ?? []).every((d) => d.getSourceFile().isDeclarationFile() && d.getSourceFile().isInNodeModules());
 }
 
+/** The `next()` call (no argument, the handler's own `next`) a statement or `return` is, where a guard may pass on. */
+function passOnCall(w: Walk, n: Node): CallExpression | undefined {
+  if (!w.passOn) return undefined;
+  const call = Node.isExpressionStatement(n) ? n.getExpression() : Node.isReturnStatement(n) ? n.getExpression() : undefined;
+  if (!call || !Node.isCallExpression(call) || call.getArguments().length !== 0) return undefined;
+  const callee = call.getExpression();
+  return Node.isIdentifier(callee) && roleOf(referenced(callee), w.roles) === 'next' ? call : undefined;
+}
+
 /**
  * `next()` that hands the request on, last on its path (or followed by `return;`, or `return next()`), at the
  * handler's own level and outside any try the service keeps: a guard's success (`if (captcha.answer === answer)
@@ -937,11 +945,9 @@ function isLanguageError(cls: Node | undefined, names: Set<string>): boolean {
  * catch; and nothing of the logic ran after it before either.
  */
 function nextPassOn(w: Walk, n: Node, fn: Node, root: Node): boolean {
-  if (!w.passOn || enclosingFunction(n) !== fn) return false;
-  const call = Node.isExpressionStatement(n) ? n.getExpression() : Node.isReturnStatement(n) ? n.getExpression() : undefined;
-  if (!call || !Node.isCallExpression(call) || call.getArguments().length !== 0) return false;
+  const call = enclosingFunction(n) === fn ? passOnCall(w, n) : undefined;
+  if (!call) return false;
   const callee = call.getExpression();
-  if (!Node.isIdentifier(callee) || roleOf(referenced(callee), w.roles) !== 'next') return false;
   if (insideTry(n, root)) throw new Unsafe('next-in-logic', 'the logic hands the request on (`next()`) inside a try of the logic, whose catch would no longer see what the next handler throws', n);
   const tail = Node.isExpressionStatement(n) ? tailOf(n, fn, root) : 'tail';
   if (!tail) throw new Unsafe('next-in-logic', 'the logic hands the request on (`next()`) and goes on running after it', n);
