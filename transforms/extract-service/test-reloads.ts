@@ -74,6 +74,20 @@ const WHOLE_LOADS = /\b(?:require|import|mock|doMock|unmock|requireActual|requir
  * `import * as` are the caller's to judge.
  */
 export function loadedWhole(router: SourceFile): string | undefined {
+  // (asked for each exported helper of each handler: the project's files are read once per router and run; the
+  // transform's own edits, router modules and new services, add no load of a router)
+  const known = wholeLoads.get(router.getProject())?.get(router.getFilePath());
+  if (known !== undefined) return known ?? undefined;
+  const found = findWholeLoad(router);
+  let perRouter = wholeLoads.get(router.getProject());
+  if (!perRouter) wholeLoads.set(router.getProject(), (perRouter = new Map()));
+  perRouter.set(router.getFilePath(), found ?? null);
+  return found;
+}
+
+const wholeLoads = new WeakMap<object, Map<string, string | null>>();
+
+function findWholeLoad(router: SourceFile): string | undefined {
   const abs = router.getFilePath();
   const root = appRoot(abs) ?? path.dirname(abs);
   const stem = abs.replace(/\.[cm]?[jt]sx?$/, '');
