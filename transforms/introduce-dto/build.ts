@@ -33,7 +33,7 @@ export function build(plans: Plan[], facts: Map<string, FileFacts>, originals: M
     for (const s of p.sources) {
       const levels = new Map(p.levels.get(s.kind) ?? []);
       if (p.planLevel === 1) for (const name of s.info.children.keys()) levels.set(name, 2);
-      const fields = summarize(s.info, s.kind, levels, p.js);
+      const fields = summarize(s.info, s.kind, levels, p.js, zodMode && !p.js);
       p.summaries.set(s.kind, fields);
       const asAlias = p.style === 'express-request' && s.kind !== 'body';
       const render = (name: string) =>

@@ -11,6 +11,8 @@ export type SourceKind = 'body' | 'params' | 'query';
 export interface FieldInfo {
   hints: Set<string>;
   optional: boolean;
+  /** Optional by a check that lets `null` through as well (`??`, `||`, `&&`, `!`, `?.`, a condition, `== null`, `=== null`). */
+  nullable?: boolean;
   isArray: boolean;
   lengthUsed: boolean;
   children: Map<string, FieldInfo>;
@@ -182,7 +184,7 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
   }
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node) {
     const name = parent.getName();
-    if (parent.hasQuestionDotToken()) info.optional = true;
+    if (parent.hasQuestionDotToken()) info.optional = info.nullable = true;
     const called = Node.isCallExpression(parent.getParent()) && parent.getParent()!.getFirstChild() === parent;
     if (!root) {
       if (called && STRING_METHODS.has(name)) return void info.hints.add('string');
@@ -218,7 +220,7 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
       return;
     }
     if (root) return problem('dynamic-key', `${st.source} is read with a dynamic key \`${parent.getText()}\``);
-    if (parent.hasQuestionDotToken()) info.optional = true;
+    if (parent.hasQuestionDotToken()) info.optional = info.nullable = true;
     sub(parent, element(info));
     return;
   }
@@ -267,7 +269,12 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
       case SyntaxKind.ExclamationEqualsEqualsToken:
       case SyntaxKind.EqualsEqualsToken:
       case SyntaxKind.ExclamationEqualsToken: {
-        if (isNullish(other)) return void (info.optional = true);
+        if (isNullish(other)) {
+          info.optional = true;
+          // (`=== undefined` and `!== undefined` tell null apart: it passes them as a value)
+          if (other.getText() === 'null' || op === SyntaxKind.EqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken) info.nullable = true;
+          return;
+        }
         const lit = literalType(other);
         if (lit && lit !== 'array' && !root) info.hints.add(lit);
         return;
@@ -275,14 +282,14 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
       case SyntaxKind.BarBarToken:
       case SyntaxKind.QuestionQuestionToken:
         if (isLeft) {
-          info.optional = true;
+          info.optional = info.nullable = true;
           const lit = literalType(other);
           if (lit && !root) info.hints.add(lit === 'array' ? 'unknown[]' : lit);
           sub(parent, info, root);
         }
         return;
       case SyntaxKind.AmpersandAmpersandToken:
-        if (isLeft) info.optional = true;
+        if (isLeft) info.optional = info.nullable = true;
         return;
       case SyntaxKind.InKeyword:
         if (!isLeft && root && Node.isStringLiteral(other)) child(info, other.getLiteralValue()).optional = true;
@@ -295,7 +302,7 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
   }
   if (Node.isPrefixUnaryExpression(parent)) {
     const op = parent.getOperatorToken();
-    if (op === SyntaxKind.ExclamationToken) info.optional = true;
+    if (op === SyntaxKind.ExclamationToken) info.optional = info.nullable = true;
     else if (op === SyntaxKind.MinusToken && !root) info.hints.add('number');
     else if (op === SyntaxKind.PlusToken && !root) info.hints.add('string');
     return;
@@ -314,11 +321,11 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
     return;
   }
   if ((Node.isIfStatement(parent) || Node.isWhileStatement(parent)) && parent.getExpression() === node) {
-    info.optional = true;
+    info.optional = info.nullable = true;
     return;
   }
   if (Node.isConditionalExpression(parent) && parent.getCondition() === node) {
-    info.optional = true;
+    info.optional = info.nullable = true;
     return;
   }
   if (Node.isVariableDeclaration(parent) && parent.getInitializer() === node) {

@@ -9,6 +9,8 @@ export interface FieldSummary {
   optional: boolean;
   concrete: boolean;
   fallback: boolean;
+  /** Why a fallback field is `any`, written beside it. */
+  note?: string;
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -32,52 +34,64 @@ function topKinds(info: FieldInfo, kind: SourceKind): string[] {
   return parts;
 }
 
-function typeParts(info: FieldInfo, indent: string, oneLine = false): string[] {
+/**
+ * The type's members. `nulls` (a zod schema of a JSON body): a field whose checks also let `null` through (`??`, `||`,
+ * `?.`, a truthiness test, `== null`) takes `null` too, since the schema answers 400 to whatever its type excludes.
+ */
+function typeParts(info: FieldInfo, indent: string, oneLine = false, nulls = false): string[] {
   const parts = new Set<string>();
   for (const h of info.hints) {
     if (h === 'object' || h === 'array' || h === 'unknown[]') continue;
     for (const p of h.split(' | ')) parts.add(p);
   }
-  if (info.children.size && !info.isArray) parts.add(objectType(info.children, indent, oneLine));
+  if (info.children.size && !info.isArray) parts.add(objectType(info.children, indent, oneLine, nulls));
   else if (info.hints.has('object') && !info.isArray) parts.add('Record<string, unknown>');
   const concreteArray = [...parts].some((p) => p.endsWith('[]'));
   if ((info.isArray || info.hints.has('unknown[]')) && !(concreteArray && !info.element?.children.size && !info.element?.hints.size)) {
-    const el = info.element ? typeParts(info.element, indent, oneLine) : [];
+    const el = info.element ? typeParts(info.element, indent, oneLine, nulls) : [];
     const elText = el.length ? el.join(' | ') : 'unknown';
     parts.add(el.length > 1 ? `(${elText})[]` : `${elText}[]`);
   }
   if (!parts.size && info.lengthUsed) parts.add('unknown');
-  return [...parts].filter((p) => p !== 'unknown' || parts.size === 1);
+  const out = [...parts].filter((p) => p !== 'unknown' || parts.size === 1);
+  // (`unknown` and `any` take null already)
+  if (nulls && info.optional && info.nullable && out.length && !out.some((p) => p === 'unknown' || p === 'any')) out.push('null');
+  return out;
 }
 
-function objectType(children: Map<string, FieldInfo>, indent: string, oneLine: boolean): string {
+function objectType(children: Map<string, FieldInfo>, indent: string, oneLine: boolean, nulls: boolean): string {
   const inner = indent + '  ';
   const lines = [...children].map(([name, info]) => {
-    const parts = typeParts(info, inner, oneLine);
+    const parts = typeParts(info, inner, oneLine, nulls);
     return `${key(name)}${info.optional ? '?' : ''}: ${parts.length ? parts.join(' | ') : 'unknown'}`;
   });
   if (oneLine) return `{ ${lines.join('; ')} }`;
   return `{\n${lines.map((l) => `${inner}${l};`).join('\n')}\n${indent}}`;
 }
 
-export function summarize(info: FieldInfo, kind: SourceKind, levels: Map<string, FieldLevel>, oneLine = false): FieldSummary[] {
+/** `zod`: the fields of a zod schema, whose body fields take `null` where the handler's checks let it through. */
+export function summarize(info: FieldInfo, kind: SourceKind, levels: Map<string, FieldLevel>, oneLine = false, zod = false): FieldSummary[] {
   return [...info.children].map(([name, f]) => {
     const level = levels.get(name) ?? 0;
-    const parts = kind === 'body' ? typeParts(f, '  ', oneLine) : topKinds(f, kind);
+    const parts = kind === 'body' ? typeParts(f, '  ', oneLine, zod) : topKinds(f, kind);
     const type = parts.length ? parts.join(' | ') : 'unknown';
     const fallback = level === 2;
+    // (a comment on one line: an object type is named, not written)
+    const inferred = type.includes('\n') ? 'inferred type' : `inferred \`${type}\``;
+    const note = !fallback ? undefined : /\bunknown\b/.test(type) ? FALLBACK_NOTE : `remodel: fallback, the ${inferred} does not compile here`;
     return {
       name,
       type: fallback ? 'any' : type,
       optional: level === 0 ? f.optional : level === 2 ? f.optional : false,
       concrete: !fallback && !/\bunknown\b/.test(type),
       fallback,
+      note,
     };
   });
 }
 
 export function interfaceText(name: string, fields: FieldSummary[]): string {
-  const lines = fields.map((f) => `  ${key(f.name)}${f.optional ? '?' : ''}: ${f.type};${f.fallback ? ` // ${FALLBACK_NOTE}` : ''}`);
+  const lines = fields.map((f) => `  ${key(f.name)}${f.optional ? '?' : ''}: ${f.type};${f.note ? ` // ${f.note}` : ''}`);
   return `export interface ${name} {\n${lines.join('\n')}\n}\n`;
 }
 
@@ -88,23 +102,30 @@ export function interfaceText(name: string, fields: FieldSummary[]): string {
  * handler)` infers one `P` / `ReqQuery` for all the handlers).
  */
 export function aliasText(name: string, fields: FieldSummary[]): string {
-  const lines = fields.map((f) => `  ${key(f.name)}${f.optional ? '?' : ''}: ${f.type};${f.fallback ? ` // ${FALLBACK_NOTE}` : ''}`);
+  const lines = fields.map((f) => `  ${key(f.name)}${f.optional ? '?' : ''}: ${f.type};${f.note ? ` // ${f.note}` : ''}`);
   return `export type ${name} = {\n${lines.join('\n')}\n};\n`;
 }
 
 export function typedefText(name: string, fields: FieldSummary[]): string {
   const lines = fields.map((f) => {
     const n = f.optional ? `[${f.name}]` : f.name;
-    return ` * @property {${f.fallback ? '*' : f.type}} ${n}${f.fallback ? ` ${FALLBACK_NOTE}` : ''}`;
+    return ` * @property {${f.fallback ? '*' : f.type}} ${n}${f.note ? ` ${f.note}` : ''}`;
   });
   return `/**\n * @typedef {object} ${name}\n${lines.join('\n')}\n */`;
 }
 
 // ---------- zod ----------
 
-function zodOfText(text: string): string {
-  const parts = splitTop(text, '|');
-  if (parts.length > 1) return `z.union([${parts.map(zodOfText).join(', ')}])`;
+/** `optional`: the schema of a field that may be missing. */
+function zodOfText(text: string, optional = false): string {
+  let parts = splitTop(text, '|');
+  if (parts.includes('null') && parts.length > 1) {
+    parts = parts.filter((p) => p !== 'null');
+    const schema = parts.length > 1 ? `z.union([${parts.map((p) => zodOfText(p)).join(', ')}])` : zodOfText(parts[0]);
+    return `${schema}.${optional ? 'nullish' : 'nullable'}()`;
+  }
+  if (parts.length > 1) return `z.union([${parts.map((p) => zodOfText(p)).join(', ')}])${optional ? '.optional()' : ''}`;
+  if (optional) return `${zodOfText(text)}.optional()`;
   const t = text.trim();
   if (t.endsWith('[]')) {
     const inner = t.slice(0, -2).replace(/^\((.*)\)$/s, '$1');
@@ -121,7 +142,7 @@ function zodOfText(text: string): string {
       let name = m.slice(0, idx).trim();
       const optional = name.endsWith('?');
       if (optional) name = name.slice(0, -1);
-      return `${name}: ${zodOfText(m.slice(idx + 1))}${optional ? '.optional()' : ''}`;
+      return `${name}: ${zodOfText(m.slice(idx + 1), optional)}`;
     });
     return `z.object({ ${props.join(', ')} })`;
   }
@@ -155,7 +176,7 @@ function splitTop(text: string, sep: string): string[] {
 
 export function zodSchemaText(name: string, fields: FieldSummary[]): string {
   const lines = fields.map(
-    (f) => `  ${key(f.name)}: ${zodOfText(f.type)}${f.optional ? '.optional()' : ''},${f.fallback ? ` // ${FALLBACK_NOTE}` : ''}`,
+    (f) => `  ${key(f.name)}: ${zodOfText(f.type, f.optional)},${f.note ? ` // ${f.note}` : ''}`,
   );
   return `export const ${name} = z.object({\n${lines.join('\n')}\n});\nexport type ${name} = z.infer<typeof ${name}>;\n`;
 }

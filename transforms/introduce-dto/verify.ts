@@ -127,7 +127,8 @@ function escalateField(p: Plan, kind: SourceKind, name: string, info: FieldInfo)
   const level = levels.get(name) ?? 0;
   if (level === 2) return;
   const summary = p.summaries.get(kind)?.find((f) => f.name === name);
-  levels.set(name, level === 0 && info.optional && summary && summary.concrete ? 1 : 2);
+  // (made required only when no schema checks it: a zod schema would then answer 400 to requests the handler takes)
+  levels.set(name, level === 0 && info.optional && summary && summary.concrete && !p.zod ? 1 : 2);
 }
 
 /** Points each new diagnostic at the fields (or handlers) it comes from and degrades them one step. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const CreateUserBody = z.object({
   name: z.string(),
-  tags: z.array(z.string()).optional(),
+  tags: z.array(z.string()).nullish(),
   admin: z.boolean(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
@@ -19,3 +19,10 @@ export const GetUserQuery = z.object({
   fields: z.string().optional(),
 });
 export type GetUserQuery = z.infer<typeof GetUserQuery>;
+
+export const CreateGreetingBody = z.object({
+  name: z.any().optional(), // remodel: fallback, the inferred `string` does not compile here
+  bio: z.string().nullish(),
+  nick: z.string().nullish(),
+});
+export type CreateGreetingBody = z.infer<typeof CreateGreetingBody>;

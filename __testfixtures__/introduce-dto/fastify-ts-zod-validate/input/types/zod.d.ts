@@ -9,6 +9,8 @@ declare module 'zod' {
     interface ZodType<T> {
       _output: T;
       optional(): ZodType<T | undefined>;
+      nullable(): ZodType<T | null>;
+      nullish(): ZodType<T | null | undefined>;
       safeParse(value: unknown): SafeParseResult<T>;
     }
     type Shape = Record<string, ZodType<any>>;
