@@ -83,6 +83,14 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
   const localName = [...moved].map((s) => nameOf(s)).find(Boolean) ?? symbol;
   const exportedInline = [...moved].every((s) => Node.isExportable(s) && s.isExported() && !hasSeparateExport(fromFile, localName));
   if (!exportedInline && isDefault) ctx.refuse(`"${symbol}" is the default export through a separate statement; make it \`export default\` inline first`);
+  // One declaration exported under several names (`export function f`, `export { f as g }`) would leave the other
+  // names behind, exporting nothing.
+  const otherNames = [...exportNamesOf(fromFile, localName, moved)].filter((n) => n !== exportName);
+  if (otherNames.length) {
+    ctx.refuse(`"${symbol}" is also exported as ${otherNames.map((n) => `"${n}"`).join(', ')}; move-symbol moves a declaration exported under one name`);
+  }
+  // `export { formatName as fullName }`: the destination exports it under the same public name.
+  const aliased = !isDefault && localName !== exportName;
 
   // 2. Private helpers used only by moved code come along; imports it needs are carried over.
   const graphBefore = importGraph(project);
@@ -143,7 +151,7 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
   const movedNames = [...moved].map(nameOf).filter((n): n is string => Boolean(n));
   if (existingTo) {
     const taken = topLevelNames(existingTo);
-    const clash = movedNames.find((n) => taken.has(n));
+    const clash = movedNames.find((n) => taken.has(n)) ?? (aliased && (taken.has(exportName) || existingTo.getExportedDeclarations().has(exportName)) ? exportName : undefined);
     if (clash) ctx.refuse(`${options.to} already declares or imports "${clash}"`);
     if (isDefault && existingTo.getDefaultExportSymbol()) ctx.refuse(`${options.to} already has a default export`);
     for (const { decl, names } of carriedImports.values()) {
@@ -179,16 +187,17 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
 
   // 4. Write the destination: carried imports, an import of exported siblings, then the moved statements.
   const fromText = fromFile.getFullText();
-  const movedText = [...moved]
+  let movedText = [...moved]
     .sort((a, b) => a.getPos() - b.getPos())
     .map((s) => {
-      let text = fromText.slice(s.getStart(true), s.getEnd());
-      if (!exportedInline && movedNames[0] === nameOf(s)) text = `export ${text}`;
-      return text;
+      // (after its JSDoc, which stays the declaration's)
+      const exportHere = !exportedInline && !aliased && movedNames[0] === nameOf(s);
+      return `${fromText.slice(s.getStart(true), s.getStart())}${exportHere ? 'export ' : ''}${fromText.slice(s.getStart(), s.getEnd())}`;
     })
     .join('\n\n');
   const toFile = existingTo ?? project.createSourceFile(toPath, '');
   const { quote, semi } = importStyle(project, fromFile);
+  if (aliased) movedText += `\n\nexport { ${localName} as ${exportName} }${semi}`;
 
   // Every other importer and re-exporter now points at the destination. Done before the old module is edited:
   // once it exports nothing, the compiler no longer resolves imports of it to a module.
@@ -249,7 +258,7 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
     fromAdditions.push(
       isDefault && stillUsed.includes(localName)
         ? `import ${localName} from ${quote}${fromSpecForTo}${quote}${semi}`
-        : `import { ${stillUsed.join(', ')} } from ${quote}${fromSpecForTo}${quote}${semi}`,
+        : `import { ${stillUsed.map((n) => (aliased && n === localName ? `${exportName} as ${localName}` : n)).join(', ')} } from ${quote}${fromSpecForTo}${quote}${semi}`,
     );
   }
   if (options.keepReexport) {
@@ -314,6 +323,22 @@ function mentions(node: Node, text: string): boolean {
 
 function mentionsOutsideImports(sf: SourceFile, name: string): boolean {
   return sf.getStatements().some((s) => !Node.isImportDeclaration(s) && mentions(s, name));
+}
+
+/** The names a declaration of `local` is exported under: inline, in local export lists, by `export default local`. */
+function exportNamesOf(sf: SourceFile, local: string, declared: Set<Statement>): Set<string> {
+  const names = new Set<string>();
+  for (const stmt of declared) {
+    if (Node.isExportable(stmt) && stmt.hasExportKeyword()) names.add(stmt.hasDefaultKeyword() ? 'default' : local);
+  }
+  for (const d of sf.getExportDeclarations()) {
+    if (d.getModuleSpecifier()) continue;
+    for (const e of d.getNamedExports()) if (e.getName() === local) names.add(e.getAliasNode()?.getText() ?? local);
+  }
+  for (const a of sf.getExportAssignments()) {
+    if (!a.isExportEquals() && a.getExpression().getText() === local) names.add('default');
+  }
+  return names;
 }
 
 function hasSeparateExport(sf: SourceFile, name: string): boolean {

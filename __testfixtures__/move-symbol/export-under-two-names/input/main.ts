@@ -1,0 +1,3 @@
+import { formatName, fullName } from './users';
+
+export const names = [formatName('a', 'b'), fullName('c', 'd')];

@@ -1,0 +1,9 @@
+/** Two-letter initials. */
+function initials(name: string): string {
+  return name
+    .split(' ')
+    .map((part) => part[0])
+    .join('');
+}
+
+export { initials };

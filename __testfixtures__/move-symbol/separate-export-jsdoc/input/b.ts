@@ -1,0 +1,3 @@
+import { initials } from './a';
+
+export const shown = initials('Ada Lovelace');

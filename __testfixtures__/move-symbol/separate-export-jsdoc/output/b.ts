@@ -1,0 +1,3 @@
+import { initials } from './names';
+
+export const shown = initials('Ada Lovelace');

@@ -1,0 +1,7 @@
+/** Two-letter initials. */
+export function initials(name: string): string {
+  return name
+    .split(' ')
+    .map((part) => part[0])
+    .join('');
+}
