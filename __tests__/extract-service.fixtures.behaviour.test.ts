@@ -4,7 +4,7 @@
  * `.then((item) => { owner: item.owner })` (a labelled block: undefined), committed as the expected output. Here each
  * side of a case with a `requests.json` at its root (beside input/ and output/, never inside input/: that would change
  * what the transform sees) runs as a real Express 4 app in its own Node process on 127.0.0.1, gets the same requests
- * in the same order, and must give the same outcomes: status, content type and body of each answer, or the death of
+ * in the same order, and must give the same outcomes: status, headers and body of each answer, or the death of
  * the process (a crash before must stay a crash, and an answer must not become one).
  *
  * requests.json:
@@ -39,7 +39,10 @@ interface Spec {
   requests: Request[];
 }
 
-type Outcome = { status: number; contentType: string | null; body: string } | { died: true } | { hung: true };
+type Outcome = { status: number; contentType: string | null; headers: Record<string, string>; body: string } | { died: true } | { hung: true };
+
+/** Headers that differ between any two runs (the clock, the connection, a served file's time), left out of the comparison; a body's ETag follows the body. */
+const VOLATILE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'etag', 'last-modified']);
 
 /** Time one request may take: a hang on both sides compares equal, and does not block the suite. */
 const REQUEST_TIMEOUT_MS = 2500;
@@ -130,7 +133,9 @@ async function run(caseName: string, side: 'input' | 'output', spec: Spec): Prom
         const res = await fetch(`http://127.0.0.1:${port}${url}`, init);
         let text = await res.text();
         for (const mask of spec.mask ?? []) text = text.replace(new RegExp(mask, 'g'), '<masked>');
-        outcomes.push({ status: res.status, contentType: res.headers.get('content-type'), body: text });
+        // (the headers the app set, Location and Set-Cookie among them: an answer is more than its body)
+        const headers = Object.fromEntries([...res.headers].filter(([name]) => !VOLATILE_HEADERS.has(name)));
+        outcomes.push({ status: res.status, contentType: res.headers.get('content-type'), headers, body: text });
       } catch (err) {
         // The connection closed without an answer: the process died (give its exit a moment), or it timed out.
         await Promise.race([exit, new Promise((r) => setTimeout(r, 500))]);

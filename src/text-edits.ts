@@ -45,6 +45,13 @@ export class TextEdits {
     return this.list.some((e) => e.start < end && start < e.end);
   }
 
+  /** Forgets the edits recorded inside [start, end] or overlapping it, to write that range another way. */
+  dropWithin(start: number, end: number): this {
+    const kept = this.list.filter((e) => !(e.start < end && start < e.end) && !(e.start === e.end && e.start >= start && e.start <= end));
+    this.list.splice(0, this.list.length, ...kept);
+    return this;
+  }
+
   /** Source text of [start, end) with the edits that lie entirely inside it applied. */
   slice(start: number, end: number): string {
     const inner = this.sorted().filter((e) => e.start >= start && e.end <= end && !(e.start === e.end && (e.start === start || e.start === end)));

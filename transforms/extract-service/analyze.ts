@@ -315,11 +315,15 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     const text = file.getFullText();
     const [from, to] = [atOf(first).getStart(), atOf(first).getEnd()];
     if (locals.size) {
-      if (w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText())) {
+      const values = w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText()) ? logicValuesAnswer(w, first, declaredInRegion) : undefined;
+      if (values) {
+        // (the values travel out by their names; the body too, when it is one of them)
+        success = { template: first.custom?.literal ?? text.slice(from, to), varName: values };
+        keep.push([from, to]);
+      } else if (w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText())) {
         const fileAnswer = first.chain?.methods.find((m) => m === 'sendFile' || m === 'download');
         throw new Unsafe('success-response-needs-logic-values', fileAnswer ? `the file answer (.${fileAnswer}()), which stays in the controller, takes values the logic computes (the file, its name or options)` : 'the success response (status, headers) uses values the logic computes besides its body', atOf(first));
-      }
-      success = { template: first.custom?.literal ?? text.slice(from, to), varName: first.body.getText() };
+      } else success = { template: first.custom?.literal ?? text.slice(from, to), varName: first.body.getText() };
     } else if (first.custom) {
       success = { template: first.custom.template };
     } else {
@@ -1449,3 +1453,40 @@ function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: N
   return undefined;
 }
 
+
+/**
+ * One success answer whose status or headers take values the logic computes (`res.cookie('token', token)
+ * .location('/users/' + user.id).status(201).json(user)`, or `res.location(url)` on a line of its own before it): the
+ * service returns the values the answer names (`return { token, user }` where the answer was; one value as itself)
+ * and the controller keeps the answer as written around them (`const { token, user } = await …`), its body too. The
+ * answer ran last on its path, so its arguments are evaluated at the same point, after the same logic, in the same
+ * order, inside the same try. Only a plain Express chain as a statement or a return, and no file answer (its arguments
+ * name what is read from disk). The controller's declaration (a name or a destructuring pattern), or undefined.
+ */
+function logicValuesAnswer(w: Walk, exit: SuccessExit, declared: Set<MorphSymbol>): string | undefined {
+  // (a custom form here is an Express answer with the flash or header statements before it: kept with it as written)
+  if (w.successes.length !== 1 || !exit.chain || w.site.framework !== 'express') return undefined;
+  if (exit.chain.methods.some((m) => m === 'sendFile' || m === 'download')) return undefined;
+  const outer = exit.chain.outer;
+  const stmt = outer.getParent();
+  if (!stmt || !(Node.isExpressionStatement(stmt) || Node.isReturnStatement(stmt))) return undefined;
+  const parts = [...(exit.custom?.args ?? chainCalls(exit.chain).flatMap((c) => c.call.getArguments())), ...(exit.body ? [exit.body] : [])];
+  const inside = (d: Node) => parts.some((p) => d.getStart() >= p.getStart() && d.getEnd() <= p.getEnd());
+  const names: string[] = [];
+  for (const p of parts) {
+    for (const id of [p, ...p.getDescendants()]) {
+      if (!Node.isIdentifier(id) || !isReference(id)) continue;
+      const sym = referenced(id);
+      // (a name the answer declares itself, `items.map((i) => i.id)`, is no value of the logic)
+      if (!sym || !declared.has(sym) || sym.getDeclarations().some(inside)) continue;
+      if (!names.includes(id.getText())) names.push(id.getText());
+    }
+  }
+  if (!names.length) return undefined;
+  const value = names.length === 1 ? names[0] : `{ ${names.join(', ')} }`;
+  // the walk made the answer `return <body>` (or dropped it): it returns the values instead
+  w.edits.dropWithin(stmt.getStart(), stmt.getEnd());
+  if (Node.isReturnStatement(stmt)) w.edits.replace(outer.getStart(), outer.getEnd(), value);
+  else w.edits.replace(stmt.getStart(), outer.getEnd(), `return ${value}`);
+  return value;
+}

@@ -6,7 +6,7 @@ import { Unsafe, EXPRESS_TERMINAL, REQUEST_PARTS, STREAMING, chainRoot, type Rol
 import { frameworkExit, isFrameworkResponse } from './frameworks/walk.js';
 import { calleeUsesHttp, convertErrorFirst, dedentLines, responseCallMayThrow } from './callbacks.js'; // issue 14: error-first callbacks
 import { indentAt as indentOf, lineStart as lineStartOf } from '../../src/text/lines.js';
-import { FLASH_ERROR_KIND, flashBefore, flashFailure, relativeText } from './flash-answer.js';
+import { FLASH_ERROR_KIND, flashBefore, flashFailure, headerBeforeAnswer, headerCall, keptArguments, relativeText } from './flash-answer.js';
 
 export interface SuccessExit {
   /** The response chain (Express, Fastify); absent for a framework's own form (see `custom`). */
@@ -229,13 +229,14 @@ export function writeExit(w: Walk, chain: ResponseChain, stmt: Statement, via: '
       return;
     }
     // (issue 14, flash-answer.ts: `req.flash(…)` right before the answer stays with it in the controller)
-    const flash = via === 'expression' ? undefined : flashBefore(w, stmt);
+    // (and so do headers set by statements of their own right before it: headerCall)
+    const flash = via === 'expression' ? undefined : flashBefore(w, stmt, true);
     if (flash?.stmts.length) {
       const text = stmt.getSourceFile().getFullText();
       const kept = flash.stmts.map((f) => relativeText(f)).join('\n');
       const written = text.slice(outerStart, outerEnd);
       const template = `${kept}\n${body ? text.slice(outerStart, body.getStart()) + '\u0000' + text.slice(body.getEnd(), outerEnd) : written}`;
-      const args = [...flash.stmts.flatMap((f) => ((f as import('ts-morph').ExpressionStatement).getExpression() as CallExpression).getArguments()), ...calls.flatMap((c) => c.call.getArguments()).filter((a) => a !== body)];
+      const args = [...flash.stmts.flatMap(keptArguments), ...calls.flatMap((c) => c.call.getArguments()).filter((a) => a !== body)];
       w.successes.push({ chain, body, key: `${flash.stmts.map((f) => f.getText()).join('\n')}\n${key}`, custom: { args, template, literal: `${kept}\n${written}`, at: chain.outer } });
       for (const f of flash.stmts) edits.remove(text.lastIndexOf('\n', f.getStart() - 1), f.getEnd());
       for (const o of flash.owners) w.handled.add(o);
@@ -790,6 +791,8 @@ export function rewriteResultFunction(w: Walk, fn: Node, root: Node, isHandler: 
       throw new Unsafe('returns-value', 'the handler returns a value that is not a response', n);
     }
     if (Node.isExpressionStatement(n) && enclosingFunction(n) === fn) {
+      // (headers set right before the success answer go with it: writeExit's flashBefore takes them)
+      if (isHandler && headerBeforeAnswer(n, w)) return;
       const chain = responseChain(n.getExpression(), roles, site.framework);
       if (chain) {
         const tail = tailOf(n, fn, root);
@@ -1106,6 +1109,11 @@ export function responseMisuse(id: Identifier, w: Walk): Unsafe {
     const method = Node.isCallExpression(call) && Node.isPropertyAccessExpression(call.getExpression()) ? (call.getExpression() as import('ts-morph').PropertyAccessExpression).getName() : undefined;
     if (method === 'then' || method === 'catch') return new Unsafe('response-in-callback', `a response is written inside a .${method} callback of a promise chain that is not the last statement of the logic (inside a branch, or not returned from the callback that started it): only a chain that ends the handler moves`, id);
     return new Unsafe('response-in-callback', 'a response is written inside a callback', id);
+  }
+  const stmt = id.getFirstAncestor((a) => Node.isExpressionStatement(a));
+  if (stmt && Node.isExpressionStatement(stmt) && enclosingFunction(stmt) === w.site.fn && headerCall(stmt, w)) {
+    const shown = stmt.getText().split('\n')[0].slice(0, 50);
+    return new Unsafe('response-not-in-tail', `\`${shown}\` sets the response apart from its answer: such a statement stays in the controller only right before a success answer, each on a line of its own with no comment between, outside a try of the logic`, id);
   }
   return new Unsafe('response-not-in-tail', 'the response is used in a way that cannot be moved out of the handler', id);
 }

@@ -10,13 +10,14 @@
  * success response, it stays there, word for word, before that response: the controller runs it once the service
  * has returned, which is exactly when it ran before (nothing of the logic ran between the flash and the answer). Its
  * arguments are evaluated in the controller, so they may use what the response may use (literals, module names,
- * request reads the logic cannot have changed; not values of the logic: `success-response-needs-logic-values`).
+ * request reads the logic cannot have changed, and values of the logic, which the service then returns by name:
+ * analyze.ts logicValuesAnswer).
  * A flash that throws (no session) does so in the controller at the same point of the answer, inside the same catch
  * the controller keeps around the service call and the success response.
  */
 import { Node, SyntaxKind, type Statement } from 'ts-morph';
-import { type Extraction, type ResponseChain, type Walk, enclosingFunction, isReference, referenced, roleOf } from './handler-model.js';
-import { isTransparentTry } from './exit-rewrite.js';
+import { type Extraction, type ResponseChain, type Walk, EXPRESS_CHAIN, enclosingFunction, isReference, referenced, responseChain, roleOf } from './handler-model.js';
+import { isTransparentTry, literalStatus, statusValue } from './exit-rewrite.js';
 
 /** `req.flash('type', message)` as a statement, with a string literal type and one or two arguments. */
 function flashCall(s: Statement, w: Walk): Node | undefined {
@@ -33,11 +34,64 @@ function flashCall(s: Statement, w: Walk): Node | undefined {
 }
 
 /**
+ * Headers, cookies or a success status set by statements of their own right before the success answer
+ * (`res.cookie('token', token); res.location(url); res.redirect(url)`, `res.status(201); res.json(user)`): they stay
+ * with the answer in the controller, as flashes do, and run once the service has returned, which is when they ran
+ * (nothing of the logic ran between them and the answer). The statement's response identifier, or undefined: not a
+ * chain of Express's header methods, or a status that is not a literal below 400 (an error answer: refused as before).
+ */
+export function headerCall(s: Statement, w: Walk): Node | undefined {
+  if (!Node.isExpressionStatement(s) || w.site.framework !== 'express') return undefined;
+  let cur: Node = s.getExpression();
+  let calls = 0;
+  while (Node.isCallExpression(cur)) {
+    const callee = cur.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || !EXPRESS_CHAIN.has(callee.getName())) return undefined;
+    if (callee.getName() === 'status') {
+      const status = statusValue(cur.getArguments()[0]);
+      if (status === undefined || status >= 400) return undefined;
+    }
+    calls++;
+    cur = callee.getExpression();
+  }
+  if (!calls || !Node.isIdentifier(cur) || !isReference(cur) || roleOf(referenced(cur), w.roles) !== 'response') return undefined;
+  return cur;
+}
+
+/** A header statement (headerCall) followed, through header and flash statements only, by a success answer. */
+export function headerBeforeAnswer(s: Statement, w: Walk): boolean {
+  if (!headerCall(s, w)) return false;
+  for (let next = s.getNextSibling(); next; next = next.getNextSibling()) {
+    if (!Node.isExpressionStatement(next) && !Node.isReturnStatement(next)) return false;
+    if (headerCall(next, w) || flashCall(next, w)) continue;
+    const e = next.getExpression();
+    const chain = e && responseChain(e, w.roles, 'express');
+    if (!chain) return false;
+    const status = literalStatus(chain);
+    return status === undefined || status < 400;
+  }
+  return false;
+}
+
+/** The arguments of every call of a kept statement's chain (`res.set('a', x).cookie('t', token)`: all four). */
+export function keptArguments(s: Statement): Node[] {
+  const out: Node[] = [];
+  let cur: Node = (s as import('ts-morph').ExpressionStatement).getExpression();
+  while (Node.isCallExpression(cur)) {
+    out.unshift(...cur.getArguments());
+    const callee = cur.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) break;
+    cur = callee.getExpression();
+  }
+  return out;
+}
+
+/**
  * The flash statements written right before the success response `stmt` in its block (none when there are none, or
  * when they cannot stay in the controller as written: a comment before one would be lost, the first statement of
- * the logic is one, the response is in a callback).
+ * the logic is one, the response is in a callback). `headers`: header statements too (headerCall).
  */
-export function flashBefore(w: Walk, stmt: Statement): { stmts: Statement[]; owners: Node[] } {
+export function flashBefore(w: Walk, stmt: Statement, headers = false): { stmts: Statement[]; owners: Node[] } {
   const none = { stmts: [], owners: [] };
   if (w.site.framework !== 'express' || enclosingFunction(stmt) !== w.site.fn) return none;
   const parent = stmt.getParent();
@@ -46,7 +100,7 @@ export function flashBefore(w: Walk, stmt: Statement): { stmts: Statement[]; own
   const stmts: Statement[] = [];
   const owners: Node[] = [];
   for (let i = list.indexOf(stmt) - 1; i >= 0; i--) {
-    const owner = flashCall(list[i], w);
+    const owner = flashCall(list[i], w) ?? (headers ? headerCall(list[i], w) : undefined);
     if (!owner) break;
     stmts.unshift(list[i]);
     owners.unshift(owner);

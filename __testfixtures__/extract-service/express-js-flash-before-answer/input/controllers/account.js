@@ -38,7 +38,7 @@ exports.postRename = async (req, res, next) => {
   }
 };
 
-// Left alone: the flash message is built from a value of the logic.
+// The flash message is built from a value of the logic: the service returns it, the flash stays with the answer.
 exports.postNotify = async (req, res) => {
   const user = await db.find(req.body.id);
   req.flash('success', { msg: 'Notified ' + user.name });

@@ -4,6 +4,8 @@ const { NotFoundError, ValidationError } = require('./errors');
 
 /** @typedef {{ id: any, name: any }} CreateAccountRenameInput */
 
+/** @typedef {{ id: any }} NotifyAccountInput */
+
 /** @typedef {{ id: any }} ResetAccountInput */
 
 class AccountService {
@@ -20,6 +22,16 @@ class AccountService {
     user.name = String(name);
     await db.save(user);
     return;
+  }
+
+  /**
+   * POST /account/notify (controllers/account.js)
+   * @param {NotifyAccountInput} input
+   */
+  async notifyAccount(input) {
+    const { id } = input;
+    const user = await db.find(id);
+    return user;
   }
 
   /**
