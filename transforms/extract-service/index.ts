@@ -7,6 +7,7 @@ import { type ModulePlan, errorPlan, writeErrorModules } from './plan.js';
 import { applyModule } from './apply.js';
 import { REPLAY_HELPERS, Unsafe, setAppRequestProperties } from './handler-model.js';
 import { analyzeHandler, knownWrapperShape, logicBeforeTailTry } from './analyze.js';
+import { isTestPath } from '../../src/paths.js';
 
 export { meta } from './meta.js';
 export default function extractService(ctx: ProjectTransformContext<Options>): void {
@@ -44,6 +45,12 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
     if (file.isDeclarationFile() || file.isInNodeModules() || !selected.has(file.getFilePath())) {
       counts.unresolved++;
       ctx.report(callFile, `${label}: skipped, the handler is not in the files being transformed (${ctx.relative(file.getFilePath())})`, route.call, 'external-handler');
+      continue;
+    }
+    const inTests = [callFile, file].find((f) => isTestPath(ctx.relative(f.getFilePath())));
+    if (inTests) {
+      // (not a route of the app: no part of the handlers' count)
+      ctx.report(callFile, `${label}: skipped, ${inTests === callFile ? 'registered' : 'written'} in a test file (${ctx.relative(inTests.getFilePath())}): a test's own app, not the app's routes`, route.call, 'test-file');
       continue;
     }
     const first = seen.get(fn);

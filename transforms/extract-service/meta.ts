@@ -43,6 +43,7 @@ export const meta = defineMeta({
     'exported-dependency': 'the logic uses a declaration the router module exports',
     'expression-body': 'the handler is a single expression',
     'external-handler': 'the handler is not in the files being transformed',
+    'test-file': "the route is registered or its handler written in a test file: a test's own app, not the app's routes",
     extracted: 'the handler logic was extracted to a service method (a note, not a skip)',
     'generator-handler': 'generator handlers are left alone',
     'middleware-kept': 'middleware of a route stays as it is; only the final handler moves (a note)',

@@ -4,6 +4,7 @@ import { Node, ts, type Project, type SourceFile } from 'ts-morph';
 import { z } from 'zod';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { defineMeta } from '../../src/types.js';
+import { isTestPath } from '../../src/paths.js';
 import type { HandlerFn } from './reads.js';
 import type { Built, FileFacts, Plan, RouteSite } from './types.js';
 import { SOURCE_ORDER, fileFacts, planFor } from './plan.js';
@@ -26,6 +27,8 @@ export const meta = defineMeta({
     'dynamic-key': 'the request is read with a dynamic key',
     'dynamic-path': 'the route path is computed at run time',
     'external-handler': 'the handler is not project source',
+    'unknown-factory-result': 'the handler is made by a factory whose returned function is not statically known',
+    'test-file': "the route is registered or its handler written in a test file: a test's own app, not the app's routes",
     'framework-not-found': 'the framework package cannot be resolved from the handler (not installed?), so its request type would not resolve',
     'no-request-reads': 'the handler reads no body, params or query; nothing to type',
     'passed-on': 'the request part is passed whole to a function that does not declare what it reads',
@@ -81,6 +84,11 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
     const hsf = handler.getSourceFile();
     if (hsf.isDeclarationFile() || hsf.getFilePath().includes('/node_modules/') || /\.dto\.[cm]?[jt]s$/.test(hsf.getFilePath())) {
       ctx.report(callFile, `${label}: the handler is not project source; left alone`, route.call, 'external-handler');
+      continue;
+    }
+    const inTests = [callFile, hsf].find((f) => isTestPath(ctx.relative(f.getFilePath())));
+    if (inTests) {
+      ctx.report(callFile, `${label}: ${inTests === callFile ? 'registered' : 'written'} in a test file (${ctx.relative(inTests.getFilePath())}): a test's own app, not the app's routes; left alone`, route.call, 'test-file');
       continue;
     }
     const first = seenHandlers.get(handler);
