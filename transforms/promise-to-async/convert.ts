@@ -1,6 +1,7 @@
 import type { NodePath, TraverseOptions } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { walk, type Traverse } from '../../src/ast.js';
+import { TextEdits } from '../../src/text-edits.js';
 import { parseSource } from '../../src/parse.js';
 import type { FileTransformContext } from '../../src/types.js';
 import type { Options } from './index.js';
@@ -9,8 +10,59 @@ import { PROMISE_LIBRARIES, returnedChain } from './chains.js';
 import { FileInfo } from './file-info.js';
 import { Converter } from './converter.js';
 
+/** Passes over a file's own output at most: each flattens the chains the one before inlined as they were written. */
+const MAX_PASSES = 8;
+
+/**
+ * Converts the file, then its output again until nothing changes: a callback that an outer conversion inlined keeps
+ * its own returned chain as written (`return svc.validate(id).then((user) => …)` inside the inlined body), which the
+ * next pass flattens, so that a second run of the transform changes nothing. Findings of every pass are reported at
+ * their place in the original text (an offset inside code a pass wrote points at the start of that code), once.
+ */
 export function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string | undefined {
   if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
+  const seen = new Set<string>();
+  let toOriginal = (offset: number) => offset;
+  const reportAt = (map: (offset: number) => number): FileTransformContext<Options>['report'] => (message, at, reason) => {
+    const offset = typeof at === 'number' ? at : (at?.start ?? undefined);
+    const original = offset === undefined ? undefined : map(offset);
+    const key = `${original}\0${reason}\0${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    ctx.report(message, original, reason);
+  };
+  let result: string | undefined;
+  let passCtx: FileTransformContext<Options> = { ...ctx, report: reportAt(toOriginal) };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const done = convertOnce(passCtx, traverse);
+    if (!done || done.output === passCtx.source) break;
+    // (a later pass whose output does not parse is dropped: the one before it stands)
+    if (!done.parses && pass > 0) break;
+    result = done.output;
+    if (!done.parses) break;
+    const before = toOriginal;
+    const edits = done.edits;
+    toOriginal = (offset) => before(inputOffset(edits, offset));
+    const text = done.output;
+    let ast: ReturnType<FileTransformContext<Options>['parse']> | undefined;
+    passCtx = { ...ctx, source: text, parse: () => (ast ??= parseSource(text, ctx.parser)), edits: () => new TextEdits(text), report: reportAt(toOriginal) };
+  }
+  return result;
+}
+
+/** The offset in a pass's input of `offset` in its output; inside text an edit wrote, where that edit starts. */
+function inputOffset(edits: Edit[], offset: number): number {
+  let delta = 0;
+  for (const e of edits) {
+    const start = e.start + delta;
+    if (offset < start) return offset - delta;
+    if (offset < start + e.text.length) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset - delta;
+}
+
+function convertOnce(ctx: FileTransformContext<Options>, traverse: Traverse): { output: string; parses: boolean; edits: Edit[] } | undefined {
   const source = ctx.source;
   const ast = ctx.parse();
   const candidates: Candidate[] = [];
@@ -113,6 +165,7 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
   const edits = ctx.edits();
   for (const e of outer) edits.replace(e.start, e.end, e.text);
   const output = edits.apply();
+  const applied = [...outer].sort((a, b) => a.start - b.start || a.end - b.end);
   // Statements moved next to other code must stay statements of their own: the output parsing is not enough, an
   // expression joined with the line before it (`const res = await get(p)` then `(res.items || [])…`) parses too.
   // Each such continuation across a line break must already be in the input.
@@ -120,7 +173,7 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
   try {
     joined = newContinuation(source, ast, output, parseSource(output, ctx.parser) as unknown as t.File);
   } catch {
-    return output; // output that does not parse is refused by the engine with its own message
+    return { output, parses: false, edits: applied }; // output that does not parse is refused by the engine with its own message
   }
   if (joined) {
     for (const c of active) {
@@ -128,7 +181,7 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
     }
     return undefined;
   }
-  return output;
+  return { output, parses: true, edits: applied };
 }
 
 /**
