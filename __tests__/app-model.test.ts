@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineAppModelFixtureTests } from '../src/app-model/testing.js';
-import { collectionWords, routeNames, singular } from '../src/app-model/names.js';
+import { collectionWords, routeNames, singular, wordsBeforeParams } from '../src/app-model/names.js';
 
 defineAppModelFixtureTests();
 
@@ -50,6 +50,22 @@ describe('app-model names', () => {
     expect(at('get', '/api/books/search')).toBe('BooksService.searchBooks');
     // (without the app's paths, every countable word is taken for a collection, as before)
     expect(routeNames('get', '/api/nyt', 'src/app.js').serviceClass).toBe('NytsService');
+  });
+  it('reads a segment a parameter follows as a collection, even when its first word is a verb (`/list-items/:id`)', () => {
+    const paths = ['/api/list-items', '/api/list-items/:id', '/api/send-emails'];
+    const collections = collectionWords(paths);
+    const beforeParams = wordsBeforeParams(paths);
+    const at = (method: 'get' | 'post' | 'put', p: string) => {
+      const n = routeNames(method, p, 'src/app.js', collections, beforeParams);
+      return `${n.serviceClass}.${n.serviceMethod}`;
+    };
+    expect(at('get', '/api/list-items')).toBe('ListItemsService.listListItems');
+    expect(at('post', '/api/list-items')).toBe('ListItemsService.createListItem');
+    expect(at('put', '/api/list-items/:id')).toBe('ListItemsService.replaceListItem');
+    // (no parameter after it anywhere: the verb still names the action)
+    expect(at('post', '/api/send-emails')).toBe('EmailsService.sendEmails');
+    // (without the words before parameters, as before: "list the items")
+    expect(routeNames('post', '/api/list-items', 'src/app.js', collections).serviceMethod).toBe('listItems');
   });
   it('never names a class or method with a leading digit (`/auth/2fa`, `/api/404`: adversarial round 14, F5)', () => {
     for (const [method, p] of [['get', '/auth/2fa'], ['post', '/api/404'], ['get', '/2fa'], ['get', '/2fa/:id'], ['post', '/webhooks/3ds'], ['post', '/auth/2fa/verify']] as const) {

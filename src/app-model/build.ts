@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type Project, type SourceFile } from 'ts-morph';
 import { analyzeFunction } from './flow.js';
-import { collectionWords, routeNames } from './names.js';
+import { collectionWords, routeNames, wordsBeforeParams } from './names.js';
 import { locOf, declarationsOf, isExternal, isFunctionLike, moduleOf, requireSpecifier, resolveFunction, resolveModuleFile, returnedValues, stringList, stringValue, unwrap, type FnNode } from './resolve.js';
 import type { AppModel, BuildOptions, ChainFunction, Framework, HttpMethod, Loc, MountedFunction, Route, RouteDiscovery, RouteNames, UnresolvedReason, UnresolvedSite } from './types.js';
 import { findRequestProperties } from './request-properties.js';
@@ -800,9 +800,10 @@ export function buildAppModel(project: Project, opts: BuildOptions): AppModel {
   b.finish();
   // Names once every route is known: whether a path word names a collection depends on the app's other paths.
   const collections = collectionWords(b.routes.map((r) => r.path));
+  const beforeParams = wordsBeforeParams(b.routes.map((r) => r.path));
   for (const r of b.routes) {
     const at = r.handler?.node ?? r.call;
-    if (at) r.names = routeNames(r.method, r.path, path.relative(root, at.getSourceFile().getFilePath()), collections);
+    if (at) r.names = routeNames(r.method, r.path, path.relative(root, at.getSourceFile().getFilePath()), collections, beforeParams);
   }
   b.routes.sort((a, c) => (a.registration.file < c.registration.file ? -1 : a.registration.file > c.registration.file ? 1 : a.registration.line - c.registration.line || a.registration.column - c.registration.column || (a.path < c.path ? -1 : a.path > c.path ? 1 : 0)));
   b.unresolved.sort((a, c) => (a.loc.file < c.loc.file ? -1 : a.loc.file > c.loc.file ? 1 : a.loc.line - c.loc.line));

@@ -72,6 +72,19 @@ export function collectionWords(paths: string[]): Set<string> {
   return out;
 }
 
+/** Static segments of an app's paths that a parameter follows somewhere (`/list-items/:id`): collections for certain. */
+export function wordsBeforeParams(paths: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const segments = p.split('/').filter(Boolean);
+    segments.forEach((seg, i) => {
+      const next = segments[i + 1];
+      if (isStatic(seg) && next !== undefined && !isStatic(next)) out.add(seg.replace(/[^A-Za-z0-9_-]/g, '').toLowerCase());
+    });
+  }
+  return out;
+}
+
 /** The resource a file is about: `routes/users.routes.ts` → `users`; `index.js` → its folder's name. */
 export function fileResource(file: string): string {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
@@ -91,7 +104,7 @@ function isStatic(segment: string): boolean {
  * resource when the path has none. POST /users → CreateUser; GET /users → ListUsers; GET /users/:id → GetUser;
  * POST /accounts/:id/transfers → CreateAccountTransfer; resource `transfers`, service `TransfersService`.
  */
-export function routeNames(method: HttpMethod, fullPath: string, file: string, collections?: ReadonlySet<string>): RouteNames {
+export function routeNames(method: HttpMethod, fullPath: string, file: string, collections?: ReadonlySet<string>, beforeParams?: ReadonlySet<string>): RouteNames {
   const segments = fullPath.split('/').filter(Boolean);
   let statics = segments
     .filter(isStatic)
@@ -138,7 +151,7 @@ export function routeNames(method: HttpMethod, fullPath: string, file: string, c
     serviceClass: `${pascal(resource)}Service`,
     serviceMethod: `${lowerFirst(action === 'Handle' ? 'handle' : action)}${methodEntity}`,
   };
-  return { ...names, ...memberNames(method, memberPath, collections) };
+  return { ...names, ...memberNames(method, memberPath, collections, beforeParams) };
 }
 
 /** Words that say what a trailing path segment does to the resource before it (`/baskets/:id/checkout`). */
@@ -153,7 +166,7 @@ const VERBS = new Set(
  * service of its own named after the segment (`BalancesService`, `TouchesService`). A plural last segment stays a
  * resource of its own (`POST /accounts/:id/transfers` → `TransfersService`). DTO names keep the path's words.
  */
-function memberNames(method: HttpMethod, path: string[], collections?: ReadonlySet<string>): Partial<RouteNames> {
+function memberNames(method: HttpMethod, path: string[], collections?: ReadonlySet<string>, beforeParams?: ReadonlySet<string>): Partial<RouteNames> {
   // `/continue-code/apply/:code`, `/users/verify/:token`: a verb before the trailing parameters names the action too
   let segments = path;
   const lastStatic = path.map(isStatic).lastIndexOf(true);
@@ -161,6 +174,8 @@ function memberNames(method: HttpMethod, path: string[], collections?: ReadonlyS
   const last = segments[segments.length - 1];
   if (!last || !isStatic(last)) return {};
   const tail = words(last.replace(/[^A-Za-z0-9_-]/g, '')).map((w) => w.toLowerCase());
+  // (`/list-items` with `/list-items/:id` beside it: a collection whose name starts with a verb, not "list the items")
+  if (tail.length > 1 && VERBS.has(tail[0]) && beforeParams?.has(last.replace(/[^A-Za-z0-9_-]/g, '').toLowerCase())) return {};
   if (!tail.length || /^\d/.test(tail[0]) || (pluralize.isPlural(tail[tail.length - 1]) && !pluralize.isSingular(tail[tail.length - 1]) && !VERBS.has(tail[0]))) return {};
   const verb = VERBS.has(tail[0]) && method !== 'delete' ? tail[0] : undefined;
   const named = (resourceText: string, serviceMethod: string): Partial<RouteNames> => {
