@@ -131,11 +131,14 @@ export function build(plans: Plan[], facts: Map<string, FileFacts>, originals: M
     const original = dtoOriginals.get(namespace);
     let text = original ?? HEADER(zodMode);
     if (original !== undefined) text = text.replace(/\n*$/, '\n');
+    // (indented as the module already is, else as the handlers' files that declare into it: tabs where they use tabs)
+    const owner = plans.find((p) => !p.js && facts.get(p.filePath)?.dtoPath === namespace);
+    const unit = (original !== undefined ? indentUnit(original) : undefined) ?? (owner ? facts.get(owner.filePath)?.unit : undefined) ?? '  ';
     const blocks: Array<{ start: number; end: number; owners: number[] }> = [];
     for (const d of declared.values()) {
       if (text.length && !text.endsWith('\n\n')) text += '\n';
       const start = text.length;
-      text += d.text;
+      text += unit === '  ' ? d.text : d.text.replace(/^((?: {2})+)/gm, (lead) => unit.repeat(lead.length / 2));
       blocks.push({ start, end: text.length, owners: d.owners });
     }
     dtoTexts.set(namespace, text);
@@ -150,6 +153,13 @@ export function build(plans: Plan[], facts: Map<string, FileFacts>, originals: M
     maps.set(file, applied);
   }
   return { texts, maps, dtoTexts, dtoBlocks, edits };
+}
+
+/** The indentation of a module's first indented line (a tab, two or four spaces), if any. */
+function indentUnit(text: string): string | undefined {
+  const m = /^([ \t]+)(?!\*)\S/m.exec(text);
+  if (!m) return undefined;
+  return m[1].startsWith('\t') ? '\t' : m[1].length >= 4 ? '    ' : '  ';
 }
 
 const HEADER = (zodMode: boolean) =>

@@ -1,0 +1,3 @@
+export async function saveUser(name: string, email: string, age?: number) {
+	return { id: 1, name, email, age };
+}
