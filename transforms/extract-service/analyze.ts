@@ -314,7 +314,21 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
     }
     const text = file.getFullText();
     const [from, to] = [atOf(first).getStart(), atOf(first).getEnd()];
-    if (locals.size) {
+    // The answer's other arguments (and the header or flash statements before it) ran before its body was evaluated;
+    // kept in the controller they run after the service, which evaluates the body. That order can tell when the body
+    // does something and an argument reads what it may change (`res.set('X-Count', String(store.count))` before
+    // `.json(await store.add(item))`): the body then stays in the controller too, after them, as written.
+    const argumentsOf = (x: SuccessExit) => (x.custom ? x.custom.args : chainCalls(x.chain!).flatMap((c) => c.call.getArguments())).filter((a) => a !== x.body);
+    const reordered = site.framework === 'express' && w.successes.some((x) => x.body && hasEffects(x.body) && argumentsOf(x).some((a) => !stableArgument(a, roles)));
+    if (reordered) {
+      const values = logicValuesAnswer(w, first, declaredInRegion, true);
+      if (values === undefined) {
+        const arg = w.successes.flatMap(argumentsOf).find((a) => !stableArgument(a, roles))!;
+        throw new Unsafe('success-response-order', `\`${arg.getText().split('\n')[0].slice(0, 40)}\`, which the answer evaluates before its body, would run after the service evaluated the body (\`${first.body!.getText().split('\n')[0].slice(0, 40)}\`)`, arg);
+      }
+      success = { template: first.custom?.literal ?? text.slice(from, to), ...(values ? { varName: values } : {}) };
+      keep.push([from, to]);
+    } else if (locals.size) {
       const values = w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText()) ? logicValuesAnswer(w, first, declaredInRegion) : undefined;
       if (values) {
         // (the values travel out by their names; the body too, when it is one of them)
@@ -1463,7 +1477,7 @@ function aliasedParts(req: import('ts-morph').Identifier): { part: string; at: N
  * order, inside the same try. Only a plain Express chain as a statement or a return, and no file answer (its arguments
  * name what is read from disk). The controller's declaration (a name or a destructuring pattern), or undefined.
  */
-function logicValuesAnswer(w: Walk, exit: SuccessExit, declared: Set<MorphSymbol>): string | undefined {
+function logicValuesAnswer(w: Walk, exit: SuccessExit, declared: Set<MorphSymbol>, orNone = false): string | undefined {
   // (a custom form here is an Express answer with the flash or header statements before it: kept with it as written)
   if (w.successes.length !== 1 || !exit.chain || w.site.framework !== 'express') return undefined;
   if (exit.chain.methods.some((m) => m === 'sendFile' || m === 'download')) return undefined;
@@ -1482,11 +1496,48 @@ function logicValuesAnswer(w: Walk, exit: SuccessExit, declared: Set<MorphSymbol
       if (!names.includes(id.getText())) names.push(id.getText());
     }
   }
-  if (!names.length) return undefined;
-  const value = names.length === 1 ? names[0] : `{ ${names.join(', ')} }`;
-  // the walk made the answer `return <body>` (or dropped it): it returns the values instead
+  if (!names.length && !orNone) return undefined;
+  const value = names.length === 1 ? names[0] : names.length ? `{ ${names.join(', ')} }` : '';
+  // the walk made the answer `return <body>` (or dropped it): it returns the values instead (or nothing)
   w.edits.dropWithin(stmt.getStart(), stmt.getEnd());
-  if (Node.isReturnStatement(stmt)) w.edits.replace(outer.getStart(), outer.getEnd(), value);
-  else w.edits.replace(stmt.getStart(), outer.getEnd(), `return ${value}`);
+  if (Node.isReturnStatement(stmt)) w.edits.replace(value ? outer.getStart() : stmt.getStart() + 'return'.length, outer.getEnd(), value);
+  else w.edits.replace(stmt.getStart(), outer.getEnd(), value ? `return ${value}` : 'return');
   return value;
+}
+
+/** Whether evaluating the expression may do something: a call, `new`, `await`, an assignment, `++`, `delete`. */
+function hasEffects(n: Node): boolean {
+  return [n, ...n.getDescendants()].some(
+    (d) =>
+      Node.isCallExpression(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isTaggedTemplateExpression(d) || Node.isYieldExpression(d) || Node.isDeleteExpression(d) ||
+      (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())),
+  );
+}
+
+/**
+ * An argument of the answer whose value cannot depend on when it is evaluated: literals, `const` names, request reads
+ * (the logic cannot write to the request: refused before), and templates, `+` and `String(…)` of those.
+ */
+function stableArgument(n: Node, roles: Roles): boolean {
+  if (Node.isStringLiteral(n) || Node.isNumericLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n) || Node.isTrueLiteral(n) || Node.isFalseLiteral(n) || Node.isNullLiteral(n)) return true;
+  if (Node.isParenthesizedExpression(n)) return stableArgument(n.getExpression(), roles);
+  if (Node.isTemplateExpression(n)) return n.getTemplateSpans().every((span) => stableArgument(span.getExpression(), roles));
+  if (Node.isBinaryExpression(n)) return ['+', '-', '*', '/', '%'].includes(n.getOperatorToken().getText()) && stableArgument(n.getLeft(), roles) && stableArgument(n.getRight(), roles);
+  if (Node.isPrefixUnaryExpression(n)) return !/^(\+\+|--)/.test(n.getText()) && stableArgument(n.getOperand(), roles);
+  if (Node.isCallExpression(n)) return /^(String|Number)$/.test(n.getExpression().getText()) && n.getArguments().length === 1 && stableArgument(n.getArguments()[0], roles);
+  if (Node.isObjectLiteralExpression(n)) return n.getProperties().every((p) => (Node.isPropertyAssignment(p) && !Node.isComputedPropertyName(p.getNameNode()) && stableArgument(p.getInitializerOrThrow(), roles)) || (Node.isShorthandPropertyAssignment(p) && stableArgument(p.getNameNode(), roles)));
+  if (Node.isArrayLiteralExpression(n)) return n.getElements().every((e) => stableArgument(e, roles));
+  if (Node.isIdentifier(n)) {
+    if (n.getText() === 'undefined') return true;
+    // (a `const` holding a primitive: an object's contents could change)
+    const decl = referenced(n)?.getDeclarations()[0];
+    const t = n.getType();
+    return !!decl && Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() === 'const' && (t.isString() || t.isNumber() || t.isBoolean() || t.isLiteral());
+  }
+  if (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n)) {
+    const root = chainRoot(n);
+    const argument = Node.isElementAccessExpression(n) ? n.getArgumentExpression() : undefined;
+    return Node.isIdentifier(root) && roleOf(referenced(root), roles) === 'request' && !n.getDescendants().some((d) => Node.isCallExpression(d)) && (!argument || stableArgument(argument, roles));
+  }
+  return false;
 }

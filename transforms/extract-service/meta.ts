@@ -80,6 +80,7 @@ export const meta = defineMeta({
     'shared-mutable-state': 'module-level state is reassigned by the logic',
     'spread-arguments': 'the route is registered with spread arguments',
     'streaming-response': 'the response is streamed or written piecemeal (write)',
+    'success-response-order': "the answer's other arguments were evaluated before its body, which does something, and the answer cannot stay whole in the controller",
     'success-response-needs-logic-values': 'the success response (status, headers) uses values the logic computes besides its body',
     'success-response-shape': 'the success response is written with another method than json/send/status',
     'success-response-uses-changed-input': 'the success response uses a value the logic changes',

@@ -10,3 +10,4 @@ exports.create = async (name) => {
 exports.find = async (id) => users.get(Number(id));
 exports.list = async () => [...users.values()];
 exports.sign = (user) => `token-${user.id}`;
+exports.count = () => users.size;

@@ -39,6 +39,17 @@ router.get('/', async (req, res, next) => {
   }
 });
 
+// The body does something and a header reads what it changes: the answer stays whole in the controller, in order.
+router.post('/counted', async (req, res, next) => {
+  try {
+    await store.find(1);
+    res.set('X-Count-Before', String(store.count()));
+    res.status(201).json(await store.create(req.body.name));
+  } catch (err) {
+    next(err);
+  }
+});
+
 // A header before an error answer: the error answer is not moved (refused as before).
 router.get('/:id', async (req, res, next) => {
   try {

@@ -2,9 +2,11 @@ const express = require('express');
 const store = require('../store');
 const { UsersService } = require('../services/users.service');
 const { SessionsService } = require('../services/sessions.service');
+const { CountedService } = require('../services/counted.service');
 
 const usersService = new UsersService();
 const sessionsService = new SessionsService();
+const countedService = new CountedService();
 
 const router = express.Router();
 
@@ -37,6 +39,17 @@ router.get('/', async (req, res, next) => {
     res.status(200);
     res.set('X-Total-Count', String(users.length));
     res.json({ users: users.map((u) => u.name), total: users.length });
+  } catch (err) {
+    next(err);
+  }
+});
+
+// The body does something and a header reads what it changes: the answer stays whole in the controller, in order.
+router.post('/counted', async (req, res, next) => {
+  try {
+    await countedService.createCounted();
+    res.set('X-Count-Before', String(store.count()));
+    res.status(201).json(await store.create(req.body.name));
   } catch (err) {
     next(err);
   }
