@@ -1487,6 +1487,7 @@ function logicValuesAnswer(w: Walk, exit: SuccessExit, declared: Set<MorphSymbol
   const parts = [...(exit.custom?.args ?? chainCalls(exit.chain).flatMap((c) => c.call.getArguments())), ...(exit.body ? [exit.body] : [])];
   const inside = (d: Node) => parts.some((p) => d.getStart() >= p.getStart() && d.getEnd() <= p.getEnd());
   const names: string[] = [];
+  const symbols: MorphSymbol[] = [];
   for (const p of parts) {
     for (const id of [p, ...p.getDescendants()]) {
       if (!Node.isIdentifier(id) || !isReference(id)) continue;
@@ -1494,8 +1495,14 @@ function logicValuesAnswer(w: Walk, exit: SuccessExit, declared: Set<MorphSymbol
       // (a name the answer declares itself, `items.map((i) => i.id)`, is no value of the logic)
       if (!sym || !declared.has(sym) || sym.getDeclarations().some(inside)) continue;
       if (!names.includes(id.getText())) names.push(id.getText());
+      if (!symbols.includes(sym)) symbols.push(sym);
     }
   }
+  // The controller gets copies of the values: a binding that can change (`let n`, a parameter) may be changed by the
+  // answer itself (`bump()` of a closure over `n`, `++seq`), in the service's scope, where the copy no longer follows.
+  const constant = (sym: MorphSymbol) => sym.getDeclarations().every((d) => Node.isVariableDeclaration(d) && d.getVariableStatement()?.getDeclarationKind() === 'const');
+  if (parts.some(hasEffects) && !symbols.every(constant)) return undefined;
+  if (!typesCarryOver(exit, parts, symbols)) return undefined;
   if (!names.length && !orNone) return undefined;
   const value = names.length === 1 ? names[0] : names.length ? `{ ${names.join(', ')} }` : '';
   // the walk made the answer `return <body>` (or dropped it): it returns the values instead (or nothing)
@@ -1505,11 +1512,44 @@ function logicValuesAnswer(w: Walk, exit: SuccessExit, declared: Set<MorphSymbol
   return value;
 }
 
+/**
+ * In TypeScript, whether the values keep the types the answer used them with once they come back from the service:
+ * a property the logic narrowed (`if (!user.role) return …` then `label(user.role)`) is declared wider, and a literal
+ * type (`const kind = admin ? 'admin' : 'user'`) widens to `string` in the returned object.
+ */
+function typesCarryOver(exit: SuccessExit, parts: Node[], symbols: MorphSymbol[]): boolean {
+  if (!/\.[cm]?tsx?$/.test(exit.chain!.outer.getSourceFile().getFilePath())) return true;
+  for (const sym of symbols) {
+    const decl = sym.getValueDeclaration();
+    if (!decl) return false;
+    const t = decl.getType();
+    if (t.isLiteral() || t.isBooleanLiteral() || (t.isUnion() && t.getUnionTypes().some((u) => u.isLiteral() || u.isBooleanLiteral()) && !t.isBoolean())) return false;
+  }
+  for (const p of parts) {
+    for (const d of [p, ...p.getDescendants()]) {
+      // (a name keeps its narrowing: the service returns it where it was narrowed; a property's is the reader's own)
+      if (!Node.isPropertyAccessExpression(d) || !symbols.includes(chainRootSymbol(d)!)) continue;
+      const sym = d.getNameNode().getSymbol();
+      const decl = sym?.getValueDeclaration();
+      if (!sym || !decl) continue;
+      // (narrowed where the answer reads it: its type there is not the declared one)
+      if (d.getType().getText() !== sym.getTypeAtLocation(decl).getText()) return false;
+    }
+  }
+  return true;
+}
+
+function chainRootSymbol(n: Node): MorphSymbol | undefined {
+  const root = chainRoot(n);
+  return Node.isIdentifier(root) ? referenced(root) : undefined;
+}
+
 /** Whether evaluating the expression may do something: a call, `new`, `await`, an assignment, `++`, `delete`. */
 function hasEffects(n: Node): boolean {
   return [n, ...n.getDescendants()].some(
     (d) =>
-      Node.isCallExpression(d) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isTaggedTemplateExpression(d) || Node.isYieldExpression(d) || Node.isDeleteExpression(d) ||
+      // (the language's conversions and arithmetic, which change nothing)
+      (Node.isCallExpression(d) && !/^(Number|String|Boolean|parseInt|parseFloat|isNaN|isFinite|Math\.\w+|Array\.isArray)$/.test(d.getExpression().getText())) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isTaggedTemplateExpression(d) || Node.isYieldExpression(d) || Node.isDeleteExpression(d) ||
       (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())),
   );
 }

@@ -55,6 +55,18 @@ router.post('/counted', async (req, res, next) => {
   }
 });
 
+// The answer changes a value of the logic that it also reads (a closure over `let`): copies would not follow, left alone.
+router.get('/bumped', async (req, res, next) => {
+  try {
+    const users = await store.list();
+    let seen = 0;
+    const bump = () => ++seen;
+    res.set('X-Bump', String(bump())).json({ seen, total: users.length });
+  } catch (err) {
+    next(err);
+  }
+});
+
 // A header before an error answer: the error answer is not moved (refused as before).
 router.get('/:id', async (req, res, next) => {
   try {
