@@ -79,6 +79,8 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
     }
     if (Node.isExportAssignment(stmt)) ctx.refuse(`"${symbol}" is exported by an \`export default\` expression; move a named declaration`);
     moved.add(stmt);
+    // (a function's overload signatures are statements of their own: they go with it)
+    if (Node.isFunctionDeclaration(stmt)) for (const o of stmt.getOverloads()) moved.add(o);
   }
   const localName = [...moved].map((s) => nameOf(s)).find(Boolean) ?? symbol;
   const exportedInline = [...moved].every((s) => Node.isExportable(s) && s.isExported() && !hasSeparateExport(fromFile, localName));
@@ -148,7 +150,7 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
 
   // 3. The destination: names must not clash.
   const existingTo = project.getSourceFile(toPath);
-  const movedNames = [...moved].map(nameOf).filter((n): n is string => Boolean(n));
+  const movedNames = [...new Set([...moved].map(nameOf).filter((n): n is string => Boolean(n)))];
   if (existingTo) {
     const taken = topLevelNames(existingTo);
     const clash = movedNames.find((n) => taken.has(n)) ?? (aliased && (taken.has(exportName) || existingTo.getExportedDeclarations().has(exportName)) ? exportName : undefined);
@@ -187,14 +189,16 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
 
   // 4. Write the destination: carried imports, an import of exported siblings, then the moved statements.
   const fromText = fromFile.getFullText();
-  let movedText = [...moved]
-    .sort((a, b) => a.getPos() - b.getPos())
-    .map((s) => {
+  const ordered = [...moved].sort((a, b) => a.getPos() - b.getPos());
+  let movedText = ordered
+    .map((s, i) => {
       // (after its JSDoc, which stays the declaration's)
       const exportHere = !exportedInline && !aliased && movedNames[0] === nameOf(s);
-      return `${fromText.slice(s.getStart(true), s.getStart())}${exportHere ? 'export ' : ''}${fromText.slice(s.getStart(), s.getEnd())}`;
+      // (statements next to each other keep what was between them: overload signatures stay together)
+      const before = i === 0 ? '' : s.getPreviousSibling() === ordered[i - 1] ? fromText.slice(ordered[i - 1].getEnd(), s.getStart(true)) : '\n\n';
+      return `${before}${fromText.slice(s.getStart(true), s.getStart())}${exportHere ? 'export ' : ''}${fromText.slice(s.getStart(), s.getEnd())}`;
     })
-    .join('\n\n');
+    .join('');
   const toFile = existingTo ?? project.createSourceFile(toPath, '');
   const { quote, semi } = importStyle(project, fromFile);
   if (aliased) movedText += `\n\nexport { ${localName} as ${exportName} }${semi}`;
@@ -234,7 +238,8 @@ export default function moveSymbol(ctx: ProjectTransformContext<Options>): void 
   const carriedNames = new Set([...carriedImports.values()].flatMap((c) => [...c.names]));
   if (!exportedInline) removeSeparateExport(fromFile, localName);
   for (const helper of helpersToExport) if (Node.isExportable(helper)) helper.setIsExported(true);
-  for (const stmt of [...moved].sort((a, b) => b.getPos() - a.getPos())) stmt.remove();
+  // (removing a function removes its overloads with it)
+  for (const stmt of [...moved].sort((a, b) => b.getPos() - a.getPos())) if (!stmt.wasForgotten()) stmt.remove();
   for (const decl of fromFile.getImportDeclarations()) {
     if (!decl.getImportClause()) continue; // side-effect imports stay
     const unused = (name: string) => carriedNames.has(name) && !mentionsOutsideImports(fromFile, name);

@@ -1,0 +1,3 @@
+import { double, use } from './users';
+
+export const shown = [double(2), double('a'), use()];

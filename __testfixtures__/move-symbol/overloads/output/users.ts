@@ -1,0 +1,3 @@
+import { double } from './format';
+
+export function use(): string { return double('x'); }
