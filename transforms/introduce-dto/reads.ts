@@ -13,6 +13,8 @@ export interface FieldInfo {
   optional: boolean;
   /** Optional by a check that lets `null` through as well (`??`, `||`, `&&`, `!`, `?.`, a condition, `== null`, `=== null`). */
   nullable?: boolean;
+  /** Its type is tested (`typeof x === 'string'`): the handler takes it of another type, or missing. */
+  typeTested?: boolean;
   isArray: boolean;
   lengthUsed: boolean;
   children: Map<string, FieldInfo>;
@@ -244,7 +246,13 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
       return problem('passed-on', `${st.source} is passed whole to \`${name ?? 'a function'}\`, which does not declare what it reads`);
     }
     const hint = expressible(contextual);
-    if (hint) return void info.hints.add(hint);
+    if (hint) {
+      // (a parameter that takes undefined, or null, takes the field missing, or null)
+      const parts = contextual?.isUnion() ? contextual.getUnionTypes() : [];
+      if (parts.some((t) => t.isUndefined())) info.optional = true;
+      if (parts.some((t) => t.isNull())) info.optional = info.nullable = true;
+      return void info.hints.add(hint);
+    }
     // An untyped function in the project: follow the value into its parameter.
     followIntoCallee(parent, parent.getArguments().indexOf(node as any), info, st);
     return;
@@ -313,6 +321,8 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
       const lit = cmp.getLeft() === parent ? cmp.getRight() : cmp.getLeft();
       if (Node.isStringLiteral(lit)) {
         const t = lit.getLiteralValue();
+        // (a test of its type is a test of its presence too, `typeof x === 'string' ? x : 10`: a schema takes it missing)
+        info.typeTested = true;
         if (t === 'undefined') info.optional = true;
         else if (!root && (t === 'string' || t === 'number' || t === 'boolean')) info.hints.add(t);
         else if (!root && t === 'object') info.hints.add('object');

@@ -82,7 +82,8 @@ export function summarize(info: FieldInfo, kind: SourceKind, levels: Map<string,
     return {
       name,
       type: fallback ? 'any' : type,
-      optional: level === 0 ? f.optional : level === 2 ? f.optional : false,
+      // (a schema takes a field whose type the handler tests as missing: it handles that itself)
+      optional: level === 0 || level === 2 ? f.optional || (zod && !!f.typeTested) : false,
       concrete: !fallback && !/\bunknown\b/.test(type),
       fallback,
       note,
@@ -176,7 +177,8 @@ function splitTop(text: string, sep: string): string[] {
 
 export function zodSchemaText(name: string, fields: FieldSummary[]): string {
   const lines = fields.map(
-    (f) => `  ${key(f.name)}: ${zodOfText(f.type, f.optional)},${f.note ? ` // ${f.note}` : ''}`,
+    // (a field of no known type is no reason to refuse a request without it: zod 4 requires the key of z.any())
+    (f) => `  ${key(f.name)}: ${zodOfText(f.type, f.optional || /^(any|unknown)$/.test(f.type))},${f.note ? ` // ${f.note}` : ''}`,
   );
   return `export const ${name} = z.object({\n${lines.join('\n')}\n});\nexport type ${name} = z.infer<typeof ${name}>;\n`;
 }

@@ -23,4 +23,14 @@ router.post('/greetings', (req, res) => {
   res.json({ msg: named ? greet(req.body.name) : 'anonymous', bio: req.body.bio ?? 'none', nick: req.body.nick || '' });
 });
 
+// A field whose type the handler tests takes it missing; so does a parameter that takes undefined or null.
+function greetWho(name?: string | null): string {
+  return name ? 'hi ' + name : 'hi';
+}
+
+router.post('/visits', (req, res) => {
+  const limit = typeof req.body.limit === 'number' ? req.body.limit : 10;
+  res.json({ limit, greeting: greetWho(req.body.who) });
+});
+
 export default router;

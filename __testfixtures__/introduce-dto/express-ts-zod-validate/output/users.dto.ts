@@ -26,3 +26,9 @@ export const CreateGreetingBody = z.object({
   nick: z.string().nullish(),
 });
 export type CreateGreetingBody = z.infer<typeof CreateGreetingBody>;
+
+export const CreateVisitBody = z.object({
+  limit: z.number().optional(),
+  who: z.string().nullish(),
+});
+export type CreateVisitBody = z.infer<typeof CreateVisitBody>;

@@ -1,5 +1,5 @@
 import express from 'express';
-import { CreateGreetingBody, CreateUserBody, GetUserQuery, UserParams } from './users.dto';
+import { CreateGreetingBody, CreateUserBody, CreateVisitBody, GetUserQuery, UserParams } from './users.dto';
 
 const router = express.Router();
 
@@ -42,6 +42,21 @@ router.post('/greetings', (req: express.Request<{}, unknown, CreateGreetingBody>
   }
   const named = req.body.name !== undefined;
   res.json({ msg: named ? greet(req.body.name) : 'anonymous', bio: req.body.bio ?? 'none', nick: req.body.nick || '' });
+});
+
+// A field whose type the handler tests takes it missing; so does a parameter that takes undefined or null.
+function greetWho(name?: string | null): string {
+  return name ? 'hi ' + name : 'hi';
+}
+
+router.post('/visits', (req: express.Request<{}, unknown, CreateVisitBody>, res) => {
+  const bodyCheck = CreateVisitBody.safeParse(req.body);
+  if (!bodyCheck.success) {
+    res.status(400).json({ error: 'Invalid request body', issues: bodyCheck.error.issues });
+    return;
+  }
+  const limit = typeof req.body.limit === 'number' ? req.body.limit : 10;
+  res.json({ limit, greeting: greetWho(req.body.who) });
 });
 
 export default router;

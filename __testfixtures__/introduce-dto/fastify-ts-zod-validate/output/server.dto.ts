@@ -5,6 +5,6 @@ import { z } from 'zod';
 
 export const CreateEventBody = z.object({
   at: z.number(),
-  name: z.unknown(),
+  name: z.unknown().optional(),
 });
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
