@@ -67,6 +67,13 @@ describe('app-model names', () => {
     // (without the words before parameters, as before: "list the items")
     expect(routeNames('post', '/api/list-items', 'src/app.js', collections).serviceMethod).toBe('listItems');
   });
+  it('keeps a word of one or two letters as it is (`/i/:id` is no `WeService`: adversarial round 20, L9)', () => {
+    const paths = ['/i/:id', '/c/:id', '/us'];
+    const collections = collectionWords(paths);
+    expect(routeNames('get', '/i/:id', 'src/app.js', collections).serviceClass).toBe('IService');
+    expect(routeNames('get', '/c/:id', 'src/app.js', collections).serviceClass).toBe('CService');
+    expect(routeNames('get', '/us', 'src/app.js', collections).serviceClass).toBe('UsService');
+  });
   it('never names a class or method with a leading digit (`/auth/2fa`, `/api/404`: adversarial round 14, F5)', () => {
     for (const [method, p] of [['get', '/auth/2fa'], ['post', '/api/404'], ['get', '/2fa'], ['get', '/2fa/:id'], ['post', '/webhooks/3ds'], ['post', '/auth/2fa/verify']] as const) {
       const n = routeNames(method, p, 'src/app.js');

@@ -34,6 +34,8 @@ function lowerFirst(text: string): string {
 
 /** Singular of a word through pluralize, keeping its case shape ("addresses" → "address", "Status" stays). */
 export function singular(word: string): string {
+  // (a letter or two is an abbreviation, not an English word: `/i/:id` is no `we`, `/us` no `u`)
+  if (/^[A-Za-z]{1,2}$/.test(word)) return word;
   return pluralize.singular(word);
 }
 
@@ -47,7 +49,7 @@ export function plural(word: string, collections?: ReadonlySet<string>): string 
   const last = /[A-Za-z]+$/.exec(word)?.[0].toLowerCase();
   // (a word ending in -less is a name or a quality, not a thing counted: `gocardless`, `serverless`)
   // (nor a code: `2fa`, `404`, `3ds`)
-  if (!last || AREAS.has(last) || /.less$/.test(last) || /(^|[-_])\d[^-_]*$/.test(word)) return word;
+  if (!last || AREAS.has(last) || /.less$/.test(last) || /(^|[-_])\d[^-_]*$/.test(word) || /^[A-Za-z]{1,2}$/.test(word)) return word;
   // Knowing the app's paths, only a word that names a collection is made plural: `/users/:id` has members, while
   // `/api/nyt`, `/contact` or `/api/paypal` name one thing (NytService, not NytsService; PaypalService).
   if (collections && !collections.has(word.toLowerCase()) && !collections.has(pluralize.plural(word).toLowerCase())) return word;
