@@ -11,11 +11,13 @@ export function relativePosix(from: string, to: string): string {
 }
 
 /**
- * A file of the tests (under `__tests__`, `__mocks__`, `test` or `tests`, or named `*.test.*` / `*.spec.*`): routes
- * registered or written there belong to a test's own app, not to the app, and a module written beside them is taken
- * for a test suite by jest's default pattern.
+ * A file of the tests: under `__tests__` or `__mocks__`, or named `*.test.*` / `*.spec.*`; or under `test`, `tests`,
+ * `spec`, `specs` or `e2e` unless `usedByApp` (a module that the app's own code imports, `app.use(require('./api/tests'))`,
+ * is the app's, whatever its folder). Routes registered or written there belong to a test's own app, and a module
+ * written beside them is taken for a test suite by jest's default pattern.
  */
-export function isTestPath(relPath: string): boolean {
+export function isTestPath(relPath: string, usedByApp: (() => boolean) | boolean = false): boolean {
   const p = toPosix(relPath);
-  return /(^|\/)(__tests__|__mocks__|tests?)\//.test(p) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(p);
+  if (/(^|\/)(__tests__|__mocks__)\//.test(p) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(p)) return true;
+  return /(^|\/)(tests?|specs?|e2e)\//.test(p) && !(typeof usedByApp === 'function' ? usedByApp() : usedByApp);
 }

@@ -31,6 +31,27 @@ export function importResolver(project: Project): (file: string, text: string) =
   };
 }
 
+/**
+ * The project files that import each file (imports, re-exports, `require`, `import()`, resolved as importResolver
+ * does), built on the first question. Read from the files' text: ts-morph's getReferencingSourceFiles keeps listeners
+ * on the project that fail once a transform has replaced nodes.
+ */
+export function importersIndex(project: Project): (file: string) => string[] {
+  let index: Map<string, string[]> | undefined;
+  return (file) => {
+    if (!index) {
+      index = new Map();
+      const importsOf = importResolver(project);
+      for (const sf of project.getSourceFiles()) {
+        const from = sf.getFilePath();
+        if (sf.isDeclarationFile() || from.includes('/node_modules/')) continue;
+        for (const to of importsOf(from, sf.getFullText()).files) index.set(to, [...(index.get(to) ?? []), from]);
+      }
+    }
+    return index.get(path.resolve(file)) ?? [];
+  };
+}
+
 /** A file whose change can reach files that do not import it: a script (its declarations are global), a JS file, an augmentation. */
 function reachesBeyondImports(sf: ts.SourceFile): boolean {
   return !/\.[cm]?tsx?$/.test(sf.fileName) || !ts.isExternalModule(sf) || /\bdeclare\s+(global|module)\b/.test(sf.text);

@@ -8,6 +8,7 @@ import { applyModule } from './apply.js';
 import { REPLAY_HELPERS, Unsafe, setAppRequestProperties } from './handler-model.js';
 import { analyzeHandler, knownWrapperShape, logicBeforeTailTry } from './analyze.js';
 import { isTestPath } from '../../src/paths.js';
+import { importersIndex } from '../../src/engine/file-diagnostics.js';
 
 export { meta } from './meta.js';
 export default function extractService(ctx: ProjectTransformContext<Options>): void {
@@ -20,6 +21,8 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
   const seen = new Map<Node, string>();
   const usedMethods = new Map<string, Set<string>>();
   const routes = ctx.appModel().routes;
+  // (who imports a module under a test-like folder: the app's own code makes it the app's)
+  const importers = importersIndex(ctx.project);
   setAppRequestProperties(ctx.project, ctx.appModel().requestProperties.keys());
   // how each handler function is registered, over all its routes (`get('/d', h)` and `get('/w', answer(h))`)
   const shapesOf = new Map<Node, string[]>();
@@ -47,7 +50,7 @@ export default function extractService(ctx: ProjectTransformContext<Options>): v
       ctx.report(callFile, `${label}: skipped, the handler is not in the files being transformed (${ctx.relative(file.getFilePath())})`, route.call, 'external-handler');
       continue;
     }
-    const inTests = [callFile, file].find((f) => isTestPath(ctx.relative(f.getFilePath())));
+    const inTests = [callFile, file].find((f) => isTestPath(ctx.relative(f.getFilePath()), () => importers(f.getFilePath()).some((by) => !isTestPath(ctx.relative(by)))));
     if (inTests) {
       // (not a route of the app: no part of the handlers' count)
       ctx.report(callFile, `${label}: skipped, ${inTests === callFile ? 'registered' : 'written'} in a test file (${ctx.relative(inTests.getFilePath())}): a test's own app, not the app's routes`, route.call, 'test-file');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ProjectTransformContext } from '../../src/engine/project-engine.js';
 import { defineMeta } from '../../src/types.js';
 import { isTestPath } from '../../src/paths.js';
+import { importersIndex } from '../../src/engine/file-diagnostics.js';
 import type { HandlerFn } from './reads.js';
 import type { Built, FileFacts, Plan, RouteSite } from './types.js';
 import { SOURCE_ORDER, fileFacts, planFor } from './plan.js';
@@ -71,6 +72,8 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
   // unresolved with the model's reason.
   const seenHandlers = new Map<Node, string>();
   const resolves = moduleResolver(project);
+  // (who imports a module under a test-like folder: the app's own code makes it the app's)
+  const importers = importersIndex(project);
   for (const route of ctx.appModel().routes) {
     const callFile = route.call?.getSourceFile();
     const label = `${route.method.toUpperCase()} ${route.path}`;
@@ -86,7 +89,7 @@ export default function introduceDto(ctx: ProjectTransformContext<Options>): voi
       ctx.report(callFile, `${label}: the handler is not project source; left alone`, route.call, 'external-handler');
       continue;
     }
-    const inTests = [callFile, hsf].find((f) => isTestPath(ctx.relative(f.getFilePath())));
+    const inTests = [callFile, hsf].find((f) => isTestPath(ctx.relative(f.getFilePath()), () => importers(f.getFilePath()).some((by) => !isTestPath(ctx.relative(by)))));
     if (inTests) {
       ctx.report(callFile, `${label}: ${inTests === callFile ? 'registered' : 'written'} in a test file (${ctx.relative(inTests.getFilePath())}): a test's own app, not the app's routes; left alone`, route.call, 'test-file');
       continue;

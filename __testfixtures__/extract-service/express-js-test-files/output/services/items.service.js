@@ -1,12 +1,12 @@
 // Business logic of routes/items.js, moved out of its route handlers by remodel extract-service.
 const db = require('../db');
-const { NotFoundError } = require('./errors');
+const { NotFoundError } = require('../api/tests/services/errors');
 
 /** @typedef {{ id: any }} GetItemInput */
 
 class ItemsService {
   /**
-   * GET /:id (routes/items.js)
+   * GET /items/:id (routes/items.js)
    * @param {GetItemInput} input
    */
   async getItem(input) {
