@@ -22,14 +22,18 @@ const MAX_PASSES = 8;
 export function convert(ctx: FileTransformContext<Options>, traverse: Traverse): string | undefined {
   if (/\.d\.[cm]?ts$/.test(ctx.path)) return undefined;
   const seen = new Set<string>();
-  let toOriginal = (offset: number) => offset;
-  const reportAt = (map: (offset: number) => number): FileTransformContext<Options>['report'] => (message, at, reason) => {
+  const said = new Set<string>();
+  let toOriginal = (offset: number): Mapped => ({ offset, exact: true });
+  const reportAt = (map: (offset: number) => Mapped): FileTransformContext<Options>['report'] => (message, at, reason) => {
     const offset = typeof at === 'number' ? at : (at?.start ?? undefined);
     const original = offset === undefined ? undefined : map(offset);
-    const key = `${original}\0${reason}\0${message}`;
-    if (seen.has(key)) return;
+    const key = `${original?.offset}\0${reason}\0${message}`;
+    // (a finding inside code a pass rewrote maps to where that code starts: when an earlier pass said the same at
+    // its own place, it is that finding again)
+    if (seen.has(key) || (original && !original.exact && said.has(`${reason}\0${message}`))) return;
     seen.add(key);
-    ctx.report(message, original, reason);
+    said.add(`${reason}\0${message}`);
+    ctx.report(message, original?.offset, reason);
   };
   let result: string | undefined;
   let passCtx: FileTransformContext<Options> = { ...ctx, report: reportAt(toOriginal) };
@@ -42,7 +46,11 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
     if (!done.parses) break;
     const before = toOriginal;
     const edits = done.edits;
-    toOriginal = (offset) => before(inputOffset(edits, offset));
+    toOriginal = (offset) => {
+      const step = inputOffset(edits, offset);
+      const back = before(step.offset);
+      return { offset: back.offset, exact: step.exact && back.exact };
+    };
     const text = done.output;
     let ast: ReturnType<FileTransformContext<Options>['parse']> | undefined;
     passCtx = { ...ctx, source: text, parse: () => (ast ??= parseSource(text, ctx.parser)), edits: () => new TextEdits(text), report: reportAt(toOriginal) };
@@ -50,16 +58,22 @@ export function convert(ctx: FileTransformContext<Options>, traverse: Traverse):
   return result;
 }
 
+/** An offset in the original text; `exact` unless it fell inside text a pass wrote (then: where that text starts). */
+interface Mapped {
+  offset: number;
+  exact: boolean;
+}
+
 /** The offset in a pass's input of `offset` in its output; inside text an edit wrote, where that edit starts. */
-function inputOffset(edits: Edit[], offset: number): number {
+function inputOffset(edits: Edit[], offset: number): Mapped {
   let delta = 0;
   for (const e of edits) {
     const start = e.start + delta;
-    if (offset < start) return offset - delta;
-    if (offset < start + e.text.length) return e.start;
+    if (offset < start) return { offset: offset - delta, exact: true };
+    if (offset < start + e.text.length) return { offset: e.start, exact: false };
     delta += e.text.length - (e.end - e.start);
   }
-  return offset - delta;
+  return { offset: offset - delta, exact: true };
 }
 
 function convertOnce(ctx: FileTransformContext<Options>, traverse: Traverse): { output: string; parses: boolean; edits: Edit[] } | undefined {
