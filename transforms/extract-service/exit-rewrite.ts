@@ -1113,7 +1113,7 @@ export function responseMisuse(id: Identifier, w: Walk): Unsafe {
   const stmt = id.getFirstAncestor((a) => Node.isExpressionStatement(a));
   if (stmt && Node.isExpressionStatement(stmt) && enclosingFunction(stmt) === w.site.fn && headerCall(stmt, w)) {
     const shown = stmt.getText().split('\n')[0].slice(0, 50);
-    return new Unsafe('response-not-in-tail', `\`${shown}\` sets the response apart from its answer: such a statement stays in the controller only right before a success answer, each on a line of its own with no comment between, outside a try of the logic`, id);
+    return new Unsafe('response-not-in-tail', `\`${shown}\` sets the response apart from its answer: such a statement stays in the controller only right before a success answer, each on a line of its own, with no comment before or after it and no string over several lines, outside a try of the logic`, id);
   }
   return new Unsafe('response-not-in-tail', 'the response is used in a way that cannot be moved out of the handler', id);
 }
