@@ -382,7 +382,7 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       const root = chainRoot(callee);
       if (Node.isIdentifier(root) && roleOf(referenced(root), roles)) return false;
       // (conversions and arithmetic of the language that neither throw on plain values nor change anything)
-      if (/^(Number|String|Boolean|parseInt|parseFloat|isNaN|isFinite|Math\.\w+|Date\.now|Array\.isArray)$/.test(callee.getText())) return false;
+      if (INERT_CALLS.test(callee.getText())) return false;
     }
     return true;
   });
@@ -1544,12 +1544,14 @@ function chainRootSymbol(n: Node): MorphSymbol | undefined {
   return Node.isIdentifier(root) ? referenced(root) : undefined;
 }
 
+/** Calls of the language's conversions and arithmetic, which neither throw on plain values nor change anything. */
+const INERT_CALLS = /^(Number|String|Boolean|parseInt|parseFloat|isNaN|isFinite|Math\.\w+|Date\.now|Array\.isArray)$/;
+
 /** Whether evaluating the expression may do something: a call, `new`, `await`, an assignment, `++`, `delete`. */
 function hasEffects(n: Node): boolean {
   return [n, ...n.getDescendants()].some(
     (d) =>
-      // (the language's conversions and arithmetic, which change nothing)
-      (Node.isCallExpression(d) && !/^(Number|String|Boolean|parseInt|parseFloat|isNaN|isFinite|Math\.\w+|Array\.isArray)$/.test(d.getExpression().getText())) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isTaggedTemplateExpression(d) || Node.isYieldExpression(d) || Node.isDeleteExpression(d) ||
+      (Node.isCallExpression(d) && !INERT_CALLS.test(d.getExpression().getText())) || Node.isNewExpression(d) || Node.isAwaitExpression(d) || Node.isTaggedTemplateExpression(d) || Node.isYieldExpression(d) || Node.isDeleteExpression(d) ||
       (Node.isBinaryExpression(d) && isAssignment(d.getOperatorToken().getText())) || Node.isPostfixUnaryExpression(d) || (Node.isPrefixUnaryExpression(d) && /^(\+\+|--)/.test(d.getText())),
   );
 }
