@@ -49,14 +49,79 @@ export function enclosingFunction(n: Node, forThis: boolean): Node | undefined {
   return undefined;
 }
 
+/** Whether a binding name (an identifier or a destructuring pattern) binds `name`. */
+function bindsName(node: Node | undefined, name: string): boolean {
+  if (!node) return false;
+  if (Node.isIdentifier(node)) return node.getText() === name;
+  if (Node.isObjectBindingPattern(node) || Node.isArrayBindingPattern(node)) {
+    return node.getElements().some((e) => Node.isBindingElement(e) && bindsName(e.getNameNode(), name));
+  }
+  return false;
+}
+
+const FUNCTION_KINDS = new Set([
+  SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration,
+  SyntaxKind.Constructor, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor,
+]);
+
+/** Whether the scope `scope` itself declares `name` (parameters, its own name, `var`s of a function; `let`, `const`,
+ * functions and classes of a block; a loop's or a catch clause's variable). */
+function scopeDeclares(scope: Node, name: string): boolean {
+  if (FUNCTION_KINDS.has(scope.getKind())) {
+    const fn = scope as unknown as { getParameters(): import('ts-morph').ParameterDeclaration[]; getBody(): Node | undefined };
+    if (fn.getParameters().some((p) => bindsName(p.getNameNode(), name))) return true;
+    if (Node.isFunctionExpression(scope) && scope.getName() === name) return true;
+    const body = fn.getBody();
+    if (!body) return false;
+    // (`var` anywhere in the function, outside nested functions, is the function's)
+    return body.getDescendantsOfKind(SyntaxKind.VariableDeclaration).some((d: import('ts-morph').VariableDeclaration) => {
+      const list = d.getParent();
+      if (!Node.isVariableDeclarationList(list) || list.getDeclarationKind() !== 'var' || !bindsName(d.getNameNode(), name)) return false;
+      return d.getFirstAncestor((a: Node) => FUNCTION_KINDS.has(a.getKind())) === scope;
+    });
+  }
+  if (Node.isBlock(scope) || Node.isCaseBlock(scope)) {
+    const statements = Node.isBlock(scope) ? scope.getStatements() : scope.getClauses().flatMap((c) => c.getStatements());
+    return statements.some(
+      (st) =>
+        (Node.isVariableStatement(st) && st.getDeclarationKind() !== 'var' && st.getDeclarations().some((d) => bindsName(d.getNameNode(), name))) ||
+        ((Node.isFunctionDeclaration(st) || Node.isClassDeclaration(st)) && st.getName() === name),
+    );
+  }
+  if (Node.isForStatement(scope) || Node.isForInStatement(scope) || Node.isForOfStatement(scope)) {
+    const init = scope.getInitializer();
+    return !!init && Node.isVariableDeclarationList(init) && init.getDeclarations().some((d) => bindsName(d.getNameNode(), name));
+  }
+  if (Node.isCatchClause(scope)) return bindsName(scope.getVariableDeclaration()?.getNameNode(), name);
+  if (Node.isClassDeclaration(scope) || Node.isClassExpression(scope)) return scope.getName() === name;
+  return false;
+}
+
 /**
- * Every identifier spelled like `id` that may refer to it: by name, ignoring shadowing (over-approximates, which is
- * the safe side for every check that uses it). The compiler's symbols are unreliable for CommonJS aliases in JS.
+ * Whether the identifier `i` names something a scope inside the module declares (a parameter, a local, a catch
+ * variable) rather than a binding of the module: `(policies) => policies.forEach(…)` beside `const policies =
+ * require('./policies')`. Scopes as the language has them; a function declared in a block counts for that block only,
+ * so a sloppy-mode function binding outside the block still counts as the module's (the careful side).
+ */
+export function boundInNestedScope(i: Node): boolean {
+  const name = i.getText();
+  for (let a = i.getParent(); a && !Node.isSourceFile(a); a = a.getParent()) {
+    if (scopeDeclares(a, name)) return true;
+  }
+  return false;
+}
+
+/**
+ * Every identifier spelled like `id` that may refer to it: by name, except where a nested scope declares the name
+ * (boundInNestedScope). The compiler's symbols are unreliable for CommonJS aliases in JS.
  */
 export function referencesOf(sf: SourceFile, id: Node): Node[] {
   const name = id.getText();
+  const own = boundInNestedScope(id);
   return sf.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => {
     if (i.getText() !== name) return false;
+    // (a name of the module is not the one a nested scope declares, and the other way round)
+    if (!own && i !== id && boundInNestedScope(i)) return false;
     const p = i.getParent();
     if (Node.isPropertyAccessExpression(p) && p.getNameNode() === i) return false;
     if ((Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p) || Node.isPropertyDeclaration(p) || Node.isGetAccessorDeclaration(p) || Node.isSetAccessorDeclaration(p)) && p.getNameNode() === i) return false;
@@ -97,6 +162,8 @@ export function isWriteTarget(n: Node): boolean {
 export function nameIsFree(sf: SourceFile, name: string): boolean {
   return !sf.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => {
     if (i.getText() !== name) return false;
+    // (a parameter or local of that name, and its uses, keep meaning themselves beside a module binding)
+    if (boundInNestedScope(i)) return false;
     const p = i.getParent();
     if (Node.isPropertyAccessExpression(p) && p.getNameNode() === i) return false;
     if ((Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p)) && p.getNameNode() === i) return false;

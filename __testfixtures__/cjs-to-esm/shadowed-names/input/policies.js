@@ -1,0 +1,6 @@
+const registry = {};
+const register = (name, policy) => {
+  registry[name] = policy;
+};
+const resolve = (name) => registry[name];
+module.exports = { register, resolve };
