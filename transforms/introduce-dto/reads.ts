@@ -147,6 +147,12 @@ function referencesOf(name: Identifier): Identifier[] {
   return out;
 }
 
+/**
+ * A call that logs what it is given (`console.log`, `logger.debug('%o', req.body)`, `this.log.info`): it reads no
+ * field the handler relies on, so it says nothing about the shape.
+ */
+const LOGGING_CALL = /^(console|(this\.)?(logger|log|Logger|LoggerInstance))\.(log|debug|info|warn|error|trace|verbose|silly|fatal)$/;
+
 function calleeName(call: Node): string | undefined {
   if (!Node.isCallExpression(call)) return undefined;
   return call.getExpression().getText();
@@ -237,7 +243,7 @@ function analyzeValue(expr: Node, info: FieldInfo, st: State, root: boolean): vo
       element(info);
       return;
     }
-    if (name === 'String' || name === 'Boolean' || name === 'isNaN' || name === 'JSON.stringify' || name === 'console.log') return;
+    if (name === 'String' || name === 'Boolean' || name === 'isNaN' || name === 'JSON.stringify' || (name && LOGGING_CALL.test(name))) return;
     const contextual = (node as any).getContextualType?.() as Type | undefined;
     if (root) {
       if (contextual && !contextual.isAny() && !contextual.isUnknown()) {

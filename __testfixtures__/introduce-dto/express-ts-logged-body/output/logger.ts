@@ -1,0 +1,5 @@
+export const logger = {
+  debug(format: string, ...args: unknown[]): void {
+    if (process.env.DEBUG) console.log(format, ...args);
+  },
+};
