@@ -272,6 +272,25 @@ describe('verification reaches importers through barrels', { timeout: 300_000 },
     expect(res.stderr).toMatch(/app\.ts:1:\d+ error TS2305/);
   });
 
+  it('refuses a run whose TypeScript files belong to a tsconfig.json that governs none of the other files (exit 2, nothing written)', async () => {
+    const dir = tempDir('remodel-nested-tsconfig-');
+    writeFiles(dir, {
+      'index.js': "require('./server/users');\n",
+      'server/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'commonjs' } }),
+      'server/users.ts': 'export const pick = (names: string[], i: number): string | undefined => names[i];\n',
+    });
+    initRepo(dir);
+    const before = snapshot(dir);
+    const run = await runCliInProcess(['run', 'move-symbol', '--symbol', 'pick', '--from', 'server/users.ts', '--to', 'server/pick.ts', '.', '--dry'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('belong to server/tsconfig.json, which does not govern the other files: run remodel on the folder of server/tsconfig.json');
+    expect(snapshot(dir)).toEqual(before);
+    // (run on that folder, its project's options apply)
+    const inFolder = await runCliInProcess(['run', 'move-symbol', '--symbol', 'pick', '--from', 'server/users.ts', '--to', 'server/pick.ts', 'server', '--dry'], dir);
+    expect(inFolder.code, inFolder.stderr).toBe(0);
+    expect(inFolder.stdout).toContain('+export const pick = (names: string[], i: number): string | undefined => names[i];');
+  });
+
   it("declaration files of packages are parsed without their documentation comments, the project's files with theirs", () => {
     const dir = tempDir('remodel-decl-docs-');
     writeFiles(dir, {

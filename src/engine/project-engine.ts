@@ -9,6 +9,7 @@ import type { LoadedTransform, ParserChoice, Report } from '../types.js';
 import { keepLineEndings, parseErrorOf } from './file-engine.js';
 import { formatWithPrettier, type FormatMode } from './format.js';
 import { toPosix } from '../paths.js';
+import { UsageError } from '../errors.js';
 import { isNotUtf8 } from '../read-source.js';
 import { checkTsconfig } from './tsconfig-check.js';
 import { compilerDefaultsFor } from './compiler-defaults.js';
@@ -141,6 +142,15 @@ export function loadProject(cwd: string, files: string[]): Project {
   // The project of the files the run selected (`remodel run x examples/app` from a repository root means the
   // app's tsconfig), and only a tsconfig that actually includes some of them.
   let tsconfig = findTsconfig(commonDir(files) ?? cwd);
+  if (!tsconfig) {
+    // TypeScript files whose own tsconfig.json (`server/tsconfig.json`, strict) governs none of the other files:
+    // checked with the defaults instead, their types would lose `| undefined` and the check would see nothing wrong
+    const owned = files.filter((f) => /\.[cm]?tsx?$/.test(f) && !/\.d\.[cm]?ts$/.test(f)).flatMap((f) => findTsconfig(path.dirname(path.resolve(f))) ?? []);
+    if (owned.length) {
+      const configs = [...new Set(owned)].map((c) => toPosix(path.relative(cwd, c)));
+      throw new UsageError(`the TypeScript files of this run belong to ${configs.join(', ')}, which does not govern the other files: run remodel on ${configs.length === 1 ? `the folder of ${configs[0]}` : 'one project folder at a time'} (its type checks must use that project's compiler options)`);
+    }
+  }
   const parsed = tsconfig ? checkTsconfig(tsconfig, cwd) : undefined;
   if (tsconfig && files.length && !configIncludesAny(parsed, files)) tsconfig = undefined;
   // The files the tsconfig's files reach are added once the project's program is the language service's (see
