@@ -378,7 +378,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })
-    .epilogue('Exit codes: 0 done, 1 --check found changes, 2 usage or config error, 3 some files failed.');
+    .epilogue('Exit codes: 0 done, 1 --check found changes, 2 usage or config error, 3 some files failed, 4 a transform refused its change (remodel pr: 4 foreign commits on its branch, 5 the remote failed).');
   // yargs renders a command's whole help text right after starting its handler, to have it ready for a later
   // showHelp(); remodel never calls that (its fail handler throws, and --help renders afresh), and the rendering is
   // a tenth of a one-file run's CPU. Skipped when this yargs has the hook; nothing printed changes.
