@@ -329,15 +329,16 @@ export function analyzeHandler(site: RouteSite, options?: CallbackOptions, keepB
       success = { template: first.custom?.literal ?? text.slice(from, to), ...(values ? { varName: values } : {}) };
       keep.push([from, to]);
     } else if (locals.size) {
-      const values = w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText()) ? logicValuesAnswer(w, first, declaredInRegion) : undefined;
-      if (values) {
-        // (the values travel out by their names; the body too, when it is one of them)
-        success = { template: first.custom?.literal ?? text.slice(from, to), varName: values };
-        keep.push([from, to]);
-      } else if (w.successes.length > 1 || locals.size > 1 || !first.body || !Node.isIdentifier(first.body) || !locals.has(first.body.getText())) {
+      // (the one value the answer needs is its body, a name: the service returns it and the controller names it so;
+      // else the values travel out by their names, the body too when it is one of them)
+      const bodyOnly = w.successes.length === 1 && locals.size === 1 && !!first.body && Node.isIdentifier(first.body) && locals.has(first.body.getText());
+      const values = bodyOnly ? first.body!.getText() : logicValuesAnswer(w, first, declaredInRegion);
+      if (!values) {
         const fileAnswer = first.chain?.methods.find((m) => m === 'sendFile' || m === 'download');
         throw new Unsafe('success-response-needs-logic-values', fileAnswer ? `the file answer (.${fileAnswer}()), which stays in the controller, takes values the logic computes (the file, its name or options)` : 'the success response (status, headers) uses values the logic computes besides its body', atOf(first));
-      } else success = { template: first.custom?.literal ?? text.slice(from, to), varName: first.body.getText() };
+      }
+      success = { template: first.custom?.literal ?? text.slice(from, to), varName: values };
+      if (!bodyOnly) keep.push([from, to]);
     } else if (first.custom) {
       success = { template: first.custom.template };
     } else {

@@ -3,6 +3,7 @@ import type { SourceKind } from './reads.js';
 import { aliasText, interfaceText, summarize, typedefText, zodSchemaText } from './render.js';
 import { applyEdits, type Edit } from './edits.js';
 import type { Built, FileFacts, Plan } from './types.js';
+import { indentUnit } from '../../src/text/lines.js';
 
 function relativeSpecifier(fromFile: string, toFile: string, jsExt: boolean): string {
   let rel = path.relative(path.dirname(fromFile), toFile).split(path.sep).join('/');
@@ -133,7 +134,7 @@ export function build(plans: Plan[], facts: Map<string, FileFacts>, originals: M
     if (original !== undefined) text = text.replace(/\n*$/, '\n');
     // (indented as the module already is, else as the handlers' files that declare into it: tabs where they use tabs)
     const owner = plans.find((p) => !p.js && facts.get(p.filePath)?.dtoPath === namespace);
-    const unit = (original !== undefined ? indentUnit(original) : undefined) ?? (owner ? facts.get(owner.filePath)?.unit : undefined) ?? '  ';
+    const unit = (original !== undefined && /^[ \t]+(?!\*)\S/m.test(original) ? indentUnit(original) : undefined) ?? (owner ? facts.get(owner.filePath)?.unit : undefined) ?? '  ';
     const blocks: Array<{ start: number; end: number; owners: number[] }> = [];
     for (const d of declared.values()) {
       if (text.length && !text.endsWith('\n\n')) text += '\n';
@@ -153,13 +154,6 @@ export function build(plans: Plan[], facts: Map<string, FileFacts>, originals: M
     maps.set(file, applied);
   }
   return { texts, maps, dtoTexts, dtoBlocks, edits };
-}
-
-/** The indentation of a module's first indented line (a tab, two or four spaces), if any. */
-function indentUnit(text: string): string | undefined {
-  const m = /^([ \t]+)(?!\*)\S/m.exec(text);
-  if (!m) return undefined;
-  return m[1].startsWith('\t') ? '\t' : m[1].length >= 4 ? '    ' : '  ';
 }
 
 const HEADER = (zodMode: boolean) =>
